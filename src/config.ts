@@ -1,0 +1,171 @@
+import { readFileSync } from 'node:fs';
+import { extname } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { GatewayError } from './model/errors.js';
+import { SOURCE_ID_PATTERN } from './model/ids.js';
+import { SOURCE_KINDS, type SourceKind } from './model/source-kind.js';
+
+/** A configuration problem, naming the field (`sources[1].url`) or variable at fault. */
+export class ConfigError extends GatewayError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('BAD_CONFIG', `${field}: ${message}`);
+  }
+}
+
+/**
+ * Secrets are never literal text in a config file: they name an environment variable
+ * or a file (a mounted Kubernetes secret, say). The file's text is trimmed of its
+ * trailing newline, which editors and `echo` add.
+ */
+const secretRef = z.union([
+  z.object({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name') }).strict(),
+  z.object({ file: z.string().min(1) }).strict(),
+]);
+type SecretRef = z.infer<typeof secretRef>;
+
+const roleSchema = z.enum(['viewer', 'operator', 'admin']);
+export type Role = z.infer<typeof roleSchema>;
+
+const sourceSchema = z
+  .object({
+    id: z.string().regex(SOURCE_ID_PATTERN, 'must be lower-case letters, digits and dashes, starting with a letter'),
+    kind: z.enum(SOURCE_KINDS),
+    name: z.string().min(1).optional(),
+    url: z.url({ protocol: /^https?$/ }),
+    /** Where the vendor's login lives when it is another service (DWS IAM, DC/OS users). */
+    authUrl: z.url({ protocol: /^https?$/ }).optional(),
+    timeoutMs: z.number().int().min(100).max(300_000).default(10_000),
+    retries: z.number().int().min(0).max(5).default(2),
+    /** Vendor calls this source may have in flight for one batch. */
+    concurrency: z.number().int().min(1).max(256).default(8),
+    credentials: z.record(z.string(), secretRef).default({}),
+  })
+  .strict();
+
+const fileSchema = z
+  .object({
+    server: z
+      .object({
+        port: z.number().int().min(0).max(65_535).default(4000),
+        host: z.string().default('0.0.0.0'),
+        graphiql: z.boolean().default(true),
+        introspection: z.boolean().default(true),
+      })
+      .strict()
+      .default({ port: 4000, host: '0.0.0.0', graphiql: true, introspection: true }),
+    sources: z.array(sourceSchema).min(1, 'list at least one source'),
+    /** Gateway API keys: who may call Fleetgate, and as what. */
+    tokens: z.array(z.object({ name: z.string().min(1), role: roleSchema, token: secretRef }).strict()).default([]),
+    redis: z.object({ url: secretRef }).strict().optional(),
+  })
+  .strict()
+  .superRefine((config, ctx) => {
+    const seen = new Set<string>();
+    config.sources.forEach((s, i) => {
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['sources', i, 'id'], message: `"${s.id}" is used by two sources` });
+      seen.add(s.id);
+    });
+  });
+
+export interface SourceConfig {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  url: string;
+  authUrl?: string;
+  timeoutMs: number;
+  retries: number;
+  concurrency: number;
+  /** Resolved secret values; each adapter checks it has the ones it needs. */
+  credentials: Record<string, string>;
+}
+
+export interface GatewayConfig {
+  port: number;
+  host: string;
+  graphiql: boolean;
+  introspection: boolean;
+  sources: SourceConfig[];
+  tokens: { name: string; role: Role; token: string }[];
+  redisUrl?: string;
+  /** Started by demo mode: the in-process simulators. */
+  demo: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function resolveSecret(ref: SecretRef, field: string, env: Env): string {
+  if ('env' in ref) {
+    const value = env[ref.env];
+    if (value === undefined || value === '') throw new ConfigError(field, `environment variable ${ref.env} is not set`);
+    return value;
+  }
+  try {
+    return readFileSync(ref.file, 'utf8').replace(/\r?\n$/, '');
+  } catch (err) {
+    throw new ConfigError(field, `cannot read ${ref.file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${String(key)}` : String(key)), '');
+}
+
+/** Validates a parsed config document and resolves its secrets. */
+export function parseConfig(document: unknown, env: Env = process.env): GatewayConfig {
+  const parsed = fileSchema.safeParse(document);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConfigError(fieldPath(issue?.path ?? []) || '(config)', issue?.message ?? 'invalid');
+  }
+  const file = parsed.data;
+  const port = env.PORT !== undefined && env.PORT !== '' ? Number(env.PORT) : file.server.port;
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `"${env.PORT}" is not a port number`);
+  const redisUrl = file.redis ? resolveSecret(file.redis.url, 'redis.url', env) : env.REDIS_URL || undefined;
+  return {
+    port,
+    host: file.server.host,
+    graphiql: file.server.graphiql,
+    introspection: file.server.introspection,
+    sources: file.sources.map((s, i) => ({
+      ...s,
+      name: s.name ?? s.id,
+      credentials: Object.fromEntries(
+        Object.entries(s.credentials).map(([key, ref]) => [key, resolveSecret(ref, `sources[${i}].credentials.${key}`, env)]),
+      ),
+    })),
+    tokens: file.tokens.map((t, i) => ({ ...t, token: resolveSecret(t.token, `tokens[${i}].token`, env) })),
+    ...(redisUrl ? { redisUrl } : {}),
+    demo: false,
+  };
+}
+
+/** Reads `--config FILE` (YAML or JSON, by extension; YAML otherwise). */
+export function loadConfigFile(path: string, env: Env = process.env): GatewayConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigError('--config', `cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  let document: unknown;
+  try {
+    document = extname(path) === '.json' ? JSON.parse(text) : parseYaml(text);
+  } catch (err) {
+    throw new ConfigError(path, `not valid ${extname(path) === '.json' ? 'JSON' : 'YAML'}: ${(err as Error).message}`);
+  }
+  return parseConfig(document, env);
+}
+
+/** Checks that a source's resolved credentials hold what its adapter needs. */
+export function requireCredentials<K extends string>(source: SourceConfig, names: readonly K[]): Record<K, string> {
+  const missing = names.find((n) => !source.credentials[n]);
+  if (missing) {
+    throw new ConfigError(`sources[${source.id}].credentials.${missing}`, `a ${source.kind} source needs ${names.join(', ')}`);
+  }
+  return Object.fromEntries(names.map((n) => [n, source.credentials[n] as string])) as Record<K, string>;
+}

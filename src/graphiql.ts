@@ -1,0 +1,43 @@
+/** What GraphiQL opens with: a first look at the whole fleet, ready to run. */
+export const EXAMPLE_QUERIES = `# Welcome to Fleetgate: one schema over every configured source.
+# Run this, then try the other operations below (pick one with the ▶ menu).
+
+query Fleet {
+  sources { sourceId kind name health latencyMs lastError { code message } }
+  fleetSummary { total groups { source { sourceId } kind status count } }
+}
+
+query Clusters {
+  clusters(first: 10, orderBy: { field: NAME, direction: ASC }) {
+    totalCount
+    missingSources { sourceId code message }
+    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        id name kind status rawStatus version region
+        source { sourceId kind }
+        usage { cpu { ratio } memory { used total ratio } }
+        hosts(first: 3) { edges { node { name addresses status role } } }
+      }
+    }
+  }
+}
+
+query Unhealthy {
+  clusters(first: 20, filter: { status: [FAILED, DEGRADED] }) {
+    edges { node { name status rawStatus source { sourceId } } }
+  }
+}
+
+query RecentEvents {
+  events(first: 20) {
+    edges { node { occurredAt severity message cluster { name } source { sourceId } } }
+  }
+}
+
+query ActiveWorkflows {
+  workflows(first: 20, filter: { active: true }) {
+    edges { node { kind state progress message startedAt cluster { name } } }
+  }
+}
+`;

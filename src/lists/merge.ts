@@ -1,0 +1,224 @@
+import { GatewayError } from '../model/errors.js';
+import type { EntityName, EntityReader, EntityTypes } from '../sources/adapter.js';
+import { SourceError } from '../sources/errors.js';
+import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
+import { fullyPushedDown, matches, pushedDownPart } from './filter.js';
+import { comparator, type Order } from './order.js';
+
+type Item<E extends EntityName> = EntityTypes[E]['item'];
+type Filter<E extends EntityName> = EntityTypes[E]['filter'];
+
+export interface SourceSlot<E extends EntityName> {
+  sourceId: string;
+  reader: EntityReader<Item<E>, Filter<E>>;
+}
+
+/** A source that could not contribute to a list; the rest of the list is still served. */
+export interface SourceProblem {
+  sourceId: string;
+  error: GatewayError;
+}
+
+export interface PageArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface MergedPage<E extends EntityName> {
+  edges: { cursor: string; node: Item<E> }[];
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  /** Sum of every answering source's total; computed only when asked for. */
+  totalCount(): Promise<number>;
+  missing(): SourceProblem[];
+}
+
+export class PagingArgumentError extends GatewayError {
+  constructor(message: string) {
+    super('BAD_USER_INPUT', message);
+  }
+}
+
+interface Taken<T> {
+  items: T[];
+  exhausted: boolean;
+}
+
+/**
+ * One source's contribution to a list in the requested order, from a position on.
+ * Where the vendor can serve the order and every filter itself, positions map onto
+ * vendor pages and only the pages a gateway page needs are fetched; otherwise the
+ * source's matching items are fetched once per request, filtered and sorted here.
+ */
+class SourceSequence<E extends EntityName> {
+  #sorted?: Promise<Item<E>[]>;
+  #knownTotal?: number;
+
+  constructor(
+    private readonly entity: E,
+    private readonly slot: SourceSlot<E>,
+    private readonly filter: Filter<E>,
+    private readonly order: Order<E>,
+    private readonly compare: (a: Item<E>, b: Item<E>) => number,
+  ) {}
+
+  get #windowed(): boolean {
+    const { reader } = this.slot;
+    const nativeFits = this.order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${this.order.field}_${this.order.direction}`);
+    return reader.window !== undefined && nativeFits && fullyPushedDown(this.filter, reader.pushdown);
+  }
+
+  /** Items from `from` on: at least `count + 1` when there are that many, to tell whether more follow. */
+  async take(from: number, count: number): Promise<Taken<Item<E>>> {
+    const { reader } = this.slot;
+    if (this.#windowed && reader.window) {
+      const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1);
+      if (window.total !== undefined) this.#knownTotal = window.total;
+      return { items: window.items, exhausted: window.items.length < count + 1 };
+    }
+    const all = await this.all();
+    const items = all.slice(from, from + count + 1);
+    return { items, exhausted: from + items.length >= all.length };
+  }
+
+  all(): Promise<Item<E>[]> {
+    if (!this.#sorted) {
+      const { reader } = this.slot;
+      this.#sorted = reader.list(pushedDownPart(this.filter, reader.pushdown) as Filter<E>).then((items) => {
+        const kept = items.filter((i) => matches(this.entity, this.filter, i));
+        return this.order.field === 'SOURCE' ? kept : kept.sort(this.compare);
+      });
+    }
+    return this.#sorted;
+  }
+
+  async total(): Promise<number> {
+    if (this.#windowed && this.#knownTotal !== undefined) return this.#knownTotal;
+    if (this.#windowed && this.slot.reader.window) {
+      const window = await this.slot.reader.window(pushedDownPart(this.filter, this.slot.reader.pushdown) as Filter<E>, 0, 1);
+      if (window.total !== undefined) return window.total;
+    }
+    return (await this.all()).length;
+  }
+}
+
+export const MAX_PAGE_SIZE = 500;
+export const DEFAULT_PAGE_SIZE = 20;
+
+/**
+ * A Relay connection page over many sources at once. Sources are asked in parallel
+ * (one after another only in SOURCE order, where a later source is not needed until an
+ * earlier one is exhausted); a source that fails is left out and reported, the others
+ * still fill the page.
+ */
+export async function mergedPage<E extends EntityName>(options: {
+  entity: E;
+  slots: SourceSlot<E>[];
+  filter: Filter<E>;
+  order: Order<E>;
+  args: PageArgs;
+  /** Anything else that shapes the list (source selection), for the cursor fingerprint. */
+  scope?: unknown;
+  maxPageSize?: number;
+}): Promise<MergedPage<E>> {
+  const { entity, slots, filter, order, args } = options;
+  const max = options.maxPageSize ?? MAX_PAGE_SIZE;
+  const fingerprint = queryFingerprint([entity, filter, order, options.scope ?? null]);
+  for (const key of ['first', 'last'] as const) {
+    const n = args[key];
+    if (n !== undefined && n !== null && (!Number.isInteger(n) || n < 0 || n > max)) {
+      throw new PagingArgumentError(`${key} must be a whole number from 0 to ${max}, got ${n}`);
+    }
+  }
+  if ((args.first != null || args.after != null) && (args.last != null || args.before != null)) {
+    throw new PagingArgumentError('page forward with first/after or backward with last/before, not both');
+  }
+  const compare = comparator(order);
+  const problems: SourceProblem[] = [];
+  const sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, compare) }));
+  const failed = new Set<string>();
+  const guard = async <T>(sourceId: string, work: () => Promise<T>, fallback: T): Promise<T> => {
+    if (failed.has(sourceId)) return fallback;
+    try {
+      return await work();
+    } catch (err) {
+      if (!(err instanceof SourceError) && !(err instanceof GatewayError)) throw err;
+      if (!failed.has(sourceId)) problems.push({ sourceId, error: err });
+      failed.add(sourceId);
+      return fallback;
+    }
+  };
+  const cursorOf = (positions: Record<string, number>) => encodeCursor({ q: fingerprint, p: positions });
+
+  const backward = args.last != null || args.before != null;
+  let edges: MergedPage<E>['edges'];
+  let hasNextPage: boolean;
+  let hasPreviousPage: boolean;
+
+  if (!backward) {
+    const first = args.first ?? DEFAULT_PAGE_SIZE;
+    const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, fingerprint).p } : {};
+    const positions = Object.fromEntries(slots.map((s) => [s.sourceId, start[s.sourceId] ?? 0]));
+    const picked: { item: Item<E>; sourceId: string }[] = [];
+    if (order.field === 'SOURCE') {
+      for (const { slot, seq } of sequences) {
+        if (picked.length > first) break;
+        const taken = await guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first - picked.length), { items: [], exhausted: true });
+        for (const item of taken.items) picked.push({ item, sourceId: slot.sourceId });
+      }
+    } else {
+      const heads = await Promise.all(
+        sequences.map(async ({ slot, seq }) => ({
+          sourceId: slot.sourceId,
+          items: (await guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first), { items: [], exhausted: true })).items,
+        })),
+      );
+      while (picked.length <= first) {
+        let best: (typeof heads)[number] | undefined;
+        for (const h of heads) if (h.items.length && (!best || compare(h.items[0] as Item<E>, best.items[0] as Item<E>) < 0)) best = h;
+        if (!best) break;
+        picked.push({ item: best.items.shift() as Item<E>, sourceId: best.sourceId });
+      }
+    }
+    hasNextPage = picked.length > first;
+    hasPreviousPage = Object.values(positions).some((n) => n > 0);
+    edges = picked.slice(0, first).map(({ item, sourceId }) => {
+      positions[sourceId] = (positions[sourceId] ?? 0) + 1;
+      return { node: item, cursor: cursorOf({ ...positions }) };
+    });
+  } else {
+    // Backward paging needs the whole merged sequence up to the cursor; it is served by
+    // fetching every source's matches, which is what "last" costs on any paged vendor.
+    const all = await Promise.all(
+      sequences.map(async ({ slot, seq }) => (await guard(slot.sourceId, () => seq.all(), [])).map((item) => ({ item, sourceId: slot.sourceId }))),
+    );
+    const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => compare(a.item, b.item));
+    const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, fingerprint)) - 1) : merged.length;
+    const last = args.last ?? DEFAULT_PAGE_SIZE;
+    const begin = Math.max(0, end - last);
+    const positions = Object.fromEntries(slots.map((s) => [s.sourceId, 0]));
+    edges = [];
+    merged.slice(0, end).forEach(({ item, sourceId }, index) => {
+      positions[sourceId] = (positions[sourceId] ?? 0) + 1;
+      if (index >= begin) edges.push({ node: item, cursor: cursorOf({ ...positions }) });
+    });
+    hasPreviousPage = begin > 0;
+    hasNextPage = end < merged.length;
+  }
+
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+    totalCount: async () => {
+      const totals = await Promise.all(sequences.map(({ slot, seq }) => guard(slot.sourceId, () => seq.total(), 0)));
+      return totals.reduce((a, b) => a + b, 0);
+    },
+    missing: () => problems,
+  };
+}

@@ -1,0 +1,40 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/**
+ * One Prometheus registry per gateway instance (not the global one), so tests can run
+ * several gateways in one process and read each one's figures.
+ */
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'fleetgate_process_' });
+  return {
+    registry,
+    sourceRequests: new Counter({
+      name: 'fleetgate_source_requests_total',
+      help: 'Vendor HTTP calls made, by source, route and HTTP status (0 = no answer)',
+      labelNames: ['source', 'kind', 'route', 'status'] as const,
+      registers: [registry],
+    }),
+    sourceErrors: new Counter({
+      name: 'fleetgate_source_errors_total',
+      help: 'Vendor calls that failed, by source, route and error code',
+      labelNames: ['source', 'kind', 'route', 'code'] as const,
+      registers: [registry],
+    }),
+    sourceLatency: new Histogram({
+      name: 'fleetgate_source_request_duration_seconds',
+      help: 'Vendor call latency, by source and route',
+      labelNames: ['source', 'kind', 'route'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    sourceCircuit: new Gauge({
+      name: 'fleetgate_source_circuit_open',
+      help: '1 while the source circuit breaker is open (calls are refused without trying)',
+      labelNames: ['source', 'kind'] as const,
+      registers: [registry],
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;

@@ -1,0 +1,42 @@
+import { GatewayError } from './errors.js';
+
+export const NODE_TYPES = ['Source', 'Cluster', 'Host', 'Snapshot', 'Event', 'Deployment', 'Workflow'] as const;
+export type NodeType = (typeof NODE_TYPES)[number];
+
+export interface GlobalId {
+  type: NodeType;
+  sourceId: string;
+  nativeId: string;
+}
+
+/** Source ids are config keys: they can never contain the separator. */
+export const SOURCE_ID_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
+
+export class InvalidIdError extends GatewayError {
+  constructor(id: string, reason: string) {
+    super('INVALID_ID', `"${id.length > 80 ? `${id.slice(0, 80)}…` : id}" is not a Fleetgate id: ${reason}`);
+  }
+}
+
+/**
+ * Relay global ids: opaque base64url of `type:sourceId:nativeId`. The native id goes
+ * last and may itself contain colons; the source id may not (see SOURCE_ID_PATTERN).
+ */
+export function encodeGlobalId({ type, sourceId, nativeId }: GlobalId): string {
+  return Buffer.from(`${type}:${sourceId}:${nativeId}`, 'utf8').toString('base64url');
+}
+
+export function decodeGlobalId(id: string): GlobalId {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new InvalidIdError(id, 'it is not base64url text');
+  const text = Buffer.from(id, 'base64url').toString('utf8');
+  const first = text.indexOf(':');
+  const second = text.indexOf(':', first + 1);
+  if (first < 0 || second < 0) throw new InvalidIdError(id, 'it does not name a type, source and object');
+  const type = text.slice(0, first);
+  const sourceId = text.slice(first + 1, second);
+  const nativeId = text.slice(second + 1);
+  if (!(NODE_TYPES as readonly string[]).includes(type)) throw new InvalidIdError(id, `"${type}" is not a node type`);
+  if (!SOURCE_ID_PATTERN.test(sourceId)) throw new InvalidIdError(id, 'its source part is malformed');
+  if (nativeId === '') throw new InvalidIdError(id, 'its object part is empty');
+  return { type: type as NodeType, sourceId, nativeId };
+}

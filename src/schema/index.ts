@@ -1,0 +1,15 @@
+import { lexicographicSortSchema, printSchema } from 'graphql';
+import { builder } from './builder.js';
+import './types/source.js';
+import './types/cluster.js';
+import './types/host.js';
+import './types/snapshot.js';
+import './types/event.js';
+import './types/deployment.js';
+import './types/workflow.js';
+import './types/fleet-summary.js';
+
+export const schema = builder.toSchema();
+
+/** The SDL committed as schema/schema.graphql; sorted so diffs show real changes only. */
+export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;

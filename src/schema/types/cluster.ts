@@ -1,0 +1,69 @@
+import { resolveArrayConnection } from '@pothos/plugin-relay';
+import type { Cluster } from '../../model/entities.js';
+import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
+import { builder, localId } from '../builder.js';
+import { addListField } from '../lists.js';
+import { childrenOf, nodeLoader } from '../nodes.js';
+import { EndpointRef, LabelRef, ResourceUsageRef } from './common.js';
+import { ClusterKindEnum, ClusterStatusEnum } from './enums.js';
+import { DeploymentRef } from './deployment.js';
+import { EventRef } from './event.js';
+import { HostRef } from './host.js';
+import { SnapshotRef } from './snapshot.js';
+import { SourceRef } from './source.js';
+import { WorkflowRef } from './workflow.js';
+
+export const ClusterRef = builder.objectRef<Cluster>('Cluster');
+
+builder.node(ClusterRef, {
+  description: 'A cluster on any source: a TiDB cluster, an HCI cluster, a DC/OS cluster, a DWS warehouse, an edge cluster',
+  id: { resolve: localId },
+  loadOne: nodeLoader('clusters'),
+  fields: (t) => ({
+    source: t.field({ type: SourceRef, resolve: (c, _a, ctx) => ctx.registry.get(c.sourceId) }),
+    nativeId: t.exposeString('nativeId', { description: "The vendor's own id" }),
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: ClusterKindEnum }),
+    status: t.expose('status', { type: ClusterStatusEnum }),
+    rawStatus: t.exposeString('rawStatus', { description: 'The status in the vendor’s own words' }),
+    version: t.exposeString('version', { nullable: true }),
+    region: t.exposeString('region', { nullable: true }),
+    zone: t.exposeString('zone', { nullable: true }),
+    labels: t.expose('labels', { type: [LabelRef] }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true }),
+    endpoints: t.expose('endpoints', { type: [EndpointRef] }),
+    nodeCount: t.exposeInt('nodeCount', { nullable: true }),
+    usage: t.expose('usage', { type: ResourceUsageRef, nullable: true }),
+    hosts: t.connection({
+      type: HostRef,
+      resolve: async (c, args, ctx) => resolveArrayConnection({ args }, await childrenOf(ctx, 'hosts', c)),
+    }),
+    snapshots: t.connection({
+      type: SnapshotRef,
+      resolve: async (c, args, ctx) => resolveArrayConnection({ args }, await childrenOf(ctx, 'snapshots', c)),
+    }),
+    events: t.connection({
+      type: EventRef,
+      resolve: async (c, args, ctx) => resolveArrayConnection({ args }, await childrenOf(ctx, 'events', c)),
+    }),
+    deployments: t.connection({
+      type: DeploymentRef,
+      resolve: async (c, args, ctx) => resolveArrayConnection({ args }, await childrenOf(ctx, 'deployments', c)),
+    }),
+    activeWorkflows: t.field({
+      type: [WorkflowRef],
+      description: 'Workflows changing this cluster now, whoever started them',
+      resolve: async (c, _a, ctx) => (await childrenOf(ctx, 'workflows', c)).filter((w) => !TERMINAL_WORKFLOW_STATES.has(w.state)),
+    }),
+  }),
+});
+
+addListField({
+  entity: 'clusters',
+  typeName: 'Cluster',
+  node: ClusterRef,
+  description: 'Clusters across every source',
+  filterFields: (t) => ({ status: t.field({ type: [ClusterStatusEnum] }) }),
+  toFilter: (input: { status?: Cluster['status'][] | null }) => (input.status?.length ? { status: input.status } : {}),
+});

@@ -1,0 +1,71 @@
+import type { GatewayContext } from '../../context.js';
+import type { SourceProblem } from '../../lists/merge.js';
+import type { ClusterKind, ClusterStatus } from '../../model/status.js';
+import { GatewayError } from '../../model/errors.js';
+import { builder } from '../builder.js';
+import { SourceProblemRef } from './common.js';
+import { ClusterKindEnum, ClusterStatusEnum } from './enums.js';
+import { SourceRef } from './source.js';
+
+interface Group {
+  sourceId: string;
+  kind: ClusterKind;
+  status: ClusterStatus;
+  count: number;
+}
+
+interface Summary {
+  total: number;
+  groups: Group[];
+  missingSources: SourceProblem[];
+}
+
+const FleetGroupRef = builder.objectRef<Group>('FleetGroup').implement({
+  fields: (t) => ({
+    source: t.field({ type: SourceRef, resolve: (g, _a, ctx) => ctx.registry.get(g.sourceId) }),
+    kind: t.expose('kind', { type: ClusterKindEnum }),
+    status: t.expose('status', { type: ClusterStatusEnum }),
+    count: t.exposeInt('count'),
+  }),
+});
+
+const FleetSummaryRef = builder.objectRef<Summary>('FleetSummary').implement({
+  description: 'Cluster counts by source, kind and status: a dashboard’s first screen in one call per source',
+  fields: (t) => ({
+    total: t.exposeInt('total'),
+    groups: t.expose('groups', { type: [FleetGroupRef] }),
+    missingSources: t.expose('missingSources', { type: [SourceProblemRef] }),
+  }),
+});
+
+async function summarize(ctx: GatewayContext): Promise<Summary> {
+  const counts = new Map<string, Group>();
+  const missingSources: SourceProblem[] = [];
+  await Promise.all(
+    ctx.registry.adapters.map(async (adapter) => {
+      const reader = ctx.session(adapter.info.id).clusters;
+      if (!reader) return;
+      try {
+        for (const c of await reader.list({})) {
+          const key = `${c.sourceId}\u0000${c.kind}\u0000${c.status}`;
+          const group = counts.get(key) ?? { sourceId: c.sourceId, kind: c.kind, status: c.status, count: 0 };
+          group.count++;
+          counts.set(key, group);
+        }
+      } catch (err) {
+        if (!(err instanceof GatewayError)) throw err;
+        missingSources.push({ sourceId: adapter.info.id, error: err });
+      }
+    }),
+  );
+  ctx.problems.push(...missingSources);
+  const order = new Map(ctx.registry.adapters.map((a, i) => [a.info.id, i]));
+  const groups = [...counts.values()].sort(
+    (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status),
+  );
+  return { total: groups.reduce((n, g) => n + g.count, 0), groups, missingSources };
+}
+
+builder.queryFields((t) => ({
+  fleetSummary: t.field({ type: FleetSummaryRef, resolve: (_root, _args, ctx) => summarize(ctx) }),
+}));

@@ -1,0 +1,54 @@
+import type { SourceAdapter } from '../../sources/adapter.js';
+import { builder, localId, splitLocalId } from '../builder.js';
+import { SourceHealthEnum, SourceKindEnum } from './enums.js';
+import { NotFoundError } from '../../model/errors.js';
+import { encodeGlobalId } from '../../model/ids.js';
+
+const SourceErrorInfo = builder
+  .objectRef<{ code: string; message: string; at: string }>('SourceErrorInfo')
+  .implement({
+    fields: (t) => ({
+      code: t.exposeString('code'),
+      message: t.exposeString('message'),
+      at: t.expose('at', { type: 'DateTime' }),
+    }),
+  });
+
+export const EntityTypeEnum = builder.enumType('EntityType', {
+  values: ['CLUSTERS', 'HOSTS', 'SNAPSHOTS', 'EVENTS', 'DEPLOYMENTS', 'WORKFLOWS'] as const,
+});
+
+export const SourceRef = builder.objectRef<SourceAdapter>('Source');
+
+builder.node(SourceRef, {
+  description: 'A configured backend: one vendor API endpoint with its own credentials',
+  id: { resolve: (s) => localId({ sourceId: s.info.id, nativeId: s.info.id }) },
+  loadOne: (local, ctx) => {
+    const { sourceId } = splitLocalId(local);
+    if (!ctx.registry.has(sourceId)) throw new NotFoundError('Source', encodeGlobalId({ type: 'Source', sourceId, nativeId: sourceId }));
+    return ctx.registry.get(sourceId);
+  },
+  fields: (t) => ({
+    sourceId: t.string({ description: 'The id the config gives this source', resolve: (s) => s.info.id }),
+    kind: t.field({ type: SourceKindEnum, resolve: (s) => s.info.kind.toUpperCase() as never }),
+    name: t.string({ resolve: (s) => s.info.name }),
+    url: t.string({ resolve: (s) => s.info.url }),
+    health: t.field({ type: SourceHealthEnum, resolve: (s) => s.health().health }),
+    latencyMs: t.float({ nullable: true, description: 'Recent mean latency of successful vendor calls', resolve: (s) => s.health().latencyMs ?? null }),
+    lastError: t.field({ type: SourceErrorInfo, nullable: true, resolve: (s) => s.health().lastError ?? null }),
+    lastSuccessAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.health().lastSuccessAt ?? null }),
+    capabilities: t.field({
+      type: [EntityTypeEnum],
+      description: 'The kinds of object this source has',
+      resolve: (s) => s.capabilities.entities.map((e) => e.toUpperCase() as never),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  sources: t.field({
+    type: [SourceRef],
+    description: 'Every configured source, in config order',
+    resolve: (_root, _args, ctx) => [...ctx.registry.adapters],
+  }),
+}));

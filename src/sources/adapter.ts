@@ -1,0 +1,122 @@
+import type { SourceConfig } from '../config.js';
+import type { Metrics } from '../metrics.js';
+import type { Cluster, Deployment, Event, Host, Snapshot, Workflow } from '../model/entities.js';
+import type { ClusterStatus, DeploymentStatus, EventSeverity, HostStatus, SnapshotStatus, SourceHealth, WorkflowState } from '../model/status.js';
+import type { SourceKind } from '../model/source-kind.js';
+import type { RequestScope } from './http.js';
+
+/**
+ * Filters as the gateway understands them. Each reader says which of them its vendor
+ * evaluates (`pushdown`); the gateway applies every filter again to what comes back,
+ * so a vendor that filters loosely (substring vs prefix, say) never widens a result.
+ */
+export interface CommonFilter {
+  nameContains?: string;
+  labels?: { key: string; value?: string }[];
+  clusterNativeId?: string;
+}
+export interface ClusterFilter extends CommonFilter {
+  status?: ClusterStatus[];
+}
+export interface HostFilter extends CommonFilter {
+  status?: HostStatus[];
+}
+export interface SnapshotFilter extends CommonFilter {
+  status?: SnapshotStatus[];
+  since?: string;
+  until?: string;
+}
+export interface EventFilter extends CommonFilter {
+  severity?: EventSeverity[];
+  since?: string;
+  until?: string;
+}
+export interface DeploymentFilter extends CommonFilter {
+  status?: DeploymentStatus[];
+}
+export interface WorkflowFilter extends CommonFilter {
+  state?: WorkflowState[];
+  active?: boolean;
+}
+
+export interface EntityTypes {
+  clusters: { item: Cluster; filter: ClusterFilter };
+  hosts: { item: Host; filter: HostFilter };
+  snapshots: { item: Snapshot; filter: SnapshotFilter };
+  events: { item: Event; filter: EventFilter };
+  deployments: { item: Deployment; filter: DeploymentFilter };
+  workflows: { item: Workflow; filter: WorkflowFilter };
+}
+export type EntityName = keyof EntityTypes;
+export const ENTITY_NAMES: readonly EntityName[] = ['clusters', 'hosts', 'snapshots', 'events', 'deployments', 'workflows'];
+
+/** A window of a vendor list in its native order. */
+export interface ListWindow<T> {
+  items: T[];
+  /** The vendor's own count of all matching items, where it gives one. */
+  total?: number;
+}
+
+/**
+ * One entity type as one source serves it, for the duration of one GraphQL request.
+ * Implementations put DataLoaders behind `get` and `byCluster`, so N lookups become the
+ * fewest vendor calls the vendor allows.
+ */
+export interface EntityReader<T, F> {
+  /** Filter keys the vendor applies itself. */
+  readonly pushdown: ReadonlySet<keyof F>;
+  /** Every item matching the pushed-down part of `filter`. */
+  list(filter: F): Promise<T[]>;
+  /**
+   * `limit` items from `offset` in the vendor's native order, fetching no more pages
+   * than that needs. Readers whose vendor cannot page leave it out.
+   */
+  window?(filter: F, offset: number, limit: number): Promise<ListWindow<T>>;
+  /** The vendor's native list order, as an order key the gateway knows. */
+  readonly nativeOrder?: string;
+  /** null when the vendor says it does not exist. */
+  get(nativeId: string): Promise<T | null>;
+  /** Items of one cluster; batched across clusters where the vendor allows. */
+  byCluster?(clusterNativeId: string): Promise<T[]>;
+}
+
+export type SourceSession = {
+  [K in EntityName]?: EntityReader<EntityTypes[K]['item'], EntityTypes[K]['filter']>;
+};
+
+export interface SourceInfo {
+  id: string;
+  kind: SourceKind;
+  name: string;
+  url: string;
+}
+
+export interface HealthReport {
+  health: SourceHealth;
+  latencyMs?: number;
+  lastError?: { code: string; message: string; at: string };
+  lastSuccessAt?: string;
+}
+
+export interface Capabilities {
+  /** Entity types this source has at all. */
+  entities: readonly EntityName[];
+}
+
+/** A configured source: long-lived, holding its HTTP pool and credentials. */
+export interface SourceAdapter {
+  readonly info: SourceInfo;
+  readonly capabilities: Capabilities;
+  /** Per-request readers; the scope carries the request's abort signal and GET memo. */
+  session(scope: RequestScope): SourceSession;
+  health(): HealthReport;
+  /** One cheap authenticated vendor call, for `/readyz`: resolves when the source answers. */
+  probe(signal?: AbortSignal): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface AdapterDeps {
+  metrics: Metrics;
+}
+
+export type AdapterFactory = (source: SourceConfig, deps: AdapterDeps) => SourceAdapter;

@@ -1,0 +1,66 @@
+import { GatewayError } from '../model/errors.js';
+
+/**
+ * Why a source could not answer. These are the codes a client sees in
+ * `extensions.code` next to `extensions.sourceId`, so a dashboard can say "DWS is
+ * timing out" rather than "something failed".
+ */
+export const SOURCE_ERROR_CODES = [
+  /** No answer within the source's timeout. */
+  'SOURCE_TIMEOUT',
+  /** Connection refused or dropped, 502/503/504, or the circuit breaker is open. */
+  'SOURCE_UNAVAILABLE',
+  /** The body is not what the vendor's document says (not JSON, wrong envelope, cut short). */
+  'SOURCE_BAD_RESPONSE',
+  /** The vendor refused our credentials even after logging in again. */
+  'SOURCE_AUTH_FAILED',
+  /** Still throttled (429) after honouring Retry-After. */
+  'SOURCE_RATE_LIMITED',
+  /** The vendor answered with an error of its own; its code and message are attached. */
+  'SOURCE_ERROR',
+] as const;
+export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];
+
+export interface SourceErrorDetail {
+  sourceId: string;
+  sourceKind: string;
+  /** `METHOD /path/{pattern}` of the vendor call. */
+  route?: string;
+  httpStatus?: number;
+  /** The vendor's own error code and message, when its body had them. */
+  vendorCode?: string;
+  vendorMessage?: string;
+  /** A mutation whose request may have reached the vendor: do not resend, check the workflow. */
+  outcomeUnknown?: boolean;
+}
+
+export class SourceError extends GatewayError {
+  constructor(
+    override readonly code: SourceErrorCode,
+    message: string,
+    readonly detail: SourceErrorDetail,
+    options?: { cause?: unknown },
+  ) {
+    super(code, `${detail.sourceId}: ${message}`, options);
+  }
+
+  get sourceId(): string {
+    return this.detail.sourceId;
+  }
+
+  override extensions(): Record<string, unknown> {
+    const { sourceId, sourceKind, httpStatus, vendorCode, vendorMessage, outcomeUnknown } = this.detail;
+    return Object.fromEntries(
+      Object.entries({ sourceId, sourceKind, httpStatus, vendorCode, vendorMessage, outcomeUnknown }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    );
+  }
+}
+
+/** The GraphQL request that wanted this call went away; nothing to report to anyone. */
+export class RequestAbortedError extends GatewayError {
+  constructor(options?: { cause?: unknown }) {
+    super('REQUEST_ABORTED', 'the request was cancelled by the client', options);
+  }
+}

@@ -1,0 +1,362 @@
+import {
+  CircuitState,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  type IRetryBackoffContext,
+  BrokenCircuitError,
+  circuitBreaker,
+  handleWhen,
+  retry,
+} from 'cockatiel';
+import { Pool } from 'undici';
+import type { Metrics } from '../metrics.js';
+import type { SourceHealth } from '../model/status.js';
+import { RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface SourceCall {
+  method: HttpMethod;
+  /** Path below the source URL, parameters already filled in. */
+  path: string;
+  /** The vendor's path pattern (`/clusters/{id}`), for metrics and error messages. */
+  route: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Send the source's credentials (default true); false for login calls. */
+  auth?: boolean;
+  signal?: AbortSignal;
+  /** Per-GraphQL-request memo: the same GET is sent once per request. */
+  scope?: RequestScope;
+}
+
+export interface SourceReply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** Parsed JSON; undefined for an empty body. */
+  body: unknown;
+}
+
+/** How an adapter authenticates; see auth.ts for the token cache all adapters share. */
+export interface SourceAuth {
+  headers(signal?: AbortSignal): Promise<Record<string, string>>;
+  /** The credentials in `used` were refused: get new ones (once, however many callers). */
+  renew(used: Record<string, string>, signal?: AbortSignal): Promise<void>;
+}
+
+/** What the vendor's error body says, in its own words; supplied by each client.ts. */
+export type VendorErrorReader = (body: unknown) => { code?: string; message?: string } | undefined;
+
+export interface SourceHttpOptions {
+  sourceId: string;
+  kind: string;
+  url: string;
+  timeoutMs: number;
+  /** Extra attempts for idempotent reads. */
+  retries: number;
+  metrics: Metrics;
+  readVendorError: VendorErrorReader;
+  auth?: SourceAuth;
+  /** Consecutive failures that open the circuit, and how long it stays open. */
+  breaker?: { threshold: number; halfOpenAfterMs: number };
+  connections?: number;
+}
+
+/**
+ * The per-request memo of GETs. Two resolvers asking for the same vendor URL in one
+ * GraphQL request share one call; nothing is kept past the request, so freshness is
+ * never traded for it.
+ */
+export class RequestScope {
+  readonly #calls = new Map<string, Promise<SourceReply>>();
+
+  constructor(readonly signal?: AbortSignal) {}
+
+  memo(key: string, call: () => Promise<SourceReply>): Promise<SourceReply> {
+    let pending = this.#calls.get(key);
+    if (!pending) {
+      pending = call();
+      this.#calls.set(key, pending);
+    }
+    return pending;
+  }
+}
+
+interface HealthRecord {
+  lastError?: { code: string; message: string; at: string };
+  lastSuccessAt?: string;
+  /** Exponentially weighted mean latency of recent successful calls. */
+  latencyMs?: number;
+  consecutiveFailures: number;
+}
+
+/** Failures that say the source is unwell, as opposed to the vendor refusing a request. */
+const UNHEALTHY: ReadonlySet<SourceErrorCode> = new Set(['SOURCE_TIMEOUT', 'SOURCE_UNAVAILABLE', 'SOURCE_BAD_RESPONSE']);
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+
+/**
+ * The one HTTP client layer every adapter uses: an undici keep-alive pool per source, a
+ * deadline per call (retries included), retries with backoff for reads only, a circuit
+ * breaker, single-flight re-login on 401, metrics and health. It knows nothing of any
+ * vendor's envelope: client.ts files decode bodies and supply `readVendorError`.
+ */
+export class SourceHttp {
+  readonly #pool: Pool;
+  readonly #prefix: string;
+  readonly #health: HealthRecord = { consecutiveFailures: 0 };
+  readonly #breaker;
+  readonly #retry;
+  readonly #labels;
+
+  constructor(readonly options: SourceHttpOptions) {
+    const url = new URL(options.url);
+    this.#prefix = url.pathname.replace(/\/$/, '');
+    this.#pool = new Pool(url.origin, {
+      connections: options.connections ?? 16,
+      keepAliveTimeout: 10_000,
+      // The deadline below governs; these only stop a socket from hanging forever.
+      headersTimeout: options.timeoutMs,
+      bodyTimeout: options.timeoutMs,
+    });
+    this.#labels = { source: options.sourceId, kind: options.kind };
+    const breaker = options.breaker ?? { threshold: 5, halfOpenAfterMs: 10_000 };
+    this.#breaker = circuitBreaker(
+      handleWhen((err) => err instanceof SourceError && UNHEALTHY.has(err.code)),
+      { halfOpenAfter: breaker.halfOpenAfterMs, breaker: new ConsecutiveBreaker(breaker.threshold) },
+    );
+    this.#breaker.onStateChange((state) =>
+      options.metrics.sourceCircuit.set(this.#labels, state === CircuitState.Open || state === CircuitState.Isolated ? 1 : 0),
+    );
+    this.#retry = retry(
+      handleWhen((err) => (err instanceof SourceError || err instanceof RetryAfter) && isRetryable(err)),
+      {
+        maxAttempts: options.retries,
+        backoff: new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
+          const err = 'error' in context.result ? context.result.error : undefined;
+          const retryAfter = err instanceof RetryAfter ? err.ms : undefined;
+          // Exponential from 100 ms to 2 s with jitter, unless the vendor said when.
+          return retryAfter ?? Math.min(2_000, 100 * 2 ** (context.attempt - 1)) * (0.5 + Math.random() / 2);
+        }),
+      },
+    );
+  }
+
+  get sourceId(): string {
+    return this.options.sourceId;
+  }
+
+  /**
+   * Sends one call. GETs are retried on connection errors, 429 and 502/503/504 within
+   * the deadline; writes are never retried, and a write that times out or loses its
+   * connection after being sent is reported with `outcomeUnknown`.
+   */
+  request(call: SourceCall): Promise<SourceReply> {
+    if (call.method === 'GET' && call.scope) {
+      const key = `${call.method} ${this.#url(call)}`;
+      return call.scope.memo(key, () => this.#send({ ...call, signal: call.signal ?? call.scope?.signal }));
+    }
+    return this.#send(call);
+  }
+
+  /** Health as `sources { health }` reports it. */
+  health(): { health: SourceHealth; latencyMs?: number; lastError?: HealthRecord['lastError']; lastSuccessAt?: string } {
+    const state = this.#breaker.state;
+    const health: SourceHealth =
+      state === CircuitState.Open || state === CircuitState.Isolated
+        ? 'DOWN'
+        : state === CircuitState.HalfOpen || this.#health.consecutiveFailures > 0
+          ? 'DEGRADED'
+          : 'UP';
+    const { latencyMs, lastError, lastSuccessAt } = this.#health;
+    return { health, ...(latencyMs !== undefined ? { latencyMs } : {}), ...(lastError ? { lastError } : {}), ...(lastSuccessAt ? { lastSuccessAt } : {}) };
+  }
+
+  async close(): Promise<void> {
+    await this.#pool.close();
+  }
+
+  #url(call: SourceCall): string {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(call.query ?? {})) if (v !== undefined) params.set(k, String(v));
+    const qs = params.toString();
+    return `${this.#prefix}${call.path}${qs ? `?${qs}` : ''}`;
+  }
+
+  async #send(call: SourceCall): Promise<SourceReply> {
+    const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
+    const route = `${call.method} ${call.route}`;
+    const attempt = () =>
+      this.#breaker.execute(() => this.#withAuth(call, route, signal, deadline));
+    try {
+      const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal) : await attempt();
+      this.#health.consecutiveFailures = 0;
+      this.#health.lastSuccessAt = new Date().toISOString();
+      return reply;
+    } catch (err) {
+      const error = this.#normalize(err, call, route, deadline);
+      if (!(error instanceof RequestAbortedError)) {
+        this.options.metrics.sourceErrors.inc({ ...this.#labels, route, code: error.code });
+        if (UNHEALTHY.has(error.code as SourceErrorCode) || error.code === 'SOURCE_AUTH_FAILED') {
+          this.#health.consecutiveFailures++;
+          this.#health.lastError = { code: error.code, message: error.message, at: new Date().toISOString() };
+        }
+      }
+      throw error;
+    }
+  }
+
+  async #withAuth(call: SourceCall, route: string, signal: AbortSignal, deadline: AbortSignal): Promise<SourceReply> {
+    const auth = call.auth === false ? undefined : this.options.auth;
+    const credentials = auth ? await auth.headers(signal) : {};
+    let reply = await this.#once(call, route, signal, deadline, credentials);
+    if (reply.status === 401 && auth) {
+      await auth.renew(credentials, signal);
+      reply = await this.#once(call, route, signal, deadline, await auth.headers(signal));
+    }
+    if (reply.status === 401) {
+      throw this.#error('SOURCE_AUTH_FAILED', 'the vendor refused the credentials', call, route, reply);
+    }
+    return reply;
+  }
+
+  async #once(
+    call: SourceCall,
+    route: string,
+    signal: AbortSignal,
+    deadline: AbortSignal,
+    credentials: Record<string, string>,
+  ): Promise<SourceReply> {
+    const started = performance.now();
+    const hasBody = call.body !== undefined;
+    let status = 0;
+    try {
+      const res = await this.#pool.request({
+        method: call.method,
+        path: this.#url(call),
+        headers: {
+          accept: 'application/json',
+          ...(hasBody ? { 'content-type': 'application/json' } : {}),
+          ...call.headers,
+          ...credentials,
+        },
+        body: hasBody ? JSON.stringify(call.body) : null,
+        signal,
+      });
+      status = res.statusCode;
+      let text: string;
+      try {
+        text = await res.body.text();
+      } catch (err) {
+        if (signal.aborted) throw err;
+        throw this.#error('SOURCE_BAD_RESPONSE', `the response to ${route} ended before its body was complete`, call, route, { status }, err);
+      }
+      const elapsed = performance.now() - started;
+      this.options.metrics.sourceLatency.observe({ ...this.#labels, route }, elapsed / 1000);
+      this.#health.latencyMs = this.#health.latencyMs === undefined ? elapsed : this.#health.latencyMs * 0.8 + elapsed * 0.2;
+      const reply: SourceReply = { status, headers: res.headers, body: undefined };
+      if (text.trim() !== '') {
+        try {
+          reply.body = JSON.parse(text);
+        } catch (err) {
+          // A proxy's HTML page in front of a dead backend says "unavailable", not "garbage".
+          const code: SourceErrorCode = status >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE';
+          if (status === 401) return reply;
+          throw this.#error(code, `${route} answered HTTP ${status} with a body that is not JSON (${describeText(text)})`, call, route, reply, err);
+        }
+      }
+      if (RETRYABLE_STATUS.has(status)) {
+        const code: SourceErrorCode = status === 429 ? 'SOURCE_RATE_LIMITED' : 'SOURCE_UNAVAILABLE';
+        const error = this.#error(code, `${route} answered HTTP ${status}`, call, route, reply);
+        const after = status === 429 ? retryAfterMs(res.headers['retry-after']) : undefined;
+        throw after !== undefined ? new RetryAfter(error, after) : error;
+      }
+      return reply;
+    } catch (err) {
+      if (err instanceof SourceError || err instanceof RetryAfter) throw err;
+      if (signal.aborted) throw err;
+      throw this.#error(
+        'SOURCE_UNAVAILABLE',
+        `${route} could not be reached (${(err as { code?: string }).code ?? (err as Error).message})`,
+        call,
+        route,
+        { status },
+        err,
+      );
+    } finally {
+      this.options.metrics.sourceRequests.inc({ ...this.#labels, route, status: String(status) });
+    }
+  }
+
+  #normalize(err: unknown, call: SourceCall, route: string, deadline: AbortSignal): SourceError | RequestAbortedError {
+    if (err instanceof RetryAfter) return err.error;
+    if (err instanceof SourceError) return err;
+    if (err instanceof BrokenCircuitError) {
+      return this.#error('SOURCE_UNAVAILABLE', 'the circuit breaker is open after repeated failures; calls resume shortly', call, route, { status: 0 });
+    }
+    if (deadline.aborted) {
+      return this.#error('SOURCE_TIMEOUT', `${route} did not answer within ${this.options.timeoutMs} ms`, call, route, { status: 0 }, err);
+    }
+    if (call.signal?.aborted) return new RequestAbortedError({ cause: err });
+    return this.#error('SOURCE_UNAVAILABLE', `${route} failed: ${(err as Error).message}`, call, route, { status: 0 }, err);
+  }
+
+  #error(
+    code: SourceErrorCode,
+    message: string,
+    call: SourceCall,
+    route: string,
+    reply: Partial<SourceReply> & { status: number },
+    cause?: unknown,
+  ): SourceError {
+    const vendor = reply.body !== undefined ? this.options.readVendorError(reply.body) : undefined;
+    // A write that may have reached the vendor must not look like one that did not.
+    const outcomeUnknown =
+      call.method !== 'GET' && (code === 'SOURCE_TIMEOUT' || (code === 'SOURCE_UNAVAILABLE' && reply.status === 0)) ? true : undefined;
+    return new SourceError(
+      code,
+      vendor?.message ? `${message}: ${vendor.message}` : message,
+      {
+        sourceId: this.options.sourceId,
+        sourceKind: this.options.kind,
+        route,
+        ...(reply.status ? { httpStatus: reply.status } : {}),
+        ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
+        ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
+        ...(outcomeUnknown ? { outcomeUnknown } : {}),
+      },
+      { cause },
+    );
+  }
+}
+
+/** A 429 with the vendor's own idea of when to come back. */
+class RetryAfter extends Error {
+  constructor(
+    readonly error: SourceError,
+    readonly ms: number,
+  ) {
+    super(error.message);
+  }
+}
+
+function isRetryable(err: SourceError | RetryAfter): boolean {
+  const e = err instanceof RetryAfter ? err.error : err;
+  return e.code === 'SOURCE_UNAVAILABLE' || e.code === 'SOURCE_RATE_LIMITED';
+}
+
+function retryAfterMs(header: string | string[] | undefined): number | undefined {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}
+
+function describeText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
+}
+

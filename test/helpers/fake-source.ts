@@ -1,0 +1,93 @@
+import type { Cluster, Host } from '../../src/model/entities.js';
+import type { ClusterFilter, EntityReader, HostFilter, SourceAdapter } from '../../src/sources/adapter.js';
+import { SourceError } from '../../src/sources/errors.js';
+
+export interface FakeSourceOptions {
+  id: string;
+  clusters: number;
+  /** Serve `window` (vendor paging) in native order. */
+  paged?: boolean;
+  /** Vendor-side filters, as a real adapter declares them. */
+  pushdown?: (keyof ClusterFilter)[];
+  fail?: boolean;
+}
+
+/**
+ * An in-memory source for testing the gateway's list engine and schema without any
+ * vendor: it counts its calls the way a simulator counts requests.
+ */
+export function fakeSource(options: FakeSourceOptions) {
+  const calls: string[] = [];
+  const statuses = ['RUNNING', 'FAILED', 'CREATING', 'STOPPED'] as const;
+  const clusters: Cluster[] = Array.from({ length: options.clusters }, (_, i) => ({
+    sourceId: options.id,
+    nativeId: `c${String(i).padStart(4, '0')}`,
+    // Names collide across sources on purpose: ties must break on (source, id).
+    name: `cluster-${(i * 7919) % 97}`,
+    kind: 'DATABASE',
+    status: statuses[i % statuses.length] as Cluster['status'],
+    rawStatus: 'raw',
+    labels: [{ key: 'env', value: i % 2 ? 'prod' : 'dev' }],
+    endpoints: [],
+    createdAt: new Date(Date.UTC(2026, 0, 1) + ((i * 104729) % 1000) * 3_600_000).toISOString(),
+  }));
+  const hosts: Host[] = clusters.flatMap((c) =>
+    [0, 1].map((h) => ({
+      sourceId: options.id,
+      nativeId: `${c.nativeId}-h${h}`,
+      clusterNativeId: c.nativeId,
+      name: `${c.name}-host-${h}`,
+      addresses: [`10.0.0.${h}`],
+      status: 'ONLINE' as const,
+      rawStatus: 'up',
+      labels: [],
+    })),
+  );
+  const check = (what: string) => {
+    calls.push(what);
+    if (options.fail) throw new SourceError('SOURCE_UNAVAILABLE', 'down for the test', { sourceId: options.id, sourceKind: 'tiem' });
+  };
+  const vendorFilter = (filter: ClusterFilter) =>
+    clusters.filter((c) => (filter.status ? filter.status.includes(c.status) : true));
+  const clusterReader: EntityReader<Cluster, ClusterFilter> = {
+    pushdown: new Set(options.pushdown ?? []),
+    list: async (filter) => {
+      check('list');
+      return vendorFilter(filter);
+    },
+    ...(options.paged
+      ? {
+          window: async (filter: ClusterFilter, offset: number, limit: number) => {
+            check(`window ${offset}+${limit}`);
+            const all = vendorFilter(filter);
+            return { items: all.slice(offset, offset + limit), total: all.length };
+          },
+        }
+      : {}),
+    get: async (id) => {
+      check(`get ${id}`);
+      return clusters.find((c) => c.nativeId === id) ?? null;
+    },
+  };
+  const hostReader: EntityReader<Host, HostFilter> = {
+    pushdown: new Set(),
+    list: async () => {
+      check('hosts');
+      return hosts;
+    },
+    get: async (id) => hosts.find((h) => h.nativeId === id) ?? null,
+    byCluster: async (id) => {
+      check(`hosts of ${id}`);
+      return hosts.filter((h) => h.clusterNativeId === id);
+    },
+  };
+  const adapter: SourceAdapter = {
+    info: { id: options.id, kind: 'tiem', name: options.id, url: `http://fake/${options.id}` },
+    capabilities: { entities: ['clusters', 'hosts'] },
+    session: () => ({ clusters: clusterReader, hosts: hostReader }),
+    health: () => ({ health: options.fail ? 'DOWN' : 'UP' }),
+    probe: async () => check('probe'),
+    close: async () => undefined,
+  };
+  return { adapter, clusters, hosts, calls, readers: { clusters: clusterReader, hosts: hostReader } };
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { type MergedPage, mergedPage, type SourceSlot } from '../../src/lists/merge.js';
+import type { Order } from '../../src/lists/order.js';
+import type { ClusterFilter } from '../../src/sources/adapter.js';
+import { fakeSource } from '../helpers/fake-source.js';
+
+const slotsOf = (...sources: ReturnType<typeof fakeSource>[]): SourceSlot<'clusters'>[] =>
+  sources.map((s) => ({ sourceId: s.adapter.info.id, reader: s.readers.clusters }));
+
+async function walk(slots: SourceSlot<'clusters'>[], order: Order<'clusters'>, first: number, filter: ClusterFilter = {}) {
+  const seen: string[] = [];
+  let after: string | null = null;
+  for (let guard = 0; guard < 10_000; guard++) {
+    const page: MergedPage<'clusters'> = await mergedPage({ entity: 'clusters', slots, filter, order, args: { first, after } });
+    seen.push(...page.edges.map((e) => `${e.node.sourceId}/${e.node.nativeId}`));
+    if (!page.pageInfo.hasNextPage) return seen;
+    after = page.pageInfo.endCursor;
+  }
+  throw new Error('paging did not end');
+}
+
+describe('merged paging across sources', () => {
+  const a = fakeSource({ id: 'a', clusters: 23, paged: true });
+  const b = fakeSource({ id: 'b', clusters: 40 });
+  const c = fakeSource({ id: 'c', clusters: 11, paged: true, pushdown: ['status'] });
+  const everyone = [...a.clusters, ...b.clusters, ...c.clusters].map((x) => `${x.sourceId}/${x.nativeId}`);
+
+  for (const order of [
+    { field: 'NAME', direction: 'ASC' },
+    { field: 'CREATED_AT', direction: 'DESC' },
+    { field: 'SOURCE', direction: 'ASC' },
+  ] as Order<'clusters'>[]) {
+    for (const size of [1, 7, 50]) {
+      it(`walks every item exactly once by ${order.field} ${order.direction}, ${size} a page`, async () => {
+        const seen = await walk(slotsOf(a, b, c), order, size);
+        expect(seen).toHaveLength(everyone.length);
+        expect(new Set(seen)).toEqual(new Set(everyone));
+      });
+    }
+  }
+
+  it('returns items in the requested order, ties broken by source and id', async () => {
+    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(a, b, c), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 74 } });
+    const keys = page.edges.map((e) => [e.node.name, e.node.sourceId, e.node.nativeId].join('|'));
+    const sorted = [...page.edges]
+      .map((e) => e.node)
+      .sort((x, y) => x.name.localeCompare(y.name) || x.sourceId.localeCompare(y.sourceId) || x.nativeId.localeCompare(y.nativeId))
+      .map((n) => [n.name, n.sourceId, n.nativeId].join('|'));
+    expect(keys).toEqual(sorted);
+  });
+
+  it('applies filters the vendor cannot, and counts what matches', async () => {
+    const filter: ClusterFilter = { status: ['FAILED'], labels: [{ key: 'env', value: 'prod' }] };
+    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(a, b, c), filter, order: { field: 'NAME', direction: 'ASC' }, args: { first: 100 } });
+    const expected = [...a.clusters, ...b.clusters, ...c.clusters].filter((x) => x.status === 'FAILED' && x.labels.some((l) => l.value === 'prod'));
+    expect(page.edges.map((e) => e.node.nativeId + e.node.sourceId).sort()).toEqual(expected.map((x) => x.nativeId + x.sourceId).sort());
+    expect(await page.totalCount()).toBe(expected.length);
+  });
+
+  it('in SOURCE order fetches only the vendor pages a page needs', async () => {
+    const s = fakeSource({ id: 's', clusters: 30, paged: true });
+    const t = fakeSource({ id: 't', clusters: 30, paged: true });
+    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(s, t), filter: {}, order: { field: 'SOURCE', direction: 'ASC' }, args: { first: 10 } });
+    expect(page.edges).toHaveLength(10);
+    expect(s.calls).toEqual(['window 0+11']);
+    expect(t.calls).toEqual([]);
+    expect(await page.totalCount()).toBe(60);
+  });
+
+  it('pages backward with last/before over the same sequence', async () => {
+    const slots = slotsOf(a, b, c);
+    const order = { field: 'NAME', direction: 'ASC' } as const;
+    const forward = await mergedPage({ entity: 'clusters', slots, filter: {}, order, args: { first: 74 } });
+    const mid = forward.edges[40]?.cursor as string;
+    const back = await mergedPage({ entity: 'clusters', slots, filter: {}, order, args: { last: 5, before: mid } });
+    expect(back.edges.map((e) => e.node.nativeId + e.node.sourceId)).toEqual(forward.edges.slice(35, 40).map((e) => e.node.nativeId + e.node.sourceId));
+    expect(back.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('leaves a failing source out and says so, serving the others', async () => {
+    const down = fakeSource({ id: 'down', clusters: 5, fail: true });
+    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(a, down), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 100 } });
+    expect(page.edges).toHaveLength(a.clusters.length);
+    expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['down', 'SOURCE_UNAVAILABLE']]);
+  });
+
+  it('rejects a cursor from another query, and bad page sizes', async () => {
+    const slots = slotsOf(a);
+    const page = await mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 2 } });
+    await expect(
+      mergedPage({ entity: 'clusters', slots, filter: { nameContains: 'x' }, order: { field: 'NAME', direction: 'ASC' }, args: { first: 2, after: page.pageInfo.endCursor } }),
+    ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 2, after: 'garbage!' } })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: -1 } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+  });
+});
