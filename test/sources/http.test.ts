@@ -1,0 +1,181 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createMetrics } from '../../src/metrics.js';
+import { TokenAuth } from '../../src/sources/auth.js';
+import { RequestScope, SourceHttp, type SourceHttpOptions } from '../../src/sources/http.js';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
+
+let server: Server;
+let url: string;
+let handler: Handler;
+let hits: string[];
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    hits.push(`${req.method} ${req.url} ${req.headers.authorization ?? ''}`.trim());
+    handler(req, res, hits.length);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(() => new Promise<void>((r) => {
+  server.close(() => r());
+  server.closeAllConnections();
+}));
+beforeEach(() => {
+  hits = [];
+  handler = (_req, res) => json(res, 200, { ok: true });
+});
+
+function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.end(JSON.stringify(body));
+}
+
+function client(overrides: Partial<SourceHttpOptions> = {}) {
+  return new SourceHttp({
+    sourceId: 'src-1',
+    kind: 'tiem',
+    url,
+    timeoutMs: 2_000,
+    retries: 2,
+    metrics: createMetrics(),
+    readVendorError: (body) => {
+      const b = body as { code?: number; message?: string };
+      return b && b.code ? { code: String(b.code), message: b.message ?? '' } : undefined;
+    },
+    ...overrides,
+  });
+}
+
+const get = { method: 'GET' as const, path: '/things', route: '/things' };
+const post = { method: 'POST' as const, path: '/things', route: '/things', body: { a: 1 } };
+
+describe('SourceHttp', () => {
+  it('parses JSON and returns any status with its body', async () => {
+    handler = (_req, res) => json(res, 404, { code: 404, message: 'no such thing' });
+    expect(await client().request(get)).toMatchObject({ status: 404, body: { code: 404 } });
+  });
+
+  it('retries a GET after 503 and after 429 with Retry-After, but never a POST', async () => {
+    handler = (_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, { ok: n }));
+    expect((await client().request(get)).body).toEqual({ ok: 2 });
+    hits = [];
+    handler = (_req, res, n) => (n === 1 ? json(res, 429, {}, { 'retry-after': '0' }) : json(res, 200, { ok: n }));
+    expect((await client().request(get)).body).toEqual({ ok: 2 });
+    hits = [];
+    handler = (_req, res) => json(res, 503, { code: 7, message: 'busy' });
+    await expect(client().request(post)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { vendorCode: '7', vendorMessage: 'busy', httpStatus: 503 } });
+    expect(hits).toHaveLength(1);
+  });
+
+  it('gives up after the configured retries with the last error', async () => {
+    handler = (_req, res) => json(res, 502, {});
+    await expect(client({ retries: 1 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', sourceId: 'src-1' });
+    expect(hits).toHaveLength(2);
+  });
+
+  it('times out, and marks a timed-out write as outcome unknown', async () => {
+    handler = () => undefined; // never answers
+    await expect(client({ timeoutMs: 200 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_TIMEOUT' });
+    await expect(client({ timeoutMs: 200 }).request(post)).rejects.toMatchObject({ code: 'SOURCE_TIMEOUT', detail: { outcomeUnknown: true } });
+  });
+
+  it('calls a non-JSON body bad, and a proxy HTML page on a 5xx unavailable', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"code": 0, "data": [');
+    };
+    await expect(client().request(get)).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE' });
+    handler = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<html><body>Bad Gateway</body></html>');
+    };
+    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+  });
+
+  it('calls a body cut short bad', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"code":0', () => res.destroy());
+    };
+    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE' });
+  });
+
+  it('reports a refused connection as unavailable', async () => {
+    const closed = createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((r) => closed.close(() => r()));
+    await expect(client({ url: `http://127.0.0.1:${port}`, retries: 0 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+  });
+
+  it('sends one GET per URL per request scope', async () => {
+    const http = client();
+    const scope = new RequestScope();
+    await Promise.all([http.request({ ...get, scope }), http.request({ ...get, scope }), http.request({ ...get, scope, query: { page: 2 } })]);
+    expect(hits).toEqual(['GET /things', 'GET /things?page=2']);
+  });
+
+  it('opens the circuit after repeated failures and refuses calls without sending them', async () => {
+    handler = (_req, res) => json(res, 503, {});
+    const http = client({ retries: 0, breaker: { threshold: 3, halfOpenAfterMs: 60_000 } });
+    for (let i = 0; i < 3; i++) await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(http.health().health).toBe('DOWN');
+    hits = [];
+    await expect(http.request(get)).rejects.toThrow(/circuit breaker is open/);
+    expect(hits).toEqual([]);
+  });
+
+  it('aborts the vendor call when the client goes away', async () => {
+    handler = () => undefined;
+    const controller = new AbortController();
+    const pending = client().request({ ...get, signal: controller.signal });
+    setTimeout(() => controller.abort(), 20);
+    await expect(pending).rejects.toMatchObject({ code: 'REQUEST_ABORTED' });
+  });
+
+  it('logs in again once on 401, shared by concurrent calls, then fails with SOURCE_AUTH_FAILED if still refused', async () => {
+    let logins = 0;
+    let valid = 'Bearer t1';
+    const auth = new TokenAuth({
+      login: async () => {
+        logins++;
+        return { headers: { authorization: `Bearer t${logins}` } };
+      },
+    });
+    handler = (req, res) => (req.headers.authorization === valid ? json(res, 200, {}) : json(res, 401, { code: 401, message: 'token expired' }));
+    const http = client({ auth });
+    await http.request(get);
+    valid = 'Bearer t2';
+    await Promise.all(Array.from({ length: 10 }, () => http.request(get)));
+    expect(logins).toBe(2);
+    valid = 'never';
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED', detail: { vendorMessage: 'token expired' } });
+  });
+});
+
+describe('TokenAuth', () => {
+  it('renews a token before it expires, through refresh when the vendor has one', async () => {
+    let now = 0;
+    const calls: string[] = [];
+    const auth = new TokenAuth({
+      now: () => now,
+      marginMs: 10,
+      login: async () => {
+        calls.push('login');
+        return { headers: { authorization: 'a' }, expiresAt: 100 };
+      },
+      refresh: async () => {
+        calls.push('refresh');
+        return { headers: { authorization: 'b' }, expiresAt: 200 };
+      },
+    });
+    expect(await auth.headers()).toEqual({ authorization: 'a' });
+    now = 95;
+    expect(await auth.headers()).toEqual({ authorization: 'b' });
+    expect(calls).toEqual(['login', 'refresh']);
+  });
+});
