@@ -1,10 +1,32 @@
 import type { SimulatorDefinition } from '../kit/definition.js';
+import { runtimeError } from './envelope.js';
+import { clusterRoutes } from './routes/clusters.js';
+import { inspectionRoutes } from './routes/inspection.js';
+import { metadataRoutes } from './routes/metadata.js';
+import { resourceRoutes } from './routes/resources.js';
+import { taskRoutes } from './routes/tasks.js';
+import { generateState } from './state.js';
 
-// Placeholder until the hci simulator lands: serves nothing but its error shape.
+/**
+ * The hyper-converged platform's cluster service (document 001). It has no auth: the
+ * document shows none, so every route is open and there is no `authenticate`.
+ */
 export const hciSimulator: SimulatorDefinition = {
   kind: 'hci',
-  title: 'HCI platform',
+  title: 'HCI platform (hyper-converged clusters)',
   defaultPort: 9990,
   credentials: {},
-  create: () => ({ routes: [], error: (status, message) => ({ status, body: { message } }) }),
+  create(env) {
+    const state = generateState(env);
+    return {
+      routes: [
+        ...clusterRoutes(env, state),
+        ...resourceRoutes(state),
+        ...inspectionRoutes(env, state),
+        ...metadataRoutes(env, state),
+        ...taskRoutes(env, state),
+      ],
+      error: runtimeError,
+    };
+  },
 };
