@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
+import { shapeDifferences } from '../../helpers/shape.js';
+import { client, createBody, fixture, idleClusterId, login } from './support.js';
+
+describe('tiem clusters', () => {
+  let sim: RunningSimulator;
+  let token = '';
+  const api = () => client(sim, () => token);
+  beforeAll(async () => {
+    sim = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0 });
+  });
+  afterAll(() => sim.close());
+  beforeEach(async () => {
+    sim.reset();
+    token = await login(sim);
+  });
+
+  const anyClusterId = () => idleClusterId(api());
+
+  describe('documented examples', () => {
+    it('list matches clusters-list.response.json', async () => {
+      const res = await api()('GET', '/api/v1/clusters/?page=1&pageSize=10');
+      expect(res.status).toBe(200);
+      expect(res.body.data.clusters).toHaveLength(10);
+      expect(shapeDifferences(res.body, fixture('clusters-list.response'))).toEqual([]);
+    });
+
+    it('detail matches clusters-detail.response.json', async () => {
+      const res = await api()('GET', `/api/v1/clusters/${await anyClusterId()}`);
+      expect(res.status).toBe(200);
+      expect(shapeDifferences(res.body, fixture('clusters-detail.response'))).toEqual([]);
+      expect(res.body.data.topology.length).toBeGreaterThanOrEqual(8);
+    });
+
+    it('create with the documented request matches clusters-create.response.json', async () => {
+      const example = fixture('clusters-create.request');
+      // The example is all placeholders; fill them with values a real client would send.
+      const body = {
+        ...example,
+        ...createBody('tidb-doc-example'),
+        copies: 3,
+        resourceParameters: {
+          requestResourceMode: 'SpecificZone',
+          instanceResource: ['PD', 'TiKV', 'TiDB'].map((componentType) => ({
+            componentType,
+            totalNodeCount: 3,
+            resource: [{ count: 3, diskCapacity: 200, diskId: '', diskType: 'SSD', hostIp: '', specCode: '8C16G', zoneCode: 'CN-HANGZHOU-H' }],
+          })),
+        },
+      };
+      const res = await api()('POST', '/api/v1/clusters/', body);
+      expect(res.status).toBe(200);
+      expect(shapeDifferences(res.body, fixture('clusters-create.response'))).toEqual([]);
+      const detail = await api()('GET', `/api/v1/clusters/${res.body.data.clusterId}`);
+      expect(detail.body.data.info).toMatchObject({ clusterName: 'tidb-doc-example', status: 'Initializing', maintainStatus: 'Creating' });
+      expect(detail.body.data.instanceResource).toEqual(
+        expect.arrayContaining([expect.objectContaining({ componentType: 'TiKV', totalNodeCount: 3 })]),
+      );
+    });
+
+    it('delete with the documented request matches clusters-delete.response.json', async () => {
+      const res = await api()('DELETE', `/api/v1/clusters/${await anyClusterId()}`, fixture('clusters-delete.request'));
+      expect(res.status).toBe(200);
+      expect(shapeDifferences(res.body, fixture('clusters-delete.response'))).toEqual([]);
+    });
+
+    it('stop and restart match their documented responses', async () => {
+      const id = await anyClusterId();
+      const stop = await api()('POST', `/api/v1/clusters/${id}/stop`);
+      expect(shapeDifferences(stop.body, fixture('clusters-stop.response'))).toEqual([]);
+      const other = (await api()('GET', '/api/v1/clusters/?clusterStatus=Stopped')).body.data.clusters[0].clusterId;
+      const restart = await api()('POST', `/api/v1/clusters/${other}/restart`);
+      expect(shapeDifferences(restart.body, fixture('clusters-restart.response'))).toEqual([]);
+    });
+
+    it('takeover with the documented request matches clusters-takeover.response.json', async () => {
+      const res = await api()('POST', '/api/v1/clusters/takeover', fixture('clusters-takeover.request'));
+      expect(res.status).toBe(200);
+      expect(shapeDifferences(res.body, fixture('clusters-takeover.response'))).toEqual([]);
+    });
+  });
+
+  describe('pagination', () => {
+    it('pages through the fleet with a page block, a partial last page and an empty page past the end', async () => {
+      const first = await api()('GET', '/api/v1/clusters/?page=1&pageSize=10');
+      expect(first.body.page).toEqual({ page: 1, pageSize: 10, total: 24 });
+      const last = await api()('GET', '/api/v1/clusters/?page=3&pageSize=10');
+      expect(last.body.data.clusters).toHaveLength(4);
+      expect(last.body.page).toEqual({ page: 3, pageSize: 10, total: 24 });
+      const past = await api()('GET', '/api/v1/clusters/?page=4&pageSize=10');
+      expect(past.body.data.clusters).toEqual([]);
+      expect(past.body.page.total).toBe(24);
+      const pages = [first, await api()('GET', '/api/v1/clusters/?page=2&pageSize=10'), last];
+      const ids = pages.flatMap((p) => p.body.data.clusters.map((c: { clusterId: string }) => c.clusterId));
+      expect(new Set(ids).size).toBe(24);
+    });
+
+    it('defaults to page 1 of 10 and accepts page sizes 1 and 1000', async () => {
+      const res = await api()('GET', '/api/v1/clusters/');
+      expect(res.body.page).toEqual({ page: 1, pageSize: 10, total: 24 });
+      expect((await api()('GET', '/api/v1/clusters/?pageSize=1')).body.data.clusters).toHaveLength(1);
+      expect((await api()('GET', '/api/v1/clusters/?pageSize=1000')).body.data.clusters).toHaveLength(24);
+    });
+
+    it.each(['page=0', 'page=-1', 'page=abc', 'pageSize=0', 'pageSize=1001', 'pageSize=2.5'])('refuses %s', async (q) => {
+      const res = await api()('GET', `/api/v1/clusters/?${q}`);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 10001, data: null, message: expect.stringContaining(q.split('=')[0] as string) });
+    });
+  });
+
+  describe('filters', () => {
+    it('filters by status, type, id, name substring and tag', async () => {
+      const all = (await api()('GET', '/api/v1/clusters/?pageSize=100')).body.data.clusters as Array<Record<string, any>>;
+      const stopped = await api()('GET', '/api/v1/clusters/?clusterStatus=Stopped&pageSize=100');
+      expect(stopped.body.data.clusters.length).toBe(all.filter((c) => c.status === 'Stopped').length);
+      expect(stopped.body.data.clusters.every((c: { status: string }) => c.status === 'Stopped')).toBe(true);
+      expect((await api()('GET', '/api/v1/clusters/?clusterType=TiDB')).body.page.total).toBe(24);
+      expect((await api()('GET', '/api/v1/clusters/?clusterType=DM')).body.page.total).toBe(0);
+      const target = all[5]!;
+      const byId = await api()('GET', `/api/v1/clusters/?clusterId=${target.clusterId}`);
+      expect(byId.body.data.clusters.map((c: { clusterId: string }) => c.clusterId)).toEqual([target.clusterId]);
+      const byName = await api()('GET', `/api/v1/clusters/?clusterName=${target.clusterName.slice(0, -1)}&pageSize=100`);
+      expect(byName.body.data.clusters.map((c: { clusterName: string }) => c.clusterName)).toContain(target.clusterName);
+      const tagged = all.find((c) => c.tags.length > 0)!;
+      const byTag = await api()('GET', `/api/v1/clusters/?clusterTag=${tagged.tags[0]}&pageSize=100`);
+      expect(byTag.body.page.total).toBe(all.filter((c) => c.tags.some((t: string) => t.includes(tagged.tags[0]))).length);
+    });
+  });
+
+  describe('validation and errors', () => {
+    it.each(['clusterName', 'clusterType', 'clusterVersion', 'cpuArchitecture', 'dbPassword', 'region'])('names missing %s', async (field) => {
+      const body: Record<string, unknown> = createBody('tidb-missing');
+      delete body[field];
+      const res = await api()('POST', '/api/v1/clusters/', body);
+      expect(res.status).toBe(400);
+      expect(res.body).toEqual({ code: 10001, data: null, message: `parameter is invalid: ${field} is required` });
+    });
+
+    it('refuses a bad architecture, an unknown region or zone, a topology without TiKV and a duplicate name', async () => {
+      expect((await api()('POST', '/api/v1/clusters/', createBody('a', { cpuArchitecture: 'MIPS' }))).body.code).toBe(10001);
+      expect((await api()('POST', '/api/v1/clusters/', createBody('a', { region: 'MARS-1' }))).body).toMatchObject({ code: 30109 });
+      const badZone = createBody('a', { resourceParameters: { instanceResource: [{ componentType: 'TiDB', resource: [{ count: 1, zoneCode: 'CN-BEIJING-A' }] }] } });
+      expect((await api()('POST', '/api/v1/clusters/', badZone)).body).toMatchObject({ code: 30109, message: expect.stringContaining('CN-BEIJING-A') });
+      const noTikv = createBody('a', {
+        resourceParameters: { instanceResource: ['PD', 'TiDB'].map((componentType) => ({ componentType, resource: [{ count: 1 }] })) },
+      });
+      expect((await api()('POST', '/api/v1/clusters/', noTikv)).body).toMatchObject({ code: 20102, message: expect.stringContaining('TiKV') });
+      const existing = (await api()('GET', '/api/v1/clusters/')).body.data.clusters[0].clusterName;
+      const dup = await api()('POST', '/api/v1/clusters/', createBody(existing));
+      expect(dup.status).toBe(400);
+      expect(dup.body.code).toBe(20101);
+    });
+
+    it('names missing takeover fields and checks the port type', async () => {
+      const body = fixture('clusters-takeover.request');
+      delete body.TiUPUserPassword;
+      expect((await api()('POST', '/api/v1/clusters/takeover', body)).body.message).toContain('TiUPUserPassword');
+      const badPort = { ...fixture('clusters-takeover.request'), TiUPPort: '22' };
+      expect((await api()('POST', '/api/v1/clusters/takeover', badPort)).body).toMatchObject({ code: 10001, message: expect.stringContaining('TiUPPort') });
+    });
+
+    it('answers 404 with code 10003 for unknown clusters on every cluster route', async () => {
+      for (const [method, path] of [
+        ['GET', '/api/v1/clusters/nope'],
+        ['DELETE', '/api/v1/clusters/nope'],
+        ['POST', '/api/v1/clusters/nope/stop'],
+        ['POST', '/api/v1/clusters/nope/restart'],
+      ] as const) {
+        const res = await api()(method, path);
+        expect(res.status, `${method} ${path}`).toBe(404);
+        expect(res.body).toMatchObject({ code: 10003, data: null });
+      }
+    });
+
+    it('refuses a second maintenance with 409 unless a delete is forced', async () => {
+      const id = await anyClusterId();
+      expect((await api()('POST', `/api/v1/clusters/${id}/stop`)).body.code).toBe(0);
+      const again = await api()('POST', `/api/v1/clusters/${id}/restart`);
+      expect(again.status).toBe(409);
+      expect(again.body).toMatchObject({ code: 20114, message: "cluster maintenance status is 'Stopping'" });
+      expect((await api()('DELETE', `/api/v1/clusters/${id}`)).status).toBe(409);
+      const forced = await api()('DELETE', `/api/v1/clusters/${id}`, { force: true });
+      expect(forced.body.code).toBe(0);
+      const stopFlows = await api()('GET', `/api/v1/workflow/?bizId=${id}&flowName=StopCluster`);
+      expect(stopFlows.body.data.workFlows[0].status).toBe('Canceled');
+    });
+
+    it('refuses non-boolean delete flags', async () => {
+      const res = await api()('DELETE', `/api/v1/clusters/${await anyClusterId()}`, { force: 'yes' });
+      expect(res.body).toMatchObject({ code: 10001, message: expect.stringContaining('force') });
+    });
+  });
+});
