@@ -1,0 +1,183 @@
+/** The OTE-stack platform's records as the simulator keeps them. Times are ms. */
+
+/** Role numbers from "Get Authorization Information". */
+export const ROLE = { waiting: 0, approved: 1, general: 2, businessAdmin: 3, systemAdmin: 4 } as const;
+
+export interface User {
+  id: number;
+  user: string;
+  /** Kept to check logins; no response ever includes it. */
+  password: string;
+  realName: string;
+  phone: string;
+  role: number;
+  hasRepoAccount: boolean;
+  createdAt: number;
+}
+
+export interface Cluster {
+  name: string;
+  isReady: boolean;
+  /** Label name → when it was attached. */
+  labels: Map<string, number>;
+}
+
+export interface EdgeNode {
+  name: string;
+  clusterName: string;
+  operatingSystem: string;
+  kernelVersion: string;
+  ip: string;
+  memory: number;
+  cpu: number;
+  gpu: number;
+  disk: number;
+  isReady: boolean;
+  labels: Set<string>;
+}
+
+export interface PortMapping {
+  port: number;
+  hostPort: number;
+}
+export interface Volume {
+  path: string;
+  hostPath: string;
+  readOnly: boolean;
+}
+export interface EnvVar {
+  name: string;
+  value: string;
+}
+export interface Dependence {
+  name: string;
+  service: string;
+  port: number;
+}
+
+export interface App {
+  id: number;
+  appName: string;
+  status: number;
+  deployType: 'deployment' | 'daemonset';
+  image: string;
+  projectName: string;
+  repositoryId: string;
+  version: string;
+  replicas: number;
+  port: PortMapping[];
+  command: string;
+  volume: Volume[];
+  dependence: Dependence[];
+  env: EnvVar[];
+  minReplicas: number;
+  maxReplicas: number;
+  /** Percent of a core, as "Create Application" takes it; responses show cores. */
+  minCPU: number;
+  maxCPU: number;
+  GPU: number;
+  isHPA: boolean;
+  /** Percent; responses show it as a ratio, like minCPU. */
+  targetCPUUtilization: number;
+  targetMemUtilization: number;
+  minMemory: number;
+  maxMemory: number;
+  maxUnavailable: number;
+  maxSurge: number;
+  minReadySeconds: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Deployment status codes from "List Deployment". */
+export const STATUS = {
+  pending: 0,
+  approved: 1,
+  disapproved: 2,
+  processing: 3,
+  deploying: 4,
+  success: 5,
+  partial: 6,
+  failed: 7,
+  internalError: 8,
+  deleted: 9,
+} as const;
+
+/** deployType: what the deployment's latest operation is. */
+export const DEPLOY_TYPE = { install: 1, upgrade: 2, rollback: 3, delete: 4 } as const;
+
+export const AUDIT = { pending: 0, approved: 1, disapproved: 2 } as const;
+
+export interface PodCounts {
+  running: number;
+  error: number;
+  total: number;
+}
+
+/** An operation's pod counts move from `from` to `to` while it is deploying. */
+export interface Rollout {
+  deployingAt: number;
+  finishesAt: number;
+  from: PodCounts;
+  to: PodCounts;
+}
+
+export interface HistoryEntry {
+  version: string;
+  deployType: number;
+  status: number;
+  comment: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Deployment {
+  id: number;
+  deployName: string;
+  appName: string;
+  version: string;
+  /** Cluster label the deployment targets, or "all". */
+  cluster: string;
+  /** Node label the deployment targets, or "all". */
+  nodeLabel: string;
+  comment: string;
+  auditComment: string;
+  businessName: string;
+  deployType: number;
+  status: number;
+  /** Settled pod counts; `rollout` interpolates while deploying. */
+  pods: PodCounts;
+  rollout?: Rollout;
+  history: HistoryEntry[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Audit {
+  id: number;
+  deployId: number;
+  businessName: string;
+  appName: string;
+  version: string;
+  cluster: string;
+  deployType: number;
+  status: number;
+  comment: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface OteState {
+  users: User[];
+  clusters: Cluster[];
+  nodes: EdgeNode[];
+  apps: App[];
+  deployments: Deployment[];
+  audits: Audit[];
+  /** The business the demo administrator acts in (audit records name it). */
+  adminBusiness: string;
+  nextId: { app: number; deployment: number; audit: number };
+}
+
+export const findApp = (state: OteState, appName: string, version: string): App | undefined =>
+  state.apps.find((a) => a.appName === appName && a.version === version);
