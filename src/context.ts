@@ -22,8 +22,8 @@ export interface GatewayContext {
   problems: SourceProblem[];
 }
 
-export function createContext(registry: SourceRegistry, viewer: Viewer, signal?: AbortSignal): GatewayContext {
-  const scope = new RequestScope(signal);
+export function createContext(registry: SourceRegistry, viewer: Viewer, signal?: AbortSignal, dedupe = true): GatewayContext {
+  const scope = new RequestScope(signal, dedupe);
   const sessions = new Map<string, SourceSession>();
   return {
     viewer,

@@ -25,6 +25,8 @@ export interface Gateway {
 export interface GatewayOptions {
   factories: Record<SourceKind, AdapterFactory>;
   logger: Logger;
+  /** Default true; false is the benchmark's baseline (no DataLoader batching, no GET dedupe). */
+  batching?: boolean;
 }
 
 const DEMO_VIEWER: Viewer = { name: 'demo', role: 'admin' };
@@ -36,9 +38,10 @@ const DEMO_VIEWER: Viewer = { name: 'demo', role: 'admin' };
 export async function startGateway(config: GatewayConfig, options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const metrics = createMetrics();
-  const registry = SourceRegistry.build(config.sources, options.factories, { metrics });
+  const batching = options.batching !== false;
+  const registry = SourceRegistry.build(config.sources, options.factories, { metrics, batching });
 
-  const yoga = createGatewayYoga({ registry, logger, graphiql: config.graphiql });
+  const yoga = createGatewayYoga({ registry, logger, graphiql: config.graphiql, batching });
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -72,14 +75,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 }
 
 /** The GraphQL handler alone: what tests drive with `yoga.fetch`, without a socket. */
-export function createGatewayYoga(options: { registry: SourceRegistry; logger: Logger; graphiql?: boolean }) {
+export function createGatewayYoga(options: { registry: SourceRegistry; logger: Logger; graphiql?: boolean; batching?: boolean }) {
   const { registry, logger } = options;
   return createYoga<object, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
     graphiql: options.graphiql === false ? false : { title: 'Fleetgate', defaultQuery: EXAMPLE_QUERIES },
-    context: ({ request }: { request: Request }) => createContext(registry, DEMO_VIEWER, request.signal),
+    context: ({ request }: { request: Request }) => createContext(registry, DEMO_VIEWER, request.signal, options.batching !== false),
     maskedErrors: { maskError: maskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
     logging: {
       debug: (...args) => logger.debug(args),

@@ -71,9 +71,14 @@ export interface SourceHttpOptions {
 export class RequestScope {
   readonly #calls = new Map<string, Promise<SourceReply>>();
 
-  constructor(readonly signal?: AbortSignal) {}
+  constructor(
+    readonly signal?: AbortSignal,
+    /** false sends every GET, duplicates included (the benchmark's no-batching run). */
+    private readonly dedupe = true,
+  ) {}
 
   memo(key: string, call: () => Promise<SourceReply>): Promise<SourceReply> {
+    if (!this.dedupe) return call();
     let pending = this.#calls.get(key);
     if (!pending) {
       pending = call();
