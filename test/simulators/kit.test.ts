@@ -69,7 +69,11 @@ describe('simulator runtime', () => {
     await call(sim, 'GET', '/items/43', auth());
     await call(sim, 'GET', '/__sim/stats');
     const stats = (await call(sim, 'GET', '/__sim/stats')).body;
-    expect(stats).toEqual({ total: 3, routes: { 'GET /items/{id}': 2, 'POST /login': 1 } });
+    expect(stats).toEqual({
+      total: 3,
+      routes: { 'GET /items/{id}': 2, 'POST /login': 1 },
+      urls: { 'GET /items/42': 1, 'GET /items/43': 1, 'POST /login': 1 },
+    });
   });
 
   it('answers unknown routes, wrong methods and bad JSON in the vendor error shape', async () => {

@@ -37,6 +37,8 @@ export const SIM_DEFAULTS = {
 export interface RouteStats {
   total: number;
   routes: Record<string, number>;
+  /** Per exact request (`GET /path?query`): a gateway that asks twice for one URL shows here. */
+  urls: Record<string, number>;
 }
 
 export interface RunningSimulator {
@@ -91,6 +93,7 @@ export async function startSimulator(
 
   let faults: Faults = noFaults(baseFailureRate);
   let counts = new Map<string, number>();
+  let urlCounts = new Map<string, number>();
   let faultRng: Rng = createRng(`${seed}:${definition.kind}:faults`);
 
   const build = (): Instance => {
@@ -132,6 +135,8 @@ export async function startSimulator(
     const route = found?.store.route;
     const key = route ? `${method} ${route.path}` : `${method} (unmatched)`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
+    const exact = `${method} ${url.pathname}${url.search}`;
+    urlCounts.set(exact, (urlCounts.get(exact) ?? 0) + 1);
 
     const response = await answer();
     send(res, response);
@@ -311,11 +316,12 @@ export async function startSimulator(
       return faults;
     },
     stats: () => {
-      const routes = Object.fromEntries([...counts.entries()].sort(([a], [b]) => a.localeCompare(b)));
-      return { total: [...counts.values()].reduce((a, b) => a + b, 0), routes };
+      const sorted = (m: Map<string, number>) => Object.fromEntries([...m.entries()].sort(([a], [b]) => a.localeCompare(b)));
+      return { total: [...counts.values()].reduce((a, b) => a + b, 0), routes: sorted(counts), urls: sorted(urlCounts) };
     },
     resetStats: () => {
       counts = new Map();
+      urlCounts = new Map();
     },
     setFaults: (patch) => {
       const { expireTokens, ...rest } = patch;
@@ -326,6 +332,7 @@ export async function startSimulator(
     reset: () => {
       faults = noFaults(baseFailureRate);
       counts = new Map();
+      urlCounts = new Map();
       faultRng = createRng(`${seed}:${definition.kind}:faults`);
       instance = build();
     },
