@@ -1,10 +1,60 @@
 import type { SimulatorDefinition } from '../kit/definition.js';
+import { runtimeError } from './errors.js';
+import { EventLog } from './events.js';
+import { generateFleet } from './generate.js';
+import { authenticator, iamRoutes } from './iam.js';
+import { DwsStore, type Project } from './model.js';
+import { Operations } from './operations.js';
+import { catalogRoutes } from './routes/catalog.js';
+import { clusterRoutes } from './routes/clusters.js';
+import { nodeRoutes } from './routes/nodes.js';
+import { observeRoutes } from './routes/observe.js';
+import type { DwsContext } from './routes/shared.js';
+import { snapshotRoutes } from './routes/snapshots.js';
+import { tagRoutes } from './routes/tags.js';
 
-// Placeholder until the dws simulator lands: serves nothing but its error shape.
+/**
+ * Huawei Cloud Data Warehouse Service (GaussDB(DWS)) with the IAM token API it
+ * authenticates against: clusters, nodes and CNs, scale-out/in, snapshots (create,
+ * restore, linked copy), events, alarms and tags, as document 003 describes them.
+ */
 export const dwsSimulator: SimulatorDefinition = {
   kind: 'dws',
   title: 'Huawei Cloud DWS',
   defaultPort: 7480,
-  credentials: {},
-  create: () => ({ routes: [], error: (status, message) => ({ status, body: { message } }) }),
+  credentials: {
+    user: { env: 'SIM_DWS_USER', value: 'demo' },
+    password: { env: 'SIM_DWS_PASSWORD', value: 'Demo@12345' },
+    domain: { env: 'SIM_DWS_DOMAIN', value: 'demo' },
+    project: { env: 'SIM_DWS_PROJECT', value: 'demo' },
+  },
+  create(env) {
+    const iam = env.rng.fork('iam');
+    const project: Project = {
+      id: iam.hex(32),
+      name: env.credentials.project ?? 'demo',
+      domainId: iam.hex(32),
+      domainName: env.credentials.domain ?? 'demo',
+      userId: iam.hex(32),
+      userName: env.credentials.user ?? 'demo',
+    };
+    const store = new DwsStore(project);
+    const events = new EventLog(store, env.rng.fork('events'));
+    const ops = new Operations(env, store, events);
+    generateFleet(env.rng.fork('fleet'), store, events, ops, env.clusters, env.clock.startedAt);
+    const ctx: DwsContext = { env, store, ops, events };
+    return {
+      routes: [
+        ...iamRoutes(env, project),
+        ...catalogRoutes(),
+        ...clusterRoutes(ctx),
+        ...nodeRoutes(ctx),
+        ...snapshotRoutes(ctx),
+        ...observeRoutes(ctx),
+        ...tagRoutes(ctx),
+      ],
+      authenticate: authenticator(env, project),
+      error: runtimeError,
+    };
+  },
 };
