@@ -3,6 +3,7 @@ import type { SourceProblem } from './lists/merge.js';
 import type { SourceSession } from './sources/adapter.js';
 import { RequestScope } from './sources/http.js';
 import type { SourceRegistry } from './sources/registry.js';
+import type { LiveFeeds } from './workflows/live.js';
 
 export interface Viewer {
   name: string;
@@ -16,18 +17,28 @@ export interface Viewer {
 export interface GatewayContext {
   viewer: Viewer;
   registry: SourceRegistry;
+  live: LiveFeeds;
   scope: RequestScope;
   session(sourceId: string): SourceSession;
   /** Sources that failed during this request; reported as errors next to the data. */
   problems: SourceProblem[];
 }
 
-export function createContext(registry: SourceRegistry, viewer: Viewer, signal?: AbortSignal, dedupe = true): GatewayContext {
-  const scope = new RequestScope(signal, dedupe);
+export interface ContextDeps {
+  registry: SourceRegistry;
+  live: LiveFeeds;
+  /** false: every GET is sent, duplicates included (the benchmark's baseline). */
+  dedupe?: boolean;
+}
+
+export function createContext(deps: ContextDeps, viewer: Viewer, signal?: AbortSignal): GatewayContext {
+  const { registry } = deps;
+  const scope = new RequestScope(signal, deps.dedupe !== false);
   const sessions = new Map<string, SourceSession>();
   return {
     viewer,
     registry,
+    live: deps.live,
     scope,
     problems: [],
     session(sourceId) {

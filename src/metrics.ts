@@ -28,6 +28,16 @@ export function createMetrics() {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
       registers: [registry],
     }),
+    pollers: new Gauge({
+      name: 'fleetgate_pollers',
+      help: 'Pollers running on this replica (one per watched workflow or feed, however many subscribers)',
+      registers: [registry],
+    }),
+    polls: new Counter({
+      name: 'fleetgate_polls_total',
+      help: 'Looks pollers have taken at the things they watch',
+      registers: [registry],
+    }),
     sourceCircuit: new Gauge({
       name: 'fleetgate_source_circuit_open',
       help: '1 while the source circuit breaker is open (calls are refused without trying)',

@@ -38,3 +38,30 @@ export class UnknownSourceError extends GatewayError {
     return { sourceId: this.sourceId };
   }
 }
+
+/** The caller's input is wrong; `field` names the input path (`input.dws.nodeType`). */
+export class ValidationError extends GatewayError {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super('VALIDATION_FAILED', `${field}: ${message}`);
+  }
+  override extensions() {
+    return { field: this.field };
+  }
+}
+
+/** The source's vendor has no way to do this (e.g. OTE-stack cannot create clusters). */
+export class UnsupportedOperationError extends GatewayError {
+  constructor(
+    readonly sourceKind: string,
+    readonly operation: string,
+    readonly sourceId?: string,
+  ) {
+    super('UNSUPPORTED_OPERATION', `${operation} is not something a ${sourceKind} source can do`);
+  }
+  override extensions() {
+    return { sourceKind: this.sourceKind, operation: this.operation, ...(this.sourceId ? { sourceId: this.sourceId } : {}) };
+  }
+}

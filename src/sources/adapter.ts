@@ -2,6 +2,7 @@ import type { SourceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { Cluster, Deployment, Event, Host, Snapshot, Workflow } from '../model/entities.js';
 import type { ClusterStatus, DeploymentStatus, EventSeverity, HostStatus, SnapshotStatus, SourceHealth, WorkflowState } from '../model/status.js';
+import type { SourceOperations } from '../model/operations.js';
 import type { SourceKind } from '../model/source-kind.js';
 import type { RequestScope } from './http.js';
 
@@ -109,6 +110,8 @@ export interface SourceAdapter {
   readonly capabilities: Capabilities;
   /** Per-request readers; the scope carries the request's abort signal and GET memo. */
   session(scope: RequestScope): SourceSession;
+  /** The changes this vendor can make; an absent method is an unsupported operation. */
+  readonly operations?: SourceOperations;
   health(): HealthReport;
   /** One cheap authenticated vendor call, for `/readyz`: resolves when the source answers. */
   probe(signal?: AbortSignal): Promise<void>;

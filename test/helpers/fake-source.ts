@@ -1,5 +1,5 @@
-import type { Cluster, Host } from '../../src/model/entities.js';
-import type { ClusterFilter, EntityReader, HostFilter, SourceAdapter } from '../../src/sources/adapter.js';
+import type { Cluster, Host, Workflow } from '../../src/model/entities.js';
+import type { ClusterFilter, EntityReader, HostFilter, SourceAdapter, WorkflowFilter } from '../../src/sources/adapter.js';
 import { SourceError } from '../../src/sources/errors.js';
 
 export interface FakeSourceOptions {
@@ -81,13 +81,44 @@ export function fakeSource(options: FakeSourceOptions) {
       return hosts.filter((h) => h.clusterNativeId === id);
     },
   };
+  // Workflows advance a quarter each time the vendor is asked, so a poller drives them.
+  const workflows = new Map<string, Workflow>();
+  const workflowReader: EntityReader<Workflow, WorkflowFilter> = {
+    pushdown: new Set(),
+    list: async () => {
+      check('workflows');
+      return [...workflows.values()];
+    },
+    get: async (id) => {
+      check(`workflow ${id}`);
+      const w = workflows.get(id);
+      if (!w) return null;
+      if (w.state === 'RUNNING') {
+        const progress = Math.min(1, (w.progress ?? 0) + 0.25);
+        const failing = w.kind === 'Doomed' && progress >= 0.5;
+        const next: Workflow = {
+          ...w,
+          progress,
+          state: failing ? 'FAILED' : progress >= 1 ? 'SUCCEEDED' : 'RUNNING',
+          ...(failing ? { message: 'the vendor gave up' } : {}),
+        };
+        workflows.set(id, next);
+      }
+      return workflows.get(id) ?? null;
+    },
+  };
+  const startWorkflow = (nativeId: string, kind = 'CreateCluster') => {
+    const w: Workflow = { sourceId: options.id, nativeId, kind, state: 'RUNNING', rawState: 'running', progress: 0, steps: [], clusterNativeId: clusters[0]?.nativeId };
+    workflows.set(nativeId, w);
+    return w;
+  };
   const adapter: SourceAdapter = {
     info: { id: options.id, kind: 'tiem', name: options.id, url: `http://fake/${options.id}` },
-    capabilities: { entities: ['clusters', 'hosts'] },
-    session: () => ({ clusters: clusterReader, hosts: hostReader }),
+    capabilities: { entities: ['clusters', 'hosts', 'workflows'] },
+    session: () => ({ clusters: clusterReader, hosts: hostReader, workflows: workflowReader }),
     health: () => ({ health: options.fail ? 'DOWN' : 'UP' }),
     probe: async () => check('probe'),
     close: async () => undefined,
   };
-  return { adapter, clusters, hosts, calls, readers: { clusters: clusterReader, hosts: hostReader } };
+  return { adapter, clusters, hosts, calls, startWorkflow, readers: { clusters: clusterReader, hosts: hostReader, workflows: workflowReader } };
 }

@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import { createPubSub } from 'graphql-yoga';
 import { createLogger } from '../../src/log.js';
+import { createMetrics } from '../../src/metrics.js';
+import { LiveFeeds } from '../../src/workflows/live.js';
+import { PollerHub } from '../../src/workflows/poller.js';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import { createGatewayYoga } from '../../src/server.js';
 import { SourceRegistry } from '../../src/sources/registry.js';
 import { fakeSource } from '../helpers/fake-source.js';
 
 function gateway(...sources: ReturnType<typeof fakeSource>[]) {
-  const yoga = createGatewayYoga({ registry: new SourceRegistry(sources.map((s) => s.adapter)), logger: createLogger('silent'), graphiql: false });
+  const registry = new SourceRegistry(sources.map((s) => s.adapter));
+  const metrics = createMetrics();
+  const live = new LiveFeeds(registry, createPubSub(), new PollerHub({ metrics }));
+  const yoga = createGatewayYoga({ deps: { registry, live }, logger: createLogger('silent'), graphiql: false });
   return async (query: string, variables?: Record<string, unknown>) => {
     const res = await yoga.fetch('http://gateway/graphql', {
       method: 'POST',

@@ -1,0 +1,146 @@
+import type { Label, Workflow } from './entities.js';
+import type { NodeType } from './ids.js';
+
+/**
+ * What a mutation asks of a source, in the gateway's words. Every method is optional:
+ * a source has exactly the operations its vendor can do, and the schema answers the
+ * rest with UnsupportedOperationError. Methods throw ValidationError (bad input for
+ * this vendor), NotFoundError, or SourceError (the vendor refused or failed).
+ */
+export interface OperationResult {
+  /** The object created or changed, once the vendor has named it. */
+  target?: { type: NodeType; nativeId: string };
+  /** The long-running change it started, read or synthesized at once. */
+  workflow?: Workflow;
+}
+
+export interface OperationOptions {
+  signal?: AbortSignal;
+}
+
+export interface TiemClusterParams {
+  clusterType?: string;
+  /** Password of the database's root user. */
+  dbPassword: string;
+  dbUser?: string;
+  cpuArchitecture?: string;
+  copies?: number;
+  tls?: boolean;
+  exclusive?: boolean;
+  vendor?: string;
+  components: { type: string; count: number; spec: string; zone: string; diskType?: string; diskCapacityGb?: number }[];
+}
+
+export interface DwsClusterParams {
+  nodeType: string;
+  nodes: number;
+  coordinators?: number;
+  vpcId: string;
+  subnetId: string;
+  securityGroupId: string;
+  availabilityZone: string;
+  adminUser: string;
+  adminPassword: string;
+  port?: number;
+  publicIp?: boolean;
+}
+
+export interface DcosHostSpec {
+  ip: string;
+  sshUser?: string;
+  privateKey?: string;
+}
+
+export interface DcosClusterParams {
+  /** compact or ha */
+  type?: string;
+  ownerId?: string;
+  masters: DcosHostSpec[];
+  shared?: DcosHostSpec[];
+  slaves?: DcosHostSpec[];
+}
+
+export interface HciClusterParams {
+  /** Address of the cluster's center node, which the platform joins. */
+  centerIp: string;
+  description?: string;
+}
+
+export interface CreateClusterRequest {
+  name: string;
+  version?: string;
+  region?: string;
+  zone?: string;
+  labels: Label[];
+  tiem?: TiemClusterParams;
+  dws?: DwsClusterParams;
+  dcos?: DcosClusterParams;
+  hci?: HciClusterParams;
+}
+
+export interface DeleteClusterRequest {
+  force: boolean;
+  /** Keep (or take) a last snapshot where the vendor can. */
+  keepLastSnapshot: boolean;
+}
+
+export interface ScaleClusterRequest {
+  /** Data nodes wanted in total (DWS resize/shrink). */
+  nodeCount?: number;
+  /** Coordinator nodes wanted in total (DWS CNs). */
+  coordinatorCount?: number;
+  /** Hosts to add (DC/OS). */
+  addHosts?: DcosHostSpec[];
+  /** Native ids of hosts to remove (DC/OS). */
+  removeHostIds?: string[];
+}
+
+export interface TakeOverClusterRequest {
+  name: string;
+  dbPassword: string;
+  controlHost: { ip: string; port: number; user: string; password: string; tiupPath: string };
+}
+
+export interface CreateSnapshotRequest {
+  name?: string;
+  description?: string;
+}
+
+export interface RestoreSnapshotRequest {
+  clusterName: string;
+  availabilityZone?: string;
+}
+
+export interface CreateDeploymentRequest {
+  clusterNativeIds: string[];
+  name: string;
+  application: string;
+  version: string;
+  replicas?: number;
+  labels: Label[];
+}
+
+export interface SourceOperations {
+  createCluster?(req: CreateClusterRequest, o?: OperationOptions): Promise<OperationResult>;
+  deleteCluster?(clusterId: string, req: DeleteClusterRequest, o?: OperationOptions): Promise<OperationResult>;
+  restartCluster?(clusterId: string, o?: OperationOptions): Promise<OperationResult>;
+  stopCluster?(clusterId: string, o?: OperationOptions): Promise<OperationResult>;
+  startCluster?(clusterId: string, o?: OperationOptions): Promise<OperationResult>;
+  scaleCluster?(clusterId: string, req: ScaleClusterRequest, o?: OperationOptions): Promise<OperationResult>;
+  takeOverCluster?(req: TakeOverClusterRequest, o?: OperationOptions): Promise<OperationResult>;
+  /** Replaces the cluster's labels with exactly these. */
+  setClusterLabels?(clusterId: string, labels: Label[], o?: OperationOptions): Promise<OperationResult>;
+  createSnapshot?(clusterId: string, req: CreateSnapshotRequest, o?: OperationOptions): Promise<OperationResult>;
+  deleteSnapshot?(snapshotId: string, o?: OperationOptions): Promise<OperationResult>;
+  restoreSnapshot?(snapshotId: string, req: RestoreSnapshotRequest, o?: OperationOptions): Promise<OperationResult>;
+  copySnapshot?(snapshotId: string, req: CreateSnapshotRequest, o?: OperationOptions): Promise<OperationResult>;
+  createDeployment?(req: CreateDeploymentRequest, o?: OperationOptions): Promise<OperationResult>;
+  upgradeDeployment?(deploymentId: string, version: string, o?: OperationOptions): Promise<OperationResult>;
+  rollbackDeployment?(deploymentId: string, version: string | undefined, o?: OperationOptions): Promise<OperationResult>;
+  deleteDeployment?(deploymentId: string, o?: OperationOptions): Promise<OperationResult>;
+  startInspection?(clusterId: string, o?: OperationOptions): Promise<OperationResult>;
+  stopInspection?(clusterId: string, o?: OperationOptions): Promise<OperationResult>;
+  cancelWorkflow?(workflowId: string, o?: OperationOptions): Promise<OperationResult>;
+}
+
+export type OperationName = keyof SourceOperations;

@@ -1,0 +1,110 @@
+import type { WorkflowUpdate } from '../../workflows/pubsub.js';
+import type { ClusterStatusChange, LiveError } from '../../workflows/pubsub.js';
+import type { Event } from '../../model/entities.js';
+import { decodeGlobalId } from '../../model/ids.js';
+import { builder } from '../builder.js';
+import { ClusterRef } from './cluster.js';
+import { ClusterStatusEnum, SourceKindEnum, WorkflowStateEnum } from './enums.js';
+import { EventRef } from './event.js';
+import { WorkflowRef } from './workflow.js';
+
+const LiveErrorRef = builder.objectRef<LiveError>('LiveError').implement({
+  description: 'A failed look at a source; the subscription goes on and retries',
+  fields: (t) => ({ sourceId: t.exposeString('sourceId'), code: t.exposeString('code'), message: t.exposeString('message') }),
+});
+
+const WorkflowUpdateRef = builder.objectRef<WorkflowUpdate>('WorkflowUpdate').implement({
+  fields: (t) => ({
+    workflow: t.expose('workflow', { type: WorkflowRef }),
+    error: t.expose('error', { type: LiveErrorRef, nullable: true, description: 'Set when the latest poll failed; `workflow` is then the last state seen' }),
+  }),
+});
+
+const ClusterStatusChangeRef = builder.objectRef<ClusterStatusChange>('ClusterStatusChange').implement({
+  fields: (t) => ({
+    cluster: t.expose('cluster', { type: ClusterRef }),
+    previousStatus: t.expose('previousStatus', { type: ClusterStatusEnum }),
+  }),
+});
+
+const LiveFilter = builder.inputType('LiveFilter', {
+  description: 'Narrows a live feed; every field given must match',
+  fields: (t) => ({
+    sourceIds: t.stringList(),
+    sourceKinds: t.field({ type: [SourceKindEnum] }),
+    clusterId: t.id(),
+    workflowKinds: t.stringList({ description: 'Workflow kinds, e.g. CreateCluster (workflowUpdates only)' }),
+    states: t.field({ type: [WorkflowStateEnum], description: 'workflowUpdates only' }),
+  }),
+});
+
+type Filter = {
+  sourceIds?: string[] | null;
+  sourceKinds?: string[] | null;
+  clusterId?: string | null;
+  workflowKinds?: string[] | null;
+  states?: string[] | null;
+};
+
+/** A feed item's source/cluster against a LiveFilter; the kinds come from the registry. */
+function passes(
+  filter: Filter | null | undefined,
+  item: { sourceId: string; clusterNativeId?: string; nativeId?: string },
+  kindOf: (sourceId: string) => string,
+  isCluster = false,
+): boolean {
+  if (!filter) return true;
+  if (filter.sourceIds?.length && !filter.sourceIds.includes(item.sourceId)) return false;
+  if (filter.sourceKinds?.length && !filter.sourceKinds.includes(kindOf(item.sourceId).toUpperCase())) return false;
+  if (filter.clusterId) {
+    const id = decodeGlobalId(filter.clusterId);
+    const cluster = isCluster ? item.nativeId : item.clusterNativeId;
+    if (id.sourceId !== item.sourceId || id.nativeId !== cluster) return false;
+  }
+  return true;
+}
+
+async function* filtered<T>(source: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T> {
+  for await (const item of source) if (keep(item)) yield item;
+}
+
+builder.subscriptionType({
+  fields: (t) => ({
+    workflowProgress: t.field({
+      type: WorkflowUpdateRef,
+      description: 'The workflow now, then every change, ending after it succeeds, fails or is cancelled',
+      args: { id: t.arg.id({ required: true }) },
+      subscribe: (_root, args, ctx) => ctx.live.workflowProgress(String(args.id)),
+      resolve: (update) => update,
+    }),
+    workflowUpdates: t.field({
+      type: WorkflowUpdateRef,
+      description: 'Changes to any workflow on any source, including ones started outside Fleetgate',
+      args: { filter: t.arg({ type: LiveFilter }) },
+      subscribe: (_root, { filter }, ctx) =>
+        filtered(ctx.live.workflowUpdates(), (u) => {
+          const kindOf = (id: string) => ctx.registry.get(id).info.kind;
+          if (!passes(filter, u.workflow, kindOf)) return false;
+          if (filter?.workflowKinds?.length && !filter.workflowKinds.includes(u.workflow.kind)) return false;
+          return !filter?.states?.length || filter.states.includes(u.workflow.state);
+        }),
+      resolve: (update) => update,
+    }),
+    events: t.field({
+      type: EventRef,
+      description: 'New events as sources report them',
+      args: { filter: t.arg({ type: LiveFilter }) },
+      subscribe: (_root, { filter }, ctx) =>
+        filtered(ctx.live.events(), (e: Event) => passes(filter, e, (id) => ctx.registry.get(id).info.kind)),
+      resolve: (event) => event,
+    }),
+    clusterStatusChanged: t.field({
+      type: ClusterStatusChangeRef,
+      description: 'A cluster’s normalized status changed',
+      args: { filter: t.arg({ type: LiveFilter }) },
+      subscribe: (_root, { filter }, ctx) =>
+        filtered(ctx.live.clusterStatusChanged(), (c) => passes(filter, c.cluster, (id) => ctx.registry.get(id).info.kind, true)),
+      resolve: (change) => change,
+    }),
+  }),
+});

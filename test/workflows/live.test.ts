@@ -1,0 +1,72 @@
+import { createPubSub } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+import { createMetrics } from '../../src/metrics.js';
+import { encodeGlobalId } from '../../src/model/ids.js';
+import { SourceRegistry } from '../../src/sources/registry.js';
+import { LiveFeeds } from '../../src/workflows/live.js';
+import { PollerHub } from '../../src/workflows/poller.js';
+import type { WorkflowUpdate } from '../../src/workflows/pubsub.js';
+import { fakeSource } from '../helpers/fake-source.js';
+
+function setup() {
+  const source = fakeSource({ id: 'a', clusters: 2 });
+  const metrics = createMetrics();
+  const hub = new PollerHub({ metrics, minIntervalMs: 2, maxIntervalMs: 5 });
+  const live = new LiveFeeds(new SourceRegistry([source.adapter]), createPubSub(), hub);
+  return { source, metrics, hub, live };
+}
+
+async function collect(stream: AsyncIterable<WorkflowUpdate>) {
+  const out: WorkflowUpdate[] = [];
+  for await (const u of stream) out.push(u);
+  return out;
+}
+
+const gauge = async (metrics: ReturnType<typeof createMetrics>, name: string) =>
+  (await metrics.registry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
+
+describe('workflow progress', () => {
+  it('sends the state at once, then each change in order, ending at the terminal state', async () => {
+    const { source, live } = setup();
+    source.startWorkflow('w1');
+    const updates = await collect(live.workflowProgress(encodeGlobalId({ type: 'Workflow', sourceId: 'a', nativeId: 'w1' })));
+    expect(updates.map((u) => [u.workflow.state, u.workflow.progress])).toEqual([
+      ['RUNNING', 0.25],
+      ['RUNNING', 0.5],
+      ['RUNNING', 0.75],
+      ['SUCCEEDED', 1],
+    ]);
+  });
+
+  it('ends FAILED with the vendor’s message', async () => {
+    const { source, live } = setup();
+    source.startWorkflow('w2', 'Doomed');
+    const updates = await collect(live.workflowProgress(encodeGlobalId({ type: 'Workflow', sourceId: 'a', nativeId: 'w2' })));
+    expect(updates.at(-1)?.workflow).toMatchObject({ state: 'FAILED', message: 'the vendor gave up' });
+  });
+
+  it('shares one poller among 500 subscribers and stops it when they leave', async () => {
+    const { source, live, metrics, hub } = setup();
+    source.startWorkflow('w3');
+    const id = encodeGlobalId({ type: 'Workflow', sourceId: 'a', nativeId: 'w3' });
+    const streams = Array.from({ length: 500 }, () => live.workflowProgress(id));
+    const firsts = await Promise.all(streams.map((s) => s.next()));
+    expect(firsts.every((r) => r.value?.workflow.state === 'RUNNING')).toBe(true);
+    // Each subscriber took one first look; from then on a single poller serves them all.
+    const before = source.calls.length;
+    const seconds = await Promise.all(streams.map((s) => s.next()));
+    expect(new Set(seconds.map((r) => r.value?.workflow.progress)).size).toBe(1);
+    expect(hub.size).toBe(1);
+    expect(await gauge(metrics, 'fleetgate_pollers')).toBe(1);
+    const polls = source.calls.length - before;
+    expect(polls).toBeLessThanOrEqual(2);
+    await Promise.all(streams.map((s) => s.return(undefined)));
+    expect(hub.size).toBe(0);
+    expect(await gauge(metrics, 'fleetgate_pollers')).toBe(0);
+  });
+
+  it('rejects an id that is not a workflow', async () => {
+    const { live } = setup();
+    await expect(live.workflowProgress(encodeGlobalId({ type: 'Cluster', sourceId: 'a', nativeId: 'c0000' })).next()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
