@@ -1,7 +1,9 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
+import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import type { GatewayContext } from '../context.js';
+import { GatewayError } from '../model/errors.js';
 import { decodeGlobalId, encodeGlobalId, type NodeType } from '../model/ids.js';
 
 /**
@@ -9,15 +11,29 @@ import { decodeGlobalId, encodeGlobalId, type NodeType } from '../model/ids.js';
  * encoding (model/ids.ts); node types resolve `id` to `sourceId:nativeId`, which the
  * encoder splits again, so a malformed id fails in one place with one clear error.
  */
+export class ForbiddenError extends GatewayError {
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
 export const builder = new SchemaBuilder<{
   Context: GatewayContext;
+  AuthScopes: { operator: boolean; admin: boolean };
   DefaultFieldNullability: false;
   Scalars: {
     DateTime: { Input: string; Output: string };
     JSON: { Input: unknown; Output: unknown };
   };
 }>({
-  plugins: [ErrorsPlugin, RelayPlugin],
+  // Scope auth runs first so a viewer's mutation is refused before anything else runs.
+  plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin],
+  scopeAuth: {
+    authorizeOnSubscribe: true,
+    authScopes: (ctx) => ({ operator: ctx.viewer.role !== 'viewer', admin: ctx.viewer.role === 'admin' }),
+    unauthorizedError: (_parent, ctx, info) =>
+      new ForbiddenError(`${info.parentType.name}.${info.fieldName} needs a role the ${ctx.viewer.role} token "${ctx.viewer.name}" does not have`),
+  },
   defaultFieldNullability: false,
   relay: {
     clientMutationId: 'omit',

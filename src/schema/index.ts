@@ -9,6 +9,10 @@ import './types/deployment.js';
 import './types/workflow.js';
 import './types/fleet-summary.js';
 import './types/subscriptions.js';
+import './types/errors.js';
+import './types/mutations/clusters.js';
+import './types/mutations/snapshots.js';
+import './types/mutations/deployments.js';
 
 export const schema = builder.toSchema();
 

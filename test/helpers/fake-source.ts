@@ -116,6 +116,16 @@ export function fakeSource(options: FakeSourceOptions) {
     info: { id: options.id, kind: 'tiem', name: options.id, url: `http://fake/${options.id}` },
     capabilities: { entities: ['clusters', 'hosts', 'workflows'] },
     session: () => ({ clusters: clusterReader, hosts: hostReader, workflows: workflowReader }),
+    operations: {
+      restartCluster: async (id) => {
+        check(`restart ${id}`);
+        if (id === 'c0001') {
+          throw new SourceError('SOURCE_ERROR', 'cluster is busy', { sourceId: options.id, sourceKind: 'tiem', vendorCode: '20114', vendorMessage: 'cluster is busy', httpStatus: 409 });
+        }
+        const workflow = startWorkflow(`restart-${id}`, 'RestartCluster');
+        return { target: { type: 'Cluster', nativeId: id }, workflow };
+      },
+    },
     health: () => ({ health: options.fail ? 'DOWN' : 'UP' }),
     probe: async () => check('probe'),
     close: async () => undefined,

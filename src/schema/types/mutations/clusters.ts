@@ -1,0 +1,101 @@
+import { ValidationError } from '../../../model/errors.js';
+import type { CreateClusterRequest } from '../../../model/operations.js';
+import { builder } from '../../builder.js';
+import { operationOf, payload, sourceOf, targetOf, withoutNulls } from '../../operations.js';
+import { LabelInput } from '../common.js';
+import { CreateClusterInput, ScaleClusterInput, TakeOverClusterInput } from './cluster-inputs.js';
+import { mutationOptions } from './payload.js';
+
+const labelsOf = (labels: readonly { key: string; value?: string | null }[] | null | undefined) =>
+  (labels ?? []).map((l) => ({ key: l.key, value: l.value ?? '' }));
+
+builder.mutationType({});
+
+builder.mutationFields((t) => ({
+  createCluster: t.field({
+    ...mutationOptions,
+    description: 'Creates a cluster on one source; the block for that source’s kind carries the vendor’s own parameters',
+    args: { input: t.arg({ type: CreateClusterInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const adapter = sourceOf(ctx, 'input.sourceId', input.sourceId);
+      const run = operationOf(adapter, 'createCluster');
+      const kind = adapter.info.kind;
+      if ((input as Record<string, unknown>)[kind] == null) {
+        throw new ValidationError(`input.${kind}`, `a ${kind} source needs the ${kind} block`);
+      }
+      const request = withoutNulls({ ...input, labels: labelsOf(input.labels) }) as unknown as CreateClusterRequest;
+      return payload(adapter, await run(request, { signal: ctx.scope.signal }));
+    },
+  }),
+  deleteCluster: t.field({
+    ...mutationOptions,
+    args: {
+      id: t.arg.id({ required: true }),
+      force: t.arg.boolean({ defaultValue: false }),
+      keepLastSnapshot: t.arg.boolean({ defaultValue: false, description: 'Take or keep a last snapshot where the vendor can' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'deleteCluster');
+      const request = { force: args.force ?? false, keepLastSnapshot: args.keepLastSnapshot ?? false };
+      return payload(target.adapter, await target.run(target.nativeId, request, { signal: ctx.scope.signal }));
+    },
+  }),
+  ...Object.fromEntries(
+    (['restartCluster', 'stopCluster', 'startCluster', 'startInspection', 'stopInspection'] as const).map((operation) => [
+      operation,
+      t.field({
+        ...mutationOptions,
+        args: { id: t.arg.id({ required: true, description: 'The cluster' }) },
+        resolve: async (_root, args, ctx) => {
+          const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', operation);
+          return payload(target.adapter, await target.run(target.nativeId, { signal: ctx.scope.signal }));
+        },
+      }),
+    ]),
+  ),
+  scaleCluster: t.field({
+    ...mutationOptions,
+    description: 'DWS resize/shrink and coordinator changes; DC/OS host additions and removals',
+    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ScaleClusterInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'scaleCluster');
+      const input = withoutNulls(args.input);
+      if (Object.keys(input).length === 0) throw new ValidationError('input', 'say what to change: nodeCount, coordinatorCount, addHosts or removeHostIds');
+      const removeHostIds = input.removeHostIds?.map((id) => String(id));
+      return payload(target.adapter, await target.run(target.nativeId, { ...input, ...(removeHostIds ? { removeHostIds } : {}) }, { signal: ctx.scope.signal }));
+    },
+  }),
+  takeOverCluster: t.field({
+    ...mutationOptions,
+    description: 'Brings an existing TiDB cluster under TiEM management',
+    args: { input: t.arg({ type: TakeOverClusterInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const adapter = sourceOf(ctx, 'input.sourceId', input.sourceId);
+      const run = operationOf(adapter, 'takeOverCluster');
+      const request = {
+        name: input.name,
+        dbPassword: input.dbPassword,
+        controlHost: {
+          ip: input.controlHostIp,
+          port: input.controlHostPort ?? 22,
+          user: input.controlHostUser,
+          password: input.controlHostPassword,
+          tiupPath: input.tiupPath ?? '.tiup/',
+        },
+      };
+      return payload(adapter, await run(request, { signal: ctx.scope.signal }));
+    },
+  }),
+  setClusterLabels: t.field({
+    ...mutationOptions,
+    description: 'Replaces the cluster’s labels (DWS tags, OTE-stack labels, TiEM tags) with exactly these',
+    args: { id: t.arg.id({ required: true }), labels: t.arg({ type: [LabelInput], required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'setClusterLabels');
+      const keys = args.labels.map((l) => l.key);
+      const dup = keys.find((k, i) => keys.indexOf(k) !== i);
+      if (dup) throw new ValidationError('labels', `key "${dup}" appears twice`);
+      return payload(target.adapter, await target.run(target.nativeId, labelsOf(args.labels), { signal: ctx.scope.signal }));
+    },
+  }),
+}));

@@ -1,0 +1,75 @@
+import { ValidationError } from '../../../model/errors.js';
+import { decodeGlobalId } from '../../../model/ids.js';
+import { builder } from '../../builder.js';
+import { operationOf, payload, sourceOf, targetOf } from '../../operations.js';
+import { LabelInput } from '../common.js';
+import { mutationOptions } from './payload.js';
+
+const CreateDeploymentInput = builder.inputType('CreateDeploymentInput', {
+  fields: (t) => ({
+    clusterIds: t.idList({ required: true, description: 'Clusters of one source to deploy onto' }),
+    name: t.string({ required: true }),
+    application: t.string({ required: true }),
+    version: t.string({ required: true }),
+    replicas: t.int(),
+    labels: t.field({ type: [LabelInput], description: 'Node labels the deployment is placed by' }),
+  }),
+});
+
+builder.mutationFields((t) => ({
+  createDeployment: t.field({
+    ...mutationOptions,
+    args: { input: t.arg({ type: CreateDeploymentInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      if (input.clusterIds.length === 0) throw new ValidationError('input.clusterIds', 'name at least one cluster');
+      const ids = input.clusterIds.map((id) => decodeGlobalId(String(id)));
+      const wrong = ids.find((id) => id.type !== 'Cluster');
+      if (wrong) throw new ValidationError('input.clusterIds', `expected Cluster ids, got a ${wrong.type} id`);
+      const sourceIds = new Set(ids.map((id) => id.sourceId));
+      if (sourceIds.size > 1) throw new ValidationError('input.clusterIds', 'all clusters must belong to one source');
+      const adapter = sourceOf(ctx, 'input.clusterIds', ids[0]?.sourceId ?? '');
+      const run = operationOf(adapter, 'createDeployment');
+      const request = {
+        clusterNativeIds: ids.map((id) => id.nativeId),
+        name: input.name,
+        application: input.application,
+        version: input.version,
+        ...(input.replicas != null ? { replicas: input.replicas } : {}),
+        labels: (input.labels ?? []).map((l) => ({ key: l.key, value: l.value ?? '' })),
+      };
+      return payload(adapter, await run(request, { signal: ctx.scope.signal }));
+    },
+  }),
+  upgradeDeployment: t.field({
+    ...mutationOptions,
+    args: { id: t.arg.id({ required: true }), version: t.arg.string({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'upgradeDeployment');
+      return payload(target.adapter, await target.run(target.nativeId, args.version, { signal: ctx.scope.signal }));
+    },
+  }),
+  rollbackDeployment: t.field({
+    ...mutationOptions,
+    args: { id: t.arg.id({ required: true }), version: t.arg.string({ description: 'Default: the version before the current one' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'rollbackDeployment');
+      return payload(target.adapter, await target.run(target.nativeId, args.version ?? undefined, { signal: ctx.scope.signal }));
+    },
+  }),
+  deleteDeployment: t.field({
+    ...mutationOptions,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'deleteDeployment');
+      return payload(target.adapter, await target.run(target.nativeId, { signal: ctx.scope.signal }));
+    },
+  }),
+  cancelWorkflow: t.field({
+    ...mutationOptions,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetOf(ctx, 'id', String(args.id), 'Workflow', 'cancelWorkflow');
+      return payload(target.adapter, await target.run(target.nativeId, { signal: ctx.scope.signal }));
+    },
+  }),
+}));

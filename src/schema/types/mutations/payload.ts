@@ -1,0 +1,26 @@
+import { builder } from '../../builder.js';
+import { type OperationPayload, targetGlobalId } from '../../operations.js';
+import { MUTATION_ERRORS } from '../errors.js';
+import { SourceRef } from '../source.js';
+import { WorkflowRef } from '../workflow.js';
+
+export const OperationPayloadRef = builder.objectRef<OperationPayload>('OperationPayload').implement({
+  description: 'A change the source accepted; long-running ones carry the workflow to watch',
+  fields: (t) => ({
+    source: t.field({ type: SourceRef, resolve: (p, _a, ctx) => ctx.registry.get(p.sourceId) }),
+    targetId: t.id({ nullable: true, description: 'Global id of the object created or changed', resolve: targetGlobalId }),
+    workflow: t.field({
+      type: WorkflowRef,
+      nullable: true,
+      description: 'Watch it with the workflowProgress subscription; null for changes that are done at once',
+      resolve: (p) => p.result.workflow ?? null,
+    }),
+  }),
+});
+
+/** Field options every mutation shares: operator role, typed errors as data, one payload type. */
+export const mutationOptions = {
+  type: OperationPayloadRef,
+  authScopes: { operator: true },
+  errors: { types: MUTATION_ERRORS, directResult: true },
+} as const;
