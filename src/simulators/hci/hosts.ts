@@ -227,5 +227,6 @@ export const vmTotal = (host: Host): number => VM_STATES.reduce((n, s) => n + ho
 export function taskProgress(task: HostTask | null, now: number): number {
   if (!task || task.outcome === 'succeeded') return 1;
   if (task.outcome === 'failed') return task.failedAt;
-  return Math.min(0.99, Math.floor(((now - task.startedAt) / task.durationMs) * 100) / 100);
+  // A queued task (a later host of a cluster being added) has not started: 0, not negative.
+  return Math.max(0, Math.min(0.99, Math.floor(((now - task.startedAt) / task.durationMs) * 100) / 100));
 }

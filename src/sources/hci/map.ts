@@ -1,0 +1,278 @@
+import type { Cluster, Host, Snapshot, Usage, Workflow } from '../../model/entities.js';
+import { statusTable, type ClusterStatus, type SnapshotType, type WorkflowState } from '../../model/status.js';
+import type {
+  ClusterDetail,
+  ClusterRow,
+  ComputeStatistic,
+  HostStatistic,
+  HostTaskReport,
+  InspectionReport,
+  SnapshotPolicy,
+  StorageSummary,
+} from './client.js';
+import { hostId, snapshotId, workflowId } from './ids.js';
+
+/** Pure mapping of HCI vendor JSON onto the unified model. */
+
+// ---- Units ----
+
+/**
+ * The vendor's `int64` times are Unix seconds (`ctime`, `MTime`, snapshot file names);
+ * a value too large for seconds is taken as milliseconds. 0 is the vendor's "unknown"
+ * (the list example's `ctime: 0`).
+ */
+export function epochToIso(value: number | null | undefined): string | undefined {
+  if (value === null || value === undefined || !Number.isFinite(value) || value <= 0) return undefined;
+  const ms = value >= 1e12 ? value : value * 1000;
+  return new Date(ms).toISOString();
+}
+
+/** `{Logical, Physical}` as used/total; a host that reports no hardware (Physical 0) has no figure. */
+function allocationUsage(a: { Logical: number; Physical: number } | null | undefined, unit: Usage['unit']): Usage | undefined {
+  if (!a || a.Physical <= 0) return undefined;
+  return { used: a.Logical, total: a.Physical, unit };
+}
+
+// ---- Hosts ----
+
+/**
+ * `HostStatistics[].Status`. The document shows only 1 (beside `HostSummary`'s
+ * `Healthy`/`NoInUse` counters); 0 is a host not in use (maintenance, or still
+ * joining), 2 a host that is down (its agent does not answer).
+ */
+export const hostStatus = statusTable({ '0': 'OFFLINE', '1': 'ONLINE', '2': 'FAILED' } as const, 'UNKNOWN');
+
+const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
+
+export function mapHost(sourceId: string, clusterUuid: string, h: HostStatistic): Host {
+  const cpu = allocationUsage(h.Cpu, 'CORES');
+  const memory = allocationUsage(h.Mem, 'BYTES');
+  return {
+    sourceId,
+    nativeId: hostId(clusterUuid, h.HostUUID),
+    clusterNativeId: clusterUuid,
+    name: h.Name,
+    // The platform names hosts by their management address.
+    addresses: IPV4.test(h.Name) ? [h.Name] : [],
+    status: hostStatus(h.Status),
+    rawStatus: String(h.Status),
+    ...(cpu || memory ? { usage: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}) } } : {}),
+    labels: Object.entries(h.Label ?? {}).map(([key, value]) => ({ key, value })),
+  };
+}
+
+// ---- Clusters ----
+
+/**
+ * The platform has no cluster status field, so the status is derived from what its
+ * hosts and volumes report, and `rawStatus` names the condition found (these words
+ * are Fleetgate's, each stands for the vendor figures in `clusterCondition`).
+ */
+export const CLUSTER_CONDITIONS = {
+  'no-hosts': 'UNKNOWN',
+  /** No host healthy and at least one down. */
+  'hosts-down-none-healthy': 'FAILED',
+  /** Every host still out of service: a cluster just added whose hosts are joining. */
+  'all-hosts-not-in-use': 'CREATING',
+  'hosts-down': 'DEGRADED',
+  /** Degraded or failed storage volumes. */
+  'volumes-degraded': 'DEGRADED',
+  /** Some hosts in maintenance or joining; the rest serve. */
+  'hosts-not-in-use': 'RUNNING',
+  healthy: 'RUNNING',
+} as const satisfies Record<string, ClusterStatus>;
+export type ClusterCondition = keyof typeof CLUSTER_CONDITIONS;
+
+export const clusterStatus = statusTable(CLUSTER_CONDITIONS, 'UNKNOWN');
+
+export function clusterCondition(stats: ComputeStatistic, storage: StorageSummary): ClusterCondition {
+  const { Total, Healthy, NoInUse } = stats.HostSummary;
+  const down = Math.max(0, Total - Healthy - NoInUse);
+  if (Total === 0) return 'no-hosts';
+  if (Healthy === 0 && down > 0) return 'hosts-down-none-healthy';
+  if (NoInUse === Total) return 'all-hosts-not-in-use';
+  if (down > 0) return 'hosts-down';
+  if ((storage.inner.volume_degrade_count ?? 0) > 0 || (storage.inner.volume_failed_count ?? 0) > 0) return 'volumes-degraded';
+  if (NoInUse > 0) return 'hosts-not-in-use';
+  return 'healthy';
+}
+
+/** Converged and external storage together: both hold the cluster's volumes. */
+function storageUsage(storage: StorageSummary): Usage {
+  const total = storage.inner.total_size + (storage.external?.total_size ?? 0);
+  const used = storage.inner.used + (storage.external?.used ?? 0);
+  return { used, total, unit: 'BYTES' };
+}
+
+export interface ClusterSources {
+  row: ClusterRow;
+  detail: ClusterDetail;
+  stats: ComputeStatistic;
+  storage: StorageSummary;
+}
+
+/**
+ * A cluster from its list row (`ctime`), detail (center nodes), compute statistic
+ * (hosts, vCPU and memory given to VMs against the hardware's) and storage summary.
+ */
+export function mapCluster(sourceId: string, { row, detail, stats, storage }: ClusterSources): Cluster {
+  const condition = clusterCondition(stats, storage);
+  const cpu = allocationUsage(stats.UsageRatio.Cpu, 'CORES');
+  const memory = allocationUsage(stats.UsageRatio.Mem, 'BYTES');
+  const createdAt = epochToIso(row.ctime);
+  return {
+    sourceId,
+    nativeId: row.cluster_uuid,
+    name: row.cluster_name,
+    kind: 'HCI',
+    status: clusterStatus(condition),
+    rawStatus: condition,
+    labels: [],
+    ...(createdAt ? { createdAt } : {}),
+    // The center nodes run the platform's management service.
+    endpoints: detail.candidates.map((address) => ({ address, public: false })),
+    nodeCount: stats.HostSummary.Total,
+    usage: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}), storage: storageUsage(storage) },
+  };
+}
+
+// ---- Metadata snapshots ----
+
+const SNAPSHOT_FILE = /^snapshot(\d+)\.db$/;
+
+/** The Unix time in a `snapshot<unix>.db` file name. */
+export function snapshotTime(file: string): number | undefined {
+  const m = SNAPSHOT_FILE.exec(file);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * How far a scheduled snapshot may stray from its slot. The document's own list, under
+ * an hourly policy, has files 3596 to 3604 seconds apart.
+ */
+const SCHEDULE_SLACK_S = 10;
+
+const near = (a: number, b: number) => Math.abs(a - b) <= SCHEDULE_SLACK_S;
+
+/**
+ * The list gives bare file names, so whether the backup policy or a person took a file
+ * is read from its time: the policy takes one every `duration` seconds, so a file one
+ * period from another file on the same node is AUTOMATED, and so is a schedule's first
+ * file, one period after the policy was set (`MTime`); any other is MANUAL. Without the
+ * policy every file counts as MANUAL.
+ */
+export function snapshotType(at: number, siblings: readonly number[], policy: SnapshotPolicy | null): SnapshotType {
+  if (!policy || policy.duration <= 0) return 'MANUAL';
+  const period = policy.duration;
+  const firstAfterPolicy = near(at - policy.MTime, period);
+  const periodFromSibling = siblings.some((s) => near(Math.abs(at - s), period));
+  return firstAfterPolicy || periodFromSibling ? 'AUTOMATED' : 'MANUAL';
+}
+
+/**
+ * One center node's snapshot files. A listed file is complete: saving answers only
+ * once the file exists and the vendor reports no size and no state, so `rawStatus` is
+ * empty and `sizeBytes`/`finishedAt` stay unknown.
+ */
+export function mapSnapshots(
+  sourceId: string,
+  clusterUuid: string,
+  ip: string,
+  files: readonly string[],
+  policy: SnapshotPolicy | null,
+): Snapshot[] {
+  const times = files.map(snapshotTime);
+  const known = times.filter((t): t is number => t !== undefined);
+  return files.map((file, i) => {
+    const at = times[i];
+    const startedAt = epochToIso(at);
+    return {
+      sourceId,
+      nativeId: snapshotId(clusterUuid, ip, file),
+      clusterNativeId: clusterUuid,
+      name: file,
+      status: 'AVAILABLE',
+      rawStatus: '',
+      type: at === undefined ? 'MANUAL' : snapshotType(at, known, policy),
+      ...(startedAt ? { startedAt } : {}),
+      description: `metadata snapshot on center node ${ip}`,
+    };
+  });
+}
+
+// ---- Workflows ----
+
+/**
+ * The inspection's `state`. The document shows only 0 (in its start and stop answers);
+ * the rest follow the simulator: 1 checking, 2 finished, 3 stopped by the user,
+ * 4 aborted.
+ */
+export const inspectionState = statusTable(
+  { '0': 'PENDING', '1': 'RUNNING', '2': 'SUCCEEDED', '3': 'CANCELLED', '4': 'FAILED' } as const,
+  'RUNNING' as WorkflowState,
+);
+
+/** Stands in for the run's id when the vendor leaves `status.UUID` empty. */
+export const LATEST_RUN = 'latest';
+
+/**
+ * A cluster's latest inspection as a workflow; null when none ever ran (state 0 with
+ * no run id and nothing done). An unknown state counts as RUNNING: the run exists and
+ * has not said it ended.
+ */
+export function inspectionWorkflow(sourceId: string, clusterUuid: string, r: InspectionReport): Workflow | null {
+  const runUuid = r.status?.UUID || '';
+  if (r.state === 0 && runUuid === '' && r.finishedPercent === 0) return null;
+  const state = inspectionState(r.state);
+  const failure = r.status?.code ? r.status.message || `code ${r.status.code}` : undefined;
+  const summary =
+    r.normal != null || r.alarm != null || r.fault != null
+      ? `${r.normal ?? 0} normal, ${r.alarm ?? 0} alarm, ${r.fault ?? 0} fault${r.score != null ? `, score ${r.score}` : ''}`
+      : undefined;
+  const message = failure ?? (state === 'RUNNING' && r.checking ? `checking ${r.checking}` : summary);
+  return {
+    sourceId,
+    nativeId: workflowId({ kind: 'inspection', clusterUuid, runUuid: runUuid || LATEST_RUN }),
+    kind: 'InspectCluster',
+    target: { type: 'Cluster', nativeId: clusterUuid },
+    clusterNativeId: clusterUuid,
+    state,
+    rawState: String(r.state),
+    progress: Math.min(1, Math.max(0, r.finishedPercent / 100)),
+    ...(message ? { message } : {}),
+    steps: [],
+  };
+}
+
+/**
+ * A host's task as a workflow. The vendor reports only progress: a failure code means
+ * FAILED, progress below 1 RUNNING, 1 SUCCEEDED. `rawState` is the vendor's code.
+ */
+export function hostTaskWorkflow(sourceId: string, clusterUuid: string, hostUuid: string, task: HostTaskReport): Workflow {
+  const state: WorkflowState = task.failure ? 'FAILED' : task.progress < 1 ? 'RUNNING' : 'SUCCEEDED';
+  return {
+    sourceId,
+    nativeId: workflowId({ kind: 'host-task', clusterUuid, hostUuid }),
+    kind: 'HostTask',
+    target: { type: 'Host', nativeId: hostId(clusterUuid, hostUuid) },
+    clusterNativeId: clusterUuid,
+    state,
+    rawState: task.failure?.code ?? '0',
+    progress: Math.min(1, Math.max(0, task.progress)),
+    ...(task.failure ? { message: task.failure.message } : {}),
+    steps: [],
+  };
+}
+
+/**
+ * Hosts whose task is worth asking about: those not in use (status 0), which is how a
+ * joining host shows. Healthy hosts answer 1 for "no task", so asking each would cost a
+ * call per host for nothing.
+ */
+export const mayBeJoining = (h: HostStatistic): boolean => h.Status === 0;
+
+/**
+ * Whether a not-in-use host has a task to show: one that reports 1 without error has
+ * none (it is in maintenance), so it yields no workflow in lists.
+ */
+export const hasTask = (task: HostTaskReport): boolean => task.failure !== undefined || task.progress < 1;

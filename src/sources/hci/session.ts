@@ -1,0 +1,200 @@
+import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
+import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
+import type { ClusterFilter, EntityReader, HostFilter, SnapshotFilter, SourceSession, WorkflowFilter } from '../adapter.js';
+import { SourceError } from '../errors.js';
+import type { RequestScope } from '../http.js';
+import type { CallContext, ClusterRow, HciClient, PageRequest } from './client.js';
+import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
+import { hasTask, hostTaskWorkflow, inspectionWorkflow, mapCluster, mapHost, mapSnapshots, mayBeJoining } from './map.js';
+
+/**
+ * The readers one GraphQL request gets from an HCI source. The vendor has no call that
+ * spans clusters except the cluster list, so everything below a cluster costs calls per
+ * cluster: DataLoaders collect the clusters a request needs, the RequestScope makes
+ * each URL one call, and every call waits for one of `concurrency` slots.
+ */
+
+const notNull = <T>(v: T | null): v is T => v !== null;
+
+/** Loads every key, failing as a whole when one fails (DataLoader's loadMany would not). */
+const loadAll = <K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> => Promise.all(keys.map((k) => loader.load(k)));
+
+/**
+ * The one vendor page holding all of `[offset, offset + limit)`: the smallest page
+ * size from `limit` up for which the first and last wanted rows share a page.
+ */
+export function pageCovering(offset: number, limit: number): PageRequest {
+  const size = Math.max(1, limit);
+  for (let s = size; ; s++) {
+    if (Math.floor(offset / s) === Math.floor((offset + size - 1) / s)) return { pageNum: Math.floor(offset / s), pageSize: s };
+  }
+}
+
+/** Per-cluster work as a DataLoader batch: one call chain per cluster, all in parallel. */
+const perCluster = <V>(work: (clusterUuid: string) => Promise<V>) =>
+  new DataLoader<string, V>((uuids) => Promise.all(uuids.map(work)));
+
+export function hciSession(client: HciClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
+  const ctx: CallContext = { scope, limit: pLimit(concurrency) };
+
+  const allClusterUuids = async (filter: { clusterNativeId?: string }) =>
+    filter.clusterNativeId !== undefined ? [filter.clusterNativeId] : (await client.clusters(ctx)).rows.map((r) => r.cluster_uuid);
+
+  // ---- Clusters: list row + detail + compute statistic + storage summary. ----
+
+  const completeCluster = async (row: ClusterRow): Promise<Cluster | null> => {
+    const uuid = row.cluster_uuid;
+    const [detail, stats, storage] = await Promise.all([
+      client.cluster(ctx, uuid),
+      client.computeStatistic(ctx, uuid),
+      client.storage(ctx, uuid),
+    ]);
+    // Gone between the list and the detail calls: as if it had not been listed.
+    return detail && stats && storage ? mapCluster(sourceId, { row, detail, stats, storage }) : null;
+  };
+  const completeClusters = async (rows: readonly ClusterRow[]) => (await Promise.all(rows.map(completeCluster))).filter(notNull);
+
+  const clusterById = new DataLoader<string, Cluster | null>(async (uuids) => {
+    // One uuid: the list filtered to it; several: the whole list once.
+    const { rows } = await client.clusters(ctx, uuids.length === 1 ? { uuid: uuids[0] } : {});
+    const byUuid = new Map(rows.map((r) => [r.cluster_uuid, r]));
+    return Promise.all(uuids.map((uuid) => {
+      const row = byUuid.get(uuid);
+      return row ? completeCluster(row) : null;
+    }));
+  });
+
+  const clusters: EntityReader<Cluster, ClusterFilter> = {
+    // `filter_uuid` is an exact match; `filter_name` is a case-sensitive substring
+    // match, narrower than the gateway's `nameContains`, so names are not pushed down.
+    pushdown: new Set(['clusterNativeId']),
+    async list(filter) {
+      const { rows } = await client.clusters(ctx, filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {});
+      const items = await completeClusters(rows);
+      for (const c of items) clusterById.prime(c.nativeId, c);
+      return items;
+    },
+    // The list comes in an order the document does not define (the simulator's is
+    // creation order, not `ctime`), so no `nativeOrder`: windows serve SOURCE order only.
+    async window(filter, offset, limit) {
+      const page = pageCovering(offset, limit);
+      const { rows, total } = await client.clusters(ctx, {
+        page,
+        ...(filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {}),
+      });
+      const start = offset - page.pageNum * page.pageSize;
+      return { items: await completeClusters(rows.slice(start, start + limit)), total };
+    },
+    get: (uuid) => clusterById.load(uuid),
+  };
+
+  // ---- Hosts: the compute statistic, one call per cluster for all its hosts. ----
+
+  const hostsByCluster = perCluster(async (uuid) => {
+    const stats = await client.computeStatistic(ctx, uuid);
+    return stats ? stats.HostStatistics.map((h) => mapHost(sourceId, uuid, h)) : [];
+  });
+
+  /** Hosts by id: one host of a cluster is one host call, several share the cluster's statistic. */
+  const hostById = new DataLoader<string, Host | null>(async (ids) => {
+    const wanted = new Map<string, string[]>();
+    for (const id of ids) {
+      const ref = parseHostId(id);
+      if (ref) wanted.set(ref.clusterUuid, [...(wanted.get(ref.clusterUuid) ?? []), ref.hostUuid]);
+    }
+    const found = new Map<string, Host>();
+    await Promise.all(
+      [...wanted].map(async ([clusterUuid, hostUuids]) => {
+        const [only] = hostUuids;
+        if (hostUuids.length === 1 && only !== undefined) {
+          const h = await client.hostStatistic(ctx, clusterUuid, only);
+          if (h) found.set(hostId(clusterUuid, only), mapHost(sourceId, clusterUuid, h));
+          return;
+        }
+        for (const host of await hostsByCluster.load(clusterUuid)) found.set(host.nativeId, host);
+      }),
+    );
+    return ids.map((id) => found.get(id) ?? null);
+  });
+
+  const hosts: EntityReader<Host, HostFilter> = {
+    // Host names (addresses) are matched case-sensitively by the vendor: not pushed down.
+    pushdown: new Set(['clusterNativeId']),
+    list: async (filter) => (await loadAll(hostsByCluster, await allClusterUuids(filter))).flat(),
+    get: (id) => hostById.load(id),
+    byCluster: (uuid) => hostsByCluster.load(uuid),
+  };
+
+  // ---- Snapshots: each center node's metadata snapshot files. ----
+
+  /**
+   * The files of every center node of a cluster, typed against the cluster's backup
+   * policy (one call, to the first node that answered). A center node that is down
+   * answers with a vendor error; its files are left out and the other nodes' still
+   * listed. Only when no node answers does the error stand.
+   */
+  const snapshotsByCluster = perCluster(async (uuid) => {
+    const detail = await client.cluster(ctx, uuid);
+    if (!detail) return [];
+    const nodes = await Promise.allSettled(detail.candidates.map(async (ip) => ({ ip, files: await client.snapshotFiles(ctx, uuid, ip) })));
+    const answered = nodes.flatMap((n) => (n.status === 'fulfilled' && n.value.files ? [{ ip: n.value.ip, files: n.value.files }] : []));
+    const refused = nodes.flatMap((n) => (n.status === 'rejected' ? [n.reason as unknown] : []));
+    const fatal = refused.find((err) => !(err instanceof SourceError && err.code === 'SOURCE_ERROR'));
+    if (fatal !== undefined || (answered.length === 0 && refused.length > 0)) throw fatal ?? refused[0];
+    const [first] = answered;
+    if (!first) return [];
+    const policy = await client.snapshotPolicy(ctx, uuid, first.ip);
+    return answered.flatMap(({ ip, files }) => mapSnapshots(sourceId, uuid, ip, files, policy));
+  });
+
+  const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
+    pushdown: new Set(['clusterNativeId']),
+    list: async (filter) => (await loadAll(snapshotsByCluster, await allClusterUuids(filter))).flat(),
+    async get(id) {
+      const ref = parseSnapshotId(id);
+      if (!ref) return null;
+      // An address that is not one of the cluster's center nodes names nothing.
+      const detail = await client.cluster(ctx, ref.clusterUuid);
+      if (!detail?.candidates.includes(ref.ip)) return null;
+      const files = await client.snapshotFiles(ctx, ref.clusterUuid, ref.ip);
+      if (!files?.includes(ref.file)) return null;
+      const policy = await client.snapshotPolicy(ctx, ref.clusterUuid, ref.ip);
+      return mapSnapshots(sourceId, ref.clusterUuid, ref.ip, files, policy).find((s) => s.nativeId === id) ?? null;
+    },
+    byCluster: (uuid) => snapshotsByCluster.load(uuid),
+  };
+
+  // ---- Workflows: the latest inspection, and tasks of hosts that may be joining. ----
+
+  const workflowsByCluster = perCluster(async (uuid): Promise<Workflow[]> => {
+    const [report, stats] = await Promise.all([client.inspection(ctx, uuid), client.computeStatistic(ctx, uuid)]);
+    const tasks = await Promise.all(
+      (stats?.HostStatistics ?? []).filter(mayBeJoining).map(async (h) => {
+        const task = await client.hostTask(ctx, uuid, h.HostUUID);
+        return task && hasTask(task) ? hostTaskWorkflow(sourceId, uuid, h.HostUUID, task) : null;
+      }),
+    );
+    return [report && inspectionWorkflow(sourceId, uuid, report), ...tasks].filter(notNull);
+  });
+
+  const workflows: EntityReader<Workflow, WorkflowFilter> = {
+    pushdown: new Set(['clusterNativeId']),
+    list: async (filter) => (await loadAll(workflowsByCluster, await allClusterUuids(filter))).flat(),
+    async get(id) {
+      const ref = parseWorkflowId(id);
+      if (!ref) return null;
+      if (ref.kind === 'host-task') {
+        const task = await client.hostTask(ctx, ref.clusterUuid, ref.hostUuid);
+        return task && hostTaskWorkflow(sourceId, ref.clusterUuid, ref.hostUuid, task);
+      }
+      // Only the latest run is served; an earlier run's id names nothing any more.
+      const report = await client.inspection(ctx, ref.clusterUuid);
+      const run = report && inspectionWorkflow(sourceId, ref.clusterUuid, report);
+      return run?.nativeId === id ? run : null;
+    },
+    byCluster: (uuid) => workflowsByCluster.load(uuid),
+  };
+
+  return { clusters, hosts, snapshots, workflows };
+}

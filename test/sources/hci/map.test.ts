@@ -1,0 +1,284 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readHciError } from '../../../src/sources/hci/client.js';
+import { hostId, parseHostId, parseSnapshotId, parseWorkflowId, snapshotId, workflowId } from '../../../src/sources/hci/ids.js';
+import {
+  CLUSTER_CONDITIONS,
+  clusterCondition,
+  clusterStatus,
+  epochToIso,
+  hasTask,
+  hostStatus,
+  hostTaskWorkflow,
+  inspectionState,
+  inspectionWorkflow,
+  mapCluster,
+  mapHost,
+  mapSnapshots,
+  snapshotTime,
+  snapshotType,
+} from '../../../src/sources/hci/map.js';
+
+const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
+const data = (name: string): any => fixture(name).data;
+
+const SRC = 'hci-1';
+const CLUSTER = '4e6dd97b-e937-4b78-ad3d-10a716bc29a3';
+
+describe('hci map: document examples', () => {
+  it('maps a cluster from its list row, detail, compute statistic and storage summary', () => {
+    const row = data('cluster-list.response.json').list[0];
+    const cluster = mapCluster(SRC, {
+      row,
+      detail: data('cluster-get.response.json'),
+      stats: data('compute-statistic.response.json'),
+      storage: data('storage.response.json'),
+    });
+    expect(cluster).toEqual({
+      sourceId: SRC,
+      nativeId: CLUSTER,
+      name: 'louis',
+      kind: 'HCI',
+      status: 'RUNNING',
+      rawStatus: 'healthy',
+      labels: [],
+      // `ctime: 0` is the vendor's "unknown": no createdAt.
+      endpoints: [{ address: '10.30.12.6', public: false }],
+      nodeCount: 2,
+      usage: {
+        cpu: { used: 0, total: 8, unit: 'CORES' },
+        memory: { used: 0, total: 8362889216, unit: 'BYTES' },
+        storage: { used: 691019776, total: 214643503104, unit: 'BYTES' },
+      },
+    });
+  });
+
+  it('maps the compute statistic’s hosts; a host reporting no hardware has no usage', () => {
+    const [first, second] = data('compute-statistic.response.json').HostStatistics;
+    expect(mapHost(SRC, CLUSTER, first)).toEqual({
+      sourceId: SRC,
+      nativeId: `${CLUSTER}/55c94054-baa1-4882-b1bf-2825b334c92a`,
+      clusterNativeId: CLUSTER,
+      name: '10.30.12.41',
+      addresses: ['10.30.12.41'],
+      status: 'ONLINE',
+      rawStatus: '1',
+      usage: { cpu: { used: 0, total: 8, unit: 'CORES' }, memory: { used: 0, total: 8362889216, unit: 'BYTES' } },
+      labels: [
+        { key: '555', value: '666' },
+        { key: 'value3', value: 'value3' },
+        { key: '测试标签', value: 'fff' },
+      ],
+    });
+    const host = mapHost(SRC, CLUSTER, second);
+    expect(host.usage).toBeUndefined();
+    expect(host.labels).toHaveLength(10);
+    expect(host.labels).toContainEqual({ key: 'system::secret', value: 'optional' });
+  });
+
+  it('maps the snapshot list: times from the file names, hourly files AUTOMATED under the hourly policy', () => {
+    const files: string[] = data('snapshot-list.response.json').meta_data.Snapshot;
+    const policy = data('snapshot-config-inspect.response.json').meta_data.SnapshotConfig;
+    const snapshots = mapSnapshots(SRC, CLUSTER, '10.30.10.24', files, policy);
+    expect(snapshots[0]).toEqual({
+      sourceId: SRC,
+      nativeId: `${CLUSTER}/10.30.10.24/snapshot1572928633.db`,
+      clusterNativeId: CLUSTER,
+      name: 'snapshot1572928633.db',
+      status: 'AVAILABLE',
+      rawStatus: '',
+      type: 'AUTOMATED',
+      startedAt: '2019-11-05T04:37:13.000Z',
+      description: 'metadata snapshot on center node 10.30.10.24',
+    });
+    expect(snapshots.map((s) => s.startedAt)).toEqual([
+      '2019-11-05T04:37:13.000Z',
+      '2019-11-05T05:06:14.000Z',
+      '2019-11-05T05:37:09.000Z',
+      '2019-11-05T05:37:15.000Z',
+      '2019-11-05T06:06:17.000Z',
+      '2019-11-05T06:37:11.000Z',
+      '2019-11-05T06:37:19.000Z',
+    ]);
+    // Each file has a sibling 3596..3604 s away: the document's hourly schedule.
+    expect(snapshots.every((s) => s.type === 'AUTOMATED')).toBe(true);
+    expect(mapSnapshots(SRC, CLUSTER, '10.30.10.24', files, null).every((s) => s.type === 'MANUAL')).toBe(true);
+  });
+
+  it('maps the host task example to a running workflow on the host', () => {
+    expect(hostTaskWorkflow(SRC, CLUSTER, 'h-1', data('host-task-progress.response.json'))).toEqual({
+      sourceId: SRC,
+      nativeId: `${CLUSTER}/host-task/h-1`,
+      kind: 'HostTask',
+      target: { type: 'Host', nativeId: `${CLUSTER}/h-1` },
+      clusterNativeId: CLUSTER,
+      state: 'RUNNING',
+      rawState: '0',
+      progress: 0.7,
+      steps: [],
+    });
+  });
+
+  it('finds no workflow in the inspection start/stop examples (state 0, no run id, nothing done)', () => {
+    expect(inspectionWorkflow(SRC, CLUSTER, data('inspection-start.response.json'))).toBeNull();
+    expect(inspectionWorkflow(SRC, CLUSTER, data('inspection-stop.response.json'))).toBeNull();
+  });
+
+  it('reads vendor errors from both envelopes, and none from a success', () => {
+    expect(readHciError({ scode: 10001, desc: 'missing required parameter: ip', message: 'param ip is required', message_cn: '参数ip不能为空', stack: null, data: null })).toEqual({
+      code: '10001',
+      message: 'param ip is required (missing required parameter: ip)',
+    });
+    expect(readHciError({ status_code: 10005, message_en: 'cluster already exists', message_cn: '集群已存在', data: null })).toEqual({
+      code: '10005',
+      message: 'cluster already exists',
+    });
+    expect(readHciError({ scode: 7, message: '', message_cn: '失败', data: null })).toEqual({ code: '7', message: '失败' });
+    expect(readHciError(fixture('cluster-top.response.json'))).toBeUndefined();
+    expect(readHciError(fixture('cluster-get.response.json'))).toBeUndefined();
+    expect(readHciError('<html>')).toBeUndefined();
+  });
+});
+
+describe('hci map: status tables', () => {
+  it.each([
+    [0, 'OFFLINE'],
+    [1, 'ONLINE'],
+    [2, 'FAILED'],
+    [3, 'UNKNOWN'],
+    [null, 'UNKNOWN'],
+  ] as const)('host Status %s → %s', (raw, status) => {
+    expect(hostStatus(raw)).toBe(status);
+  });
+
+  it.each(Object.entries(CLUSTER_CONDITIONS))('cluster condition %s → %s', (condition, status) => {
+    expect(clusterStatus(condition)).toBe(status);
+  });
+  it('an unknown cluster condition → UNKNOWN', () => expect(clusterStatus('on-fire')).toBe('UNKNOWN'));
+
+  const stats = (Total: number, Healthy: number, NoInUse: number): any => ({ HostSummary: { Total, Healthy, NoInUse } });
+  const storage = (degraded = 0, failed = 0): any => ({ inner: { total_size: 1, used: 0, volume_degrade_count: degraded, volume_failed_count: failed } });
+  it.each([
+    ['no-hosts', stats(0, 0, 0), storage()],
+    ['hosts-down-none-healthy', stats(3, 0, 1), storage()],
+    ['all-hosts-not-in-use', stats(3, 0, 3), storage()],
+    ['hosts-down', stats(4, 2, 1), storage()],
+    ['volumes-degraded', stats(3, 3, 0), storage(2, 0)],
+    ['volumes-degraded', stats(3, 3, 0), storage(0, 1)],
+    ['hosts-not-in-use', stats(3, 2, 1), storage()],
+    ['healthy', stats(3, 3, 0), storage()],
+  ] as const)('derives %s from host and volume counts', (condition, s, st) => {
+    expect(clusterCondition(s, st)).toBe(condition);
+  });
+
+  it.each([
+    [0, 'PENDING'],
+    [1, 'RUNNING'],
+    [2, 'SUCCEEDED'],
+    [3, 'CANCELLED'],
+    [4, 'FAILED'],
+    // A state the table does not know: the run exists and has not said it ended.
+    [9, 'RUNNING'],
+  ] as const)('inspection state %s → %s', (raw, state) => {
+    expect(inspectionState(raw)).toBe(state);
+  });
+});
+
+describe('hci map: workflows', () => {
+  const report = (over: Record<string, unknown>): any => ({
+    status: { code: 0, message: '', UUID: 'run-1' },
+    normal: 3,
+    alarm: 1,
+    fault: 0,
+    score: 98,
+    state: 1,
+    finishedPercent: 42,
+    checking: '10.0.0.1 NTP时间同步',
+    ...over,
+  });
+
+  it('a running inspection: progress from finishedPercent, message from what it checks', () => {
+    expect(inspectionWorkflow(SRC, CLUSTER, report({}))).toEqual({
+      sourceId: SRC,
+      nativeId: `${CLUSTER}/inspection/run-1`,
+      kind: 'InspectCluster',
+      target: { type: 'Cluster', nativeId: CLUSTER },
+      clusterNativeId: CLUSTER,
+      state: 'RUNNING',
+      rawState: '1',
+      progress: 0.42,
+      message: 'checking 10.0.0.1 NTP时间同步',
+      steps: [],
+    });
+  });
+
+  it('a finished inspection reports its counts; an aborted one the vendor’s reason', () => {
+    expect(inspectionWorkflow(SRC, CLUSTER, report({ state: 2, finishedPercent: 100, checking: '' }))).toMatchObject({
+      state: 'SUCCEEDED',
+      progress: 1,
+      message: '3 normal, 1 alarm, 0 fault, score 98',
+    });
+    expect(
+      inspectionWorkflow(SRC, CLUSTER, report({ state: 4, status: { code: 10012, message: 'inspection aborted', UUID: 'run-1' } })),
+    ).toMatchObject({ state: 'FAILED', rawState: '4', message: 'inspection aborted' });
+  });
+
+  it('a run without an id is still one workflow, under a stable id', () => {
+    expect(inspectionWorkflow(SRC, CLUSTER, report({ status: null }))?.nativeId).toBe(`${CLUSTER}/inspection/latest`);
+  });
+
+  it('host tasks: failed with the vendor message, finished at 1; only unfinished or failed ones count', () => {
+    const failed = { progress: 0.4, failure: { code: '10011', message: 'host task failed' } };
+    expect(hostTaskWorkflow(SRC, CLUSTER, 'h', failed)).toMatchObject({ state: 'FAILED', rawState: '10011', progress: 0.4, message: 'host task failed' });
+    expect(hostTaskWorkflow(SRC, CLUSTER, 'h', { progress: 1 })).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+    expect([hasTask(failed), hasTask({ progress: 0.2 }), hasTask({ progress: 1 })]).toEqual([true, true, false]);
+  });
+});
+
+describe('hci map: units and ids', () => {
+  it.each([
+    [1545906480, '2018-12-27T10:28:00.000Z'],
+    [1545906480123, '2018-12-27T10:28:00.123Z'],
+    [0, undefined],
+    [-5, undefined],
+    [null, undefined],
+    [undefined, undefined],
+  ])('epoch %s → %s', (raw, iso) => {
+    expect(epochToIso(raw)).toBe(iso);
+  });
+
+  it('reads the time in a snapshot file name, and nothing from other names', () => {
+    expect(snapshotTime('snapshot1572936234.db')).toBe(1572936234);
+    expect(snapshotTime('snapshot.db')).toBeUndefined();
+    expect(snapshotTime('backup1572936234.tar')).toBeUndefined();
+    const [odd] = mapSnapshots(SRC, CLUSTER, '10.0.0.1', ['manual-copy.db'], null);
+    expect(odd).toMatchObject({ name: 'manual-copy.db', type: 'MANUAL' });
+    expect(odd?.startedAt).toBeUndefined();
+  });
+
+  it('types a snapshot by the policy’s schedule', () => {
+    const policy = { duration: 3600, MTime: 1_000_000 };
+    expect(snapshotType(1_000_000 + 3600, [], policy)).toBe('AUTOMATED'); // the schedule's first file
+    expect(snapshotType(1_000_000 + 3608, [], policy)).toBe('AUTOMATED'); // drifted within the slack
+    expect(snapshotType(1_000_000 + 7 * 3600, [], policy)).toBe('MANUAL'); // alone, whole periods later: no evidence
+    expect(snapshotType(1_000_000 + 5, [], policy)).toBe('MANUAL'); // taken as the policy was set
+    expect(snapshotType(2_000_000, [2_000_000 - 3601], policy)).toBe('AUTOMATED'); // one period from a sibling
+    expect(snapshotType(2_000_000, [2_000_000 - 1800, 2_000_000 + 7200], policy)).toBe('MANUAL');
+    expect(snapshotType(2_000_000, [2_000_000 - 3600], null)).toBe('MANUAL');
+  });
+
+  it('round-trips native ids and rejects malformed ones', () => {
+    expect(parseHostId(hostId('c', 'h'))).toEqual({ clusterUuid: 'c', hostUuid: 'h' });
+    expect(parseSnapshotId(snapshotId('c', '10.0.0.1', 'snapshot1.db'))).toEqual({ clusterUuid: 'c', ip: '10.0.0.1', file: 'snapshot1.db' });
+    for (const ref of [
+      { kind: 'inspection', clusterUuid: 'c', runUuid: 'r' },
+      { kind: 'host-task', clusterUuid: 'c', hostUuid: 'h' },
+    ] as const) {
+      expect(parseWorkflowId(workflowId(ref))).toEqual(ref);
+    }
+    expect(parseHostId('c')).toBeNull();
+    expect(parseHostId('c//')).toBeNull();
+    expect(parseSnapshotId('c/ip')).toBeNull();
+    expect(parseWorkflowId('c/other/x')).toBeNull();
+  });
+});
