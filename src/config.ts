@@ -46,6 +46,21 @@ const sourceSchema = z
   })
   .strict();
 
+/** Limits on what one request may ask; each refused before any vendor call is made. */
+const limitsSchema = z
+  .object({
+    maxDepth: z.number().int().min(2).max(100).default(12),
+    maxAliases: z.number().int().min(1).max(1000).default(30),
+    maxTokens: z.number().int().min(100).max(100_000).default(5_000),
+    maxPageSize: z.number().int().min(1).max(500).default(200),
+    /** Estimated vendor fetches; see plugins/limits.ts. */
+    maxFanout: z.number().int().min(10).max(1_000_000).default(5_000),
+    maxBodyBytes: z.number().int().min(1_024).max(100 * 1024 * 1024).default(1024 * 1024),
+  })
+  .strict();
+export type Limits = z.infer<typeof limitsSchema>;
+export const DEFAULT_LIMITS: Limits = limitsSchema.parse({});
+
 const fileSchema = z
   .object({
     server: z
@@ -54,12 +69,15 @@ const fileSchema = z
         host: z.string().default('0.0.0.0'),
         graphiql: z.boolean().default(true),
         introspection: z.boolean().default(true),
+        limits: limitsSchema.default(limitsSchema.parse({})),
       })
       .strict()
-      .default({ port: 4000, host: '0.0.0.0', graphiql: true, introspection: true }),
+      .default({ port: 4000, host: '0.0.0.0', graphiql: true, introspection: true, limits: limitsSchema.parse({}) }),
     sources: z.array(sourceSchema).min(1, 'list at least one source'),
     /** Gateway API keys: who may call Fleetgate, and as what. */
-    tokens: z.array(z.object({ name: z.string().min(1), role: roleSchema, token: secretRef }).strict()).default([]),
+    tokens: z
+      .array(z.object({ name: z.string().min(1), role: roleSchema, token: secretRef }).strict())
+      .min(1, 'configure at least one API token: the gateway does not serve anonymous callers'),
     redis: z.object({ url: secretRef }).strict().optional(),
   })
   .strict()
@@ -89,6 +107,7 @@ export interface GatewayConfig {
   host: string;
   graphiql: boolean;
   introspection: boolean;
+  limits: Limits;
   sources: SourceConfig[];
   tokens: { name: string; role: Role; token: string }[];
   redisUrl?: string;
@@ -131,6 +150,7 @@ export function parseConfig(document: unknown, env: Env = process.env): GatewayC
     host: file.server.host,
     graphiql: file.server.graphiql,
     introspection: file.server.introspection,
+    limits: file.server.limits,
     sources: file.sources.map((s, i) => ({
       ...s,
       name: s.name ?? s.id,

@@ -1,15 +1,19 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
+import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
-import type { GatewayConfig } from './config.js';
+import { ApiKeys, UnauthenticatedError } from './auth.js';
+import { DEFAULT_LIMITS, type GatewayConfig, type Limits } from './config.js';
 import { type ContextDeps, createContext, type GatewayContext, type Viewer } from './context.js';
 import { EXAMPLE_QUERIES } from './graphiql.js';
 import type { Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { SourceKind } from './model/source-kind.js';
 import { maskError } from './plugins/error-masking.js';
+import { useFanoutLimit } from './plugins/limits.js';
 import { useSourceProblems } from './plugins/source-problems.js';
 import { schema } from './schema/index.js';
 import type { AdapterFactory } from './sources/adapter.js';
@@ -37,8 +41,6 @@ export interface GatewayOptions {
   poll?: { minIntervalMs?: number; maxIntervalMs?: number };
 }
 
-const DEMO_VIEWER: Viewer = { name: 'demo', role: 'admin' };
-
 /**
  * The HTTP server: GraphQL (queries and mutations over HTTP, subscriptions over SSE and
  * graphql-ws) and GraphiQL at /graphql, plus /healthz (the process is up), /readyz
@@ -52,7 +54,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const transport = createLiveTransport(config.redisUrl);
   const hub = new PollerHub({ metrics, lease: transport.lease, ...options.poll });
   const deps: ContextDeps = { registry, live: new LiveFeeds(registry, transport.pubsub, hub), dedupe: batching };
-  const yoga = createGatewayYoga({ deps, logger, graphiql: config.graphiql });
+  const keys = new ApiKeys(config.tokens);
+  const demoToken = config.demo ? config.tokens.find((t) => t.role === 'admin')?.token : undefined;
+  const yoga = createGatewayYoga({
+    deps,
+    logger,
+    graphiql: config.graphiql,
+    introspection: config.introspection,
+    limits: config.limits,
+    viewer: (authorization) => keys.viewerFor(authorization),
+    ...(demoToken ? { graphiqlToken: demoToken } : {}),
+  });
 
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -116,16 +128,66 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   };
 }
 
+export interface YogaOptions {
+  deps: ContextDeps;
+  logger: Logger;
+  graphiql?: boolean;
+  introspection?: boolean;
+  limits?: Limits;
+  /** Who the Authorization header names; throws UnauthenticatedError. Absent: an admin (unit tests). */
+  viewer?: (authorization: string | null | undefined) => Viewer;
+  /** Demo mode only: GraphiQL opens with this token filled in. */
+  graphiqlToken?: string;
+}
+
 /** The GraphQL handler alone: what tests drive with `yoga.fetch`, without a socket. */
-export function createGatewayYoga(options: { deps: ContextDeps; logger: Logger; graphiql?: boolean }) {
+export function createGatewayYoga(options: YogaOptions) {
   const { deps, logger } = options;
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const viewerOf = options.viewer ?? (() => ({ name: 'test', role: 'admin' }) as const);
+  const plugins: Plugin[] = [
+    EnvelopArmorPlugin({
+      maxDepth: { n: limits.maxDepth },
+      maxAliases: { n: limits.maxAliases },
+      maxTokens: { n: limits.maxTokens },
+      maxDirectives: { n: 50 },
+      // Our own fan-out estimate (below) knows what a vendor call costs; armor's does not.
+      costLimit: { enabled: false },
+      blockFieldSuggestion: { enabled: !(options.introspection ?? true) },
+    }) as Plugin,
+    useFanoutLimit(limits),
+    useSourceProblems(),
+  ];
+  if (options.introspection === false) plugins.push(useDisableIntrospection());
   return createYoga<object, GatewayContext>({
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    maxRequestBodySize: limits.maxBodyBytes,
     graphiql:
-      options.graphiql === false ? false : { title: 'Fleetgate', defaultQuery: EXAMPLE_QUERIES, subscriptionsProtocol: 'WS' },
-    context: ({ request }: { request: Request }) => createContext(deps, DEMO_VIEWER, request.signal),
+      options.graphiql === false
+        ? false
+        : {
+            title: 'Fleetgate',
+            defaultQuery: EXAMPLE_QUERIES,
+            subscriptionsProtocol: 'WS',
+            ...(options.graphiqlToken ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) } : {}),
+          },
+    context: (server: { request: Request; connectionParams?: Record<string, unknown> }) => {
+      // WebSocket clients send the token in connectionParams; HTTP clients in the header.
+      const fromParams = server.connectionParams?.Authorization ?? server.connectionParams?.authorization;
+      const authorization = typeof fromParams === 'string' ? fromParams : server.request.headers.get('authorization');
+      let viewer: Viewer;
+      try {
+        viewer = viewerOf(authorization);
+      } catch (err) {
+        if (!(err instanceof UnauthenticatedError)) throw err;
+        throw createGraphQLError(err.message, {
+          extensions: { code: err.code, http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="fleetgate"' } } },
+        });
+      }
+      return createContext(deps, viewer, server.request.signal);
+    },
     maskedErrors: { maskError: maskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
     logging: {
       debug: (...args) => logger.debug(args),
@@ -133,7 +195,7 @@ export function createGatewayYoga(options: { deps: ContextDeps; logger: Logger; 
       warn: (...args) => logger.warn(args),
       error: (...args) => logger.error(args),
     },
-    plugins: [useSourceProblems()],
+    plugins,
   });
 }
 

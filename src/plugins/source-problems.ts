@@ -8,10 +8,10 @@ import type { GatewayContext } from '../context.js';
  * the source and the reason in `extensions`, so a client can show "DWS is down" beside
  * the rows it did get.
  */
-export function useSourceProblems(): Plugin<GatewayContext> {
+export function useSourceProblems(): Plugin {
   return {
     onExecute({ args }) {
-      const ctx = args.contextValue as GatewayContext;
+      const ctx = args.contextValue as unknown as GatewayContext;
       return {
         onExecuteDone({ result, setResult }) {
           if (!ctx.problems?.length || Symbol.asyncIterator in result) return;

@@ -1,0 +1,46 @@
+import { generateToken } from './auth.js';
+import { DEFAULT_LIMITS, type GatewayConfig, type SourceConfig } from './config.js';
+import { SOURCE_KINDS } from './model/source-kind.js';
+import { type Fleet, startFleet } from './simulators/fleet.js';
+import { simOptionsFromEnv } from './simulators/kit/options.js';
+
+/**
+ * Demo mode: with no config, the five simulators start in this process on free ports
+ * (SIM_* variables still apply) and the gateway is configured to serve them, one
+ * source per kind, each named after its kind. The admin token is FLEETGATE_TOKEN, or a
+ * fresh one printed at start; FLEETGATE_VIEWER_TOKEN adds a viewer.
+ */
+export async function startDemo(env: Record<string, string | undefined> = process.env): Promise<{ fleet: Fleet; config: GatewayConfig }> {
+  const { common } = simOptionsFromEnv(env);
+  const fleet = await startFleet(common);
+  const sources: SourceConfig[] = SOURCE_KINDS.map((kind) => {
+    const sim = fleet.simulators[kind];
+    return {
+      id: kind,
+      kind,
+      name: `${sim.definition.title} (simulated)`,
+      url: sim.url,
+      timeoutMs: 10_000,
+      retries: 2,
+      concurrency: 8,
+      credentials: { ...sim.credentials },
+    };
+  });
+  const port = env.PORT ? Number(env.PORT) : 4000;
+  const tokens: GatewayConfig['tokens'] = [{ name: 'demo-admin', role: 'admin', token: env.FLEETGATE_TOKEN || generateToken() }];
+  if (env.FLEETGATE_VIEWER_TOKEN) tokens.push({ name: 'demo-viewer', role: 'viewer', token: env.FLEETGATE_VIEWER_TOKEN });
+  return {
+    fleet,
+    config: {
+      port,
+      host: '127.0.0.1',
+      graphiql: true,
+      introspection: true,
+      limits: DEFAULT_LIMITS,
+      sources,
+      tokens,
+      ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+      demo: true,
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { createPubSub } from 'graphql-yoga';
+import { describe, expect, it } from 'vitest';
+import { ApiKeys } from '../../src/auth.js';
+import { DEFAULT_LIMITS } from '../../src/config.js';
+import { createLogger } from '../../src/log.js';
+import { createMetrics } from '../../src/metrics.js';
+import { encodeGlobalId } from '../../src/model/ids.js';
+import { createGatewayYoga } from '../../src/server.js';
+import { SourceRegistry } from '../../src/sources/registry.js';
+import { LiveFeeds } from '../../src/workflows/live.js';
+import { PollerHub } from '../../src/workflows/poller.js';
+import { fakeSource } from '../helpers/fake-source.js';
+
+const keys = new ApiKeys([
+  { name: 'alice', role: 'admin', token: 'admin-token' },
+  { name: 'olga', role: 'operator', token: 'operator-token' },
+  { name: 'vic', role: 'viewer', token: 'viewer-token' },
+]);
+
+function gateway(options: { introspection?: boolean } = {}) {
+  const source = fakeSource({ id: 'a', clusters: 3 });
+  const registry = new SourceRegistry([source.adapter]);
+  const live = new LiveFeeds(registry, createPubSub(), new PollerHub({ metrics: createMetrics() }));
+  const yoga = createGatewayYoga({
+    deps: { registry, live },
+    logger: createLogger('silent'),
+    graphiql: false,
+    limits: { ...DEFAULT_LIMITS, maxDepth: 8, maxPageSize: 100, maxFanout: 2_000 },
+    viewer: (h) => keys.viewerFor(h),
+    ...options,
+  });
+  return async (query: string, token?: string, variables?: Record<string, unknown>) => {
+    const res = await yoga.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
+  };
+}
+
+const restart = `mutation($id: ID!) { restartCluster(id: $id) { __typename } }`;
+const id = encodeGlobalId({ type: 'Cluster', sourceId: 'a', nativeId: 'c0000' });
+
+describe('access', () => {
+  it('answers 401 without a valid token', async () => {
+    const run = gateway();
+    for (const token of [undefined, 'wrong']) {
+      const { status, body } = await run('{ sources { sourceId } }', token);
+      expect(status).toBe(401);
+      expect(body.errors?.[0].extensions.code).toBe('UNAUTHENTICATED');
+    }
+  });
+
+  it('lets every role query, and only operators and admins change things', async () => {
+    const run = gateway();
+    for (const token of ['viewer-token', 'operator-token', 'admin-token']) {
+      expect((await run('{ sources { sourceId } }', token)).body.data.sources).toEqual([{ sourceId: 'a' }]);
+    }
+    const denied = await run(restart, 'viewer-token', { id });
+    expect(denied.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    expect((await run(restart, 'operator-token', { id })).body.data.restartCluster.__typename).toBe('OperationPayload');
+  });
+});
+
+describe('limits', () => {
+  it('refuses deep queries, oversized pages and runaway fan-out before calling any vendor', async () => {
+    const run = gateway();
+    const deep = await run('{ clusters { edges { node { hosts { edges { node { cluster { hosts { edges { node { name } } } } } } } } } } }', 'viewer-token');
+    expect(deep.body.errors?.[0].message).toMatch(/depth/i);
+    const big = await run('{ clusters(first: 101) { totalCount } }', 'viewer-token');
+    expect(big.body.errors?.[0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    const fanout = await run('{ clusters(first: 100) { edges { node { hosts(first: 100) { edges { node { name } } } } } } }', 'viewer-token');
+    expect(fanout.body.errors?.[0].extensions.code).toBe('QUERY_TOO_COSTLY');
+    const viaVariables = await run('query($n: Int) { clusters(first: $n) { totalCount } }', 'viewer-token', { n: 1000 });
+    expect(viaVariables.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses too many aliases', async () => {
+    const run = gateway();
+    const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: sources { sourceId }`).join(' ');
+    expect((await run(`{ ${aliases} }`, 'viewer-token')).body.errors?.[0].message).toMatch(/alias/i);
+  });
+
+  it('turns introspection off when configured', async () => {
+    const closed = await gateway({ introspection: false })('{ __schema { types { name } } }', 'viewer-token');
+    expect(closed.body.errors?.[0].message).toMatch(/introspection/i);
+    const open = await gateway()('{ __schema { queryType { name } } }', 'viewer-token');
+    expect(open.body.data.__schema.queryType.name).toBe('Query');
+  });
+});
