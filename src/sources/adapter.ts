@@ -8,8 +8,10 @@ import type { RequestScope } from './http.js';
 
 /**
  * Filters as the gateway understands them. Each reader says which of them its vendor
- * evaluates (`pushdown`); the gateway applies every filter again to what comes back,
- * so a vendor that filters loosely (substring vs prefix, say) never widens a result.
+ * evaluates (`pushdown`). Items from `list` are filtered again in the gateway; items
+ * from `window` are not (re-filtering would break the offsets a window is addressed
+ * by), so declare a filter pushed down only where the vendor applies it exactly as
+ * `lists/filter.ts` does.
  */
 export interface CommonFilter {
   nameContains?: string;

@@ -1,0 +1,209 @@
+import type { z } from 'zod';
+import { SourceError, type SourceErrorCode } from '../errors.js';
+import type { RequestScope, SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import { MAX_PAGE_SIZE, pageCount, planWindow } from './paging.js';
+import {
+  backupListSchema,
+  clusterDetailSchema,
+  clusterListSchema,
+  envelopeSchema,
+  loginSchema,
+  type TiemBackup,
+  type TiemClusterDetail,
+  type TiemClusterInfo,
+  type TiemWorkflowDetail,
+  type TiemWorkflowInfo,
+  workflowDetailSchema,
+  workflowListSchema,
+} from './wire.js';
+
+/**
+ * TiEM error codes the adapter treats specially (EM_ERROR_CODE). Expired and invalid
+ * tokens (70602, 70600) need no entry: they come with HTTP 401, which SourceHttp renews on.
+ */
+export const TIEM_CODES = {
+  clusterNotFound: 10003,
+  flowNotFound: 9996,
+  loginFailed: 70603,
+} as const;
+
+/** Pulls `{code, message}` out of a TiEM error envelope, for SourceHttp's errors. */
+export const readTiemError: VendorErrorReader = (body) => {
+  const parsed = envelopeSchema.safeParse(body);
+  if (!parsed.success || parsed.data.code === 0) return undefined;
+  return { code: String(parsed.data.code), ...(parsed.data.message ? { message: parsed.data.message } : {}) };
+};
+
+export type Query = Record<string, string | number | undefined>;
+
+/** A paged TiEM list: where it lives, where its items sit in `data`, and what identifies one. */
+export interface ListEndpoint<T> {
+  path: string;
+  items: z.ZodType<T[]>;
+  key: (item: T) => string;
+}
+
+export const CLUSTERS: ListEndpoint<TiemClusterInfo> = {
+  path: '/api/v1/clusters/',
+  items: clusterListSchema.transform((d) => d.clusters),
+  key: (c) => c.clusterId,
+};
+export const WORKFLOWS: ListEndpoint<TiemWorkflowInfo> = {
+  path: '/api/v1/workflow/',
+  items: workflowListSchema.transform((d) => d.workFlows),
+  key: (w) => w.id,
+};
+export const BACKUPS: ListEndpoint<TiemBackup> = {
+  path: '/api/v1/backups/',
+  items: backupListSchema.transform((d) => d.backupRecords),
+  key: (b) => b.id,
+};
+
+export interface ListPage<T> {
+  items: T[];
+  /** TiEM's count of every matching item (`page.total`). */
+  total: number;
+}
+
+/** Runs a call under the session's concurrency cap (a p-limit instance). */
+export type Limit = <R>(fn: () => Promise<R>) => Promise<R>;
+
+export interface TiemClientOptions {
+  http: SourceHttp;
+  /** Where login goes: the source's `authUrl` when set, else `http` itself. */
+  loginHttp: SourceHttp;
+  /** A static bearer token configured instead of a login; sent on every call. */
+  headers?: Record<string, string>;
+}
+
+/**
+ * TiEM's REST calls under `/api/v1`: the `{code, data, message, page?}` envelope,
+ * TiEM's numeric errors, and page walking. Knows nothing of the unified model.
+ */
+export class TiemClient {
+  readonly #http: SourceHttp;
+  readonly #loginHttp: SourceHttp;
+  readonly #headers: Record<string, string>;
+
+  constructor(options: TiemClientOptions) {
+    this.#http = options.http;
+    this.#loginHttp = options.loginHttp;
+    this.#headers = options.headers ?? {};
+  }
+
+  /** POST /user/login. A refused user or password is SOURCE_AUTH_FAILED, not a vendor error. */
+  async login(userName: string, userPassword: string, signal?: AbortSignal): Promise<string> {
+    const call: SourceCall = {
+      method: 'POST',
+      path: '/api/v1/user/login',
+      route: '/api/v1/user/login',
+      body: { userName, userPassword },
+      auth: false,
+      ...(signal ? { signal } : {}),
+    };
+    try {
+      const reply = await this.#loginHttp.request(call);
+      return this.#decode(this.#loginHttp, call, reply, loginSchema).data.token;
+    } catch (err) {
+      if (err instanceof SourceError && err.code === 'SOURCE_ERROR' && Number(err.detail.vendorCode) === TIEM_CODES.loginFailed) {
+        throw new SourceError('SOURCE_AUTH_FAILED', `TiEM refused user "${userName}": ${err.detail.vendorMessage ?? 'login failed'}`, err.detail, { cause: err });
+      }
+      throw err;
+    }
+  }
+
+  /** GET /clusters/{clusterId}; null when TiEM says there is no such (live) cluster. */
+  async clusterDetail(clusterId: string, scope: RequestScope): Promise<TiemClusterDetail | null> {
+    const found = await this.#get('/api/v1/clusters/{clusterId}', `/api/v1/clusters/${encodeURIComponent(clusterId)}`, scope, clusterDetailSchema, TIEM_CODES.clusterNotFound);
+    return found?.data ?? null;
+  }
+
+  /** GET /workflow/{workFlowId}; null when TiEM knows no such flow. */
+  async workflowDetail(workFlowId: string, scope: RequestScope): Promise<TiemWorkflowDetail | null> {
+    const found = await this.#get('/api/v1/workflow/{workFlowId}', `/api/v1/workflow/${encodeURIComponent(workFlowId)}`, scope, workflowDetailSchema, TIEM_CODES.flowNotFound);
+    return found?.data ?? null;
+  }
+
+  /** One page of a list. */
+  async page<T>(endpoint: ListEndpoint<T>, query: Query, page: number, pageSize: number, scope: RequestScope): Promise<ListPage<T>> {
+    const call: SourceCall = { method: 'GET', path: endpoint.path, route: endpoint.path, query: { ...query, page, pageSize }, scope };
+    const reply = await this.#http.request(this.#withHeaders(call));
+    const { data, page: paging } = this.#decode(this.#http, call, reply, endpoint.items);
+    if (!paging) throw this.#error('SOURCE_BAD_RESPONSE', call, reply, `GET ${endpoint.path} answered without the \`page\` block a paged list carries`);
+    return { items: data, total: paging.total };
+  }
+
+  /**
+   * Every item of a list: the first page at the largest size tells the total, the rest
+   * are fetched in parallel; every page waits its turn under `limit`. An item that moved to a later page while we
+   * walked (a newer one was inserted) is kept once.
+   */
+  async walk<T>(endpoint: ListEndpoint<T>, query: Query, scope: RequestScope, limit: Limit): Promise<T[]> {
+    const first = await limit(() => this.page(endpoint, query, 1, MAX_PAGE_SIZE, scope));
+    const more = Array.from({ length: pageCount(first.total, MAX_PAGE_SIZE) - 1 }, (_, i) => i + 2);
+    const rest = await Promise.all(more.map((n) => limit(() => this.page(endpoint, query, n, MAX_PAGE_SIZE, scope))));
+    const seen = new Set<string>();
+    return [first, ...rest].flatMap((p) => p.items).filter((item) => !seen.has(endpoint.key(item)) && !!seen.add(endpoint.key(item)));
+  }
+
+  /** Items `offset .. offset + limit - 1` in TiEM's order, in as few calls as the page rules allow. */
+  async window<T>(endpoint: ListEndpoint<T>, query: Query, offset: number, limit: number, scope: RequestScope): Promise<ListPage<T>> {
+    const plan = planWindow(offset, limit);
+    const pages = await Promise.all(plan.pages.map((n) => this.page(endpoint, query, n, plan.pageSize, scope)));
+    const items = pages.flatMap((p) => p.items).slice(plan.skip, plan.skip + Math.max(0, limit));
+    return { items, total: pages[0]?.total ?? 0 };
+  }
+
+  /** A single-object GET; null when TiEM answers with `notFoundCode`. */
+  async #get<T>(route: string, path: string, scope: RequestScope, schema: z.ZodType<T>, notFoundCode: number): Promise<{ data: T } | null> {
+    const call: SourceCall = { method: 'GET', path, route, scope };
+    const reply = await this.#http.request(this.#withHeaders(call));
+    const envelope = envelopeSchema.safeParse(reply.body);
+    if (envelope.success && envelope.data.code === notFoundCode) return null;
+    return this.#decode(this.#http, call, reply, schema);
+  }
+
+  #withHeaders(call: SourceCall): SourceCall {
+    return Object.keys(this.#headers).length ? { ...call, headers: { ...call.headers, ...this.#headers } } : call;
+  }
+
+  /** The envelope's `data` (and `page`), or the error TiEM's body or its shape amounts to. */
+  #decode<T>(
+    http: SourceHttp,
+    call: SourceCall,
+    reply: SourceReply,
+    schema: z.ZodType<T>,
+  ): { data: T; page?: { total: number } | null | undefined } {
+    const route = `${call.method} ${call.route}`;
+    const envelope = envelopeSchema.safeParse(reply.body);
+    if (!envelope.success) {
+      throw this.#error('SOURCE_BAD_RESPONSE', call, reply, `${route} answered HTTP ${reply.status} without TiEM's {code, data, message} envelope (${describe(envelope.error)})`, http);
+    }
+    const { code, message, data, page } = envelope.data;
+    if (code !== 0 || reply.status >= 400) {
+      throw this.#error('SOURCE_ERROR', call, reply, `${route} failed with TiEM error ${code}${message ? `: ${message}` : ''}`, http);
+    }
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) throw this.#error('SOURCE_BAD_RESPONSE', call, reply, `${route} answered an unexpected body (${describe(parsed.error)})`, http);
+    return { data: parsed.data, page };
+  }
+
+  #error(code: SourceErrorCode, call: SourceCall, reply: SourceReply, message: string, http: SourceHttp = this.#http): SourceError {
+    const vendor = readTiemError(reply.body);
+    return new SourceError(code, message, {
+      sourceId: http.sourceId,
+      sourceKind: http.options.kind,
+      route: `${call.method} ${call.route}`,
+      httpStatus: reply.status,
+      ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
+      ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
+    });
+  }
+}
+
+/** The first problem zod found, as `path: message`. */
+function describe(error: z.ZodError): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  return `${issue.path.length ? issue.path.join('.') : '(body)'}: ${issue.message}`;
+}

@@ -1,0 +1,59 @@
+import { requireCredentials, type SourceConfig } from '../../config.js';
+import type { AdapterDeps, AdapterFactory, SourceAdapter } from '../adapter.js';
+import { TokenAuth } from '../auth.js';
+import { RequestScope, type SourceAuth, SourceHttp } from '../http.js';
+import { CLUSTERS, readTiemError, TiemClient } from './client.js';
+import { TiemSession } from './session.js';
+
+/** TiEM issues tokens for four hours; its login answer does not say so itself. */
+const TOKEN_TTL_MS = 4 * 60 * 60 * 1000;
+
+/**
+ * How the source signs in: a configured static bearer `token` (sent as is; a 401 means
+ * it is wrong, there is nothing to renew), or `userName`/`userPassword` exchanged for
+ * a token at POST /user/login, cached and renewed once however many calls see it expire.
+ */
+function signIn(source: SourceConfig, login: (userName: string, userPassword: string, signal?: AbortSignal) => Promise<string>) {
+  const token = source.credentials.token;
+  if (token) return { headers: { authorization: `Bearer ${token}` } };
+  const { userName, userPassword } = requireCredentials(source, ['userName', 'userPassword']);
+  const auth: SourceAuth = new TokenAuth({
+    login: async (signal) => ({
+      headers: { authorization: `Bearer ${await login(userName, userPassword, signal)}` },
+      expiresAt: Date.now() + TOKEN_TTL_MS,
+    }),
+  });
+  return { auth };
+}
+
+/** A TiEM cluster service: clusters, their instances as hosts, backups as snapshots, and workflows. */
+export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: AdapterDeps): SourceAdapter => {
+  const httpFor = (url: string, auth?: SourceAuth) =>
+    new SourceHttp({
+      sourceId: source.id,
+      kind: source.kind,
+      url,
+      timeoutMs: source.timeoutMs,
+      retries: source.retries,
+      metrics: deps.metrics,
+      readVendorError: readTiemError,
+      ...(auth ? { auth } : {}),
+    });
+  const credentials = signIn(source, (userName, userPassword, signal) => client.login(userName, userPassword, signal));
+  const http = httpFor(source.url, credentials.auth);
+  const loginHttp = source.authUrl ? httpFor(source.authUrl) : http;
+  const client = new TiemClient({ http, loginHttp, ...(credentials.headers ? { headers: credentials.headers } : {}) });
+
+  return {
+    info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
+    capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'workflows'] },
+    session: (scope) => new TiemSession(client, source.id, scope, source.concurrency).readers(),
+    health: () => http.health(),
+    probe: async (signal) => {
+      await client.page(CLUSTERS, {}, 1, 1, new RequestScope(signal));
+    },
+    close: async () => {
+      await Promise.all([http.close(), ...(loginHttp !== http ? [loginHttp.close()] : [])]);
+    },
+  };
+};

@@ -1,0 +1,335 @@
+import type { Cluster, Endpoint, Host, Label, ResourceUsage, Snapshot, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
+import {
+  type ClusterStatus,
+  type HostStatus,
+  type SnapshotStatus,
+  type SnapshotType,
+  statusTable,
+  TERMINAL_WORKFLOW_STATES,
+  type WorkflowState,
+} from '../../model/status.js';
+import type { TiemBackup, TiemClusterInfo, TiemInstance, TiemUsage, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
+
+/*
+ * TiEM → unified model. Pure functions of TiEM's JSON: no I/O, no clock.
+ *
+ * Units: structs.Usage counts CPU in cores and memory/storage in GiB, `usageRate` is a
+ * ratio 0..1; backup `size` is in MB (MiB, as BR reports it). Times are Go's RFC 3339;
+ * Go's zero time (`0001-01-01T00:00:00Z`) is how TiEM says "not set".
+ */
+
+const GIB = 1024 ** 3;
+const MIB = 1024 ** 2;
+
+// ---------------------------------------------------------------- status tables
+
+/**
+ * ClusterRunningStatus, read when no maintenance overrides it (see MAINTENANCE_STATUS).
+ * Recovering is data being restored into the cluster: it is changing, not serving as usual.
+ */
+export const CLUSTER_STATUS = {
+  Initializing: 'CREATING',
+  Running: 'RUNNING',
+  Stopped: 'STOPPED',
+  Recovering: 'UPDATING',
+  Failure: 'FAILED',
+} as const satisfies Record<string, ClusterStatus>;
+
+/**
+ * ClusterMaintenanceStatus: what the cluster is busy with. A maintenance that changes
+ * the cluster decides its unified status whatever the running status says (Running +
+ * Stopping is STOPPING, Failure + Restarting is UPDATING). `AS_STATUS` rows leave the
+ * running status in charge: idle, and BackUp, because a backup does not stop service.
+ * Takeover is TiEM adopting a cluster it did not create (it forgets it again if the
+ * takeover fails), so it counts as CREATING; Restore is a restore into the cluster.
+ */
+export const MAINTENANCE_STATUS = {
+  '': 'AS_STATUS',
+  BackUp: 'AS_STATUS',
+  Creating: 'CREATING',
+  Deleting: 'DELETING',
+  Stopping: 'STOPPING',
+  Restarting: 'UPDATING',
+  Restore: 'UPDATING',
+  Takeover: 'CREATING',
+} as const satisfies Record<string, ClusterStatus | 'AS_STATUS'>;
+
+/** An instance reports the same ClusterRunningStatus words for itself. */
+export const INSTANCE_STATUS = {
+  Initializing: 'PROVISIONING',
+  Running: 'ONLINE',
+  Stopped: 'OFFLINE',
+  Recovering: 'DEGRADED',
+  Failure: 'FAILED',
+} as const satisfies Record<string, HostStatus>;
+
+/** ClusterBackupStatus. */
+export const BACKUP_STATUS = {
+  Initializing: 'CREATING',
+  Processing: 'CREATING',
+  Finished: 'AVAILABLE',
+  Failed: 'FAILED',
+} as const satisfies Record<string, SnapshotStatus>;
+
+/** BackupMode: `auto` backups come from the cluster's backup strategy. */
+export const BACKUP_MODE = { auto: 'AUTOMATED', manual: 'MANUAL' } as const satisfies Record<string, SnapshotType>;
+
+/** Workflow and workflow-node status (the same enum). */
+export const WORKFLOW_STATUS = {
+  Initializing: 'PENDING',
+  Processing: 'RUNNING',
+  Finished: 'SUCCEEDED',
+  Error: 'FAILED',
+  Canceled: 'CANCELLED',
+} as const satisfies Record<string, WorkflowState>;
+
+const byRunningStatus = statusTable<string, ClusterStatus>(CLUSTER_STATUS, 'UNKNOWN');
+const byMaintenance = statusTable<string, ClusterStatus | 'AS_STATUS'>(MAINTENANCE_STATUS, 'UNKNOWN');
+export const instanceStatus = statusTable<string, HostStatus>(INSTANCE_STATUS, 'UNKNOWN');
+export const backupStatus = statusTable<string, SnapshotStatus>(BACKUP_STATUS, 'UNKNOWN');
+/** SnapshotType has no "unknown": a mode TiEM adds later is taken as MANUAL, the type that promises nothing about a schedule. */
+export const backupType = statusTable<string, SnapshotType>(BACKUP_MODE, 'MANUAL');
+/**
+ * WorkflowState has no "unknown" either: a status TiEM adds later is taken as RUNNING, so
+ * watchers keep polling instead of reporting an outcome TiEM did not state.
+ */
+export const workflowState = statusTable<string, WorkflowState>(WORKFLOW_STATUS, 'RUNNING');
+
+/** The unified status from both of TiEM's words; an unknown maintenance is UNKNOWN, not guessed. */
+export function clusterStatus(status: string | null | undefined, maintainStatus: string | null | undefined): ClusterStatus {
+  const maintenance = byMaintenance(maintainStatus ?? '');
+  return maintenance === 'AS_STATUS' ? byRunningStatus(status) : maintenance;
+}
+
+/** TiEM's own words: `Running`, or `Running/Stopping` while a maintenance runs. */
+export const rawClusterStatus = (status: string | null | undefined, maintainStatus: string | null | undefined): string =>
+  maintainStatus ? `${status ?? ''}/${maintainStatus}` : (status ?? '');
+
+/** The TiEM workflow status for a unified state: the table is one-to-one. */
+export function vendorWorkflowStatus(state: WorkflowState): string | undefined {
+  return Object.entries(WORKFLOW_STATUS).find(([, s]) => s === state)?.[0];
+}
+
+// ---------------------------------------------------------------- units
+
+/**
+ * An ISO-8601 UTC time from TiEM's times: RFC 3339 with any offset and up to nine
+ * fraction digits, the same without a zone or with a space for `T` (taken as UTC), or
+ * epoch seconds/milliseconds. Go's zero time, the epoch itself, blanks and text that
+ * is not a time (the document's `"string"` placeholders) are undefined.
+ */
+export function parseTime(value: string | number | null | undefined): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const text = String(value).trim();
+  if (/^\d+(\.\d+)?$/.test(text)) {
+    const n = Number(text);
+    // Below 1e11 it is seconds (up to the year 5138), above it milliseconds.
+    return n > 0 ? new Date(n < 1e11 ? n * 1000 : n).toISOString() : undefined;
+  }
+  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
+  if (!m) return undefined;
+  const [, year, month, day, hour, minute, second = '00', fraction = '', zone = 'Z'] = m;
+  if (Number(year) <= 1) return undefined;
+  const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
+  const ms = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${offset}`);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+/** Cores stay as TiEM gives them (fractions of a core are real); bytes are whole. */
+const toUnit = (value: number, unit: 'CORES' | 'BYTES', scale: number): number => (unit === 'BYTES' ? Math.round(value * scale) : value * scale);
+
+/** One structs.Usage in unified units; undefined when TiEM gave none of its numbers. */
+function usage(u: TiemUsage | null | undefined, unit: 'CORES' | 'BYTES', scale: number): Usage | undefined {
+  if (!u) return undefined;
+  const used = u.used ?? undefined;
+  const total = u.total ?? undefined;
+  const ratio = u.usageRate ?? undefined;
+  if (used === undefined && total === undefined && ratio === undefined) return undefined;
+  return {
+    unit,
+    ...(used !== undefined ? { used: toUnit(used, unit, scale) } : {}),
+    ...(total !== undefined ? { total: toUnit(total, unit, scale) } : {}),
+    ...(ratio !== undefined ? { ratio } : {}),
+  };
+}
+
+function resourceUsage(o: { cpuUsage?: TiemUsage | null; memoryUsage?: TiemUsage | null; storageUsage?: TiemUsage | null }): ResourceUsage | undefined {
+  const cpu = usage(o.cpuUsage, 'CORES', 1);
+  const memory = usage(o.memoryUsage, 'BYTES', GIB);
+  const storage = usage(o.storageUsage, 'BYTES', GIB);
+  if (!cpu && !memory && !storage) return undefined;
+  return { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}), ...(storage ? { storage } : {}) };
+}
+
+const text = (v: string | null | undefined): string | undefined => (v && v.trim() !== '' ? v : undefined);
+
+/**
+ * TiEM tags are plain strings. `key=value` and `key:value` tags become that label;
+ * any other tag is a label with the tag as key and an empty value.
+ */
+export function tagLabel(tag: string): Label {
+  const at = tag.search(/[=:]/);
+  if (at <= 0) return { key: tag, value: '' };
+  return { key: tag.slice(0, at).trim(), value: tag.slice(at + 1).trim() };
+}
+
+// ---------------------------------------------------------------- clusters and hosts
+
+/**
+ * A cluster from structs.ClusterInfo. `topology` (detail only) gives the node count;
+ * the list has no count, so a listed cluster leaves it undefined.
+ */
+export function toCluster(sourceId: string, info: TiemClusterInfo, topology?: readonly TiemInstance[]): Cluster {
+  // TiDB speaks the MySQL protocol on its connect addresses.
+  const endpoints: Endpoint[] = [
+    ...info.intranetConnectAddresses.map((address) => ({ protocol: 'mysql', address, public: false })),
+    ...info.extranetConnectAddresses.map((address) => ({ protocol: 'mysql', address, public: true })),
+  ];
+  return {
+    sourceId,
+    nativeId: info.clusterId,
+    name: text(info.clusterName) ?? info.clusterId,
+    kind: 'DATABASE',
+    status: clusterStatus(info.status, info.maintainStatus),
+    rawStatus: rawClusterStatus(info.status, info.maintainStatus),
+    version: text(info.clusterVersion),
+    region: text(info.region),
+    labels: info.tags.map(tagLabel),
+    createdAt: parseTime(info.createTime),
+    updatedAt: parseTime(info.updateTime),
+    endpoints,
+    nodeCount: topology?.length,
+    usage: resourceUsage(info),
+  };
+}
+
+/**
+ * Hosts are the cluster's instances (TiUP's "host:port" units), so a host's native id
+ * is `<clusterId>/<instanceId>`: the cluster part says which detail call holds it.
+ * TiEM ids are URL-safe base64 and never contain `/`.
+ */
+export const hostNativeId = (clusterId: string, instanceId: string): string => `${clusterId}/${instanceId}`;
+
+export function splitHostNativeId(nativeId: string): { clusterId: string; instanceId: string } | undefined {
+  const at = nativeId.indexOf('/');
+  if (at <= 0 || at === nativeId.length - 1) return undefined;
+  return { clusterId: nativeId.slice(0, at), instanceId: nativeId.slice(at + 1) };
+}
+
+export function toHost(sourceId: string, clusterId: string, inst: TiemInstance): Host {
+  const address = inst.addresses[0];
+  const port = inst.ports[0];
+  const labels: Label[] = [
+    ...(text(inst.zone?.zoneId) ? [{ key: 'zone', value: inst.zone?.zoneId as string }] : []),
+    ...(text(inst.spec?.name) ? [{ key: 'spec', value: inst.spec?.name as string }] : []),
+    // PD's Leader/Follower; other components leave it blank.
+    ...(text(inst.role) ? [{ key: 'role', value: inst.role as string }] : []),
+    // Several instances may share a machine; hostID says which.
+    ...(text(inst.hostID) ? [{ key: 'hostId', value: inst.hostID as string }] : []),
+  ];
+  return {
+    sourceId,
+    nativeId: hostNativeId(clusterId, inst.id),
+    clusterNativeId: clusterId,
+    name: address !== undefined && port !== undefined ? `${address}:${port}` : (address ?? inst.id),
+    addresses: inst.addresses,
+    role: text(inst.type),
+    status: instanceStatus(inst.status),
+    rawStatus: inst.status ?? '',
+    usage: resourceUsage(inst),
+    labels,
+  };
+}
+
+// ---------------------------------------------------------------- snapshots
+
+/**
+ * A backup record. It has no name of its own: the last part of its `filePath` (BR's
+ * backup directory) names it, else its id. BR writes the size when the backup ends, so
+ * the 0 an unfinished backup reports is "not known yet", not zero bytes.
+ */
+export function toSnapshot(sourceId: string, b: TiemBackup): Snapshot {
+  const status = backupStatus(b.status);
+  const size = b.size ?? undefined;
+  const kind = [b.backupType, b.backupMethod].filter((w) => text(w)).join(' ');
+  return {
+    sourceId,
+    nativeId: b.id,
+    clusterNativeId: text(b.clusterId),
+    name: text(b.filePath?.split('/').filter(Boolean).at(-1)) ?? b.id,
+    status,
+    rawStatus: b.status ?? '',
+    type: backupType(b.backupMode),
+    sizeBytes: size !== undefined && (status === 'AVAILABLE' || size > 0) ? Math.round(size * MIB) : undefined,
+    startedAt: parseTime(b.startTime),
+    finishedAt: parseTime(b.endTime),
+    description: kind ? `${kind} backup` : undefined,
+  };
+}
+
+// ---------------------------------------------------------------- workflows
+
+/** `processing: 40%`, the result a running node reports, as 0.4. */
+export function processingShare(result: string | null | undefined): number | undefined {
+  const m = /processing:\s*(\d+(?:\.\d+)?)\s*%/i.exec(result ?? '');
+  return m ? Math.min(1, Number(m[1]) / 100) : undefined;
+}
+
+/**
+ * A workflow from WorkFlowInfo, with its steps, progress and message when the detail
+ * (`nodes`, `nodeNames`) is at hand. Progress is the steps finished before the first
+ * unfinished one, plus that one's `processing: N%`, over all steps of the flow;
+ * without the detail only a finished (1) or queued (0) flow's progress is known.
+ */
+export function toWorkflow(sourceId: string, info: TiemWorkflowInfo, detail?: Pick<TiemWorkflowDetail, 'nodes' | 'nodeNames'>): Workflow {
+  const state = workflowState(info.status);
+  const terminal = TERMINAL_WORKFLOW_STATES.has(state);
+  const clusterId = info.bizType === 'cluster' ? text(info.bizId) : undefined;
+  const current = detail?.nodes.find((n) => workflowState(n.status) !== 'SUCCEEDED');
+  const steps: WorkflowStep[] = detail
+    ? [
+        ...detail.nodes.map((n) => ({
+          name: n.name,
+          state: workflowState(n.status),
+          message: text(n.result),
+          startedAt: parseTime(n.startTime),
+          finishedAt: parseTime(n.endTime),
+        })),
+        // Steps still to come; a flow that ended will not run them.
+        ...(terminal ? [] : detail.nodeNames.slice(detail.nodes.length).map((name) => ({ name, state: 'PENDING' as const }))),
+      ]
+    : [];
+  return {
+    sourceId,
+    nativeId: info.id,
+    kind: info.name ?? '',
+    target: clusterId ? { type: 'Cluster', nativeId: clusterId } : undefined,
+    clusterNativeId: clusterId,
+    state,
+    rawState: info.status ?? '',
+    progress: progressOf(state, detail),
+    message: current && text(current.result) ? `${current.name}: ${current.result}` : undefined,
+    steps,
+    startedAt: parseTime(info.createTime),
+    updatedAt: parseTime(info.updateTime),
+    finishedAt: terminal ? parseTime(info.updateTime) : undefined,
+  };
+}
+
+function progressOf(state: WorkflowState, detail?: Pick<TiemWorkflowDetail, 'nodes' | 'nodeNames'>): number | undefined {
+  if (state === 'SUCCEEDED') return 1;
+  if (state === 'PENDING') return 0;
+  if (!detail || detail.nodeNames.length === 0) return undefined;
+  let done = 0;
+  let partial = 0;
+  for (const node of detail.nodes) {
+    const nodeState = workflowState(node.status);
+    if (nodeState === 'SUCCEEDED') {
+      done++;
+      continue;
+    }
+    if (nodeState === 'RUNNING') partial = processingShare(node.result) ?? 0;
+    break;
+  }
+  return Math.min(1, (done + partial) / detail.nodeNames.length);
+}

@@ -1,0 +1,261 @@
+import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
+import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
+import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
+import type { ClusterFilter, EntityReader, HostFilter, ListWindow, SnapshotFilter, SourceSession, WorkflowFilter } from '../adapter.js';
+import type { RequestScope } from '../http.js';
+import { BACKUPS, CLUSTERS, type Limit, type ListEndpoint, type Query, type TiemClient, WORKFLOWS } from './client.js';
+import { splitHostNativeId, toCluster, toHost, toSnapshot, toWorkflow, vendorWorkflowStatus, workflowState } from './map.js';
+import { MAX_PAGE_SIZE, pageCount } from './paging.js';
+import type { TiemBackup, TiemClusterDetail, TiemClusterInfo, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
+
+/**
+ * How a gateway filter becomes TiEM query parameters. `exact` says the vendor's answer
+ * is exactly the filter's, so vendor pages can serve a window as they are; otherwise
+ * `keep` finishes the filtering here and a window is cut from the filtered walk.
+ */
+interface VendorQuery<T> {
+  query: Query;
+  exact: boolean;
+  keep: (item: T) => boolean;
+}
+
+const keepAll = () => true;
+
+/** One loader result per key: a failed call fails its own key, not the whole batch. */
+const settle = <T>(work: Promise<T>): Promise<T | Error> => work.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
+
+/**
+ * One GraphQL request's view of a TiEM source. Its loaders live as long as the request,
+ * so a cluster's detail is fetched once whether the query asks for the cluster, its
+ * hosts or both, and every vendor call of the request shares one concurrency cap.
+ */
+export class TiemSession {
+  readonly #limit: Limit;
+
+  /** GET /clusters/{id}: serves clusters.get and every host lookup. */
+  readonly #details: DataLoader<string, TiemClusterDetail | null>;
+  readonly #workflowDetails: DataLoader<string, TiemWorkflowDetail | null>;
+  readonly #backupsByCluster: DataLoader<string, TiemBackup[]>;
+  readonly #workflowsByCluster: DataLoader<string, TiemWorkflowInfo[]>;
+  readonly #backupById: DataLoader<string, TiemBackup | null>;
+
+  constructor(
+    private readonly client: TiemClient,
+    private readonly sourceId: string,
+    private readonly scope: RequestScope,
+    concurrency: number,
+  ) {
+    this.#limit = pLimit(concurrency);
+    const each = <K, V>(load: (key: K) => Promise<V>) => (keys: readonly K[]) => Promise.all(keys.map((k) => settle(this.#limit(() => load(k)))));
+    this.#details = new DataLoader(each((id) => client.clusterDetail(id, scope)));
+    this.#workflowDetails = new DataLoader(each((id) => client.workflowDetail(id, scope)));
+    this.#backupById = new DataLoader(each(async (id) => (await client.page(BACKUPS, { backupId: id }, 1, 1, scope)).items[0] ?? null));
+    this.#backupsByCluster = new DataLoader((ids) =>
+      this.#groupedByCluster(BACKUPS, ids, (b) => b.clusterId ?? undefined, (id) => ({ clusterId: id })),
+    );
+    this.#workflowsByCluster = new DataLoader((ids) =>
+      this.#groupedByCluster(WORKFLOWS, ids, (w) => (w.bizType === 'cluster' ? (w.bizId ?? undefined) : undefined), (id) => ({ bizId: id, bizType: 'cluster' })),
+    );
+  }
+
+  readers(): SourceSession {
+    return { clusters: this.#clusters(), hosts: this.#hosts(), snapshots: this.#snapshots(), workflows: this.#workflows() };
+  }
+
+  // ---------------------------------------------------------------- clusters
+
+  #clusters(): EntityReader<Cluster, ClusterFilter> {
+    // clusterName is a case-sensitive substring match and nameContains is not, so names
+    // stay with the gateway. clusterStatus cannot carry the unified status either: it
+    // depends on maintainStatus too (clusterStatus=Running includes clusters Stopping).
+    const query = (f: ClusterFilter): Query => ({ clusterId: f.clusterNativeId });
+    const map = (items: TiemClusterInfo[]) => items.map((c) => toCluster(this.sourceId, c));
+    return {
+      pushdown: new Set<keyof ClusterFilter>(['clusterNativeId']),
+      list: async (f) => map(await this.client.walk(CLUSTERS, query(f), this.scope, this.#limit)),
+      // Newest first, but creation times can tie, so this is SOURCE order only (no nativeOrder).
+      window: async (f, offset, limit) => {
+        const page = await this.client.window(CLUSTERS, query(f), offset, limit, this.scope);
+        return { items: map(page.items), total: page.total };
+      },
+      get: async (id) => {
+        const detail = await this.#details.load(id);
+        return detail ? toCluster(this.sourceId, detail.info, detail.topology) : null;
+      },
+    };
+  }
+
+  // ---------------------------------------------------------------- hosts
+
+  #hostsOf = async (clusterId: string): Promise<Host[]> => {
+    const detail = await this.#details.load(clusterId);
+    return detail ? detail.topology.map((i) => toHost(this.sourceId, clusterId, i)) : [];
+  };
+
+  #hosts(): EntityReader<Host, HostFilter> {
+    return {
+      // The topology is per cluster: one detail call per cluster, and only that with a cluster filter.
+      pushdown: new Set<keyof HostFilter>(['clusterNativeId']),
+      list: async (f) => {
+        const ids = f.clusterNativeId
+          ? [f.clusterNativeId]
+          : (await this.client.walk(CLUSTERS, {}, this.scope, this.#limit)).map((c) => c.clusterId);
+        return (await Promise.all(ids.map(this.#hostsOf))).flat();
+      },
+      get: async (nativeId) => {
+        const ref = splitHostNativeId(nativeId);
+        return ref ? ((await this.#hostsOf(ref.clusterId)).find((h) => h.nativeId === nativeId) ?? null) : null;
+      },
+      byCluster: this.#hostsOf,
+    };
+  }
+
+  // ---------------------------------------------------------------- snapshots
+
+  #snapshots(): EntityReader<Snapshot, SnapshotFilter> {
+    const map = (items: TiemBackup[]) => items.map((b) => toSnapshot(this.sourceId, b));
+    return this.#filteredReader({
+      endpoint: BACKUPS,
+      pushdown: ['clusterNativeId', 'since', 'until'],
+      vendorQuery: backupQuery,
+      map,
+      get: async (id) => {
+        const record = await this.#backupById.load(id);
+        return record ? toSnapshot(this.sourceId, record) : null;
+      },
+      byCluster: async (id) => map(await this.#backupsByCluster.load(id)),
+    });
+  }
+
+  // ---------------------------------------------------------------- workflows
+
+  /**
+   * WorkFlowInfo has no steps or progress, so a flow still under way is read in detail
+   * (one call each, under the cap, shared with `get`); finished ones are complete as listed.
+   */
+  #withDetail = (infos: TiemWorkflowInfo[]): Promise<Workflow[]> =>
+    Promise.all(
+      infos.map(async (info) => {
+        if (TERMINAL_WORKFLOW_STATES.has(workflowState(info.status))) return toWorkflow(this.sourceId, info);
+        const detail = await this.#workflowDetails.load(info.id);
+        return detail ? toWorkflow(this.sourceId, detail.info, detail) : toWorkflow(this.sourceId, info);
+      }),
+    );
+
+  #workflows(): EntityReader<Workflow, WorkflowFilter> {
+    return this.#filteredReader({
+      endpoint: WORKFLOWS,
+      pushdown: ['clusterNativeId', 'state'],
+      vendorQuery: workflowQuery,
+      map: this.#withDetail,
+      get: async (id) => {
+        const detail = await this.#workflowDetails.load(id);
+        return detail ? toWorkflow(this.sourceId, detail.info, detail) : null;
+      },
+      byCluster: async (id) => this.#withDetail(await this.#workflowsByCluster.load(id)),
+    });
+  }
+
+  // ---------------------------------------------------------------- shared
+
+  /** A reader over a paged TiEM list whose filters `vendorQuery` translates. */
+  #filteredReader<T, U, F>(spec: {
+    endpoint: ListEndpoint<T>;
+    pushdown: (keyof F)[];
+    vendorQuery: (filter: F) => VendorQuery<T>;
+    map: (items: T[]) => U[] | Promise<U[]>;
+    get: (id: string) => Promise<U | null>;
+    byCluster: (clusterId: string) => Promise<U[]>;
+  }): EntityReader<U, F> {
+    const matching = async (filter: F): Promise<T[]> => {
+      const q = spec.vendorQuery(filter);
+      return (await this.client.walk(spec.endpoint, q.query, this.scope, this.#limit)).filter(q.keep);
+    };
+    return {
+      pushdown: new Set(spec.pushdown),
+      list: async (filter) => spec.map(await matching(filter)),
+      // TiEM lists newest first by creation time, which can tie: SOURCE order only.
+      window: async (filter, offset, limit): Promise<ListWindow<U>> => {
+        const q = spec.vendorQuery(filter);
+        if (q.exact) {
+          const page = await this.client.window(spec.endpoint, q.query, offset, limit, this.scope);
+          return { items: await spec.map(page.items), total: page.total };
+        }
+        const all = await matching(filter);
+        return { items: await spec.map(all.slice(offset, offset + limit)), total: all.length };
+      },
+      get: spec.get,
+      byCluster: spec.byCluster,
+    };
+  }
+
+  /**
+   * Children of N clusters in the fewest calls: one filtered walk for one cluster; for
+   * more, the unfiltered list's first page tells how many pages the whole list has, and
+   * that walk is taken when it is no more calls than one walk per cluster (the page
+   * already fetched is reused through the request's GET memo).
+   */
+  async #groupedByCluster<T>(
+    endpoint: ListEndpoint<T>,
+    clusterIds: readonly string[],
+    clusterOf: (item: T) => string | undefined,
+    filterFor: (clusterId: string) => Query,
+  ): Promise<(T[] | Error)[]> {
+    const perCluster = () => Promise.all(clusterIds.map((id) => settle(this.client.walk(endpoint, filterFor(id), this.scope, this.#limit))));
+    if (clusterIds.length === 1) return perCluster();
+    try {
+      const first = await this.#limit(() => this.client.page(endpoint, {}, 1, MAX_PAGE_SIZE, this.scope));
+      if (pageCount(first.total, MAX_PAGE_SIZE) > clusterIds.length) return perCluster();
+      const groups = new Map<string, T[]>(clusterIds.map((id) => [id, []]));
+      for (const item of await this.client.walk(endpoint, {}, this.scope, this.#limit)) {
+        const id = clusterOf(item);
+        if (id !== undefined) groups.get(id)?.push(item);
+      }
+      return clusterIds.map((id) => groups.get(id) ?? []);
+    } catch (err) {
+      return clusterIds.map(() => (err instanceof Error ? err : new Error(String(err))));
+    }
+  }
+}
+
+// ---------------------------------------------------------------- filters → TiEM parameters
+
+/**
+ * Backups: clusterId exactly; startTime/endTime are whole Unix seconds compared with the
+ * record's start time, so a bound with milliseconds is rounded outwards for TiEM and
+ * applied exactly here.
+ */
+export function backupQuery(f: SnapshotFilter): VendorQuery<TiemBackup> {
+  const since = f.since !== undefined ? Date.parse(f.since) : Number.NaN;
+  const until = f.until !== undefined ? Date.parse(f.until) : Number.NaN;
+  const query: Query = {
+    clusterId: f.clusterNativeId,
+    startTime: Number.isNaN(since) ? undefined : Math.floor(since / 1000),
+    endTime: Number.isNaN(until) ? undefined : Math.ceil(until / 1000),
+  };
+  const wholeSeconds = (Number.isNaN(since) || since % 1000 === 0) && (Number.isNaN(until) || until % 1000 === 0);
+  if (wholeSeconds) return { query, exact: true, keep: keepAll };
+  return {
+    query,
+    exact: false,
+    keep: (b) => {
+      const at = Date.parse(toSnapshot('', b).startedAt ?? '');
+      return !Number.isNaN(at) && (Number.isNaN(since) || at >= since) && (Number.isNaN(until) || at <= until);
+    },
+  };
+}
+
+/**
+ * Workflows: a cluster is bizId with bizType `cluster`; one state is TiEM's `status`
+ * (the tables are one-to-one). Several states cannot be one parameter, so the list is
+ * walked without it and the states are kept here.
+ */
+export function workflowQuery(f: WorkflowFilter): VendorQuery<TiemWorkflowInfo> {
+  const byCluster: Query = f.clusterNativeId !== undefined ? { bizId: f.clusterNativeId, bizType: 'cluster' } : {};
+  const states = f.state ?? [];
+  const single = states.length === 1 && states[0] ? vendorWorkflowStatus(states[0]) : undefined;
+  if (states.length === 0) return { query: byCluster, exact: true, keep: keepAll };
+  if (single) return { query: { ...byCluster, status: single }, exact: true, keep: keepAll };
+  return { query: byCluster, exact: false, keep: (w) => states.includes(workflowState(w.status)) };
+}

@@ -1,0 +1,130 @@
+import { z } from 'zod';
+
+/**
+ * TiEM's bodies as the adapter reads them. Lenient on purpose: every object keeps
+ * fields it does not name (`looseObject`), and only what an object cannot be mapped
+ * without (its id) is required. Go marshals an empty slice as `null`, so every list
+ * accepts null too.
+ */
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
+
+/** controller.CommonResult / controller.ResultWithPage: code 0 is success. */
+export const envelopeSchema = z.looseObject({
+  code: z.number(),
+  message: z.string().nullish(),
+  data: z.unknown(),
+  page: z
+    .looseObject({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int().min(0) })
+    .nullish(),
+});
+export type Envelope = z.infer<typeof envelopeSchema>;
+
+/** structs.Usage: CPU in cores, memory and storage in GiB, `usageRate` a ratio 0..1. */
+const usageSchema = z.looseObject({
+  total: z.number().nullish(),
+  used: z.number().nullish(),
+  usageRate: z.number().nullish(),
+});
+export type TiemUsage = z.infer<typeof usageSchema>;
+
+/** structs.ClusterInfo, as the list items and the detail's `info` carry it. */
+export const clusterInfoSchema = z.looseObject({
+  clusterId: z.string().min(1),
+  clusterName: z.string().nullish(),
+  clusterType: z.string().nullish(),
+  clusterVersion: z.string().nullish(),
+  status: z.string().nullish(),
+  maintainStatus: z.string().nullish(),
+  region: z.string().nullish(),
+  tags: list(z.string()),
+  createTime: z.string().nullish(),
+  updateTime: z.string().nullish(),
+  intranetConnectAddresses: list(z.string()),
+  extranetConnectAddresses: list(z.string()),
+  cpuUsage: usageSchema.nullish(),
+  memoryUsage: usageSchema.nullish(),
+  storageUsage: usageSchema.nullish(),
+});
+export type TiemClusterInfo = z.infer<typeof clusterInfoSchema>;
+
+/** structs.ClusterInstanceInfo: one component instance (TiDB, TiKV, PD, ...) on one host. */
+export const instanceSchema = z.looseObject({
+  id: z.string().min(1),
+  type: z.string().nullish(),
+  role: z.string().nullish(),
+  status: z.string().nullish(),
+  version: z.string().nullish(),
+  hostID: z.string().nullish(),
+  addresses: list(z.string()),
+  ports: list(z.number()),
+  spec: z.looseObject({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
+  zone: z.looseObject({ zoneId: z.string().nullish(), regionId: z.string().nullish() }).nullish(),
+  cpuUsage: usageSchema.nullish(),
+  memoryUsage: usageSchema.nullish(),
+  storageUsage: usageSchema.nullish(),
+});
+export type TiemInstance = z.infer<typeof instanceSchema>;
+
+export const clusterListSchema = z.looseObject({ clusters: list(clusterInfoSchema) });
+
+/** cluster.QueryClusterDetailResp. */
+export const clusterDetailSchema = z.looseObject({
+  info: clusterInfoSchema,
+  topology: list(instanceSchema),
+});
+export type TiemClusterDetail = z.infer<typeof clusterDetailSchema>;
+
+/** structs.WorkFlowInfo. */
+export const workflowInfoSchema = z.looseObject({
+  id: z.string().min(1),
+  name: z.string().nullish(),
+  bizId: z.string().nullish(),
+  bizType: z.string().nullish(),
+  status: z.string().nullish(),
+  createTime: z.string().nullish(),
+  updateTime: z.string().nullish(),
+});
+export type TiemWorkflowInfo = z.infer<typeof workflowInfoSchema>;
+
+export const workflowListSchema = z.looseObject({ workFlows: list(workflowInfoSchema) });
+
+/** structs.WorkFlowNodeInfo: a step that has started. */
+const workflowNodeSchema = z.looseObject({
+  name: z.string(),
+  status: z.string().nullish(),
+  result: z.string().nullish(),
+  startTime: z.string().nullish(),
+  endTime: z.string().nullish(),
+});
+export type TiemWorkflowNode = z.infer<typeof workflowNodeSchema>;
+
+/** message.QueryWorkFlowDetailResp: `nodes` have started, `nodeNames` is every step of the flow. */
+export const workflowDetailSchema = z.looseObject({
+  info: workflowInfoSchema,
+  nodes: list(workflowNodeSchema),
+  nodeNames: list(z.string()),
+});
+export type TiemWorkflowDetail = z.infer<typeof workflowDetailSchema>;
+
+/** structs.BackupRecord; `size` in MB. */
+export const backupSchema = z.looseObject({
+  id: z.string().min(1),
+  clusterId: z.string().nullish(),
+  backupMode: z.string().nullish(),
+  backupType: z.string().nullish(),
+  backupMethod: z.string().nullish(),
+  filePath: z.string().nullish(),
+  size: z.number().nullish(),
+  status: z.string().nullish(),
+  startTime: z.string().nullish(),
+  endTime: z.string().nullish(),
+});
+export type TiemBackup = z.infer<typeof backupSchema>;
+
+export const backupListSchema = z.looseObject({ backupRecords: list(backupSchema) });
+
+export const loginSchema = z.looseObject({ token: z.string().min(1) });

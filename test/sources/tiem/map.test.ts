@@ -1,0 +1,294 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_MODE,
+  BACKUP_STATUS,
+  backupStatus,
+  backupType,
+  CLUSTER_STATUS,
+  clusterStatus,
+  INSTANCE_STATUS,
+  instanceStatus,
+  MAINTENANCE_STATUS,
+  parseTime,
+  processingShare,
+  rawClusterStatus,
+  splitHostNativeId,
+  tagLabel,
+  toCluster,
+  toHost,
+  toSnapshot,
+  toWorkflow,
+  vendorWorkflowStatus,
+  WORKFLOW_STATUS,
+  workflowState,
+} from '../../../src/sources/tiem/map.js';
+import { backupSchema, clusterDetailSchema, clusterListSchema, envelopeSchema, workflowDetailSchema } from '../../../src/sources/tiem/wire.js';
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/tiem/${name}.json`, import.meta.url), 'utf8'));
+const dataOf = (name: string) => envelopeSchema.parse(fixture(name)).data;
+const GIB = 1024 ** 3;
+
+describe('document examples', () => {
+  it('maps the GET /clusters/ example (placeholder values stay placeholders or undefined)', () => {
+    const { clusters } = clusterListSchema.parse(dataOf('clusters-list.response'));
+    expect(clusters.map((c) => toCluster('tiem-a', c))).toEqual([
+      {
+        sourceId: 'tiem-a',
+        nativeId: 'string',
+        name: 'string',
+        kind: 'DATABASE',
+        // "string" is no maintenance TiEM knows: UNKNOWN rather than a guess.
+        status: 'UNKNOWN',
+        rawStatus: 'string/string',
+        version: 'string',
+        region: 'string',
+        labels: [{ key: 'string', value: '' }],
+        createdAt: undefined,
+        updatedAt: undefined,
+        endpoints: [
+          { protocol: 'mysql', address: 'string', public: false },
+          { protocol: 'mysql', address: 'string', public: true },
+        ],
+        nodeCount: undefined,
+        usage: {
+          cpu: { unit: 'CORES', used: 0, total: 0, ratio: 0 },
+          memory: { unit: 'BYTES', used: 0, total: 0, ratio: 0 },
+          storage: { unit: 'BYTES', used: 0, total: 0, ratio: 0 },
+        },
+      },
+    ]);
+  });
+
+  it('maps the GET /clusters/{clusterId} example: the cluster and its topology as hosts', () => {
+    const detail = clusterDetailSchema.parse(dataOf('clusters-detail.response'));
+    expect(toCluster('tiem-a', detail.info, detail.topology)).toMatchObject({
+      nativeId: 'string',
+      nodeCount: 1,
+      // The detail example's info carries no cpu/memory/storage usage.
+      usage: undefined,
+    });
+    expect(detail.topology.map((i) => toHost('tiem-a', 'c1', i))).toEqual([
+      {
+        sourceId: 'tiem-a',
+        nativeId: 'c1/string',
+        clusterNativeId: 'c1',
+        name: 'string:0',
+        addresses: ['string'],
+        role: 'string',
+        status: 'UNKNOWN',
+        rawStatus: 'string',
+        usage: undefined,
+        labels: [
+          { key: 'zone', value: 'string' },
+          { key: 'spec', value: 'string' },
+          { key: 'role', value: 'string' },
+          { key: 'hostId', value: 'string' },
+        ],
+      },
+    ]);
+  });
+});
+
+describe('simulator-shaped bodies (login, workflows and backups are not in the document)', () => {
+  const info = {
+    clusterId: 'hSLFMBQfTmi0Ey-eqrnTvg',
+    clusterName: 'tidb-orders-01',
+    clusterType: 'TiDB',
+    clusterVersion: 'v6.1.0',
+    createTime: '2024-03-01T08:00:00.123456789+08:00',
+    deleteTime: '0001-01-01T00:00:00Z',
+    updateTime: '2024-03-02T00:00:00Z',
+    extranetConnectAddresses: ['47.100.1.2:4000'],
+    intranetConnectAddresses: ['172.16.4.3:4000'],
+    maintainStatus: 'Stopping',
+    region: 'CN-HANGZHOU',
+    status: 'Running',
+    tags: ['prod', 'team=dba', 'owner:alice'],
+    cpuUsage: { total: 16, usageRate: 0.25, used: 4 },
+    memoryUsage: { total: 64, usageRate: 0.5, used: 32 },
+    storageUsage: { total: 1000, usageRate: 0.1, used: 100 },
+  };
+
+  it('maps a running cluster that is being stopped', () => {
+    expect(toCluster('tiem-a', clusterListSchema.parse({ clusters: [info] }).clusters[0] as never)).toEqual({
+      sourceId: 'tiem-a',
+      nativeId: 'hSLFMBQfTmi0Ey-eqrnTvg',
+      name: 'tidb-orders-01',
+      kind: 'DATABASE',
+      status: 'STOPPING',
+      rawStatus: 'Running/Stopping',
+      version: 'v6.1.0',
+      region: 'CN-HANGZHOU',
+      labels: [
+        { key: 'prod', value: '' },
+        { key: 'team', value: 'dba' },
+        { key: 'owner', value: 'alice' },
+      ],
+      createdAt: '2024-03-01T00:00:00.123Z',
+      updatedAt: '2024-03-02T00:00:00.000Z',
+      endpoints: [
+        { protocol: 'mysql', address: '172.16.4.3:4000', public: false },
+        { protocol: 'mysql', address: '47.100.1.2:4000', public: true },
+      ],
+      nodeCount: undefined,
+      usage: {
+        cpu: { unit: 'CORES', used: 4, total: 16, ratio: 0.25 },
+        memory: { unit: 'BYTES', used: 32 * GIB, total: 64 * GIB, ratio: 0.5 },
+        storage: { unit: 'BYTES', used: 100 * GIB, total: 1000 * GIB, ratio: 0.1 },
+      },
+    });
+  });
+
+  it('maps a finished automatic backup (size in MB) and an unfinished one (size not known yet)', () => {
+    const done = backupSchema.parse({
+      backupMethod: 'physical',
+      backupMode: 'auto',
+      backupType: 'full',
+      clusterId: 'c1',
+      createTime: '2024-03-01T02:00:00Z',
+      endTime: '2024-03-01T02:07:05Z',
+      filePath: 'nfs/em/backup/c1/2024-03-01-02-00-00-full',
+      id: 'b1',
+      size: 1536.5,
+      startTime: '2024-03-01T02:00:05Z',
+      status: 'Finished',
+    });
+    expect(toSnapshot('tiem-a', done)).toEqual({
+      sourceId: 'tiem-a',
+      nativeId: 'b1',
+      clusterNativeId: 'c1',
+      name: '2024-03-01-02-00-00-full',
+      status: 'AVAILABLE',
+      rawStatus: 'Finished',
+      type: 'AUTOMATED',
+      sizeBytes: Math.round(1536.5 * 1024 * 1024),
+      startedAt: '2024-03-01T02:00:05.000Z',
+      finishedAt: '2024-03-01T02:07:05.000Z',
+      description: 'full physical backup',
+    });
+    const running = backupSchema.parse({ id: 'b2', clusterId: 'c1', backupMode: 'manual', size: 0, status: 'Processing', endTime: '0001-01-01T00:00:00Z' });
+    expect(toSnapshot('tiem-a', running)).toMatchObject({ name: 'b2', type: 'MANUAL', status: 'CREATING', sizeBytes: undefined, finishedAt: undefined });
+  });
+
+  const detail = (status: string, nodes: object[]) =>
+    workflowDetailSchema.parse({
+      info: { bizId: 'c1', bizType: 'cluster', createTime: '2024-03-01T00:00:00Z', id: 'w1', name: 'StopCluster', status, updateTime: '2024-03-01T00:01:00Z' },
+      nodeNames: ['clusterStop', 'setClusterOffline', 'end'],
+      nodes,
+    });
+
+  it('maps a running workflow: steps, pending steps, progress refined by "processing: N%"', () => {
+    const d = detail('Processing', [
+      { name: 'clusterStop', status: 'Finished', result: 'success', startTime: '2024-03-01T00:00:05Z', endTime: '2024-03-01T00:00:50Z' },
+      { name: 'setClusterOffline', status: 'Processing', result: 'processing: 50%', startTime: '2024-03-01T00:00:50Z', endTime: '0001-01-01T00:00:00Z' },
+    ]);
+    expect(toWorkflow('tiem-a', d.info, d)).toEqual({
+      sourceId: 'tiem-a',
+      nativeId: 'w1',
+      kind: 'StopCluster',
+      target: { type: 'Cluster', nativeId: 'c1' },
+      clusterNativeId: 'c1',
+      state: 'RUNNING',
+      rawState: 'Processing',
+      progress: 1.5 / 3,
+      message: 'setClusterOffline: processing: 50%',
+      steps: [
+        { name: 'clusterStop', state: 'SUCCEEDED', message: 'success', startedAt: '2024-03-01T00:00:05.000Z', finishedAt: '2024-03-01T00:00:50.000Z' },
+        { name: 'setClusterOffline', state: 'RUNNING', message: 'processing: 50%', startedAt: '2024-03-01T00:00:50.000Z', finishedAt: undefined },
+        { name: 'end', state: 'PENDING' },
+      ],
+      startedAt: '2024-03-01T00:00:00.000Z',
+      updatedAt: '2024-03-01T00:01:00.000Z',
+      finishedAt: undefined,
+    });
+  });
+
+  it('maps a failed workflow: the failing step is the message, the rollback node is a step, no pending steps', () => {
+    const d = detail('Error', [
+      { name: 'clusterStop', status: 'Error', result: 'tiup cluster stop failed' },
+      { name: 'end', status: 'Finished', result: 'rollback completed' },
+    ]);
+    const wf = toWorkflow('tiem-a', d.info, d);
+    expect(wf).toMatchObject({ state: 'FAILED', progress: 0, message: 'clusterStop: tiup cluster stop failed', finishedAt: '2024-03-01T00:01:00.000Z' });
+    expect(wf.steps.map((s) => [s.name, s.state])).toEqual([
+      ['clusterStop', 'FAILED'],
+      ['end', 'SUCCEEDED'],
+    ]);
+  });
+
+  it('knows progress without the detail only for finished (1) and queued (0) flows', () => {
+    const d = detail('Processing', []);
+    expect(toWorkflow('tiem-a', { ...d.info, status: 'Finished' }).progress).toBe(1);
+    expect(toWorkflow('tiem-a', { ...d.info, status: 'Initializing' }).progress).toBe(0);
+    expect(toWorkflow('tiem-a', d.info).progress).toBeUndefined();
+    expect(toWorkflow('tiem-a', { ...d.info, bizType: 'backup' })).toMatchObject({ target: undefined, clusterNativeId: undefined });
+  });
+});
+
+describe('status tables', () => {
+  it.each(Object.entries(CLUSTER_STATUS))('cluster %s, no maintenance → %s', (raw, unified) => {
+    expect(clusterStatus(raw, '')).toBe(unified);
+    expect(clusterStatus(raw, undefined)).toBe(unified);
+  });
+
+  it.each(Object.entries(MAINTENANCE_STATUS))('maintenance "%s" → %s', (raw, unified) => {
+    expect(clusterStatus('Running', raw)).toBe(unified === 'AS_STATUS' ? 'RUNNING' : unified);
+    expect(clusterStatus('Failure', raw)).toBe(unified === 'AS_STATUS' ? 'FAILED' : unified);
+  });
+
+  it('keeps both vendor words in rawStatus', () => {
+    expect(rawClusterStatus('Running', '')).toBe('Running');
+    expect(rawClusterStatus('Running', 'BackUp')).toBe('Running/BackUp');
+  });
+
+  it.each(Object.entries(INSTANCE_STATUS))('instance %s → %s', (raw, unified) => expect(instanceStatus(raw)).toBe(unified));
+  it.each(Object.entries(BACKUP_STATUS))('backup %s → %s', (raw, unified) => expect(backupStatus(raw)).toBe(unified));
+  it.each(Object.entries(BACKUP_MODE))('backup mode %s → %s', (raw, unified) => expect(backupType(raw)).toBe(unified));
+  it.each(Object.entries(WORKFLOW_STATUS))('workflow %s → %s, and back', (raw, unified) => {
+    expect(workflowState(raw)).toBe(unified);
+    expect(vendorWorkflowStatus(unified)).toBe(raw);
+  });
+
+  it('maps unknown words to UNKNOWN (or the documented fallback where the vocabulary has none)', () => {
+    expect(clusterStatus('Hibernating', '')).toBe('UNKNOWN');
+    expect(clusterStatus('Running', 'Upgrading')).toBe('UNKNOWN');
+    expect(instanceStatus('Offline')).toBe('UNKNOWN');
+    expect(backupStatus(undefined)).toBe('UNKNOWN');
+    expect(backupType('scheduled')).toBe('MANUAL');
+    expect(workflowState('Paused')).toBe('RUNNING');
+  });
+});
+
+describe('units and parsing', () => {
+  it.each([
+    ['2024-03-01T08:00:00+08:00', '2024-03-01T00:00:00.000Z'],
+    ['2024-03-01T08:00:00.5+0800', '2024-03-01T00:00:00.500Z'],
+    ['2024-03-01 08:00:00', '2024-03-01T08:00:00.000Z'],
+    ['2024-03-01T08:00', '2024-03-01T08:00:00.000Z'],
+    ['2024-03-01T00:00:00.987654321Z', '2024-03-01T00:00:00.987Z'],
+    ['1709251200', '2024-03-01T00:00:00.000Z'],
+    [1709251200000, '2024-03-01T00:00:00.000Z'],
+  ])('parses %s', (raw, iso) => expect(parseTime(raw)).toBe(iso));
+
+  it.each([['0001-01-01T00:00:00Z'], ['0001-01-01 00:00:00 +0000 UTC'], ['0'], [''], ['string'], [null], [undefined]])(
+    'treats %s as unset',
+    (raw) => expect(parseTime(raw)).toBeUndefined(),
+  );
+
+  it('reads tags as labels', () => {
+    expect(tagLabel('prod')).toEqual({ key: 'prod', value: '' });
+    expect(tagLabel('env=prod')).toEqual({ key: 'env', value: 'prod' });
+    expect(tagLabel('url:http://x')).toEqual({ key: 'url', value: 'http://x' });
+    expect(tagLabel('=odd')).toEqual({ key: '=odd', value: '' });
+  });
+
+  it('reads "processing: N%" and host ids', () => {
+    expect(processingShare('processing: 37%')).toBe(0.37);
+    expect(processingShare('processing:100 %')).toBe(1);
+    expect(processingShare('success')).toBeUndefined();
+    expect(splitHostNativeId('c1/i1')).toEqual({ clusterId: 'c1', instanceId: 'i1' });
+    expect(splitHostNativeId('c1')).toBeUndefined();
+    expect(splitHostNativeId('/i1')).toBeUndefined();
+  });
+});
