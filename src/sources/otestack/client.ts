@@ -1,0 +1,239 @@
+import type { z } from 'zod';
+import type { IssuedCredential } from '../auth.js';
+import { SourceError } from '../errors.js';
+import type { RequestScope, SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import {
+  auditRow,
+  authInfoReply,
+  clusterLabelRow,
+  clusterRow,
+  deploymentDetailReply,
+  deploymentRow,
+  envelope,
+  labelNamesReply,
+  listOf,
+  nodeRefRow,
+  nodeRow,
+  type OteAudit,
+  type OteCluster,
+  type OteDeployment,
+  type OteDeploymentDetail,
+  type OteNode,
+  type OteNodeRef,
+  tokenReply,
+} from './wire.js';
+
+/**
+ * Raw calls to the OTE-stack API (document 004): paths, query parameters, the
+ * `{code, message, data, total}` envelope, paging and the token calls. Nothing here
+ * maps to the unified model; map.ts does.
+ */
+
+/** "During the validity period (1 hour)": the lifetime when a token does not say. */
+export const TOKEN_LIFETIME_MS = 60 * 60_000;
+
+/**
+ * The largest page asked for where the document gives a default but no "0 for no
+ * limit" (nodes, the audit list). A vendor that caps it serves fewer; `walkPages`
+ * notices and continues at the vendor's size.
+ */
+export const PAGE_SIZE = 1000;
+
+export interface Page<T> {
+  items: T[];
+  /** The vendor's count of every matching item. */
+  total?: number;
+}
+
+export interface NodeQuery {
+  clusterName?: string;
+  nodeLabel?: string;
+  nodeName?: string;
+}
+
+export const readOteError: VendorErrorReader = (body) => {
+  const parsed = envelope.safeParse(body);
+  if (!parsed.success || parsed.data.code === undefined || Number(parsed.data.code) === 200) return undefined;
+  return { code: String(parsed.data.code), ...(parsed.data.message !== undefined ? { message: parsed.data.message } : {}) };
+};
+
+/**
+ * The token as `TokenAuth` keeps it: sent raw in `Authorization` (no "Bearer"), expiring
+ * at the JWT's `exp` claim. A token without a readable `exp`, or with one already past
+ * by our clock (the vendor's clock disagrees with ours), is given the documented hour.
+ */
+export function tokenCredential(token: string, issuedAt: number): IssuedCredential {
+  const exp = jwtExpiry(token);
+  return { headers: { authorization: token }, expiresAt: exp !== undefined && exp > issuedAt ? exp : issuedAt + TOKEN_LIFETIME_MS };
+}
+
+function jwtExpiry(token: string): number | undefined {
+  const payload = token.split('.')[1];
+  if (!payload) return undefined;
+  try {
+    const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    const exp = (claims as { exp?: unknown } | null)?.exp;
+    return typeof exp === 'number' && Number.isFinite(exp) ? exp * 1000 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The vendor page that holds items `offset .. offset+limit-1` in one call: the smallest
+ * page size, at least `limit`, whose page boundaries do not split that range.
+ */
+export function coveringPage(offset: number, limit: number): { page: number; pageSize: number; skip: number } {
+  const want = Math.max(1, limit);
+  let pageSize = want;
+  while (Math.floor(offset / pageSize) !== Math.floor((offset + want - 1) / pageSize)) pageSize++;
+  const page = Math.floor(offset / pageSize) + 1;
+  return { page, pageSize, skip: offset - (page - 1) * pageSize };
+}
+
+/**
+ * Every item of a paged list: page 1, 2, ... until the vendor's total is reached. When
+ * the first page comes back shorter than asked although more items exist, the vendor
+ * caps the page size; later pages are asked at that size so none is skipped.
+ */
+export async function walkPages<T>(fetchPage: (page: number, pageSize: number) => Promise<Page<T>>, pageSize = PAGE_SIZE): Promise<Page<T>> {
+  const items: T[] = [];
+  let size = pageSize;
+  let total: number | undefined;
+  for (let page = 1; ; page++) {
+    const got = await fetchPage(page, size);
+    items.push(...got.items);
+    total = got.total;
+    const more = total !== undefined ? items.length < total : got.items.length === size;
+    if (!more || got.items.length === 0) break;
+    if (page === 1 && got.items.length < size) size = got.items.length;
+  }
+  return { items, ...(total !== undefined ? { total } : {}) };
+}
+
+export class OteClient {
+  constructor(private readonly http: SourceHttp) {}
+
+  /** POST /v1/authorization: a fresh token for the configured user. */
+  async login(user: string, password: string, signal?: AbortSignal): Promise<string> {
+    const call: SourceCall = { method: 'POST', path: '/v1/authorization', route: '/v1/authorization', body: { user, password }, auth: false, ...(signal ? { signal } : {}) };
+    return this.#decode(call, await this.http.request(call), tokenReply).token;
+  }
+
+  /** PUT /v1/authorization: a new token with a new expiry, for a still valid one. */
+  async refresh(token: string, signal?: AbortSignal): Promise<string> {
+    const call: SourceCall = { method: 'PUT', path: '/v1/authorization', route: '/v1/authorization', headers: { authorization: token }, auth: false, ...(signal ? { signal } : {}) };
+    return this.#decode(call, await this.http.request(call), tokenReply).token;
+  }
+
+  /** GET /v1/authorization: the cheapest authenticated call there is. */
+  async whoAmI(signal?: AbortSignal): Promise<void> {
+    const call: SourceCall = { method: 'GET', path: '/v1/authorization', route: '/v1/authorization', ...(signal ? { signal } : {}) };
+    this.#decode(call, await this.http.request(call), authInfoReply);
+  }
+
+  /** GET /v1/cluster without paging: every cluster (the page size defaults to "no limit"). */
+  async clusters(scope: RequestScope, clusterLabel?: string): Promise<Page<OteCluster>> {
+    return this.#list(scope, '/v1/cluster', { clusterLabel }, clusterRow);
+  }
+
+  /** One page of GET /v1/cluster, in the vendor's stable order. */
+  async clusterPage(scope: RequestScope, clusterLabel: string | undefined, page: number, pageSize: number): Promise<Page<OteCluster>> {
+    return this.#list(scope, '/v1/cluster', { clusterLabel, page, pageSize }, clusterRow);
+  }
+
+  /** GET /v1/cluster/label: every cluster label in use. */
+  async clusterLabelNames(scope: RequestScope): Promise<string[]> {
+    const call = this.#getCall(scope, '/v1/cluster/label', '/v1/cluster/label', {});
+    return this.#decode(call, await this.http.request(call), labelNamesReply).data;
+  }
+
+  /** GET /v1/cluster/label/{clusterName} (pageSize 0: no limit); null when the cluster does not exist. */
+  async labelsOfCluster(scope: RequestScope, clusterName: string): Promise<string[] | null> {
+    const call = this.#getCall(scope, `/v1/cluster/label/${encodeURIComponent(clusterName)}`, '/v1/cluster/label/{clusterName}', { pageSize: 0 });
+    const reply = await this.http.request(call);
+    if (reply.status === 404) return null;
+    return this.#decode(call, reply, listOf(clusterLabelRow)).data.map((l) => l.clusterLabel);
+  }
+
+  /** GET /v1/node, every page. */
+  async nodes(scope: RequestScope, query: NodeQuery = {}): Promise<Page<OteNode>> {
+    return walkPages((page, pageSize) => this.nodePage(scope, query, page, pageSize));
+  }
+
+  async nodePage(scope: RequestScope, query: NodeQuery, page: number, pageSize: number): Promise<Page<OteNode>> {
+    return this.#list(scope, '/v1/node', { ...query, page, pageSize }, nodeRow);
+  }
+
+  /**
+   * The nodes carrying one label, projected to their identity: the node list has no
+   * labels, so a node's labels are known only by asking which nodes carry each one.
+   */
+  async nodesLabelled(scope: RequestScope, nodeLabel: string): Promise<OteNodeRef[]> {
+    const refs = await walkPages((page, pageSize) =>
+      this.#list(scope, '/v1/node', { nodeLabel, field: 'nodeName,clusterName', page, pageSize }, nodeRefRow),
+    );
+    return refs.items;
+  }
+
+  /** GET /v1/node/label: every node label in any cluster. */
+  async nodeLabelNames(scope: RequestScope): Promise<string[]> {
+    const call = this.#getCall(scope, '/v1/node/label', '/v1/node/label', {});
+    return this.#decode(call, await this.http.request(call), labelNamesReply).data;
+  }
+
+  /** GET /v1/deploy with pageSize 0 (no limit); `editable: false` leaves out those open to a new operation. */
+  async deployments(scope: RequestScope, editable?: boolean): Promise<OteDeployment[]> {
+    return (await this.#list(scope, '/v1/deploy', { pageSize: 0, editable }, deploymentRow)).items;
+  }
+
+  /** GET /v1/deploy/id/{id}?field=historyVersion; null when there is no such deployment. */
+  async deployment(scope: RequestScope, id: number): Promise<OteDeploymentDetail | null> {
+    const call = this.#getCall(scope, `/v1/deploy/id/${id}`, '/v1/deploy/id/{deployId}', { field: 'historyVersion' });
+    const reply = await this.http.request(call);
+    if (reply.status === 404) return null;
+    return this.#decode(call, reply, deploymentDetailReply).data;
+  }
+
+  /** GET /v1/admin/deploy, every page: the audit records (administrators only). */
+  async audits(scope: RequestScope): Promise<OteAudit[]> {
+    const all = await walkPages((page, pageSize) => this.#list(scope, '/v1/admin/deploy', { page, pageSize }, auditRow));
+    return all.items;
+  }
+
+  async #list<T extends z.ZodType>(
+    scope: RequestScope,
+    path: string,
+    query: SourceCall['query'],
+    row: T,
+  ): Promise<Page<z.infer<T>>> {
+    const call = this.#getCall(scope, path, path, query ?? {});
+    const body = this.#decode(call, await this.http.request(call), listOf(row));
+    return { items: body.data as z.infer<T>[], ...(body.total !== undefined ? { total: body.total } : {}) };
+  }
+
+  #getCall(scope: RequestScope, path: string, route: string, query: NonNullable<SourceCall['query']>): SourceCall {
+    return { method: 'GET', path, route, query, scope };
+  }
+
+  /** The payload of a successful answer; the vendor's error, or a body unlike the document's, as a SourceError. */
+  #decode<T extends z.ZodType>(call: SourceCall, reply: SourceReply, schema: T): z.infer<T> {
+    const route = `${call.method} ${call.route}`;
+    const detail = { sourceId: this.http.sourceId, sourceKind: this.http.options.kind, route, httpStatus: reply.status };
+    const vendor = readOteError(reply.body);
+    if (reply.status !== 200 || vendor) {
+      throw new SourceError(
+        'SOURCE_ERROR',
+        `${route} answered ${vendor?.code ?? reply.status}${vendor?.message ? `: ${vendor.message}` : ''}`,
+        { ...detail, ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}), ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}) },
+      );
+    }
+    const parsed = schema.safeParse(reply.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join('.') : 'the body';
+      throw new SourceError('SOURCE_BAD_RESPONSE', `${route} answered a body unlike the document's: ${where}: ${issue?.message ?? 'invalid'}`, detail);
+    }
+    return parsed.data;
+  }
+}

@@ -1,0 +1,396 @@
+import type { CommonFilter } from '../adapter.js';
+import type { Cluster, Deployment, DeploymentRevision, Host, Label, ReplicaCounts, ResourceUsage, Usage, Workflow } from '../../model/entities.js';
+import { type ClusterStatus, type DeploymentStatus, type HostStatus, statusTable, TERMINAL_WORKFLOW_STATES, type WorkflowState } from '../../model/status.js';
+import type { OteCluster, OteDeployment, OteHistoryEntry, OteNode } from './wire.js';
+
+/**
+ * Pure OTE-stack → unified model mapping. Status tables are keyed by the vendor's own
+ * values: `isReady` booleans as text, deployment status codes 0–9 as text.
+ */
+
+// ---- Times and labels ----
+
+/**
+ * ISO-8601 UTC from the vendor's times: Unix seconds in every example, but epoch
+ * milliseconds, numeric strings and ISO text (read as UTC when it names no zone) are
+ * accepted too. 0, negatives and unreadable text are "not given".
+ */
+export function isoTime(value: unknown): string | undefined {
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (/^\d+(\.\d+)?$/.test(text)) return isoTime(Number(text));
+    const zoned = /([zZ]|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text.replace(' ', 'T')}Z`;
+    const ms = Date.parse(zoned);
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
+  // 1e11 seconds is the year 5138; 1e11 milliseconds is 1973.
+  return new Date(value < 1e11 ? value * 1000 : value).toISOString();
+}
+
+/**
+ * OTE-stack labels are bare names ("north-china", "gpu"): each becomes a label with that
+ * key and an empty value, so `{key: "gpu"}` finds the clusters or nodes labelled gpu.
+ */
+export const toLabels = (names: readonly string[]): Label[] => [...new Set(names)].sort().map((key) => ({ key, value: '' }));
+
+/** How a gateway label filter reaches the vendor's single `clusterLabel`/`nodeLabel` parameter. */
+export type LabelPushdown =
+  /** No label filter. */
+  | { kind: 'none' }
+  /** A wanted value other than "": no OTE-stack label has one, so nothing can match. */
+  | { kind: 'impossible' }
+  /** Send `label`; `exact` when it is the only label wanted, else the rest is checked here. */
+  | { kind: 'label'; label: string; exact: boolean };
+
+export function labelPushdown(wanted: CommonFilter['labels']): LabelPushdown {
+  if (!wanted?.length) return { kind: 'none' };
+  if (wanted.some((l) => l.value !== undefined && l.value !== '')) return { kind: 'impossible' };
+  const keys = [...new Set(wanted.map((l) => l.key))];
+  return { kind: 'label', label: keys[0] as string, exact: keys.length === 1 };
+}
+
+export const hasLabels = (labels: readonly Label[], wanted: CommonFilter['labels']): boolean =>
+  (wanted ?? []).every((w) => labels.some((l) => l.key === w.key && (w.value === undefined || l.value === w.value)));
+
+// ---- Clusters ----
+
+/** `isReady` on the cluster list: whether the edge cluster is alive. */
+export const clusterStatus = statusTable<string, ClusterStatus>({ true: 'RUNNING', false: 'FAILED' }, 'UNKNOWN');
+
+const sum = (values: (number | null | undefined)[]): number | undefined => {
+  const known = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  return known.length ? known.reduce((a, b) => a + b, 0) : undefined;
+};
+
+const capacity = (total: number | undefined, unit: Usage['unit']): Usage | undefined => (total === undefined ? undefined : { total, unit });
+
+/** What the nodes report: capacity only, the vendor gives no usage figures. */
+function nodeCapacity(nodes: readonly OteNode[]): ResourceUsage | undefined {
+  const cpu = capacity(sum(nodes.map((n) => n.cpu)), 'CORES');
+  const memory = capacity(sum(nodes.map((n) => n.memory)), 'BYTES');
+  const storage = capacity(sum(nodes.map((n) => n.disk)), 'BYTES');
+  return cpu || memory || storage ? { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}), ...(storage ? { storage } : {}) } : undefined;
+}
+
+/**
+ * A cluster from its list row, its labels and (where fetched) its nodes. An alive
+ * cluster with nodes that are not ready is DEGRADED; its capacity is its nodes' sum.
+ */
+export function toCluster(sourceId: string, raw: OteCluster, labels: readonly string[], nodes?: readonly OteNode[]): Cluster {
+  let status = clusterStatus(String(raw.isReady));
+  if (status === 'RUNNING' && nodes?.some((n) => !n.isReady)) status = 'DEGRADED';
+  const usage = nodes ? nodeCapacity(nodes) : undefined;
+  return {
+    sourceId,
+    nativeId: raw.clusterName,
+    name: raw.clusterName,
+    kind: 'EDGE',
+    status,
+    rawStatus: `isReady=${raw.isReady}`,
+    labels: toLabels(labels),
+    endpoints: [],
+    ...(raw.nodeCount !== undefined ? { nodeCount: raw.nodeCount } : {}),
+    ...(usage ? { usage } : {}),
+  };
+}
+
+// ---- Hosts ----
+
+/** `isReady` on the node list. */
+export const hostStatus = statusTable<string, HostStatus>({ true: 'ONLINE', false: 'OFFLINE' }, 'UNKNOWN');
+
+/** Node names are unique within a cluster only (the label calls name both), so a host's id carries both. */
+export const hostNativeId = (clusterName: string, nodeName: string) => `${clusterName}/${nodeName}`;
+
+/** Kubernetes node names never contain "/", so the last one separates the two. */
+export function parseHostId(nativeId: string): { clusterName: string; nodeName: string } | undefined {
+  const at = nativeId.lastIndexOf('/');
+  if (at <= 0 || at === nativeId.length - 1) return undefined;
+  return { clusterName: nativeId.slice(0, at), nodeName: nativeId.slice(at + 1) };
+}
+
+export function toHost(sourceId: string, raw: OteNode, labels: readonly string[]): Host {
+  const usage = nodeCapacity([raw]);
+  return {
+    sourceId,
+    nativeId: hostNativeId(raw.clusterName, raw.nodeName),
+    clusterNativeId: raw.clusterName,
+    name: raw.nodeName,
+    addresses: raw.ip ? [raw.ip] : [],
+    status: hostStatus(String(raw.isReady)),
+    rawStatus: `isReady=${raw.isReady}`,
+    ...(raw.operatingSystem ? { os: raw.operatingSystem } : {}),
+    ...(raw.kernelVersion ? { kernel: raw.kernelVersion } : {}),
+    ...(usage ? { usage } : {}),
+    labels: toLabels(labels),
+  };
+}
+
+// ---- Deployments ----
+
+/** Deployment status codes from "List Deployment". */
+export const DEPLOYMENT_STATUS = {
+  pending: 0,
+  approved: 1,
+  disapproved: 2,
+  processing: 3,
+  deploying: 4,
+  success: 5,
+  partialSuccess: 6,
+  failed: 7,
+  internalError: 8,
+  deleted: 9,
+} as const;
+
+/**
+ * Status code → unified status. 0 is both "queued" and "waiting for an administrator's
+ * audit"; `toDeployment` tells them apart by the audit list. DELETED is not a
+ * deployment status: a deleted deployment is not served at all.
+ */
+export const deploymentStatus = statusTable<string, DeploymentStatus | 'DELETED'>(
+  {
+    0: 'PENDING',
+    1: 'PENDING',
+    2: 'FAILED',
+    3: 'DEPLOYING',
+    4: 'DEPLOYING',
+    5: 'SUCCEEDED',
+    6: 'PARTIAL',
+    7: 'FAILED',
+    8: 'FAILED',
+    9: 'DELETED',
+  },
+  'UNKNOWN',
+);
+
+/**
+ * Pod counts from `errorMessage`, documented as the JSON text `{"running": n, "error": n,
+ * "total": n}` but printed with a stray quote in one example and possibly an object or
+ * an error text elsewhere: each count is read on its own, and all three must be there.
+ */
+export function parseReplicas(errorMessage: unknown): ReplicaCounts | undefined {
+  const count = (name: keyof ReplicaCounts): number | undefined => {
+    if (errorMessage && typeof errorMessage === 'object') {
+      const v = (errorMessage as Record<string, unknown>)[name];
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+    }
+    if (typeof errorMessage !== 'string') return undefined;
+    const m = new RegExp(`"${name}"\\s*:\\s*(\\d+)`).exec(errorMessage);
+    return m ? Number(m[1]) : undefined;
+  };
+  const running = count('running');
+  const error = count('error');
+  const total = count('total');
+  return running !== undefined && error !== undefined && total !== undefined ? { running, error, total } : undefined;
+}
+
+/** `errorMessage` when it is a message rather than pod counts. */
+function errorText(errorMessage: unknown): string | undefined {
+  return typeof errorMessage === 'string' && errorMessage.trim() && !parseReplicas(errorMessage) ? errorMessage.trim() : undefined;
+}
+
+/**
+ * The versions a deployment actually ran: install, upgrade and rollback entries that
+ * reached success or partial success, oldest first as the vendor lists them.
+ */
+export function toRevisions(history: readonly OteHistoryEntry[]): DeploymentRevision[] {
+  return history
+    .filter((h) => OPERATION_KIND[String(h.deployType)] !== 'DeleteDeployment' && OPERATION_KIND[String(h.deployType)] !== undefined)
+    .filter((h) => h.status === DEPLOYMENT_STATUS.success || h.status === DEPLOYMENT_STATUS.partialSuccess)
+    .map((h) => {
+      const deployedAt = isoTime(h.updateTime);
+      return { version: h.version, ...(deployedAt ? { deployedAt } : {}) };
+    });
+}
+
+/** Where a deployment runs, as resolved from its cluster target by the reader. */
+export interface Placement {
+  /** The clusters its target (a cluster label, a cluster name or "all") covers. */
+  clusters: readonly string[];
+  /** Status 0 with an audit record still pending. */
+  awaitingAudit: boolean;
+}
+
+/** The one cluster a deployment runs on; a target that spans several has none. */
+export const soleCluster = (placement: Placement): string | undefined => (placement.clusters.length === 1 ? placement.clusters[0] : undefined);
+
+/**
+ * A deployment, or undefined for a deleted one. `history` comes only from Get
+ * Deployment (`field=historyVersion`); the list carries none, so listed deployments
+ * have an empty history.
+ */
+export function toDeployment(sourceId: string, raw: OteDeployment, placement: Placement, history: readonly OteHistoryEntry[] = []): Deployment | undefined {
+  const mapped = deploymentStatus(raw.status);
+  if (mapped === 'DELETED') return undefined;
+  const status = mapped === 'PENDING' && raw.status === DEPLOYMENT_STATUS.pending && placement.awaitingAudit ? 'AWAITING_APPROVAL' : mapped;
+  const cluster = soleCluster(placement);
+  const replicas = parseReplicas(raw.errorMessage);
+  const createdAt = isoTime(raw.createTime);
+  const updatedAt = isoTime(raw.updateTime);
+  return {
+    sourceId,
+    nativeId: String(raw.id),
+    ...(cluster !== undefined ? { clusterNativeId: cluster } : {}),
+    name: raw.deployName,
+    ...(raw.appName ? { application: raw.appName } : {}),
+    ...(raw.version ? { version: raw.version } : {}),
+    status,
+    rawStatus: String(raw.status),
+    ...(replicas ? { replicas } : {}),
+    history: toRevisions(history),
+    ...(createdAt ? { createdAt } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
+  };
+}
+
+// ---- Workflows, synthesized from deployment operations ----
+
+/** `deployType`: the operation a deployment's status is about. */
+export const OPERATION_KIND: Readonly<Record<string, string | undefined>> = {
+  1: 'CreateDeployment',
+  2: 'UpgradeDeployment',
+  3: 'RollbackDeployment',
+  4: 'DeleteDeployment',
+};
+
+/**
+ * Status code → workflow state. Rejected by the auditor is CANCELLED; a partial success
+ * is FAILED, since some edge clusters did not get the new version; a delete that
+ * reached "deleted" SUCCEEDED. A code the table does not know counts as still RUNNING,
+ * so watchers keep polling rather than stop on a guess.
+ */
+export const workflowState = statusTable<string, WorkflowState>(
+  {
+    0: 'PENDING',
+    1: 'PENDING',
+    2: 'CANCELLED',
+    3: 'RUNNING',
+    4: 'RUNNING',
+    5: 'SUCCEEDED',
+    6: 'FAILED',
+    7: 'FAILED',
+    8: 'FAILED',
+    9: 'SUCCEEDED',
+  },
+  'RUNNING',
+);
+
+/**
+ * One operation per deployment, version and kind: `deployment:<id>:<deployType>:<version>`.
+ * The id stays the same while that operation runs and after it ends; repeating the
+ * same operation on the same version (a retried upgrade) continues the same id.
+ */
+export const operationId = (deployId: number, deployType: number | null | undefined, version: string | null | undefined) =>
+  `deployment:${deployId}:${deployType ?? ''}:${version ?? ''}`;
+
+export function parseOperationId(nativeId: string): { deployId: number; deployType: string; version: string } | undefined {
+  const m = /^deployment:(\d+):(\d*):(.*)$/.exec(nativeId);
+  return m ? { deployId: Number(m[1]), deployType: m[2] as string, version: m[3] as string } : undefined;
+}
+
+function pods(counts: ReplicaCounts): string {
+  return `${counts.running} of ${counts.total} pods running${counts.error ? `, ${counts.error} in error` : ''}`;
+}
+
+function operationMessage(status: number, awaitingAudit: boolean, counts: ReplicaCounts | undefined, auditComment: string | undefined): string {
+  const withPods = (word: string) => (counts ? `${word}: ${pods(counts)}` : word);
+  switch (status) {
+    case DEPLOYMENT_STATUS.pending:
+      return awaitingAudit ? 'awaiting an administrator’s audit' : 'queued';
+    case DEPLOYMENT_STATUS.approved:
+      return 'approved, waiting to be scheduled';
+    case DEPLOYMENT_STATUS.disapproved:
+      return auditComment ? `rejected by the auditor: ${auditComment}` : 'rejected by the auditor';
+    case DEPLOYMENT_STATUS.processing:
+      return 'processing';
+    case DEPLOYMENT_STATUS.deploying:
+      return withPods('deploying');
+    case DEPLOYMENT_STATUS.success:
+      return withPods('succeeded');
+    case DEPLOYMENT_STATUS.partialSuccess:
+      return withPods('partial success');
+    case DEPLOYMENT_STATUS.failed:
+      return withPods('failed');
+    case DEPLOYMENT_STATUS.internalError:
+      return 'internal error';
+    case DEPLOYMENT_STATUS.deleted:
+      return 'deleted';
+    default:
+      return `status ${status}`;
+  }
+}
+
+/** One operation as the workflow mapping needs it: the deployment's current one, or a history entry. */
+export interface Operation {
+  deployType: number | null | undefined;
+  version: string;
+  status: number;
+  startedAt?: string;
+  updatedAt?: string;
+  /** Pod counts; only the current operation has them. */
+  counts?: ReplicaCounts;
+  detail?: string;
+}
+
+/**
+ * The deployment's latest operation, from its own fields. Its start is the matching
+ * history entry's createTime where that is at hand (Get Deployment); for an install it
+ * is the deployment's creation; from the list alone other operations have none.
+ */
+export function currentOperation(raw: OteDeployment, latest?: OteHistoryEntry): Operation {
+  const counts = parseReplicas(raw.errorMessage);
+  const detail = errorText(raw.errorMessage);
+  const entry = latest && latest.deployType === raw.deployType && latest.version === raw.version ? latest : undefined;
+  const startedAt = isoTime(entry ? entry.createTime : OPERATION_KIND[String(raw.deployType)] === 'CreateDeployment' ? raw.createTime : undefined);
+  const updatedAt = isoTime(raw.updateTime);
+  return {
+    deployType: raw.deployType,
+    version: raw.version ?? '',
+    status: raw.status,
+    ...(startedAt ? { startedAt } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
+    ...(counts ? { counts } : {}),
+    ...(detail ? { detail } : {}),
+  };
+}
+
+/** An operation the deployment has moved past, from its history entry. */
+export function pastOperation(entry: OteHistoryEntry): Operation {
+  const startedAt = isoTime(entry.createTime);
+  const updatedAt = isoTime(entry.updateTime);
+  return {
+    deployType: entry.deployType,
+    version: entry.version,
+    status: entry.status,
+    ...(startedAt ? { startedAt } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
+  };
+}
+
+/** The workflow of one deployment operation; progress is running/total while deploying. */
+export function toWorkflow(sourceId: string, raw: OteDeployment, op: Operation, placement: Placement): Workflow {
+  const state = workflowState(op.status);
+  const awaiting = op.status === DEPLOYMENT_STATUS.pending && placement.awaitingAudit;
+  const { counts } = op;
+  const progress =
+    state === 'SUCCEEDED' ? 1 : op.status === DEPLOYMENT_STATUS.deploying && counts && counts.total > 0 ? counts.running / counts.total : undefined;
+  const message = operationMessage(op.status, awaiting, counts, raw.auditComment ?? undefined);
+  const cluster = soleCluster(placement);
+  const finishedAt = TERMINAL_WORKFLOW_STATES.has(state) ? op.updatedAt : undefined;
+  return {
+    sourceId,
+    nativeId: operationId(raw.id, op.deployType, op.version),
+    kind: OPERATION_KIND[String(op.deployType)] ?? 'DeploymentOperation',
+    target: { type: 'Deployment', nativeId: String(raw.id) },
+    ...(cluster !== undefined ? { clusterNativeId: cluster } : {}),
+    state,
+    rawState: String(op.status),
+    ...(progress !== undefined ? { progress } : {}),
+    message: op.detail ? `${message} (${op.detail})` : message,
+    steps: [],
+    ...(op.startedAt ? { startedAt: op.startedAt } : {}),
+    ...(op.updatedAt ? { updatedAt: op.updatedAt } : {}),
+    ...(finishedAt ? { finishedAt } : {}),
+  };
+}

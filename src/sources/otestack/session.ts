@@ -1,0 +1,229 @@
+import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
+import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.js';
+import type { ClusterFilter, DeploymentFilter, EntityReader, HostFilter, ListWindow, SourceSession, WorkflowFilter } from '../adapter.js';
+import type { RequestScope } from '../http.js';
+import { coveringPage, type NodeQuery, type OteClient, type Page } from './client.js';
+import { ALL_CLUSTERS, groupBy, Lookups } from './lookups.js';
+import {
+  currentOperation,
+  hasLabels,
+  hostNativeId,
+  type LabelPushdown,
+  labelPushdown,
+  parseHostId,
+  parseOperationId,
+  pastOperation,
+  type Placement,
+  toCluster,
+  toDeployment,
+  toHost,
+  toWorkflow,
+} from './map.js';
+import type { OteCluster, OteDeployment, OteDeploymentDetail, OteNode } from './wire.js';
+
+/**
+ * The readers one GraphQL request gets from an OTE-stack source. The vendor lists
+ * clusters, nodes and deployments fleet-wide in one call each, so lookups by cluster
+ * are one list call grouped here; labels and deployment placement come from `Lookups`.
+ */
+
+const NO_PLACEMENT: Placement = { clusters: [], awaitingAudit: false };
+
+/**
+ * A vendor page holding `[offset, offset + limit)` when the vendor can apply the whole
+ * filter; otherwise the full matching list, sliced, so a window is never wider or
+ * narrower than the gateway's filter.
+ */
+async function windowOf<R, T>(
+  pushdown: LabelPushdown,
+  page: { fetch: (page: number, pageSize: number) => Promise<Page<R>>; map: (rows: readonly R[]) => Promise<T[]> },
+  all: () => Promise<T[]>,
+  offset: number,
+  limit: number,
+): Promise<ListWindow<T>> {
+  if (pushdown.kind === 'impossible') return { items: [], total: 0 };
+  if (pushdown.kind === 'label' && !pushdown.exact) {
+    const items = await all();
+    return { items: items.slice(offset, offset + limit), total: items.length };
+  }
+  const at = coveringPage(offset, limit);
+  const got = await page.fetch(at.page, at.pageSize);
+  const items = await page.map(got.items.slice(at.skip, at.skip + limit));
+  return { items, ...(got.total !== undefined ? { total: got.total } : {}) };
+}
+
+/**
+ * A label filter as the vendor parameter. The vendor's "all" is its wildcard, so a
+ * label literally named "all" is asked for as everything and checked here.
+ */
+function vendorLabel(filter: { labels?: ClusterFilter['labels'] }): { pushdown: LabelPushdown; param?: string } {
+  const pushdown = labelPushdown(filter.labels);
+  if (pushdown.kind !== 'label') return { pushdown };
+  return pushdown.label === ALL_CLUSTERS ? { pushdown: { ...pushdown, exact: false } } : { pushdown, param: pushdown.label };
+}
+
+const nodeQuery = (filter: HostFilter, nodeLabel: string | undefined): NodeQuery => ({
+  ...(filter.clusterNativeId !== undefined ? { clusterName: filter.clusterNativeId } : {}),
+  ...(nodeLabel !== undefined ? { nodeLabel } : {}),
+});
+
+export function oteSession(client: OteClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
+  const limit = pLimit(concurrency);
+  const lookups = new Lookups(client, scope, limit);
+
+  // ---- Clusters: list row + labels + nodes (for DEGRADED and capacity). ----
+
+  const toClusters = async (rows: readonly OteCluster[]): Promise<Cluster[]> => {
+    const [labels, nodes] = await Promise.all([lookups.clusterLabels(rows.map((r) => r.clusterName)), lookups.nodesByCluster()]);
+    return rows.map((r) => toCluster(sourceId, r, labels.get(r.clusterName) ?? [], nodes.get(r.clusterName) ?? []));
+  };
+
+  const clusterById = new DataLoader<string, Cluster | null>(async (names) => {
+    const rows = new Map((await lookups.clusterRows()).map((r) => [r.clusterName, r]));
+    const found = names.map((n) => rows.get(n)).filter((r): r is OteCluster => r !== undefined);
+    const byName = new Map((await toClusters(found)).map((c) => [c.nativeId, c]));
+    return names.map((n) => byName.get(n) ?? null);
+  });
+
+  const listClusters = async (filter: ClusterFilter): Promise<Cluster[]> => {
+    const { pushdown, param } = vendorLabel(filter);
+    if (pushdown.kind === 'impossible') return [];
+    const rows = param !== undefined ? (await client.clusters(scope, param)).items : await lookups.clusterRows();
+    const items = (await toClusters(rows)).filter((c) => hasLabels(c.labels, filter.labels));
+    for (const c of items) clusterById.prime(c.nativeId, c);
+    return items;
+  };
+
+  const clusters: EntityReader<Cluster, ClusterFilter> = {
+    // `clusterLabel` matches one label exactly. There is no name or status filter.
+    pushdown: new Set(['labels']),
+    list: listClusters,
+    // The vendor's order is stable but not by name or time: no `nativeOrder`.
+    window(filter, offset, count) {
+      const { pushdown, param } = vendorLabel(filter);
+      const page = { fetch: (n: number, size: number) => client.clusterPage(scope, param, n, size), map: toClusters };
+      return windowOf(pushdown, page, () => listClusters(filter), offset, count);
+    },
+    get: (name) => clusterById.load(name),
+  };
+
+  // ---- Hosts: the node list, with labels from the node label index. ----
+
+  const toHosts = async (rows: readonly OteNode[]): Promise<Host[]> => {
+    const labels = await lookups.nodeLabels();
+    return rows.map((n) => toHost(sourceId, n, labels.get(hostNativeId(n.clusterName, n.nodeName)) ?? []));
+  };
+
+  const hostById = new DataLoader<string, Host | null>(async (ids) => {
+    const wanted = ids.map(parseHostId).filter((w) => w !== undefined);
+    if (wanted.length === 0) return ids.map(() => null);
+    const only = wanted.length === 1 ? wanted[0] : undefined;
+    // One host: the list filtered to its cluster and name (a substring match, so the
+    // exact node is picked here); several: the whole list once.
+    const rows = only ? (await client.nodes(scope, { clusterName: only.clusterName, nodeName: only.nodeName })).items : await lookups.allNodes();
+    const hosts = new Map((await toHosts(rows)).map((h) => [h.nativeId, h]));
+    return ids.map((id) => hosts.get(id) ?? null);
+  });
+
+  const hostsByCluster = new DataLoader<string, Host[]>(async (names) => {
+    const grouped = groupBy(await toHosts(await lookups.allNodes()), (h) => h.clusterNativeId ?? '');
+    return names.map((n) => grouped.get(n) ?? []);
+  });
+
+  const listHosts = async (filter: HostFilter): Promise<Host[]> => {
+    const { pushdown, param } = vendorLabel(filter);
+    if (pushdown.kind === 'impossible') return [];
+    const query = nodeQuery(filter, param);
+    // Unfiltered, it is the list every other host and cluster lookup shares.
+    const rows = Object.keys(query).length ? (await client.nodes(scope, query)).items : await lookups.allNodes();
+    const items = (await toHosts(rows)).filter((h) => hasLabels(h.labels, filter.labels));
+    for (const h of items) hostById.prime(h.nativeId, h);
+    return items;
+  };
+
+  const hosts: EntityReader<Host, HostFilter> = {
+    // `clusterName` is an exact match and `nodeLabel` one label. `nodeName` is a
+    // case-sensitive substring match, narrower than `nameContains`: not pushed down.
+    pushdown: new Set(['clusterNativeId', 'labels']),
+    list: listHosts,
+    window(filter, offset, count) {
+      const { pushdown, param } = vendorLabel(filter);
+      const page = { fetch: (n: number, size: number) => client.nodePage(scope, nodeQuery(filter, param), n, size), map: toHosts };
+      return windowOf(pushdown, page, () => listHosts(filter), offset, count);
+    },
+    get: (id) => hostById.load(id),
+    byCluster: (name) => hostsByCluster.load(name),
+  };
+
+  // ---- Deployments and the workflows synthesized from their operations. ----
+
+  /** Every deployment the vendor lists (deleted ones included) with its placement. */
+  const placed = async (editable?: boolean): Promise<{ raw: OteDeployment; placement: Placement }[]> => {
+    const raws = await client.deployments(scope, editable);
+    const placements = await lookups.placements(raws);
+    return raws.map((raw) => ({ raw, placement: placements.get(raw.id) ?? NO_PLACEMENT }));
+  };
+
+  const detailById = new DataLoader<number, OteDeploymentDetail | null>((ids) =>
+    Promise.all(ids.map((id) => limit(() => client.deployment(scope, id)))),
+  );
+
+  const placedDetail = async (id: number): Promise<{ detail: OteDeploymentDetail; placement: Placement } | null> => {
+    const detail = await detailById.load(id);
+    if (!detail) return null;
+    const placement = (await lookups.placements([detail])).get(detail.id) ?? NO_PLACEMENT;
+    return { detail, placement };
+  };
+
+  const deploymentOf = ({ raw, placement }: { raw: OteDeployment; placement: Placement }) => toDeployment(sourceId, raw, placement);
+  const workflowOf = ({ raw, placement }: { raw: OteDeployment; placement: Placement }) => toWorkflow(sourceId, raw, currentOperation(raw), placement);
+
+  /** Items of each cluster: a deployment spanning several clusters is listed under each. */
+  const byClusterLoader = <T>(toItem: (p: { raw: OteDeployment; placement: Placement }) => T | undefined) =>
+    new DataLoader<string, T[]>(async (names) => {
+      const all = await placed();
+      return names.map((name) => all.filter((p) => p.placement.clusters.includes(name)).map(toItem).filter((i): i is T => i !== undefined));
+    });
+
+  const deploymentsByCluster = byClusterLoader(deploymentOf);
+  const workflowsByCluster = byClusterLoader(workflowOf);
+
+  const deployments: EntityReader<Deployment, DeploymentFilter> = {
+    // The vendor filters by application name (not the deployment's) and by editable /
+    // running, none of which is a gateway filter. Deleted deployments are dropped, so
+    // vendor pages would not line up with gateway positions: no window.
+    pushdown: new Set(),
+    list: async () => (await placed()).map(deploymentOf).filter((d): d is Deployment => d !== undefined),
+    async get(nativeId) {
+      if (!/^\d+$/.test(nativeId)) return null;
+      const found = await placedDetail(Number(nativeId));
+      return found ? (toDeployment(sourceId, found.detail, found.placement, found.detail.historyVersion) ?? null) : null;
+    },
+    byCluster: (name) => deploymentsByCluster.load(name),
+  };
+
+  const workflows: EntityReader<Workflow, WorkflowFilter> = {
+    // `editable=false` leaves out deployments open to a new operation: every active
+    // one stays (with deleted ones, which the gateway filters out again).
+    pushdown: new Set(['active']),
+    list: async (filter) => (await placed(filter.active === true ? false : undefined)).map(workflowOf),
+    async get(nativeId) {
+      const op = parseOperationId(nativeId);
+      if (!op) return null;
+      const found = await placedDetail(op.deployId);
+      if (!found) return null;
+      const { detail, placement } = found;
+      const history = detail.historyVersion;
+      if (String(detail.deployType ?? '') === op.deployType && (detail.version ?? '') === op.version) {
+        return toWorkflow(sourceId, detail, currentOperation(detail, history[history.length - 1]), placement);
+      }
+      // An operation the deployment has since moved past: its history entry says how it ended.
+      const entry = [...history].reverse().find((h) => String(h.deployType ?? '') === op.deployType && h.version === op.version);
+      return entry ? toWorkflow(sourceId, detail, pastOperation(entry), placement) : null;
+    },
+    byCluster: (name) => workflowsByCluster.load(name),
+  };
+
+  return { clusters, hosts, deployments, workflows };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/**
+ * OTE-stack bodies as the document describes them, reduced to what the adapter reads.
+ * Lenient on purpose: unknown fields pass through, and only the fields the mapping
+ * cannot do without are required. The document's own Get/List Deployment examples
+ * leave `code` and `message` out, so the envelope treats both as optional.
+ */
+
+/** `{code, message}` plus the payload; the HTTP status equals `code`. */
+export const envelope = z.object({ code: z.union([z.number(), z.string()]).optional(), message: z.string().optional() }).loose();
+
+/** A list answer: `data` (or `apps` for applications) and the vendor's `total`. */
+export const listOf = <T extends z.ZodType>(item: T) =>
+  envelope.extend({ data: z.array(item).nullish().transform((v) => v ?? []), total: z.number().optional() });
+
+/** Login and Update Token put the token beside `code`, not under `data`. */
+export const tokenReply = envelope.extend({ token: z.string().min(1) });
+
+export const authInfoReply = envelope.extend({ data: z.object({ displayName: z.string().optional(), role: z.number().optional() }).loose() });
+
+export const labelNamesReply = envelope.extend({ data: z.array(z.string()).nullish().transform((v) => v ?? []) });
+
+/** Unix seconds in every example; kept as given and normalized in map.ts. */
+const time = z.union([z.number(), z.string()]).nullish();
+
+export const clusterRow = z.object({ clusterName: z.string().min(1), nodeCount: z.number().optional(), isReady: z.boolean() }).loose();
+export type OteCluster = z.infer<typeof clusterRow>;
+
+export const clusterLabelRow = z.object({ clusterLabel: z.string().min(1), createTime: time }).loose();
+
+export const nodeRow = z
+  .object({
+    nodeName: z.string().min(1),
+    clusterName: z.string().min(1),
+    operatingSystem: z.string().nullish(),
+    kernelVersion: z.string().nullish(),
+    ip: z.string().nullish(),
+    memory: z.number().nullish(),
+    cpu: z.number().nullish(),
+    disk: z.number().nullish(),
+    isReady: z.boolean(),
+  })
+  .loose();
+export type OteNode = z.infer<typeof nodeRow>;
+
+/** A node projected to its identity with `field=nodeName,clusterName`. */
+export const nodeRefRow = z.object({ nodeName: z.string().min(1), clusterName: z.string().min(1) }).loose();
+export type OteNodeRef = z.infer<typeof nodeRefRow>;
+
+export const deploymentRow = z
+  .object({
+    id: z.number().int(),
+    deployName: z.string().min(1),
+    appName: z.string().nullish(),
+    version: z.string().nullish(),
+    /** The cluster label (or cluster name, or "all") the deployment targets. */
+    cluster: z.string().nullish(),
+    deployType: z.number().nullish(),
+    status: z.number().int(),
+    /** `{"running": n, "error": n, "total": n}` as a JSON string; parsed defensively in map.ts. */
+    errorMessage: z.unknown().optional(),
+    auditComment: z.string().nullish(),
+    createTime: time,
+    updateTime: time,
+  })
+  .loose();
+export type OteDeployment = z.infer<typeof deploymentRow>;
+
+export const historyEntry = z
+  .object({
+    version: z.string(),
+    deployType: z.number().nullish(),
+    status: z.number().int(),
+    comment: z.string().nullish(),
+    createTime: time,
+    updateTime: time,
+  })
+  .loose();
+export type OteHistoryEntry = z.infer<typeof historyEntry>;
+
+/** Get Deployment with `field=historyVersion`: the deployment plus every version it went through. */
+export const deploymentDetailReply = envelope.extend({
+  data: deploymentRow.extend({ historyVersion: z.array(historyEntry).nullish().transform((v) => v ?? []) }),
+});
+export type OteDeploymentDetail = z.infer<typeof deploymentDetailReply>['data'];
+
+export const auditRow = z.object({ id: z.number(), deployId: z.number().nullish(), status: z.number() }).loose();
+export type OteAudit = z.infer<typeof auditRow>;

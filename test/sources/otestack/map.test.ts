@@ -1,0 +1,275 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  clusterStatus,
+  currentOperation,
+  deploymentStatus,
+  hostStatus,
+  isoTime,
+  labelPushdown,
+  parseHostId,
+  parseOperationId,
+  parseReplicas,
+  pastOperation,
+  toCluster,
+  toDeployment,
+  toHost,
+  toWorkflow,
+  workflowState,
+} from '../../../src/sources/otestack/map.js';
+import { clusterRow, deploymentDetailReply, deploymentRow, historyEntry, listOf, nodeRow } from '../../../src/sources/otestack/wire.js';
+import { coveringPage, tokenCredential, walkPages } from '../../../src/sources/otestack/client.js';
+
+const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/otestack/${name}.json`, import.meta.url), 'utf8'));
+const T = '2019-03-05T03:58:41.000Z'; // 1551758321
+
+describe('otestack map: document examples', () => {
+  it('maps the Get Cluster List example', () => {
+    const rows = listOf(clusterRow).parse(fixture('clusters-list.response')).data;
+    expect(rows.map((r) => toCluster('ote', r, []))).toEqual([
+      { sourceId: 'ote', nativeId: 'GuangZhou', name: 'GuangZhou', kind: 'EDGE', status: 'FAILED', rawStatus: 'isReady=false', labels: [], endpoints: [], nodeCount: 1 },
+      { sourceId: 'ote', nativeId: 'BeiJing', name: 'BeiJing', kind: 'EDGE', status: 'RUNNING', rawStatus: 'isReady=true', labels: [], endpoints: [], nodeCount: 2 },
+    ]);
+  });
+
+  it('maps the Get Node List example, and a cluster with a node not ready is DEGRADED with its nodes’ capacity', () => {
+    const nodes = listOf(nodeRow).parse(fixture('nodes-list.response')).data;
+    expect(toHost('ote', nodes[0]!, ['gpu', 'edge'])).toEqual({
+      sourceId: 'ote',
+      nativeId: 'GuangZhou/GZ1',
+      clusterNativeId: 'GuangZhou',
+      name: 'GZ1',
+      addresses: ['1.2.3.4'],
+      status: 'ONLINE',
+      rawStatus: 'isReady=true',
+      os: 'Linux',
+      kernel: '2.6',
+      labels: [{ key: 'edge', value: '' }, { key: 'gpu', value: '' }],
+    });
+    const sized = [
+      { ...nodes[1]!, cpu: 8, memory: 16 * 2 ** 30, disk: 480e9 },
+      { ...nodes[1]!, nodeName: 'BJ2', isReady: false, cpu: 16, memory: 32 * 2 ** 30 },
+    ];
+    expect(toHost('ote', sized[0]!, []).usage).toEqual({ cpu: { total: 8, unit: 'CORES' }, memory: { total: 16 * 2 ** 30, unit: 'BYTES' }, storage: { total: 480e9, unit: 'BYTES' } });
+    const cluster = toCluster('ote', { clusterName: 'BeiJing', nodeCount: 2, isReady: true }, ['north'], sized);
+    expect(cluster).toMatchObject({
+      status: 'DEGRADED',
+      rawStatus: 'isReady=true',
+      labels: [{ key: 'north', value: '' }],
+      usage: { cpu: { total: 24, unit: 'CORES' }, memory: { total: 48 * 2 ** 30, unit: 'BYTES' }, storage: { total: 480e9, unit: 'BYTES' } },
+    });
+  });
+
+  it('maps the List Deployment example (status 6, counts from errorMessage, no history in a list)', () => {
+    const row = listOf(deploymentRow).parse(fixture('deploy-list.response')).data[0]!;
+    expect(toDeployment('ote', row, { clusters: ['c1'], awaitingAudit: false })).toEqual({
+      sourceId: 'ote',
+      nativeId: '1',
+      clusterNativeId: 'c1',
+      name: 'nginx1',
+      application: 'nginx1',
+      version: '1.1.1.1',
+      status: 'PARTIAL',
+      rawStatus: '6',
+      replicas: { running: 10, error: 3, total: 13 },
+      history: [],
+      createdAt: T,
+      updatedAt: T,
+    });
+  });
+
+  it('maps the Get Deployment example; a target spanning several clusters has no single cluster', () => {
+    const detail = deploymentDetailReply.parse(fixture('deploy-get.response')).data;
+    expect(toDeployment('ote', detail, { clusters: ['a', 'b'], awaitingAudit: false }, detail.historyVersion)).toEqual({
+      sourceId: 'ote',
+      nativeId: '1',
+      name: 'nginx1',
+      application: 'nginx1',
+      version: '1.1.1.2',
+      status: 'PARTIAL',
+      rawStatus: '6',
+      replicas: { running: 10, error: 3, total: 13 },
+      history: [],
+      createdAt: T,
+      updatedAt: T,
+    });
+  });
+
+  it('keeps the versions a deployment ran as its history, and drops deleted deployments', () => {
+    const row = deploymentRow.parse({ ...fixture('deploy-get.response').data, status: 5 });
+    const history = [
+      { version: '1.1', deployType: 1, status: 5, createTime: 100, updateTime: 1551758321 },
+      { version: '1.2', deployType: 2, status: 7, createTime: 200, updateTime: 300 },
+      { version: '1.2', deployType: 2, status: 6, createTime: 400, updateTime: 1551758322 },
+      { version: '1.2', deployType: 4, status: 9, createTime: 500, updateTime: 600 },
+      { version: '1.3', deployType: 2, status: 2, createTime: 700, updateTime: 800 },
+    ].map((h) => historyEntry.parse(h));
+    expect(toDeployment('ote', row, { clusters: [], awaitingAudit: false }, history)?.history).toEqual([
+      { version: '1.1', deployedAt: T },
+      { version: '1.2', deployedAt: '2019-03-05T03:58:42.000Z' },
+    ]);
+    expect(toDeployment('ote', { ...row, status: 9 }, { clusters: [], awaitingAudit: false })).toBeUndefined();
+  });
+
+  it('synthesizes the workflow of a deployment’s current operation and of a past one', () => {
+    const row = deploymentRow.parse({ ...fixture('deploy-list.response').data[0], status: 4, deployType: 2 });
+    expect(toWorkflow('ote', row, currentOperation(row), { clusters: ['c1'], awaitingAudit: false })).toEqual({
+      sourceId: 'ote',
+      nativeId: 'deployment:1:2:1.1.1.1',
+      kind: 'UpgradeDeployment',
+      target: { type: 'Deployment', nativeId: '1' },
+      clusterNativeId: 'c1',
+      state: 'RUNNING',
+      rawState: '4',
+      progress: 10 / 13,
+      message: 'deploying: 10 of 13 pods running, 3 in error',
+      steps: [],
+      updatedAt: T,
+    });
+    const entry = historyEntry.parse({ version: '1.0', deployType: 1, status: 5, createTime: 1551758000, updateTime: 1551758321 });
+    expect(toWorkflow('ote', row, pastOperation(entry), { clusters: [], awaitingAudit: false })).toEqual({
+      sourceId: 'ote',
+      nativeId: 'deployment:1:1:1.0',
+      kind: 'CreateDeployment',
+      target: { type: 'Deployment', nativeId: '1' },
+      state: 'SUCCEEDED',
+      rawState: '5',
+      progress: 1,
+      message: 'succeeded',
+      steps: [],
+      startedAt: '2019-03-05T03:53:20.000Z',
+      updatedAt: T,
+      finishedAt: T,
+    });
+    const pending = deploymentRow.parse({ ...row, status: 0, deployType: 1 });
+    expect(toWorkflow('ote', pending, currentOperation(pending), { clusters: [], awaitingAudit: true })).toMatchObject({
+      state: 'PENDING',
+      message: 'awaiting an administrator’s audit',
+      startedAt: T,
+    });
+    const rejected = deploymentRow.parse({ ...row, status: 2, auditComment: 'no pass' });
+    expect(toWorkflow('ote', rejected, currentOperation(rejected), { clusters: [], awaitingAudit: false })).toMatchObject({
+      state: 'CANCELLED',
+      message: 'rejected by the auditor: no pass',
+      finishedAt: T,
+    });
+    const text = deploymentRow.parse({ ...row, status: 7, errorMessage: 'ImagePullBackOff' });
+    expect(toWorkflow('ote', text, currentOperation(text), { clusters: [], awaitingAudit: false }).message).toBe('failed (ImagePullBackOff)');
+    expect(parseOperationId('deployment:12:3:2.1')).toEqual({ deployId: 12, deployType: '3', version: '2.1' });
+    expect(parseOperationId('cluster:1')).toBeUndefined();
+  });
+});
+
+describe('otestack status tables', () => {
+  it.each([
+    ['true', 'RUNNING'],
+    ['false', 'FAILED'],
+    ['maybe', 'UNKNOWN'],
+  ])('cluster isReady=%s → %s', (raw, want) => expect(clusterStatus(raw)).toBe(want));
+
+  it.each([
+    ['true', 'ONLINE'],
+    ['false', 'OFFLINE'],
+    ['maybe', 'UNKNOWN'],
+  ])('node isReady=%s → %s', (raw, want) => expect(hostStatus(raw)).toBe(want));
+
+  it.each([
+    [0, 'PENDING'],
+    [1, 'PENDING'],
+    [2, 'FAILED'],
+    [3, 'DEPLOYING'],
+    [4, 'DEPLOYING'],
+    [5, 'SUCCEEDED'],
+    [6, 'PARTIAL'],
+    [7, 'FAILED'],
+    [8, 'FAILED'],
+    [9, 'DELETED'],
+    [42, 'UNKNOWN'],
+  ])('deployment status %s → %s', (raw, want) => expect(deploymentStatus(raw)).toBe(want));
+
+  it('status 0 with a pending audit is AWAITING_APPROVAL, without one PENDING', () => {
+    const row = deploymentRow.parse({ id: 7, deployName: 'd', status: 0 });
+    expect(toDeployment('ote', row, { clusters: [], awaitingAudit: true })?.status).toBe('AWAITING_APPROVAL');
+    expect(toDeployment('ote', row, { clusters: [], awaitingAudit: false })?.status).toBe('PENDING');
+    expect(toDeployment('ote', { ...row, status: 1 }, { clusters: [], awaitingAudit: true })?.status).toBe('PENDING');
+  });
+
+  it.each([
+    [0, 'PENDING'],
+    [1, 'PENDING'],
+    [2, 'CANCELLED'],
+    [3, 'RUNNING'],
+    [4, 'RUNNING'],
+    [5, 'SUCCEEDED'],
+    [6, 'FAILED'],
+    [7, 'FAILED'],
+    [8, 'FAILED'],
+    [9, 'SUCCEEDED'],
+    [42, 'RUNNING'],
+  ])('workflow state of status %s → %s', (raw, want) => expect(workflowState(raw)).toBe(want));
+});
+
+describe('otestack units and parsing', () => {
+  it.each([
+    [1551758321, T],
+    [1551758321000, T],
+    ['1551758321', T],
+    ['2019-03-05 03:58:41', T],
+    ['2019-03-05T11:58:41+08:00', T],
+    [0, undefined],
+    [-5, undefined],
+    ['soon', undefined],
+    [null, undefined],
+  ])('time %s → %s', (raw, want) => expect(isoTime(raw)).toBe(want));
+
+  it.each([
+    ['{"running": 10, "error": 3, "total": 13}', { running: 10, error: 3, total: 13 }],
+    ['{"running": 10, "error": 3, "total": 13}"', { running: 10, error: 3, total: 13 }],
+    [{ running: 1, error: 0, total: 2 }, { running: 1, error: 0, total: 2 }],
+    ['{"running": 10, "total": 13}', undefined],
+    ['ImagePullBackOff', undefined],
+    [undefined, undefined],
+  ])('errorMessage %j → %j', (raw, want) => expect(parseReplicas(raw)).toEqual(want));
+
+  it('splits host ids at the last slash', () => {
+    expect(parseHostId('bj-01/bj-01-node-02')).toEqual({ clusterName: 'bj-01', nodeName: 'bj-01-node-02' });
+    expect(parseHostId('no-slash')).toBeUndefined();
+    expect(parseHostId('/x')).toBeUndefined();
+  });
+
+  it('pushes one bare label down; values no OTE-stack label has match nothing', () => {
+    expect(labelPushdown(undefined)).toEqual({ kind: 'none' });
+    expect(labelPushdown([{ key: 'gpu' }])).toEqual({ kind: 'label', label: 'gpu', exact: true });
+    expect(labelPushdown([{ key: 'gpu', value: '' }, { key: 'prod' }])).toEqual({ kind: 'label', label: 'gpu', exact: false });
+    expect(labelPushdown([{ key: 'gpu', value: 'yes' }])).toEqual({ kind: 'impossible' });
+  });
+
+  it('takes the token expiry from the JWT exp claim, else an hour from issue', () => {
+    const claims = Buffer.from(JSON.stringify({ exp: 2_000_000_000 })).toString('base64url');
+    expect(tokenCredential(`eyJh.${claims}.sig`, 1_000)).toEqual({ headers: { authorization: `eyJh.${claims}.sig` }, expiresAt: 2_000_000_000_000 });
+    expect(tokenCredential('eyJxxxxxx', 1_000).expiresAt).toBe(1_000 + 3_600_000);
+    // An exp already past by our clock: the clocks disagree, the documented hour applies.
+    expect(tokenCredential(`eyJh.${claims}.sig`, 3_000_000_000_000).expiresAt).toBe(3_000_000_000_000 + 3_600_000);
+  });
+
+  it('finds the one page covering a window', () => {
+    expect(coveringPage(0, 10)).toEqual({ page: 1, pageSize: 10, skip: 0 });
+    expect(coveringPage(20, 10)).toEqual({ page: 3, pageSize: 10, skip: 0 });
+    const odd = coveringPage(15, 11);
+    expect(odd.pageSize).toBeGreaterThanOrEqual(11);
+    expect((odd.page - 1) * odd.pageSize + odd.skip).toBe(15);
+    expect(odd.skip + 11).toBeLessThanOrEqual(odd.pageSize);
+  });
+
+  it('walks pages to the total, continuing at the vendor’s size when it caps the page', async () => {
+    const all = Array.from({ length: 25 }, (_, i) => i);
+    const asked: string[] = [];
+    const capped = await walkPages(async (page, size) => {
+      asked.push(`${page}x${size}`);
+      const served = Math.min(size, 10);
+      return { items: all.slice((page - 1) * served, page * served), total: all.length };
+    }, 100);
+    expect(capped.items).toEqual(all);
+    expect(asked).toEqual(['1x100', '2x10', '3x10']);
+  });
+});
