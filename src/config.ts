@@ -42,6 +42,11 @@ const sourceSchema = z
     retries: z.number().int().min(0).max(5).default(2),
     /** Vendor calls this source may have in flight for one batch. */
     concurrency: z.number().int().min(1).max(256).default(8),
+    /** Consecutive failures that open the circuit, and how long it stays open before a trial call. */
+    breaker: z
+      .object({ threshold: z.number().int().min(1).max(1000).default(5), halfOpenAfterMs: z.number().int().min(10).max(600_000).default(10_000) })
+      .strict()
+      .default({ threshold: 5, halfOpenAfterMs: 10_000 }),
     credentials: z.record(z.string(), secretRef).default({}),
   })
   .strict();
@@ -98,6 +103,7 @@ export interface SourceConfig {
   timeoutMs: number;
   retries: number;
   concurrency: number;
+  breaker?: { threshold: number; halfOpenAfterMs: number };
   /** Resolved secret values; each adapter checks it has the ones it needs. */
   credentials: Record<string, string>;
 }

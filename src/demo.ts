@@ -23,6 +23,7 @@ export async function startDemo(env: Record<string, string | undefined> = proces
       timeoutMs: 10_000,
       retries: 2,
       concurrency: 8,
+      breaker: { threshold: 5, halfOpenAfterMs: 10_000 },
       credentials: { ...sim.credentials },
     };
   });

@@ -76,6 +76,16 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
   const wsDisposable = useServer(
     {
+      // A socket without a valid token is closed at once (4403), before any subscription.
+      onConnect: (ctx) => {
+        const param = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
+        try {
+          keys.viewerFor(typeof param === 'string' ? param : ctx.extra.request.headers.authorization);
+          return true;
+        } catch {
+          return false;
+        }
+      },
       // Each subscription runs through yoga's envelop, so it gets the same context,
       // error masking and plugins as a request over HTTP.
       execute: (args: any) => args.rootValue.execute(args),

@@ -190,10 +190,11 @@ export class SourceHttp {
 
   async #send(call: SourceCall): Promise<SourceReply> {
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
+    const deadlineAt = Date.now() + this.options.timeoutMs;
     const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
     const route = `${call.method} ${call.route}`;
     const attempt = () =>
-      this.#breaker.execute(() => this.#withAuth(call, route, signal, deadline));
+      this.#breaker.execute(() => this.#withAuth(call, route, signal, deadlineAt));
     try {
       const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal) : await attempt();
       this.#health.consecutiveFailures = 0;
@@ -212,13 +213,13 @@ export class SourceHttp {
     }
   }
 
-  async #withAuth(call: SourceCall, route: string, signal: AbortSignal, deadline: AbortSignal): Promise<SourceReply> {
+  async #withAuth(call: SourceCall, route: string, signal: AbortSignal, deadlineAt: number): Promise<SourceReply> {
     const auth = call.auth === false ? undefined : this.options.auth;
     const credentials = auth ? await auth.headers(signal) : {};
-    let reply = await this.#once(call, route, signal, deadline, credentials);
+    let reply = await this.#once(call, route, signal, deadlineAt, credentials);
     if (reply.status === 401 && auth) {
       await auth.renew(credentials, signal);
-      reply = await this.#once(call, route, signal, deadline, await auth.headers(signal));
+      reply = await this.#once(call, route, signal, deadlineAt, await auth.headers(signal));
     }
     if (reply.status === 401) {
       throw this.#error('SOURCE_AUTH_FAILED', 'the vendor refused the credentials', call, route, reply);
@@ -230,7 +231,7 @@ export class SourceHttp {
     call: SourceCall,
     route: string,
     signal: AbortSignal,
-    deadline: AbortSignal,
+    deadlineAt: number,
     credentials: Record<string, string>,
   ): Promise<SourceReply> {
     const started = performance.now();
@@ -275,11 +276,13 @@ export class SourceHttp {
         const code: SourceErrorCode = status === 429 ? 'SOURCE_RATE_LIMITED' : 'SOURCE_UNAVAILABLE';
         const error = this.#error(code, `${route} answered HTTP ${status}`, call, route, reply);
         const after = status === 429 ? retryAfterMs(res.headers['retry-after']) : undefined;
-        throw after !== undefined ? new RetryAfter(error, after) : error;
+        if (after === undefined) throw error;
+        // Waiting past our own deadline would only turn "throttled" into "timed out".
+        throw after < deadlineAt - Date.now() ? new RetryAfter(error, after) : new GiveUp(error);
       }
       return reply;
     } catch (err) {
-      if (err instanceof SourceError || err instanceof RetryAfter) throw err;
+      if (err instanceof SourceError || err instanceof RetryAfter || err instanceof GiveUp) throw err;
       if (signal.aborted) throw err;
       throw this.#error(
         'SOURCE_UNAVAILABLE',
@@ -295,7 +298,7 @@ export class SourceHttp {
   }
 
   #normalize(err: unknown, call: SourceCall, route: string, deadline: AbortSignal): SourceError | RequestAbortedError {
-    if (err instanceof RetryAfter) return err.error;
+    if (err instanceof RetryAfter || err instanceof GiveUp) return err.error;
     if (err instanceof SourceError) return err;
     if (err instanceof BrokenCircuitError) {
       return this.#error('SOURCE_UNAVAILABLE', 'the circuit breaker is open after repeated failures; calls resume shortly', call, route, { status: 0 });
@@ -342,6 +345,13 @@ class RetryAfter extends Error {
     readonly error: SourceError,
     readonly ms: number,
   ) {
+    super(error.message);
+  }
+}
+
+/** A failure that must not be retried even though its code usually is. */
+class GiveUp extends Error {
+  constructor(readonly error: SourceError) {
     super(error.message);
   }
 }

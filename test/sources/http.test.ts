@@ -71,6 +71,12 @@ describe('SourceHttp', () => {
     expect(hits).toHaveLength(1);
   });
 
+  it('does not wait for a Retry-After that ends past the deadline', async () => {
+    handler = (_req, res) => json(res, 429, {}, { 'retry-after': '120' });
+    await expect(client().request(get)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMITED' });
+    expect(hits).toHaveLength(1);
+  });
+
   it('gives up after the configured retries with the last error', async () => {
     handler = (_req, res) => json(res, 502, {});
     await expect(client({ retries: 1 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', sourceId: 'src-1' });

@@ -1,0 +1,121 @@
+import { print, parse } from 'graphql';
+import { createClient } from 'graphql-ws';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+
+const PROGRESS = print(parse(`subscription($id: ID!) { workflowProgress(id: $id) { workflow { id state progress message } error { code } } }`));
+const ACTIVE = print(parse(`{ workflows(first: 50, filter: { active: true, sourceIds: ["tiem"] }) { edges { node { id state progress } } } }`));
+
+let demo: DemoGateway;
+beforeAll(async () => {
+  demo = await startDemoGateway();
+});
+afterAll(() => demo.close());
+
+type Update = { workflow: { id: string; state: string; progress: number | null; message: string | null } };
+
+/** Moves the TiEM simulator's clock until the stream ends, so the test never waits on real time. */
+async function driveClock(done: () => boolean) {
+  for (let i = 0; i < 400 && !done(); i++) {
+    demo.fleet.simulators.tiem.advance(30_000);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+async function activeWorkflowId(): Promise<string> {
+  const res = await fetch(`${demo.gateway.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.token}` },
+    body: JSON.stringify({ query: ACTIVE }),
+  });
+  const body = (await res.json()) as { data: { workflows: { edges: { node: { id: string } }[] } } };
+  const first = body.data.workflows.edges[0];
+  if (!first) throw new Error('the seeded TiEM fleet has no running workflow');
+  return first.node.id;
+}
+
+function checkStream(updates: Update[]) {
+  expect(updates.length).toBeGreaterThan(1);
+  const states = updates.map((u) => u.workflow.state);
+  expect(['SUCCEEDED', 'FAILED', 'CANCELLED']).toContain(states.at(-1));
+  expect(states.slice(0, -1).every((s) => s === 'RUNNING' || s === 'PENDING')).toBe(true);
+  const progress = updates.map((u) => u.workflow.progress ?? 0);
+  for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1] as number);
+}
+
+describe('subscriptions', () => {
+  it('streams a workflow over graphql-ws until it ends, progress never going back', async () => {
+    const id = await activeWorkflowId();
+    const client = createClient({
+      url: demo.gateway.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${demo.token}` },
+    });
+    const updates: Update[] = [];
+    let finished = false;
+    const completed = new Promise<void>((resolve, reject) => {
+      client.subscribe<{ workflowProgress: Update }>(
+        { query: PROGRESS, variables: { id } },
+        {
+          next: (msg) => {
+            if (msg.errors) reject(new Error(JSON.stringify(msg.errors)));
+            if (msg.data) updates.push(msg.data.workflowProgress);
+          },
+          error: reject,
+          complete: () => {
+            finished = true;
+            resolve();
+          },
+        },
+      );
+    });
+    await driveClock(() => finished);
+    await completed;
+    await client.dispose();
+    checkStream(updates);
+  });
+
+  it('streams the same over SSE', async () => {
+    const id = await activeWorkflowId();
+    const res = await fetch(`${demo.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${demo.token}` },
+      body: JSON.stringify({ query: PROGRESS, variables: { id } }),
+    });
+    expect(res.headers.get('content-type')).toContain('text/event-stream');
+    const updates: Update[] = [];
+    let finished = false;
+    const reading = (async () => {
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.startsWith('event: complete')) {
+            finished = true;
+            return;
+          }
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (data) updates.push((JSON.parse(data.slice(6)) as { data: { workflowProgress: Update } }).data.workflowProgress);
+        }
+      }
+      finished = true;
+    })();
+    await driveClock(() => finished);
+    await reading;
+    checkStream(updates);
+  });
+
+  it('refuses a WebSocket subscription without a valid token', async () => {
+    const client = createClient({ url: demo.gateway.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { Authorization: 'Bearer nope' }, retryAttempts: 0 });
+    const outcome = await new Promise<string>((resolve) => {
+      client.subscribe({ query: PROGRESS, variables: { id: 'x' } }, { next: () => resolve('next'), error: (e) => resolve(JSON.stringify(e)), complete: () => resolve('complete') });
+    });
+    await client.dispose();
+    expect(outcome).toMatch(/API token is not valid|UNAUTHENTICATED|4401|4403/);
+  });
+});
