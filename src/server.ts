@@ -183,10 +183,13 @@ export function createGatewayYoga(options: YogaOptions) {
             subscriptionsProtocol: 'WS',
             ...(options.graphiqlToken ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) } : {}),
           },
-    context: (server: { request: Request; connectionParams?: Record<string, unknown> }) => {
-      // WebSocket clients send the token in connectionParams; HTTP clients in the header.
+    context: (server: { request?: Request; req?: { headers: Record<string, string | string[] | undefined> }; connectionParams?: Record<string, unknown> }) => {
+      // WebSocket clients send the token in connectionParams (or the upgrade request's
+      // header); HTTP clients in the header.
       const fromParams = server.connectionParams?.Authorization ?? server.connectionParams?.authorization;
-      const authorization = typeof fromParams === 'string' ? fromParams : server.request.headers.get('authorization');
+      const fromUpgrade = server.req?.headers.authorization;
+      const authorization =
+        typeof fromParams === 'string' ? fromParams : (server.request?.headers.get('authorization') ?? (typeof fromUpgrade === 'string' ? fromUpgrade : undefined));
       let viewer: Viewer;
       try {
         viewer = viewerOf(authorization);
@@ -196,7 +199,7 @@ export function createGatewayYoga(options: YogaOptions) {
           extensions: { code: err.code, http: { status: 401, headers: { 'WWW-Authenticate': 'Bearer realm="fleetgate"' } } },
         });
       }
-      return createContext(deps, viewer, server.request.signal);
+      return createContext(deps, viewer, server.request?.signal);
     },
     maskedErrors: { maskError: maskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
     logging: {
