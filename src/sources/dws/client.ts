@@ -1,0 +1,375 @@
+import type { LimitFunction } from 'p-limit';
+import { z } from 'zod';
+import type { IssuedCredential } from '../auth.js';
+import { SourceError } from '../errors.js';
+import type { RequestScope, SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { VendorPage } from './paging.js';
+
+/**
+ * Raw calls to Huawei Cloud DWS (document 003) and the IAM token API it authenticates
+ * against. Every DWS path is below `/{version}/{project_id}`; the project id comes from
+ * the token (or the `projectId` override). Bodies are plain objects; errors are
+ * `{error_code, error_msg}` from DWS and the API gateway, and Keystone's
+ * `{error: {code, title, message}}` from IAM.
+ */
+
+/** What one GraphQL request's calls share: its GET memo and its fan-out slots. */
+export interface CallContext {
+  scope: RequestScope;
+  limit: LimitFunction;
+}
+
+// ---- Errors ----
+
+const dwsErrorBody = z.object({ error_code: z.string(), error_msg: z.string().nullish() }).loose();
+const keystoneErrorBody = z
+  .object({ error: z.object({ code: z.union([z.number(), z.string()]).nullish(), message: z.string().nullish(), title: z.string().nullish() }).loose() })
+  .loose();
+
+export const readDwsError: VendorErrorReader = (body) => {
+  const dws = dwsErrorBody.safeParse(body);
+  if (dws.success) return { code: dws.data.error_code, ...(dws.data.error_msg ? { message: dws.data.error_msg } : {}) };
+  const keystone = keystoneErrorBody.safeParse(body);
+  if (keystone.success) {
+    const { code, message, title } = keystone.data.error;
+    const text = message || title;
+    return { ...(code !== null && code !== undefined ? { code: String(code) } : {}), ...(text ? { message: text } : {}) };
+  }
+  return undefined;
+};
+
+/**
+ * Answers that mean "no such object": a 404 from DWS itself (the API gateway's
+ * APIGW.0101 is a wrong path, not a missing object), and the 400s DWS gives for a
+ * snapshot id it cannot resolve (DWS.5149 invalid snapshot id, DWS.5111 backup file
+ * does not exist).
+ */
+const NOT_FOUND_CODES = new Set(['DWS.5149', 'DWS.5111']);
+function isNotFound(reply: SourceReply): boolean {
+  const code = readDwsError(reply.body)?.code;
+  if (reply.status === 404) return code !== 'APIGW.0101';
+  return reply.status === 400 && code !== undefined && NOT_FOUND_CODES.has(code);
+}
+
+// ---- Payload schemas: lenient, requiring only what the mapping cannot do without. ----
+
+const tag = z.object({ key: z.string(), value: z.string().nullish() }).loose();
+const node = z.object({ id: z.string(), name: z.string(), status: z.union([z.string(), z.number()]) }).loose();
+const failedReason = z.object({ error_code: z.string().nullish(), error_msg: z.string().nullish() }).loose();
+
+const cluster = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.string(),
+    version: z.string().nullish(),
+    created: z.string().nullish(),
+    updated: z.string().nullish(),
+    endpoints: z.array(z.object({ connect_info: z.string().nullish(), jdbc_url: z.string().nullish() }).loose()).nullish(),
+    public_endpoints: z.array(z.object({ public_connect_info: z.string().nullish(), jdbc_url: z.string().nullish() }).loose()).nullish(),
+    nodes: z.array(node).nullish(),
+    tags: z.array(tag).nullish(),
+    number_of_node: z.number().nullish(),
+    availability_zone: z.string().nullish(),
+    action_progress: z.record(z.string(), z.string().nullish()).nullish(),
+    sub_status: z.string().nullish(),
+    task_status: z.string().nullish(),
+    failed_reasons: failedReason.nullish(),
+  })
+  .loose();
+export type ClusterWire = z.infer<typeof cluster>;
+export type NodeWire = z.infer<typeof node>;
+
+const cn = z.object({ id: z.string(), name: z.string(), private_ip: z.string().nullish() }).loose();
+export type CnWire = z.infer<typeof cn>;
+
+/** The three snapshot APIs show different subsets (5.5.2, 5.5.3, 5.5.5); this is their union. */
+const snapshot = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.string(),
+    type: z.string().nullish(),
+    description: z.string().nullish(),
+    started: z.string().nullish(),
+    finished: z.string().nullish(),
+    size: z.number().nullish(),
+    cluster_id: z.string().nullish(),
+    progress: z.string().nullish(),
+  })
+  .loose();
+export type SnapshotWire = z.infer<typeof snapshot>;
+
+const event = z
+  .object({
+    event_id: z.string(),
+    occur_time: z.number(),
+    severity: z.string().nullish(),
+    category: z.string().nullish(),
+    source_type: z.string().nullish(),
+    source_id: z.string().nullish(),
+    source_name: z.string().nullish(),
+    context: z.string().nullish(),
+    display_name: z.string().nullish(),
+    description: z.string().nullish(),
+    name: z.string().nullish(),
+  })
+  .loose();
+export type EventWire = z.infer<typeof event>;
+
+const alarm = z
+  .object({
+    alarm_id: z.string(),
+    alarm_name: z.string().nullish(),
+    alarm_level: z.string().nullish(),
+    alarm_source: z.string().nullish(),
+    resource_id: z.string().nullish(),
+    resource_id_name: z.string().nullish(),
+    alarm_generate_date: z.string(),
+    alarm_status: z.string().nullish(),
+  })
+  .loose();
+export type AlarmWire = z.infer<typeof alarm>;
+
+const token = z
+  .object({
+    token: z
+      .object({
+        expires_at: z.string(),
+        project: z.object({ id: z.string() }).loose(),
+        catalog: z
+          .array(z.object({ type: z.string(), endpoints: z.array(z.object({ region_id: z.string().nullish(), region: z.string().nullish() }).loose()) }).loose())
+          .nullish(),
+      })
+      .loose(),
+  })
+  .loose();
+
+const clusterList = z.object({ clusters: z.array(cluster), count: z.number().nullish() }).loose();
+const clusterDetail = z.object({ cluster }).loose();
+const cnList = z.object({ instances: z.array(cn).nullish() }).loose();
+const snapshotList = z.object({ snapshots: z.array(snapshot), count: z.number().nullish() }).loose();
+const snapshotDetail = z.object({ snapshot }).loose();
+const eventList = z.object({ events: z.array(event), count: z.number() }).loose();
+const alarmList = z.object({ alarm_details: z.array(alarm), count: z.number() }).loose();
+
+/** A list answer with the vendor's total. */
+export interface Counted<T> {
+  items: T[];
+  count: number;
+}
+
+/** Who the token is for: the project every path names, and the region IAM says DWS is in. */
+export interface Identity {
+  projectId: string;
+  region?: string;
+}
+
+export interface Credentials {
+  user: string;
+  password: string;
+  domain: string;
+  project: string;
+}
+
+/**
+ * The events and alarm APIs default to 1000 and 10 records a page and document no
+ * maximum; 1000 is the largest size the document shows the vendor serving, so both
+ * are walked in pages of 1000.
+ */
+export const LIST_PAGE_SIZE = 1000;
+
+/** Alarm dates are local times in `time_zone`; asking for GMT makes them UTC. */
+const ALARM_TIME_ZONE = 'GMT';
+
+export class DwsClient {
+  #identity?: Identity;
+
+  constructor(
+    private readonly http: SourceHttp,
+    /** Where `/v3/auth/tokens` lives: the DWS endpoint itself or the region's IAM host. */
+    private readonly iam: SourceHttp,
+    /** Makes sure a token (and so an identity) exists: TokenAuth's `headers`. */
+    private readonly authenticate: (signal?: AbortSignal) => Promise<unknown>,
+    private readonly projectIdOverride?: string,
+  ) {}
+
+  /** IAM password login scoped to the project by name (3.2); the token is in `X-Subject-Token`. */
+  async login(credentials: Credentials, signal?: AbortSignal): Promise<IssuedCredential> {
+    const route = '/v3/auth/tokens';
+    const reply = await this.iam.request({
+      method: 'POST',
+      path: route,
+      route,
+      auth: false,
+      ...(signal ? { signal } : {}),
+      body: {
+        auth: {
+          identity: {
+            methods: ['password'],
+            password: { user: { name: credentials.user, password: credentials.password, domain: { name: credentials.domain } } },
+          },
+          scope: { project: { name: credentials.project } },
+        },
+      },
+    });
+    const body = this.#decode(this.iam, reply, token, 'POST', route);
+    const header = reply.headers['x-subject-token'];
+    const subject = Array.isArray(header) ? header[0] : header;
+    if (!subject) throw this.#badResponse(this.iam, 'POST', route, 'the login answer has no X-Subject-Token header');
+    const expiresAt = Date.parse(body.token.expires_at);
+    if (Number.isNaN(expiresAt)) throw this.#badResponse(this.iam, 'POST', route, `token.expires_at "${body.token.expires_at}" is not a time`);
+    const region = body.token.catalog?.find((c) => c.type === 'dws')?.endpoints.find((e) => e.region_id || e.region);
+    this.#identity = {
+      projectId: this.projectIdOverride ?? body.token.project.id,
+      ...(region ? { region: (region.region_id || region.region) as string } : {}),
+    };
+    return { headers: { 'x-auth-token': subject }, expiresAt };
+  }
+
+  /** The identity of the current token, logging in first if there is none. */
+  async identity(signal?: AbortSignal): Promise<Identity> {
+    await this.authenticate(signal);
+    if (!this.#identity) throw new Error('DWS login finished without recording an identity');
+    return this.#identity;
+  }
+
+  // ---- Clusters and nodes ----
+
+  async clusters(ctx: CallContext): Promise<ClusterWire[]> {
+    return (await this.#get(ctx, '/v1.0/{project_id}/clusters', {}, clusterList)).clusters;
+  }
+
+  async cluster(ctx: CallContext, id: string): Promise<ClusterWire | null> {
+    return (await this.#find(ctx, '/v1.0/{project_id}/clusters/{cluster_id}', { cluster_id: id }, clusterDetail))?.cluster ?? null;
+  }
+
+  /** CN instances of a cluster (5.3.1); null when the cluster is gone. */
+  async coordinators(ctx: CallContext, clusterId: string): Promise<CnWire[] | null> {
+    const body = await this.#find(ctx, '/v1.0/{project_id}/clusters/{cluster_id}/cns', { cluster_id: clusterId }, cnList);
+    return body ? (body.instances ?? []) : null;
+  }
+
+  // ---- Snapshots ----
+
+  /** Every snapshot of the project (5.5.2): one unpaged call. */
+  async snapshots(ctx: CallContext): Promise<Counted<SnapshotWire>> {
+    const body = await this.#get(ctx, '/v1.0/{project_id}/snapshots', {}, snapshotList);
+    return { items: body.snapshots, count: body.count ?? body.snapshots.length };
+  }
+
+  /**
+   * One cluster's snapshots newest first (5.5.3). Without `page` the vendor's default
+   * "no limit" returns them all in one call. null when the cluster is gone.
+   */
+  async clusterSnapshots(ctx: CallContext, clusterId: string, page?: VendorPage): Promise<Counted<SnapshotWire> | null> {
+    const body = await this.#find(
+      ctx,
+      '/v1.0/{project_id}/clusters/{cluster_id}/snapshots',
+      { cluster_id: clusterId },
+      snapshotList,
+      { sort_key: 'started', sort_dir: 'desc', ...(page ? { offset: page.offset, limit: page.limit } : {}) },
+    );
+    return body ? { items: body.snapshots, count: body.count ?? body.snapshots.length } : null;
+  }
+
+  async snapshot(ctx: CallContext, id: string): Promise<SnapshotWire | null> {
+    return (await this.#find(ctx, '/v1.0/{project_id}/snapshots/{snapshot_id}', { snapshot_id: id }, snapshotDetail))?.snapshot ?? null;
+  }
+
+  // ---- Events and alarms: project-wide, newest first, paged by page index. ----
+
+  /** The first `atLeast` events (all without it), walking pages of LIST_PAGE_SIZE. */
+  events(ctx: CallContext, atLeast?: number): Promise<Counted<EventWire>> {
+    return this.#walk(atLeast, async (offset) => {
+      const body = await this.#get(ctx, '/v2/{project_id}/events', {}, eventList, { offset, limit: LIST_PAGE_SIZE });
+      return { items: body.events, count: body.count };
+    });
+  }
+
+  /** The first `atLeast` alarms (all without it), with dates in UTC. */
+  alarms(ctx: CallContext, atLeast?: number): Promise<Counted<AlarmWire>> {
+    return this.#walk(atLeast, async (offset) => {
+      const body = await this.#get(ctx, '/v2/{project_id}/alarms', {}, alarmList, { time_zone: ALARM_TIME_ZONE, offset, limit: LIST_PAGE_SIZE });
+      return { items: body.alarm_details, count: body.count };
+    });
+  }
+
+  /** The cheapest authenticated read: one event. */
+  async probe(ctx: CallContext): Promise<void> {
+    await this.#get(ctx, '/v2/{project_id}/events', {}, eventList, { offset: 0, limit: 1 });
+  }
+
+  // ---- Plumbing ----
+
+  async #walk<T>(atLeast: number | undefined, page: (offset: number) => Promise<Counted<T>>): Promise<Counted<T>> {
+    const items: T[] = [];
+    for (let offset = 0; ; offset++) {
+      const got = await page(offset);
+      items.push(...got.items);
+      const done = got.items.length < LIST_PAGE_SIZE || items.length >= got.count || (atLeast !== undefined && items.length >= atLeast);
+      if (done) return { items, count: got.count };
+    }
+  }
+
+  /** A GET whose 404 means "no such object": null then. */
+  async #find<S extends z.ZodType>(
+    ctx: CallContext,
+    route: string,
+    params: Record<string, string>,
+    schema: S,
+    query?: SourceCall['query'],
+  ): Promise<z.infer<S> | null> {
+    const reply = await this.#send(ctx, route, params, query);
+    if (isNotFound(reply)) return null;
+    return this.#decode(this.http, reply, schema, 'GET', route);
+  }
+
+  async #get<S extends z.ZodType>(
+    ctx: CallContext,
+    route: string,
+    params: Record<string, string>,
+    schema: S,
+    query?: SourceCall['query'],
+  ): Promise<z.infer<S>> {
+    return this.#decode(this.http, await this.#send(ctx, route, params, query), schema, 'GET', route);
+  }
+
+  async #send(ctx: CallContext, route: string, params: Record<string, string>, query?: SourceCall['query']): Promise<SourceReply> {
+    const { projectId } = await this.identity(ctx.scope.signal);
+    const values: Record<string, string> = { project_id: projectId, ...params };
+    const path = route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+    return this.http.request({ method: 'GET', path, route, scope: ctx.scope, ...(query ? { query } : {}) });
+  }
+
+  #decode<S extends z.ZodType>(http: SourceHttp, reply: SourceReply, schema: S, method: string, route: string): z.infer<S> {
+    if (reply.status >= 400) {
+      const vendor = readDwsError(reply.body);
+      const { sourceId, kind } = http.options;
+      throw new SourceError('SOURCE_ERROR', `${method} ${route} answered HTTP ${reply.status}${vendor?.message ? `: ${vendor.message}` : ''}`, {
+          sourceId,
+          sourceKind: kind,
+          route: `${method} ${route}`,
+          httpStatus: reply.status,
+          ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
+          ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
+        });
+    }
+    const parsed = schema.safeParse(reply.body);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? issue.path.join('.') : 'the body';
+      throw this.#badResponse(http, method, route, `${where}: ${issue?.message ?? 'not what the document describes'}`);
+    }
+    return parsed.data;
+  }
+
+  #badResponse(http: SourceHttp, method: string, route: string, why: string): SourceError {
+    const { sourceId, kind } = http.options;
+    return new SourceError('SOURCE_BAD_RESPONSE', `${method} ${route} answered a body that is not what the document describes (${why})`, {
+      sourceId,
+      sourceKind: kind,
+      route: `${method} ${route}`,
+    });
+  }
+}

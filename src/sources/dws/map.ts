@@ -1,0 +1,552 @@
+import type { Cluster, Endpoint, Event, Host, Snapshot, Workflow } from '../../model/entities.js';
+import {
+  type ClusterStatus,
+  type EventSeverity,
+  type HostStatus,
+  type SnapshotStatus,
+  type SnapshotType,
+  statusTable,
+  type WorkflowState,
+} from '../../model/status.js';
+import type { AlarmWire, ClusterWire, CnWire, EventWire, SnapshotWire } from './client.js';
+
+/**
+ * Pure DWS → unified mapping (document 003). Every status table below has one row per
+ * value the document lists (and the spellings its examples use instead); a value it
+ * does not list maps to UNKNOWN, and `rawStatus` keeps the vendor's word.
+ */
+
+// ---- Units ----
+
+/**
+ * Any DWS time as ISO-8601 UTC. DWS writes `2018-02-10T14:28:14Z`, the same without a
+ * zone (snapshot `updated`, the Getting Started examples), `2022-10-27 08:11:29` (alarm
+ * dates, local to the requested time zone: `offsetMinutes` east of UTC), and epoch
+ * milliseconds as numbers or digit strings (event `occur_time`,
+ * `bak_expected_start_time`). Times without a zone are read as UTC unless told.
+ */
+export function toIso(value: string | number | null | undefined, offsetMinutes = 0): string | undefined {
+  if (value === null || value === undefined || value === '') return undefined;
+  if (typeof value === 'number' || /^\d+$/.test(value)) {
+    const n = Number(value);
+    // Ten digits are seconds; thirteen are milliseconds.
+    const ms = n < 1e11 ? n * 1000 : n;
+    return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
+  }
+  const text = value.trim().replace(' ', 'T');
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
+  const ms = Date.parse(zoned ? text : `${text}Z`);
+  if (Number.isNaN(ms)) return undefined;
+  return new Date(zoned ? ms : ms - offsetMinutes * 60_000).toISOString();
+}
+
+/** `"20%"` → 0.2, clamped to 0..1; undefined when it is not a percentage. */
+export function parsePercent(value: string | null | undefined): number | undefined {
+  const m = value ? /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value) : null;
+  if (!m) return undefined;
+  return Math.min(1, Math.max(0, Number(m[1]) / 100));
+}
+
+/** Snapshot `size` is "in GB"; DWS (like the rest of Huawei Cloud storage) means GiB. */
+export const gbToBytes = (gb: number | null | undefined): number | undefined =>
+  gb === null || gb === undefined ? undefined : Math.round(gb * 1024 ** 3);
+
+// ---- Status tables ----
+
+/** `status` of a cluster (tables 5-16 and 5-25, plus the examples' AVAILABLE and the service's "CREATION FAILED"). */
+export const clusterStatus = statusTable<string, ClusterStatus>(
+  {
+    CREATING: 'CREATING',
+    ACTIVE: 'RUNNING',
+    AVAILABLE: 'RUNNING',
+    FAILED: 'FAILED',
+    CREATE_FAILED: 'FAILED',
+    'CREATION FAILED': 'FAILED',
+    DELETING: 'DELETING',
+    DELETE_FAILED: 'FAILED',
+    DELETED: 'DELETED',
+    // Frozen for an unpaid account or by the police: the service is withheld, not broken.
+    FROZEN: 'STOPPED',
+    POLICE_FROZEN: 'STOPPED',
+  },
+  'UNKNOWN',
+);
+
+/** `sub_status` of an available cluster: read-only, degraded and failed redistribution impair it; imbalance alone does not. */
+export const subStatus = statusTable<string, ClusterStatus>(
+  {
+    NORMAL: 'RUNNING',
+    READONLY: 'DEGRADED',
+    REDISTRIBUTING: 'RUNNING',
+    'REDISTRIBUTION-FAILURE': 'DEGRADED',
+    UNBALANCED: 'RUNNING',
+    'UNBALANCED READONLY': 'DEGRADED',
+    DEGRADED: 'DEGRADED',
+    'DEGRADED READONLY': 'DEGRADED',
+    'DEGRADED UNBALANCED': 'DEGRADED',
+    'UNBALANCED REDISTRIBUTING': 'RUNNING',
+    'UNBALANCED REDISTRIBUTION-FAILURE': 'DEGRADED',
+    'READONLY REDISTRIBUTION-FAILURE': 'DEGRADED',
+    'UNBALANCED READONLY REDISTRIBUTION-FAILURE': 'DEGRADED',
+    'DEGRADED REDISTRIBUTION-FAILURE': 'DEGRADED',
+    'DEGRADED UNBALANCED REDISTRIBUTION-FAILURE': 'DEGRADED',
+    'DEGRADED UNBALANCED READONLY REDISTRIBUTION-FAILURE': 'DEGRADED',
+    'DEGRADED UNBALANCED READONLY': 'DEGRADED',
+  },
+  'UNKNOWN',
+);
+
+/** What a task word says of its operation: running, waiting for the user, or failed. */
+export type TaskPhase = 'RUNNING' | 'PENDING' | 'FAILED' | 'UNKNOWN';
+
+/**
+ * `task_status` (44 values in tables 5-16/5-25) and the `action_progress` keys no task
+ * value matches (REPAIRING, and CREATING, which a cluster being created reports): the phase each word means and the operation it is part
+ * of. A failure word shares its operation's kind, which is how a finished workflow
+ * tells it failed.
+ */
+const TASKS = {
+  UNFREEZING: ['RUNNING', 'UnfreezeCluster'],
+  FREEZING: ['RUNNING', 'FreezeCluster'],
+  RESTORING: ['RUNNING', 'RestoreSnapshot'],
+  SNAPSHOTTING: ['RUNNING', 'CreateSnapshot'],
+  GROWING: ['RUNNING', 'ScaleCluster'],
+  REBOOTING: ['RUNNING', 'RestartCluster'],
+  SETTING_CONFIGURATION: ['RUNNING', 'ConfigureSecurity'],
+  CONFIGURING_EXT_DATASOURCE: ['RUNNING', 'ConfigureDataSource'],
+  DELETING_EXT_DATASOURCE: ['RUNNING', 'DeleteDataSource'],
+  REBOOT_FAILURE: ['FAILED', 'RestartCluster'],
+  RESIZE_FAILURE: ['FAILED', 'ScaleCluster'],
+  ADD_CN_ING: ['RUNNING', 'AddCoordinators'],
+  DEL_CN_ING: ['RUNNING', 'RemoveCoordinators'],
+  CREATING_NODE: ['RUNNING', 'ScaleCluster'],
+  CREATE_NODE_FAILED: ['FAILED', 'ScaleCluster'],
+  DELETING_NODE: ['RUNNING', 'ScaleCluster'],
+  DELETE_NODE_FAILED: ['FAILED', 'ScaleCluster'],
+  REDISTRIBUTING: ['RUNNING', 'RedistributeData'],
+  REDISTRIBUTE_FAILURE: ['FAILED', 'RedistributeData'],
+  WAITING_REDISTRIBUTION: ['PENDING', 'RedistributeData'],
+  REDISTRIBUTION_PAUSED: ['PENDING', 'RedistributeData'],
+  ELB_BINDING: ['RUNNING', 'BindLoadBalancer'],
+  ELB_BIND_FAILED: ['FAILED', 'BindLoadBalancer'],
+  ELB_UNBINDING: ['RUNNING', 'UnbindLoadBalancer'],
+  ELB_UNBIND_FAILED: ['FAILED', 'UnbindLoadBalancer'],
+  ELB_SWITCHING: ['RUNNING', 'SwitchLoadBalancer'],
+  ELB_SWITCHING_FAILED: ['FAILED', 'SwitchLoadBalancer'],
+  NETWORK_CONFIGURING: ['RUNNING', 'ConfigureNetwork'],
+  NETWORK_CONFIG_FAILED: ['FAILED', 'ConfigureNetwork'],
+  DISK_EXPAND_FAILED: ['FAILED', 'ExpandDisk'],
+  DISK_EXPANDING: ['RUNNING', 'ExpandDisk'],
+  ACTIVE_STANDBY_SWITCHOVER: ['RUNNING', 'SwitchOver'],
+  ACTIVE_STANDBY_SWITCHOVER_FAILURE: ['FAILED', 'SwitchOver'],
+  CLUSTER_SHRINK_FAILED: ['FAILED', 'ScaleCluster'],
+  CLUSTER_SHRINKING: ['RUNNING', 'ScaleCluster'],
+  SHRINK_CHECK_FAILED: ['FAILED', 'ScaleCluster'],
+  SHRINK_CHECKING: ['RUNNING', 'ScaleCluster'],
+  FLAVOR_RESIZING_FAILED: ['FAILED', 'ResizeFlavor'],
+  FLAVOR_RESIZING: ['RUNNING', 'ResizeFlavor'],
+  MANAGE_IP_BIND_FAILED: ['FAILED', 'EnableManagementAccess'],
+  MANAGE_IP_BINDING: ['RUNNING', 'EnableManagementAccess'],
+  ORDER_PENDING: ['PENDING', 'PayOrder'],
+  FINE_GRAINED_RESTORING: ['RUNNING', 'RestoreSnapshot'],
+  DR_RECOVERING: ['RUNNING', 'RecoverDisasterRecovery'],
+  REPAIRING: ['RUNNING', 'RepairCluster'],
+  CREATING: ['RUNNING', 'CreateCluster'],
+} as const satisfies Record<string, readonly [Exclude<TaskPhase, 'UNKNOWN'>, string]>;
+
+export const TASK_WORDS = Object.keys(TASKS) as (keyof typeof TASKS)[];
+export const taskPhase = statusTable<string, TaskPhase>(
+  Object.fromEntries(TASK_WORDS.map((w) => [w, TASKS[w][0]])) as Record<string, TaskPhase>,
+  'UNKNOWN',
+);
+/** The operation a task word belongs to; a word the document does not list is a generic cluster task. */
+export const taskKind = (word: string): string => (TASKS as Record<string, readonly [string, string]>)[word]?.[1] ?? 'ClusterTask';
+
+/** Node `status` codes (tables 5-18 / 5-27). */
+export const nodeStatus = statusTable<string, HostStatus>(
+  {
+    '100': 'PROVISIONING',
+    // Idle: created with create_node_only and running, but not yet part of the cluster.
+    '199': 'ONLINE',
+    '200': 'ONLINE',
+    '300': 'OFFLINE',
+    '303': 'FAILED',
+    '304': 'REMOVING',
+    '305': 'FAILED',
+    '400': 'OFFLINE',
+  },
+  'UNKNOWN',
+);
+
+/** Snapshot `status` (tables 5-103, 5-107, 5-115). */
+export const snapshotStatus = statusTable<string, SnapshotStatus>(
+  {
+    CREATING: 'CREATING',
+    AVAILABLE: 'AVAILABLE',
+    UNAVAILABLE: 'FAILED',
+    RESTORING: 'RESTORING',
+    // Locked with the frozen account: it exists, but no unified word says "locked".
+    FROZEN: 'UNKNOWN',
+    POLICE_FROZEN: 'UNKNOWN',
+  },
+  'UNKNOWN',
+);
+
+/**
+ * Snapshot `type`: table 5-107 says MANUAL and AUTO; the console and SDKs also write
+ * AUTOMATED. A type the document does not name is taken as MANUAL, the API's own kind.
+ */
+export const snapshotType = statusTable<string, SnapshotType>({ MANUAL: 'MANUAL', AUTO: 'AUTOMATED', AUTOMATED: 'AUTOMATED' }, 'MANUAL');
+
+/**
+ * Event `severity`: the document gives only "normal"; the event-subscription API (5.9.3)
+ * filters on normal and warning. Anything else is surfaced as a warning rather than
+ * hidden as information.
+ */
+export const eventSeverity = statusTable<string, EventSeverity>({ normal: 'INFO', warning: 'WARNING' }, 'WARNING');
+
+/**
+ * Alarm `alarm_level`: DWS numbers levels 1 (urgent) to 4 (prompt). An alarm is at least
+ * a warning, so an unlisted level is one too.
+ */
+export const alarmSeverity = statusTable<string, EventSeverity>({ '1': 'CRITICAL', '2': 'ERROR', '3': 'WARNING', '4': 'WARNING' }, 'WARNING');
+
+// ---- Clusters ----
+
+/**
+ * The unified status from `status`, `task_status` and `sub_status`, in this order:
+ *  1. `status` through `clusterStatus` (CREATING, DELETING, FAILED, STOPPED... stand as they are);
+ *  2. a RUNNING or STOPPED (frozen) cluster with a running or waiting task → UPDATING
+ *     (a failed task's word is a past result: it does not make the cluster busy);
+ *  3. a RUNNING cluster whose `sub_status` impairs it → DEGRADED.
+ */
+export function combinedClusterStatus(c: Pick<ClusterWire, 'status' | 'task_status' | 'sub_status'>): ClusterStatus {
+  const base = clusterStatus(c.status);
+  const phase = c.task_status ? taskPhase(c.task_status) : 'UNKNOWN';
+  if ((base === 'RUNNING' || base === 'STOPPED') && (phase === 'RUNNING' || phase === 'PENDING')) return 'UPDATING';
+  if (base === 'RUNNING' && c.sub_status && subStatus(c.sub_status) === 'DEGRADED') return 'DEGRADED';
+  return base;
+}
+
+function endpoints(c: ClusterWire): Endpoint[] {
+  const out: Endpoint[] = [];
+  for (const e of c.endpoints ?? []) if (e.connect_info) out.push({ protocol: 'postgresql', address: e.connect_info, public: false });
+  for (const e of c.public_endpoints ?? []) if (e.public_connect_info) out.push({ protocol: 'postgresql', address: e.public_connect_info, public: true });
+  return out;
+}
+
+/** `region` is not a cluster field: it is where IAM's catalog says the project's DWS runs. */
+export function mapCluster(sourceId: string, c: ClusterWire, region?: string): Cluster {
+  const createdAt = toIso(c.created);
+  const updatedAt = toIso(c.updated);
+  const nodeCount = c.number_of_node ?? undefined;
+  return {
+    sourceId,
+    nativeId: c.id,
+    name: c.name,
+    kind: 'DATA_WAREHOUSE',
+    status: combinedClusterStatus(c),
+    rawStatus: c.status,
+    ...(c.version ? { version: c.version } : {}),
+    ...(region ? { region } : {}),
+    ...(c.availability_zone ? { zone: c.availability_zone } : {}),
+    labels: (c.tags ?? []).map((t) => ({ key: t.key, value: t.value ?? '' })),
+    ...(createdAt ? { createdAt } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
+    endpoints: endpoints(c),
+    ...(nodeCount !== undefined ? { nodeCount } : {}),
+  };
+}
+
+// ---- Hosts ----
+
+/**
+ * A cluster's nodes as hosts. Nodes carry only id, name and status; a node that hosts a
+ * coordinator (CN) is matched to its CN instance (by id, else by name) for its private
+ * address. `cns` null means the CN list could not be had (cluster gone): no addresses.
+ */
+export function mapHosts(sourceId: string, c: ClusterWire, cns: readonly CnWire[] | null): Host[] {
+  return (c.nodes ?? []).map((n) => {
+    const status = String(n.status);
+    const cn = cns?.find((x) => x.id === n.id) ?? cns?.find((x) => x.name === n.name);
+    return {
+      sourceId,
+      nativeId: n.id,
+      clusterNativeId: c.id,
+      name: n.name,
+      addresses: cn?.private_ip ? [cn.private_ip] : [],
+      // Every node runs data nodes; CNs are co-located on some. Idle nodes run nothing yet.
+      role: status === '199' ? 'IDLE' : cn ? 'CN' : 'DN',
+      status: nodeStatus(status),
+      rawStatus: status,
+      labels: [],
+    };
+  });
+}
+
+// ---- Snapshots ----
+
+export function mapSnapshot(sourceId: string, s: SnapshotWire): Snapshot {
+  const sizeBytes = gbToBytes(s.size);
+  const startedAt = toIso(s.started);
+  const finishedAt = toIso(s.finished);
+  return {
+    sourceId,
+    nativeId: s.id,
+    ...(s.cluster_id ? { clusterNativeId: s.cluster_id } : {}),
+    name: s.name,
+    status: snapshotStatus(s.status),
+    rawStatus: s.status,
+    type: snapshotType(s.type),
+    ...(sizeBytes !== undefined ? { sizeBytes } : {}),
+    ...(startedAt ? { startedAt } : {}),
+    ...(finishedAt ? { finishedAt } : {}),
+    ...(s.description ? { description: s.description } : {}),
+  };
+}
+
+// ---- Events and alarms ----
+
+/**
+ * An event. `source_type` says what `source_id` is: a cluster, a backup (snapshot: its
+ * cluster comes from `snapshotCluster`), or something else (a DR pair) that belongs to
+ * no one cluster. The API names no actor.
+ */
+export function mapEvent(sourceId: string, e: EventWire, snapshotCluster: (snapshotId: string) => string | undefined): Event {
+  const clusterNativeId =
+    e.source_type === 'cluster' ? (e.source_id ?? undefined) : e.source_type === 'backup' && e.source_id ? snapshotCluster(e.source_id) : undefined;
+  const message = e.context || e.display_name || (e.description && e.source_name ? e.description.replace('%s', e.source_name) : e.description) || e.name || '';
+  return {
+    sourceId,
+    nativeId: e.event_id,
+    ...(clusterNativeId ? { clusterNativeId } : {}),
+    occurredAt: new Date(e.occur_time).toISOString(),
+    severity: eventSeverity(e.severity),
+    ...(e.category ? { category: e.category } : {}),
+    message,
+  };
+}
+
+/**
+ * An alarm as an event. Alarms have no id of their own (`alarm_id` names the alarm's
+ * definition), so the id is `alarm:<definition>:<resource>:<date>`; event ids are UUIDs,
+ * so the two never collide. Dates must have been asked for in GMT.
+ */
+export function mapAlarm(sourceId: string, a: AlarmWire): Event {
+  const occurredAt = toIso(a.alarm_generate_date) ?? new Date(0).toISOString();
+  const cleared = a.alarm_status === '1';
+  return {
+    sourceId,
+    nativeId: `alarm:${a.alarm_id}:${a.resource_id ?? ''}:${a.alarm_generate_date}`,
+    ...(a.resource_id ? { clusterNativeId: a.resource_id } : {}),
+    occurredAt,
+    severity: alarmSeverity(a.alarm_level),
+    category: 'alarm',
+    message: `${a.alarm_name ?? a.alarm_id}${a.resource_id_name ? ` on ${a.resource_id_name}` : ''}${cleared ? ' (cleared)' : ''}`,
+    ...(a.alarm_source ? { actor: a.alarm_source } : {}),
+  };
+}
+
+/** Newest first, ties by id: the gateway's OCCURRED_AT DESC order. */
+export const byOccurredDesc = (a: Event, b: Event): number =>
+  a.occurredAt !== b.occurredAt ? (a.occurredAt < b.occurredAt ? 1 : -1) : a.nativeId < b.nativeId ? -1 : a.nativeId > b.nativeId ? 1 : 0;
+
+// ---- Workflows synthesized from cluster and snapshot state ----
+
+/**
+ * DWS has no operation ids, so workflows are read off the objects they change:
+ *  - a cluster's operation: `cluster:<id>:<word>:<start>` where word is the task (or
+ *    CREATING / DELETING / a failure status) and start is epoch seconds of `created`
+ *    for a cluster being created, else of `updated` (DWS bumps it when a task step
+ *    begins). A later run of the same task has a later start, hence another id.
+ *  - a snapshot's creation: `snapshot:<id>:CREATE` (a snapshot is created once).
+ */
+export type WorkflowRef =
+  | { target: 'cluster'; clusterId: string; word: string; start: string }
+  | { target: 'snapshot'; snapshotId: string };
+
+export function parseWorkflowId(id: string): WorkflowRef | null {
+  const parts = id.split(':');
+  if (parts[0] === 'cluster' && parts.length === 4 && parts[1] && parts[2]) {
+    return { target: 'cluster', clusterId: parts[1], word: parts[2], start: parts[3] ?? '' };
+  }
+  if (parts[0] === 'snapshot' && parts.length === 3 && parts[1] && parts[2] === 'CREATE') return { target: 'snapshot', snapshotId: parts[1] };
+  return null;
+}
+
+const CREATION_FAILED = new Set(['CREATE_FAILED', 'CREATION FAILED']);
+
+const epochSeconds = (time: string | null | undefined): string => {
+  const iso = toIso(time);
+  return iso ? String(Math.floor(Date.parse(iso) / 1000)) : '';
+};
+
+const failureMessage = (c: ClusterWire): string | undefined => {
+  const r = c.failed_reasons;
+  if (!r || (!r.error_code && !r.error_msg)) return undefined;
+  return [r.error_code, r.error_msg].filter(Boolean).join(': ');
+};
+
+/** `action_progress` of a word; a single entry under another key (CREATING_NODE reports under GROWING, the switchover key is misspelt) is that task's. */
+function progressOf(c: ClusterWire, word: string): number | undefined {
+  const map = c.action_progress ?? {};
+  const entries = Object.entries(map);
+  const value = map[word] ?? (entries.length === 1 ? entries[0]?.[1] : undefined);
+  return parsePercent(value);
+}
+
+interface ClusterOperation {
+  word: string;
+  kind: string;
+  state: WorkflowState;
+  /** The field the start is read from. */
+  since: 'created' | 'updated';
+}
+
+/** The operation a cluster shows now, if any: the row-by-row reading of its status fields. */
+function currentOperation(c: ClusterWire): ClusterOperation | undefined {
+  const task = c.task_status || Object.keys(c.action_progress ?? {})[0];
+  if (c.status === 'CREATING') {
+    const word = task ?? 'CREATING';
+    return { word, kind: taskKind(word), state: taskPhase(word) === 'PENDING' ? 'PENDING' : 'RUNNING', since: 'created' };
+  }
+  if (CREATION_FAILED.has(c.status)) return { word: c.status, kind: 'CreateCluster', state: 'FAILED', since: 'created' };
+  if (c.status === 'DELETING') return { word: 'DELETING', kind: 'DeleteCluster', state: 'RUNNING', since: 'updated' };
+  if (c.status === 'DELETE_FAILED') return { word: 'DELETE_FAILED', kind: 'DeleteCluster', state: 'FAILED', since: 'updated' };
+  if (c.status === 'DELETED' || !task) return undefined;
+  const phase = taskPhase(task);
+  // A word the document does not list counts only while action_progress shows it running.
+  if (phase === 'UNKNOWN') return progressOf(c, task) !== undefined ? { word: task, kind: taskKind(task), state: 'RUNNING', since: 'updated' } : undefined;
+  return { word: task, kind: taskKind(task), state: phase, since: 'updated' };
+}
+
+/** When an operation began, as far as the cluster tells: a failure word's `updated` is when it ended. */
+const startOf = (c: ClusterWire, op: ClusterOperation): string | undefined =>
+  op.since === 'created' ? toIso(c.created) : op.state === 'FAILED' ? undefined : toIso(c.updated);
+
+function clusterWorkflowOf(
+  sourceId: string,
+  c: ClusterWire,
+  op: ClusterOperation,
+  nativeId: string,
+  state: WorkflowState,
+  startedAt: string | undefined,
+): Workflow {
+  const updatedAt = toIso(c.updated);
+  const terminal = state === 'SUCCEEDED' || state === 'FAILED' || state === 'CANCELLED';
+  const progress = state === 'SUCCEEDED' ? 1 : state === 'RUNNING' || state === 'PENDING' ? progressOf(c, op.word) : undefined;
+  const message = state === 'FAILED' ? failureMessage(c) : undefined;
+  return {
+    sourceId,
+    nativeId,
+    kind: op.kind,
+    target: { type: 'Cluster', nativeId: c.id },
+    clusterNativeId: c.id,
+    state,
+    rawState: op.word,
+    ...(progress !== undefined ? { progress } : {}),
+    ...(message ? { message } : {}),
+    steps: [],
+    ...(startedAt ? { startedAt } : {}),
+    ...(updatedAt ? { updatedAt } : {}),
+    ...(terminal && updatedAt ? { finishedAt: updatedAt } : {}),
+  };
+}
+
+const clusterWorkflowId = (c: ClusterWire, op: ClusterOperation) => `cluster:${c.id}:${op.word}:${epochSeconds(op.since === 'created' ? c.created : c.updated)}`;
+
+/** The workflow a cluster shows now: its running or waiting task, or the failure it ended in. */
+export function clusterWorkflow(sourceId: string, c: ClusterWire): Workflow | undefined {
+  const op = currentOperation(c);
+  return op ? clusterWorkflowOf(sourceId, c, op, clusterWorkflowId(c, op), op.state, startOf(c, op)) : undefined;
+}
+
+/**
+ * A cluster workflow by id, read off the cluster now (`null`: the cluster is gone).
+ *  - the cluster still shows it → as it shows it;
+ *  - it shows the same task with a later start (a tag edit bumped `updated`) → still running;
+ *  - the id names a failure → FAILED for good;
+ *  - a deletion: DELETE_FAILED → FAILED, otherwise (DELETED, or gone) → SUCCEEDED;
+ *  - the cluster is being or was deleted meanwhile → CANCELLED;
+ *  - creation failed, or the task's failure word of the same kind shows, or the cluster is
+ *    idle with `failed_reasons` set → FAILED; otherwise the task ended well → SUCCEEDED.
+ */
+export function settledClusterWorkflow(sourceId: string, ref: Extract<WorkflowRef, { target: 'cluster' }>, c: ClusterWire | null): Workflow | null {
+  const id = `cluster:${ref.clusterId}:${ref.word}:${ref.start}`;
+  const asked: ClusterOperation = {
+    word: ref.word,
+    kind: ref.word === 'DELETING' || ref.word === 'DELETE_FAILED' ? 'DeleteCluster' : CREATION_FAILED.has(ref.word) ? 'CreateCluster' : taskKind(ref.word),
+    state: 'RUNNING',
+    since: ref.word === 'CREATING' || CREATION_FAILED.has(ref.word) ? 'created' : 'updated',
+  };
+  if (!c) {
+    if (ref.word !== 'DELETING') return null;
+    return { sourceId, nativeId: id, kind: asked.kind, target: { type: 'Cluster', nativeId: ref.clusterId }, clusterNativeId: ref.clusterId, state: 'SUCCEEDED', rawState: ref.word, progress: 1, steps: [] };
+  }
+  const now = currentOperation(c);
+  if (now && clusterWorkflowId(c, now) === id) return clusterWorkflowOf(sourceId, c, now, id, now.state, startOf(c, now));
+  const state = outcome(ref.word, asked.kind, c, now);
+  const begun = asked.since === 'updated' && isFailureWord(ref.word) ? undefined : toIso(ref.start);
+  if (now && now.word === ref.word && now.state !== 'FAILED' && Number(epochSeconds(c.updated)) >= Number(ref.start)) {
+    return clusterWorkflowOf(sourceId, c, now, id, now.state, begun);
+  }
+  return clusterWorkflowOf(sourceId, c, asked, id, state, begun);
+}
+
+/** Words that record a failure rather than an operation in progress. */
+const isFailureWord = (word: string) => CREATION_FAILED.has(word) || word === 'DELETE_FAILED' || taskPhase(word) === 'FAILED';
+
+function outcome(word: string, kind: string, c: ClusterWire, now: ClusterOperation | undefined): WorkflowState {
+  if (isFailureWord(word)) return 'FAILED';
+  if (word === 'DELETING') return c.status === 'DELETE_FAILED' ? 'FAILED' : 'SUCCEEDED';
+  if (c.status === 'DELETING' || c.status === 'DELETED') return 'CANCELLED';
+  if (CREATION_FAILED.has(c.status)) return 'FAILED';
+  if (now?.state === 'FAILED' && now.kind === kind) return 'FAILED';
+  if (!c.task_status && failureMessage(c)) return 'FAILED';
+  return 'SUCCEEDED';
+}
+
+/**
+ * A snapshot's creation: RUNNING while CREATING (progress from the snapshot's own
+ * `progress`, else the cluster's SNAPSHOTTING entry), FAILED once UNAVAILABLE, and
+ * SUCCEEDED in any other state (it was created; later restores are the target
+ * cluster's workflows).
+ */
+export function snapshotWorkflow(sourceId: string, s: SnapshotWire, cluster?: ClusterWire): Workflow {
+  const state: WorkflowState = s.status === 'CREATING' ? 'RUNNING' : s.status === 'UNAVAILABLE' ? 'FAILED' : 'SUCCEEDED';
+  const progress = state === 'SUCCEEDED' ? 1 : state === 'RUNNING' ? (parsePercent(s.progress) ?? (cluster ? progressOf(cluster, 'SNAPSHOTTING') : undefined)) : undefined;
+  const startedAt = toIso(s.started);
+  const finishedAt = state === 'RUNNING' ? undefined : toIso(s.finished);
+  return {
+    sourceId,
+    nativeId: `snapshot:${s.id}:CREATE`,
+    kind: 'CreateSnapshot',
+    target: { type: 'Snapshot', nativeId: s.id },
+    ...(s.cluster_id ? { clusterNativeId: s.cluster_id } : {}),
+    state,
+    rawState: s.status,
+    ...(progress !== undefined ? { progress } : {}),
+    steps: [],
+    ...(startedAt ? { startedAt } : {}),
+    ...(finishedAt ? { finishedAt, updatedAt: finishedAt } : startedAt ? { updatedAt: startedAt } : {}),
+  };
+}
+
+/**
+ * The workflows a fleet shows: one per cluster operation in progress or failed, and one
+ * per snapshot being created or failed. A cluster SNAPSHOTTING while one of its
+ * snapshots is CREATING is that snapshot's creation, listed once (as the snapshot's).
+ */
+export function fleetWorkflows(sourceId: string, clusters: readonly ClusterWire[], snapshots: readonly SnapshotWire[]): Workflow[] {
+  const byId = new Map(clusters.map((c) => [c.id, c]));
+  const snapshotting = new Set(snapshots.filter((s) => s.status === 'CREATING' && s.cluster_id).map((s) => s.cluster_id as string));
+  const out: Workflow[] = [];
+  for (const c of clusters) {
+    const w = clusterWorkflow(sourceId, c);
+    if (w && !(w.rawState === 'SNAPSHOTTING' && snapshotting.has(c.id))) out.push(w);
+  }
+  for (const s of snapshots) {
+    if (s.status === 'CREATING' || s.status === 'UNAVAILABLE') out.push(snapshotWorkflow(sourceId, s, s.cluster_id ? byId.get(s.cluster_id) : undefined));
+  }
+  return out;
+}

@@ -1,0 +1,209 @@
+import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
+import type { Cluster, Event, Host, Snapshot, Workflow } from '../../model/entities.js';
+import {
+  type AdapterDeps,
+  type ClusterFilter,
+  type EntityReader,
+  type EventFilter,
+  type HostFilter,
+  loaderOptions,
+  type SnapshotFilter,
+  type SourceSession,
+  type WorkflowFilter,
+} from '../adapter.js';
+import type { RequestScope } from '../http.js';
+import type { CallContext, ClusterWire, DwsClient, EventWire, SnapshotWire } from './client.js';
+import {
+  byOccurredDesc,
+  fleetWorkflows,
+  mapAlarm,
+  mapCluster,
+  mapEvent,
+  mapHosts,
+  mapSnapshot,
+  parseWorkflowId,
+  settledClusterWorkflow,
+  snapshotWorkflow,
+} from './map.js';
+import { pageCovering, skipInPage } from './paging.js';
+
+/**
+ * The readers one GraphQL request gets from a DWS source. DWS lists clusters (with
+ * their nodes and tags), snapshots, events and alarms project-wide in one call (or one
+ * walk of pages) each, so everything keyed by cluster is that one list grouped by
+ * cluster id; only CN addresses cost a call per cluster. The RequestScope makes each URL
+ * one call per request, which is what lets every reader below start from "the list".
+ */
+
+/** Groups items by their cluster; clusters without items get an empty list. */
+function groupByCluster<T extends { clusterNativeId?: string }>(items: readonly T[], keys: readonly string[]): T[][] {
+  const groups = new Map<string, T[]>(keys.map((k) => [k, []]));
+  for (const item of items) if (item.clusterNativeId !== undefined) groups.get(item.clusterNativeId)?.push(item);
+  return keys.map((k) => groups.get(k) ?? []);
+}
+
+/** A DataLoader that answers any batch of cluster ids from one project-wide list. */
+const groupedLoader = <T extends { clusterNativeId?: string }>(list: () => Promise<T[]>, deps: AdapterDeps) =>
+  new DataLoader<string, T[]>(async (keys) => groupByCluster(await list(), keys), loaderOptions(deps));
+
+/** Newest first, ties by id: the order of the per-cluster snapshot list and of the gateway's STARTED_AT DESC. */
+const byStartedDesc = (a: SnapshotWire, b: SnapshotWire) =>
+  a.started !== b.started ? ((a.started ?? '') < (b.started ?? '') ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope, deps: AdapterDeps): SourceSession {
+  const ctx: CallContext = { scope, limit: pLimit(concurrency) };
+  const region = async () => (await client.identity(scope.signal)).region;
+
+  // ---- Clusters: the list carries everything the model needs (tags, nodes, tasks). ----
+
+  let listed: Promise<ClusterWire[]> | undefined;
+  const clusterWires = () => (listed ??= client.clusters(ctx));
+
+  /** One id before any list: its detail; otherwise the list, fetched once. */
+  const clusterById = new DataLoader<string, ClusterWire | null>(async (ids) => {
+    if (ids.length === 1 && !listed) return [await client.cluster(ctx, ids[0] as string)];
+    const byId = new Map((await clusterWires()).map((c) => [c.id, c]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }, loaderOptions(deps));
+
+  const toCluster = async (c: ClusterWire) => mapCluster(sourceId, c, await region());
+
+  const clusters: EntityReader<Cluster, ClusterFilter> = {
+    // The list's only filter is the enterprise project, which the gateway does not filter on.
+    pushdown: new Set(),
+    async list() {
+      const wires = await clusterWires();
+      return Promise.all(wires.map(toCluster));
+    },
+    // The list is not paged and its order is not documented: no window, no nativeOrder.
+    async get(id) {
+      const c = await clusterById.load(id);
+      return c ? toCluster(c) : null;
+    },
+  };
+
+  // ---- Hosts: nodes from the cluster, addresses from its CN list (one call per cluster). ----
+
+  const hostsByCluster = new DataLoader<string, Host[]>(
+    (ids) =>
+      Promise.all(
+        ids.map(async (id) => {
+          const c = await clusterById.load(id);
+          if (!c) return [];
+          const cns = await ctx.limit(() => client.coordinators(ctx, id));
+          return mapHosts(sourceId, c, cns);
+        }),
+      ),
+    loaderOptions(deps),
+  );
+  const hostsOf = (id: string) => hostsByCluster.load(id);
+
+  const hosts: EntityReader<Host, HostFilter> = {
+    // A cluster's hosts are read through that cluster's own calls.
+    pushdown: new Set(['clusterNativeId']),
+    async list(filter) {
+      if (filter.clusterNativeId !== undefined) return hostsOf(filter.clusterNativeId);
+      const wires = await clusterWires();
+      return (await Promise.all(wires.map((c) => hostsOf(c.id)))).flat();
+    },
+    async get(id) {
+      const owner = (await clusterWires()).find((c) => c.nodes?.some((n) => n.id === id));
+      return owner ? ((await hostsOf(owner.id)).find((h) => h.nativeId === id) ?? null) : null;
+    },
+    byCluster: hostsOf,
+  };
+
+  // ---- Snapshots: one project-wide list; a single cluster's list is paged. ----
+
+  const allSnapshots = () => client.snapshots(ctx);
+  const snapshotItems = async () => (await allSnapshots()).items.map((s) => mapSnapshot(sourceId, s));
+  const snapshotsByCluster = groupedLoader(snapshotItems, deps);
+
+  const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
+    // The per-cluster list (5.5.3) is the vendor's own cluster filter.
+    pushdown: new Set(['clusterNativeId']),
+    nativeOrder: 'STARTED_AT_DESC',
+    async list(filter) {
+      if (filter.clusterNativeId === undefined) return snapshotItems();
+      const own = await client.clusterSnapshots(ctx, filter.clusterNativeId);
+      return (own?.items ?? []).map((s) => mapSnapshot(sourceId, s));
+    },
+    async window(filter, offset, limit) {
+      if (filter.clusterNativeId === undefined) {
+        // The project-wide list is one unpaged answer in no documented order.
+        const all = await allSnapshots();
+        const items = [...all.items].sort(byStartedDesc).slice(offset, offset + limit);
+        return { items: items.map((s) => mapSnapshot(sourceId, s)), total: all.count };
+      }
+      const page = pageCovering(offset, limit);
+      const got = await client.clusterSnapshots(ctx, filter.clusterNativeId, page);
+      if (!got) return { items: [], total: 0 };
+      const skip = skipInPage(offset, page);
+      return { items: got.items.slice(skip, skip + limit).map((s) => mapSnapshot(sourceId, s)), total: got.count };
+    },
+    async get(id) {
+      const s = await client.snapshot(ctx, id);
+      return s ? mapSnapshot(sourceId, s) : null;
+    },
+    byCluster: (id) => snapshotsByCluster.load(id),
+  };
+
+  // ---- Events: the event list and the alarm list, merged newest first. ----
+
+  /**
+   * Backup events name a snapshot, not a cluster; the snapshot list says whose it is.
+   * It is fetched only when there are such events.
+   */
+  const mapEvents = async (events: readonly EventWire[]) => {
+    const owners = events.some((e) => e.source_type === 'backup')
+      ? new Map((await allSnapshots()).items.map((s) => [s.id, s.cluster_id ?? undefined]))
+      : new Map<string, string | undefined>();
+    return events.map((e) => mapEvent(sourceId, e, (id) => owners.get(id)));
+  };
+
+  /** The first `atLeast` of the merged sequence (everything without it), and the vendors' totals. */
+  const mergedEvents = async (atLeast?: number): Promise<{ items: Event[]; total: number }> => {
+    const [events, alarms] = await Promise.all([client.events(ctx, atLeast), client.alarms(ctx, atLeast)]);
+    const items = [...(await mapEvents(events.items)), ...alarms.items.map((a) => mapAlarm(sourceId, a))].sort(byOccurredDesc);
+    return { items, total: events.count + alarms.count };
+  };
+  const eventItems = async () => (await mergedEvents()).items;
+  const eventsByCluster = groupedLoader(eventItems, deps);
+
+  const events: EntityReader<Event, EventFilter> = {
+    // Neither list takes a filter (5.8.1, 5.9.1).
+    pushdown: new Set(),
+    nativeOrder: 'OCCURRED_AT_DESC',
+    list: eventItems,
+    // Both lists come newest first, so the first `offset + limit` of each hold the window.
+    async window(_filter, offset, limit) {
+      const { items, total } = await mergedEvents(offset + limit);
+      return { items: items.slice(offset, offset + limit), total };
+    },
+    async get(id) {
+      return (await eventItems()).find((e) => e.nativeId === id) ?? null;
+    },
+    byCluster: (id) => eventsByCluster.load(id),
+  };
+
+  // ---- Workflows: synthesized from clusters and snapshots in transition. ----
+
+  const workflowItems = async () => fleetWorkflows(sourceId, await clusterWires(), (await allSnapshots()).items);
+  const workflowsByCluster = groupedLoader(workflowItems, deps);
+
+  const workflows: EntityReader<Workflow, WorkflowFilter> = {
+    pushdown: new Set(),
+    list: workflowItems,
+    async get(id) {
+      const ref = parseWorkflowId(id);
+      if (!ref) return null;
+      if (ref.target === 'cluster') return settledClusterWorkflow(sourceId, ref, await clusterById.load(ref.clusterId));
+      const s = await client.snapshot(ctx, ref.snapshotId);
+      return s ? snapshotWorkflow(sourceId, s) : null;
+    },
+    byCluster: (id) => workflowsByCluster.load(id),
+  };
+
+  return { clusters, hosts, snapshots, events, workflows };
+}

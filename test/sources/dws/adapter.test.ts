@@ -1,0 +1,360 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SourceConfig } from '../../../src/config.js';
+import { ConfigError } from '../../../src/config.js';
+import { createMetrics } from '../../../src/metrics.js';
+import type { SourceAdapter } from '../../../src/sources/adapter.js';
+import { createDwsAdapter } from '../../../src/sources/dws/index.js';
+import { SourceError } from '../../../src/sources/errors.js';
+import { RequestScope } from '../../../src/sources/http.js';
+import { dwsSimulator } from '../../../src/simulators/dws/index.js';
+import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { client as simClient, idleCluster, MIN } from '../../simulators/dws/helpers.js';
+
+const UNKNOWN_ID = '00000000-1111-4222-8333-444444444444';
+const LOGIN = 'POST /v3/auth/tokens';
+const CLUSTERS = 'GET /v1.0/{project_id}/clusters';
+const CNS = 'GET /v1.0/{project_id}/clusters/{cluster_id}/cns';
+const SNAPSHOTS = 'GET /v1.0/{project_id}/snapshots';
+const CLUSTER_SNAPSHOTS = 'GET /v1.0/{project_id}/clusters/{cluster_id}/snapshots';
+const EVENTS = 'GET /v2/{project_id}/events';
+const ALARMS = 'GET /v2/{project_id}/alarms';
+
+let sim: RunningSimulator;
+let adapter: SourceAdapter;
+
+const config = (overrides: Partial<SourceConfig> = {}): SourceConfig => ({
+  id: 'dws-test',
+  kind: 'dws',
+  name: 'DWS test',
+  url: sim.url,
+  timeoutMs: 2_000,
+  retries: 0,
+  concurrency: 4,
+  credentials: { ...sim.credentials },
+  ...overrides,
+});
+const build = (overrides: Partial<SourceConfig> = {}) => createDwsAdapter(config(overrides), { metrics: createMetrics() });
+const session = (a: SourceAdapter = adapter) => {
+  const s = a.session(new RequestScope());
+  return { clusters: s.clusters!, hosts: s.hosts!, snapshots: s.snapshots!, events: s.events!, workflows: s.workflows! };
+};
+const routes = () => sim.stats().routes;
+/** Vendor calls since the last resetStats, logins left out. */
+const vendorCalls = () => Object.entries(routes()).filter(([r]) => r !== LOGIN).reduce((n, [, c]) => n + c, 0);
+const repeatedUrls = () => Object.entries(sim.stats().urls).filter(([, n]) => n > 1);
+
+async function failure(promise: Promise<unknown>): Promise<SourceError> {
+  const err = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(err).toBeInstanceOf(SourceError);
+  return err as SourceError;
+}
+
+beforeAll(async () => {
+  sim = await startSimulator(dwsSimulator, { speed: 1, operationFailureRate: 0 });
+  adapter = build();
+});
+afterAll(async () => {
+  await adapter.close();
+  await sim.close();
+});
+beforeEach(async () => {
+  sim.reset();
+  sim.resetStats();
+  // A reset forgets every token: a fresh adapter keeps call counts free of re-logins.
+  await adapter.close();
+  adapter = build();
+});
+
+describe('dws adapter: readers', () => {
+  it('lists clusters in one call and gets one by id from its detail', async () => {
+    const r = session();
+    const all = await r.clusters.list({});
+    expect(all).toHaveLength(24);
+    expect(routes()[CLUSTERS]).toBe(1);
+    expect(new Set(all.map((c) => c.status))).toEqual(new Set(['CREATING', 'UPDATING', 'FAILED', 'DEGRADED', 'DELETING', 'RUNNING', 'STOPPED', 'DELETED']));
+    for (const c of all) expect(c).toMatchObject({ sourceId: 'dws-test', kind: 'DATA_WAREHOUSE', region: 'cn-north-4' });
+    const showcase = all.find((c) => c.labels.length === 2 && c.endpoints.some((e) => e.public));
+    expect(showcase).toBeDefined();
+
+    const fresh = session();
+    const one = await fresh.clusters.get(all[3]!.nativeId);
+    expect(one).toEqual(all[3]);
+    expect(routes()['GET /v1.0/{project_id}/clusters/{cluster_id}']).toBe(1);
+    expect(await fresh.clusters.get(UNKNOWN_ID)).toBeNull();
+  });
+
+  it('reads hosts of 24 clusters with one cluster list and one CN list per cluster', async () => {
+    const r = session();
+    const clusters = await r.clusters.list({});
+    sim.resetStats();
+    const hosts = await Promise.all(clusters.map((c) => r.hosts.byCluster!(c.nativeId)));
+    expect(routes()[CLUSTERS]).toBeUndefined(); // already fetched by this request
+    expect(routes()[CNS]).toBe(24);
+    expect(vendorCalls()).toBe(24);
+    const flat = hosts.flat();
+    // Every member node, plus nodes still joining or idle (which number_of_node leaves out).
+    for (const [i, c] of clusters.entries()) expect(hosts[i]!.length).toBeGreaterThanOrEqual(c.nodeCount ?? 0);
+    const cn = flat.find((h) => h.role === 'CN' && h.rawStatus === '200');
+    expect(cn).toMatchObject({ addresses: [expect.stringMatching(/^\d+\.\d+\.\d+\.\d+$/)], status: 'ONLINE' });
+    expect(flat.some((h) => h.role === 'IDLE')).toBe(true);
+
+    const again = session();
+    expect(await again.hosts.get(cn!.nativeId)).toEqual(cn);
+    expect(await again.hosts.get(UNKNOWN_ID)).toBeNull();
+    expect(await again.hosts.list({ clusterNativeId: cn!.clusterNativeId! })).toEqual(hosts[clusters.findIndex((c) => c.nativeId === cn!.clusterNativeId)]);
+  });
+
+  it('groups snapshots by cluster from ONE project-wide list call', async () => {
+    const r = session();
+    const clusters = await r.clusters.list({});
+    sim.resetStats();
+    const perCluster = await Promise.all(clusters.map((c) => r.snapshots.byCluster!(c.nativeId)));
+    expect(routes()).toEqual({ [SNAPSHOTS]: 1 });
+    const all = await r.snapshots.list({});
+    expect(perCluster.flat()).toHaveLength(all.length);
+    for (const [i, list] of perCluster.entries()) for (const s of list) expect(s.clusterNativeId).toBe(clusters[i]!.nativeId);
+    const s = all.find((x) => x.status === 'AVAILABLE')!;
+    expect(s).toMatchObject({ sizeBytes: expect.any(Number), startedAt: expect.any(String), finishedAt: expect.any(String) });
+    expect(new Set(all.map((x) => x.type))).toEqual(new Set(['MANUAL', 'AUTOMATED']));
+    expect(await r.snapshots.get(s.nativeId)).toEqual(s);
+    expect(await r.snapshots.get(UNKNOWN_ID)).toBeNull();
+    expect(await r.snapshots.get('not-a-snapshot-id')).toBeNull();
+  });
+
+  it('pushes a cluster filter down to the per-cluster list and pages it by page index', async () => {
+    const r = session();
+    const all = await r.snapshots.list({});
+    const counts = new Map<string, number>();
+    for (const s of all) counts.set(s.clusterNativeId!, (counts.get(s.clusterNativeId!) ?? 0) + 1);
+    const [clusterId, count] = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]!;
+    sim.resetStats();
+    const own = await r.snapshots.list({ clusterNativeId: clusterId });
+    expect(routes()).toEqual({ [CLUSTER_SNAPSHOTS]: 1 });
+    expect(own).toHaveLength(count);
+    // Every window of two, walked to the end, is the list in order.
+    const walked = [];
+    for (let offset = 0; offset < count; offset += 2) {
+      const w = await r.snapshots.window!({ clusterNativeId: clusterId }, offset, 2);
+      expect(w.total).toBe(count);
+      walked.push(...w.items);
+    }
+    expect(walked.map((s) => s.nativeId)).toEqual(own.map((s) => s.nativeId));
+    expect(Object.keys(sim.stats().urls).filter((u) => u.includes('limit=2')).length).toBe(Math.ceil(count / 2));
+    // An odd window straddling page boundaries is one call for one page that holds it.
+    sim.resetStats();
+    const odd = await r.snapshots.window!({ clusterNativeId: clusterId }, 1, 2);
+    expect(odd.items.map((s) => s.nativeId)).toEqual(own.slice(1, 3).map((s) => s.nativeId));
+    expect(routes()[CLUSTER_SNAPSHOTS]).toBe(1);
+    expect(await r.snapshots.list({ clusterNativeId: UNKNOWN_ID })).toEqual([]);
+  });
+
+  it('merges events and alarms newest first; byCluster for every cluster is one walk of each list', async () => {
+    const r = session();
+    const clusters = await r.clusters.list({});
+    sim.resetStats();
+    const perCluster = await Promise.all(clusters.map((c) => r.events.byCluster!(c.nativeId)));
+    // Events, alarms, and the snapshot list that says whose backup events are.
+    expect(routes()).toEqual({ [EVENTS]: 1, [ALARMS]: 1, [SNAPSHOTS]: 1 });
+    const all = await r.events.list({});
+    const alarms = all.filter((e) => e.nativeId.startsWith('alarm:'));
+    expect(alarms.length).toBeGreaterThan(0);
+    for (const a of alarms) expect(['WARNING', 'ERROR', 'CRITICAL']).toContain(a.severity);
+    expect(new Set(all.map((e) => e.nativeId)).size).toBe(all.length);
+    expect([...all].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0)).map((e) => e.occurredAt)).toEqual(all.map((e) => e.occurredAt));
+    const attributed = perCluster.flat();
+    expect(attributed.some((e) => e.category === 'alarm')).toBe(true);
+    // Backup events reach their cluster through the snapshot list.
+    expect(attributed.some((e) => /snapshot/i.test(e.message))).toBe(true);
+
+    const w = await r.events.window!({}, 5, 10);
+    expect(w.items).toEqual(all.slice(5, 15));
+    expect(w.total).toBe(all.length);
+    expect(await r.events.get(alarms[0]!.nativeId)).toEqual(alarms[0]);
+    expect(await r.events.get(all[0]!.nativeId)).toEqual(all[0]);
+    expect(await r.events.get(UNKNOWN_ID)).toBeNull();
+  });
+
+  it('never sends the same GET twice in one request', async () => {
+    const r = session();
+    const clusters = await r.clusters.list({});
+    await Promise.all(
+      clusters.flatMap((c) => [
+        r.clusters.get(c.nativeId),
+        r.hosts.byCluster!(c.nativeId),
+        r.snapshots.byCluster!(c.nativeId),
+        r.events.byCluster!(c.nativeId),
+        r.workflows.byCluster!(c.nativeId),
+      ]),
+    );
+    await Promise.all([r.snapshots.list({}), r.events.list({}), r.workflows.list({}), r.hosts.list({})]);
+    expect(repeatedUrls()).toEqual([]);
+    expect(routes()[CLUSTERS]).toBe(1);
+  });
+
+  it('probes with one cheap call', async () => {
+    const a = build();
+    try {
+      await a.probe();
+      expect(routes()).toEqual({ [LOGIN]: 1, [EVENTS]: 1 });
+      expect(Object.keys(sim.stats().urls).some((u) => u.endsWith('/events?offset=0&limit=1'))).toBe(true);
+    } finally {
+      await a.close();
+    }
+  });
+});
+
+describe('dws adapter: pagination', () => {
+  it('walks every page of a long event list', async () => {
+    const big = await startSimulator(dwsSimulator, { speed: 1, operationFailureRate: 0, clusters: 400 });
+    const a = createDwsAdapter({ ...config(), url: big.url, credentials: { ...big.credentials } }, { metrics: createMetrics() });
+    try {
+      const events = await a.session(new RequestScope()).events!.list({});
+      const pages = Object.keys(big.stats().urls).filter((u) => u.startsWith('GET /v2/') && u.includes('/events'));
+      expect(events.length).toBeGreaterThan(1000);
+      expect(pages.length).toBe(Math.ceil((events.length - events.filter((e) => e.nativeId.startsWith('alarm:')).length) / 1000));
+      expect(pages.some((u) => u.includes('offset=1&limit=1000'))).toBe(true);
+    } finally {
+      await a.close();
+      await big.close();
+    }
+  });
+});
+
+describe('dws adapter: workflows', () => {
+  it('synthesizes running workflows and settles them once the cluster is idle', async () => {
+    const r = session();
+    const all = await r.workflows.list({});
+    const running = all.filter((w) => w.state === 'RUNNING');
+    expect(running.length).toBeGreaterThan(5);
+    for (const w of running) {
+      expect(w.target?.type).toMatch(/Cluster|Snapshot/);
+      expect(w.clusterNativeId).toBeDefined();
+      if (w.progress !== undefined) expect(w.progress).toBeGreaterThanOrEqual(0);
+    }
+    expect(all.some((w) => w.state === 'FAILED' && w.message)).toBe(true);
+    const reboot = all.find((w) => w.kind === 'RestartCluster' && w.state === 'RUNNING')!;
+    expect(await session().workflows.get(reboot.nativeId)).toEqual(reboot);
+
+    sim.advance(60 * MIN);
+    const later = await session().workflows.get(reboot.nativeId);
+    expect(later).toMatchObject({ nativeId: reboot.nativeId, state: 'SUCCEEDED', progress: 1 });
+    const snapshot = all.find((w) => w.kind === 'CreateSnapshot' && w.state === 'RUNNING')!;
+    expect(await session().workflows.get(snapshot.nativeId)).toMatchObject({ state: 'SUCCEEDED', finishedAt: expect.any(String) });
+    expect(await session().workflows.get('no-such-workflow')).toBeNull();
+  });
+
+  it('follows a restart the gateway did not start, to FAILED when it fails', async () => {
+    const vendor = await simClient(sim);
+    const target = await idleCluster(vendor);
+    sim.setFaults({ operationFailureRate: 1 });
+    expect((await vendor.post(`/clusters/${target.id}/restart`, { restart: {} })).status).toBe(200);
+    const w = (await session().workflows.byCluster!(target.id)).find((x) => x.kind === 'RestartCluster');
+    expect(w).toMatchObject({ state: 'RUNNING', target: { type: 'Cluster', nativeId: target.id } });
+    sim.advance(10 * MIN);
+    expect(await session().workflows.get(w!.nativeId)).toMatchObject({ state: 'FAILED', message: expect.stringContaining('restart') });
+  });
+
+  it('follows a snapshot creation from CREATING to SUCCEEDED', async () => {
+    const vendor = await simClient(sim);
+    const target = await idleCluster(vendor);
+    const created = await vendor.post('/snapshots', { snapshot: { name: 'adapter-test', cluster_id: target.id } });
+    const id = `snapshot:${created.body.snapshot.id}:CREATE`;
+    const listed = (await session().workflows.list({})).filter((w) => w.clusterNativeId === target.id && w.state === 'RUNNING');
+    expect(listed).toHaveLength(1); // the cluster's SNAPSHOTTING is this snapshot's creation
+    expect(listed[0]).toMatchObject({ nativeId: id, state: 'RUNNING', kind: 'CreateSnapshot' });
+    sim.advance(30 * MIN);
+    expect(await session().workflows.get(id)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+  });
+});
+
+describe('dws adapter: auth', () => {
+  it('logs in once for ten concurrent calls after the tokens expire', async () => {
+    const a = build();
+    try {
+      const ids = (await session(a).clusters.list({})).slice(0, 10).map((c) => c.nativeId);
+      sim.setFaults({ expireTokens: true });
+      sim.resetStats();
+      const got = await Promise.all(ids.map((id) => session(a).clusters.get(id)));
+      expect(got.every((c) => c !== null)).toBe(true);
+      expect(routes()[LOGIN]).toBe(1);
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('says SOURCE_AUTH_FAILED for a wrong password, naming the source', async () => {
+    const a = build({ credentials: { ...sim.credentials, password: 'wrong' } });
+    try {
+      const err = await failure(session(a).clusters.list({}));
+      expect(err.code).toBe('SOURCE_AUTH_FAILED');
+      expect(err.sourceId).toBe('dws-test');
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('requires exactly the simulator’s credential names', () => {
+    expect(Object.keys(sim.credentials).sort()).toEqual(['domain', 'password', 'project', 'user']);
+    const { domain: _domain, ...withoutDomain } = sim.credentials;
+    expect(() => build({ credentials: withoutDomain })).toThrow(ConfigError);
+  });
+
+  it('sends the login to authUrl when set', async () => {
+    const a = build({ authUrl: 'http://127.0.0.1:9' });
+    try {
+      const err = await failure(session(a).clusters.list({}));
+      expect(err.code).toBe('SOURCE_UNAVAILABLE');
+      expect(err.detail.route).toBe(LOGIN);
+      expect(routes()[LOGIN]).toBeUndefined();
+    } finally {
+      await a.close();
+    }
+  });
+
+  it('puts a projectId override in the paths, and reads the vendor’s refusal', async () => {
+    const a = build({ credentials: { ...sim.credentials, projectId: 'f'.repeat(32) } });
+    try {
+      const err = await failure(session(a).clusters.list({}));
+      expect(err).toMatchObject({ code: 'SOURCE_ERROR', detail: { vendorCode: 'DWS.5045' } });
+    } finally {
+      await a.close();
+    }
+  });
+});
+
+describe('dws adapter: faults', () => {
+  const withFault = async (faults: Parameters<RunningSimulator['setFaults']>[0]) => {
+    const a = build();
+    try {
+      await session(a).clusters.list({}); // logged in before the fault
+      sim.setFaults(faults);
+      return await failure(session(a).clusters.list({}));
+    } finally {
+      sim.setFaults({ malformed: false, down: false, htmlErrors: false, errorRate: 0 });
+      await a.close();
+    }
+  };
+
+  it('malformed bodies → SOURCE_BAD_RESPONSE', async () => {
+    const err = await withFault({ malformed: true });
+    expect(err).toMatchObject({ code: 'SOURCE_BAD_RESPONSE', sourceId: 'dws-test' });
+  });
+
+  it('a dead vendor → SOURCE_UNAVAILABLE', async () => {
+    const err = await withFault({ down: true });
+    expect(err).toMatchObject({ code: 'SOURCE_UNAVAILABLE', sourceId: 'dws-test' });
+  });
+
+  it('a proxy’s HTML 5xx page → SOURCE_UNAVAILABLE', async () => {
+    const err = await withFault({ htmlErrors: true, errorRate: 1, errorStatus: 503 });
+    expect(err).toMatchObject({ code: 'SOURCE_UNAVAILABLE', sourceId: 'dws-test', detail: { httpStatus: 503 } });
+  });
+
+  it('a vendor error envelope → SOURCE_ERROR with its code and message', async () => {
+    const err = await withFault({ errorRate: 1, errorStatus: 500 });
+    expect(err).toMatchObject({ code: 'SOURCE_ERROR', sourceId: 'dws-test', detail: { httpStatus: 500, vendorCode: 'DWS.0005' } });
+  });
+});

@@ -1,0 +1,516 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
+import type { ClusterWire } from '../../../src/sources/dws/client.js';
+import {
+  alarmSeverity,
+  clusterStatus,
+  clusterWorkflow,
+  combinedClusterStatus,
+  eventSeverity,
+  fleetWorkflows,
+  gbToBytes,
+  mapAlarm,
+  mapCluster,
+  mapEvent,
+  mapHosts,
+  mapSnapshot,
+  nodeStatus,
+  parsePercent,
+  parseWorkflowId,
+  settledClusterWorkflow,
+  snapshotStatus,
+  snapshotType,
+  snapshotWorkflow,
+  subStatus,
+  TASK_WORDS,
+  taskKind,
+  taskPhase,
+  toIso,
+} from '../../../src/sources/dws/map.js';
+import { pageCovering, skipInPage } from '../../../src/sources/dws/paging.js';
+
+const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
+const S = 'dws-test';
+const GiB = 1024 ** 3;
+
+describe('dws map: fixtures', () => {
+  it('maps the cluster list example (5.2.2)', () => {
+    const [c] = fixture('clusters-list.response.json').clusters;
+    expect(mapCluster(S, c, 'cn-north-4')).toEqual({
+      sourceId: S,
+      nativeId: '7d85f602-a948-4a30-afd4-e84f47471c15',
+      name: 'dws-1',
+      kind: 'DATA_WAREHOUSE',
+      // AVAILABLE with a running SNAPSHOTTING task.
+      status: 'UPDATING',
+      rawStatus: 'AVAILABLE',
+      version: '1.2.0',
+      region: 'cn-north-4',
+      zone: 'cn-north-4b',
+      labels: [
+        { key: 'key1', value: 'value1' },
+        { key: 'key2', value: 'value2' },
+      ],
+      createdAt: '2016-02-10T14:26:14.000Z',
+      updatedAt: '2016-02-10T14:28:14.000Z',
+      endpoints: [
+        { protocol: 'postgresql', address: 'dws-1.cn-north-4.dwscloud.com', public: false },
+        { protocol: 'postgresql', address: 'dws-1.cn-north-4.dwscloud.com', public: true },
+      ],
+      nodeCount: 3,
+    });
+  });
+
+  it('maps the Getting Started list example: nulls, no tags, no zone on the times', () => {
+    const [c] = fixture('getting-started-clusters-list.response.json').clusters;
+    expect(mapCluster(S, c)).toEqual({
+      sourceId: S,
+      nativeId: '7ba031f6-81f4-4670-ad20-c490b91877e5',
+      name: 'dws-demo',
+      kind: 'DATA_WAREHOUSE',
+      status: 'RUNNING',
+      rawStatus: 'AVAILABLE',
+      version: '1.1.0',
+      labels: [],
+      createdAt: '2018-01-15T12:50:06.000Z',
+      updatedAt: '2018-01-15T12:50:06.000Z',
+      // connect_info is null: no address to offer.
+      endpoints: [],
+      nodeCount: 3,
+    });
+  });
+
+  it('maps the cluster detail example the same way as the list', () => {
+    const c = fixture('cluster-detail.response.json').cluster;
+    const mapped = mapCluster(S, c);
+    expect(mapped.status).toBe('UPDATING');
+    expect(mapped.createdAt).toBe('2018-02-10T14:28:14.000Z');
+    expect(mapped.labels).toHaveLength(2);
+  });
+
+  it('maps nodes and the CN list example (5.3.1) to hosts', () => {
+    const cluster: ClusterWire = {
+      ...fixture('clusters-list.response.json').clusters[0],
+      nodes: [
+        { id: 'e07d1bfb-6eac-4827-96e0-d10b8ca29c41', name: 'demo-dws-cn-cn-1-1', status: '200' },
+        { id: 'n2', name: 'demo-dws-cn-cn-2-1', status: '300' },
+        { id: 'n3', name: 'demo-dws-cn-cn-3-1', status: '199' },
+      ],
+    };
+    const cns = fixture('cns-list.response.json').instances;
+    expect(mapHosts(S, cluster, cns)).toEqual([
+      {
+        sourceId: S,
+        nativeId: 'e07d1bfb-6eac-4827-96e0-d10b8ca29c41',
+        clusterNativeId: cluster.id,
+        name: 'demo-dws-cn-cn-1-1',
+        addresses: ['172.16.69.106'],
+        role: 'CN',
+        status: 'ONLINE',
+        rawStatus: '200',
+        labels: [],
+      },
+      { sourceId: S, nativeId: 'n2', clusterNativeId: cluster.id, name: 'demo-dws-cn-cn-2-1', addresses: [], role: 'DN', status: 'OFFLINE', rawStatus: '300', labels: [] },
+      { sourceId: S, nativeId: 'n3', clusterNativeId: cluster.id, name: 'demo-dws-cn-cn-3-1', addresses: [], role: 'IDLE', status: 'ONLINE', rawStatus: '199', labels: [] },
+    ]);
+    // Without the CN list (cluster gone meanwhile) nodes still map, without addresses.
+    expect(mapHosts(S, cluster, null)[0]?.addresses).toEqual([]);
+  });
+
+  it('maps the project snapshot list example (5.5.2), size in GB', () => {
+    const [s] = fixture('snapshots-list.response.json').snapshots;
+    expect(mapSnapshot(S, s)).toEqual({
+      sourceId: S,
+      nativeId: '2a4d0f86-67cd-408a-8b66-017454fb7793',
+      clusterNativeId: '4f87d3c4-9e33-482f-b962-e23b30d1a18c',
+      name: 'snapshot-1',
+      status: 'AVAILABLE',
+      rawStatus: 'AVAILABLE',
+      type: 'MANUAL',
+      sizeBytes: 500 * GiB,
+      startedAt: '2016-08-23T03:59:23.000Z',
+      finishedAt: '2016-08-23T04:01:40.000Z',
+    });
+  });
+
+  it('maps the cluster snapshot list example (5.5.3), which has neither started nor finished', () => {
+    const [s] = fixture('cluster-snapshots-list.response.json').snapshots;
+    expect(mapSnapshot(S, s)).toEqual({
+      sourceId: S,
+      nativeId: '2a4d0f86-67cd-408a-8b66-017454fb7793',
+      clusterNativeId: 'e59d6b86-9072-46eb-a996-13f8b44994c1',
+      name: 'snapshot-1',
+      status: 'AVAILABLE',
+      rawStatus: 'AVAILABLE',
+      type: 'MANUAL',
+      sizeBytes: 500 * GiB,
+    });
+  });
+
+  it('maps both snapshot detail examples (5.5.5, Getting Started), keeping times as given', () => {
+    expect(mapSnapshot(S, fixture('snapshot-detail.response.json').snapshot)).toMatchObject({
+      description: 'snapshot description',
+      startedAt: '2016-08-23T03:59:23.000Z',
+      finishedAt: '2016-08-23T04:01:40.000Z',
+    });
+    // The Getting Started example finishes before it starts (a typo in the document): not "corrected".
+    expect(mapSnapshot(S, fixture('getting-started-snapshot-detail.response.json').snapshot)).toMatchObject({
+      name: 'snapshotForDemoCluster',
+      startedAt: '2018-01-18T13:59:23.000Z',
+      finishedAt: '2018-01-18T13:01:40.000Z',
+    });
+  });
+
+  it('maps the event list example (5.9.1)', () => {
+    const [e] = fixture('events-list.response.json').events;
+    expect(mapEvent(S, e, () => undefined)).toEqual({
+      sourceId: S,
+      nativeId: 'f63ccf96-e3e0-474a-835a-fd1a779f68bd',
+      clusterNativeId: '9defa0ce-b11c-47b2-abbc-5cad09ced772',
+      occurredAt: '2022-09-28T02:14:08.330Z',
+      severity: 'INFO',
+      category: 'management',
+      message: 'The cluster test-ty-820-1006 is deleted',
+    });
+  });
+
+  it('attributes a backup event to the snapshot’s cluster, and a DR event to none', () => {
+    const [e] = fixture('events-list.response.json').events;
+    const backup = { ...e, source_type: 'backup', source_id: 'snap-1', context: '' };
+    expect(mapEvent(S, backup, (id) => (id === 'snap-1' ? 'cluster-9' : undefined))).toMatchObject({
+      clusterNativeId: 'cluster-9',
+      message: 'Cluster deleted',
+    });
+    expect(mapEvent(S, { ...e, source_type: 'disaster-recovery' }, () => 'x').clusterNativeId).toBeUndefined();
+  });
+
+  it('maps the alarm list example (5.8.1), asked for in GMT', () => {
+    const [a] = fixture('alarms-list.response.json').alarm_details;
+    expect(mapAlarm(S, a)).toEqual({
+      sourceId: S,
+      nativeId: 'alarm:DWS_01010:5e76e8e2-d0cf-4b64-9d9a-aadbb04b54f7:2022-10-27 08:11:29',
+      clusterNativeId: '5e76e8e2-d0cf-4b64-9d9a-aadbb04b54f7',
+      occurredAt: '2022-10-27T08:11:29.000Z',
+      severity: 'CRITICAL',
+      category: 'alarm',
+      message: 'Cluster Status Fault on evs-09',
+      actor: 'DWS',
+    });
+    expect(mapAlarm(S, { ...a, alarm_status: '1' }).message).toBe('Cluster Status Fault on evs-09 (cleared)');
+  });
+
+  it('synthesizes the list example’s SNAPSHOTTING task as a running workflow at 20%', () => {
+    const [c] = fixture('clusters-list.response.json').clusters;
+    expect(clusterWorkflow(S, c)).toEqual({
+      sourceId: S,
+      nativeId: `cluster:${c.id}:SNAPSHOTTING:${Date.parse('2016-02-10T14:28:14Z') / 1000}`,
+      kind: 'CreateSnapshot',
+      target: { type: 'Cluster', nativeId: c.id },
+      clusterNativeId: c.id,
+      state: 'RUNNING',
+      rawState: 'SNAPSHOTTING',
+      progress: 0.2,
+      steps: [],
+      startedAt: '2016-02-10T14:28:14.000Z',
+      updatedAt: '2016-02-10T14:28:14.000Z',
+    });
+  });
+});
+
+describe('dws map: status tables, one row each', () => {
+  it.each([
+    ['CREATING', 'CREATING'],
+    ['ACTIVE', 'RUNNING'],
+    ['AVAILABLE', 'RUNNING'],
+    ['FAILED', 'FAILED'],
+    ['CREATE_FAILED', 'FAILED'],
+    ['CREATION FAILED', 'FAILED'],
+    ['DELETING', 'DELETING'],
+    ['DELETE_FAILED', 'FAILED'],
+    ['DELETED', 'DELETED'],
+    ['FROZEN', 'STOPPED'],
+    ['POLICE_FROZEN', 'STOPPED'],
+    ['RESIZING', 'UNKNOWN'],
+  ])('cluster status %s → %s', (raw, want) => expect(clusterStatus(raw)).toBe(want));
+
+  it.each([
+    ['NORMAL', 'RUNNING'],
+    ['READONLY', 'DEGRADED'],
+    ['REDISTRIBUTING', 'RUNNING'],
+    ['REDISTRIBUTION-FAILURE', 'DEGRADED'],
+    ['UNBALANCED', 'RUNNING'],
+    ['UNBALANCED READONLY', 'DEGRADED'],
+    ['DEGRADED', 'DEGRADED'],
+    ['DEGRADED READONLY', 'DEGRADED'],
+    ['DEGRADED UNBALANCED', 'DEGRADED'],
+    ['UNBALANCED REDISTRIBUTING', 'RUNNING'],
+    ['UNBALANCED REDISTRIBUTION-FAILURE', 'DEGRADED'],
+    ['READONLY REDISTRIBUTION-FAILURE', 'DEGRADED'],
+    ['UNBALANCED READONLY REDISTRIBUTION-FAILURE', 'DEGRADED'],
+    ['DEGRADED REDISTRIBUTION-FAILURE', 'DEGRADED'],
+    ['DEGRADED UNBALANCED REDISTRIBUTION-FAILURE', 'DEGRADED'],
+    ['DEGRADED UNBALANCED READONLY REDISTRIBUTION-FAILURE', 'DEGRADED'],
+    ['DEGRADED UNBALANCED READONLY', 'DEGRADED'],
+    ['HALF ASLEEP', 'UNKNOWN'],
+  ])('sub_status %s → %s', (raw, want) => expect(subStatus(raw)).toBe(want));
+
+  it.each([
+    ['UNFREEZING', 'RUNNING', 'UnfreezeCluster'],
+    ['FREEZING', 'RUNNING', 'FreezeCluster'],
+    ['RESTORING', 'RUNNING', 'RestoreSnapshot'],
+    ['SNAPSHOTTING', 'RUNNING', 'CreateSnapshot'],
+    ['GROWING', 'RUNNING', 'ScaleCluster'],
+    ['REBOOTING', 'RUNNING', 'RestartCluster'],
+    ['SETTING_CONFIGURATION', 'RUNNING', 'ConfigureSecurity'],
+    ['CONFIGURING_EXT_DATASOURCE', 'RUNNING', 'ConfigureDataSource'],
+    ['DELETING_EXT_DATASOURCE', 'RUNNING', 'DeleteDataSource'],
+    ['REBOOT_FAILURE', 'FAILED', 'RestartCluster'],
+    ['RESIZE_FAILURE', 'FAILED', 'ScaleCluster'],
+    ['ADD_CN_ING', 'RUNNING', 'AddCoordinators'],
+    ['DEL_CN_ING', 'RUNNING', 'RemoveCoordinators'],
+    ['CREATING_NODE', 'RUNNING', 'ScaleCluster'],
+    ['CREATE_NODE_FAILED', 'FAILED', 'ScaleCluster'],
+    ['DELETING_NODE', 'RUNNING', 'ScaleCluster'],
+    ['DELETE_NODE_FAILED', 'FAILED', 'ScaleCluster'],
+    ['REDISTRIBUTING', 'RUNNING', 'RedistributeData'],
+    ['REDISTRIBUTE_FAILURE', 'FAILED', 'RedistributeData'],
+    ['WAITING_REDISTRIBUTION', 'PENDING', 'RedistributeData'],
+    ['REDISTRIBUTION_PAUSED', 'PENDING', 'RedistributeData'],
+    ['ELB_BINDING', 'RUNNING', 'BindLoadBalancer'],
+    ['ELB_BIND_FAILED', 'FAILED', 'BindLoadBalancer'],
+    ['ELB_UNBINDING', 'RUNNING', 'UnbindLoadBalancer'],
+    ['ELB_UNBIND_FAILED', 'FAILED', 'UnbindLoadBalancer'],
+    ['ELB_SWITCHING', 'RUNNING', 'SwitchLoadBalancer'],
+    ['ELB_SWITCHING_FAILED', 'FAILED', 'SwitchLoadBalancer'],
+    ['NETWORK_CONFIGURING', 'RUNNING', 'ConfigureNetwork'],
+    ['NETWORK_CONFIG_FAILED', 'FAILED', 'ConfigureNetwork'],
+    ['DISK_EXPAND_FAILED', 'FAILED', 'ExpandDisk'],
+    ['DISK_EXPANDING', 'RUNNING', 'ExpandDisk'],
+    ['ACTIVE_STANDBY_SWITCHOVER', 'RUNNING', 'SwitchOver'],
+    ['ACTIVE_STANDBY_SWITCHOVER_FAILURE', 'FAILED', 'SwitchOver'],
+    ['CLUSTER_SHRINK_FAILED', 'FAILED', 'ScaleCluster'],
+    ['CLUSTER_SHRINKING', 'RUNNING', 'ScaleCluster'],
+    ['SHRINK_CHECK_FAILED', 'FAILED', 'ScaleCluster'],
+    ['SHRINK_CHECKING', 'RUNNING', 'ScaleCluster'],
+    ['FLAVOR_RESIZING_FAILED', 'FAILED', 'ResizeFlavor'],
+    ['FLAVOR_RESIZING', 'RUNNING', 'ResizeFlavor'],
+    ['MANAGE_IP_BIND_FAILED', 'FAILED', 'EnableManagementAccess'],
+    ['MANAGE_IP_BINDING', 'RUNNING', 'EnableManagementAccess'],
+    ['ORDER_PENDING', 'PENDING', 'PayOrder'],
+    ['FINE_GRAINED_RESTORING', 'RUNNING', 'RestoreSnapshot'],
+    ['DR_RECOVERING', 'RUNNING', 'RecoverDisasterRecovery'],
+    ['REPAIRING', 'RUNNING', 'RepairCluster'],
+    ['CREATING', 'RUNNING', 'CreateCluster'],
+    ['TELEPORTING', 'UNKNOWN', 'ClusterTask'],
+  ])('task %s → %s (%s)', (raw, phase, kind) => {
+    expect(taskPhase(raw)).toBe(phase);
+    expect(taskKind(raw)).toBe(kind);
+  });
+
+  it('has a row for every task_status value the document lists (the simulator’s 44)', () => {
+    expect(TASK_STATUSES.filter((t) => !(TASK_WORDS as readonly string[]).includes(t))).toEqual([]);
+  });
+
+  it.each([
+    ['100', 'PROVISIONING'],
+    ['199', 'ONLINE'],
+    ['200', 'ONLINE'],
+    ['300', 'OFFLINE'],
+    ['303', 'FAILED'],
+    ['304', 'REMOVING'],
+    ['305', 'FAILED'],
+    ['400', 'OFFLINE'],
+    ['500', 'UNKNOWN'],
+  ])('node status %s → %s', (raw, want) => expect(nodeStatus(raw)).toBe(want));
+
+  it.each([
+    ['CREATING', 'CREATING'],
+    ['AVAILABLE', 'AVAILABLE'],
+    ['UNAVAILABLE', 'FAILED'],
+    ['RESTORING', 'RESTORING'],
+    ['FROZEN', 'UNKNOWN'],
+    ['POLICE_FROZEN', 'UNKNOWN'],
+    ['EXPIRED', 'UNKNOWN'],
+  ])('snapshot status %s → %s', (raw, want) => expect(snapshotStatus(raw)).toBe(want));
+
+  it.each([
+    ['MANUAL', 'MANUAL'],
+    ['AUTO', 'AUTOMATED'],
+    ['AUTOMATED', 'AUTOMATED'],
+    ['WEEKLY', 'MANUAL'],
+  ])('snapshot type %s → %s', (raw, want) => expect(snapshotType(raw)).toBe(want));
+
+  it.each([
+    ['normal', 'INFO'],
+    ['warning', 'WARNING'],
+    ['critical', 'WARNING'],
+  ])('event severity %s → %s', (raw, want) => expect(eventSeverity(raw)).toBe(want));
+
+  it.each([
+    ['1', 'CRITICAL'],
+    ['2', 'ERROR'],
+    ['3', 'WARNING'],
+    ['4', 'WARNING'],
+    ['9', 'WARNING'],
+  ])('alarm level %s → %s', (raw, want) => expect(alarmSeverity(raw)).toBe(want));
+
+  it.each([
+    ['AVAILABLE', null, 'NORMAL', 'RUNNING'],
+    ['AVAILABLE', 'REBOOTING', 'NORMAL', 'UPDATING'],
+    ['AVAILABLE', 'WAITING_REDISTRIBUTION', 'UNBALANCED', 'UPDATING'],
+    ['AVAILABLE', 'REBOOTING', 'DEGRADED', 'UPDATING'],
+    ['AVAILABLE', 'RESIZE_FAILURE', 'UNBALANCED', 'RUNNING'],
+    ['AVAILABLE', 'REBOOT_FAILURE', 'READONLY', 'DEGRADED'],
+    ['ACTIVE', null, 'DEGRADED READONLY', 'DEGRADED'],
+    ['AVAILABLE', 'TELEPORTING', 'NORMAL', 'RUNNING'],
+    ['FROZEN', 'UNFREEZING', null, 'UPDATING'],
+    ['POLICE_FROZEN', null, null, 'STOPPED'],
+    ['CREATING', 'RESTORING', null, 'CREATING'],
+    ['DELETING', null, null, 'DELETING'],
+    ['FAILED', 'ACTIVE_STANDBY_SWITCHOVER_FAILURE', 'DEGRADED', 'FAILED'],
+  ])('combined: status %s + task %s + sub %s → %s', (status, task, sub, want) =>
+    expect(combinedClusterStatus({ status, task_status: task, sub_status: sub })).toBe(want),
+  );
+});
+
+describe('dws map: units', () => {
+  it.each([
+    ['2018-02-10T14:28:14Z', 0, '2018-02-10T14:28:14.000Z'],
+    ['2022-10-27T04:18:57', 0, '2022-10-27T04:18:57.000Z'],
+    ['2022-10-27 08:11:29', 0, '2022-10-27T08:11:29.000Z'],
+    ['2022-10-27 08:11:29', 480, '2022-10-27T00:11:29.000Z'],
+    ['2024-05-22T09:03:40.123000Z', 0, '2024-05-22T09:03:40.123Z'],
+    ['2024-05-22T17:03:40+08:00', 0, '2024-05-22T09:03:40.000Z'],
+    [1664331248330, 0, '2022-09-28T02:14:08.330Z'],
+    ['1666843740000', 0, '2022-10-27T04:09:00.000Z'],
+    [1664331248, 0, '2022-09-28T02:14:08.000Z'],
+  ])('time %s (offset %i) → %s', (raw, offset, want) => expect(toIso(raw, offset)).toBe(want));
+
+  it('leaves a missing or unreadable time undefined', () => {
+    expect(toIso(null)).toBeUndefined();
+    expect(toIso('')).toBeUndefined();
+    expect(toIso('yesterday')).toBeUndefined();
+  });
+
+  it.each([
+    ['20%', 0.2],
+    ['0%', 0],
+    ['100%', 1],
+    ['37.5%', 0.375],
+    ['150%', 1],
+    ['', undefined],
+    ['n/a', undefined],
+  ])('progress %s → %s', (raw, want) => expect(parsePercent(raw)).toBe(want));
+
+  it('converts GB sizes to bytes', () => {
+    expect(gbToBytes(500)).toBe(500 * GiB);
+    expect(gbToBytes(0.5)).toBe(GiB / 2);
+    expect(gbToBytes(null)).toBeUndefined();
+  });
+
+  it.each([
+    [0, 21, { offset: 0, limit: 21 }],
+    [20, 21, { offset: 0, limit: 41 }],
+    [42, 21, { offset: 2, limit: 21 }],
+    [30, 10, { offset: 3, limit: 10 }],
+    [5, 3, { offset: 1, limit: 4 }],
+  ])('the vendor page covering records %i..+%i is %o', (offset, limit, want) => {
+    const page = pageCovering(offset, limit);
+    expect(page).toEqual(want);
+    const skip = skipInPage(offset, page);
+    expect(skip).toBeGreaterThanOrEqual(0);
+    expect(skip + limit).toBeLessThanOrEqual(page.limit);
+  });
+});
+
+describe('dws map: synthesized workflows', () => {
+  const base: ClusterWire = {
+    id: 'c1',
+    name: 'dw',
+    status: 'AVAILABLE',
+    created: '2024-01-01T00:00:00Z',
+    updated: '2024-03-01T10:00:00Z',
+    task_status: 'REBOOTING',
+    action_progress: { REBOOTING: '40%' },
+    sub_status: 'NORMAL',
+    failed_reasons: null,
+  };
+  const started = Date.parse('2024-03-01T10:00:00Z') / 1000;
+  const runningId = `cluster:c1:REBOOTING:${started}`;
+  const settle = (c: ClusterWire | null, id = runningId) => {
+    const ref = parseWorkflowId(id);
+    if (ref?.target !== 'cluster') throw new Error('not a cluster workflow id');
+    return settledClusterWorkflow(S, ref, c);
+  };
+
+  it('reads a running task with its progress, and re-derives it by id', () => {
+    const w = clusterWorkflow(S, base);
+    expect(w).toMatchObject({ nativeId: runningId, kind: 'RestartCluster', state: 'RUNNING', progress: 0.4 });
+    expect(settle(base)).toEqual(w);
+  });
+
+  it('is SUCCEEDED once the cluster is idle again', () => {
+    const idle = { ...base, task_status: null, action_progress: {}, updated: '2024-03-01T10:05:00Z' };
+    expect(clusterWorkflow(S, idle)).toBeUndefined();
+    expect(settle(idle)).toMatchObject({
+      nativeId: runningId,
+      state: 'SUCCEEDED',
+      progress: 1,
+      startedAt: '2024-03-01T10:00:00.000Z',
+      finishedAt: '2024-03-01T10:05:00.000Z',
+    });
+  });
+
+  it('is FAILED when the cluster shows the task’s failure word, with failed_reasons as the message', () => {
+    const failed = { ...base, task_status: 'REBOOT_FAILURE', action_progress: {}, failed_reasons: { error_code: 'DWS.6002', error_msg: 'Failed to restart.' } };
+    expect(settle(failed)).toMatchObject({ state: 'FAILED', message: 'DWS.6002: Failed to restart.' });
+    // And the failure itself is listed as a FAILED workflow of the same kind.
+    expect(clusterWorkflow(S, failed)).toMatchObject({ kind: 'RestartCluster', state: 'FAILED', message: 'DWS.6002: Failed to restart.' });
+  });
+
+  it('is FAILED when the cluster is idle with failed_reasons (CN changes have no failure word)', () => {
+    const idle = { ...base, task_status: null, action_progress: {}, failed_reasons: { error_code: 'DWS.0005', error_msg: 'Server failure.' } };
+    expect(settle(idle)?.state).toBe('FAILED');
+  });
+
+  it('stays RUNNING when a tag edit bumped `updated` during the same task', () => {
+    const bumped = { ...base, updated: '2024-03-01T10:02:00Z' };
+    expect(settle(bumped)).toMatchObject({ nativeId: runningId, state: 'RUNNING', startedAt: '2024-03-01T10:00:00.000Z' });
+  });
+
+  it('is CANCELLED when the cluster is deleted meanwhile, and null once it is gone', () => {
+    expect(settle({ ...base, status: 'DELETING', task_status: null })?.state).toBe('CANCELLED');
+    expect(settle(null)).toBeNull();
+  });
+
+  it('reads creation and deletion from the cluster status', () => {
+    const creating = { ...base, status: 'CREATING', task_status: null, action_progress: { CREATING: '10%' } };
+    const created = clusterWorkflow(S, creating);
+    expect(created).toMatchObject({ kind: 'CreateCluster', state: 'RUNNING', progress: 0.1, startedAt: '2024-01-01T00:00:00.000Z' });
+    expect(settle({ ...creating, status: 'AVAILABLE', action_progress: {} }, created?.nativeId)?.state).toBe('SUCCEEDED');
+    expect(settle({ ...creating, status: 'CREATION FAILED', action_progress: {} }, created?.nativeId)?.state).toBe('FAILED');
+
+    const deleting = clusterWorkflow(S, { ...base, status: 'DELETING', task_status: null, action_progress: {} });
+    expect(deleting).toMatchObject({ kind: 'DeleteCluster', state: 'RUNNING' });
+    expect(settle(null, deleting?.nativeId)).toMatchObject({ state: 'SUCCEEDED' });
+    expect(settle({ ...base, status: 'DELETE_FAILED', task_status: null }, deleting?.nativeId)?.state).toBe('FAILED');
+  });
+
+  it('reads a snapshot’s creation from the snapshot, listed once even while its cluster is SNAPSHOTTING', () => {
+    const snap = { id: 's1', name: 'before-upgrade', status: 'CREATING', cluster_id: 'c1', started: '2024-03-01T10:00:00Z', progress: '35%' };
+    const snapshotting = { ...base, task_status: 'SNAPSHOTTING', action_progress: { SNAPSHOTTING: '30%' } };
+    expect(fleetWorkflows(S, [snapshotting], [snap])).toEqual([snapshotWorkflow(S, snap, snapshotting)]);
+    expect(snapshotWorkflow(S, snap)).toMatchObject({ nativeId: 'snapshot:s1:CREATE', state: 'RUNNING', progress: 0.35 });
+    expect(snapshotWorkflow(S, { ...snap, progress: null }, snapshotting).progress).toBe(0.3);
+    expect(snapshotWorkflow(S, { ...snap, status: 'AVAILABLE', finished: '2024-03-01T10:09:00Z' })).toMatchObject({ state: 'SUCCEEDED', finishedAt: '2024-03-01T10:09:00.000Z' });
+    expect(snapshotWorkflow(S, { ...snap, status: 'UNAVAILABLE' }).state).toBe('FAILED');
+  });
+
+  it('parses only the ids it makes', () => {
+    expect(parseWorkflowId('snapshot:s1:CREATE')).toEqual({ target: 'snapshot', snapshotId: 's1' });
+    expect(parseWorkflowId('cluster:c1:CREATION FAILED:12')).toEqual({ target: 'cluster', clusterId: 'c1', word: 'CREATION FAILED', start: '12' });
+    expect(parseWorkflowId('wf-123')).toBeNull();
+    expect(parseWorkflowId('cluster:c1')).toBeNull();
+  });
+});
