@@ -28,7 +28,7 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
       );
       if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
       const problem = { message: '' };
-      const cost = fanout(operation.selectionSet, 1, fragments, variables, limits, problem, new Set());
+      const cost = fanout(operation.selectionSet, 1, fragments, variables, limits, problem, new Set(), true);
       if (problem.message || cost > limits.maxFanout) {
         const message = problem.message || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
         setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: problem.message ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
@@ -36,6 +36,8 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
     },
   };
 }
+
+const CONNECTION_FIELDS = new Set(['edges', 'pageInfo', 'totalCount', 'missingSources']);
 
 function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
   if (!value) return undefined;
@@ -53,6 +55,7 @@ function fanout(
   limits: FanoutLimits,
   problem: { message: string },
   visiting: Set<string>,
+  root = false,
 ): number {
   let cost = 0;
   for (const selection of selections.selections) {
@@ -60,15 +63,15 @@ function fanout(
       const fragment = fragments.get(selection.name.value);
       if (!fragment || visiting.has(fragment.name.value)) continue;
       visiting.add(fragment.name.value);
-      cost += fanout(fragment.selectionSet, multiplier, fragments, variables, limits, problem, visiting);
+      cost += fanout(fragment.selectionSet, multiplier, fragments, variables, limits, problem, visiting, root);
       visiting.delete(fragment.name.value);
       continue;
     }
     if (selection.kind === Kind.INLINE_FRAGMENT) {
-      cost += fanout(selection.selectionSet, multiplier, fragments, variables, limits, problem, visiting);
+      cost += fanout(selection.selectionSet, multiplier, fragments, variables, limits, problem, visiting, root);
       continue;
     }
-    cost += fieldCost(selection, multiplier, fragments, variables, limits, problem, visiting);
+    cost += fieldCost(selection, multiplier, fragments, variables, limits, problem, visiting, root);
   }
   return cost;
 }
@@ -81,6 +84,7 @@ function fieldCost(
   limits: FanoutLimits,
   problem: { message: string },
   visiting: Set<string>,
+  root: boolean,
 ): number {
   const args = new Map((field.arguments ?? []).map((a) => [a.name.value, argumentValue(a.value, variables)]));
   let size: number | undefined;
@@ -92,9 +96,14 @@ function fieldCost(
     }
   }
   const ids = args.get('ids');
-  const isList = field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && s.name.value === 'edges') ?? false;
+  // A connection is recognised by its shape: paging arguments or connection fields.
+  const isList =
+    ['first', 'last', 'after', 'before'].some((a) => args.has(a)) ||
+    (field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && CONNECTION_FIELDS.has(s.name.value)) ?? false);
   // A list field fetches once per parent item; its items multiply what is below them.
-  const own = isList || field.name.value === 'node' ? multiplier : Array.isArray(ids) ? multiplier * ids.length : 0;
+  // `node`/`nodes` cost a lookup per id, but only as root fields: an edge's `node` is free.
+  const lookup = root && field.name.value === 'node';
+  const own = isList || lookup ? multiplier : root && Array.isArray(ids) ? multiplier * ids.length : 0;
   const below = isList ? multiplier * (size ?? DEFAULT_PAGE_SIZE) : Array.isArray(ids) ? multiplier * ids.length : multiplier;
   return own + (field.selectionSet ? fanout(field.selectionSet, below, fragments, variables, limits, problem, visiting) : 0);
 }

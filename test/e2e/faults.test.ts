@@ -20,7 +20,7 @@ async function servesEveryone() {
     if (!res.errors && new Set(res.data!.clusters.edges.map((e) => e.node.source.sourceId)).size === SOURCE_KINDS.length) return res;
     await new Promise((r) => setTimeout(r, 60));
   }
-  throw new Error('the gateway did not recover');
+  throw new Error(`the gateway did not recover: ${JSON.stringify((await allClusters()).errors)}`);
 }
 
 const FAULTS: [string, Partial<Faults>, string][] = [
