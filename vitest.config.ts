@@ -13,5 +13,7 @@ export default defineConfig({
     hookTimeout: 30_000,
     // Two cores: more workers than that only adds contention.
     maxWorkers: 2,
+    // The fuzz test measures the heap after a collection, not whenever V8 felt like one.
+    execArgv: ['--expose-gc'],
   },
 });
