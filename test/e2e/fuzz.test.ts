@@ -53,7 +53,7 @@ function* badRequests(seed: string, count: number): Generator<[string, string]> 
         yield ['not JSON', rng.pick(['{', '', 'null', '[]', '"query"', '{"query": 5}', `{"query": "${'a'.repeat(50)}`])];
         break;
       case 5:
-        yield ['deep query', json(deepQuery(rng.int(2, 6)))];
+        yield ['deep query', json(deepQuery(rng.int(3, 6)))];
         break;
       case 6:
         yield ['huge query', json(`{ ${Array.from({ length: rng.int(2_000, 6_000) }, (_, k) => `f${k}: __typename`).join(' ')} }`)];
