@@ -201,7 +201,7 @@ export class SourceHttp {
       this.#health.lastSuccessAt = new Date().toISOString();
       return reply;
     } catch (err) {
-      const error = this.#normalize(err, call, route, deadline);
+      const error = this.#normalize(err, call, route, deadline, signal);
       if (!(error instanceof RequestAbortedError)) {
         this.options.metrics.sourceErrors.inc({ ...this.#labels, route, code: error.code });
         if (UNHEALTHY.has(error.code as SourceErrorCode) || error.code === 'SOURCE_AUTH_FAILED') {
@@ -297,16 +297,18 @@ export class SourceHttp {
     }
   }
 
-  #normalize(err: unknown, call: SourceCall, route: string, deadline: AbortSignal): SourceError | RequestAbortedError {
+  #normalize(err: unknown, call: SourceCall, route: string, deadline: AbortSignal, signal: AbortSignal): SourceError | RequestAbortedError {
     if (err instanceof RetryAfter || err instanceof GiveUp) return err.error;
-    if (err instanceof SourceError) return err;
+    if (err instanceof SourceError || err instanceof RequestAbortedError) return err;
     if (err instanceof BrokenCircuitError) {
       return this.#error('SOURCE_UNAVAILABLE', 'the circuit breaker is open after repeated failures; calls resume shortly', call, route, { status: 0 });
     }
     if (deadline.aborted) {
       return this.#error('SOURCE_TIMEOUT', `${route} did not answer within ${this.options.timeoutMs} ms`, call, route, { status: 0 }, err);
     }
-    if (call.signal?.aborted) return new RequestAbortedError({ cause: err });
+    // Aborted but not by our deadline: whoever asked went away (the client, or the call
+    // whose login this is). Nothing is wrong with the source.
+    if (signal.aborted || err instanceof RequestAbortedError) return new RequestAbortedError({ cause: err });
     return this.#error('SOURCE_UNAVAILABLE', `${route} failed: ${(err as Error).message}`, call, route, { status: 0 }, err);
   }
 
