@@ -1,4 +1,4 @@
-import type { Role } from './config.js';
+import { DEFAULT_LIMITS, type Limits, type Role, type SourceConfig } from './config.js';
 import type { SourceProblem } from './lists/merge.js';
 import type { SourceSession } from './sources/adapter.js';
 import { RequestScope } from './sources/http.js';
@@ -18,15 +18,23 @@ export interface GatewayContext {
   viewer: Viewer;
   registry: SourceRegistry;
   live: LiveFeeds;
+  /** The running configuration, for admins' `settings` query. */
+  settings: GatewaySettings;
   scope: RequestScope;
   session(sourceId: string): SourceSession;
   /** Sources that failed during this request; reported as errors next to the data. */
   problems: SourceProblem[];
 }
 
+export interface GatewaySettings {
+  limits: Limits;
+  sources: readonly SourceConfig[];
+}
+
 export interface ContextDeps {
   registry: SourceRegistry;
   live: LiveFeeds;
+  settings?: GatewaySettings;
   /** false: every GET is sent, duplicates included (the benchmark's baseline). */
   dedupe?: boolean;
 }
@@ -39,6 +47,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer, signal?: AbortS
     viewer,
     registry,
     live: deps.live,
+    settings: deps.settings ?? { limits: DEFAULT_LIMITS, sources: [] },
     scope,
     problems: [],
     session(sourceId) {

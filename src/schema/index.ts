@@ -8,6 +8,7 @@ import './types/event.js';
 import './types/deployment.js';
 import './types/workflow.js';
 import './types/fleet-summary.js';
+import './types/config.js';
 import './types/subscriptions.js';
 import './types/errors.js';
 import './types/mutations/clusters.js';

@@ -322,8 +322,12 @@ export class SourceHttp {
   ): SourceError {
     const vendor = reply.body !== undefined ? this.options.readVendorError(reply.body) : undefined;
     // A write that may have reached the vendor must not look like one that did not.
+    // An answer we cannot read means the request arrived: whether it was applied is unknown.
     const outcomeUnknown =
-      call.method !== 'GET' && (code === 'SOURCE_TIMEOUT' || (code === 'SOURCE_UNAVAILABLE' && reply.status === 0)) ? true : undefined;
+      call.method !== 'GET' &&
+      (code === 'SOURCE_TIMEOUT' || code === 'SOURCE_BAD_RESPONSE' || (code === 'SOURCE_UNAVAILABLE' && reply.status === 0))
+        ? true
+        : undefined;
     return new SourceError(
       code,
       vendor?.message ? `${message}: ${vendor.message}` : message,

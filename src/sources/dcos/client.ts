@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SourceError } from '../errors.js';
-import type { RequestScope, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './requests.js';
 
 /**
  * Raw calls to the DC/OS cluster manager (document 002). Every answer is the envelope
@@ -21,6 +22,8 @@ export const vendorCluster = z
     endPoint: z.string().nullish(),
     instances: z.number().nullish(),
     owner: z.string().nullish(),
+    /** compact or ha: how many nodes a removal must leave. */
+    createCategory: z.string().nullish(),
     time_create: time,
     time_update: time,
   })
@@ -63,7 +66,8 @@ export const vendorLog = z
   .loose();
 export type VendorLog = z.infer<typeof vendorLog>;
 
-const loginData = z.object({ id: z.string().min(1), expire: z.number().nullish() }).loose();
+/** `user.id` is whom the credentials act as: the owner of clusters created without one. */
+const loginData = z.object({ id: z.string().min(1), expire: z.number().nullish(), user: z.object({ id: z.string() }).loose().nullish() }).loose();
 export type LoginData = z.infer<typeof loginData>;
 /** The login body, by the simulator's (and the service's) field names. */
 export type Credentials = { email: string; password: string; tenantname: string };
@@ -148,6 +152,41 @@ export class DcosClient {
 
   logs(scope: RequestScope, query: LogQuery, window: Window = ALL): Promise<ListPage<VendorLog>> {
     return this.#list(scope, '/v1/logs', '/v1/logs', vendorLog, { ...query, sort: LOG_SORT }, window);
+  }
+
+  /** The cluster as the vendor created it (INSTALLING). Needs `user_id`. */
+  async createCluster(body: CreateClusterBody & { user_id: string }, signal?: AbortSignal): Promise<VendorCluster> {
+    return this.#write('POST', '/v1/cluster', '/v1/cluster', body, vendorCluster, signal);
+  }
+
+  async deleteCluster(id: string, signal?: AbortSignal): Promise<void> {
+    await this.#write('DELETE', `/v1/cluster/${id}`, '/v1/cluster/{cluster_id}', undefined, z.unknown(), signal);
+  }
+
+  /** The answer is the cluster as it was before the request, which says nothing new: ignored. */
+  async addHosts(clusterId: string, body: AddHostsBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', `/v1/cluster/${clusterId}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, z.unknown(), signal);
+  }
+
+  async removeHosts(clusterId: string, body: RemoveHostsBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('DELETE', `/v1/cluster/${clusterId}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, z.unknown(), signal);
+  }
+
+  /**
+   * One write, sent once (the HTTP layer never retries writes). An answer that cannot be
+   * read — cut short, not JSON, not the envelope — came from a vendor that received the
+   * request, so whether it acted is unknown, and the error says so: resending could do
+   * the change twice.
+   */
+  async #write<T>(method: HttpMethod, path: string, route: string, body: unknown, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
+    try {
+      const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
+      return this.#decode(this.http, reply, method, route, schema).data;
+    } catch (err) {
+      if (!(err instanceof SourceError) || err.code !== 'SOURCE_BAD_RESPONSE' || err.detail.outcomeUnknown) throw err;
+      const where = `${method} ${route}`;
+      throw new SourceError('SOURCE_BAD_RESPONSE', `${where} was sent but its answer could not be read, so whether it took effect is unknown`, { ...err.detail, outcomeUnknown: true }, { cause: err });
+    }
   }
 
   async #list<T>(

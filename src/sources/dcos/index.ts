@@ -21,6 +21,7 @@ import {
   toWorkflow,
   vendorValuesFor,
 } from './map.js';
+import { createDcosOperations } from './operations.js';
 
 /**
  * The DC/OS container cluster manager as a Fleetgate source: clusters, their hosts, the
@@ -32,8 +33,14 @@ import {
 export const createDcosAdapter: AdapterFactory = (source, deps) => {
   const httpOptions = { kind: source.kind, timeoutMs: source.timeoutMs, retries: source.retries, metrics: deps.metrics, readVendorError: readDcosError };
   const authHttp = source.authUrl ? new SourceHttp({ ...httpOptions, sourceId: source.id, url: source.authUrl }) : undefined;
+  /** Whom the credentials act as, from the latest login: the owner of clusters created without one. */
+  let loginUserId: string | undefined;
   // Logging in happens on the first call, by which time `client` exists.
-  const auth = sourceAuth(source, (credentials, signal) => client.login(credentials, signal));
+  const auth = sourceAuth(source, async (credentials, signal) => {
+    const issued = await client.login(credentials, signal);
+    loginUserId = issued.user?.id;
+    return issued;
+  });
   const http = new SourceHttp({ ...httpOptions, sourceId: source.id, url: source.url, auth });
   const client = new DcosClient(http, authHttp ?? http);
 
@@ -41,6 +48,16 @@ export const createDcosAdapter: AdapterFactory = (source, deps) => {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'events', 'workflows'] },
     session: (scope) => session(client, scope, source.id, pLimit(source.concurrency)),
+    operations: createDcosOperations({
+      client,
+      workflows: (scope) => workflowReader(client, scope, source.id, createLoaders(client, scope, pLimit(source.concurrency))),
+      loggedInUser: async (signal) => {
+        // A static token names no user; otherwise make sure of a login, which records it.
+        if (source.credentials.token) return undefined;
+        await auth.headers(signal);
+        return loginUserId;
+      },
+    }),
     health: () => http.health(),
     probe: async (signal) => {
       await client.clusters(new RequestScope(signal), {}, { skip: 0, limit: 1 });

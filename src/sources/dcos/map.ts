@@ -187,7 +187,7 @@ const OPERATIONS = {
   delete_hosts: { kind: 'DeleteHosts', nodes: 'removed-during', working: 'TERMINATING', done: ['TERMINATED'] },
   delete_cluster: { kind: 'DeleteCluster', nodes: 'removed-during', working: 'TERMINATING', done: ['TERMINATED'] },
 } as const;
-type OperationType = keyof typeof OPERATIONS;
+export type OperationType = keyof typeof OPERATIONS;
 const isOperation = (t: string): t is OperationType => Object.hasOwn(OPERATIONS, t);
 
 /** One operation: its `start` log and, once it has ended, its `success`/`fail` log. */
@@ -221,6 +221,17 @@ export function pairOperations(logs: readonly VendorLog[]): Operation[] {
     }
   }
   return operations;
+}
+
+/**
+ * The newest operation of this type in a cluster's logs. Right after a write that
+ * started one it is that write's: the vendor logs `start` before it answers, and
+ * refuses a second operation on a busy cluster.
+ */
+export function latestOperation(logs: readonly VendorLog[], type: OperationType): Operation | undefined {
+  return pairOperations(logs)
+    .filter((op) => op.start.operateType === type)
+    .pop();
 }
 
 export const operationId = (op: Operation): string => compositeId(op.start.clusterId, op.start._id);

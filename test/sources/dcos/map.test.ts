@@ -9,6 +9,7 @@ import {
   clusterStatus,
   hostStatus,
   isoTime,
+  latestOperation,
   logSeverity,
   logWorkflowState,
   pairOperations,
@@ -292,5 +293,18 @@ describe('workflows from operation logs', () => {
   it('a running operation whose nodes are not known yet has progress 0', () => {
     const [op] = pairOperations([log('l1', 'add_hosts', 'start', '2026-01-02T00:00:00Z')]);
     expect(toWorkflow(SRC, op!, [host('1', 'RUNNING', '2026-01-01T00:00:00Z')])).toMatchObject({ state: 'RUNNING', progress: 0, steps: [] });
+  });
+
+  it('the latest operation of a type is the one a write just started, in whatever order the logs come', () => {
+    const logs = [
+      log('l5', 'delete_hosts', 'start', '2026-01-04T00:00:00Z'),
+      log('l4', 'add_hosts', 'start', '2026-01-03T00:00:00Z'),
+      log('l3', 'add_hosts', 'success', '2026-01-02T00:10:00Z'),
+      log('l2', 'add_hosts', 'start', '2026-01-02T00:00:00Z'),
+      log('l1', 'create_cluster', 'start', '2026-01-01T00:00:00Z'),
+    ];
+    expect(latestOperation(logs, 'add_hosts')).toEqual({ start: logs[1] });
+    expect(latestOperation(logs, 'create_cluster')?.start._id).toBe('l1');
+    expect(latestOperation(logs, 'delete_cluster')).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../../model/errors.js';
+import { decodeGlobalId } from '../../../model/ids.js';
 import type { CreateClusterRequest } from '../../../model/operations.js';
 import { builder } from '../../builder.js';
 import { operationOf, payload, sourceOf, targetOf, withoutNulls } from '../../operations.js';
@@ -61,7 +62,13 @@ builder.mutationFields((t) => ({
       const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'scaleCluster');
       const input = withoutNulls(args.input);
       if (Object.keys(input).length === 0) throw new ValidationError('input', 'say what to change: nodeCount, coordinatorCount, addHosts or removeHostIds');
-      const removeHostIds = input.removeHostIds?.map((id) => String(id));
+      const removeHostIds = input.removeHostIds?.map((id, i) => {
+        const host = decodeGlobalId(String(id));
+        const field = `input.removeHostIds[${i}]`;
+        if (host.type !== 'Host') throw new ValidationError(field, `expected a Host id, got a ${host.type} id`);
+        if (host.sourceId !== target.adapter.info.id) throw new ValidationError(field, 'the host belongs to another source');
+        return host.nativeId;
+      });
       return payload(target.adapter, await target.run(target.nativeId, { ...input, ...(removeHostIds ? { removeHostIds } : {}) }, { signal: ctx.scope.signal }));
     },
   }),
