@@ -22,6 +22,9 @@ export const tiemSimulator: SimulatorDefinition = {
   credentials: {
     userName: { env: 'SIM_TIEM_USER', value: 'admin' },
     userPassword: { env: 'SIM_TIEM_PASSWORD', value: 'admin' },
+    // Not checked by the simulator: the demo gateway's TiEM source sets it as the root
+    // password of restored clusters, which TiEM's restore requires (see sources/tiem).
+    restoreDbPassword: { env: 'SIM_TIEM_RESTORE_DB_PASSWORD', value: 'Restor3d!root' },
   },
   create(env) {
     const state = newState();

@@ -23,6 +23,7 @@ import {
  */
 export const TIEM_CODES = {
   clusterNotFound: 10003,
+  backupNotFound: 20604,
   flowNotFound: 9996,
   loginFailed: 70603,
 } as const;
@@ -152,6 +153,15 @@ export class TiemClient {
     const pages = await Promise.all(plan.pages.map((n) => this.page(endpoint, query, n, plan.pageSize, scope)));
     const items = pages.flatMap((p) => p.items).slice(plan.skip, plan.skip + Math.max(0, limit));
     return { items, total: pages[0]?.total ?? 0 };
+  }
+
+  /**
+   * One write (POST/DELETE) and its envelope's `data`. Sent once: SourceHttp never
+   * retries a write, and one that may have reached TiEM fails with `outcomeUnknown`.
+   */
+  async write<T>(call: SourceCall & { method: 'POST' | 'DELETE' }, schema: z.ZodType<T>): Promise<T> {
+    const reply = await this.#http.request(this.#withHeaders(call));
+    return this.#decode(this.#http, call, reply, schema).data;
   }
 
   /** A single-object GET; null when TiEM answers with `notFoundCode`. */

@@ -3,6 +3,7 @@ import type { AdapterDeps, AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
 import { RequestScope, type SourceAuth, SourceHttp } from '../http.js';
 import { CLUSTERS, readTiemError, TiemClient } from './client.js';
+import { createTiemOperations } from './operations.js';
 import { TiemSession } from './session.js';
 
 /** TiEM issues tokens for four hours; its login answer does not say so itself. */
@@ -26,7 +27,12 @@ function signIn(source: SourceConfig, login: (userName: string, userPassword: st
   return { auth };
 }
 
-/** A TiEM cluster service: clusters, their instances as hosts, backups as snapshots, and workflows. */
+/**
+ * A TiEM cluster service: clusters, their instances as hosts, backups as snapshots, and
+ * workflows; and the changes of operations.ts. Besides the sign-in credentials, an
+ * optional `restoreDbPassword` credential is the root password of clusters restored
+ * from a backup: restoreSnapshot is offered only with it.
+ */
 export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: AdapterDeps): SourceAdapter => {
   const httpFor = (url: string, auth?: SourceAuth) =>
     new SourceHttp({
@@ -44,10 +50,14 @@ export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: Ad
   const loginHttp = source.authUrl ? httpFor(source.authUrl) : http;
   const client = new TiemClient({ http, loginHttp, ...(credentials.headers ? { headers: credentials.headers } : {}) });
 
+  const session = (scope: RequestScope) => new TiemSession(client, source.id, scope, source.concurrency).readers();
+  const restoreDbPassword = source.credentials.restoreDbPassword;
+
   return {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'workflows'] },
-    session: (scope) => new TiemSession(client, source.id, scope, source.concurrency).readers(),
+    session,
+    operations: createTiemOperations({ client, sourceId: source.id, session, ...(restoreDbPassword ? { restoreDbPassword } : {}) }),
     health: () => http.health(),
     probe: async (signal) => {
       await client.page(CLUSTERS, {}, 1, 1, new RequestScope(signal));

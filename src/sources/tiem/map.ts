@@ -333,3 +333,13 @@ function progressOf(state: WorkflowState, detail?: Pick<TiemWorkflowDetail, 'nod
   }
   return Math.min(1, (done + partial) / detail.nodeNames.length);
 }
+
+/**
+ * A workflow TiEM has just accepted, as far as the answer that started it tells: queued,
+ * on its cluster. It stands in when reading the workflow back fails, so a change TiEM
+ * made is never reported as an error (which a client would retry); whoever watches it
+ * reads TiEM's own view under the same id.
+ */
+export function acceptedWorkflow(sourceId: string, workFlowId: string, flowName: string, clusterId: string): Workflow {
+  return toWorkflow(sourceId, { id: workFlowId, name: flowName, bizId: clusterId, bizType: 'cluster', status: 'Initializing' });
+}

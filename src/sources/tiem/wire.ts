@@ -37,6 +37,11 @@ export const clusterInfoSchema = z.looseObject({
   clusterName: z.string().nullish(),
   clusterType: z.string().nullish(),
   clusterVersion: z.string().nullish(),
+  cpuArchitecture: z.string().nullish(),
+  copies: z.number().int().nullish(),
+  exclusive: z.boolean().nullish(),
+  tls: z.boolean().nullish(),
+  vendor: z.string().nullish(),
   status: z.string().nullish(),
   maintainStatus: z.string().nullish(),
   region: z.string().nullish(),
@@ -71,10 +76,28 @@ export type TiemInstance = z.infer<typeof instanceSchema>;
 
 export const clusterListSchema = z.looseObject({ clusters: list(clusterInfoSchema) });
 
+/** structs.ClusterResourceParameterComputeResource: one line of a component's resources. */
+const resourceLineSchema = z.looseObject({
+  count: z.number().int().nullish(),
+  specCode: z.string().nullish(),
+  zoneCode: z.string().nullish(),
+  diskType: z.string().nullish(),
+  diskCapacity: z.number().nullish(),
+});
+
+/** structs.ClusterResourceParameterCompute: what a cluster was asked to run of one component. */
+const componentResourceSchema = z.looseObject({
+  componentType: z.string(),
+  resource: list(resourceLineSchema),
+  totalNodeCount: z.number().int().nullish(),
+});
+export type TiemComponentResource = z.infer<typeof componentResourceSchema>;
+
 /** cluster.QueryClusterDetailResp. */
 export const clusterDetailSchema = z.looseObject({
   info: clusterInfoSchema,
   topology: list(instanceSchema),
+  instanceResource: list(componentResourceSchema),
 });
 export type TiemClusterDetail = z.infer<typeof clusterDetailSchema>;
 
@@ -128,3 +151,28 @@ export type TiemBackup = z.infer<typeof backupSchema>;
 export const backupListSchema = z.looseObject({ backupRecords: list(backupSchema) });
 
 export const loginSchema = z.looseObject({ token: z.string().min(1) });
+
+// ---------------------------------------------------------------- write responses
+
+/**
+ * What a long-running cluster operation answers: the cluster and the workflow it runs as.
+ * DeleteClusterResp and RestoreNewClusterResp spell the id `clusterID`, every other
+ * response `clusterId`; either is read as the cluster.
+ */
+export const clusterJobSchema = z
+  .looseObject({ clusterId: z.string().min(1).nullish(), clusterID: z.string().min(1).nullish(), workFlowId: z.string().min(1) })
+  .transform((d, ctx) => {
+    const clusterId = d.clusterId ?? d.clusterID;
+    if (!clusterId) {
+      ctx.addIssue({ code: 'custom', path: ['clusterId'], message: 'the response names no cluster' });
+      return z.NEVER;
+    }
+    return { clusterId, workFlowId: d.workFlowId };
+  });
+export type TiemClusterJob = z.infer<typeof clusterJobSchema>;
+
+/** backup.BackupClusterResp: the new record and the BackupCluster workflow filling it. */
+export const backupJobSchema = z.looseObject({ backupId: z.string().min(1), workFlowId: z.string().min(1) });
+
+/** Answers whose `data` says nothing (DELETE /backups/{id}, POST /workflow/stop). */
+export const emptySchema = z.unknown();

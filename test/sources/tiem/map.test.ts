@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  acceptedWorkflow,
   BACKUP_MODE,
   BACKUP_STATUS,
   backupStatus,
@@ -290,5 +291,21 @@ describe('units and parsing', () => {
     expect(splitHostNativeId('c1/i1')).toEqual({ clusterId: 'c1', instanceId: 'i1' });
     expect(splitHostNativeId('c1')).toBeUndefined();
     expect(splitHostNativeId('/i1')).toBeUndefined();
+  });
+});
+
+describe('acceptedWorkflow', () => {
+  it('is a queued workflow on its cluster, as the answer that started it tells', () => {
+    expect(acceptedWorkflow('tiem-a', 'wf-1', 'StopCluster', 'c-1')).toMatchObject({
+      sourceId: 'tiem-a',
+      nativeId: 'wf-1',
+      kind: 'StopCluster',
+      target: { type: 'Cluster', nativeId: 'c-1' },
+      clusterNativeId: 'c-1',
+      state: 'PENDING',
+      rawState: 'Initializing',
+      progress: 0,
+      steps: [],
+    });
   });
 });
