@@ -109,6 +109,8 @@ export interface CreateSnapshotRequest {
 export interface RestoreSnapshotRequest {
   clusterName: string;
   availabilityZone?: string;
+  /** Root password of the restored cluster, where the vendor asks for one (TiEM). */
+  dbPassword?: string;
 }
 
 export interface CreateDeploymentRequest {

@@ -135,25 +135,26 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
     },
   };
 
-  const password = deps.restoreDbPassword;
-  if (password) {
-    /**
-     * A new cluster like the one the backup was taken of (see `restoreBody`), so that
-     * cluster is read first; a backup whose cluster TiEM no longer has cannot be restored
-     * through the gateway, which has no way to ask for the version, region and resources.
-     */
-    operations.restoreSnapshot = async (id, req, o) => {
-      checkRestore(req);
-      const scope = new RequestScope(o?.signal);
-      const backup = await deps.session(scope).snapshots?.get(id);
-      if (!backup) throw notFound({ type: 'Snapshot', nativeId: id });
-      const source = backup.clusterNativeId ? await client.clusterDetail(backup.clusterNativeId, scope) : null;
-      if (!source) {
-        throw new ValidationError('id', `backup ${id} was taken of cluster ${backup.clusterNativeId ?? '(none)'}, which TiEM no longer has: a restore copies that cluster's version, region and resources`);
-      }
-      const body = restoreBody(id, source, req, password);
-      return clusterJob({ type: 'Snapshot', nativeId: id }, { method: 'POST', route: `${API}/clusters/restore`, path: `${API}/clusters/restore`, body }, 'RestoreNewCluster', o);
-    };
-  }
+  /**
+   * A new cluster like the one the backup was taken of (see `restoreBody`), so that
+   * cluster is read first; a backup whose cluster TiEM no longer has cannot be restored
+   * through the gateway, which has no way to ask for the version, region and resources.
+   * TiEM wants the new cluster's root password: the request's, else the source's
+   * configured `restoreDbPassword`.
+   */
+  operations.restoreSnapshot = async (id, req, o) => {
+    checkRestore(req);
+    const password = req.dbPassword ?? deps.restoreDbPassword;
+    if (!password) throw new ValidationError('dbPassword', 'a TiEM restore needs the new cluster’s root password (or configure restoreDbPassword for the source)');
+    const scope = new RequestScope(o?.signal);
+    const backup = await deps.session(scope).snapshots?.get(id);
+    if (!backup) throw notFound({ type: 'Snapshot', nativeId: id });
+    const source = backup.clusterNativeId ? await client.clusterDetail(backup.clusterNativeId, scope) : null;
+    if (!source) {
+      throw new ValidationError('id', `backup ${id} was taken of cluster ${backup.clusterNativeId ?? '(none)'}, which TiEM no longer has: a restore copies that cluster's version, region and resources`);
+    }
+    const body = restoreBody(id, source, req, password);
+    return clusterJob({ type: 'Snapshot', nativeId: id }, { method: 'POST', route: `${API}/clusters/restore`, path: `${API}/clusters/restore`, body }, 'RestoreNewCluster', o);
+  };
   return operations;
 }

@@ -145,9 +145,12 @@ describe('the operations a TiEM source has', () => {
     );
   });
 
-  it('leave restoreSnapshot out without a restoreDbPassword, which TiEM’s restore requires', () => {
+  it('ask for the restored cluster’s root password when the source has no restoreDbPassword', async () => {
     const { restoreDbPassword: _, ...credentials } = sim.credentials;
-    expect(adapterFor({ credentials }).operations?.restoreSnapshot).toBeUndefined();
+    const restore = adapterFor({ credentials }).operations?.restoreSnapshot;
+    const before = sim.stats().total;
+    await expect(restore?.('any-backup', { clusterName: 'ops-restored-00' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'dbPassword' });
+    expect(sim.stats().total).toBe(before);
   });
 });
 

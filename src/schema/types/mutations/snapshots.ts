@@ -24,10 +24,15 @@ builder.mutationFields((t) => ({
   restoreSnapshot: t.field({
     ...mutationOptions,
     description: 'Restores a snapshot into a new cluster',
-    args: { id: t.arg.id({ required: true }), clusterName: t.arg.string({ required: true }), availabilityZone: t.arg.string() },
+    args: {
+      id: t.arg.id({ required: true }),
+      clusterName: t.arg.string({ required: true }),
+      availabilityZone: t.arg.string(),
+      dbPassword: t.arg.string({ description: 'Root password of the new cluster, where the vendor asks for one (TiEM)' }),
+    },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Snapshot', 'restoreSnapshot');
-      const request = withoutNulls({ clusterName: args.clusterName, availabilityZone: args.availabilityZone });
+      const request = withoutNulls({ clusterName: args.clusterName, availabilityZone: args.availabilityZone, dbPassword: args.dbPassword });
       return payload(target.adapter, await target.run(target.nativeId, request, { signal: ctx.scope.signal }));
     },
   }),
