@@ -3,6 +3,8 @@ import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope, SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
 import {
+  ackReply,
+  appListReply,
   auditRow,
   authInfoReply,
   clusterLabelRow,
@@ -14,12 +16,16 @@ import {
   listOf,
   nodeRefRow,
   nodeRow,
+  type OteApp,
   type OteAudit,
   type OteCluster,
+  type OteClusterLabelBody,
+  type OteCreateDeploymentBody,
   type OteDeployment,
   type OteDeploymentDetail,
   type OteNode,
   type OteNodeRef,
+  type OteVersionBody,
   tokenReply,
 } from './wire.js';
 
@@ -199,6 +205,55 @@ export class OteClient {
   async audits(scope: RequestScope): Promise<OteAudit[]> {
     const all = await walkPages((page, pageSize) => this.#list(scope, '/v1/admin/deploy', { page, pageSize }, auditRow));
     return all.items;
+  }
+
+  /** GET /v1/app for one application (exact name), every version. */
+  async appVersions(scope: RequestScope, appName: string): Promise<OteApp[]> {
+    const all = await walkPages(async (page, pageSize) => {
+      const call = this.#getCall(scope, '/v1/app', '/v1/app', { appName, appNameMode: 'strict', page, pageSize });
+      return this.#decode(call, await this.http.request(call), appListReply);
+    });
+    return all.items;
+  }
+
+  /**
+   * GET /v1/deploy for one application (exact name), deleted ones included. Create
+   * Deployment answers no id: this is how the new deployment is found.
+   */
+  async deploymentsOfApp(scope: RequestScope, appName: string): Promise<OteDeployment[]> {
+    return (await this.#list(scope, '/v1/deploy', { pageSize: 0, appName, appNameMode: 'strict' }, deploymentRow)).items;
+  }
+
+  // ---- Writes: each sent once (the HTTP layer never retries one). ----
+
+  /** POST /v1/deploy (the heading's path; the example posts to /v1/deploy/install). */
+  async createDeployment(body: OteCreateDeploymentBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'POST', path: '/v1/deploy', route: '/v1/deploy', body }, signal);
+  }
+
+  /** POST /v1/deploy/id/{deployId}: Upgrade Deployment. */
+  async upgradeDeployment(id: number, body: OteVersionBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'POST', path: `/v1/deploy/id/${id}`, route: '/v1/deploy/id/{deployId}', body }, signal);
+  }
+
+  /** PUT /v1/deploy/id/{deployId}: Rollback Deployment. */
+  async rollbackDeployment(id: number, body: OteVersionBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'PUT', path: `/v1/deploy/id/${id}`, route: '/v1/deploy/id/{deployId}', body }, signal);
+  }
+
+  /** DELETE /v1/deploy/id/{deployId}. */
+  async deleteDeployment(id: number, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'DELETE', path: `/v1/deploy/id/${id}`, route: '/v1/deploy/id/{deployId}' }, signal);
+  }
+
+  /** POST (add) or DELETE (remove) /v1/cluster/label: one label on the named clusters. */
+  async labelClusters(change: 'add' | 'remove', body: OteClusterLabelBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: change === 'add' ? 'POST' : 'DELETE', path: '/v1/cluster/label', route: '/v1/cluster/label', body }, signal);
+  }
+
+  async #write(call: SourceCall, signal: AbortSignal | undefined): Promise<void> {
+    const sent: SourceCall = signal ? { ...call, signal } : call;
+    this.#decode(sent, await this.http.request(sent), ackReply);
   }
 
   async #list<T extends z.ZodType>(

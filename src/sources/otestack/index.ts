@@ -3,12 +3,14 @@ import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { type IssuedCredential, TokenAuth } from '../auth.js';
 import { SourceHttp, type SourceHttpOptions } from '../http.js';
 import { OteClient, readOteError, tokenCredential } from './client.js';
+import { oteOperations } from './operations.js';
 import { oteSession } from './session.js';
 
 /**
  * OTE-stack edge platform (document 004). Logs in with `user`/`password` for a token
  * that lives an hour; the token is refreshed with PUT /v1/authorization before it
- * expires, and a token the vendor refuses is replaced by a fresh login.
+ * expires, and a token the vendor refuses is replaced by a fresh login. Operations:
+ * deployments and cluster labels (operations.ts).
  */
 export const createOtestackAdapter: AdapterFactory = (source, deps) => {
   const { user, password } = requireCredentials(source, ['user', 'password']);
@@ -36,6 +38,7 @@ export const createOtestackAdapter: AdapterFactory = (source, deps) => {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'deployments', 'workflows'] },
     session: (scope) => oteSession(client, source.id, source.concurrency, scope),
+    operations: oteOperations({ client, sourceId: source.id, sourceKind: source.kind, concurrency: source.concurrency }),
     health: () => http.health(),
     probe: (signal) => client.whoAmI(signal),
     close: async () => {

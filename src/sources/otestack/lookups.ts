@@ -110,22 +110,24 @@ export class Lookups {
    */
   async placements(deployments: readonly OteDeployment[]): Promise<Map<number, Placement>> {
     const targets = [...new Set(deployments.map(targetOf))];
-    const [clusters, vocabulary, awaiting] = await Promise.all([
-      this.clusterRows(),
-      this.clusterLabelNames(),
+    const [covered, awaiting] = await Promise.all([
+      Promise.all(targets.map((target) => this.coverage(target))),
       deployments.some((d) => d.status === DEPLOYMENT_STATUS.pending) ? this.#awaitingAudit() : new Set<number>(),
     ]);
-    const names = clusters.map((c) => c.clusterName);
-    const labels = new Set(vocabulary);
-    const covered = await Promise.all(
-      targets.map(async (target): Promise<string[]> => {
-        if (target === ALL_CLUSTERS) return names;
-        const labelled = labels.has(target) ? await this.limit(() => this.clustersLabelled(target)) : [];
-        return names.includes(target) && !labelled.includes(target) ? [target, ...labelled] : labelled;
-      }),
-    );
     const byTarget = new Map(targets.map((t, i) => [t, covered[i] ?? []]));
     return new Map(deployments.map((d) => [d.id, { clusters: byTarget.get(targetOf(d)) ?? [], awaitingAudit: awaiting.has(d.id) }]));
+  }
+
+  /**
+   * The clusters a deployment target covers: every one for "all", otherwise those
+   * carrying the label and the cluster of that name (the vendor matches both).
+   */
+  async coverage(target: string): Promise<string[]> {
+    const [clusters, vocabulary] = await Promise.all([this.clusterRows(), this.clusterLabelNames()]);
+    const names = clusters.map((c) => c.clusterName);
+    if (target === ALL_CLUSTERS) return names;
+    const labelled = vocabulary.includes(target) ? await this.limit(() => this.clustersLabelled(target)) : [];
+    return names.includes(target) && !labelled.includes(target) ? [target, ...labelled] : labelled;
   }
 
   /**

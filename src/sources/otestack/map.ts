@@ -247,11 +247,13 @@ export function toDeployment(sourceId: string, raw: OteDeployment, placement: Pl
 // ---- Workflows, synthesized from deployment operations ----
 
 /** `deployType`: the operation a deployment's status is about. */
+export const DEPLOY_TYPE = { install: 1, upgrade: 2, rollback: 3, delete: 4 } as const;
+
 export const OPERATION_KIND: Readonly<Record<string, string | undefined>> = {
-  1: 'CreateDeployment',
-  2: 'UpgradeDeployment',
-  3: 'RollbackDeployment',
-  4: 'DeleteDeployment',
+  [DEPLOY_TYPE.install]: 'CreateDeployment',
+  [DEPLOY_TYPE.upgrade]: 'UpgradeDeployment',
+  [DEPLOY_TYPE.rollback]: 'RollbackDeployment',
+  [DEPLOY_TYPE.delete]: 'DeleteDeployment',
 };
 
 /**
@@ -368,13 +370,25 @@ export function pastOperation(entry: OteHistoryEntry): Operation {
   };
 }
 
-/** The workflow of one deployment operation; progress is running/total while deploying. */
+/**
+ * Progress of an operation: 1 once it succeeded; while an install is deploying, its
+ * running share of pods. An upgrade or rollback replaces pods that already run and the
+ * counts do not say which version a pod runs (a failing upgrade's count even falls), so
+ * theirs is not known until they end.
+ */
+function operationProgress(op: Operation, state: WorkflowState): number | undefined {
+  if (state === 'SUCCEEDED') return 1;
+  const { counts } = op;
+  const installing = op.deployType === DEPLOY_TYPE.install && op.status === DEPLOYMENT_STATUS.deploying;
+  return installing && counts && counts.total > 0 ? counts.running / counts.total : undefined;
+}
+
+/** The workflow of one deployment operation. */
 export function toWorkflow(sourceId: string, raw: OteDeployment, op: Operation, placement: Placement): Workflow {
   const state = workflowState(op.status);
   const awaiting = op.status === DEPLOYMENT_STATUS.pending && placement.awaitingAudit;
   const { counts } = op;
-  const progress =
-    state === 'SUCCEEDED' ? 1 : op.status === DEPLOYMENT_STATUS.deploying && counts && counts.total > 0 ? counts.running / counts.total : undefined;
+  const progress = operationProgress(op, state);
   const message = operationMessage(op.status, awaiting, counts, raw.auditComment ?? undefined);
   const cluster = soleCluster(placement);
   const finishedAt = TERMINAL_WORKFLOW_STATES.has(state) ? op.updatedAt : undefined;

@@ -68,7 +68,10 @@ const nodeQuery = (filter: HostFilter, nodeLabel: string | undefined): NodeQuery
   ...(nodeLabel !== undefined ? { nodeLabel } : {}),
 });
 
-export function oteSession(client: OteClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
+/** Every reader an OTE-stack source has, never absent (operations read back through them). */
+export type OteSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'deployments' | 'workflows'>>;
+
+export function oteSession(client: OteClient, sourceId: string, concurrency: number, scope: RequestScope): OteSession {
   const limit = pLimit(concurrency);
   const lookups = new Lookups(client, scope, limit);
 

@@ -87,3 +87,55 @@ export type OteDeploymentDetail = z.infer<typeof deploymentDetailReply>['data'];
 
 export const auditRow = z.object({ id: z.number(), deployId: z.number().nullish(), status: z.number() }).loose();
 export type OteAudit = z.infer<typeof auditRow>;
+
+/**
+ * An application version from List Applications, reduced to what a deployment request
+ * needs. `deployType` here is the workload kind ("deployment" or "daemonset"), not
+ * the deployment operation code of the same name.
+ */
+export const appRow = z
+  .object({
+    appName: z.string().min(1),
+    version: z.string().min(1),
+    deployType: z.string().nullish(),
+    replicas: z.number().int().nullish(),
+  })
+  .loose();
+export type OteApp = z.infer<typeof appRow>;
+
+/** List Applications answers under `apps` in the document's example; `data`, as every other list, is read too. */
+export const appListReply = envelope
+  .extend({ apps: z.array(appRow).nullish(), data: z.array(appRow).nullish(), total: z.number().optional() })
+  .transform((body) => ({ items: body.apps ?? body.data ?? [], ...(body.total !== undefined ? { total: body.total } : {}) }));
+
+/**
+ * What a write answers: `{code, message}` in most examples, nothing at all in Delete
+ * Deployment's, so an empty 200 counts as done too.
+ */
+export const ackReply = envelope.optional();
+
+// ---- Request bodies, as the document names their fields ----
+
+/** Create Deployment: every field is required; `cluster` and `nodeLabel` take "all". */
+export interface OteCreateDeploymentBody {
+  deployName: string;
+  appName: string;
+  version: string;
+  /** A cluster label, a cluster name or "all". */
+  cluster: string;
+  /** A node label or "all". */
+  nodeLabel: string;
+  comment: string;
+}
+
+/** Upgrade (comment optional) and Rollback (comment required) Deployment. */
+export interface OteVersionBody {
+  version: string;
+  comment: string;
+}
+
+/** Add Label to Cluster and Delete Label share one body. */
+export interface OteClusterLabelBody {
+  clusterName: string[];
+  clusterLabel: string;
+}

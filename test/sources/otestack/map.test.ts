@@ -121,11 +121,13 @@ describe('otestack map: document examples', () => {
       clusterNativeId: 'c1',
       state: 'RUNNING',
       rawState: '4',
-      progress: 10 / 13,
       message: 'deploying: 10 of 13 pods running, 3 in error',
       steps: [],
       updatedAt: T,
     });
+    // An install's running share is its progress; an upgrade's pods ran before it began.
+    const installing = { ...row, deployType: 1 };
+    expect(toWorkflow('ote', installing, currentOperation(installing), { clusters: [], awaitingAudit: false }).progress).toBe(10 / 13);
     const entry = historyEntry.parse({ version: '1.0', deployType: 1, status: 5, createTime: 1551758000, updateTime: 1551758321 });
     expect(toWorkflow('ote', row, pastOperation(entry), { clusters: [], awaitingAudit: false })).toEqual({
       sourceId: 'ote',

@@ -1,0 +1,167 @@
+import pLimit from 'p-limit';
+import type { Label } from '../../model/entities.js';
+import { NotFoundError } from '../../model/errors.js';
+import type { CreateDeploymentRequest, OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
+import { SourceError } from '../errors.js';
+import { RequestScope } from '../http.js';
+import type { OteClient } from './client.js';
+import { Lookups } from './lookups.js';
+import { DEPLOY_TYPE, DEPLOYMENT_STATUS, operationId } from './map.js';
+import {
+  checkReplicas,
+  chooseTarget,
+  createDeploymentBody,
+  createdDeployment,
+  deploymentDraft,
+  labelChanges,
+  labelNames,
+  pickAppVersion,
+  rollbackVersion,
+  targetCandidates,
+} from './requests.js';
+import { oteSession } from './session.js';
+import type { OteDeploymentDetail } from './wire.js';
+
+/**
+ * What an OTE-stack source can change: deployments (create, upgrade, roll back, delete)
+ * and cluster labels. It cannot create, delete or restart edge clusters and keeps no
+ * snapshots, so those operations stay absent.
+ *
+ * Each deployment operation reads what it needs first (a fresh RequestScope, so the
+ * read-back afterwards never sees those answers again), sends its one write, and
+ * returns the workflow `deployment:<id>:<deployType>:<version>` as the workflows reader
+ * serves it: the vendor tracks one operation per deployment in its status, so the new
+ * deployType and version name the operation just started.
+ */
+export interface OteOperationsDeps {
+  client: OteClient;
+  sourceId: string;
+  sourceKind: string;
+  concurrency: number;
+}
+
+export function oteOperations({ client, sourceId, sourceKind, concurrency }: OteOperationsDeps): SourceOperations {
+  const freshScope = (o?: OperationOptions) => new RequestScope(o?.signal);
+
+  /** A deployment the vendor still has; a deleted one is gone for the gateway too. */
+  const liveDeployment = async (nativeId: string, scope: RequestScope): Promise<OteDeploymentDetail> => {
+    const detail = /^\d+$/.test(nativeId) ? await client.deployment(scope, Number(nativeId)) : null;
+    if (!detail || detail.status === DEPLOYMENT_STATUS.deleted) throw new NotFoundError('Deployment', nativeId);
+    return detail;
+  };
+
+  /**
+   * Reads back what an accepted write made. The write has happened by then, so a failed
+   * read says so with `outcomeUnknown` (check, do not resend) instead of looking like a
+   * refusal.
+   */
+  const readBack = async <T>(what: string, read: () => Promise<T | null | undefined>): Promise<T> => {
+    let found: T | null | undefined;
+    try {
+      found = await read();
+    } catch (err) {
+      if (!(err instanceof SourceError)) throw err;
+      throw new SourceError(err.code, `${what} was accepted, but reading it back failed: ${err.detail.vendorMessage ?? err.code}`, { ...err.detail, outcomeUnknown: true }, { cause: err });
+    }
+    if (found === null || found === undefined) {
+      throw new SourceError('SOURCE_BAD_RESPONSE', `${what} was accepted, but the vendor does not show it`, { sourceId, sourceKind, outcomeUnknown: true });
+    }
+    return found;
+  };
+
+  /** The deployment and the workflow of the operation just started on it. */
+  const started = async (what: string, deployId: number, deployType: number, version: string, o?: OperationOptions): Promise<OperationResult> => {
+    const workflows = oteSession(client, sourceId, concurrency, freshScope(o)).workflows;
+    const workflow = await readBack(what, () => workflows.get(operationId(deployId, deployType, version)));
+    return { target: { type: 'Deployment', nativeId: String(deployId) }, workflow };
+  };
+
+  /**
+   * The `cluster` value that covers exactly the requested clusters: a cluster's name,
+   * "all", or a label they share and no other cluster carries.
+   */
+  const deploymentTarget = async (clusters: readonly string[], scope: RequestScope): Promise<string> => {
+    const lookups = new Lookups(client, scope, pLimit(concurrency));
+    const known = new Set((await lookups.clusterRows()).map((c) => c.clusterName));
+    const missing = clusters.find((c) => !known.has(c));
+    if (missing !== undefined) throw new NotFoundError('Cluster', missing);
+    const labels = clusters.length > 1 ? await lookups.clusterLabels(clusters) : new Map<string, string[]>();
+    const candidates = targetCandidates(clusters, labels);
+    const covered = await Promise.all(candidates.map((target) => lookups.coverage(target)));
+    return chooseTarget(clusters, new Map(candidates.map((target, i) => [target, covered[i] ?? []])));
+  };
+
+  /**
+   * The deployment's application must have `version`. The application is not an argument
+   * of upgrade or rollback, so a missing one is the `version` argument's fault too.
+   */
+  const checkVersion = async (detail: OteDeploymentDetail, version: string, scope: RequestScope): Promise<void> => {
+    if (!detail.appName) return; // Nothing to look up by; the vendor checks.
+    pickAppVersion(await client.appVersions(scope, detail.appName), detail.appName, version, { application: 'version', version: 'version' });
+  };
+
+  return {
+    async createDeployment(req: CreateDeploymentRequest, o?: OperationOptions): Promise<OperationResult> {
+      const draft = deploymentDraft(req);
+      const scope = freshScope(o);
+      const cluster = await deploymentTarget(draft.clusters, scope);
+      const app = pickAppVersion(await client.appVersions(scope, draft.appName), draft.appName, draft.version, {
+        application: 'input.application',
+        version: 'input.version',
+      });
+      checkReplicas(app, req.replicas);
+      await client.createDeployment(createDeploymentBody(draft, cluster), o?.signal);
+      const what = `deployment ${draft.deployName}`;
+      const created = await readBack(what, async () => createdDeployment(await client.deploymentsOfApp(freshScope(o), draft.appName), draft.deployName));
+      return started(what, created.id, DEPLOY_TYPE.install, draft.version, o);
+    },
+
+    async upgradeDeployment(deploymentId: string, version: string, o?: OperationOptions): Promise<OperationResult> {
+      const scope = freshScope(o);
+      const detail = await liveDeployment(deploymentId, scope);
+      await checkVersion(detail, version, scope);
+      await client.upgradeDeployment(detail.id, { version, comment: '' }, o?.signal);
+      return started(`upgrade of deployment ${detail.deployName}`, detail.id, DEPLOY_TYPE.upgrade, version, o);
+    },
+
+    async rollbackDeployment(deploymentId: string, version: string | undefined, o?: OperationOptions): Promise<OperationResult> {
+      const scope = freshScope(o);
+      const detail = await liveDeployment(deploymentId, scope);
+      const target = rollbackVersion(detail, version);
+      await checkVersion(detail, target, scope);
+      await client.rollbackDeployment(detail.id, { version: target, comment: '' }, o?.signal);
+      return started(`rollback of deployment ${detail.deployName}`, detail.id, DEPLOY_TYPE.rollback, target, o);
+    },
+
+    async deleteDeployment(deploymentId: string, o?: OperationOptions): Promise<OperationResult> {
+      const detail = await liveDeployment(deploymentId, freshScope(o));
+      await client.deleteDeployment(detail.id, o?.signal);
+      // A delete keeps the version: the operation is named by it and deployType 4.
+      return started(`deletion of deployment ${detail.deployName}`, detail.id, DEPLOY_TYPE.delete, detail.version ?? '', o);
+    },
+
+    /**
+     * One add or delete call per label that differs, adds first: a failure half way
+     * leaves the cluster with extra labels rather than fewer, so no deployment targeting
+     * a label loses a cluster it should keep. Done at once, no workflow.
+     */
+    async setClusterLabels(clusterId: string, labels: Label[], o?: OperationOptions): Promise<OperationResult> {
+      const wanted = labelNames(labels, 'labels');
+      const current = await client.labelsOfCluster(freshScope(o), clusterId);
+      if (current === null) throw new NotFoundError('Cluster', clusterId);
+      const { add, remove } = labelChanges(current, wanted);
+      const steps = [...add.map((label) => ({ change: 'add' as const, label })), ...remove.map((label) => ({ change: 'remove' as const, label }))];
+      const done: string[] = [];
+      for (const { change, label } of steps) {
+        try {
+          await client.labelClusters(change, { clusterName: [clusterId], clusterLabel: label }, o?.signal);
+        } catch (err) {
+          if (!(err instanceof SourceError) || done.length === 0) throw err;
+          throw new SourceError(err.code, `labels of ${clusterId} partly changed (${done.join(', ')}) when ${change} "${label}" failed: ${err.detail.vendorMessage ?? err.code}`, err.detail, { cause: err });
+        }
+        done.push(`${change === 'add' ? 'added' : 'removed'} "${label}"`);
+      }
+      return { target: { type: 'Cluster', nativeId: clusterId } };
+    },
+  };
+}
