@@ -9,7 +9,9 @@ import {
   retry,
 } from 'cockatiel';
 import { Pool } from 'undici';
+import type { SourceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
+import type { AdapterDeps } from './adapter.js';
 import type { SourceHealth } from '../model/status.js';
 import { RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
 
@@ -381,3 +383,18 @@ function describeText(text: string): string {
   return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
 
+
+/** The SourceHttp settings every adapter takes from its source's config unchanged. */
+export function sourceHttpSettings(
+  source: SourceConfig,
+  deps: AdapterDeps,
+): Pick<SourceHttpOptions, 'sourceId' | 'kind' | 'timeoutMs' | 'retries' | 'metrics' | 'breaker'> {
+  return {
+    sourceId: source.id,
+    kind: source.kind,
+    timeoutMs: source.timeoutMs,
+    retries: source.retries,
+    metrics: deps.metrics,
+    ...(source.breaker ? { breaker: source.breaker } : {}),
+  };
+}

@@ -4,7 +4,7 @@ import { type SourceConfig, requireCredentials } from '../../config.js';
 import type { Cluster, Event, Host, Workflow } from '../../model/entities.js';
 import type { AdapterFactory, ClusterFilter, EntityReader, EventFilter, HostFilter, ListWindow, SourceSession, WorkflowFilter } from '../adapter.js';
 import { TokenAuth, staticAuth } from '../auth.js';
-import { RequestScope, SourceHttp, type SourceAuth } from '../http.js';
+import { RequestScope, SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js';
 import { type Credentials, DcosClient, type HostQuery, type LoginData, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError } from './client.js';
 import {
   CLUSTER_STATUS,
@@ -31,7 +31,7 @@ import { createDcosOperations } from './operations.js';
  * `authUrl` when set), or a static `token` sent as `X-Auth-Token` as it is.
  */
 export const createDcosAdapter: AdapterFactory = (source, deps) => {
-  const httpOptions = { kind: source.kind, timeoutMs: source.timeoutMs, retries: source.retries, metrics: deps.metrics, readVendorError: readDcosError };
+  const httpOptions = { ...sourceHttpSettings(source, deps), readVendorError: readDcosError };
   const authHttp = source.authUrl ? new SourceHttp({ ...httpOptions, sourceId: source.id, url: source.authUrl }) : undefined;
   /** Whom the credentials act as, from the latest login: the owner of clusters created without one. */
   let loginUserId: string | undefined;

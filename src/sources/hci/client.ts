@@ -1,7 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
 import { SourceError, type SourceErrorCode } from '../errors.js';
-import type { RequestScope, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
 
 /**
  * Raw calls to the HCI platform's cluster service (document 001). The API has no auth.
@@ -124,6 +124,11 @@ const metaData = z
 
 const taskProgress = z.object({ progress: z.number() }).loose();
 
+/** The add answer; the document's example has an empty `uuid`, so it may be blank. */
+const addedCluster = z.object({ uuid: z.string().nullish() }).loose();
+/** Deletes and snapshot saves answer nothing a caller needs. */
+const ignored = z.unknown();
+
 export type ClusterRow = z.infer<typeof clusterRow>;
 export type ClusterDetail = z.infer<typeof clusterDetail>;
 export type HostStatistic = z.infer<typeof hostStatistic>;
@@ -135,6 +140,14 @@ export type SnapshotPolicy = z.infer<typeof snapshotPolicy>;
 export interface HostTaskReport {
   progress: number;
   failure?: { code: string; message: string };
+}
+/** `/v1/cluster/inspection`: `cluster_name` only names the cluster in the vendor's operation log. */
+export interface InspectionRequest {
+  cluster_uuid: string;
+  cluster_name: string;
+  check_system: boolean;
+  check_network: boolean;
+  check_hardware: boolean;
 }
 export interface ClusterPage {
   rows: ClusterRow[];
@@ -162,17 +175,25 @@ export class HciClient {
    * One page of the cluster list, or every cluster when `page` is left out: the
    * document's `page_size` defaults to 0 and its example without paging returns all.
    */
-  async clusters(ctx: CallContext, options: { page?: PageRequest; uuid?: string } = {}): Promise<ClusterPage> {
+  async clusters(ctx: CallContext, options: { page?: PageRequest; uuid?: string; name?: string } = {}): Promise<ClusterPage> {
     const query = {
       filter_uuid: options.uuid,
+      // A case-sensitive substring match.
+      filter_name: options.name,
       page_num: options.page?.pageNum,
       page_size: options.page?.pageSize,
     };
     const data = await this.#read(ctx, CLUSTER_LIST, query, clusterList);
     if (!options.page && data.list.length < data.total_count) {
-      throw this.#error('SOURCE_BAD_RESPONSE', CLUSTER_LIST, `returned ${data.list.length} of ${data.total_count} clusters without paging`);
+      throw this.#error('SOURCE_BAD_RESPONSE', 'GET', CLUSTER_LIST, `returned ${data.list.length} of ${data.total_count} clusters without paging`);
     }
     return { rows: data.list, total: data.total_count };
+  }
+
+  /** The cluster with exactly this name: the platform keeps names unique, and `filter_name` matches parts. */
+  async clusterUuidByName(ctx: CallContext, name: string): Promise<string | null> {
+    const { rows } = await this.clusters(ctx, { name });
+    return rows.find((r) => r.cluster_name === name)?.cluster_uuid ?? null;
   }
 
   cluster(ctx: CallContext, uuid: string): Promise<ClusterDetail | null> {
@@ -221,34 +242,81 @@ export class HciClient {
         return { progress: reached.data.progress, failure: { code: String(envelope.code), message: envelope.message } };
       }
     }
-    return this.#decode(route, reply, envelope, taskProgress);
+    return this.#decode('GET', route, reply, envelope, taskProgress);
   }
+
+  // ---- Writes: each is sent once (the http layer never retries them), never memoized. ----
+
+  /**
+   * `/v1/cluster/add`: the platform discovers the cluster from one node's address.
+   * Answers the new cluster's uuid, or null where the vendor leaves it blank, as the
+   * document's example does (see `clusterUuidByName`).
+   */
+  async addCluster(body: { ip: string; name: string; desc: string }, signal?: AbortSignal): Promise<string | null> {
+    const added = await this.#write('/v1/cluster/add', body, addedCluster, signal);
+    return added.uuid || null;
+  }
+
+  async deleteCluster(body: { cluster_uuid: string; force: boolean }, signal?: AbortSignal): Promise<void> {
+    await this.#write('/v1/cluster/delete', body, ignored, signal);
+  }
+
+  /** Saves a metadata snapshot on one center node; the answer names no file. */
+  async saveSnapshot(body: { cluster_uuid: string; ip: string }, signal?: AbortSignal): Promise<void> {
+    await this.#write('/v1/cluster/data/snapshot/save', body, ignored, signal);
+  }
+
+  async deleteSnapshot(body: { cluster_uuid: string; ip: string; file_name: string }, signal?: AbortSignal): Promise<void> {
+    await this.#write('/v1/cluster/data/snapshot/delete', body, ignored, signal);
+  }
+
+  /** Starts an inspection; the answer is the run's report, as the progress call gives it. */
+  startInspection(body: InspectionRequest, signal?: AbortSignal): Promise<InspectionReport> {
+    return this.#write('/v1/cluster/inspection', body, inspection, signal);
+  }
+
+  stopInspection(body: { cluster_uuid: string; cluster_name: string }, signal?: AbortSignal): Promise<InspectionReport> {
+    return this.#write('/v1/cluster/inspection/stop', body, inspection, signal);
+  }
+
+  async #write<T extends z.ZodType>(route: string, body: object, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
+    const reply = await this.http.request({ method: 'POST', path: route, route, body, ...(signal ? { signal } : {}) });
+    return this.#decode('POST', route, reply, this.#open('POST', route, reply), schema);
+  }
+
+  // ---- Reads ----
 
   async #call(ctx: CallContext, route: string, query: Record<string, string | number | undefined>) {
     const reply = await ctx.limit(() => this.http.request({ method: 'GET', path: route, route, query, scope: ctx.scope }));
-    const envelope = readEnvelope(reply.body);
-    if (!envelope) {
-      const code: SourceErrorCode = reply.status >= 400 ? 'SOURCE_ERROR' : 'SOURCE_BAD_RESPONSE';
-      throw this.#error(code, route, `answered HTTP ${reply.status} with a body in neither of the vendor's envelopes`, reply.status);
-    }
-    return { reply, envelope };
+    return { reply, envelope: this.#open('GET', route, reply) };
   }
 
   async #read<T extends z.ZodType>(ctx: CallContext, route: string, query: Record<string, string | number | undefined>, schema: T) {
     const { reply, envelope } = await this.#call(ctx, route, query);
-    return this.#decode(route, reply, envelope, schema);
+    return this.#decode('GET', route, reply, envelope, schema);
   }
 
   /** A read whose "no such cluster/host/file" (HTTP 404) means null rather than an error. */
   async #readOrNull<T extends z.ZodType>(ctx: CallContext, route: string, query: Record<string, string | number | undefined>, schema: T) {
     const { reply, envelope } = await this.#call(ctx, route, query);
     if (reply.status === 404) return null;
-    return this.#decode(route, reply, envelope, schema);
+    return this.#decode('GET', route, reply, envelope, schema);
   }
 
-  #decode<T extends z.ZodType>(route: string, reply: SourceReply, envelope: Envelope, schema: T): z.infer<T> {
+  // ---- Envelopes ----
+
+  #open(method: HttpMethod, route: string, reply: SourceReply): Envelope {
+    const envelope = readEnvelope(reply.body);
+    if (!envelope) {
+      const code: SourceErrorCode = reply.status >= 400 ? 'SOURCE_ERROR' : 'SOURCE_BAD_RESPONSE';
+      throw this.#error(code, method, route, `answered HTTP ${reply.status} with a body in neither of the vendor's envelopes`, reply.status);
+    }
+    return envelope;
+  }
+
+  #decode<T extends z.ZodType>(method: HttpMethod, route: string, reply: SourceReply, envelope: Envelope, schema: T): z.infer<T> {
     if (envelope.code !== 0 || reply.status >= 400) {
-      throw this.#error('SOURCE_ERROR', route, `the vendor answered code ${envelope.code}: ${envelope.message}`, reply.status, {
+      throw this.#error('SOURCE_ERROR', method, route, `the vendor answered code ${envelope.code}: ${envelope.message}`, reply.status, {
         vendorCode: String(envelope.code),
         vendorMessage: envelope.message,
       });
@@ -257,22 +325,23 @@ export class HciClient {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? `data.${issue.path.join('.')}` : 'data';
-      throw this.#error('SOURCE_BAD_RESPONSE', route, `${where}: ${issue?.message ?? 'not what the document describes'}`, reply.status);
+      throw this.#error('SOURCE_BAD_RESPONSE', method, route, `${where}: ${issue?.message ?? 'not what the document describes'}`, reply.status);
     }
     return parsed.data;
   }
 
   #error(
     code: SourceErrorCode,
+    method: HttpMethod,
     route: string,
     message: string,
     httpStatus?: number,
     vendor: { vendorCode?: string; vendorMessage?: string } = {},
   ): SourceError {
-    return new SourceError(code, `GET ${route} ${message}`, {
+    return new SourceError(code, `${method} ${route} ${message}`, {
       sourceId: this.http.sourceId,
       sourceKind: 'hci',
-      route: `GET ${route}`,
+      route: `${method} ${route}`,
       ...(httpStatus ? { httpStatus } : {}),
       ...vendor,
     });

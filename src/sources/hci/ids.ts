@@ -26,15 +26,23 @@ export function parseSnapshotId(id: string): { clusterUuid: string; ip: string; 
   return p && { clusterUuid: p[0] as string, ip: p[1] as string, file: p[2] as string };
 }
 
-/** Synthesized workflows: a cluster's inspection run, or a host's task. */
+/**
+ * Synthesized workflows: a cluster's inspection run, a host's task, or its hosts
+ * joining the cluster as a whole (what adding a cluster starts: `<cluster>/join`).
+ */
 export type WorkflowRef =
   | { kind: 'inspection'; clusterUuid: string; runUuid: string }
-  | { kind: 'host-task'; clusterUuid: string; hostUuid: string };
+  | { kind: 'host-task'; clusterUuid: string; hostUuid: string }
+  | { kind: 'join'; clusterUuid: string };
 
-export const workflowId = (ref: WorkflowRef): string =>
-  [ref.clusterUuid, ref.kind, ref.kind === 'inspection' ? ref.runUuid : ref.hostUuid].join(SEP);
+export function workflowId(ref: WorkflowRef): string {
+  if (ref.kind === 'join') return [ref.clusterUuid, ref.kind].join(SEP);
+  return [ref.clusterUuid, ref.kind, ref.kind === 'inspection' ? ref.runUuid : ref.hostUuid].join(SEP);
+}
 
 export function parseWorkflowId(id: string): WorkflowRef | null {
+  const join = split(id, 2);
+  if (join) return join[1] === 'join' ? { kind: 'join', clusterUuid: join[0] as string } : null;
   const p = split(id, 3);
   if (!p) return null;
   const [clusterUuid, kind, last] = p as [string, string, string];

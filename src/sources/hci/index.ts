@@ -1,32 +1,28 @@
 import pLimit from 'p-limit';
 import { requireCredentials } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
-import { RequestScope, SourceHttp } from '../http.js';
+import { RequestScope, SourceHttp, sourceHttpSettings } from '../http.js';
 import { HciClient, readHciError } from './client.js';
+import { createHciOperations } from './operations.js';
 import { hciSession } from './session.js';
 
 /**
  * The HCI platform (document 001). It has no auth scheme, so no credentials and no
  * TokenAuth. It serves clusters, hosts, metadata snapshots and workflows synthesized
  * from inspections and host tasks; it has nothing that fits events or deployments
- * (the storage-service VM list has no documented answer).
+ * (the storage-service VM list has no documented answer). Its operations are in
+ * operations.ts.
  */
 export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter => {
   requireCredentials(source, []);
-  const http = new SourceHttp({
-    sourceId: source.id,
-    kind: source.kind,
-    url: source.url,
-    timeoutMs: source.timeoutMs,
-    retries: source.retries,
-    metrics: deps.metrics,
-    readVendorError: readHciError,
-  });
+  const http = new SourceHttp({ ...sourceHttpSettings(source, deps), url: source.url, readVendorError: readHciError });
   const client = new HciClient(http);
+  const session = (scope: RequestScope) => hciSession(client, source.id, source.concurrency, scope);
   return {
     info: { id: source.id, kind: 'hci', name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'workflows'] },
-    session: (scope) => hciSession(client, source.id, source.concurrency, scope),
+    session,
+    operations: createHciOperations({ client, concurrency: source.concurrency, session }),
     health: () => http.health(),
     async probe(signal) {
       await client.clusters({ scope: new RequestScope(signal), limit: pLimit(1) }, { page: { pageNum: 0, pageSize: 1 } });

@@ -1,4 +1,4 @@
-import type { Cluster, Host, Snapshot, Usage, Workflow } from '../../model/entities.js';
+import type { Cluster, Host, Snapshot, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { statusTable, type ClusterStatus, type SnapshotType, type WorkflowState } from '../../model/status.js';
 import type {
   ClusterDetail,
@@ -276,3 +276,62 @@ export const mayBeJoining = (h: HostStatistic): boolean => h.Status === 0;
  * none (it is in maintenance), so it yields no workflow in lists.
  */
 export const hasTask = (task: HostTaskReport): boolean => task.failure !== undefined || task.progress < 1;
+
+/**
+ * Where one host stands in joining its cluster: `task` is its task's report when the
+ * host may be joining (see `mayBeJoining`), null when it is a member already (in
+ * service, or down after having served).
+ */
+export interface HostJoin {
+  name: string;
+  task: HostTaskReport | null;
+}
+
+/** One host's part of the join. A task at 0 is queued: the platform joins hosts one after another. */
+function joinStep({ name, task }: HostJoin): { step: WorkflowStep; progress: number } {
+  if (!task) return { step: { name, state: 'SUCCEEDED' }, progress: 1 };
+  const progress = Math.min(1, Math.max(0, task.progress));
+  if (task.failure) return { step: { name, state: 'FAILED', message: task.failure.message }, progress };
+  return { step: { name, state: progress >= 1 ? 'SUCCEEDED' : progress > 0 ? 'RUNNING' : 'PENDING' }, progress };
+}
+
+/**
+ * The cluster's hosts joining it, as one workflow: what adding a cluster starts. The
+ * vendor tracks only each host's task, so this aggregates them, a step per host:
+ * progress is the mean of the hosts' progress, and the workflow ends only when every
+ * host has (a failed host does not stop the others joining), FAILED if any failed,
+ * with the failed hosts' messages. A cluster with no host yet is PENDING: the
+ * platform has not discovered any.
+ */
+export function joinWorkflow(sourceId: string, clusterUuid: string, hosts: readonly HostJoin[]): Workflow {
+  const parts = hosts.map(joinStep);
+  const steps = parts.map((p) => p.step);
+  const failed = steps.filter((s) => s.state === 'FAILED');
+  const joined = steps.filter((s) => s.state === 'SUCCEEDED').length;
+  const state: WorkflowState = steps.every((s) => s.state === 'PENDING')
+    ? 'PENDING'
+    : steps.some((s) => s.state === 'RUNNING' || s.state === 'PENDING')
+      ? 'RUNNING'
+      : failed.length > 0
+        ? 'FAILED'
+        : 'SUCCEEDED';
+  const message =
+    steps.length === 0
+      ? 'no host has been discovered yet'
+      : state === 'FAILED'
+        ? failed.map((s) => `${s.name}: ${s.message}`).join('; ')
+        : `${joined} of ${steps.length} hosts joined`;
+  const firstFailure = hosts.find((h) => h.task?.failure)?.task?.failure;
+  return {
+    sourceId,
+    nativeId: workflowId({ kind: 'join', clusterUuid }),
+    kind: 'JoinCluster',
+    target: { type: 'Cluster', nativeId: clusterUuid },
+    clusterNativeId: clusterUuid,
+    state,
+    rawState: firstFailure?.code ?? '0',
+    progress: parts.length === 0 ? 0 : parts.reduce((sum, p) => sum + p.progress, 0) / parts.length,
+    message,
+    steps,
+  };
+}

@@ -4,9 +4,19 @@ import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js'
 import type { ClusterFilter, EntityReader, HostFilter, SnapshotFilter, SourceSession, WorkflowFilter } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../http.js';
-import type { CallContext, ClusterRow, HciClient, PageRequest } from './client.js';
+import type { CallContext, ClusterRow, HciClient, HostStatistic, PageRequest } from './client.js';
 import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
-import { hasTask, hostTaskWorkflow, inspectionWorkflow, mapCluster, mapHost, mapSnapshots, mayBeJoining } from './map.js';
+import {
+  hasTask,
+  type HostJoin,
+  hostTaskWorkflow,
+  inspectionWorkflow,
+  joinWorkflow,
+  mapCluster,
+  mapHost,
+  mapSnapshots,
+  mayBeJoining,
+} from './map.js';
 
 /**
  * The readers one GraphQL request gets from an HCI source. The vendor has no call that
@@ -35,7 +45,10 @@ export function pageCovering(offset: number, limit: number): PageRequest {
 const perCluster = <V>(work: (clusterUuid: string) => Promise<V>) =>
   new DataLoader<string, V>((uuids) => Promise.all(uuids.map(work)));
 
-export function hciSession(client: HciClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
+/** The readers an HCI source has: all four, so its own operations can read back without checks. */
+export type HciSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'workflows'>>;
+
+export function hciSession(client: HciClient, sourceId: string, concurrency: number, scope: RequestScope): HciSession {
   const ctx: CallContext = { scope, limit: pLimit(concurrency) };
 
   const allClusterUuids = async (filter: { clusterNativeId?: string }) =>
@@ -165,17 +178,39 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     byCluster: (uuid) => snapshotsByCluster.load(uuid),
   };
 
-  // ---- Workflows: the latest inspection, and tasks of hosts that may be joining. ----
+  // ---- Workflows: the latest inspection, tasks of hosts that may be joining, and the join. ----
 
-  const workflowsByCluster = perCluster(async (uuid): Promise<Workflow[]> => {
-    const [report, stats] = await Promise.all([client.inspection(ctx, uuid), client.computeStatistic(ctx, uuid)]);
-    const tasks = await Promise.all(
-      (stats?.HostStatistics ?? []).filter(mayBeJoining).map(async (h) => {
-        const task = await client.hostTask(ctx, uuid, h.HostUUID);
-        return task && hasTask(task) ? hostTaskWorkflow(sourceId, uuid, h.HostUUID, task) : null;
+  /**
+   * Every host of a cluster with its task where it may be joining; null when the
+   * cluster is gone. A not-in-use host that vanished before its task was asked is left
+   * out: it is no longer part of the cluster to join.
+   */
+  const joinsByCluster = perCluster(async (uuid): Promise<{ host: HostStatistic; join: HostJoin }[] | null> => {
+    const stats = await client.computeStatistic(ctx, uuid);
+    if (!stats) return null;
+    const joins = await Promise.all(
+      stats.HostStatistics.map(async (host) => {
+        if (!mayBeJoining(host)) return { host, join: { name: host.Name, task: null } };
+        const task = await client.hostTask(ctx, uuid, host.HostUUID);
+        return task && { host, join: { name: host.Name, task } };
       }),
     );
-    return [report && inspectionWorkflow(sourceId, uuid, report), ...tasks].filter(notNull);
+    return joins.filter(notNull);
+  });
+
+  const joinOf = async (uuid: string): Promise<Workflow | null> => {
+    const hosts = await joinsByCluster.load(uuid);
+    return hosts && joinWorkflow(sourceId, uuid, hosts.map((h) => h.join));
+  };
+
+  /** Host tasks under way or failed, and the join they make up while there are any. */
+  const workflowsByCluster = perCluster(async (uuid): Promise<Workflow[]> => {
+    const [report, hosts] = await Promise.all([client.inspection(ctx, uuid), joinsByCluster.load(uuid)]);
+    const tasks = (hosts ?? []).flatMap(({ host, join }) =>
+      join.task && hasTask(join.task) ? [hostTaskWorkflow(sourceId, uuid, host.HostUUID, join.task)] : [],
+    );
+    const join = tasks.length > 0 ? await joinOf(uuid) : null;
+    return [report && inspectionWorkflow(sourceId, uuid, report), ...tasks, join].filter(notNull);
   });
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
@@ -184,6 +219,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     async get(id) {
       const ref = parseWorkflowId(id);
       if (!ref) return null;
+      if (ref.kind === 'join') return joinOf(ref.clusterUuid);
       if (ref.kind === 'host-task') {
         const task = await client.hostTask(ctx, ref.clusterUuid, ref.hostUuid);
         return task && hostTaskWorkflow(sourceId, ref.clusterUuid, ref.hostUuid, task);

@@ -1,7 +1,7 @@
 import { requireCredentials } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { type IssuedCredential, TokenAuth } from '../auth.js';
-import { SourceHttp, type SourceHttpOptions } from '../http.js';
+import { SourceHttp, type SourceHttpOptions, sourceHttpSettings } from '../http.js';
 import { OteClient, readOteError, tokenCredential } from './client.js';
 import { oteOperations } from './operations.js';
 import { oteSession } from './session.js';
@@ -14,15 +14,7 @@ import { oteSession } from './session.js';
  */
 export const createOtestackAdapter: AdapterFactory = (source, deps) => {
   const { user, password } = requireCredentials(source, ['user', 'password']);
-  const options = (url: string): SourceHttpOptions => ({
-    sourceId: source.id,
-    kind: source.kind,
-    url,
-    timeoutMs: source.timeoutMs,
-    retries: source.retries,
-    metrics: deps.metrics,
-    readVendorError: readOteError,
-  });
+  const options = (url: string): SourceHttpOptions => ({ ...sourceHttpSettings(source, deps), url, readVendorError: readOteError });
   // The token calls go to `authUrl` where one is configured; they never carry the
   // cached token themselves (refresh sends the one it extends).
   const authHttp = source.authUrl ? new SourceHttp(options(source.authUrl)) : undefined;

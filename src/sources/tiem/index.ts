@@ -1,7 +1,7 @@
 import { requireCredentials, type SourceConfig } from '../../config.js';
 import type { AdapterDeps, AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
-import { RequestScope, type SourceAuth, SourceHttp } from '../http.js';
+import { RequestScope, type SourceAuth, SourceHttp, sourceHttpSettings } from '../http.js';
 import { CLUSTERS, readTiemError, TiemClient } from './client.js';
 import { createTiemOperations } from './operations.js';
 import { TiemSession } from './session.js';
@@ -36,12 +36,8 @@ function signIn(source: SourceConfig, login: (userName: string, userPassword: st
 export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: AdapterDeps): SourceAdapter => {
   const httpFor = (url: string, auth?: SourceAuth) =>
     new SourceHttp({
-      sourceId: source.id,
-      kind: source.kind,
+      ...sourceHttpSettings(source, deps),
       url,
-      timeoutMs: source.timeoutMs,
-      retries: source.retries,
-      metrics: deps.metrics,
       readVendorError: readTiemError,
       ...(auth ? { auth } : {}),
     });

@@ -285,20 +285,27 @@ describe('hci adapter: workflows', () => {
     expect(await session().workflows!.get(running!.nativeId)).toBeNull();
   });
 
-  it('follows hosts joining a newly added cluster, one call per not-in-use host', async () => {
+  it('follows hosts joining a newly added cluster, one call per not-in-use host, and the join they make up', async () => {
     const uuid = (await call(sim, 'POST', '/v1/cluster/add', { body: { ip: '10.77.3.11', name: 'hci-new-01' } })).body.data.uuid;
     sim.advance(5 * 60_000);
     sim.resetStats();
-    const tasks = await session().workflows!.byCluster!(uuid);
+    const listed = await session().workflows!.byCluster!(uuid);
     const hostCount = (await raw(`/v1/cluster/compute/service/statistic?cluster_uuid=${uuid}`)).data.HostStatistics.length;
     expect(sim.stats().routes['GET /v1/cluster/host/task/progress']).toBe(hostCount);
+    const tasks = listed.filter((w) => w.kind === 'HostTask');
     expect(tasks).toHaveLength(hostCount);
-    expect(tasks.every((w) => w.kind === 'HostTask' && w.state === 'RUNNING' && w.target?.type === 'Host')).toBe(true);
+    expect(tasks.every((w) => w.state === 'RUNNING' && w.target?.type === 'Host')).toBe(true);
     expect(tasks[0]!.progress).toBeGreaterThan(0.3);
     expect(tasks.slice(1).every((w) => w.progress === 0)).toBe(true);
+    const join = listed.find((w) => w.kind === 'JoinCluster');
+    expect(join).toMatchObject({ nativeId: `${uuid}/join`, state: 'RUNNING', target: { type: 'Cluster', nativeId: uuid } });
+    expect(join!.progress).toBeCloseTo(tasks.reduce((sum, w) => sum + w.progress!, 0) / hostCount);
+    expect(join!.steps.map((s) => s.state)).toEqual(['RUNNING', ...tasks.slice(1).map(() => 'PENDING')]);
+    expect(listed).toHaveLength(hostCount + 1);
     sim.advance(90 * 60_000);
     expect(await session().workflows!.byCluster!(uuid)).toEqual([]);
     expect(await session().workflows!.get(tasks[0]!.nativeId)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+    expect(await session().workflows!.get(join!.nativeId)).toMatchObject({ state: 'SUCCEEDED', progress: 1, message: `${hostCount} of ${hostCount} hosts joined` });
   });
 
   it('reports a failed host task with the vendor’s message', async () => {

@@ -12,6 +12,7 @@ import {
   hostTaskWorkflow,
   inspectionState,
   inspectionWorkflow,
+  joinWorkflow,
   mapCluster,
   mapHost,
   mapSnapshots,
@@ -235,6 +236,56 @@ describe('hci map: workflows', () => {
   });
 });
 
+describe('hci map: a cluster’s join', () => {
+  const failure = { code: '10011', message: 'host task failed: install hyper-agent on 10.0.0.2: exit status 1' };
+
+  it('aggregates the hosts’ tasks: a step each, the mean progress, members count as joined', () => {
+    const w = joinWorkflow(SRC, CLUSTER, [
+      { name: '10.0.0.1', task: null },
+      { name: '10.0.0.2', task: { progress: 0.5 } },
+      { name: '10.0.0.3', task: { progress: 0 } },
+    ]);
+    expect(w).toEqual({
+      sourceId: SRC,
+      nativeId: `${CLUSTER}/join`,
+      kind: 'JoinCluster',
+      target: { type: 'Cluster', nativeId: CLUSTER },
+      clusterNativeId: CLUSTER,
+      state: 'RUNNING',
+      rawState: '0',
+      progress: 0.5,
+      message: '1 of 3 hosts joined',
+      steps: [
+        { name: '10.0.0.1', state: 'SUCCEEDED' },
+        { name: '10.0.0.2', state: 'RUNNING' },
+        { name: '10.0.0.3', state: 'PENDING' },
+      ],
+    });
+  });
+
+  it.each([
+    ['no host discovered yet', [], 'PENDING', 0],
+    ['every host queued', [{ progress: 0 }, { progress: 0 }], 'PENDING', 0],
+    ['every host done (in service or reporting 1)', [null, { progress: 1 }], 'SUCCEEDED', 1],
+    // A failed host does not stop the others: the join ends when they have.
+    ['one failed, one still joining', [{ progress: 0.4, failure }, { progress: 0.2 }], 'RUNNING', 0.3],
+    ['one failed, the rest joined', [{ progress: 0.4, failure }, null], 'FAILED', 0.7],
+  ] as const)('%s → %s', (_what, tasks, state, progress) => {
+    const w = joinWorkflow(SRC, CLUSTER, tasks.map((task, i) => ({ name: `10.0.0.${i + 1}`, task })));
+    expect(w.state).toBe(state);
+    expect(w.progress).toBeCloseTo(progress);
+  });
+
+  it('a failed join carries the vendor’s code and each failed host’s message', () => {
+    const w = joinWorkflow(SRC, CLUSTER, [
+      { name: '10.0.0.1', task: null },
+      { name: '10.0.0.2', task: { progress: 0.4, failure } },
+    ]);
+    expect(w).toMatchObject({ state: 'FAILED', rawState: '10011', message: `10.0.0.2: ${failure.message}` });
+    expect(w.steps[1]).toEqual({ name: '10.0.0.2', state: 'FAILED', message: failure.message });
+  });
+});
+
 describe('hci map: units and ids', () => {
   it.each([
     [1545906480, '2018-12-27T10:28:00.000Z'],
@@ -273,6 +324,7 @@ describe('hci map: units and ids', () => {
     for (const ref of [
       { kind: 'inspection', clusterUuid: 'c', runUuid: 'r' },
       { kind: 'host-task', clusterUuid: 'c', hostUuid: 'h' },
+      { kind: 'join', clusterUuid: 'c' },
     ] as const) {
       expect(parseWorkflowId(workflowId(ref))).toEqual(ref);
     }
@@ -280,5 +332,7 @@ describe('hci map: units and ids', () => {
     expect(parseHostId('c//')).toBeNull();
     expect(parseSnapshotId('c/ip')).toBeNull();
     expect(parseWorkflowId('c/other/x')).toBeNull();
+    expect(parseWorkflowId('c/other')).toBeNull();
+    expect(workflowId({ kind: 'join', clusterUuid: 'c' })).toBe('c/join');
   });
 });

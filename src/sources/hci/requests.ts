@@ -1,0 +1,74 @@
+import { ValidationError } from '../../model/errors.js';
+import type { CreateClusterRequest, CreateSnapshotRequest, DeleteClusterRequest } from '../../model/operations.js';
+import type { HostStatistic, InspectionRequest } from './client.js';
+import { hostStatus, snapshotTime } from './map.js';
+
+/**
+ * Pure gateway request → HCI request body. Each refuses, with the input path at fault,
+ * what the platform has no place for: silently dropping a field the caller set would
+ * make a cluster or snapshot other than the one asked for.
+ */
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** Gateway fields an HCI cluster has nothing for: the platform takes a name, an address and a description. */
+const NOT_ON_HCI = ['version', 'region', 'zone'] as const;
+
+/** `/v1/cluster/add` from createCluster: the `hci` block names the node the platform discovers the cluster from. */
+export function addClusterBody(req: CreateClusterRequest): { ip: string; name: string; desc: string } {
+  const { hci } = req;
+  if (!hci) throw new ValidationError('input.hci', "an HCI source needs the hci block with the center node's address");
+  if (req.name.trim() === '') throw new ValidationError('input.name', 'must not be blank');
+  if (!IPV4.test(hci.centerIp)) throw new ValidationError('input.hci.centerIp', `"${hci.centerIp}" is not an IPv4 address`);
+  for (const field of NOT_ON_HCI) {
+    if (req[field] !== undefined) throw new ValidationError(`input.${field}`, `an HCI cluster has no ${field}: leave it out`);
+  }
+  if (req.labels.length > 0) throw new ValidationError('input.labels', 'HCI clusters have no labels: leave them out');
+  return { ip: hci.centerIp, name: req.name, desc: hci.description ?? '' };
+}
+
+/** `/v1/cluster/delete`. `force` deletes even with VMs running or an inspection under way. */
+export function deleteClusterBody(clusterUuid: string, req: DeleteClusterRequest): { cluster_uuid: string; force: boolean } {
+  if (req.keepLastSnapshot) {
+    throw new ValidationError('keepLastSnapshot', "HCI metadata snapshots live on the cluster's center nodes and go with it");
+  }
+  return { cluster_uuid: clusterUuid, force: req.force };
+}
+
+/** The platform names metadata snapshot files itself (`snapshot<unix time>.db`) and keeps no description. */
+export function checkSnapshotRequest(req: CreateSnapshotRequest): void {
+  if (req.name !== undefined) throw new ValidationError('name', 'HCI names metadata snapshots itself (snapshot<unix time>.db): leave it out');
+  if (req.description !== undefined) throw new ValidationError('description', 'HCI metadata snapshots have no description: leave it out');
+}
+
+/**
+ * The center node to save a metadata snapshot on: the first one whose host is not down
+ * (a down node answers with an error), else the first, whose error then says why.
+ * Center nodes are named by address, and the platform names hosts by address.
+ */
+export function centerNodeFor(candidates: readonly string[], hosts: readonly HostStatistic[]): string | undefined {
+  const down = new Set(hosts.filter((h) => hostStatus(h.Status) === 'FAILED').map((h) => h.Name));
+  return candidates.find((ip) => !down.has(ip)) ?? candidates[0];
+}
+
+/**
+ * The file a save just made. The save answers no file name, but it answers only once
+ * the file exists, so it is the node's newest file (by the time in its name).
+ */
+export function newestSnapshotFile(files: readonly string[]): string | undefined {
+  let newest: { file: string; at: number } | undefined;
+  for (const file of files) {
+    const at = snapshotTime(file);
+    if (at !== undefined && (!newest || at > newest.at)) newest = { file, at };
+  }
+  return newest?.file;
+}
+
+/**
+ * `/v1/cluster/inspection`. startInspection has no way to choose categories, so it
+ * checks all three, as the document's example does. `cluster_name` is required but
+ * only names the cluster in the platform's operation log.
+ */
+export function inspectionBody(cluster: { uuid: string; name: string }): InspectionRequest {
+  return { cluster_uuid: cluster.uuid, cluster_name: cluster.name, check_system: true, check_network: true, check_hardware: true };
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../src/model/errors.js';
+import type { CreateClusterRequest } from '../../../src/model/operations.js';
+import type { HostStatistic } from '../../../src/sources/hci/client.js';
+import {
+  addClusterBody,
+  centerNodeFor,
+  checkSnapshotRequest,
+  deleteClusterBody,
+  inspectionBody,
+  newestSnapshotFile,
+} from '../../../src/sources/hci/requests.js';
+
+const fieldOf = (run: () => unknown): string => {
+  try {
+    run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(ValidationError);
+    return (err as ValidationError).field;
+  }
+  throw new Error('expected a ValidationError');
+};
+
+describe('hci requests: add cluster', () => {
+  const request = (over: Partial<CreateClusterRequest> = {}): CreateClusterRequest => ({
+    name: 'hci-new',
+    labels: [],
+    hci: { centerIp: '10.1.2.11', description: '新集群' },
+    ...over,
+  });
+
+  it('sends the name, the node to discover from and the description', () => {
+    expect(addClusterBody(request())).toEqual({ ip: '10.1.2.11', name: 'hci-new', desc: '新集群' });
+    expect(addClusterBody(request({ hci: { centerIp: '10.1.2.11' } }))).toEqual({ ip: '10.1.2.11', name: 'hci-new', desc: '' });
+  });
+
+  it.each([
+    ['input.hci', { hci: undefined }],
+    ['input.name', { name: '  ' }],
+    ['input.hci.centerIp', { hci: { centerIp: 'center-1' } }],
+    ['input.hci.centerIp', { hci: { centerIp: '10.1.2.256' } }],
+    ['input.hci.centerIp', { hci: { centerIp: ' 10.1.2.11' } }],
+    ['input.version', { version: '6.0' }],
+    ['input.region', { region: 'cn-north' }],
+    ['input.zone', { zone: 'az1' }],
+    ['input.labels', { labels: [{ key: 'env', value: 'prod' }] }],
+  ] as const)('refuses %s', (field, over) => {
+    expect(fieldOf(() => addClusterBody(request(over as Partial<CreateClusterRequest>)))).toBe(field);
+  });
+});
+
+describe('hci requests: the rest', () => {
+  it('deletes with or without force; a last snapshot cannot be kept', () => {
+    expect(deleteClusterBody('c1', { force: true, keepLastSnapshot: false })).toEqual({ cluster_uuid: 'c1', force: true });
+    expect(deleteClusterBody('c1', { force: false, keepLastSnapshot: false })).toEqual({ cluster_uuid: 'c1', force: false });
+    expect(fieldOf(() => deleteClusterBody('c1', { force: false, keepLastSnapshot: true }))).toBe('keepLastSnapshot');
+  });
+
+  it('a metadata snapshot takes neither a name nor a description', () => {
+    expect(() => checkSnapshotRequest({})).not.toThrow();
+    expect(fieldOf(() => checkSnapshotRequest({ name: 'before-upgrade' }))).toBe('name');
+    expect(fieldOf(() => checkSnapshotRequest({ description: 'x' }))).toBe('description');
+  });
+
+  it('saves on the first center node that is not down, else on the first', () => {
+    const host = (Name: string, Status: number) => ({ HostUUID: Name, Name, Status }) as HostStatistic;
+    const hosts = [host('10.0.0.1', 2), host('10.0.0.2', 0), host('10.0.0.3', 1)];
+    expect(centerNodeFor(['10.0.0.1', '10.0.0.2', '10.0.0.3'], hosts)).toBe('10.0.0.2');
+    expect(centerNodeFor(['10.0.0.1'], hosts)).toBe('10.0.0.1');
+    expect(centerNodeFor(['10.0.0.9'], [])).toBe('10.0.0.9');
+    expect(centerNodeFor([], hosts)).toBeUndefined();
+  });
+
+  it('the newest file by the time in its name is the one just saved', () => {
+    expect(newestSnapshotFile(['snapshot1572936234.db', 'snapshot1572939834.db', 'manual.db', 'snapshot999.db'])).toBe('snapshot1572939834.db');
+    expect(newestSnapshotFile(['manual.db'])).toBeUndefined();
+    expect(newestSnapshotFile([])).toBeUndefined();
+  });
+
+  it('inspects every category', () => {
+    expect(inspectionBody({ uuid: 'c1', name: 'hci-prod' })).toEqual({
+      cluster_uuid: 'c1',
+      cluster_name: 'hci-prod',
+      check_system: true,
+      check_network: true,
+      check_hardware: true,
+    });
+  });
+});
