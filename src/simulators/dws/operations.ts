@@ -303,6 +303,8 @@ export class Operations {
       },
       failed: (at) => {
         c.status = 'DELETE_FAILED';
+        // Like every failed operation, a failed deletion says why in failed_reasons.
+        c.failedReasons = FAILURES.generic;
         setNodeStatus(c.nodes, '305');
         this.record('deleteClusterFailure', c, at);
       },

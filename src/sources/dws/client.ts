@@ -45,11 +45,13 @@ export const readDwsError: VendorErrorReader = (body) => {
  * does not exist).
  */
 const NOT_FOUND_CODES = new Set(['DWS.5149', 'DWS.5111']);
-function isNotFound(reply: SourceReply): boolean {
-  const code = readDwsError(reply.body)?.code;
-  if (reply.status === 404) return code !== 'APIGW.0101';
-  return reply.status === 400 && code !== undefined && NOT_FOUND_CODES.has(code);
-}
+const saysNotFound = (status: number | undefined, code: string | undefined): boolean =>
+  status === 404 ? code !== 'APIGW.0101' : status === 400 && code !== undefined && NOT_FOUND_CODES.has(code);
+const isNotFound = (reply: SourceReply): boolean => saysNotFound(reply.status, readDwsError(reply.body)?.code);
+
+/** A write's refusal that means "no such object" (the same answers as a read's). */
+export const isNotFoundError = (err: unknown): err is SourceError =>
+  err instanceof SourceError && err.code === 'SOURCE_ERROR' && saysNotFound(err.detail.httpStatus, err.detail.vendorCode);
 
 // ---- Payload schemas: lenient, requiring only what the mapping cannot do without. ----
 
@@ -147,11 +149,80 @@ const token = z
 
 const clusterList = z.object({ clusters: z.array(cluster), count: z.number().nullish() }).loose();
 const clusterDetail = z.object({ cluster }).loose();
-const cnList = z.object({ instances: z.array(cn).nullish() }).loose();
+/** `min_num`/`max_num`: the CN counts this cluster can have (5.3.1). */
+const cnList = z.object({ min_num: z.number().nullish(), max_num: z.number().nullish(), instances: z.array(cn).nullish() }).loose();
+export type CnListWire = z.infer<typeof cnList>;
 const snapshotList = z.object({ snapshots: z.array(snapshot), count: z.number().nullish() }).loose();
 const snapshotDetail = z.object({ snapshot }).loose();
 const eventList = z.object({ events: z.array(event), count: z.number() }).loose();
 const alarmList = z.object({ alarm_details: z.array(alarm), count: z.number() }).loose();
+
+/** Answers of the writes that name what they made; the others answer `{}` or nothing. */
+const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
+const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
+const copiedSnapshot = z.object({ snapshot_id: z.string() }).loose();
+const anyAnswer = z.unknown();
+
+// ---- Request bodies, in the document's field names ----
+
+export interface TagWire {
+  key: string;
+  value: string;
+}
+
+/** CreateClusterInfo (5.2.4). */
+export interface CreateClusterBody {
+  cluster: {
+    name: string;
+    node_type: string;
+    number_of_node: number;
+    number_of_cn?: number;
+    vpc_id: string;
+    subnet_id: string;
+    security_group_id: string;
+    availability_zone: string;
+    user_name: string;
+    user_pwd: string;
+    port?: number;
+    public_ip?: { public_bind_type: 'auto_assign' };
+    tags?: TagWire[];
+  };
+}
+
+export interface DeleteClusterBody {
+  keep_last_manual_snapshot: number;
+}
+
+/** Scale-out (5.3.4): `create_node_only` and `auto_redistribute` keep their defaults (scale out, then redistribute). */
+export interface ScaleOutBody {
+  scale_out: { count: number };
+}
+
+export interface ShrinkBody {
+  shrink_number: number;
+}
+
+/** `num` is the CN total after the addition (5.3.2). */
+export interface AddCnsBody {
+  num: number;
+}
+
+export interface RemoveCnsBody {
+  instances: string[];
+}
+
+export interface CreateSnapshotBody {
+  snapshot: { name: string; cluster_id: string; description?: string };
+}
+
+export interface RestoreBody {
+  restore: { name: string; availability_zone?: string };
+}
+
+export interface CopySnapshotBody {
+  backup_name: string;
+  description?: string;
+}
 
 /** A list answer with the vendor's total. */
 export interface Counted<T> {
@@ -246,8 +317,13 @@ export class DwsClient {
 
   /** CN instances of a cluster (5.3.1); null when the cluster is gone. */
   async coordinators(ctx: CallContext, clusterId: string): Promise<CnWire[] | null> {
-    const body = await this.#find(ctx, '/v1.0/{project_id}/clusters/{cluster_id}/cns', { cluster_id: clusterId }, cnList);
+    const body = await this.coordinatorList(ctx, clusterId);
     return body ? (body.instances ?? []) : null;
+  }
+
+  /** The CN list with the counts the cluster allows; null when the cluster is gone. */
+  coordinatorList(ctx: CallContext, clusterId: string): Promise<CnListWire | null> {
+    return this.#find(ctx, '/v1.0/{project_id}/clusters/{cluster_id}/cns', { cluster_id: clusterId }, cnList);
   }
 
   // ---- Snapshots ----
@@ -300,7 +376,87 @@ export class DwsClient {
     await this.#get(ctx, '/v2/{project_id}/events', {}, eventList, { offset: 0, limit: 1 });
   }
 
+  // ---- Writes: each sent once (the HTTP layer never retries one); a refusal is a SourceError. ----
+
+  /** 5.2.4; answers the new cluster's id. */
+  async createCluster(body: CreateClusterBody, signal?: AbortSignal): Promise<string> {
+    return (await this.#write('POST', '/v1.0/{project_id}/clusters', {}, body, createdCluster, signal)).cluster.id;
+  }
+
+  /** 5.2.9 */
+  async deleteCluster(clusterId: string, body: DeleteClusterBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('DELETE', '/v1.0/{project_id}/clusters/{cluster_id}', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.2.6: the body is a bare restart flag. */
+  async restartCluster(clusterId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/restart', { cluster_id: clusterId }, { restart: {} }, anyAnswer, signal);
+  }
+
+  /** 5.3.4 */
+  async scaleOut(clusterId: string, body: ScaleOutBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/resize', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.3.5, at the URI its table gives (its example posts to `/shrink`). */
+  async scaleIn(clusterId: string, body: ShrinkBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/cluster-shrink', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.3.2 */
+  async addCoordinators(clusterId: string, body: AddCnsBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/cns/batch-create', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.3.3 */
+  async removeCoordinators(clusterId: string, body: RemoveCnsBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/cns/batch-delete', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.11.3 */
+  async addTags(clusterId: string, tags: TagWire[], signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create', { cluster_id: clusterId }, { tags }, anyAnswer, signal);
+  }
+
+  /** 5.11.4: each tag by key and its current value. */
+  async deleteTags(clusterId: string, tags: TagWire[], signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete', { cluster_id: clusterId }, { tags }, anyAnswer, signal);
+  }
+
+  /** 5.5.1; answers the new snapshot's id. */
+  async createSnapshot(body: CreateSnapshotBody, signal?: AbortSignal): Promise<string> {
+    return (await this.#write('POST', '/v1.0/{project_id}/snapshots', {}, body, createdSnapshot, signal)).snapshot.id;
+  }
+
+  /** 5.5.7 */
+  async deleteSnapshot(snapshotId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write('DELETE', '/v1.0/{project_id}/snapshots/{snapshot_id}', { snapshot_id: snapshotId }, undefined, anyAnswer, signal);
+  }
+
+  /** 5.5.8; answers the id of the cluster the snapshot is restored into. */
+  async restoreSnapshot(snapshotId: string, body: RestoreBody, signal?: AbortSignal): Promise<string> {
+    return (await this.#write('POST', '/v1.0/{project_id}/snapshots/{snapshot_id}/actions', { snapshot_id: snapshotId }, body, createdCluster, signal)).cluster.id;
+  }
+
+  /** 5.5.9; answers the copy's id. */
+  async copySnapshot(snapshotId: string, body: CopySnapshotBody, signal?: AbortSignal): Promise<string> {
+    return (await this.#write('POST', '/v1.0/{project_id}/snapshots/{snapshot_id}/linked-copy', { snapshot_id: snapshotId }, body, copiedSnapshot, signal)).snapshot_id;
+  }
+
   // ---- Plumbing ----
+
+  async #write<S extends z.ZodType>(
+    method: 'POST' | 'DELETE',
+    route: string,
+    params: Record<string, string>,
+    body: unknown,
+    schema: S,
+    signal?: AbortSignal,
+  ): Promise<z.infer<S>> {
+    const path = await this.#path(route, params, signal);
+    const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
+    return this.#decode(this.http, reply, schema, method, route, { written: true });
+  }
 
   async #walk<T>(atLeast: number | undefined, page: (offset: number) => Promise<Counted<T>>): Promise<Counted<T>> {
     const items: T[] = [];
@@ -336,13 +492,23 @@ export class DwsClient {
   }
 
   async #send(ctx: CallContext, route: string, params: Record<string, string>, query?: SourceCall['query']): Promise<SourceReply> {
-    const { projectId } = await this.identity(ctx.scope.signal);
-    const values: Record<string, string> = { project_id: projectId, ...params };
-    const path = route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+    const path = await this.#path(route, params, ctx.scope.signal);
     return this.http.request({ method: 'GET', path, route, scope: ctx.scope, ...(query ? { query } : {}) });
   }
 
-  #decode<S extends z.ZodType>(http: SourceHttp, reply: SourceReply, schema: S, method: string, route: string): z.infer<S> {
+  /** `route` with the token's project id and `params` filled in. */
+  async #path(route: string, params: Record<string, string>, signal?: AbortSignal): Promise<string> {
+    const { projectId } = await this.identity(signal);
+    const values: Record<string, string> = { project_id: projectId, ...params };
+    return route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
+  }
+
+  /**
+   * The body as `schema` reads it, or the vendor's refusal as a SourceError. An accepted
+   * write whose answer cannot be read did reach the vendor: `written` marks that
+   * `outcomeUnknown`, so nobody resends it.
+   */
+  #decode<S extends z.ZodType>(http: SourceHttp, reply: SourceReply, schema: S, method: string, route: string, { written = false } = {}): z.infer<S> {
     if (reply.status >= 400) {
       const vendor = readDwsError(reply.body);
       const { sourceId, kind } = http.options;
@@ -359,17 +525,18 @@ export class DwsClient {
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const where = issue?.path.length ? issue.path.join('.') : 'the body';
-      throw this.#badResponse(http, method, route, `${where}: ${issue?.message ?? 'not what the document describes'}`);
+      throw this.#badResponse(http, method, route, `${where}: ${issue?.message ?? 'not what the document describes'}`, written);
     }
     return parsed.data;
   }
 
-  #badResponse(http: SourceHttp, method: string, route: string, why: string): SourceError {
+  #badResponse(http: SourceHttp, method: string, route: string, why: string, written = false): SourceError {
     const { sourceId, kind } = http.options;
     return new SourceError('SOURCE_BAD_RESPONSE', `${method} ${route} answered a body that is not what the document describes (${why})`, {
       sourceId,
       sourceKind: kind,
       route: `${method} ${route}`,
+      ...(written ? { outcomeUnknown: true } : {}),
     });
   }
 }

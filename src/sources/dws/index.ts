@@ -2,14 +2,16 @@ import pLimit from 'p-limit';
 import { requireCredentials } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
-import { RequestScope, SourceHttp, type SourceHttpOptions } from '../http.js';
+import { RequestScope, SourceHttp, type SourceHttpOptions, sourceHttpSettings } from '../http.js';
 import { DwsClient, readDwsError } from './client.js';
+import { createDwsOperations } from './operations.js';
 import { dwsSession } from './session.js';
 
 /**
  * Huawei Cloud DWS (document 003): clusters, their nodes, snapshots, events and alarms,
  * and workflows synthesized from clusters and snapshots in transition. DWS has no
- * deployments.
+ * deployments. Operations: clusters, their nodes, CNs and tags, and snapshots
+ * (operations.ts).
  *
  * Credentials are the IAM password login's: `user`, `password`, `domain` (the account)
  * and `project` (its name, which scopes the token). `projectId` optionally overrides the
@@ -20,24 +22,19 @@ import { dwsSession } from './session.js';
 export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter => {
   const credentials = requireCredentials(source, ['user', 'password', 'domain', 'project']);
   const projectId = source.credentials.projectId || undefined;
-  const common: Omit<SourceHttpOptions, 'url' | 'auth'> = {
-    sourceId: source.id,
-    kind: source.kind,
-    timeoutMs: source.timeoutMs,
-    retries: source.retries,
-    metrics: deps.metrics,
-    readVendorError: readDwsError,
-  };
+  const common: Omit<SourceHttpOptions, 'url' | 'auth'> = { ...sourceHttpSettings(source, deps), readVendorError: readDwsError };
   // "Cache the token ... A token is valid for 24 hours" (3.2): renewed a minute early, or once on a 401.
   const auth = new TokenAuth({ login: (signal) => client.login(credentials, signal) });
   const http = new SourceHttp({ ...common, url: source.url, auth });
   const iam = source.authUrl ? new SourceHttp({ ...common, url: source.authUrl }) : http;
   const client: DwsClient = new DwsClient(http, iam, (signal) => auth.headers(signal), projectId);
+  const session = (scope: RequestScope) => dwsSession(client, source.id, source.concurrency, scope, deps);
 
   return {
     info: { id: source.id, kind: 'dws', name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'events', 'workflows'] },
-    session: (scope) => dwsSession(client, source.id, source.concurrency, scope, deps),
+    session,
+    operations: createDwsOperations({ client, sourceId: source.id, concurrency: source.concurrency, session }),
     health: () => http.health(),
     async probe(signal) {
       await client.probe({ scope: new RequestScope(signal), limit: pLimit(1) });

@@ -360,6 +360,8 @@ export const byOccurredDesc = (a: Event, b: Event): number =>
  *    for a cluster being created, else of `updated` (DWS bumps it when a task step
  *    begins). A later run of the same task has a later start, hence another id.
  *  - a snapshot's creation: `snapshot:<id>:CREATE` (a snapshot is created once).
+ * An operation DWS runs as several tasks in a row (TASK_CHAINS) is listed as one workflow
+ * per task, each under its own id; the id of its first task follows it to the end.
  */
 export type WorkflowRef =
   | { target: 'cluster'; clusterId: string; word: string; start: string }
@@ -374,7 +376,35 @@ export function parseWorkflowId(id: string): WorkflowRef | null {
   return null;
 }
 
+/** The id of a snapshot's creation, the only snapshot workflow there is. */
+export const snapshotWorkflowId = (snapshotId: string) => `snapshot:${snapshotId}:CREATE`;
+
 const CREATION_FAILED = new Set(['CREATE_FAILED', 'CREATION FAILED']);
+
+/**
+ * Operations DWS runs as tasks in a row, each shown as `task_status` in turn (with its
+ * own `updated`): a scale-out creates its nodes, joins them and redistributes the data;
+ * a scale-in checks, then shrinks.
+ */
+const TASK_CHAINS: readonly (readonly string[])[] = [
+  ['CREATING_NODE', 'GROWING', 'REDISTRIBUTING'],
+  ['SHRINK_CHECKING', 'CLUSTER_SHRINKING'],
+];
+
+/** The tasks still ahead of an operation showing `word`: `word` and whatever its chain runs after it. */
+function tasksFrom(word: string): readonly string[] {
+  for (const chain of TASK_CHAINS) {
+    const at = chain.indexOf(word);
+    if (at >= 0) return chain.slice(at);
+  }
+  return [word];
+}
+
+/** The operation a workflow word names: the cluster's own lifecycle words, else the task's. */
+function kindOf(word: string): string {
+  if (word === 'DELETING' || word === 'DELETE_FAILED') return 'DeleteCluster';
+  return CREATION_FAILED.has(word) ? 'CreateCluster' : taskKind(word);
+}
 
 const epochSeconds = (time: string | null | undefined): string => {
   const iso = toIso(time);
@@ -424,6 +454,20 @@ function currentOperation(c: ClusterWire): ClusterOperation | undefined {
 const startOf = (c: ClusterWire, op: ClusterOperation): string | undefined =>
   op.since === 'created' ? toIso(c.created) : op.state === 'FAILED' ? undefined : toIso(c.updated);
 
+/**
+ * How far the operation that began with `first` is while the cluster shows `shown`: the
+ * chain's tasks before `shown` count as done, `shown` as far as its action_progress says.
+ * Read the same way at every look, it never goes back when the next task begins.
+ */
+function chainProgress(c: ClusterWire, first: string, shown: string): number | undefined {
+  const tasks = tasksFrom(first);
+  const done = Math.max(0, tasks.indexOf(shown));
+  const current = progressOf(c, shown);
+  if (current === undefined) return done === 0 ? undefined : done / tasks.length;
+  return (done + current) / tasks.length;
+}
+
+/** `first` is the word the workflow's id names; `op` is what the cluster shows now. */
 function clusterWorkflowOf(
   sourceId: string,
   c: ClusterWire,
@@ -431,10 +475,11 @@ function clusterWorkflowOf(
   nativeId: string,
   state: WorkflowState,
   startedAt: string | undefined,
+  first: string = op.word,
 ): Workflow {
   const updatedAt = toIso(c.updated);
   const terminal = state === 'SUCCEEDED' || state === 'FAILED' || state === 'CANCELLED';
-  const progress = state === 'SUCCEEDED' ? 1 : state === 'RUNNING' || state === 'PENDING' ? progressOf(c, op.word) : undefined;
+  const progress = state === 'SUCCEEDED' ? 1 : state === 'RUNNING' || state === 'PENDING' ? chainProgress(c, first, op.word) : undefined;
   const message = state === 'FAILED' ? failureMessage(c) : undefined;
   return {
     sourceId,
@@ -462,9 +507,23 @@ export function clusterWorkflow(sourceId: string, c: ClusterWire): Workflow | un
 }
 
 /**
+ * The id of the workflow an operation that begins with task `word` has just started on
+ * `c`, as the workflows reader lists it: the operation the cluster shows, when it is of
+ * that kind (running, or already failed); otherwise the operation has ended already, and
+ * the id is `word` with the start the cluster still tells (`created` for a new cluster;
+ * else `updated`, then its end), which the reader settles as SUCCEEDED or FAILED.
+ */
+export function startedWorkflowId(c: ClusterWire, word: string): string {
+  const now = currentOperation(c);
+  if (now && now.kind === kindOf(word)) return clusterWorkflowId(c, now);
+  return `cluster:${c.id}:${word}:${epochSeconds(word === 'CREATING' || word === 'RESTORING' ? c.created : c.updated)}`;
+}
+
+/**
  * A cluster workflow by id, read off the cluster now (`null`: the cluster is gone).
  *  - the cluster still shows it → as it shows it;
- *  - it shows the same task with a later start (a tag edit bumped `updated`) → still running;
+ *  - it shows the same task, or a later one of its chain, with a later start (the next
+ *    task began, or a tag edit bumped `updated`) → still running;
  *  - the id names a failure → FAILED for good;
  *  - a deletion: DELETE_FAILED → FAILED, otherwise (DELETED, or gone) → SUCCEEDED;
  *  - the cluster is being or was deleted meanwhile → CANCELLED;
@@ -475,7 +534,7 @@ export function settledClusterWorkflow(sourceId: string, ref: Extract<WorkflowRe
   const id = `cluster:${ref.clusterId}:${ref.word}:${ref.start}`;
   const asked: ClusterOperation = {
     word: ref.word,
-    kind: ref.word === 'DELETING' || ref.word === 'DELETE_FAILED' ? 'DeleteCluster' : CREATION_FAILED.has(ref.word) ? 'CreateCluster' : taskKind(ref.word),
+    kind: kindOf(ref.word),
     state: 'RUNNING',
     since: ref.word === 'CREATING' || CREATION_FAILED.has(ref.word) ? 'created' : 'updated',
   };
@@ -485,10 +544,10 @@ export function settledClusterWorkflow(sourceId: string, ref: Extract<WorkflowRe
   }
   const now = currentOperation(c);
   if (now && clusterWorkflowId(c, now) === id) return clusterWorkflowOf(sourceId, c, now, id, now.state, startOf(c, now));
-  const state = outcome(ref.word, asked.kind, c, now);
+  const state = outcome(ref.word, c, now);
   const begun = asked.since === 'updated' && isFailureWord(ref.word) ? undefined : toIso(ref.start);
-  if (now && now.word === ref.word && now.state !== 'FAILED' && Number(epochSeconds(c.updated)) >= Number(ref.start)) {
-    return clusterWorkflowOf(sourceId, c, now, id, now.state, begun);
+  if (now && tasksFrom(ref.word).includes(now.word) && now.state !== 'FAILED' && Number(epochSeconds(c.updated)) >= Number(ref.start)) {
+    return clusterWorkflowOf(sourceId, c, { ...now, kind: asked.kind }, id, now.state, begun, ref.word);
   }
   return clusterWorkflowOf(sourceId, c, asked, id, state, begun);
 }
@@ -496,12 +555,13 @@ export function settledClusterWorkflow(sourceId: string, ref: Extract<WorkflowRe
 /** Words that record a failure rather than an operation in progress. */
 const isFailureWord = (word: string) => CREATION_FAILED.has(word) || word === 'DELETE_FAILED' || taskPhase(word) === 'FAILED';
 
-function outcome(word: string, kind: string, c: ClusterWire, now: ClusterOperation | undefined): WorkflowState {
+function outcome(word: string, c: ClusterWire, now: ClusterOperation | undefined): WorkflowState {
   if (isFailureWord(word)) return 'FAILED';
   if (word === 'DELETING') return c.status === 'DELETE_FAILED' ? 'FAILED' : 'SUCCEEDED';
   if (c.status === 'DELETING' || c.status === 'DELETED') return 'CANCELLED';
   if (CREATION_FAILED.has(c.status)) return 'FAILED';
-  if (now?.state === 'FAILED' && now.kind === kind) return 'FAILED';
+  // The failure word of any task the operation had still ahead (a scale-out whose redistribution failed).
+  if (now?.state === 'FAILED' && tasksFrom(word).some((w) => taskKind(w) === now.kind)) return 'FAILED';
   if (!c.task_status && failureMessage(c)) return 'FAILED';
   return 'SUCCEEDED';
 }
@@ -519,7 +579,7 @@ export function snapshotWorkflow(sourceId: string, s: SnapshotWire, cluster?: Cl
   const finishedAt = state === 'RUNNING' ? undefined : toIso(s.finished);
   return {
     sourceId,
-    nativeId: `snapshot:${s.id}:CREATE`,
+    nativeId: snapshotWorkflowId(s.id),
     kind: 'CreateSnapshot',
     target: { type: 'Snapshot', nativeId: s.id },
     ...(s.cluster_id ? { clusterNativeId: s.cluster_id } : {}),

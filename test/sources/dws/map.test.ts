@@ -22,6 +22,8 @@ import {
   snapshotStatus,
   snapshotType,
   snapshotWorkflow,
+  snapshotWorkflowId,
+  startedWorkflowId,
   subStatus,
   TASK_WORDS,
   taskKind,
@@ -505,6 +507,56 @@ describe('dws map: synthesized workflows', () => {
     expect(snapshotWorkflow(S, { ...snap, progress: null }, snapshotting).progress).toBe(0.3);
     expect(snapshotWorkflow(S, { ...snap, status: 'AVAILABLE', finished: '2024-03-01T10:09:00Z' })).toMatchObject({ state: 'SUCCEEDED', finishedAt: '2024-03-01T10:09:00.000Z' });
     expect(snapshotWorkflow(S, { ...snap, status: 'UNAVAILABLE' }).state).toBe('FAILED');
+  });
+
+  it('follows a scale-out through its tasks under the id of the first, progress never going back', () => {
+    const at = (updated: string, task: string | null, progress: Record<string, string>) => ({ ...base, updated, task_status: task, action_progress: progress });
+    const creatingNodes = at('2024-03-01T10:00:00Z', 'CREATING_NODE', { GROWING: '90%' });
+    const first = clusterWorkflow(S, creatingNodes)!;
+    expect(first).toMatchObject({ nativeId: `cluster:c1:CREATING_NODE:${started}`, kind: 'ScaleCluster', state: 'RUNNING', progress: 0.3 });
+    const looks = [
+      at('2024-03-01T10:06:00Z', 'GROWING', { GROWING: '0%' }),
+      at('2024-03-01T10:06:00Z', 'GROWING', { GROWING: '60%' }),
+      at('2024-03-01T10:14:00Z', 'REDISTRIBUTING', { REDISTRIBUTING: '50%' }),
+    ].map((c) => settle(c, first.nativeId)!);
+    expect(looks.map((w) => w.state)).toEqual(['RUNNING', 'RUNNING', 'RUNNING']);
+    expect(looks.map((w) => w.rawState)).toEqual(['GROWING', 'GROWING', 'REDISTRIBUTING']);
+    expect(looks.map((w) => w.progress)).toEqual([1 / 3, 1.6 / 3, 2.5 / 3]);
+    expect(looks.every((w) => w.kind === 'ScaleCluster' && w.startedAt === '2024-03-01T10:00:00.000Z')).toBe(true);
+    // Listed on its own, the GROWING task is a workflow of its own, counting from itself.
+    expect(clusterWorkflow(S, at('2024-03-01T10:06:00Z', 'GROWING', { GROWING: '60%' }))?.progress).toBe(0.3);
+    expect(settle(at('2024-03-01T10:30:00Z', null, {}), first.nativeId)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+    const failed = { ...at('2024-03-01T10:09:00Z', 'RESIZE_FAILURE', {}), failed_reasons: { error_code: 'DWS.6001', error_msg: 'Failed to scale out.' } };
+    expect(settle(failed, first.nativeId)).toMatchObject({ state: 'FAILED', message: 'DWS.6001: Failed to scale out.' });
+    // A failed redistribution fails the scale-out that started it.
+    expect(settle(at('2024-03-01T10:20:00Z', 'REDISTRIBUTE_FAILURE', {}), first.nativeId)?.state).toBe('FAILED');
+  });
+
+  it('follows a scale-in from its check to its shrink', () => {
+    const checking = { ...base, task_status: 'SHRINK_CHECKING', action_progress: { SHRINK_CHECKING: '50%' } };
+    const id = clusterWorkflow(S, checking)!.nativeId;
+    const shrinking = { ...base, updated: '2024-03-01T10:02:00Z', task_status: 'CLUSTER_SHRINKING', action_progress: { CLUSTER_SHRINKING: '10%' } };
+    expect(settle(shrinking, id)).toMatchObject({ state: 'RUNNING', rawState: 'CLUSTER_SHRINKING', progress: 0.55 });
+    expect(settle({ ...shrinking, task_status: 'CLUSTER_SHRINK_FAILED', action_progress: {} }, id)?.state).toBe('FAILED');
+  });
+
+  it('names the workflow an operation just started as the reader lists it', () => {
+    expect(startedWorkflowId(base, 'REBOOTING')).toBe(runningId);
+    const creating = { ...base, status: 'CREATING', task_status: null, action_progress: { CREATING: '0%' } };
+    expect(startedWorkflowId(creating, 'CREATING')).toBe(clusterWorkflow(S, creating)?.nativeId);
+    const restoring = { ...creating, task_status: 'RESTORING', action_progress: { RESTORING: '0%' } };
+    expect(startedWorkflowId(restoring, 'RESTORING')).toBe(`cluster:c1:RESTORING:${Date.parse('2024-01-01T00:00:00Z') / 1000}`);
+    // Already moved on to the next task of the same operation: the task shown names it.
+    const growing = { ...base, task_status: 'GROWING', action_progress: { GROWING: '5%' } };
+    expect(startedWorkflowId(growing, 'CREATING_NODE')).toBe(clusterWorkflow(S, growing)?.nativeId);
+    // Already failed: the failure the reader lists.
+    const failed = { ...base, task_status: 'REBOOT_FAILURE', action_progress: {} };
+    expect(startedWorkflowId(failed, 'REBOOTING')).toBe(clusterWorkflow(S, failed)?.nativeId);
+    // Already over: the first task's word at the cluster's `updated`, which the reader settles.
+    const idle = { ...base, task_status: null, action_progress: {} };
+    expect(startedWorkflowId(idle, 'ADD_CN_ING')).toBe(`cluster:c1:ADD_CN_ING:${started}`);
+    expect(settle(idle, startedWorkflowId(idle, 'ADD_CN_ING'))?.state).toBe('SUCCEEDED');
+    expect(snapshotWorkflowId('s1')).toBe('snapshot:s1:CREATE');
   });
 
   it('parses only the ids it makes', () => {

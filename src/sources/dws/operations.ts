@@ -1,0 +1,189 @@
+import pLimit from 'p-limit';
+import type { Workflow } from '../../model/entities.js';
+import { GatewayError, NotFoundError } from '../../model/errors.js';
+import { encodeGlobalId, type NodeType } from '../../model/ids.js';
+import type { OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
+import type { SourceSession } from '../adapter.js';
+import { SourceError } from '../errors.js';
+import { RequestScope } from '../http.js';
+import { type CallContext, type ClusterWire, type DwsClient, isNotFoundError } from './client.js';
+import { snapshotWorkflowId, startedWorkflowId } from './map.js';
+import {
+  checkSnapshotRequest,
+  checkTags,
+  coordinatorChange,
+  copySnapshotBody,
+  createClusterBody,
+  createSnapshotBody,
+  defaultSnapshotName,
+  deleteClusterBody,
+  memberNodeCount,
+  nodeChange,
+  restoreBody,
+  scaleTarget,
+  tagChanges,
+} from './requests.js';
+
+export interface DwsOperationsDeps {
+  client: DwsClient;
+  sourceId: string;
+  /** Cap on reads in flight, as for the adapter's readers. */
+  concurrency: number;
+  /** The adapter's readers over one request scope: what they serve is what subscriptions poll. */
+  session: (scope: RequestScope) => SourceSession;
+}
+
+/**
+ * What a DWS source can change: create, delete, restart and scale clusters (data nodes
+ * and CNs), replace their tags, and create, delete, restore and copy snapshots. DWS has
+ * no stop or start, no deployments or inspections, no takeover and no way to cancel a
+ * running task, so those stay absent.
+ *
+ * DWS names no operations, so each long-running change returns the workflow the read
+ * side synthesizes for it (map.ts): after the write, the cluster is read once, and the
+ * task it shows — with the `created`/`updated` time that starts the id — names the
+ * workflow, which is then served by the adapter's own `workflows.get` over the same
+ * request scope (one GET for both). A snapshot's creation is `snapshot:<id>:CREATE`.
+ * The write has happened by the time of that read, so a failed read leaves the workflow
+ * out of the answer instead of reporting a failure that invites a resend.
+ */
+export function createDwsOperations({ client, sourceId, concurrency, session }: DwsOperationsDeps): SourceOperations {
+  const reads = (o?: OperationOptions): CallContext => ({ scope: new RequestScope(o?.signal), limit: pLimit(concurrency) });
+  const notFound = (type: NodeType, nativeId: string) => new NotFoundError(type, encodeGlobalId({ type, sourceId, nativeId }));
+  const ref = (type: NodeType, nativeId: string) => ({ type, nativeId });
+
+  /** One write addressed to an object; DWS's "no such object" answers become NotFoundError. */
+  async function send<T>(type: NodeType, nativeId: string, write: () => Promise<T>): Promise<T> {
+    try {
+      return await write();
+    } catch (err) {
+      if (isNotFoundError(err)) throw notFound(type, nativeId);
+      throw err;
+    }
+  }
+
+  /** The cluster as DWS shows it now, read before a write that depends on it. */
+  async function clusterNow(clusterId: string, o?: OperationOptions): Promise<ClusterWire> {
+    const c = await client.cluster(reads(o), clusterId);
+    if (!c) throw notFound('Cluster', clusterId);
+    return c;
+  }
+
+  /** A read after an accepted write: when it fails, the answer says less; the write stands. */
+  async function afterWrite<T>(read: (ctx: CallContext) => Promise<T | null | undefined>, o?: OperationOptions): Promise<T | undefined> {
+    try {
+      return (await read(reads(o))) ?? undefined;
+    } catch (err) {
+      if (err instanceof GatewayError) return undefined;
+      throw err;
+    }
+  }
+
+  /** The cluster and the workflow of the operation just started on it, which shows `firstTask` first. */
+  async function startedOn(clusterId: string, firstTask: string, o?: OperationOptions): Promise<OperationResult> {
+    const workflow = await afterWrite(async (ctx): Promise<Workflow | null | undefined> => {
+      const c = await client.cluster(ctx, clusterId);
+      return c && session(ctx.scope).workflows?.get(startedWorkflowId(c, firstTask));
+    }, o);
+    return { target: ref('Cluster', clusterId), ...(workflow ? { workflow } : {}) };
+  }
+
+  /** A snapshot just made and its creation's workflow. */
+  async function snapshotMade(snapshotId: string, o?: OperationOptions): Promise<OperationResult> {
+    const workflow = await afterWrite(async (ctx) => session(ctx.scope).workflows?.get(snapshotWorkflowId(snapshotId)), o);
+    return { target: ref('Snapshot', snapshotId), ...(workflow ? { workflow } : {}) };
+  }
+
+  return {
+    async createCluster(req, o) {
+      const region = req.region !== undefined ? (await client.identity(o?.signal)).region : undefined;
+      const body = createClusterBody(req, region);
+      const clusterId = await client.createCluster(body, o?.signal);
+      return startedOn(clusterId, 'CREATING', o);
+    },
+
+    async deleteCluster(clusterId, req, o) {
+      const body = deleteClusterBody(req);
+      await send('Cluster', clusterId, () => client.deleteCluster(clusterId, body, o?.signal));
+      return startedOn(clusterId, 'DELETING', o);
+    },
+
+    async restartCluster(clusterId, o) {
+      await send('Cluster', clusterId, () => client.restartCluster(clusterId, o?.signal));
+      return startedOn(clusterId, 'REBOOTING', o);
+    },
+
+    /** Data nodes: a scale-out or a scale-in to nodeCount. CNs: a batch creation or deletion to coordinatorCount. */
+    async scaleCluster(clusterId, req, o) {
+      const target = scaleTarget(req);
+      if (target.change === 'nodes') {
+        const change = nodeChange(target.nodeCount, memberNodeCount(await clusterNow(clusterId, o)));
+        await send('Cluster', clusterId, () =>
+          change.kind === 'scaleOut' ? client.scaleOut(clusterId, change.body, o?.signal) : client.scaleIn(clusterId, change.body, o?.signal),
+        );
+        return startedOn(clusterId, change.firstTask, o);
+      }
+      const cns = await client.coordinatorList(reads(o), clusterId);
+      if (!cns) throw notFound('Cluster', clusterId);
+      const change = coordinatorChange(target.coordinatorCount, cns);
+      await send('Cluster', clusterId, () =>
+        change.kind === 'add' ? client.addCoordinators(clusterId, change.body, o?.signal) : client.removeCoordinators(clusterId, change.body, o?.signal),
+      );
+      return startedOn(clusterId, change.firstTask, o);
+    },
+
+    /**
+     * Two batch calls, deletions first: DWS caps a cluster's tags, so removing first never
+     * pushes a replacement past the cap, and what is removed is only what the caller wants
+     * gone. Should the additions then fail, the error says the removals were applied.
+     * Done at once: no workflow.
+     */
+    async setClusterLabels(clusterId, labels, o) {
+      const wanted = checkTags(labels, 'labels');
+      const current = ((await clusterNow(clusterId, o)).tags ?? []).map((t) => ({ key: t.key, value: t.value ?? '' }));
+      const { remove, add } = tagChanges(current, wanted);
+      if (remove.length) await send('Cluster', clusterId, () => client.deleteTags(clusterId, remove, o?.signal));
+      if (add.length) {
+        try {
+          await send('Cluster', clusterId, () => client.addTags(clusterId, add, o?.signal));
+        } catch (err) {
+          if (!remove.length || !(err instanceof SourceError)) throw err;
+          const keys = (tags: readonly { key: string }[]) => tags.map((t) => `"${t.key}"`).join(', ');
+          throw new SourceError(
+            err.code,
+            `the tags of cluster ${clusterId} were only partly replaced: ${keys(remove)} removed, but adding ${keys(add)} failed: ${err.detail.vendorMessage ?? err.message}`,
+            err.detail,
+            { cause: err },
+          );
+        }
+      }
+      return { target: ref('Cluster', clusterId) };
+    },
+
+    async createSnapshot(clusterId, req, o) {
+      checkSnapshotRequest(req);
+      const name = req.name ?? defaultSnapshotName((await clusterNow(clusterId, o)).name, new Date());
+      const body = createSnapshotBody(clusterId, name, req.description);
+      return snapshotMade(await send('Cluster', clusterId, () => client.createSnapshot(body, o?.signal)), o);
+    },
+
+    /** Done when DWS answers (202): the snapshot is gone from its lists at once. */
+    async deleteSnapshot(snapshotId, o) {
+      await send('Snapshot', snapshotId, () => client.deleteSnapshot(snapshotId, o?.signal));
+      return { target: ref('Snapshot', snapshotId) };
+    },
+
+    /** Into a new cluster: that cluster is the target, its creation (RESTORING) the workflow. */
+    async restoreSnapshot(snapshotId, req, o) {
+      const body = restoreBody(req);
+      const clusterId = await send('Snapshot', snapshotId, () => client.restoreSnapshot(snapshotId, body, o?.signal));
+      return startedOn(clusterId, 'RESTORING', o);
+    },
+
+    /** A linked copy of an automated snapshot; the copy is the target, its creation the workflow. */
+    async copySnapshot(snapshotId, req, o) {
+      const body = copySnapshotBody(req);
+      return snapshotMade(await send('Snapshot', snapshotId, () => client.copySnapshot(snapshotId, body, o?.signal)), o);
+    },
+  };
+}

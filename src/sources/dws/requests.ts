@@ -1,0 +1,276 @@
+import type { Label } from '../../model/entities.js';
+import { ValidationError } from '../../model/errors.js';
+import type {
+  CreateClusterRequest,
+  CreateSnapshotRequest,
+  DeleteClusterRequest,
+  RestoreSnapshotRequest,
+  ScaleClusterRequest,
+} from '../../model/operations.js';
+import type {
+  AddCnsBody,
+  ClusterWire,
+  CnListWire,
+  CnWire,
+  CopySnapshotBody,
+  CreateClusterBody,
+  CreateSnapshotBody,
+  DeleteClusterBody,
+  RemoveCnsBody,
+  RestoreBody,
+  ScaleOutBody,
+  ShrinkBody,
+  TagWire,
+} from './client.js';
+
+/**
+ * Gateway requests → DWS request bodies (document 003), and the checks that need no
+ * vendor call. Pure: each returns what to send or throws a ValidationError naming the
+ * input field, so nothing is sent that DWS's own rules already refuse. Where the
+ * document contradicts itself the looser reading is checked and the vendor decides the
+ * rest (password length: 12 to 32 says the table, its example has 9 characters; tag
+ * characters: "128 Unicode characters" and "only letters, digits, _ and -").
+ */
+
+// ---- Names, tags and descriptions as the document defines them ----
+
+/** Cluster and snapshot names (5.2.4, 5.5.1, 5.5.8): 4 to 64, a letter first, then letters, digits, - and _. */
+const NAME = /^[A-Za-z][A-Za-z0-9_-]{3,63}$/;
+const NAME_RULE = '4 to 64 characters: a letter first, then letters, digits, hyphens (-) and underscores (_)';
+
+function checkName(name: string, field: string): string {
+  if (!NAME.test(name)) throw new ValidationError(field, `DWS names have ${NAME_RULE}`);
+  return name;
+}
+
+/** Snapshot descriptions (5.5.1): at most 256 characters, none of !<>'=;&". */
+function checkDescription(description: string | undefined, field: string): string | undefined {
+  if (description === undefined) return undefined;
+  if (description.length > 256) throw new ValidationError(field, 'DWS takes at most 256 characters');
+  if (/[!<>'=;&"]/.test(description)) throw new ValidationError(field, `DWS refuses the characters !<>'=;&" in a description`);
+  return description;
+}
+
+/** "It cannot contain the following characters: =*<>\,|/" (table 5-40). */
+const TAG_FORBIDDEN = /[=*<>\\,|/]/;
+
+/** Labels as DWS tags (table 5-40): a key of 1 to 128 characters, a value of at most 256, neither padded with spaces. */
+export function checkTags(labels: readonly Label[], field: string): TagWire[] {
+  return labels.map(({ key, value }, i) => {
+    const at = `${field}[${i}]`;
+    if (key === '' || key.length > 128) throw new ValidationError(`${at}.key`, 'a DWS tag key has 1 to 128 characters');
+    if (value.length > 256) throw new ValidationError(`${at}.value`, 'a DWS tag value has at most 256 characters');
+    for (const [part, text] of [['key', key], ['value', value]] as const) {
+      if (text.trim() !== text) throw new ValidationError(`${at}.${part}`, `a DWS tag ${part} cannot start or end with a space`);
+      if (TAG_FORBIDDEN.test(text)) throw new ValidationError(`${at}.${part}`, `a DWS tag ${part} cannot contain any of =*<>\\,|/`);
+    }
+    return { key, value };
+  });
+}
+
+// ---- Clusters ----
+
+/** The administrator's name (5.2.4): lowercase letters, digits and _, not starting with a digit, 1 to 63. */
+const ADMIN_USER = /^[a-z_][a-z0-9_]{0,62}$/;
+const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/];
+
+/** Messages name the rule, never the password. */
+function checkAdminPassword(password: string, user: string, field: string): void {
+  if (password.length > 32) throw new ValidationError(field, 'DWS takes at most 32 characters');
+  if (PASSWORD_CLASSES.filter((r) => r.test(password)).length < 3) {
+    throw new ValidationError(field, 'DWS wants at least three of: uppercase letters, lowercase letters, digits, special characters');
+  }
+  const lower = password.toLowerCase();
+  if (lower.includes(user) || lower.includes([...user].reverse().join(''))) {
+    throw new ValidationError(field, 'DWS refuses a password that contains the administrator name or the name spelled backwards');
+  }
+}
+
+const required = (value: string, field: string) => {
+  if (value.trim() === '') throw new ValidationError(field, 'DWS needs a value');
+  return value;
+};
+
+/**
+ * The body of Creating a Cluster (5.2.4). The v1.0 API takes no kernel version (DWS
+ * picks its newest stable one) and creates in the region of the endpoint, so `version`
+ * is refused and `region` must be the source's; `zone`, where given, must agree with the
+ * dws block's availabilityZone. Labels become the cluster's tags.
+ */
+export function createClusterBody(req: CreateClusterRequest, sourceRegion: string | undefined): CreateClusterBody {
+  const dws = req.dws;
+  if (!dws) throw new ValidationError('input.dws', 'a dws source needs the dws block');
+  if (req.version !== undefined) throw new ValidationError('input.version', 'DWS creates clusters with its newest stable kernel and takes no version');
+  if (req.region !== undefined && req.region !== sourceRegion) {
+    throw new ValidationError('input.region', sourceRegion ? `this DWS source creates clusters in ${sourceRegion}` : 'this DWS source does not know its region; leave region out');
+  }
+  if (req.zone !== undefined && req.zone !== dws.availabilityZone) {
+    throw new ValidationError('input.zone', `differs from input.dws.availabilityZone (${dws.availabilityZone}); give the zone once`);
+  }
+  const name = checkName(req.name, 'input.name');
+  const tags = checkTags(req.labels, 'input.labels');
+  // A cluster has 3 to 256 nodes; a hybrid (standalone) data warehouse has 1. Which the flavor is, DWS checks.
+  if (!Number.isInteger(dws.nodes) || dws.nodes < 1 || dws.nodes === 2 || dws.nodes > 256) {
+    throw new ValidationError('input.dws.nodes', 'DWS clusters have 3 to 256 nodes (a hybrid data warehouse has 1)');
+  }
+  if (dws.coordinators !== undefined && (dws.coordinators < 2 || dws.coordinators > Math.min(20, dws.nodes))) {
+    throw new ValidationError('input.dws.coordinators', `DWS deploys 2 to ${Math.min(20, dws.nodes)} CNs on ${dws.nodes} nodes`);
+  }
+  if (dws.port !== undefined && (dws.port < 8000 || dws.port > 30000)) throw new ValidationError('input.dws.port', 'DWS ports are 8000 to 30000');
+  if (!ADMIN_USER.test(dws.adminUser)) {
+    throw new ValidationError('input.dws.adminUser', 'DWS administrator names have 1 to 63 lowercase letters, digits and underscores, starting with a letter or an underscore');
+  }
+  checkAdminPassword(dws.adminPassword, dws.adminUser, 'input.dws.adminPassword');
+  return {
+    cluster: {
+      name,
+      node_type: required(dws.nodeType, 'input.dws.nodeType'),
+      number_of_node: dws.nodes,
+      ...(dws.coordinators !== undefined ? { number_of_cn: dws.coordinators } : {}),
+      vpc_id: required(dws.vpcId, 'input.dws.vpcId'),
+      subnet_id: required(dws.subnetId, 'input.dws.subnetId'),
+      security_group_id: required(dws.securityGroupId, 'input.dws.securityGroupId'),
+      availability_zone: required(dws.availabilityZone, 'input.dws.availabilityZone'),
+      user_name: dws.adminUser,
+      user_pwd: dws.adminPassword,
+      ...(dws.port !== undefined ? { port: dws.port } : {}),
+      // No public_ip is DWS's "not_use".
+      ...(dws.publicIp ? { public_ip: { public_bind_type: 'auto_assign' as const } } : {}),
+      ...(tags.length ? { tags } : {}),
+    },
+  };
+}
+
+/**
+ * The body of Deleting a Cluster (5.2.9). `keep_last_manual_snapshot` is how many of the
+ * cluster's newest manual snapshots outlive it: keepLastSnapshot keeps the newest one
+ * (DWS takes no snapshot of its own on deletion). DWS has no forced deletion — its
+ * delete is not refused for a busy cluster to begin with — so `force` is refused rather
+ * than silently meaning nothing.
+ */
+export function deleteClusterBody(req: DeleteClusterRequest): DeleteClusterBody {
+  if (req.force) throw new ValidationError('force', 'DWS has no forced deletion; its delete already proceeds whatever the cluster is doing');
+  return { keep_last_manual_snapshot: req.keepLastSnapshot ? 1 : 0 };
+}
+
+// ---- Scaling ----
+
+/** What a scale request changes: data nodes or coordinators, one kind per call. */
+export type ScaleTarget = { change: 'nodes'; nodeCount: number } | { change: 'coordinators'; coordinatorCount: number };
+
+export function scaleTarget(req: ScaleClusterRequest): ScaleTarget {
+  if (req.addHosts !== undefined) throw new ValidationError('input.addHosts', 'DWS adds nodes by count: give nodeCount');
+  if (req.removeHostIds !== undefined) throw new ValidationError('input.removeHostIds', 'DWS removes nodes by count: give nodeCount');
+  const { nodeCount, coordinatorCount } = req;
+  if (nodeCount !== undefined && coordinatorCount !== undefined) {
+    throw new ValidationError('input', 'DWS changes data nodes and coordinators in separate operations: give nodeCount or coordinatorCount');
+  }
+  if (nodeCount !== undefined) return { change: 'nodes', nodeCount };
+  if (coordinatorCount !== undefined) return { change: 'coordinators', coordinatorCount };
+  throw new ValidationError('input', 'give nodeCount or coordinatorCount');
+}
+
+/** Data nodes of the cluster: `number_of_node`, else its nodes less the idle ones (status 199), which are not members. */
+export const memberNodeCount = (c: ClusterWire): number => c.number_of_node ?? (c.nodes ?? []).filter((n) => String(n.status) !== '199').length;
+
+/** A scale-out or scale-in and the task the cluster shows first while it runs. */
+export type NodeChange = { kind: 'scaleOut'; body: ScaleOutBody; firstTask: 'CREATING_NODE' } | { kind: 'scaleIn'; body: ShrinkBody; firstTask: 'SHRINK_CHECKING' };
+
+/** Data nodes from `current` to `wanted` (5.3.4, 5.3.5): DWS adds 3 or more at a time and keeps at least 3. */
+export function nodeChange(wanted: number, current: number): NodeChange {
+  const field = 'input.nodeCount';
+  if (!Number.isInteger(wanted) || wanted < 3 || wanted > 256) throw new ValidationError(field, 'DWS clusters have 3 to 256 nodes');
+  if (wanted === current) throw new ValidationError(field, `the cluster already has ${current} nodes`);
+  if (wanted > current) {
+    const count = wanted - current;
+    if (count < 3) throw new ValidationError(field, `DWS scales out by at least 3 nodes; the cluster has ${current}, so ask for ${current + 3} or more`);
+    return { kind: 'scaleOut', body: { scale_out: { count } }, firstTask: 'CREATING_NODE' };
+  }
+  return { kind: 'scaleIn', body: { shrink_number: current - wanted }, firstTask: 'SHRINK_CHECKING' };
+}
+
+/** CN additions and removals, and the task the cluster shows while one runs. */
+export type CoordinatorChange = { kind: 'add'; body: AddCnsBody; firstTask: 'ADD_CN_ING' } | { kind: 'remove'; body: RemoveCnsBody; firstTask: 'DEL_CN_ING' };
+
+/** The document's CN bounds (5.2.4 number_of_cn), for a CN list that does not state its own. */
+const CN_BOUNDS = { min: 2, max: 20 };
+
+const byNodeNumber = new Intl.Collator('en', { numeric: true }).compare;
+
+/**
+ * CNs from what `list` shows to `wanted`, within the list's min_num..max_num. Batch
+ * creation takes the total after the addition (5.3.2); batch deletion takes instance
+ * ids (5.3.3), and the CNs removed are those on the highest-numbered nodes (DWS numbers
+ * nodes in the order it adds them: `…-cn-cn-3-1`), so the longest-serving CNs stay.
+ */
+export function coordinatorChange(wanted: number, list: CnListWire): CoordinatorChange {
+  const field = 'input.coordinatorCount';
+  const cns: CnWire[] = list.instances ?? [];
+  const min = list.min_num ?? CN_BOUNDS.min;
+  const max = list.max_num ?? CN_BOUNDS.max;
+  if (!Number.isInteger(wanted) || wanted < min || wanted > max) throw new ValidationError(field, `this cluster can have ${min} to ${max} CNs`);
+  if (wanted === cns.length) throw new ValidationError(field, `the cluster already has ${cns.length} CNs`);
+  if (wanted > cns.length) return { kind: 'add', body: { num: wanted }, firstTask: 'ADD_CN_ING' };
+  const leaving = [...cns].sort((a, b) => byNodeNumber(b.name, a.name)).slice(0, cns.length - wanted);
+  return { kind: 'remove', body: { instances: leaving.map((cn) => cn.id) }, firstTask: 'DEL_CN_ING' };
+}
+
+// ---- Tags ----
+
+/**
+ * The batch calls that take a cluster's tags from `current` to exactly `wanted`: tags
+ * whose key goes away are deleted by key and current value (5.11.4); new keys and new
+ * values are added (5.11.3 replaces the value of a key the cluster has).
+ */
+export function tagChanges(current: readonly TagWire[], wanted: readonly TagWire[]): { remove: TagWire[]; add: TagWire[] } {
+  const wantedKeys = new Set(wanted.map((t) => t.key));
+  const have = new Map(current.map((t) => [t.key, t.value]));
+  return {
+    remove: current.filter((t) => !wantedKeys.has(t.key)),
+    add: wanted.filter((t) => have.get(t.key) !== t.value),
+  };
+}
+
+// ---- Snapshots ----
+
+/** `YYYYMMDDhhmmss` in UTC. */
+const stamp = (at: Date) => at.toISOString().slice(0, 19).replace(/[-:T]/g, '');
+
+/**
+ * DWS requires a snapshot name; without one the gateway names it `<cluster>-<UTC time>`
+ * (the cluster name cut to fit DWS's 64 characters), which is unique per cluster to the second.
+ */
+export function defaultSnapshotName(clusterName: string, at: Date): string {
+  const suffix = `-${stamp(at)}`;
+  return `${clusterName.slice(0, 64 - suffix.length)}${suffix}`;
+}
+
+/** Checks a snapshot request before anything is read: the name, when given, and the description. */
+export function checkSnapshotRequest(req: CreateSnapshotRequest): void {
+  if (req.name !== undefined) checkName(req.name, 'name');
+  checkDescription(req.description, 'description');
+}
+
+/** Creating a Snapshot (5.5.1), for a checked request; `name` is the one asked for or the default. */
+export function createSnapshotBody(clusterId: string, name: string, description: string | undefined): CreateSnapshotBody {
+  return { snapshot: { name, cluster_id: clusterId, ...(description !== undefined ? { description } : {}) } };
+}
+
+/** Copying a Snapshot (5.5.9): the copy's name is required. */
+export function copySnapshotBody(req: CreateSnapshotRequest): CopySnapshotBody {
+  if (req.name === undefined) throw new ValidationError('name', 'DWS needs a name for the copy');
+  const description = checkDescription(req.description, 'description');
+  return { backup_name: checkName(req.name, 'name'), ...(description !== undefined ? { description } : {}) };
+}
+
+/**
+ * Restoring a Cluster (5.5.8) into a new cluster. The restored cluster keeps the
+ * snapshotted one's administrator and password — the API takes none — so a password is
+ * refused rather than silently not set.
+ */
+export function restoreBody(req: RestoreSnapshotRequest): RestoreBody {
+  if (req.dbPassword !== undefined) throw new ValidationError('dbPassword', 'a cluster DWS restores keeps the administrator password of the snapshotted cluster');
+  const zone = req.availabilityZone;
+  if (zone !== undefined && zone.trim() === '') throw new ValidationError('availabilityZone', 'DWS needs a value');
+  return { restore: { name: checkName(req.clusterName, 'clusterName'), ...(zone !== undefined ? { availability_zone: zone } : {}) } };
+}
