@@ -35,13 +35,13 @@ export interface ContextDeps {
   registry: SourceRegistry;
   live: LiveFeeds;
   settings?: GatewaySettings;
-  /** false: every GET is sent, duplicates included (the benchmark's baseline). */
-  dedupe?: boolean;
+  /** false: no batching, no GET dedupe (the benchmark's baseline); see RequestScope. */
+  batching?: boolean;
 }
 
 export function createContext(deps: ContextDeps, viewer: Viewer, signal?: AbortSignal): GatewayContext {
   const { registry } = deps;
-  const scope = new RequestScope(signal, deps.dedupe !== false);
+  const scope = new RequestScope(signal, deps.batching !== false);
   const sessions = new Map<string, SourceSession>();
   return {
     viewer,

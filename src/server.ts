@@ -50,14 +50,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const { logger } = options;
   const metrics = createMetrics();
   const batching = options.batching !== false;
-  const registry = SourceRegistry.build(config.sources, options.factories, { metrics, batching });
+  const registry = SourceRegistry.build(config.sources, options.factories, { metrics });
   const transport = createLiveTransport(config.redisUrl);
   const hub = new PollerHub({ metrics, lease: transport.lease, ...options.poll });
   const deps: ContextDeps = {
     registry,
     live: new LiveFeeds(registry, transport.pubsub, hub),
     settings: { limits: config.limits, sources: config.sources },
-    dedupe: batching,
+    batching,
   };
   const keys = new ApiKeys(config.tokens);
   const demoToken = config.demo ? config.tokens.find((t) => t.role === 'admin')?.token : undefined;

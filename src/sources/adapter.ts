@@ -122,13 +122,6 @@ export interface SourceAdapter {
 
 export interface AdapterDeps {
   metrics: Metrics;
-  /** false turns DataLoader batching and caching off: only the benchmark does, to measure what they save. */
-  batching?: boolean;
-}
-
-/** DataLoader options every adapter passes, so one switch turns batching off everywhere. */
-export function loaderOptions(deps: AdapterDeps): { batch?: boolean; cache?: boolean } {
-  return deps.batching === false ? { batch: false, cache: false } : {};
 }
 
 export type AdapterFactory = (source: SourceConfig, deps: AdapterDeps) => SourceAdapter;

@@ -8,6 +8,7 @@ import {
   handleWhen,
   retry,
 } from 'cockatiel';
+import DataLoader from 'dataloader';
 import { Pool } from 'undici';
 import type { SourceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
@@ -75,12 +76,20 @@ export class RequestScope {
 
   constructor(
     readonly signal?: AbortSignal,
-    /** false sends every GET, duplicates included (the benchmark's no-batching run). */
-    private readonly dedupe = true,
+    /**
+     * false sends every GET, duplicates included, and makes every loader fetch key by
+     * key: the benchmark's baseline, to show what batching and dedupe save.
+     */
+    private readonly batching = true,
   ) {}
 
+  /** The DataLoader adapters build per request; batching and caching follow the scope's switch. */
+  loader<K, V>(batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
+    return new DataLoader(batch, this.batching ? {} : { batch: false, cache: false });
+  }
+
   memo(key: string, call: () => Promise<SourceReply>): Promise<SourceReply> {
-    if (!this.dedupe) return call();
+    if (!this.batching) return call();
     let pending = this.#calls.get(key);
     if (!pending) {
       pending = call();

@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import pLimit, { type LimitFunction } from 'p-limit';
 import { type SourceConfig, requireCredentials } from '../../config.js';
 import type { Cluster, Event, Host, Workflow } from '../../model/entities.js';
@@ -133,15 +132,15 @@ async function hostsOf(client: DcosClient, scope: RequestScope, clusterId: strin
 function createLoaders(client: DcosClient, scope: RequestScope, limit: LimitFunction) {
   return {
     /** One cluster: its own GET; several: the one list call, which names them all. */
-    cluster: new DataLoader<string, VendorCluster | null>(async (ids) => {
+    cluster: scope.loader<string, VendorCluster | null>(async (ids) => {
       if (ids.length === 1) return [await client.cluster(scope, ids[0] as string)];
       const all = new Map((await client.clusters(scope, {})).items.map((c) => [c._id, c]));
       return ids.map((id) => all.get(id) ?? null);
     }),
     /** A cluster's hosts (null: no such cluster): one call per cluster, the vendor has no other. */
-    hosts: new DataLoader<string, VendorHost[] | null>((clusterIds) => Promise.all(clusterIds.map((id) => limit(() => hostsOf(client, scope, id))))),
+    hosts: scope.loader<string, VendorHost[] | null>((clusterIds) => Promise.all(clusterIds.map((id) => limit(() => hostsOf(client, scope, id))))),
     /** Operation logs by cluster: one filtered call for one cluster, one unfiltered call grouped for several. */
-    logs: new DataLoader<string, VendorLog[]>(async (clusterIds) => {
+    logs: scope.loader<string, VendorLog[]>(async (clusterIds) => {
       if (clusterIds.length === 1) return [(await client.logs(scope, { cluster_id: clusterIds[0] as string })).items];
       const grouped = new Map<string, VendorLog[]>();
       for (const log of (await client.logs(scope, {})).items) {

@@ -28,7 +28,7 @@ export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter =>
   const http = new SourceHttp({ ...common, url: source.url, auth });
   const iam = source.authUrl ? new SourceHttp({ ...common, url: source.authUrl }) : http;
   const client: DwsClient = new DwsClient(http, iam, (signal) => auth.headers(signal), projectId);
-  const session = (scope: RequestScope) => dwsSession(client, source.id, source.concurrency, scope, deps);
+  const session = (scope: RequestScope) => dwsSession(client, source.id, source.concurrency, scope);
 
   return {
     info: { id: source.id, kind: 'dws', name: source.name, url: source.url },

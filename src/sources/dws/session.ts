@@ -1,13 +1,10 @@
-import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { Cluster, Event, Host, Snapshot, Workflow } from '../../model/entities.js';
 import {
-  type AdapterDeps,
   type ClusterFilter,
   type EntityReader,
   type EventFilter,
   type HostFilter,
-  loaderOptions,
   type SnapshotFilter,
   type SourceSession,
   type WorkflowFilter,
@@ -44,14 +41,14 @@ function groupByCluster<T extends { clusterNativeId?: string }>(items: readonly 
 }
 
 /** A DataLoader that answers any batch of cluster ids from one project-wide list. */
-const groupedLoader = <T extends { clusterNativeId?: string }>(list: () => Promise<T[]>, deps: AdapterDeps) =>
-  new DataLoader<string, T[]>(async (keys) => groupByCluster(await list(), keys), loaderOptions(deps));
+const groupedLoader = <T extends { clusterNativeId?: string }>(list: () => Promise<T[]>, scope: RequestScope) =>
+  scope.loader<string, T[]>(async (keys) => groupByCluster(await list(), keys));
 
 /** Newest first, ties by id: the order of the per-cluster snapshot list and of the gateway's STARTED_AT DESC. */
 const byStartedDesc = (a: SnapshotWire, b: SnapshotWire) =>
   a.started !== b.started ? ((a.started ?? '') < (b.started ?? '') ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope, deps: AdapterDeps): SourceSession {
+export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
   const ctx: CallContext = { scope, limit: pLimit(concurrency) };
   const region = async () => (await client.identity(scope.signal)).region;
 
@@ -61,11 +58,11 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
   const clusterWires = () => (listed ??= client.clusters(ctx));
 
   /** One id before any list: its detail; otherwise the list, fetched once. */
-  const clusterById = new DataLoader<string, ClusterWire | null>(async (ids) => {
+  const clusterById = scope.loader<string, ClusterWire | null>(async (ids) => {
     if (ids.length === 1 && !listed) return [await client.cluster(ctx, ids[0] as string)];
     const byId = new Map((await clusterWires()).map((c) => [c.id, c]));
     return ids.map((id) => byId.get(id) ?? null);
-  }, loaderOptions(deps));
+  });
 
   const toCluster = async (c: ClusterWire) => mapCluster(sourceId, c, await region());
 
@@ -85,7 +82,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   // ---- Hosts: nodes from the cluster, addresses from its CN list (one call per cluster). ----
 
-  const hostsByCluster = new DataLoader<string, Host[]>(
+  const hostsByCluster = scope.loader<string, Host[]>(
     (ids) =>
       Promise.all(
         ids.map(async (id) => {
@@ -95,7 +92,6 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
           return mapHosts(sourceId, c, cns);
         }),
       ),
-    loaderOptions(deps),
   );
   const hostsOf = (id: string) => hostsByCluster.load(id);
 
@@ -118,7 +114,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   const allSnapshots = () => client.snapshots(ctx);
   const snapshotItems = async () => (await allSnapshots()).items.map((s) => mapSnapshot(sourceId, s));
-  const snapshotsByCluster = groupedLoader(snapshotItems, deps);
+  const snapshotsByCluster = groupedLoader(snapshotItems, scope);
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
     // The per-cluster list (5.5.3) is the vendor's own cluster filter.
@@ -169,7 +165,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     return { items, total: events.count + alarms.count };
   };
   const eventItems = async () => (await mergedEvents()).items;
-  const eventsByCluster = groupedLoader(eventItems, deps);
+  const eventsByCluster = groupedLoader(eventItems, scope);
 
   const events: EntityReader<Event, EventFilter> = {
     // Neither list takes a filter (5.8.1, 5.9.1).
@@ -190,7 +186,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
   // ---- Workflows: synthesized from clusters and snapshots in transition. ----
 
   const workflowItems = async () => fleetWorkflows(sourceId, await clusterWires(), (await allSnapshots()).items);
-  const workflowsByCluster = groupedLoader(workflowItems, deps);
+  const workflowsByCluster = groupedLoader(workflowItems, scope);
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
     pushdown: new Set(),

@@ -42,8 +42,8 @@ export function pageCovering(offset: number, limit: number): PageRequest {
 }
 
 /** Per-cluster work as a DataLoader batch: one call chain per cluster, all in parallel. */
-const perCluster = <V>(work: (clusterUuid: string) => Promise<V>) =>
-  new DataLoader<string, V>((uuids) => Promise.all(uuids.map(work)));
+const perCluster = <V>(scope: RequestScope, work: (clusterUuid: string) => Promise<V>) =>
+  scope.loader<string, V>((uuids) => Promise.all(uuids.map(work)));
 
 /** The readers an HCI source has: all four, so its own operations can read back without checks. */
 export type HciSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'workflows'>>;
@@ -68,7 +68,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   };
   const completeClusters = async (rows: readonly ClusterRow[]) => (await Promise.all(rows.map(completeCluster))).filter(notNull);
 
-  const clusterById = new DataLoader<string, Cluster | null>(async (uuids) => {
+  const clusterById = scope.loader<string, Cluster | null>(async (uuids) => {
     // One uuid: the list filtered to it; several: the whole list once.
     const { rows } = await client.clusters(ctx, uuids.length === 1 ? { uuid: uuids[0] } : {});
     const byUuid = new Map(rows.map((r) => [r.cluster_uuid, r]));
@@ -104,13 +104,13 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   // ---- Hosts: the compute statistic, one call per cluster for all its hosts. ----
 
-  const hostsByCluster = perCluster(async (uuid) => {
+  const hostsByCluster = perCluster(scope, async (uuid) => {
     const stats = await client.computeStatistic(ctx, uuid);
     return stats ? stats.HostStatistics.map((h) => mapHost(sourceId, uuid, h)) : [];
   });
 
   /** Hosts by id: one host of a cluster is one host call, several share the cluster's statistic. */
-  const hostById = new DataLoader<string, Host | null>(async (ids) => {
+  const hostById = scope.loader<string, Host | null>(async (ids) => {
     const wanted = new Map<string, string[]>();
     for (const id of ids) {
       const ref = parseHostId(id);
@@ -147,7 +147,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
    * answers with a vendor error; its files are left out and the other nodes' still
    * listed. Only when no node answers does the error stand.
    */
-  const snapshotsByCluster = perCluster(async (uuid) => {
+  const snapshotsByCluster = perCluster(scope, async (uuid) => {
     const detail = await client.cluster(ctx, uuid);
     if (!detail) return [];
     const nodes = await Promise.allSettled(detail.candidates.map(async (ip) => ({ ip, files: await client.snapshotFiles(ctx, uuid, ip) })));
@@ -185,7 +185,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
    * cluster is gone. A not-in-use host that vanished before its task was asked is left
    * out: it is no longer part of the cluster to join.
    */
-  const joinsByCluster = perCluster(async (uuid): Promise<{ host: HostStatistic; join: HostJoin }[] | null> => {
+  const joinsByCluster = perCluster(scope, async (uuid): Promise<{ host: HostStatistic; join: HostJoin }[] | null> => {
     const stats = await client.computeStatistic(ctx, uuid);
     if (!stats) return null;
     const joins = await Promise.all(
@@ -204,7 +204,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   };
 
   /** Host tasks under way or failed, and the join they make up while there are any. */
-  const workflowsByCluster = perCluster(async (uuid): Promise<Workflow[]> => {
+  const workflowsByCluster = perCluster(scope, async (uuid): Promise<Workflow[]> => {
     const [report, hosts] = await Promise.all([client.inspection(ctx, uuid), joinsByCluster.load(uuid)]);
     const tasks = (hosts ?? []).flatMap(({ host, join }) =>
       join.task && hasTask(join.task) ? [hostTaskWorkflow(sourceId, uuid, host.HostUUID, join.task)] : [],

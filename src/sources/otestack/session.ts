@@ -1,4 +1,3 @@
-import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.js';
 import type { ClusterFilter, DeploymentFilter, EntityReader, HostFilter, ListWindow, SourceSession, WorkflowFilter } from '../adapter.js';
@@ -82,7 +81,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return rows.map((r) => toCluster(sourceId, r, labels.get(r.clusterName) ?? [], nodes.get(r.clusterName) ?? []));
   };
 
-  const clusterById = new DataLoader<string, Cluster | null>(async (names) => {
+  const clusterById = scope.loader<string, Cluster | null>(async (names) => {
     const rows = new Map((await lookups.clusterRows()).map((r) => [r.clusterName, r]));
     const found = names.map((n) => rows.get(n)).filter((r): r is OteCluster => r !== undefined);
     const byName = new Map((await toClusters(found)).map((c) => [c.nativeId, c]));
@@ -118,7 +117,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return rows.map((n) => toHost(sourceId, n, labels.get(hostNativeId(n.clusterName, n.nodeName)) ?? []));
   };
 
-  const hostById = new DataLoader<string, Host | null>(async (ids) => {
+  const hostById = scope.loader<string, Host | null>(async (ids) => {
     const wanted = ids.map(parseHostId).filter((w) => w !== undefined);
     if (wanted.length === 0) return ids.map(() => null);
     const only = wanted.length === 1 ? wanted[0] : undefined;
@@ -129,7 +128,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return ids.map((id) => hosts.get(id) ?? null);
   });
 
-  const hostsByCluster = new DataLoader<string, Host[]>(async (names) => {
+  const hostsByCluster = scope.loader<string, Host[]>(async (names) => {
     const grouped = groupBy(await toHosts(await lookups.allNodes()), (h) => h.clusterNativeId ?? '');
     return names.map((n) => grouped.get(n) ?? []);
   });
@@ -168,7 +167,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return raws.map((raw) => ({ raw, placement: placements.get(raw.id) ?? NO_PLACEMENT }));
   };
 
-  const detailById = new DataLoader<number, OteDeploymentDetail | null>((ids) =>
+  const detailById = scope.loader<number, OteDeploymentDetail | null>((ids) =>
     Promise.all(ids.map((id) => limit(() => client.deployment(scope, id)))),
   );
 
@@ -184,7 +183,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
 
   /** Items of each cluster: a deployment spanning several clusters is listed under each. */
   const byClusterLoader = <T>(toItem: (p: { raw: OteDeployment; placement: Placement }) => T | undefined) =>
-    new DataLoader<string, T[]>(async (names) => {
+    scope.loader<string, T[]>(async (names) => {
       const all = await placed();
       return names.map((name) => all.filter((p) => p.placement.clusters.includes(name)).map(toItem).filter((i): i is T => i !== undefined));
     });

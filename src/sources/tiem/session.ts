@@ -48,13 +48,13 @@ export class TiemSession {
   ) {
     this.#limit = pLimit(concurrency);
     const each = <K, V>(load: (key: K) => Promise<V>) => (keys: readonly K[]) => Promise.all(keys.map((k) => settle(this.#limit(() => load(k)))));
-    this.#details = new DataLoader(each((id) => client.clusterDetail(id, scope)));
-    this.#workflowDetails = new DataLoader(each((id) => client.workflowDetail(id, scope)));
-    this.#backupById = new DataLoader(each(async (id) => (await client.page(BACKUPS, { backupId: id }, 1, 1, scope)).items[0] ?? null));
-    this.#backupsByCluster = new DataLoader((ids) =>
+    this.#details = scope.loader(each((id) => client.clusterDetail(id, scope)));
+    this.#workflowDetails = scope.loader(each((id) => client.workflowDetail(id, scope)));
+    this.#backupById = scope.loader(each(async (id) => (await client.page(BACKUPS, { backupId: id }, 1, 1, scope)).items[0] ?? null));
+    this.#backupsByCluster = scope.loader((ids) =>
       this.#groupedByCluster(BACKUPS, ids, (b) => b.clusterId ?? undefined, (id) => ({ clusterId: id })),
     );
-    this.#workflowsByCluster = new DataLoader((ids) =>
+    this.#workflowsByCluster = scope.loader((ids) =>
       this.#groupedByCluster(WORKFLOWS, ids, (w) => (w.bizType === 'cluster' ? (w.bizId ?? undefined) : undefined), (id) => ({ bizId: id, bizType: 'cluster' })),
     );
   }
