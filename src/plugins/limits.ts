@@ -1,4 +1,4 @@
-import { Kind, type DocumentNode, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode, type ValueNode } from 'graphql';
+import { type DocumentNode, type FieldNode, type FragmentDefinitionNode, Kind, type SelectionSetNode, type ValueNode } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_SIZE } from '../lists/merge.js';
 
@@ -18,20 +18,16 @@ export interface FanoutLimits {
 export function useFanoutLimit(limits: FanoutLimits): Plugin {
   return {
     onExecute({ args, setResultAndStopExecution }) {
-      const variables = (args.variableValues ?? {}) as Record<string, unknown>;
-      const fragments = new Map<string, FragmentDefinitionNode>();
-      for (const def of (args.document as DocumentNode).definitions) {
-        if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-      }
-      const operation = (args.document as DocumentNode).definitions.find(
+      const document = args.document as DocumentNode;
+      const operation = document.definitions.find(
         (d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
       if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
-      const problem = { message: '' };
-      const cost = fanout(operation.selectionSet, 1, fragments, variables, limits, problem, new Set(), true);
-      if (problem.message || cost > limits.maxFanout) {
-        const message = problem.message || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
-        setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: problem.message ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
+      const walk = new FanoutWalk(document, (args.variableValues ?? {}) as Record<string, unknown>, limits);
+      const cost = walk.selections(operation.selectionSet, 1, true);
+      if (walk.problem || cost > limits.maxFanout) {
+        const message = walk.problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
+        setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: walk.problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
       }
     },
   };
@@ -47,63 +43,61 @@ function argumentValue(value: ValueNode | undefined, variables: Record<string, u
   return undefined;
 }
 
-function fanout(
-  selections: SelectionSetNode,
-  multiplier: number,
-  fragments: Map<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  limits: FanoutLimits,
-  problem: { message: string },
-  visiting: Set<string>,
-  root = false,
-): number {
-  let cost = 0;
-  for (const selection of selections.selections) {
-    if (selection.kind === Kind.FRAGMENT_SPREAD) {
-      const fragment = fragments.get(selection.name.value);
-      if (!fragment || visiting.has(fragment.name.value)) continue;
-      visiting.add(fragment.name.value);
-      cost += fanout(fragment.selectionSet, multiplier, fragments, variables, limits, problem, visiting, root);
-      visiting.delete(fragment.name.value);
-      continue;
-    }
-    if (selection.kind === Kind.INLINE_FRAGMENT) {
-      cost += fanout(selection.selectionSet, multiplier, fragments, variables, limits, problem, visiting, root);
-      continue;
-    }
-    cost += fieldCost(selection, multiplier, fragments, variables, limits, problem, visiting, root);
-  }
-  return cost;
-}
+/** One estimate over one operation: its fragments, variables, and the first problem found. */
+class FanoutWalk {
+  readonly #fragments = new Map<string, FragmentDefinitionNode>();
+  readonly #visiting = new Set<string>();
+  /** The first page size over the limit, as a message; empty when there is none. */
+  problem = '';
 
-function fieldCost(
-  field: FieldNode,
-  multiplier: number,
-  fragments: Map<string, FragmentDefinitionNode>,
-  variables: Record<string, unknown>,
-  limits: FanoutLimits,
-  problem: { message: string },
-  visiting: Set<string>,
-  root: boolean,
-): number {
-  const args = new Map((field.arguments ?? []).map((a) => [a.name.value, argumentValue(a.value, variables)]));
-  let size: number | undefined;
-  for (const name of ['first', 'last']) {
-    const n = args.get(name);
-    if (typeof n === 'number') {
-      if (n > limits.maxPageSize) problem.message ||= `${field.name.value}(${name}: ${n}): pages hold at most ${limits.maxPageSize} items`;
-      size = n;
+  constructor(
+    document: DocumentNode,
+    private readonly variables: Record<string, unknown>,
+    private readonly limits: FanoutLimits,
+  ) {
+    for (const def of document.definitions) {
+      if (def.kind === Kind.FRAGMENT_DEFINITION) this.#fragments.set(def.name.value, def);
     }
   }
-  const ids = args.get('ids');
-  // A connection is recognised by its shape: paging arguments or connection fields.
-  const isList =
-    ['first', 'last', 'after', 'before'].some((a) => args.has(a)) ||
-    (field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && CONNECTION_FIELDS.has(s.name.value)) ?? false);
-  // A list field fetches once per parent item; its items multiply what is below them.
-  // `node`/`nodes` cost a lookup per id, but only as root fields: an edge's `node` is free.
-  const lookup = root && field.name.value === 'node';
-  const own = isList || lookup ? multiplier : root && Array.isArray(ids) ? multiplier * ids.length : 0;
-  const below = isList ? multiplier * (size ?? DEFAULT_PAGE_SIZE) : Array.isArray(ids) ? multiplier * ids.length : multiplier;
-  return own + (field.selectionSet ? fanout(field.selectionSet, below, fragments, variables, limits, problem, visiting) : 0);
+
+  /** Fetches a selection set causes when it runs `multiplier` times. */
+  selections(set: SelectionSetNode, multiplier: number, root: boolean): number {
+    let cost = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        cost += this.#field(selection, multiplier, root);
+        continue;
+      }
+      const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? this.#fragments.get(selection.name.value) : selection;
+      const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : undefined;
+      if (!fragment || (name && this.#visiting.has(name))) continue;
+      if (name) this.#visiting.add(name);
+      cost += this.selections(fragment.selectionSet, multiplier, root);
+      if (name) this.#visiting.delete(name);
+    }
+    return cost;
+  }
+
+  #field(field: FieldNode, multiplier: number, root: boolean): number {
+    const args = new Map((field.arguments ?? []).map((a) => [a.name.value, argumentValue(a.value, this.variables)]));
+    let size: number | undefined;
+    for (const name of ['first', 'last']) {
+      const n = args.get(name);
+      if (typeof n === 'number') {
+        if (n > this.limits.maxPageSize) this.problem ||= `${field.name.value}(${name}: ${n}): pages hold at most ${this.limits.maxPageSize} items`;
+        size = n;
+      }
+    }
+    const ids = args.get('ids');
+    // A connection is recognised by its shape: paging arguments or connection fields.
+    const isList =
+      ['first', 'last', 'after', 'before'].some((a) => args.has(a)) ||
+      (field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && CONNECTION_FIELDS.has(s.name.value)) ?? false);
+    // A list field fetches once per parent item; its items multiply what is below them.
+    // `node`/`nodes` cost a lookup per id, but only as root fields: an edge's `node` is free.
+    const lookup = root && field.name.value === 'node';
+    const own = isList || lookup ? multiplier : root && Array.isArray(ids) ? multiplier * ids.length : 0;
+    const below = isList ? multiplier * (size ?? DEFAULT_PAGE_SIZE) : Array.isArray(ids) ? multiplier * ids.length : multiplier;
+    return own + (field.selectionSet ? this.selections(field.selectionSet, below, false) : 0);
+  }
 }

@@ -2,7 +2,6 @@ import { parse, print } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { DEFAULT_LIMITS } from '../../src/config.js';
 import { createLogger } from '../../src/log.js';
 import { type Gateway, startGateway } from '../../src/server.js';
 import { ADAPTERS } from '../../src/sources/kinds.js';
@@ -19,17 +18,7 @@ let b: Gateway;
 beforeAll(async () => {
   a = await startDemoGateway({ redisUrl: REDIS_URL });
   b = await startGateway(
-    {
-      port: 0,
-      host: '127.0.0.1',
-      graphiql: false,
-      introspection: true,
-      limits: DEFAULT_LIMITS,
-      sources: sourcesOf(a),
-      tokens: [{ name: 'admin', role: 'admin', token: ADMIN_TOKEN }],
-      redisUrl: REDIS_URL,
-      demo: false,
-    },
+    { ...a.config, graphiql: false, demo: false },
     { factories: ADAPTERS, logger: createLogger('silent'), poll: TEST_POLL },
   );
 });
@@ -37,20 +26,6 @@ afterAll(async () => {
   await b?.close();
   await a?.close();
 });
-
-function sourcesOf(demo: DemoGateway) {
-  return Object.values(demo.fleet.simulators).map((sim) => ({
-    id: sim.kind,
-    kind: sim.kind,
-    name: sim.kind,
-    url: sim.url,
-    timeoutMs: 10_000,
-    retries: 2,
-    concurrency: 8,
-    breaker: { threshold: 5, halfOpenAfterMs: 10_000 },
-    credentials: { ...sim.credentials },
-  }));
-}
 
 function subscribe(url: string, id: string, updates: string[]) {
   const client = createClient({ url: url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${ADMIN_TOKEN}` } });

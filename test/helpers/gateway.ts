@@ -1,6 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import type { SourceConfig } from '../../src/config.js';
+import type { GatewayConfig, SourceConfig } from '../../src/config.js';
 import { startDemo } from '../../src/demo.js';
 import { createLogger } from '../../src/log.js';
 import { type Gateway, startGateway } from '../../src/server.js';
@@ -14,6 +14,8 @@ export interface GraphQLResult<T> {
 
 export interface DemoGateway {
   gateway: Gateway;
+  /** What the gateway was started with, sources included. */
+  config: GatewayConfig;
   token: string;
   fleet: Fleet;
   run<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResult<T>>;
@@ -39,12 +41,14 @@ export interface DemoOptions {
 export async function startDemoGateway(options: DemoOptions = {}): Promise<DemoGateway> {
   const { fleet, config } = await startDemo({ SIM_SPEED: '1', SIM_FAILURE_RATE: '0', FLEETGATE_TOKEN: ADMIN_TOKEN, ...options.env });
   const sources = config.sources.map((s) => ({ ...s, ...options.source }));
+  const started: GatewayConfig = { ...config, sources, port: 0, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) };
   const gateway = await startGateway(
-    { ...config, sources, port: 0, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) },
+    started,
     { factories: ADAPTERS, logger: createLogger('silent'), poll: TEST_POLL },
   );
   return {
     gateway,
+    config: started,
     token: ADMIN_TOKEN,
     fleet,
     run: async (doc, variables) => {

@@ -1,4 +1,5 @@
-import { resolveArrayConnection } from '@pothos/plugin-relay';
+import { type DefaultConnectionArguments, resolveArrayConnection } from '@pothos/plugin-relay';
+import type { GatewayContext } from '../../context.js';
 import type { Cluster } from '../../model/entities.js';
 import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
 import { builder, localId } from '../builder.js';
@@ -14,6 +15,12 @@ import { SourceRef } from './source.js';
 import { WorkflowRef } from './workflow.js';
 
 export const ClusterRef = builder.objectRef<Cluster>('Cluster');
+
+/** A nested connection over one cluster's children of one kind, paged in memory. */
+const children =
+  <E extends 'hosts' | 'snapshots' | 'events' | 'deployments'>(entity: E) =>
+  async (c: Cluster, args: DefaultConnectionArguments, ctx: GatewayContext) =>
+    resolveArrayConnection({ args }, await childrenOf(ctx, entity, c));
 
 builder.node(ClusterRef, {
   description: 'A cluster on any source: a TiDB cluster, an HCI cluster, a DC/OS cluster, a DWS warehouse, an edge cluster',
@@ -35,22 +42,10 @@ builder.node(ClusterRef, {
     endpoints: t.expose('endpoints', { type: [EndpointRef] }),
     nodeCount: t.exposeInt('nodeCount', { nullable: true }),
     usage: t.expose('usage', { type: ResourceUsageRef, nullable: true }),
-    hosts: t.connection({
-      type: HostRef,
-      resolve: async (c, args, ctx) => resolveArrayConnection({ args }, await childrenOf(ctx, 'hosts', c)),
-    }),
-    snapshots: t.connection({
-      type: SnapshotRef,
-      resolve: async (c, args, ctx) => resolveArrayConnection({ args }, await childrenOf(ctx, 'snapshots', c)),
-    }),
-    events: t.connection({
-      type: EventRef,
-      resolve: async (c, args, ctx) => resolveArrayConnection({ args }, await childrenOf(ctx, 'events', c)),
-    }),
-    deployments: t.connection({
-      type: DeploymentRef,
-      resolve: async (c, args, ctx) => resolveArrayConnection({ args }, await childrenOf(ctx, 'deployments', c)),
-    }),
+    hosts: t.connection({ type: HostRef, resolve: children('hosts') }),
+    snapshots: t.connection({ type: SnapshotRef, resolve: children('snapshots') }),
+    events: t.connection({ type: EventRef, resolve: children('events') }),
+    deployments: t.connection({ type: DeploymentRef, resolve: children('deployments') }),
     activeWorkflows: t.field({
       type: [WorkflowRef],
       description: 'Workflows changing this cluster now, whoever started them',

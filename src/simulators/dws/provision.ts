@@ -1,25 +1,13 @@
 import { AVAILABILITY_ZONES, type Flavor, REGION, zoneSupply } from './catalog.js';
 import { DwsRequestError, invalid } from './errors.js';
-import type { DwsCluster, DwsSnapshot, Tag } from './model.js';
+import type { ClusterShape, DwsCluster, DwsSnapshot, Tag } from './model.js';
 import { addNodes, assignCns } from './nodes.js';
 import type { DwsContext } from './routes/shared.js';
 import { asObject, isUuid } from './validate.js';
 
-/** A validated request for a new cluster (a creation or a restore). */
-export interface ClusterRequest {
+/** A validated request for a new cluster (a creation or a restore): a cluster's shape and what is its own. */
+export interface ClusterRequest extends ClusterShape {
   name: string;
-  flavor: Flavor;
-  nodeCount: number;
-  cnCount: number;
-  version: string;
-  vpcId: string;
-  subnetId: string;
-  securityGroupId: string;
-  subnetPrefix: string;
-  availabilityZone: string;
-  port: number;
-  userName: string;
-  userPwd: string;
   publicIp: { bindType: 'auto_assign' | 'bind_existing'; eipId?: string } | null;
   enterpriseProjectId: string;
   tags: Tag[];

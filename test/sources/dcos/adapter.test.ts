@@ -14,6 +14,7 @@ import { RequestScope } from '../../../src/sources/http.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { login } from '../../simulators/dcos/support.js';
+import { failure } from '../../helpers/rejection.js';
 
 const HOUR = 3_600_000;
 const UNKNOWN_ID = '000000000000000000000000';
@@ -41,15 +42,6 @@ const readers = () => {
   return { clusters: s.clusters!, hosts: s.hosts!, events: s.events!, workflows: s.workflows! };
 };
 const routes = () => sim.stats().routes;
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
-}
 
 beforeAll(async () => {
   sim = await startSimulator(dcosSimulator, { speed: 1, operationFailureRate: 0 });

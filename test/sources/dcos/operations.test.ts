@@ -11,6 +11,7 @@ import { RequestScope } from '../../../src/sources/http.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { MINUTE, type Session, login } from '../../simulators/dcos/support.js';
+import { rejectionOf as rejection } from '../../helpers/rejection.js';
 
 const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAo+lO2hhDo6wkRZSk32qmYTN8Hdao1BFreJE2bZNcbwkb0daY\n-----END RSA PRIVATE KEY-----';
 const UNKNOWN_ID = '000000000000000000000000';
@@ -37,15 +38,6 @@ const createRequest = (name: string, net: number, dcos: Partial<NonNullable<Crea
   dcos: { masters: [spec(`172.20.${net}.1`)], shared: [spec(`172.20.${net}.2`)], slaves: [spec(`172.20.${net}.3`), spec(`172.20.${net}.4`)], ...dcos },
 });
 const writes = () => Object.entries(sim.stats().routes).filter(([route]) => !route.startsWith('GET ') && route !== 'POST /v1/token');
-
-async function rejection<E extends Error>(promise: Promise<unknown>, type: new (...args: any[]) => E): Promise<E> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(type);
-  return err as E;
-}
 
 /**
  * Reads the workflow as a poller would, a fresh request each look, moving the simulated

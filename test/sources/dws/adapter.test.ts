@@ -4,11 +4,11 @@ import { ConfigError } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDwsAdapter } from '../../../src/sources/dws/index.js';
-import { SourceError } from '../../../src/sources/errors.js';
 import { RequestScope } from '../../../src/sources/http.js';
 import { dwsSimulator } from '../../../src/simulators/dws/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { client as simClient, idleCluster, MIN } from '../../simulators/dws/helpers.js';
+import { failure } from '../../helpers/rejection.js';
 
 const UNKNOWN_ID = '00000000-1111-4222-8333-444444444444';
 const LOGIN = 'POST /v3/auth/tokens';
@@ -42,15 +42,6 @@ const routes = () => sim.stats().routes;
 /** Vendor calls since the last resetStats, logins left out. */
 const vendorCalls = () => Object.entries(routes()).filter(([r]) => r !== LOGIN).reduce((n, [, c]) => n + c, 0);
 const repeatedUrls = () => Object.entries(sim.stats().urls).filter(([, n]) => n > 1);
-
-async function failure(promise: Promise<unknown>): Promise<SourceError> {
-  const err = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
-}
 
 beforeAll(async () => {
   sim = await startSimulator(dwsSimulator, { speed: 1, operationFailureRate: 0 });

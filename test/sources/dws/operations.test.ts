@@ -10,6 +10,7 @@ import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDwsAdapter } from '../../../src/sources/dws/index.js';
 import { SourceError } from '../../../src/sources/errors.js';
 import { RequestScope } from '../../../src/sources/http.js';
+import { rejection } from '../../helpers/rejection.js';
 
 const SOURCE_ID = 'dws-ops';
 const MINUTE = 60_000;
@@ -46,15 +47,6 @@ beforeEach(async () => {
   await read().clusters.get(UNKNOWN_ID);
   sim.resetStats();
 });
-
-async function rejection(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the operation to fail');
-}
 
 /** Vendor routes called since the last resetStats that change something. */
 const writes = () => Object.fromEntries(Object.entries(sim.stats().routes).filter(([route]) => !route.startsWith('GET ') && route !== LOGIN));

@@ -11,6 +11,7 @@ import { SourceError } from '../../../src/sources/errors.js';
 import { createHciAdapter } from '../../../src/sources/hci/index.js';
 import type { HciSession } from '../../../src/sources/hci/session.js';
 import { RequestScope } from '../../../src/sources/http.js';
+import { rejection } from '../../helpers/rejection.js';
 
 const SOURCE_ID = 'hci-ops';
 const MINUTE = 60_000;
@@ -37,15 +38,6 @@ beforeEach(async () => {
   await adapter?.close();
   adapter = build();
 });
-
-async function rejection(run: () => Promise<unknown>): Promise<unknown> {
-  try {
-    await run();
-  } catch (err) {
-    return err;
-  }
-  throw new Error('expected the operation to fail');
-}
 
 /** The error a request the gateway refuses, and proof that nothing reached the vendor. */
 async function refusedField(run: () => Promise<unknown>): Promise<string> {

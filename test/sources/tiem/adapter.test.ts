@@ -5,12 +5,12 @@ import type { SourceConfig } from '../../../src/config.js';
 import { ConfigError } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
-import { SourceError } from '../../../src/sources/errors.js';
 import { RequestScope } from '../../../src/sources/http.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulators/kit/server.js';
 import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { createTiemAdapter } from '../../../src/sources/tiem/index.js';
 import { call } from '../../helpers/sim-client.js';
+import { failure } from '../../helpers/rejection.js';
 
 const SOURCE_ID = 'tiem-test';
 const LOGIN = 'POST /api/v1/user/login';
@@ -58,15 +58,6 @@ const calls = (target: RunningSimulator = sim) => {
 /** Every URL the simulator saw was asked for once. */
 const noRepeatedGets = (target: RunningSimulator = sim) =>
   expect(Object.entries(target.stats().urls ?? {}).filter(([url, n]) => url.startsWith('GET') && n > 1)).toEqual([]);
-
-async function failure(work: Promise<unknown>): Promise<SourceError> {
-  const err = await work.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(SourceError);
-  return err as SourceError;
-}
 
 beforeAll(async () => {
   sim = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0, clusters: 30 });

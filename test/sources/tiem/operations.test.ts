@@ -12,6 +12,7 @@ import { type RunningSimulator, startSimulator } from '../../../src/simulators/k
 import { findRegion } from '../../../src/simulators/tiem/catalog.js';
 import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { createTiemAdapter } from '../../../src/sources/tiem/index.js';
+import { rejection } from '../../helpers/rejection.js';
 
 const SOURCE_ID = 'tiem-ops';
 const PASSWORD = 'Secr3t!pass';
@@ -73,15 +74,6 @@ async function runToEnd(workflow: Workflow | undefined, stepMs = 20_000): Promis
     last = next;
   }
   return last;
-}
-
-async function rejection(work: Promise<unknown>): Promise<unknown> {
-  return work.then(
-    () => {
-      throw new Error('expected the operation to fail');
-    },
-    (err: unknown) => err,
-  );
 }
 
 /** The ValidationError's field; checks nothing was written to TiEM. */
