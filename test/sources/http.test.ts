@@ -135,6 +135,38 @@ describe('SourceHttp', () => {
     expect(hits).toEqual([]);
   });
 
+  it('lets a half-open trial log in again through the same source', async () => {
+    // The vendor comes back after an outage having forgotten every token, as a restarted
+    // TiEM or OTE-stack does: the trial call gets 401 and must log in through this client.
+    let down = false;
+    let issued = 0;
+    const http: SourceHttp = client({
+      retries: 0,
+      breaker: { threshold: 2, halfOpenAfterMs: 10 },
+      auth: new TokenAuth({
+        login: async (signal) => {
+          const reply = await http.request({ method: 'POST', path: '/login', route: '/login', auth: false, ...(signal ? { signal } : {}) });
+          return { headers: { authorization: `Bearer ${(reply.body as { token: string }).token}` } };
+        },
+      }),
+    });
+    handler = (req, res) => {
+      if (down) return json(res, 503, {});
+      if (req.url === '/login') return json(res, 200, { token: `t${++issued}` });
+      return req.headers.authorization === `Bearer t${issued}` ? json(res, 200, { ok: true }) : json(res, 401, {});
+    };
+    await http.request(get);
+    down = true;
+    for (let i = 0; i < 2; i++) await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(http.health().health).toBe('DOWN');
+    down = false;
+    issued++;
+    await new Promise((r) => setTimeout(r, 20));
+    expect((await http.request(get)).body).toEqual({ ok: true });
+    expect(hits.filter((h) => h.startsWith('POST /login'))).toHaveLength(2);
+    expect(http.health().health).toBe('UP');
+  });
+
   it('aborts the vendor call when the client goes away', async () => {
     handler = () => undefined;
     const controller = new AbortController();
