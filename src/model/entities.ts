@@ -17,10 +17,18 @@ import type { NodeType } from './ids.js';
  * (undefined) rather than invented.
  */
 
+/** A vendor's JSON object as its adapter read it. */
+export type VendorRecord = Readonly<Record<string, unknown>>;
+
 /** Where an object lives: the configured source and the vendor's own id for it. */
 export interface Ref {
   sourceId: string;
   nativeId: string;
+  /**
+   * The vendor's record this object was mapped from (records by name where several make
+   * one object), for admins who need what the vendor said; served with secrets removed.
+   */
+  raw?: VendorRecord;
 }
 
 export interface Label {

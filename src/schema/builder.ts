@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { JSONResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.js';
 import { GatewayError } from '../model/errors.js';
 import { decodeGlobalId, encodeGlobalId, type NodeType } from '../model/ids.js';
@@ -67,5 +68,8 @@ builder.scalarType('DateTime', {
     return new Date(value).toISOString();
   },
 });
+
+// Vendor records as they came, for admins' rawData.
+builder.addScalarType('JSON', JSONResolver);
 
 builder.queryType({});

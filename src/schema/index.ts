@@ -9,6 +9,7 @@ import './types/deployment.js';
 import './types/workflow.js';
 import './types/fleet-summary.js';
 import './types/config.js';
+import './types/raw-data.js';
 import './types/subscriptions.js';
 import './types/errors.js';
 import './types/mutations/clusters.js';

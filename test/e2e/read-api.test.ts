@@ -3,6 +3,7 @@ import { SOURCE_KINDS } from '../../src/model/source-kind.js';
 import {
   ClusterPageDocument,
   type ClusterPageQuery,
+  ClusterRawDataDocument,
   DeploymentPageDocument,
   EventPageDocument,
   FleetSummaryDocument,
@@ -98,6 +99,18 @@ describe('read API over the five simulators', () => {
         expect(linked, `${entity} of ${kind} link to their cluster`).toBe(true);
       }
     }
+  });
+
+  it('shows admins the vendor record behind each cluster of every kind', async () => {
+    const { data, errors } = await demo.run(ClusterRawDataDocument, { first: 200 });
+    expect(errors).toBeUndefined();
+    const kinds = new Set<string>();
+    for (const { node } of data!.clusters.edges) {
+      // Whatever the vendor's shape, its record names the object by the vendor's own id.
+      expect(JSON.stringify(node.rawData), node.nativeId).toContain(JSON.stringify(node.nativeId));
+      kinds.add(node.source.kind);
+    }
+    expect(kinds.size).toBe(SOURCE_KINDS.length);
   });
 
   it('round-trips node(id) for every type', async () => {

@@ -16,6 +16,9 @@ export interface FakeSourceOptions {
  * An in-memory source for testing the gateway's list engine and schema without any
  * vendor: it counts its calls the way a simulator counts requests.
  */
+/** The password inside every fake cluster's vendor record, which no response may show. */
+export const FAKE_VENDOR_PASSWORD = 'fake-vendor-password';
+
 export function fakeSource(options: FakeSourceOptions) {
   const calls: string[] = [];
   const statuses = ['RUNNING', 'FAILED', 'CREATING', 'STOPPED'] as const;
@@ -30,6 +33,8 @@ export function fakeSource(options: FakeSourceOptions) {
     labels: [{ key: 'env', value: i % 2 ? 'prod' : 'dev' }],
     endpoints: [],
     createdAt: new Date(Date.UTC(2026, 0, 1) + ((i * 104729) % 1000) * 3_600_000).toISOString(),
+    // A vendor record with a credential in it, as several vendors' records have.
+    raw: { id: `c${String(i).padStart(4, '0')}`, state: 'raw', login: { user: 'root', password: FAKE_VENDOR_PASSWORD } },
   }));
   const hosts: Host[] = clusters.flatMap((c) =>
     [0, 1].map((h) => ({

@@ -23,3 +23,29 @@ export function shapeDifferences(actual: unknown, example: unknown, path = '$'):
   }
   return [];
 }
+
+/**
+ * A deep copy of `value` with `raw` (the vendor record an entity was mapped from) removed
+ * from every unified entity in it: an entity, an array of entities, or objects holding
+ * them such as `{ items, total }` or a result payload. An entity is an object with a
+ * string `sourceId` and `nativeId`; `raw` is removed at that level only, and everything
+ * else an entity holds is copied as it is, so an expectation written without `raw` still
+ * checks every unified field exactly. Values other than plain objects and arrays (errors,
+ * dates, class instances) are kept as they are.
+ */
+export function withoutRaw<T>(value: T): T {
+  const copy = (v: unknown, inEntity: boolean): unknown => {
+    if (Array.isArray(v)) return v.map((item) => copy(item, inEntity));
+    if (v === null || typeof v !== 'object') return v;
+    const proto = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return v;
+    const o = v as Record<string, unknown>;
+    const entity = !inEntity && typeof o.sourceId === 'string' && typeof o.nativeId === 'string';
+    return Object.fromEntries(
+      Object.entries(o)
+        .filter(([key]) => !(entity && key === 'raw'))
+        .map(([key, item]) => [key, copy(item, inEntity || entity)]),
+    );
+  };
+  return copy(value, false) as T;
+}

@@ -9,7 +9,7 @@ import { createGatewayYoga } from '../../src/server.js';
 import { SourceRegistry } from '../../src/sources/registry.js';
 import { LiveFeeds } from '../../src/workflows/live.js';
 import { PollerHub } from '../../src/workflows/poller.js';
-import { fakeSource } from '../helpers/fake-source.js';
+import { FAKE_VENDOR_PASSWORD, fakeSource } from '../helpers/fake-source.js';
 
 const keys = new ApiKeys([
   { name: 'alice', role: 'admin', token: 'admin-token' },
@@ -60,6 +60,22 @@ describe('access', () => {
     const denied = await run(restart, 'viewer-token', { id });
     expect(denied.body.errors?.[0].extensions.code).toBe('FORBIDDEN');
     expect((await run(restart, 'operator-token', { id })).body.data.restartCluster.__typename).toBe('OperationPayload');
+  });
+
+  it('shows vendor records and settings to admins only, with the vendor’s secrets removed', async () => {
+    const run = gateway();
+    const query = `query($id: ID!) { node(id: $id) { ... on Cluster { name rawData } } settings { limits { maxDepth } } }`;
+    const admin = await run(query, 'admin-token', { id });
+    expect(admin.body.errors).toBeUndefined();
+    expect(admin.body.data.node.rawData).toEqual({ id: 'c0000', state: 'raw', login: { user: 'root', password: '[redacted]' } });
+    expect(JSON.stringify(admin.body)).not.toContain(FAKE_VENDOR_PASSWORD);
+    for (const token of ['operator-token', 'viewer-token']) {
+      const { body } = await run(`query($id: ID!) { node(id: $id) { ... on Cluster { name rawData } } }`, token, { id });
+      // The rest of the answer stands; only what the role may not see is withheld, and said so.
+      expect(body.data.node).toEqual({ name: expect.any(String), rawData: null });
+      expect(body.errors?.map((e: any) => [e.path.join('.'), e.extensions.code])).toEqual([['node.rawData', 'FORBIDDEN']]);
+      expect((await run('{ settings { limits { maxDepth } } }', token)).body.errors?.[0].extensions.code).toBe('FORBIDDEN');
+    }
   });
 });
 

@@ -107,6 +107,7 @@ export function toCluster(sourceId: string, c: VendorCluster): Cluster {
   const updatedAt = isoTime(c.time_update);
   return {
     sourceId,
+    raw: c,
     nativeId: c._id,
     name: c.name,
     kind: 'CONTAINER',
@@ -149,6 +150,7 @@ export function toHost(sourceId: string, h: VendorHost): Host {
   const role = hostRole(h);
   return {
     sourceId,
+    raw: h,
     nativeId: compositeId(h.clusterId, h.hostId),
     clusterNativeId: h.clusterId,
     // docker-machine names a node only once it is provisioned; until then its address names it.
@@ -165,6 +167,7 @@ export function toHost(sourceId: string, h: VendorHost): Host {
 export function toEvent(sourceId: string, l: VendorLog): Event {
   return {
     sourceId,
+    raw: l,
     nativeId: compositeId(l.clusterId, l._id),
     clusterNativeId: l.clusterId,
     // Every log has its creation time; the epoch marks a log that somehow has none.
@@ -258,6 +261,7 @@ export function toWorkflow(sourceId: string, op: Operation, hosts: readonly Vend
   const updatedAt = [finishedAt, startedAt, ...steps.map((s) => s.finishedAt)].filter((t): t is string => !!t).sort().pop();
   return {
     sourceId,
+    raw: { start: op.start, end: op.end ?? null },
     nativeId: operationId(op),
     kind: spec.kind,
     target: { type: 'Cluster', nativeId: start.clusterId },

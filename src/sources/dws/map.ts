@@ -242,6 +242,7 @@ export function mapCluster(sourceId: string, c: ClusterWire, region?: string): C
   const nodeCount = c.number_of_node ?? undefined;
   return {
     sourceId,
+    raw: c,
     nativeId: c.id,
     name: c.name,
     kind: 'DATA_WAREHOUSE',
@@ -271,6 +272,7 @@ export function mapHosts(sourceId: string, c: ClusterWire, cns: readonly CnWire[
     const cn = cns?.find((x) => x.id === n.id) ?? cns?.find((x) => x.name === n.name);
     return {
       sourceId,
+      raw: { node: n, cn: cn ?? null },
       nativeId: n.id,
       clusterNativeId: c.id,
       name: n.name,
@@ -292,6 +294,7 @@ export function mapSnapshot(sourceId: string, s: SnapshotWire): Snapshot {
   const finishedAt = toIso(s.finished);
   return {
     sourceId,
+    raw: s,
     nativeId: s.id,
     ...(s.cluster_id ? { clusterNativeId: s.cluster_id } : {}),
     name: s.name,
@@ -318,6 +321,7 @@ export function mapEvent(sourceId: string, e: EventWire, snapshotCluster: (snaps
   const message = e.context || e.display_name || (e.description && e.source_name ? e.description.replace('%s', e.source_name) : e.description) || e.name || '';
   return {
     sourceId,
+    raw: e,
     nativeId: e.event_id,
     ...(clusterNativeId ? { clusterNativeId } : {}),
     occurredAt: new Date(e.occur_time).toISOString(),
@@ -337,6 +341,7 @@ export function mapAlarm(sourceId: string, a: AlarmWire): Event {
   const cleared = a.alarm_status === '1';
   return {
     sourceId,
+    raw: a,
     nativeId: `alarm:${a.alarm_id}:${a.resource_id ?? ''}:${a.alarm_generate_date}`,
     ...(a.resource_id ? { clusterNativeId: a.resource_id } : {}),
     occurredAt,
@@ -483,6 +488,7 @@ function clusterWorkflowOf(
   const message = state === 'FAILED' ? failureMessage(c) : undefined;
   return {
     sourceId,
+    raw: c,
     nativeId,
     kind: op.kind,
     target: { type: 'Cluster', nativeId: c.id },
@@ -579,6 +585,7 @@ export function snapshotWorkflow(sourceId: string, s: SnapshotWire, cluster?: Cl
   const finishedAt = state === 'RUNNING' ? undefined : toIso(s.finished);
   return {
     sourceId,
+    raw: s,
     nativeId: snapshotWorkflowId(s.id),
     kind: 'CreateSnapshot',
     target: { type: 'Snapshot', nativeId: s.id },

@@ -49,6 +49,7 @@ export function mapHost(sourceId: string, clusterUuid: string, h: HostStatistic)
   const memory = allocationUsage(h.Mem, 'BYTES');
   return {
     sourceId,
+    raw: h,
     nativeId: hostId(clusterUuid, h.HostUUID),
     clusterNativeId: clusterUuid,
     name: h.Name,
@@ -122,6 +123,7 @@ export function mapCluster(sourceId: string, { row, detail, stats, storage }: Cl
   const createdAt = epochToIso(row.ctime);
   return {
     sourceId,
+    raw: { row, detail, stats, storage },
     nativeId: row.cluster_uuid,
     name: row.cluster_name,
     kind: 'HCI',
@@ -188,6 +190,7 @@ export function mapSnapshots(
     const startedAt = epochToIso(at);
     return {
       sourceId,
+      raw: { ip, file },
       nativeId: snapshotId(clusterUuid, ip, file),
       clusterNativeId: clusterUuid,
       name: file,
@@ -232,6 +235,7 @@ export function inspectionWorkflow(sourceId: string, clusterUuid: string, r: Ins
   const message = failure ?? (state === 'RUNNING' && r.checking ? `checking ${r.checking}` : summary);
   return {
     sourceId,
+    raw: r,
     nativeId: workflowId({ kind: 'inspection', clusterUuid, runUuid: runUuid || LATEST_RUN }),
     kind: 'InspectCluster',
     target: { type: 'Cluster', nativeId: clusterUuid },
@@ -324,6 +328,7 @@ export function joinWorkflow(sourceId: string, clusterUuid: string, hosts: reado
   const firstFailure = hosts.find((h) => h.task?.failure)?.task?.failure;
   return {
     sourceId,
+    raw: { hosts },
     nativeId: workflowId({ kind: 'join', clusterUuid }),
     kind: 'JoinCluster',
     target: { type: 'Cluster', nativeId: clusterUuid },

@@ -83,6 +83,7 @@ export function toCluster(sourceId: string, raw: OteCluster, labels: readonly st
   const usage = nodes ? nodeCapacity(nodes) : undefined;
   return {
     sourceId,
+    raw,
     nativeId: raw.clusterName,
     name: raw.clusterName,
     kind: 'EDGE',
@@ -114,6 +115,7 @@ export function toHost(sourceId: string, raw: OteNode, labels: readonly string[]
   const usage = nodeCapacity([raw]);
   return {
     sourceId,
+    raw,
     nativeId: hostNativeId(raw.clusterName, raw.nodeName),
     clusterNativeId: raw.clusterName,
     name: raw.nodeName,
@@ -230,6 +232,7 @@ export function toDeployment(sourceId: string, raw: OteDeployment, placement: Pl
   const updatedAt = isoTime(raw.updateTime);
   return {
     sourceId,
+    raw,
     nativeId: String(raw.id),
     ...(cluster !== undefined ? { clusterNativeId: cluster } : {}),
     name: raw.deployName,
@@ -394,6 +397,7 @@ export function toWorkflow(sourceId: string, raw: OteDeployment, op: Operation, 
   const finishedAt = TERMINAL_WORKFLOW_STATES.has(state) ? op.updatedAt : undefined;
   return {
     sourceId,
+    raw,
     nativeId: operationId(raw.id, op.deployType, op.version),
     kind: OPERATION_KIND[String(op.deployType)] ?? 'DeploymentOperation',
     target: { type: 'Deployment', nativeId: String(raw.id) },

@@ -187,6 +187,7 @@ export function toCluster(sourceId: string, info: TiemClusterInfo, topology?: re
   ];
   return {
     sourceId,
+    raw: info,
     nativeId: info.clusterId,
     name: text(info.clusterName) ?? info.clusterId,
     kind: 'DATABASE',
@@ -229,6 +230,7 @@ export function toHost(sourceId: string, clusterId: string, inst: TiemInstance):
   ];
   return {
     sourceId,
+    raw: inst,
     nativeId: hostNativeId(clusterId, inst.id),
     clusterNativeId: clusterId,
     name: address !== undefined && port !== undefined ? `${address}:${port}` : (address ?? inst.id),
@@ -254,6 +256,7 @@ export function toSnapshot(sourceId: string, b: TiemBackup): Snapshot {
   const kind = [b.backupType, b.backupMethod].filter((w) => text(w)).join(' ');
   return {
     sourceId,
+    raw: b,
     nativeId: b.id,
     clusterNativeId: text(b.clusterId),
     name: text(b.filePath?.split('/').filter(Boolean).at(-1)) ?? b.id,
@@ -301,6 +304,7 @@ export function toWorkflow(sourceId: string, info: TiemWorkflowInfo, detail?: Pi
     : [];
   return {
     sourceId,
+    raw: info,
     nativeId: info.id,
     kind: info.name ?? '',
     target: clusterId ? { type: 'Cluster', nativeId: clusterId } : undefined,

@@ -31,6 +31,7 @@ import {
   toIso,
 } from '../../../src/sources/dws/map.js';
 import { pageCovering, skipInPage } from '../../../src/sources/dws/paging.js';
+import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
 const S = 'dws-test';
@@ -39,7 +40,7 @@ const GiB = 1024 ** 3;
 describe('dws map: fixtures', () => {
   it('maps the cluster list example (5.2.2)', () => {
     const [c] = fixture('clusters-list.response.json').clusters;
-    expect(mapCluster(S, c, 'cn-north-4')).toEqual({
+    expect(withoutRaw(mapCluster(S, c, 'cn-north-4'))).toEqual({
       sourceId: S,
       nativeId: '7d85f602-a948-4a30-afd4-e84f47471c15',
       name: 'dws-1',
@@ -66,7 +67,7 @@ describe('dws map: fixtures', () => {
 
   it('maps the Getting Started list example: nulls, no tags, no zone on the times', () => {
     const [c] = fixture('getting-started-clusters-list.response.json').clusters;
-    expect(mapCluster(S, c)).toEqual({
+    expect(withoutRaw(mapCluster(S, c))).toEqual({
       sourceId: S,
       nativeId: '7ba031f6-81f4-4670-ad20-c490b91877e5',
       name: 'dws-demo',
@@ -101,7 +102,7 @@ describe('dws map: fixtures', () => {
       ],
     };
     const cns = fixture('cns-list.response.json').instances;
-    expect(mapHosts(S, cluster, cns)).toEqual([
+    expect(withoutRaw(mapHosts(S, cluster, cns))).toEqual([
       {
         sourceId: S,
         nativeId: 'e07d1bfb-6eac-4827-96e0-d10b8ca29c41',
@@ -122,7 +123,7 @@ describe('dws map: fixtures', () => {
 
   it('maps the project snapshot list example (5.5.2), size in GB', () => {
     const [s] = fixture('snapshots-list.response.json').snapshots;
-    expect(mapSnapshot(S, s)).toEqual({
+    expect(withoutRaw(mapSnapshot(S, s))).toEqual({
       sourceId: S,
       nativeId: '2a4d0f86-67cd-408a-8b66-017454fb7793',
       clusterNativeId: '4f87d3c4-9e33-482f-b962-e23b30d1a18c',
@@ -138,7 +139,7 @@ describe('dws map: fixtures', () => {
 
   it('maps the cluster snapshot list example (5.5.3), which has neither started nor finished', () => {
     const [s] = fixture('cluster-snapshots-list.response.json').snapshots;
-    expect(mapSnapshot(S, s)).toEqual({
+    expect(withoutRaw(mapSnapshot(S, s))).toEqual({
       sourceId: S,
       nativeId: '2a4d0f86-67cd-408a-8b66-017454fb7793',
       clusterNativeId: 'e59d6b86-9072-46eb-a996-13f8b44994c1',
@@ -166,7 +167,7 @@ describe('dws map: fixtures', () => {
 
   it('maps the event list example (5.9.1)', () => {
     const [e] = fixture('events-list.response.json').events;
-    expect(mapEvent(S, e, () => undefined)).toEqual({
+    expect(withoutRaw(mapEvent(S, e, () => undefined))).toEqual({
       sourceId: S,
       nativeId: 'f63ccf96-e3e0-474a-835a-fd1a779f68bd',
       clusterNativeId: '9defa0ce-b11c-47b2-abbc-5cad09ced772',
@@ -189,7 +190,7 @@ describe('dws map: fixtures', () => {
 
   it('maps the alarm list example (5.8.1), asked for in GMT', () => {
     const [a] = fixture('alarms-list.response.json').alarm_details;
-    expect(mapAlarm(S, a)).toEqual({
+    expect(withoutRaw(mapAlarm(S, a))).toEqual({
       sourceId: S,
       nativeId: 'alarm:DWS_01010:5e76e8e2-d0cf-4b64-9d9a-aadbb04b54f7:2022-10-27 08:11:29',
       clusterNativeId: '5e76e8e2-d0cf-4b64-9d9a-aadbb04b54f7',
@@ -204,7 +205,7 @@ describe('dws map: fixtures', () => {
 
   it('synthesizes the list example’s SNAPSHOTTING task as a running workflow at 20%', () => {
     const [c] = fixture('clusters-list.response.json').clusters;
-    expect(clusterWorkflow(S, c)).toEqual({
+    expect(withoutRaw(clusterWorkflow(S, c))).toEqual({
       sourceId: S,
       nativeId: `cluster:${c.id}:SNAPSHOTTING:${Date.parse('2016-02-10T14:28:14Z') / 1000}`,
       kind: 'CreateSnapshot',
@@ -217,6 +218,31 @@ describe('dws map: fixtures', () => {
       startedAt: '2016-02-10T14:28:14.000Z',
       updatedAt: '2016-02-10T14:28:14.000Z',
     });
+  });
+
+  it('keeps the vendor record it was mapped from, as `raw`', () => {
+    const [c] = fixture('clusters-list.response.json').clusters;
+    expect(mapCluster(S, c, 'cn-north-4').raw).toBe(c);
+    // A host is its node and, for a CN, the CN list's instance (null for the others).
+    const cluster: ClusterWire = { ...c, nodes: [{ id: 'e07d1bfb-6eac-4827-96e0-d10b8ca29c41', name: 'demo-dws-cn-cn-1-1', status: '200' }, { id: 'n2', name: 'demo-dws-cn-cn-2-1', status: '300' }] };
+    const cns = fixture('cns-list.response.json').instances;
+    const hosts = mapHosts(S, cluster, cns);
+    expect(hosts.map((h) => h.raw)).toEqual([
+      { node: cluster.nodes![0], cn: cns[0] },
+      { node: cluster.nodes![1], cn: null },
+    ]);
+    expect(hosts[0]!.raw?.node).toBe(cluster.nodes![0]);
+    expect(hosts[0]!.raw?.cn).toBe(cns[0]);
+    expect(mapHosts(S, cluster, null).map((h) => h.raw)).toEqual(cluster.nodes!.map((node) => ({ node, cn: null })));
+    const [s] = fixture('snapshots-list.response.json').snapshots;
+    expect(mapSnapshot(S, s).raw).toBe(s);
+    const [e] = fixture('events-list.response.json').events;
+    expect(mapEvent(S, e, () => undefined).raw).toBe(e);
+    const [a] = fixture('alarms-list.response.json').alarm_details;
+    expect(mapAlarm(S, a).raw).toBe(a);
+    // A synthesized workflow keeps the record it was read from: the cluster, or the snapshot it creates.
+    expect(clusterWorkflow(S, c)?.raw).toBe(c);
+    expect(snapshotWorkflow(S, s).raw).toBe(s);
   });
 });
 

@@ -19,6 +19,7 @@ import {
   snapshotTime,
   snapshotType,
 } from '../../../src/sources/hci/map.js';
+import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
 const data = (name: string): any => fixture(name).data;
@@ -35,7 +36,7 @@ describe('hci map: document examples', () => {
       stats: data('compute-statistic.response.json'),
       storage: data('storage.response.json'),
     });
-    expect(cluster).toEqual({
+    expect(withoutRaw(cluster)).toEqual({
       sourceId: SRC,
       nativeId: CLUSTER,
       name: 'louis',
@@ -56,7 +57,7 @@ describe('hci map: document examples', () => {
 
   it('maps the compute statistic’s hosts; a host reporting no hardware has no usage', () => {
     const [first, second] = data('compute-statistic.response.json').HostStatistics;
-    expect(mapHost(SRC, CLUSTER, first)).toEqual({
+    expect(withoutRaw(mapHost(SRC, CLUSTER, first))).toEqual({
       sourceId: SRC,
       nativeId: `${CLUSTER}/55c94054-baa1-4882-b1bf-2825b334c92a`,
       clusterNativeId: CLUSTER,
@@ -81,7 +82,7 @@ describe('hci map: document examples', () => {
     const files: string[] = data('snapshot-list.response.json').meta_data.Snapshot;
     const policy = data('snapshot-config-inspect.response.json').meta_data.SnapshotConfig;
     const snapshots = mapSnapshots(SRC, CLUSTER, '10.30.10.24', files, policy);
-    expect(snapshots[0]).toEqual({
+    expect(withoutRaw(snapshots[0])).toEqual({
       sourceId: SRC,
       nativeId: `${CLUSTER}/10.30.10.24/snapshot1572928633.db`,
       clusterNativeId: CLUSTER,
@@ -138,6 +139,34 @@ describe('hci map: document examples', () => {
     expect(readHciError(fixture('cluster-top.response.json'))).toBeUndefined();
     expect(readHciError(fixture('cluster-get.response.json'))).toBeUndefined();
     expect(readHciError('<html>')).toBeUndefined();
+  });
+
+  it('keeps the vendor record it was mapped from, as `raw`', () => {
+    const row = data('cluster-list.response.json').list[0];
+    const detail = data('cluster-get.response.json');
+    const stats = data('compute-statistic.response.json');
+    const storage = data('storage.response.json');
+    const cluster = mapCluster(SRC, { row, detail, stats, storage });
+    expect(cluster.raw).toEqual({ row, detail, stats, storage });
+    expect(cluster.raw?.row).toBe(row);
+    expect(cluster.raw?.detail).toBe(detail);
+    expect(cluster.raw?.stats).toBe(stats);
+    expect(cluster.raw?.storage).toBe(storage);
+    for (const h of stats.HostStatistics) expect(mapHost(SRC, CLUSTER, h).raw).toBe(h);
+    const files: string[] = data('snapshot-list.response.json').meta_data.Snapshot;
+    const policy = data('snapshot-config-inspect.response.json').meta_data.SnapshotConfig;
+    expect(mapSnapshots(SRC, CLUSTER, '10.30.10.24', files, policy).map((s) => s.raw)).toEqual(files.map((file) => ({ ip: '10.30.10.24', file })));
+    // The inspection examples start and stop a run; the report of that run once it is under way.
+    const idle = data('inspection-start.response.json');
+    const running = { ...idle, state: 1, finishedPercent: 42, status: { ...idle.status, UUID: 'run-1' } };
+    expect(inspectionWorkflow(SRC, CLUSTER, running)?.raw).toBe(running);
+    const hosts = [
+      { name: stats.HostStatistics[0].Name, task: null },
+      { name: stats.HostStatistics[1].Name, task: data('host-task-progress.response.json') },
+    ];
+    const join = joinWorkflow(SRC, CLUSTER, hosts);
+    expect(join.raw).toEqual({ hosts });
+    expect(join.raw?.hosts).toBe(hosts);
   });
 });
 
@@ -199,7 +228,7 @@ describe('hci map: workflows', () => {
   });
 
   it('a running inspection: progress from finishedPercent, message from what it checks', () => {
-    expect(inspectionWorkflow(SRC, CLUSTER, report({}))).toEqual({
+    expect(withoutRaw(inspectionWorkflow(SRC, CLUSTER, report({})))).toEqual({
       sourceId: SRC,
       nativeId: `${CLUSTER}/inspection/run-1`,
       kind: 'InspectCluster',
@@ -245,7 +274,7 @@ describe('hci map: a cluster’s join', () => {
       { name: '10.0.0.2', task: { progress: 0.5 } },
       { name: '10.0.0.3', task: { progress: 0 } },
     ]);
-    expect(w).toEqual({
+    expect(withoutRaw(w)).toEqual({
       sourceId: SRC,
       nativeId: `${CLUSTER}/join`,
       kind: 'JoinCluster',

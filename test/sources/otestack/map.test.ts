@@ -19,6 +19,7 @@ import {
 } from '../../../src/sources/otestack/map.js';
 import { clusterRow, deploymentDetailReply, deploymentRow, historyEntry, listOf, nodeRow } from '../../../src/sources/otestack/wire.js';
 import { coveringPage, tokenCredential, walkPages } from '../../../src/sources/otestack/client.js';
+import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/otestack/${name}.json`, import.meta.url), 'utf8'));
 const T = '2019-03-05T03:58:41.000Z'; // 1551758321
@@ -26,7 +27,7 @@ const T = '2019-03-05T03:58:41.000Z'; // 1551758321
 describe('otestack map: document examples', () => {
   it('maps the Get Cluster List example', () => {
     const rows = listOf(clusterRow).parse(fixture('clusters-list.response')).data;
-    expect(rows.map((r) => toCluster('ote', r, []))).toEqual([
+    expect(withoutRaw(rows.map((r) => toCluster('ote', r, [])))).toEqual([
       { sourceId: 'ote', nativeId: 'GuangZhou', name: 'GuangZhou', kind: 'EDGE', status: 'FAILED', rawStatus: 'isReady=false', labels: [], endpoints: [], nodeCount: 1 },
       { sourceId: 'ote', nativeId: 'BeiJing', name: 'BeiJing', kind: 'EDGE', status: 'RUNNING', rawStatus: 'isReady=true', labels: [], endpoints: [], nodeCount: 2 },
     ]);
@@ -34,7 +35,7 @@ describe('otestack map: document examples', () => {
 
   it('maps the Get Node List example, and a cluster with a node not ready is DEGRADED with its nodes’ capacity', () => {
     const nodes = listOf(nodeRow).parse(fixture('nodes-list.response')).data;
-    expect(toHost('ote', nodes[0]!, ['gpu', 'edge'])).toEqual({
+    expect(withoutRaw(toHost('ote', nodes[0]!, ['gpu', 'edge']))).toEqual({
       sourceId: 'ote',
       nativeId: 'GuangZhou/GZ1',
       clusterNativeId: 'GuangZhou',
@@ -62,7 +63,7 @@ describe('otestack map: document examples', () => {
 
   it('maps the List Deployment example (status 6, counts from errorMessage, no history in a list)', () => {
     const row = listOf(deploymentRow).parse(fixture('deploy-list.response')).data[0]!;
-    expect(toDeployment('ote', row, { clusters: ['c1'], awaitingAudit: false })).toEqual({
+    expect(withoutRaw(toDeployment('ote', row, { clusters: ['c1'], awaitingAudit: false }))).toEqual({
       sourceId: 'ote',
       nativeId: '1',
       clusterNativeId: 'c1',
@@ -80,7 +81,7 @@ describe('otestack map: document examples', () => {
 
   it('maps the Get Deployment example; a target spanning several clusters has no single cluster', () => {
     const detail = deploymentDetailReply.parse(fixture('deploy-get.response')).data;
-    expect(toDeployment('ote', detail, { clusters: ['a', 'b'], awaitingAudit: false }, detail.historyVersion)).toEqual({
+    expect(withoutRaw(toDeployment('ote', detail, { clusters: ['a', 'b'], awaitingAudit: false }, detail.historyVersion))).toEqual({
       sourceId: 'ote',
       nativeId: '1',
       name: 'nginx1',
@@ -113,7 +114,7 @@ describe('otestack map: document examples', () => {
 
   it('synthesizes the workflow of a deployment’s current operation and of a past one', () => {
     const row = deploymentRow.parse({ ...fixture('deploy-list.response').data[0], status: 4, deployType: 2 });
-    expect(toWorkflow('ote', row, currentOperation(row), { clusters: ['c1'], awaitingAudit: false })).toEqual({
+    expect(withoutRaw(toWorkflow('ote', row, currentOperation(row), { clusters: ['c1'], awaitingAudit: false }))).toEqual({
       sourceId: 'ote',
       nativeId: 'deployment:1:2:1.1.1.1',
       kind: 'UpgradeDeployment',
@@ -129,7 +130,7 @@ describe('otestack map: document examples', () => {
     const installing = { ...row, deployType: 1 };
     expect(toWorkflow('ote', installing, currentOperation(installing), { clusters: [], awaitingAudit: false }).progress).toBe(10 / 13);
     const entry = historyEntry.parse({ version: '1.0', deployType: 1, status: 5, createTime: 1551758000, updateTime: 1551758321 });
-    expect(toWorkflow('ote', row, pastOperation(entry), { clusters: [], awaitingAudit: false })).toEqual({
+    expect(withoutRaw(toWorkflow('ote', row, pastOperation(entry), { clusters: [], awaitingAudit: false }))).toEqual({
       sourceId: 'ote',
       nativeId: 'deployment:1:1:1.0',
       kind: 'CreateDeployment',
@@ -159,6 +160,21 @@ describe('otestack map: document examples', () => {
     expect(toWorkflow('ote', text, currentOperation(text), { clusters: [], awaitingAudit: false }).message).toBe('failed (ImagePullBackOff)');
     expect(parseOperationId('deployment:12:3:2.1')).toEqual({ deployId: 12, deployType: '3', version: '2.1' });
     expect(parseOperationId('cluster:1')).toBeUndefined();
+  });
+
+  it('keeps the vendor record it was mapped from, as `raw`', () => {
+    const clusters = listOf(clusterRow).parse(fixture('clusters-list.response')).data;
+    for (const c of clusters) expect(toCluster('ote', c, []).raw).toBe(c);
+    const nodes = listOf(nodeRow).parse(fixture('nodes-list.response')).data;
+    for (const n of nodes) expect(toHost('ote', n, []).raw).toBe(n);
+    const row = listOf(deploymentRow).parse(fixture('deploy-list.response')).data[0]!;
+    expect(toDeployment('ote', row, { clusters: ['c1'], awaitingAudit: false })?.raw).toBe(row);
+    const detail = deploymentDetailReply.parse(fixture('deploy-get.response')).data;
+    expect(toDeployment('ote', detail, { clusters: [], awaitingAudit: false }, detail.historyVersion)?.raw).toBe(detail);
+    // A workflow keeps the deployment it was synthesized from, for a current and a past operation alike.
+    expect(toWorkflow('ote', row, currentOperation(row), { clusters: ['c1'], awaitingAudit: false }).raw).toBe(row);
+    const past = historyEntry.parse({ version: '1.0', deployType: 1, status: 5, createTime: 1551758000, updateTime: 1551758321 });
+    expect(toWorkflow('ote', detail, pastOperation(past), { clusters: [], awaitingAudit: false }).raw).toBe(detail);
   });
 });
 

@@ -25,6 +25,7 @@ import {
   workflowState,
 } from '../../../src/sources/tiem/map.js';
 import { backupSchema, clusterDetailSchema, clusterListSchema, envelopeSchema, workflowDetailSchema } from '../../../src/sources/tiem/wire.js';
+import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/tiem/${name}.json`, import.meta.url), 'utf8'));
 const dataOf = (name: string) => envelopeSchema.parse(fixture(name)).data;
@@ -33,7 +34,7 @@ const GIB = 1024 ** 3;
 describe('document examples', () => {
   it('maps the GET /clusters/ example (placeholder values stay placeholders or undefined)', () => {
     const { clusters } = clusterListSchema.parse(dataOf('clusters-list.response'));
-    expect(clusters.map((c) => toCluster('tiem-a', c))).toEqual([
+    expect(withoutRaw(clusters.map((c) => toCluster('tiem-a', c)))).toEqual([
       {
         sourceId: 'tiem-a',
         nativeId: 'string',
@@ -69,7 +70,7 @@ describe('document examples', () => {
       // The detail example's info carries no cpu/memory/storage usage.
       usage: undefined,
     });
-    expect(detail.topology.map((i) => toHost('tiem-a', 'c1', i))).toEqual([
+    expect(withoutRaw(detail.topology.map((i) => toHost('tiem-a', 'c1', i)))).toEqual([
       {
         sourceId: 'tiem-a',
         nativeId: 'c1/string',
@@ -112,7 +113,7 @@ describe('simulator-shaped bodies (login, workflows and backups are not in the d
   };
 
   it('maps a running cluster that is being stopped', () => {
-    expect(toCluster('tiem-a', clusterListSchema.parse({ clusters: [info] }).clusters[0] as never)).toEqual({
+    expect(withoutRaw(toCluster('tiem-a', clusterListSchema.parse({ clusters: [info] }).clusters[0] as never))).toEqual({
       sourceId: 'tiem-a',
       nativeId: 'hSLFMBQfTmi0Ey-eqrnTvg',
       name: 'tidb-orders-01',
@@ -155,7 +156,7 @@ describe('simulator-shaped bodies (login, workflows and backups are not in the d
       startTime: '2024-03-01T02:00:05Z',
       status: 'Finished',
     });
-    expect(toSnapshot('tiem-a', done)).toEqual({
+    expect(withoutRaw(toSnapshot('tiem-a', done))).toEqual({
       sourceId: 'tiem-a',
       nativeId: 'b1',
       clusterNativeId: 'c1',
@@ -184,7 +185,7 @@ describe('simulator-shaped bodies (login, workflows and backups are not in the d
       { name: 'clusterStop', status: 'Finished', result: 'success', startTime: '2024-03-01T00:00:05Z', endTime: '2024-03-01T00:00:50Z' },
       { name: 'setClusterOffline', status: 'Processing', result: 'processing: 50%', startTime: '2024-03-01T00:00:50Z', endTime: '0001-01-01T00:00:00Z' },
     ]);
-    expect(toWorkflow('tiem-a', d.info, d)).toEqual({
+    expect(withoutRaw(toWorkflow('tiem-a', d.info, d))).toEqual({
       sourceId: 'tiem-a',
       nativeId: 'w1',
       kind: 'StopCluster',
@@ -224,6 +225,19 @@ describe('simulator-shaped bodies (login, workflows and backups are not in the d
     expect(toWorkflow('tiem-a', { ...d.info, status: 'Initializing' }).progress).toBe(0);
     expect(toWorkflow('tiem-a', d.info).progress).toBeUndefined();
     expect(toWorkflow('tiem-a', { ...d.info, bizType: 'backup' })).toMatchObject({ target: undefined, clusterNativeId: undefined });
+  });
+
+  it('keeps the vendor record it was mapped from, as `raw`', () => {
+    const { clusters } = clusterListSchema.parse(dataOf('clusters-list.response'));
+    for (const c of clusters) expect(toCluster('tiem-a', c).raw).toBe(c);
+    const clusterDetail = clusterDetailSchema.parse(dataOf('clusters-detail.response'));
+    expect(toCluster('tiem-a', clusterDetail.info, clusterDetail.topology).raw).toBe(clusterDetail.info);
+    for (const i of clusterDetail.topology) expect(toHost('tiem-a', 'c1', i).raw).toBe(i);
+    const backup = backupSchema.parse({ id: 'b1', clusterId: 'c1', backupMode: 'auto', size: 1536.5, status: 'Finished', filePath: 'nfs/em/backup/c1/full' });
+    expect(toSnapshot('tiem-a', backup).raw).toBe(backup);
+    const d = detail('Processing', [{ name: 'clusterStop', status: 'Processing', result: 'processing: 50%' }]);
+    expect(toWorkflow('tiem-a', d.info, d).raw).toBe(d.info);
+    expect(toWorkflow('tiem-a', d.info).raw).toBe(d.info);
   });
 });
 
