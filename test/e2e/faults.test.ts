@@ -1,12 +1,17 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse, print } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SOURCE_KINDS, type SourceKind } from '../../src/model/source-kind.js';
-import type { Faults } from '../../src/simulators/kit/faults.js';
-import { ClusterPageDocument } from '../generated/operations.js';
+import { type Faults, noFaults } from '../../src/simulators/kit/faults.js';
+import { ClusterPageDocument, SourcesDocument } from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { subscribe } from '../helpers/live.js';
 
+// Short deadlines keep faults quick. The breaker opens after five failures in a row: more
+// than one fault case's mutation and query make, so each case sees the fault's own code.
 let demo: DemoGateway;
 beforeAll(async () => {
-  demo = await startDemoGateway({ source: { timeoutMs: 400, retries: 1, breaker: { threshold: 3, halfOpenAfterMs: 50 } } });
+  demo = await startDemoGateway({ env: { SIM_CLUSTERS: '8' }, source: { timeoutMs: 400, retries: 1, breaker: { threshold: 5, halfOpenAfterMs: 50 } } });
 });
 afterAll(() => demo.close());
 beforeEach(() => demo.fleet.reset());
@@ -33,10 +38,35 @@ const FAULTS: [string, Partial<Faults>, string][] = [
   ['behind a proxy’s HTML error page', { errorRate: 1, errorStatus: 502, htmlErrors: true }, 'SOURCE_UNAVAILABLE'],
 ];
 
+/** Per kind, one mutation that writes to the vendor, on an existing cluster. */
+const doc = (text: string) => parse(text) as TypedDocumentNode<any, any>;
+const RESULT = '__typename ... on SourceError { code sourceId outcomeUnknown } ... on OperationPayload { targetId }';
+const WRITES: Record<SourceKind, TypedDocumentNode<any, any>> = {
+  tiem: doc(`mutation($id: ID!) { result: restartCluster(id: $id) { ${RESULT} } }`),
+  dws: doc(`mutation($id: ID!) { result: restartCluster(id: $id) { ${RESULT} } }`),
+  dcos: doc(`mutation($id: ID!) { result: deleteCluster(id: $id) { ${RESULT} } }`),
+  hci: doc(`mutation($id: ID!) { result: startInspection(id: $id) { ${RESULT} } }`),
+  otestack: doc(`mutation($id: ID!) { result: setClusterLabels(id: $id, labels: [{ key: "fault-test" }]) { ${RESULT} } }`),
+};
+
+/** Requests other than GETs the simulator has answered since its counters were cleared. */
+const writesSeen = (kind: SourceKind) =>
+  Object.entries(demo.fleet.simulators[kind].stats().routes)
+    .filter(([route]) => !route.startsWith('GET '))
+    .reduce((n, [, count]) => n + count, 0);
+
 describe.each(SOURCE_KINDS)('when %s fails', (kind: SourceKind) => {
-  it.each(FAULTS)('%s, the others still answer and the error names it; then it recovers', async (_name, faults, code) => {
-    await servesEveryone();
-    demo.fleet.simulators[kind].setFaults(faults);
+  it.each(FAULTS)('%s: queries get the others and an error naming it, a write is refused once and not retried; then it recovers', async (_name, faults, code) => {
+    const before = await servesEveryone();
+    const clusterId = before.data!.clusters.edges.find((e) => e.node.source.sourceId === kind)!.node.id;
+    const sim = demo.fleet.simulators[kind];
+    sim.setFaults(faults);
+    sim.resetStats();
+
+    const { result } = (await demo.run(WRITES[kind], { id: clusterId })).data!;
+    expect(result).toMatchObject({ __typename: 'SourceError', code, sourceId: kind });
+    expect(writesSeen(kind)).toBeLessThanOrEqual(1);
+
     const { data, errors } = await allClusters();
     const sources = new Set(data!.clusters.edges.map((e) => e.node.source.sourceId));
     expect(sources.has(kind)).toBe(false);
@@ -44,7 +74,7 @@ describe.each(SOURCE_KINDS)('when %s fails', (kind: SourceKind) => {
     expect(data!.clusters.missingSources.map((m) => m.sourceId)).toEqual([kind]);
     const error = errors?.find((e) => e.extensions?.sourceId === kind);
     expect(error?.extensions?.code).toBe(code);
-    demo.fleet.simulators[kind].reset();
+    sim.reset();
     await servesEveryone();
   });
 
@@ -66,6 +96,68 @@ describe.each(SOURCE_KINDS)('when %s fails', (kind: SourceKind) => {
     const { errors, data } = await allClusters();
     expect(errors).toBeUndefined();
     expect(data!.clusters.edges.some((e) => e.node.source.sourceId === kind)).toBe(true);
+  });
+});
+
+const PROGRESS = print(parse('subscription($id: ID!) { workflowProgress(id: $id) { workflow { state progress } error { code } } }'));
+const RUNNING = doc('query($kind: SourceKind!) { workflows(first: 50, filter: { active: true, sourceKinds: [$kind] }) { edges { node { id state } } } }');
+type Update = { workflow: { state: string; progress: number | null }; error: { code: string } | null };
+
+describe.each(SOURCE_KINDS)('a workflow on %s watched through an outage', (kind: SourceKind) => {
+  it('reports the outage in the stream, keeps watching, and follows the workflow to its end', async () => {
+    const sim = demo.fleet.simulators[kind];
+    const running = (await demo.run(RUNNING, { kind: kind.toUpperCase() })).data!.workflows.edges.find((e: any) => e.node.state === 'RUNNING');
+    const stream = subscribe<Update>(demo.gateway.url, demo.token, PROGRESS, { id: running.node.id }, 'workflowProgress');
+    const tick = () => new Promise((r) => setTimeout(r, 25));
+    for (let i = 0; i < 200 && stream.updates.length === 0; i++) await tick();
+
+    sim.setFaults({ errorRate: 1, errorStatus: 503 });
+    for (let i = 0; i < 200 && !stream.updates.some((u) => u.error); i++) await tick();
+    expect(stream.updates.find((u) => u.error)?.error?.code).toBe('SOURCE_UNAVAILABLE');
+    expect(stream.completed).toBe(false);
+
+    // Lift the fault without resetting: the vendor's operation is still under way.
+    sim.setFaults({ errorRate: noFaults(0).errorRate });
+    for (let i = 0; i < 600 && !stream.completed; i++) {
+      sim.advance(60_000);
+      await tick();
+    }
+    await stream.done;
+    await stream.dispose();
+    const states = stream.updates.map((u) => u.workflow.state);
+    expect(['SUCCEEDED', 'FAILED', 'CANCELLED']).toContain(states.at(-1));
+    expect(stream.updates.at(-1)?.error).toBeNull();
+    const progress = stream.updates.map((u) => u.workflow.progress ?? 0);
+    for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1] as number);
+  });
+});
+
+describe('the circuit breaker', () => {
+  // Its own gateway: a breaker that stays open for two seconds, long enough to watch.
+  let slow: DemoGateway;
+  beforeAll(async () => {
+    slow = await startDemoGateway({ env: { SIM_CLUSTERS: '8' }, source: { timeoutMs: 400, retries: 0, breaker: { threshold: 2, halfOpenAfterMs: 2_000 } } });
+  });
+  afterAll(() => slow.close());
+
+  it('opens on a source that keeps failing, shows it in health, refuses without calling, and closes once it answers', async () => {
+    const sim = slow.fleet.simulators.dws;
+    const clusters = () => slow.run(ClusterPageDocument, { first: 200 });
+    const health = async () => (await slow.run(SourcesDocument)).data!.sources.find((s) => s.sourceId === 'dws')!.health;
+    sim.setFaults({ errorRate: 1, errorStatus: 503 });
+    for (let i = 0; i < 2; i++) await clusters();
+    expect(await health()).toBe('DOWN');
+    sim.resetStats();
+    const { data, errors } = await clusters();
+    expect(errors?.find((e) => e.extensions?.sourceId === 'dws')?.message).toMatch(/circuit breaker is open/);
+    expect(data!.clusters.missingSources.map((m) => m.sourceId)).toEqual(['dws']);
+    expect(sim.stats().total).toBe(0);
+    sim.reset();
+    for (let i = 0; i < 100 && (await health()) !== 'UP'; i++) {
+      await clusters();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(await health()).toBe('UP');
   });
 });
 

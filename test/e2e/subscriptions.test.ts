@@ -3,6 +3,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { subscribe } from '../helpers/live.js';
 
 const PROGRESS = print(parse(`subscription($id: ID!) { workflowProgress(id: $id) { workflow { id state progress message } error { code } } }`));
 const ACTIVE = print(parse(`{ workflows(first: 50, filter: { active: true, sourceIds: ["tiem"] }) { edges { node { id state progress } } } }`));
@@ -47,33 +48,11 @@ function checkStream(updates: Update[]) {
 describe('subscriptions', () => {
   it('streams a workflow over graphql-ws until it ends, progress never going back', async () => {
     const id = await activeWorkflowId();
-    const client = createClient({
-      url: demo.gateway.url.replace('http', 'ws') + '/graphql',
-      webSocketImpl: WebSocket,
-      connectionParams: { Authorization: `Bearer ${demo.token}` },
-    });
-    const updates: Update[] = [];
-    let finished = false;
-    const completed = new Promise<void>((resolve, reject) => {
-      client.subscribe<{ workflowProgress: Update }>(
-        { query: PROGRESS, variables: { id } },
-        {
-          next: (msg) => {
-            if (msg.errors) reject(new Error(JSON.stringify(msg.errors)));
-            if (msg.data) updates.push(msg.data.workflowProgress);
-          },
-          error: reject,
-          complete: () => {
-            finished = true;
-            resolve();
-          },
-        },
-      );
-    });
-    await driveClock(() => finished);
-    await completed;
-    await client.dispose();
-    checkStream(updates);
+    const stream = subscribe<Update>(demo.gateway.url, demo.token, PROGRESS, { id }, 'workflowProgress');
+    await driveClock(() => stream.completed);
+    await stream.done;
+    await stream.dispose();
+    checkStream(stream.updates);
   });
 
   it('streams the same over SSE', async () => {

@@ -206,8 +206,10 @@ describe('hci adapter: metadata snapshots', () => {
   it('lists every center node’s files: 1 detail + 1 list per node + 1 policy call; a manual save is MANUAL', async () => {
     const t = await clusterWithCenters(3);
     const ip = t.detail.candidates[0];
+    // The vendor names a save after the second it happened; the simulated clock runs on meanwhile.
+    const savedFrom = Math.floor(sim.clock.now() / 1000);
     await call(sim, 'POST', '/v1/cluster/data/snapshot/save', { body: { cluster_uuid: t.uuid, ip } });
-    const manualName = `snapshot${Math.floor(sim.clock.now() / 1000)}.db`;
+    const savedBy = Math.floor(sim.clock.now() / 1000);
     sim.resetStats();
     const snapshots = await session().snapshots!.byCluster!(t.uuid);
     expect(calls()).toEqual({
@@ -219,9 +221,10 @@ describe('hci adapter: metadata snapshots', () => {
       const files = (await raw(`/v1/cluster/data/snapshot/list?cluster_uuid=${t.uuid}&ip=${node}`)).data.meta_data.Snapshot;
       expect(snapshots.filter((s) => s.nativeId.startsWith(`${t.uuid}/${node}/`)).map((s) => s.name)).toEqual(files);
     }
-    const manual = snapshots.find((s) => s.nativeId === `${t.uuid}/${ip}/${manualName}`);
+    const savedAt = (s: { name: string }) => Number(/^snapshot(\d+)\.db$/.exec(s.name)?.[1]);
+    const manual = snapshots.find((s) => s.nativeId.startsWith(`${t.uuid}/${ip}/`) && savedAt(s) >= savedFrom && savedAt(s) <= savedBy);
     expect(manual).toMatchObject({ type: 'MANUAL', status: 'AVAILABLE', clusterNativeId: t.uuid });
-    expect(Date.parse(manual!.startedAt!)).toBe(Math.floor(sim.clock.now() / 1000) * 1000);
+    expect(Date.parse(manual!.startedAt!)).toBe(savedAt(manual!) * 1000);
     // The schedule keeps seven automatic files per node.
     for (const node of t.detail.candidates as string[]) {
       expect(snapshots.filter((s) => s.nativeId.startsWith(`${t.uuid}/${node}/`) && s.type === 'AUTOMATED').length).toBeGreaterThanOrEqual(7);
