@@ -20,6 +20,26 @@ function liveError(sourceId: string, error: unknown): LiveError {
     : { sourceId, code: 'INTERNAL_SERVER_ERROR', message: 'the source could not be polled' };
 }
 
+/**
+ * A subscription that listens from now on. Yoga's PubSub attaches its listener only on
+ * the first `next()`, so whatever is published before a subscriber first asks would be
+ * lost; asking at once makes the PubSub buffer it instead.
+ */
+function listening<T>(subscription: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
+  let first: Promise<IteratorResult<T>> | undefined = subscription.next();
+  return {
+    next: () => {
+      const next = first ?? subscription.next();
+      first = undefined;
+      return next;
+    },
+    return: (value?: unknown) => subscription.return?.(value) ?? Promise.resolve({ done: true, value: undefined }),
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
 /** A fresh session per look: pollers outlive requests, and must never see a cached answer. */
 function read<E extends EntityName>(adapter: SourceAdapter, entity: E, signal?: AbortSignal) {
   return adapter.session(new RequestScope(signal))[entity] as EntityReader<EntityTypes[E]['item'], EntityTypes[E]['filter']> | undefined;
@@ -53,8 +73,8 @@ export class LiveFeeds {
       if (!w) throw new NotFoundError('Workflow', globalId);
       return w;
     };
-    // Subscribe before the first look, so a change between the two is not lost.
-    const updates = this.pubsub.subscribe('workflow', globalId);
+    // Listen before the first look, so a change between the two is not lost.
+    const updates = listening(this.pubsub.subscribe('workflow', globalId));
     let release: (() => void) | undefined;
     try {
       let last = await this.#firstLook(globalId, () => fetchOne(signal));
@@ -113,15 +133,15 @@ export class LiveFeeds {
 
   /** Every change to any workflow on any source, as the shared feed sees it. */
   workflowUpdates(): AsyncIterable<WorkflowUpdate> {
-    return this.#join(this.pubsub.subscribe('workflowUpdates'), 'feed:workflows', this.#workflowFeedSpec());
+    return this.#join(listening(this.pubsub.subscribe('workflowUpdates')), 'feed:workflows', this.#workflowFeedSpec());
   }
 
   events(): AsyncIterable<Event> {
-    return this.#join(this.pubsub.subscribe('events'), 'feed:events', this.#eventFeedSpec());
+    return this.#join(listening(this.pubsub.subscribe('events')), 'feed:events', this.#eventFeedSpec());
   }
 
   clusterStatusChanged(): AsyncIterable<ClusterStatusChange> {
-    return this.#join(this.pubsub.subscribe('clusterStatus'), 'feed:clusters', this.#clusterFeedSpec());
+    return this.#join(listening(this.pubsub.subscribe('clusterStatus')), 'feed:clusters', this.#clusterFeedSpec());
   }
 
   /** Relays a fleet-wide topic and keeps its poller running while anyone listens. */

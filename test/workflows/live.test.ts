@@ -65,6 +65,20 @@ describe('workflow progress', () => {
     expect(await gauge(metrics, 'fleetgate_pollers')).toBe(0);
   });
 
+  it('gives a subscriber every change published after its first state, even before it asks for the next', async () => {
+    const { source, live } = setup();
+    source.startWorkflow('w4');
+    const id = encodeGlobalId({ type: 'Workflow', sourceId: 'a', nativeId: 'w4' });
+    const watching = live.workflowProgress(id);
+    const first = (await watching.next()).value;
+    const late = live.workflowProgress(id);
+    expect((await late.next()).value).toEqual(first);
+    // The first subscriber's poller runs the workflow to its end while the late one waits.
+    const rest = await collect(watching);
+    expect(rest.at(-1)?.workflow.state).toBe('SUCCEEDED');
+    expect(await collect(late)).toEqual(rest);
+  });
+
   it('rejects an id that is not a workflow', async () => {
     const { live } = setup();
     await expect(live.workflowProgress(encodeGlobalId({ type: 'Cluster', sourceId: 'a', nativeId: 'c0000' })).next()).rejects.toMatchObject({ code: 'NOT_FOUND' });
