@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { GatewayError } from './model/errors.js';
 import { SOURCE_ID_PATTERN } from './model/ids.js';
 import { SOURCE_KINDS, type SourceKind } from './model/source-kind.js';
+import { POLL_DEFAULTS } from './workflows/poller.js';
 
 /** A configuration problem, naming the field (`sources[1].url`) or variable at fault. */
 export class ConfigError extends GatewayError {
@@ -66,6 +67,16 @@ const limitsSchema = z
 export type Limits = z.infer<typeof limitsSchema>;
 export const DEFAULT_LIMITS: Limits = limitsSchema.parse({});
 
+/** How often subscriptions' pollers look at a vendor: `minIntervalMs` after a change, backing off to `maxIntervalMs`. */
+const pollSchema = z
+  .object({
+    minIntervalMs: z.number().int().min(10).max(60_000).default(POLL_DEFAULTS.minIntervalMs),
+    maxIntervalMs: z.number().int().min(10).max(600_000).default(POLL_DEFAULTS.maxIntervalMs),
+  })
+  .strict()
+  .refine((p) => p.minIntervalMs <= p.maxIntervalMs, { path: ['maxIntervalMs'], message: 'must not be less than minIntervalMs' });
+export type PollSettings = z.infer<typeof pollSchema>;
+
 const fileSchema = z
   .object({
     server: z
@@ -83,7 +94,12 @@ const fileSchema = z
     tokens: z
       .array(z.object({ name: z.string().min(1), role: roleSchema, token: secretRef }).strict())
       .min(1, 'configure at least one API token: the gateway does not serve anonymous callers'),
-    redis: z.object({ url: secretRef }).strict().optional(),
+    /** Without `url`, REDIS_URL; `prefix` starts every Redis key and channel (replicas of one gateway share it). */
+    redis: z
+      .object({ url: secretRef.optional(), prefix: z.string().regex(/^\S{1,100}$/, 'must be 1 to 100 characters without spaces').optional() })
+      .strict()
+      .optional(),
+    poll: pollSchema.default(pollSchema.parse({})),
   })
   .strict()
   .superRefine((config, ctx) => {
@@ -117,6 +133,10 @@ export interface GatewayConfig {
   sources: SourceConfig[];
   tokens: { name: string; role: Role; token: string }[];
   redisUrl?: string;
+  /** Starts every Redis key and channel; absent: `fleetgate:`. */
+  redisPrefix?: string;
+  /** Absent: the poller's defaults (demo mode, tests that build a config by hand). */
+  poll?: PollSettings;
   /** Started by demo mode: the in-process simulators. */
   demo: boolean;
 }
@@ -150,7 +170,7 @@ export function parseConfig(document: unknown, env: Env = process.env): GatewayC
   const file = parsed.data;
   const port = env.PORT !== undefined && env.PORT !== '' ? Number(env.PORT) : file.server.port;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new ConfigError('PORT', `"${env.PORT}" is not a port number`);
-  const redisUrl = file.redis ? resolveSecret(file.redis.url, 'redis.url', env) : env.REDIS_URL || undefined;
+  const redisUrl = file.redis?.url ? resolveSecret(file.redis.url, 'redis.url', env) : env.REDIS_URL || undefined;
   return {
     port,
     host: file.server.host,
@@ -166,6 +186,8 @@ export function parseConfig(document: unknown, env: Env = process.env): GatewayC
     })),
     tokens: file.tokens.map((t, i) => ({ ...t, token: resolveSecret(t.token, `tokens[${i}].token`, env) })),
     ...(redisUrl ? { redisUrl } : {}),
+    ...(file.redis?.prefix ? { redisPrefix: file.redis.prefix } : {}),
+    poll: file.poll,
     demo: false,
   };
 }

@@ -37,7 +37,7 @@ export interface GatewayOptions {
   logger: Logger;
   /** Default true; false is the benchmark's baseline (no DataLoader batching, no GET dedupe). */
   batching?: boolean;
-  /** Poll intervals of the live feeds (tests shorten them). */
+  /** Poll intervals of the live feeds, over the config's `poll` (tests shorten them). */
   poll?: { minIntervalMs?: number; maxIntervalMs?: number };
 }
 
@@ -51,8 +51,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const metrics = createMetrics();
   const batching = options.batching !== false;
   const registry = SourceRegistry.build(config.sources, options.factories, { metrics });
-  const transport = createLiveTransport(config.redisUrl);
-  const hub = new PollerHub({ metrics, lease: transport.lease, ...options.poll });
+  const transport = createLiveTransport(config.redisUrl, config.redisPrefix);
+  const hub = new PollerHub({ metrics, lease: transport.lease, ...config.poll, ...options.poll });
   const deps: ContextDeps = {
     registry,
     live: new LiveFeeds(registry, transport.pubsub, hub),

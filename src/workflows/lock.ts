@@ -22,7 +22,10 @@ export const localLease: PollLease = {
 const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
-export function redisLease(redis: Redis, replicaId: string, prefix = 'fleetgate:poll:'): PollLease {
+/** What every Redis key and channel of a gateway starts with unless `redis.prefix` says otherwise. */
+export const DEFAULT_REDIS_PREFIX = 'fleetgate:';
+
+export function redisLease(redis: Redis, replicaId: string, prefix = `${DEFAULT_REDIS_PREFIX}poll:`): PollLease {
   return {
     async hold(key, ttlMs) {
       const k = prefix + key;

@@ -25,6 +25,9 @@ export interface PollerOptions {
   maxIntervalMs?: number;
 }
 
+/** How often a poller looks unless the config's `poll` says otherwise. */
+export const POLL_DEFAULTS = { minIntervalMs: 1_000, maxIntervalMs: 10_000 } as const;
+
 interface Running {
   refs: number;
   stop: AbortController;
@@ -45,8 +48,8 @@ export class PollerHub {
 
   constructor(private readonly options: PollerOptions) {
     this.#lease = options.lease ?? localLease;
-    this.#min = options.minIntervalMs ?? 1_000;
-    this.#max = options.maxIntervalMs ?? 10_000;
+    this.#min = options.minIntervalMs ?? POLL_DEFAULTS.minIntervalMs;
+    this.#max = options.maxIntervalMs ?? POLL_DEFAULTS.maxIntervalMs;
   }
 
   /** Starts or joins the poller for `spec.key`; call the returned function to leave. */

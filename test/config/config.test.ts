@@ -34,8 +34,18 @@ describe('config', () => {
     [{ sources: [source] }, 'tokens'],
     [{ tokens: [{ name: 'x', role: 'root', token: { env: 'FG_TOKEN' } }], sources: [source] }, 'tokens[0].role'],
     [{ tokens, sources: [source], server: { limits: { maxPageSize: 0 } } }, 'server.limits.maxPageSize'],
+    [{ tokens, sources: [source], poll: { minIntervalMs: 5_000, maxIntervalMs: 1_000 } }, 'poll.maxIntervalMs: must not be less than minIntervalMs'],
+    [{ tokens, sources: [source], redis: { prefix: 'two words' } }, 'redis.prefix'],
   ])('names the bad field in %j', (doc, field) => {
     expect(() => parseConfig(doc, ENV)).toThrow(field);
+  });
+
+  it('takes Redis from the file, else from REDIS_URL, and poll intervals with defaults', () => {
+    const fromEnv = parseConfig({ tokens, sources: [source], redis: { prefix: 'fg-blue:' } }, { ...ENV, REDIS_URL: 'redis://env:6379' });
+    expect(fromEnv).toMatchObject({ redisUrl: 'redis://env:6379', redisPrefix: 'fg-blue:', poll: { minIntervalMs: 1_000, maxIntervalMs: 10_000 } });
+    const fromFile = parseConfig({ tokens, sources: [source], redis: { url: { env: 'R' } }, poll: { minIntervalMs: 200 } }, { ...ENV, R: 'redis://file:6379', REDIS_URL: 'redis://env:6379' });
+    expect(fromFile).toMatchObject({ redisUrl: 'redis://file:6379', poll: { minIntervalMs: 200, maxIntervalMs: 10_000 } });
+    expect(fromFile.redisPrefix).toBeUndefined();
   });
 
   it('says which env var is missing', () => {
