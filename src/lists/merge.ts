@@ -96,7 +96,8 @@ class SourceSequence<E extends EntityName> {
   async total(): Promise<number> {
     if (this.#windowed && this.#knownTotal !== undefined) return this.#knownTotal;
     if (this.#windowed && this.slot.reader.window) {
-      const window = await this.slot.reader.window(pushedDownPart(this.filter, this.slot.reader.pushdown) as Filter<E>, 0, 1);
+      // An empty window: the vendor's count, without an item the reader would have to complete.
+      const window = await this.slot.reader.window(pushedDownPart(this.filter, this.slot.reader.pushdown) as Filter<E>, 0, 0);
       if (window.total !== undefined) return window.total;
     }
     return (await this.all()).length;

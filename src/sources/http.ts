@@ -169,7 +169,9 @@ export class SourceHttp {
    */
   request(call: SourceCall): Promise<SourceReply> {
     if (call.method === 'GET' && call.scope) {
-      const key = `${call.method} ${this.#url(call)}`;
+      // The memo spans every source of the request, and two sources of one kind ask the
+      // same paths of different vendors (or of one vendor as different users).
+      const key = `${this.options.sourceId} ${this.options.url} ${call.method} ${this.#url(call)}`;
       return call.scope.memo(key, () => this.#send({ ...call, signal: call.signal ?? call.scope?.signal }));
     }
     return this.#send(call);

@@ -1,11 +1,12 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import type { GatewayConfig, SourceConfig } from '../../src/config.js';
+import type { GatewayConfig, Limits, SourceConfig } from '../../src/config.js';
 import { startDemo } from '../../src/demo.js';
-import { createLogger } from '../../src/log.js';
+import { createLogger, type Logger } from '../../src/log.js';
 import { type Gateway, startGateway } from '../../src/server.js';
 import { ADAPTERS } from '../../src/sources/kinds.js';
 import type { Fleet } from '../../src/simulators/fleet.js';
+import type { RouteStats } from '../../src/simulators/kit/server.js';
 
 export interface GraphQLResult<T> {
   data?: T | null;
@@ -19,8 +20,8 @@ export interface DemoGateway {
   token: string;
   fleet: Fleet;
   run<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResult<T>>;
-  /** Vendor requests served per simulator since the last `resetCounts()`. */
-  vendorCalls(): Record<string, { total: number; routes: Record<string, number> }>;
+  /** Vendor requests served per simulator since the last `resetCounts()`: per route and per exact URL. */
+  vendorCalls(): Record<string, RouteStats>;
   resetCounts(): void;
   close(): Promise<void>;
 }
@@ -36,15 +37,30 @@ export interface DemoOptions {
   redisUrl?: string;
   /** Applied to every source's config (short timeouts for fault tests). */
   source?: Partial<SourceConfig>;
+  /** The gateway's logger; default silent. A test that reads the logs passes `createLogger(level, stream)`. */
+  logger?: Logger;
+  /** Over the demo's limits: a page of every cluster of a large fleet needs a larger `maxPageSize`. */
+  limits?: Partial<Limits>;
+  /**
+   * Rewrites the demo's one-source-per-kind list before `source` applies: renames sources,
+   * or adds sources served by simulators the test started (and closes) itself.
+   */
+  sources?: (demo: SourceConfig[]) => SourceConfig[];
 }
 
 export async function startDemoGateway(options: DemoOptions = {}): Promise<DemoGateway> {
   const { fleet, config } = await startDemo({ SIM_SPEED: '1', SIM_FAILURE_RATE: '0', FLEETGATE_TOKEN: ADMIN_TOKEN, ...options.env });
-  const sources = config.sources.map((s) => ({ ...s, ...options.source }));
-  const started: GatewayConfig = { ...config, sources, port: 0, ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}) };
+  const sources = (options.sources ? options.sources(config.sources) : config.sources).map((s) => ({ ...s, ...options.source }));
+  const started: GatewayConfig = {
+    ...config,
+    sources,
+    port: 0,
+    limits: { ...config.limits, ...options.limits },
+    ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
+  };
   const gateway = await startGateway(
     started,
-    { factories: ADAPTERS, logger: createLogger('silent'), poll: TEST_POLL },
+    { factories: ADAPTERS, logger: options.logger ?? createLogger('silent'), poll: TEST_POLL },
   );
   return {
     gateway,

@@ -77,6 +77,8 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   // ---- Clusters: list row + labels + nodes (for DEGRADED and capacity). ----
 
   const toClusters = async (rows: readonly OteCluster[]): Promise<Cluster[]> => {
+    // No rows (an empty window, asked for its total) need no labels and no nodes.
+    if (rows.length === 0) return [];
     const [labels, nodes] = await Promise.all([lookups.clusterLabels(rows.map((r) => r.clusterName)), lookups.nodesByCluster()]);
     return rows.map((r) => toCluster(sourceId, r, labels.get(r.clusterName) ?? [], nodes.get(r.clusterName) ?? []));
   };
@@ -113,6 +115,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   // ---- Hosts: the node list, with labels from the node label index. ----
 
   const toHosts = async (rows: readonly OteNode[]): Promise<Host[]> => {
+    if (rows.length === 0) return [];
     const labels = await lookups.nodeLabels();
     return rows.map((n) => toHost(sourceId, n, labels.get(hostNativeId(n.clusterName, n.nodeName)) ?? []));
   };

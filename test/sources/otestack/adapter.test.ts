@@ -274,8 +274,9 @@ describe('otestack adapter', () => {
     it('a body unlike the document’s is SOURCE_BAD_RESPONSE naming the field', async () => {
       const a = fresh();
       const broken = new RequestScope();
-      // A reply that is JSON but not the document's shape, planted in the request's memo.
-      broken.memo(`GET /v1/cluster`, async () => ({ status: 200, headers: {}, body: { code: 200, data: [{ clusterName: 'x' }] } }));
+      // A reply that is JSON but not the document's shape, planted in the request's memo
+      // under the key SourceHttp gives this source's GET /v1/cluster.
+      broken.memo(`ote-edge ${sim.url} GET /v1/cluster`, async () => ({ status: 200, headers: {}, body: { code: 200, data: [{ clusterName: 'x' }] } }));
       await expect(a.session(broken).clusters!.list({})).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE', message: expect.stringContaining('isReady') });
       await a.close();
     });
