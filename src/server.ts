@@ -13,6 +13,7 @@ import type { Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { SourceKind } from './model/source-kind.js';
 import { maskError } from './plugins/error-masking.js';
+import { yogaLogger } from './plugins/logging.js';
 import { useFanoutLimit } from './plugins/limits.js';
 import { useSourceProblems } from './plugins/source-problems.js';
 import { schema } from './schema/index.js';
@@ -206,13 +207,8 @@ export function createGatewayYoga(options: YogaOptions) {
       }
       return createContext(deps, viewer, server.request?.signal);
     },
-    maskedErrors: { maskError: maskError((err) => logger.error({ err }, 'unexpected error in a resolver')) },
-    logging: {
-      debug: (...args) => logger.debug(args),
-      info: (...args) => logger.info(args),
-      warn: (...args) => logger.warn(args),
-      error: (...args) => logger.error(args),
-    },
+    maskedErrors: { maskError: maskError() },
+    logging: yogaLogger(logger),
     plugins,
   });
 }

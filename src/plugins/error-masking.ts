@@ -6,14 +6,15 @@ type MaskError = NonNullable<Extract<YogaServerOptions<object, object>['maskedEr
 
 // By name, not instanceof: the executor may load graphql's CJS build while this file
 // loads the ESM one, and each has its own GraphQLError class.
-const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
+export const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Error && e.name === 'GraphQLError';
 
 /**
  * Errors Fleetgate raises on purpose reach the client with their code and details;
- * anything else is an internal error, logged in full and shown as a bare
- * INTERNAL_SERVER_ERROR — no stack, no path, nothing from a vendor's credentials.
+ * anything else is an internal error, shown as a bare INTERNAL_SERVER_ERROR — no stack,
+ * no path, nothing from a vendor's credentials. Yoga logs the original of every error
+ * this replaces (see plugins/logging.ts), so nothing is logged here.
  */
-export function maskError(log: (err: unknown) => void): MaskError {
+export function maskError(): MaskError {
   return (error, message) => {
     const located = isGraphQLError(error) ? { nodes: error.nodes, path: error.path, source: error.source, positions: error.positions } : {};
     const original = isGraphQLError(error) ? error.originalError : error;
@@ -21,8 +22,27 @@ export function maskError(log: (err: unknown) => void): MaskError {
       return createGraphQLError(original.message, { ...located, extensions: { code: original.code, ...original.extensions() } });
     }
     // GraphQL's own errors (syntax, validation, variables) are about the request: keep them.
-    if (isGraphQLError(error) && (!original || isGraphQLError(original))) return error;
-    log(error);
+    if (isGraphQLError(error) && (!original || isGraphQLError(original))) return withoutVariableValue(error);
     return createGraphQLError(message, { ...located, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   };
+}
+
+const INVALID_VARIABLE = /^Variable "\$([^"]+)" got invalid value /;
+
+/**
+ * graphql-js quotes a variable's offending value back ("got invalid value { …,
+ * adminPassword: "…" } at "input.dws"; Field "nodes" … was not provided"), and that value
+ * may carry a secret the caller sent. Keep which variable, where in it and why; drop the
+ * value, and the value a scalar's reason quotes ("… non string value: 12345678").
+ * The message is rewritten in place: yoga logs the original of any error the mask
+ * replaces, so a replacement would move the secret from the response into the log.
+ */
+function withoutVariableValue(error: GraphQLError): GraphQLError {
+  const variable = INVALID_VARIABLE.exec(error.message)?.[1];
+  const reason = error.originalError?.message;
+  if (variable === undefined || !reason || !error.message.endsWith(`; ${reason}`)) return error;
+  const prefix = error.message.slice(0, -(reason.length + 2));
+  const at = / at "[^"]*"$/.exec(prefix)?.[0] ?? '';
+  error.message = `Variable "$${variable}" got an invalid value${at}; ${reason.replace(/(value): [\s\S]*$/, '$1')}`;
+  return error;
 }

@@ -404,8 +404,15 @@ function retryAfterMs(header: string | string[] | undefined): number | undefined
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/**
+ * A body that is not JSON, for an error message. A proxy's HTML page is quoted (its
+ * title says what went wrong); anything else is the vendor's own data cut short or
+ * garbled, and may hold a secret (a login answer's session token in its first bytes),
+ * so only its size is given.
+ */
 function describeText(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
+  if (!flat.startsWith('<')) return `${Buffer.byteLength(text)} bytes, not quoted`;
   return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
 
