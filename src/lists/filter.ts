@@ -1,5 +1,5 @@
 import { TERMINAL_WORKFLOW_STATES } from '../model/status.js';
-import type { CommonFilter, EntityName, EntityTypes } from '../sources/adapter.js';
+import type { EntityName, EntityTypes } from '../sources/adapter.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];
@@ -7,40 +7,55 @@ type Filter<E extends EntityName> = EntityTypes[E]['filter'];
 /** The time a since/until filter looks at, per entity. */
 const TIME_FIELD: Partial<Record<EntityName, string>> = { events: 'occurredAt', snapshots: 'startedAt' };
 
+/** A filter key: the item field it reads (none: it does not apply to this entity) and its test. */
+interface Check {
+  field(entity: EntityName): string | undefined;
+  passes(wanted: never, value: unknown): boolean;
+}
+
+const anyOf: Check = { field: () => undefined, passes: (wanted: string[], value) => wanted.length === 0 || wanted.includes(value as string) };
+const own = (field: string): Check => ({ ...anyOf, field: () => field });
+
+const CHECKS: Record<string, Check> = {
+  nameContains: { field: () => 'name', passes: (wanted: string, value) => String(value ?? '').toLowerCase().includes(wanted.toLowerCase()) },
+  clusterNativeId: { field: (entity) => (entity === 'clusters' ? 'nativeId' : 'clusterNativeId'), passes: (wanted: string, value) => value === wanted },
+  labels: {
+    field: () => 'labels',
+    passes: (wanted: { key: string; value?: string }[], value) => {
+      const labels = (value as { key: string; value: string }[] | undefined) ?? [];
+      return wanted.every((want) => labels.some((l) => l.key === want.key && (want.value === undefined || l.value === want.value)));
+    },
+  },
+  status: own('status'),
+  severity: own('severity'),
+  state: own('state'),
+  active: { field: () => 'state', passes: (wanted: boolean, value) => !TERMINAL_WORKFLOW_STATES.has(value as never) === wanted },
+  since: { field: (entity) => TIME_FIELD[entity], passes: (wanted: string, value) => !!value && Date.parse(value as string) >= Date.parse(wanted) },
+  until: { field: (entity) => TIME_FIELD[entity], passes: (wanted: string, value) => !!value && Date.parse(value as string) <= Date.parse(wanted) },
+};
+
+/** The filter keys that are set and apply to `entity`, each with the item field it reads. */
+function setChecks<E extends EntityName>(entity: E, filter: Filter<E>): { check: Check; field: string; wanted: unknown }[] {
+  return Object.entries(filter as Record<string, unknown>).flatMap(([key, wanted]) => {
+    const check = CHECKS[key];
+    const field = check?.field(entity);
+    return check && field && wanted !== undefined && wanted !== null ? [{ check, field, wanted }] : [];
+  });
+}
+
 /**
  * The gateway's own evaluation of a filter. It runs on every item a vendor returns, even
  * for filters the vendor applied, so results do not depend on how loosely each vendor
  * matches ("contains" vs "starts with", case).
  */
 export function matches<E extends EntityName>(entity: E, filter: Filter<E>, item: Item<E>): boolean {
-  const f = filter as CommonFilter & Record<string, unknown>;
   const it = item as unknown as Record<string, unknown>;
-  if (f.nameContains && !String(it.name ?? '').toLowerCase().includes(f.nameContains.toLowerCase())) return false;
-  if (f.clusterNativeId !== undefined) {
-    const own = entity === 'clusters' ? it.nativeId : it.clusterNativeId;
-    if (own !== f.clusterNativeId) return false;
-  }
-  if (f.labels?.length) {
-    const labels = (it.labels as { key: string; value: string }[] | undefined) ?? [];
-    const ok = f.labels.every((want) => labels.some((l) => l.key === want.key && (want.value === undefined || l.value === want.value)));
-    if (!ok) return false;
-  }
-  for (const key of ['status', 'severity', 'state'] as const) {
-    const wanted = f[key] as string[] | undefined;
-    if (wanted?.length && !wanted.includes(it[key] as string)) return false;
-  }
-  if (f.active !== undefined) {
-    const active = !TERMINAL_WORKFLOW_STATES.has(it.state as never);
-    if (active !== f.active) return false;
-  }
-  const timeField = TIME_FIELD[entity];
-  if (timeField && (f.since || f.until)) {
-    const at = it[timeField] as string | undefined;
-    if (!at) return false;
-    if (f.since && Date.parse(at) < Date.parse(f.since as string)) return false;
-    if (f.until && Date.parse(at) > Date.parse(f.until as string)) return false;
-  }
-  return true;
+  return setChecks(entity, filter).every(({ check, field, wanted }) => check.passes(wanted as never, it[field]));
+}
+
+/** The item fields `matches` reads for `filter`: what an outline must have to be filtered. */
+export function filterFields<E extends EntityName>(entity: E, filter: Filter<E>): string[] {
+  return setChecks(entity, filter).map(({ field }) => field);
 }
 
 /** True when every set key of `filter` is one the vendor applies itself. */

@@ -1,9 +1,9 @@
 import { GatewayError } from '../model/errors.js';
-import type { EntityName, EntityReader, EntityTypes } from '../sources/adapter.js';
+import type { EntityName, EntityReader, EntityTypes, Outlined } from '../sources/adapter.js';
 import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
-import { fullyPushedDown, matches, pushedDownPart } from './filter.js';
-import { comparator, type Order } from './order.js';
+import { filterFields, fullyPushedDown, matches, pushedDownPart } from './filter.js';
+import { comparator, ORDER_KEYS, type Order } from './order.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];
@@ -40,6 +40,15 @@ export class PagingArgumentError extends GatewayError {
   }
 }
 
+/**
+ * An item as far as the list needs it: `known` to filter and order by, `complete` for the
+ * page. Most readers list complete items; an outline reader's are completed only when
+ * they land on the page.
+ */
+type Entry<E extends EntityName> = Outlined<Item<E>>;
+const complete = <T>(item: T): Outlined<T> => ({ known: item as Outlined<T>['known'], complete: async () => item });
+const known = <E extends EntityName>(entry: Entry<E>) => entry.known as Item<E>;
+
 interface Taken<T> {
   items: T[];
   exhausted: boolean;
@@ -49,10 +58,11 @@ interface Taken<T> {
  * One source's contribution to a list in the requested order, from a position on.
  * Where the vendor can serve the order and every filter itself, positions map onto
  * vendor pages and only the pages a gateway page needs are fetched; otherwise the
- * source's matching items are fetched once per request, filtered and sorted here.
+ * source's matching items are listed once per request (in outline where the reader can,
+ * and the filter and order need only outline fields), filtered and sorted here.
  */
 class SourceSequence<E extends EntityName> {
-  #sorted?: Promise<Item<E>[]>;
+  #sorted?: Promise<Entry<E>[]>;
   #knownTotal?: number;
 
   constructor(
@@ -69,25 +79,33 @@ class SourceSequence<E extends EntityName> {
     return reader.window !== undefined && nativeFits && fullyPushedDown(this.filter, reader.pushdown);
   }
 
-  /** Items from `from` on: at least `count + 1` when there are that many, to tell whether more follow. */
-  async take(from: number, count: number): Promise<Taken<Item<E>>> {
+  get #outlined(): boolean {
+    const fields = this.slot.reader.outline?.fields;
+    const orderKey = ORDER_KEYS[this.order.field];
+    return !!fields && (orderKey === undefined || fields.has(orderKey)) && filterFields(this.entity, this.filter).every((f) => fields.has(f));
+  }
+
+  /** Entries from `from` on: at least `count + 1` when there are that many, to tell whether more follow. */
+  async take(from: number, count: number): Promise<Taken<Entry<E>>> {
     const { reader } = this.slot;
     if (this.#windowed && reader.window) {
       const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1);
       if (window.total !== undefined) this.#knownTotal = window.total;
-      return { items: window.items, exhausted: window.items.length < count + 1 };
+      return { items: window.items.map(complete), exhausted: window.items.length < count + 1 };
     }
     const all = await this.all();
     const items = all.slice(from, from + count + 1);
     return { items, exhausted: from + items.length >= all.length };
   }
 
-  all(): Promise<Item<E>[]> {
+  all(): Promise<Entry<E>[]> {
     if (!this.#sorted) {
       const { reader } = this.slot;
-      this.#sorted = reader.list(pushedDownPart(this.filter, reader.pushdown) as Filter<E>).then((items) => {
-        const kept = items.filter((i) => matches(this.entity, this.filter, i));
-        return this.order.field === 'SOURCE' ? kept : kept.sort(this.compare);
+      const vendorFilter = pushedDownPart(this.filter, reader.pushdown) as Filter<E>;
+      const listed = this.#outlined && reader.outline ? reader.outline.list(vendorFilter) : reader.list(vendorFilter).then((items) => items.map(complete));
+      this.#sorted = listed.then((entries) => {
+        const kept = entries.filter((e) => matches(this.entity, this.filter, known(e)));
+        return this.order.field === 'SOURCE' ? kept : kept.sort((a, b) => this.compare(known(a), known(b)));
       });
     }
     return this.#sorted;
@@ -151,6 +169,24 @@ export async function mergedPage<E extends EntityName>(options: {
     }
   };
   const cursorOf = (positions: Record<string, number>) => encodeCursor({ q: fingerprint, p: positions });
+  type Picked = { entry: Entry<E>; sourceId: string };
+  /**
+   * The page's items completed, in parallel, with their cursors. A source that fails
+   * completing any of its items is left out of the page as if its list had failed: its
+   * position stays, so a later page still serves them. An item that went away meanwhile
+   * is left out, its position counted.
+   */
+  const completeEdges = async (page: Picked[], positions: Record<string, number>) => {
+    const nodes = await Promise.all(page.map(({ entry, sourceId }) => guard(sourceId, () => entry.complete(), null)));
+    const out: MergedPage<E>['edges'] = [];
+    page.forEach(({ sourceId }, i) => {
+      if (failed.has(sourceId)) return;
+      positions[sourceId] = (positions[sourceId] ?? 0) + 1;
+      const node = nodes[i];
+      if (node) out.push({ node, cursor: cursorOf({ ...positions }) });
+    });
+    return out;
+  };
 
   const backward = args.last != null || args.before != null;
   let edges: MergedPage<E>['edges'];
@@ -161,12 +197,12 @@ export async function mergedPage<E extends EntityName>(options: {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, fingerprint).p } : {};
     const positions = Object.fromEntries(slots.map((s) => [s.sourceId, start[s.sourceId] ?? 0]));
-    const picked: { item: Item<E>; sourceId: string }[] = [];
+    const picked: Picked[] = [];
     if (order.field === 'SOURCE') {
       for (const { slot, seq } of sequences) {
         if (picked.length > first) break;
         const taken = await guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first - picked.length), { items: [], exhausted: true });
-        for (const item of taken.items) picked.push({ item, sourceId: slot.sourceId });
+        for (const entry of taken.items) picked.push({ entry, sourceId: slot.sourceId });
       }
     } else {
       const heads = await Promise.all(
@@ -177,33 +213,27 @@ export async function mergedPage<E extends EntityName>(options: {
       );
       while (picked.length <= first) {
         let best: (typeof heads)[number] | undefined;
-        for (const h of heads) if (h.items.length && (!best || compare(h.items[0] as Item<E>, best.items[0] as Item<E>) < 0)) best = h;
+        for (const h of heads) if (h.items.length && (!best || compare(known(h.items[0] as Entry<E>), known(best.items[0] as Entry<E>)) < 0)) best = h;
         if (!best) break;
-        picked.push({ item: best.items.shift() as Item<E>, sourceId: best.sourceId });
+        picked.push({ entry: best.items.shift() as Entry<E>, sourceId: best.sourceId });
       }
     }
     hasNextPage = picked.length > first;
     hasPreviousPage = Object.values(positions).some((n) => n > 0);
-    edges = picked.slice(0, first).map(({ item, sourceId }) => {
-      positions[sourceId] = (positions[sourceId] ?? 0) + 1;
-      return { node: item, cursor: cursorOf({ ...positions }) };
-    });
+    edges = await completeEdges(picked.slice(0, first), positions);
   } else {
     // Backward paging needs the whole merged sequence up to the cursor; it is served by
     // fetching every source's matches, which is what "last" costs on any paged vendor.
     const all = await Promise.all(
-      sequences.map(async ({ slot, seq }) => (await guard(slot.sourceId, () => seq.all(), [])).map((item) => ({ item, sourceId: slot.sourceId }))),
+      sequences.map(async ({ slot, seq }) => (await guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked => ({ entry, sourceId: slot.sourceId }))),
     );
-    const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => compare(a.item, b.item));
+    const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => compare(known(a.entry), known(b.entry)));
     const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, fingerprint)) - 1) : merged.length;
     const last = args.last ?? DEFAULT_PAGE_SIZE;
     const begin = Math.max(0, end - last);
     const positions = Object.fromEntries(slots.map((s) => [s.sourceId, 0]));
-    edges = [];
-    merged.slice(0, end).forEach(({ item, sourceId }, index) => {
-      positions[sourceId] = (positions[sourceId] ?? 0) + 1;
-      if (index >= begin) edges.push({ node: item, cursor: cursorOf({ ...positions }) });
-    });
+    for (const { sourceId } of merged.slice(0, begin)) positions[sourceId] = (positions[sourceId] ?? 0) + 1;
+    edges = await completeEdges(merged.slice(begin, end), positions);
     hasPreviousPage = begin > 0;
     hasNextPage = end < merged.length;
   }

@@ -34,22 +34,20 @@ export const DEFAULT_ORDER: { [E in EntityName]: Order<E> } = {
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 
-/** The value an order field sorts by; undefined sorts last in either direction. */
+/** The item field each order field sorts by (SOURCE sorts by none). */
+export const ORDER_KEYS: Record<string, string | undefined> = {
+  NAME: 'name',
+  CREATED_AT: 'createdAt',
+  STARTED_AT: 'startedAt',
+  OCCURRED_AT: 'occurredAt',
+  STATUS: 'status',
+};
+
+/** The value an order field sorts by; undefined sorts last in either direction. Names sort without case. */
 function sortValue(item: Record<string, unknown>, field: string): string | undefined {
-  switch (field) {
-    case 'NAME':
-      return (item.name as string | undefined)?.toLowerCase();
-    case 'CREATED_AT':
-      return item.createdAt as string | undefined;
-    case 'STARTED_AT':
-      return item.startedAt as string | undefined;
-    case 'OCCURRED_AT':
-      return item.occurredAt as string | undefined;
-    case 'STATUS':
-      return item.status as string | undefined;
-    default:
-      return undefined;
-  }
+  const key = ORDER_KEYS[field];
+  const value = key === undefined ? undefined : (item[key] as string | undefined);
+  return field === 'NAME' ? value?.toLowerCase() : value;
 }
 
 /**

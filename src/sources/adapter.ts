@@ -77,10 +77,29 @@ export interface EntityReader<T, F> {
   window?(filter: F, offset: number, limit: number): Promise<ListWindow<T>>;
   /** The vendor's native list order, as an order key the gateway knows. */
   readonly nativeOrder?: string;
+  /**
+   * For readers whose items each cost calls beyond the list (HCI's three per cluster):
+   * every matching item in outline, so a page filtered and ordered by outline fields
+   * completes only the items on it.
+   */
+  outline?: OutlineReader<T, F>;
   /** null when the vendor says it does not exist. */
   get(nativeId: string): Promise<T | null>;
   /** Items of one cluster; batched across clusters where the vendor allows. */
   byCluster?(clusterNativeId: string): Promise<T[]>;
+}
+
+/** An item as the vendor's list call alone tells of it, and how to complete it. */
+export interface Outlined<T> {
+  known: Partial<T> & { sourceId: string; nativeId: string };
+  /** null when it went away between the list and the calls that complete it. */
+  complete(): Promise<T | null>;
+}
+
+export interface OutlineReader<T, F> {
+  /** The item fields every outline has, as the completed item will have them. */
+  readonly fields: ReadonlySet<string>;
+  list(filter: F): Promise<Outlined<T>[]>;
 }
 
 export type SourceSession = {

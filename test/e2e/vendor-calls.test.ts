@@ -216,6 +216,23 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
     });
   });
 
+  it('a small page by name completes only the HCI clusters on it (ClusterPage, first 20)', async () => {
+    const { data, calls } = await measure(ClusterPageDocument, { first: 20, filter: { sourceIds: ['hci'] } });
+    const onPage = data.clusters.edges.length;
+    expect(onPage).toBe(20);
+    expect(data.clusters.totalCount).toBe(CLUSTERS);
+    // HCI's list row has name and creation time: the order needs only the list, and each
+    // cluster's three calls are made for the page's clusters alone.
+    expect(calls.hci?.routes).toEqual(
+      sum({
+        'GET /v1/cluster/list': 1,
+        'GET /v1/cluster/get': onPage,
+        'GET /v1/cluster/compute/service/statistic': onPage,
+        'GET /v1/cluster/system/service/storage': onPage,
+      }),
+    );
+  });
+
   it('the first page in source order costs one call per source (ClusterPage, SOURCE)', async () => {
     const first = CLUSTERS / 2;
     const { data, calls } = await measure(ClusterPageDocument, { first, orderBy: { field: 'SOURCE' } });

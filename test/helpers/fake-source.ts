@@ -10,6 +10,8 @@ export interface FakeSourceOptions {
   /** Vendor-side filters, as a real adapter declares them. */
   pushdown?: (keyof ClusterFilter)[];
   fail?: boolean;
+  /** Offer outlines (name, creation time) each completed by one more call, as HCI's clusters are. */
+  outlined?: boolean;
 }
 
 /**
@@ -66,6 +68,23 @@ export function fakeSource(options: FakeSourceOptions) {
             check(`window ${offset}+${limit}`);
             const all = vendorFilter(filter);
             return { items: all.slice(offset, offset + limit), total: all.length };
+          },
+        }
+      : {}),
+    ...(options.outlined
+      ? {
+          outline: {
+            fields: new Set(['sourceId', 'nativeId', 'name', 'createdAt']),
+            list: async (filter: ClusterFilter) => {
+              check('outline');
+              return vendorFilter(filter).map((c) => ({
+                known: { sourceId: c.sourceId, nativeId: c.nativeId, name: c.name, createdAt: c.createdAt },
+                complete: async () => {
+                  check(`complete ${c.nativeId}`);
+                  return c;
+                },
+              }));
+            },
           },
         }
       : {}),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type MergedPage, mergedPage, type SourceSlot } from '../../src/lists/merge.js';
 import type { Order } from '../../src/lists/order.js';
 import type { ClusterFilter } from '../../src/sources/adapter.js';
+import { SourceError } from '../../src/sources/errors.js';
 import { fakeSource } from '../helpers/fake-source.js';
 
 const slotsOf = (...sources: ReturnType<typeof fakeSource>[]): SourceSlot<'clusters'>[] =>
@@ -23,7 +24,8 @@ describe('merged paging across sources', () => {
   const a = fakeSource({ id: 'a', clusters: 23, paged: true });
   const b = fakeSource({ id: 'b', clusters: 40 });
   const c = fakeSource({ id: 'c', clusters: 11, paged: true, pushdown: ['status'] });
-  const everyone = [...a.clusters, ...b.clusters, ...c.clusters].map((x) => `${x.sourceId}/${x.nativeId}`);
+  const d = fakeSource({ id: 'd', clusters: 17, outlined: true });
+  const everyone = [...a.clusters, ...b.clusters, ...c.clusters, ...d.clusters].map((x) => `${x.sourceId}/${x.nativeId}`);
 
   for (const order of [
     { field: 'NAME', direction: 'ASC' },
@@ -32,7 +34,7 @@ describe('merged paging across sources', () => {
   ] as Order<'clusters'>[]) {
     for (const size of [1, 7, 50]) {
       it(`walks every item exactly once by ${order.field} ${order.direction}, ${size} a page`, async () => {
-        const seen = await walk(slotsOf(a, b, c), order, size);
+        const seen = await walk(slotsOf(a, b, c, d), order, size);
         expect(seen).toHaveLength(everyone.length);
         expect(new Set(seen)).toEqual(new Set(everyone));
       });
@@ -82,6 +84,45 @@ describe('merged paging across sources', () => {
     const page = await mergedPage({ entity: 'clusters', slots: slotsOf(a, down), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 100 } });
     expect(page.edges).toHaveLength(a.clusters.length);
     expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['down', 'SOURCE_UNAVAILABLE']]);
+  });
+
+  it('completes only the outlined items a page shows, when filter and order need only the outline', async () => {
+    const o = fakeSource({ id: 'o', clusters: 30, outlined: true });
+    const byName = await mergedPage({ entity: 'clusters', slots: slotsOf(a, o), filter: { nameContains: 'cluster' }, order: { field: 'NAME', direction: 'ASC' }, args: { first: 10 } });
+    const shown = byName.edges.filter((e) => e.node.sourceId === 'o').map((e) => `complete ${e.node.nativeId}`);
+    expect(o.calls).toEqual(['outline', ...shown]);
+    expect(byName.edges.every((e) => e.node.rawStatus === 'raw')).toBe(true);
+    expect(await byName.totalCount()).toBe(a.clusters.length + o.clusters.length);
+    expect(o.calls).toHaveLength(1 + shown.length);
+
+    // Status is not in the outline: every item is listed complete, as without one.
+    o.calls.length = 0;
+    await mergedPage({ entity: 'clusters', slots: slotsOf(o), filter: { status: ['RUNNING'] }, order: { field: 'NAME', direction: 'ASC' }, args: { first: 3 } });
+    expect(o.calls).toEqual(['list']);
+  });
+
+  it('leaves out a source that fails completing its page, keeping its place for later pages', async () => {
+    const o = fakeSource({ id: 'o', clusters: 5, outlined: true });
+    const outline = o.readers.clusters.outline!;
+    let broken = true;
+    const flaky: SourceSlot<'clusters'> = {
+      sourceId: 'o',
+      reader: {
+        ...o.readers.clusters,
+        outline: {
+          fields: outline.fields,
+          list: async (f) =>
+            (await outline.list(f)).map((e) => ({ ...e, complete: () => (broken ? Promise.reject(new SourceError('SOURCE_TIMEOUT', 'slow', { sourceId: 'o', sourceKind: 'fake', route: 'GET /x' })) : e.complete()) })),
+        },
+      },
+    };
+    const order = { field: 'NAME', direction: 'ASC' } as const;
+    const page = await mergedPage({ entity: 'clusters', slots: [...slotsOf(a), flaky], filter: {}, order, args: { first: 100 } });
+    expect(page.edges.map((e) => e.node.sourceId)).toEqual(a.clusters.map(() => 'a'));
+    expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['o', 'SOURCE_TIMEOUT']]);
+    broken = false;
+    const next = await mergedPage({ entity: 'clusters', slots: [...slotsOf(a), flaky], filter: {}, order, args: { first: 100, after: page.pageInfo.endCursor } });
+    expect(next.edges.map((e) => e.node.nativeId).sort()).toEqual(o.clusters.map((x) => x.nativeId).sort());
   });
 
   it('rejects a cursor from another query, and bad page sizes', async () => {

@@ -112,6 +112,14 @@ export interface ClusterSources {
   storage: StorageSummary;
 }
 
+/** The fields of a cluster its list row alone gives: enough to order by name or creation. */
+export const CLUSTER_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'name', 'createdAt']);
+
+export function clusterOutline(sourceId: string, row: ClusterRow): Pick<Cluster, 'sourceId' | 'nativeId' | 'name' | 'createdAt'> {
+  const createdAt = epochToIso(row.ctime);
+  return { sourceId, nativeId: row.cluster_uuid, name: row.cluster_name, ...(createdAt ? { createdAt } : {}) };
+}
+
 /**
  * A cluster from its list row (`ctime`), detail (center nodes), compute statistic
  * (hosts, vCPU and memory given to VMs against the hardware's) and storage summary.
@@ -120,17 +128,13 @@ export function mapCluster(sourceId: string, { row, detail, stats, storage }: Cl
   const condition = clusterCondition(stats, storage);
   const cpu = allocationUsage(stats.UsageRatio.Cpu, 'CORES');
   const memory = allocationUsage(stats.UsageRatio.Mem, 'BYTES');
-  const createdAt = epochToIso(row.ctime);
   return {
-    sourceId,
+    ...clusterOutline(sourceId, row),
     raw: { row, detail, stats, storage },
-    nativeId: row.cluster_uuid,
-    name: row.cluster_name,
     kind: 'HCI',
     status: clusterStatus(condition),
     rawStatus: condition,
     labels: [],
-    ...(createdAt ? { createdAt } : {}),
     // The center nodes run the platform's management service.
     endpoints: detail.candidates.map((address) => ({ address, public: false })),
     nodeCount: stats.HostSummary.Total,

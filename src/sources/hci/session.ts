@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
-import type { ClusterFilter, EntityReader, HostFilter, SnapshotFilter, SourceSession, WorkflowFilter } from '../adapter.js';
+import type { ClusterFilter, EntityReader, HostFilter, OutlineReader, SnapshotFilter, SourceSession, WorkflowFilter } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../http.js';
 import type { CallContext, ClusterRow, HciClient, HostStatistic, PageRequest } from './client.js';
@@ -9,6 +9,8 @@ import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js'
 import {
   hasTask,
   type HostJoin,
+  CLUSTER_OUTLINE_FIELDS,
+  clusterOutline,
   hostTaskWorkflow,
   inspectionWorkflow,
   joinWorkflow,
@@ -78,16 +80,31 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     }));
   });
 
+  // Each cluster costs three calls past the list: a page by name or creation time
+  // completes only its own clusters.
+  const clusterOutlines: OutlineReader<Cluster, ClusterFilter> = {
+    fields: CLUSTER_OUTLINE_FIELDS,
+    async list(filter) {
+      const { rows } = await client.clusters(ctx, filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {});
+      return rows.map((row) => ({
+        known: clusterOutline(sourceId, row),
+        complete: async () => {
+          const cluster = await completeCluster(row);
+          if (cluster) clusterById.prime(cluster.nativeId, cluster);
+          return cluster;
+        },
+      }));
+    },
+  };
+
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // `filter_uuid` is an exact match; `filter_name` is a case-sensitive substring
     // match, narrower than the gateway's `nameContains`, so names are not pushed down.
     pushdown: new Set(['clusterNativeId']),
     async list(filter) {
-      const { rows } = await client.clusters(ctx, filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {});
-      const items = await completeClusters(rows);
-      for (const c of items) clusterById.prime(c.nativeId, c);
-      return items;
+      return (await Promise.all((await clusterOutlines.list(filter)).map((o) => o.complete()))).filter(notNull);
     },
+    outline: clusterOutlines,
     // The list comes in an order the document does not define (the simulator's is
     // creation order, not `ctime`), so no `nativeOrder`: windows serve SOURCE order only.
     async window(filter, offset, limit) {
