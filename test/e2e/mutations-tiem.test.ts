@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { tiemCreateInput } from '../helpers/inputs.js';
 
 /** Every mutation's answer, whichever member of its result union it is. */
 const RESULT = `
@@ -91,19 +92,8 @@ async function idleCluster(): Promise<string> {
 }
 
 const createInput = (name: string, patch: Record<string, unknown> = {}) => ({
-  sourceId: 'tiem',
-  name,
-  version: 'v6.1.0',
-  region: 'CN-HANGZHOU',
+  ...tiemCreateInput(name),
   labels: [{ key: 'team', value: 'dba' }],
-  tiem: {
-    dbPassword: 'Secr3t!pass',
-    components: [
-      { type: 'PD', count: 3, spec: '4C8G', zone: 'CN-HANGZHOU-G' },
-      { type: 'TiKV', count: 3, spec: '8C32G', zone: 'CN-HANGZHOU-H' },
-      { type: 'TiDB', count: 2, spec: '8C16G', zone: 'CN-HANGZHOU-G' },
-    ],
-  },
   ...patch,
 });
 

@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { stringify as toYaml } from 'yaml';
 import { startDemo } from '../../src/demo.js';
 import type { Fleet } from '../../src/simulators/fleet.js';
+import { tiemCreateInput } from '../helpers/inputs.js';
 
 /**
  * Two gateway OS processes, started the way an operator starts them (the real entry
@@ -203,20 +204,7 @@ async function graphql<T>(replica: Replica, query: string, variables: Record<str
 
 /** Starts a TiEM cluster creation through `replica`: a workflow of fifteen steps over some thirteen simulated minutes. */
 async function createCluster(replica: Replica, name: string): Promise<string> {
-  const input = {
-    sourceId: 'tiem',
-    name,
-    version: 'v6.1.0',
-    region: 'CN-HANGZHOU',
-    tiem: {
-      dbPassword: 'Secr3t!pass',
-      components: [
-        { type: 'PD', count: 3, spec: '4C8G', zone: 'CN-HANGZHOU-G' },
-        { type: 'TiKV', count: 3, spec: '8C32G', zone: 'CN-HANGZHOU-H' },
-        { type: 'TiDB', count: 2, spec: '8C16G', zone: 'CN-HANGZHOU-G' },
-      ],
-    },
-  };
+  const input = tiemCreateInput(name);
   const { createCluster: result } = await graphql<{ createCluster: any }>(replica, CREATE, { input });
   expect(result).toMatchObject({ __typename: 'OperationPayload', workflow: { state: 'PENDING' } });
   return result.workflow.id;

@@ -23,6 +23,7 @@ import { SOURCE_KINDS } from '../../src/model/source-kind.js';
 import type { DcosState } from '../../src/simulators/dcos/state.js';
 import { TokenStore } from '../../src/simulators/kit/tokens.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { tiemCreateInput } from '../helpers/inputs.js';
 
 /**
  * Issue 5: secrets in vendor payloads and credentials never appear in any response or
@@ -364,23 +365,7 @@ describe('no vendor secret in any response or log line', () => {
     ).toMatchObject({ __typename: 'ValidationError', field: 'dbPassword' });
 
     // TiEM: create (and the same name again: the vendor refuses), take over, restore.
-    const tiemInput = (name: string, dbPassword: string) => ({
-      type: CREATE,
-      value: {
-        sourceId: 'tiem',
-        name,
-        version: 'v6.1.0',
-        region: 'CN-HANGZHOU',
-        tiem: {
-          dbPassword,
-          components: [
-            { type: 'PD', count: 3, spec: '4C8G', zone: 'CN-HANGZHOU-G' },
-            { type: 'TiKV', count: 3, spec: '8C32G', zone: 'CN-HANGZHOU-H' },
-            { type: 'TiDB', count: 2, spec: '8C16G', zone: 'CN-HANGZHOU-G' },
-          ],
-        },
-      },
-    });
+    const tiemInput = (name: string, dbPassword: string) => ({ type: CREATE, value: tiemCreateInput(name, dbPassword) });
     expect(await mutate('tiem create', 'createCluster', { input: tiemInput('secrets-tiem', SENT.tiemDb) })).toMatchObject({ __typename: 'OperationPayload' });
     expect(await mutate('tiem create again', 'createCluster', { input: tiemInput('secrets-tiem', SENT.tiemDuplicateDb) })).toMatchObject({
       __typename: 'SourceError',
