@@ -3,7 +3,7 @@ import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
-import { subscribe } from '../helpers/live.js';
+import { liveClient, subscribe } from '../helpers/live.js';
 
 const PROGRESS = print(parse(`subscription($id: ID!) { workflowProgress(id: $id) { workflow { id state progress message } error { code } } }`));
 const ACTIVE = print(parse(`{ workflows(first: 50, filter: { active: true, sourceIds: ["tiem"] }) { edges { node { id state progress } } } }`));
@@ -53,6 +53,33 @@ describe('subscriptions', () => {
     await stream.done;
     await stream.dispose();
     checkStream(stream.updates);
+  });
+
+  it('serves 500 subscribers to one workflow from one poller: the vendor sees one look per poll', async () => {
+    const id = await activeWorkflowId();
+    const tiem = demo.fleet.simulators.tiem;
+    const polls = async () => Number(/^fleetgate_polls_total (\d+)/m.exec(await (await fetch(`${demo.gateway.url}/metrics`)).text())?.[1]);
+    const workflowLooks = () => Object.entries(tiem.stats().routes).filter(([route]) => route.startsWith('GET /api/v1/workflow/')).reduce((n, [, c]) => n + c, 0);
+    const pollsBefore = await polls();
+    tiem.resetStats();
+    const client = liveClient(demo.gateway.url, demo.token);
+    const streams = Array.from({ length: 500 }, () => client.subscribe<Update>(PROGRESS, { id }, 'workflowProgress'));
+    let maxPollers = 0;
+    for (let i = 0; i < 400 && !streams.every((s) => s.completed); i++) {
+      maxPollers = Math.max(maxPollers, demo.gateway.hub.size);
+      // Until everyone has the first state, the clock stands still: nobody may miss a step.
+      if (streams.every((s) => s.updates.length > 0)) tiem.advance(30_000);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    await Promise.all(streams.map((s) => s.done));
+    await client.dispose();
+    expect(maxPollers).toBe(1);
+    expect(demo.gateway.hub.size).toBe(0);
+    // One first look shared by all 500, then one vendor call per poll however many listen.
+    expect(workflowLooks()).toBe((await polls()) - pollsBefore + 1);
+    const reference = JSON.stringify(streams[0]!.updates);
+    expect(streams.every((s) => JSON.stringify(s.updates) === reference)).toBe(true);
+    checkStream(streams[0]!.updates);
   });
 
   it('streams the same over SSE', async () => {
