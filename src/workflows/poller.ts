@@ -106,6 +106,9 @@ export class PollerHub {
           this.options.metrics.polls.inc();
           let changed: boolean;
           let finished = false;
+          // A look may outlast the lease (a slow vendor, a short maxIntervalMs): renew it
+          // meanwhile, or another replica would take it and poll the same thing.
+          const renewing = setInterval(() => void this.#lease.hold(spec.key, leaseMs).catch(() => undefined), leaseMs / 3);
           try {
             const value = await spec.poll(signal);
             if (signal.aborted) break;
@@ -114,6 +117,8 @@ export class PollerHub {
           } catch (error) {
             if (signal.aborted) break;
             changed = await spec.publish({ error });
+          } finally {
+            clearInterval(renewing);
           }
           if (finished) break;
           interval = changed ? this.#min : Math.min(this.#max, Math.round(interval * 1.5));

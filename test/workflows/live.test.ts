@@ -84,3 +84,29 @@ describe('workflow progress', () => {
     await expect(live.workflowProgress(encodeGlobalId({ type: 'Cluster', sourceId: 'a', nativeId: 'c0000' })).next()).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
+
+describe('poll lease', () => {
+  it('is renewed while a look outlasts it, so no other replica takes over mid-look', async () => {
+    const holds: number[] = [];
+    const hub = new PollerHub({
+      metrics: createMetrics(),
+      minIntervalMs: 5,
+      maxIntervalMs: 10,
+      lease: { hold: async (_key, ttl) => (holds.push(ttl), true), release: async () => undefined },
+    });
+    let looked!: () => void;
+    const lookEnded = new Promise<void>((r) => (looked = r));
+    hub.acquire({
+      key: 'slow',
+      // One look as long as four leases (3 × maxIntervalMs each).
+      poll: () => new Promise((r) => setTimeout(() => r('done'), 120)),
+      publish: () => (looked(), true),
+      finished: () => true,
+    });
+    await lookEnded;
+    await hub.close();
+    // The hold before the look, then renewals every third of a lease while it ran.
+    expect(holds.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(holds)).toEqual(new Set([30]));
+  });
+});
