@@ -52,6 +52,10 @@ describe('schema over fake sources', () => {
     expect(gone.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
     const otherSource = await run(`query($id: ID!) { node(id: $id) { id } }`, { id: encodeGlobalId({ type: 'Cluster', sourceId: 'zz', nativeId: 'c0000' }) });
     expect(otherSource.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
+    const source = encodeGlobalId({ type: 'Source', sourceId: 'a', nativeId: 'a' });
+    expect((await run(`query($id: ID!) { node(id: $id) { id } }`, { id: source })).data.node).toEqual({ id: source });
+    const notASource = await run(`query($id: ID!) { node(id: $id) { id } }`, { id: encodeGlobalId({ type: 'Source', sourceId: 'a', nativeId: 'c0000' }) });
+    expect(notASource.errors?.[0]).toMatchObject({ extensions: { code: 'NOT_FOUND' } });
   });
 
   it('returns the healthy sources’ items and an error naming the failed source', async () => {

@@ -24,8 +24,9 @@ builder.node(SourceRef, {
   description: 'A configured backend: one vendor API endpoint with its own credentials',
   id: { resolve: (s) => localId({ sourceId: s.info.id, nativeId: s.info.id }) },
   loadOne: (local, ctx) => {
-    const { sourceId } = splitLocalId(local);
-    if (!ctx.registry.has(sourceId)) throw new NotFoundError('Source', encodeGlobalId({ type: 'Source', sourceId, nativeId: sourceId }));
+    // A source's id names it twice (source and native id alike): any other pair is no source.
+    const { sourceId, nativeId } = splitLocalId(local);
+    if (nativeId !== sourceId || !ctx.registry.has(sourceId)) throw new NotFoundError('Source', encodeGlobalId({ type: 'Source', sourceId, nativeId }));
     return ctx.registry.get(sourceId);
   },
   fields: (t) => ({
