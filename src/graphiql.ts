@@ -37,7 +37,21 @@ query RecentEvents {
 
 query ActiveWorkflows {
   workflows(first: 20, filter: { active: true }) {
-    edges { node { kind state progress message startedAt cluster { name } } }
+    edges { node { id kind state progress message startedAt cluster { name } } }
   }
+}
+
+# Live: every workflow change on every source as it happens (stop it with ■).
+# For one workflow, workflowProgress(id: "…") with an id from ActiveWorkflows.
+subscription WorkflowChanges {
+  workflowUpdates {
+    workflow { kind state progress message cluster { name } source { sourceId } }
+    error { sourceId code message }
+  }
+}
+
+# Admins only: the vendor's own record behind each cluster, secrets removed.
+query VendorRecords {
+  clusters(first: 3) { edges { node { name source { sourceId } rawStatus rawData } } }
 }
 `;
