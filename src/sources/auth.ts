@@ -8,7 +8,10 @@ export interface IssuedCredential {
 }
 
 export interface TokenAuthOptions {
-  /** Logs in from scratch. */
+  /**
+   * Logs in from scratch. One login serves every caller waiting for it; `signal` aborts
+   * only when all of them have gone away.
+   */
   login(signal?: AbortSignal): Promise<IssuedCredential>;
   /** Extends a still-valid credential where the vendor can (OTE-stack's PUT). */
   refresh?(current: IssuedCredential, signal?: AbortSignal): Promise<IssuedCredential>;
@@ -25,7 +28,7 @@ export interface TokenAuthOptions {
  */
 export class TokenAuth implements SourceAuth {
   #current?: IssuedCredential;
-  #pending?: Promise<IssuedCredential>;
+  #pending?: PendingLogin;
   readonly #margin: number;
   readonly #now: () => number;
 
@@ -39,32 +42,73 @@ export class TokenAuth implements SourceAuth {
     if (current && (current.expiresAt === undefined || current.expiresAt - this.#margin > this.#now())) {
       return current.headers;
     }
-    return (await this.#obtain(current, signal)).headers;
+    return (await this.#wait(this.#obtain(current), signal)).headers;
   }
 
   async renew(used: Record<string, string>, signal?: AbortSignal): Promise<void> {
     if (this.#current && !sameHeaders(this.#current.headers, used)) return;
     // Refused means dead: log in again rather than asking the vendor to extend it.
     this.#current = undefined;
-    await this.#obtain(undefined, signal);
+    await this.#wait(this.#obtain(undefined), signal);
   }
 
-  #obtain(current: IssuedCredential | undefined, signal?: AbortSignal): Promise<IssuedCredential> {
+  #obtain(current: IssuedCredential | undefined): PendingLogin {
     if (!this.#pending) {
       const { login, refresh } = this.options;
-      const attempt =
-        current && refresh ? refresh(current, signal).catch(() => login(signal)) : login(signal);
-      this.#pending = attempt
-        .then((credential) => {
-          this.#current = credential;
-          return credential;
-        })
-        .finally(() => {
-          this.#pending = undefined;
-        });
+      const controller = new AbortController();
+      const { signal } = controller;
+      const attempt = current && refresh ? refresh(current, signal).catch(() => login(signal)) : login(signal);
+      const pending: PendingLogin = {
+        controller,
+        waiters: 0,
+        credential: attempt
+          .then((credential) => {
+            this.#current = credential;
+            return credential;
+          })
+          .finally(() => {
+            if (this.#pending === pending) this.#pending = undefined;
+          }),
+      };
+      this.#pending = pending;
     }
     return this.#pending;
   }
+
+  /**
+   * Waits for a login as one of its callers. A caller whose client goes away stops
+   * waiting at once; the login itself is abandoned only when no caller is left, so one
+   * client leaving never fails the others' requests.
+   */
+  #wait(pending: PendingLogin, signal?: AbortSignal): Promise<IssuedCredential> {
+    pending.waiters++;
+    if (!signal) return pending.credential;
+    return new Promise<IssuedCredential>((resolve, reject) => {
+      const leave = () => {
+        reject(signal.reason);
+        if (--pending.waiters === 0) pending.controller.abort(signal.reason);
+      };
+      if (signal.aborted) return leave();
+      signal.addEventListener('abort', leave, { once: true });
+      pending.credential.then(
+        (credential) => {
+          signal.removeEventListener('abort', leave);
+          resolve(credential);
+        },
+        (err: unknown) => {
+          signal.removeEventListener('abort', leave);
+          reject(err);
+        },
+      );
+    });
+  }
+}
+
+interface PendingLogin {
+  credential: Promise<IssuedCredential>;
+  controller: AbortController;
+  /** Callers still waiting for it. */
+  waiters: number;
 }
 
 function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {

@@ -144,8 +144,8 @@ describe('SourceHttp', () => {
       retries: 0,
       breaker: { threshold: 2, halfOpenAfterMs: 10 },
       auth: new TokenAuth({
-        login: async (signal) => {
-          const reply = await http.request({ method: 'POST', path: '/login', route: '/login', auth: false, ...(signal ? { signal } : {}) });
+        login: async () => {
+          const reply = await http.request({ method: 'POST', path: '/login', route: '/login', auth: false });
           return { headers: { authorization: `Bearer ${(reply.body as { token: string }).token}` } };
         },
       }),
@@ -196,6 +196,32 @@ describe('SourceHttp', () => {
 });
 
 describe('TokenAuth', () => {
+  it('lets a caller give up without cancelling the login the others wait for, and abandons it when none is left', async () => {
+    const logins: AbortSignal[] = [];
+    let finish!: (credential: { headers: Record<string, string> }) => void;
+    const auth = new TokenAuth({
+      login: (signal) => {
+        logins.push(signal as AbortSignal);
+        return new Promise((resolve) => (finish = resolve));
+      },
+    });
+    const leaving = new AbortController();
+    const first = auth.headers(leaving.signal);
+    const second = auth.headers(new AbortController().signal);
+    leaving.abort();
+    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
+    expect(logins[0]?.aborted).toBe(false);
+    finish({ headers: { authorization: 'Bearer t1' } });
+    expect(await second).toEqual({ authorization: 'Bearer t1' });
+    expect(logins).toHaveLength(1);
+
+    const alone = new AbortController();
+    const only = auth.renew({ authorization: 'Bearer t1' }, alone.signal);
+    alone.abort();
+    await expect(only).rejects.toMatchObject({ name: 'AbortError' });
+    expect(logins[1]?.aborted).toBe(true);
+  });
+
   it('renews a token before it expires, through refresh when the vendor has one', async () => {
     let now = 0;
     const calls: string[] = [];
