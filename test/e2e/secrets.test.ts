@@ -14,9 +14,7 @@ import {
   isObjectType,
   type IntrospectionQuery,
 } from 'graphql';
-import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import WebSocket from 'ws';
 import { createLogger } from '../../src/log.js';
 import { decodeGlobalId, encodeGlobalId, NODE_TYPES } from '../../src/model/ids.js';
 import { SOURCE_KINDS } from '../../src/model/source-kind.js';
@@ -24,6 +22,7 @@ import type { DcosState } from '../../src/simulators/dcos/state.js';
 import { TokenStore } from '../../src/simulators/kit/tokens.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { tiemCreateInput } from '../helpers/inputs.js';
+import { subscribe } from '../helpers/live.js';
 
 /**
  * Issue 5: secrets in vendor payloads and credentials never appear in any response or
@@ -452,24 +451,21 @@ describe('no vendor secret in any response or log line', () => {
   it('a subscription’s first message', async () => {
     const active = await post('active workflows', `{ workflows(first: 1, filter: { active: true, sourceIds: ["dws"] }) { edges { node { id } } } }`);
     const id = active.data.workflows.edges[0].node.id as string;
-    const client = createClient({ url: `${demo.gateway.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${demo.token}` } });
     const query = `subscription($id: ID!) { workflowProgress(id: $id) { ${selection(schema.getType('WorkflowUpdate')!, 0)} } }`;
+    const stream = subscribe<{ workflow: { id: string } }>(demo.gateway.url, demo.token, query, { id }, 'workflowProgress');
     try {
-      const first = await new Promise<unknown>((resolve, reject) => {
-        const stop = client.subscribe({ query, variables: { id } }, { next: (msg) => (stop(), resolve(msg)), error: reject, complete: () => resolve(undefined) });
-      });
-      responses.push({ where: 'subscription workflowProgress', text: JSON.stringify(first) });
-      expect(first).toMatchObject({ data: { workflowProgress: { workflow: { id } } } });
+      for (let i = 0; i < 200 && stream.updates.length === 0 && !stream.completed; i++) await new Promise((r) => setTimeout(r, 25));
+      responses.push({ where: 'subscription workflowProgress', text: JSON.stringify(stream.updates) });
+      expect(stream.updates[0]).toMatchObject({ workflow: { id } });
     } finally {
-      await client.dispose();
+      await stream.dispose();
     }
   });
 
   it('answers that are errors: bad ids, bad requests, a source down', async () => {
     const node = `query($id: ID!) { node(id: $id) { ${selection(schema.getType('Node')!, 0)} } }`;
     const bad = ['not an id!', encodeGlobalId({ type: 'Cluster', sourceId: 'nosuch', nativeId: 'x' })];
-    // A Source's id names only the source (its object part is not read): every other type.
-    for (const type of NODE_TYPES.filter((t) => t !== 'Source')) for (const sourceId of sourceIds()) bad.push(encodeGlobalId({ type, sourceId, nativeId: 'no-such-object-e2e' }));
+    for (const type of NODE_TYPES) for (const sourceId of sourceIds()) bad.push(encodeGlobalId({ type, sourceId, nativeId: 'no-such-object-e2e' }));
     for (const id of bad) {
       const res = await post(`node bad ${id}`, node, { id });
       expect(res.data?.node ?? null).toBeNull();
