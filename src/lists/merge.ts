@@ -46,7 +46,7 @@ export class PagingArgumentError extends GatewayError {
  * they land on the page.
  */
 type Entry<E extends EntityName> = Outlined<Item<E>>;
-const complete = <T>(item: T): Outlined<T> => ({ known: item as Outlined<T>['known'], complete: async () => item });
+const asEntry = <T>(item: T): Outlined<T> => ({ known: item as Outlined<T>['known'], complete: async () => item });
 const known = <E extends EntityName>(entry: Entry<E>) => entry.known as Item<E>;
 
 interface Taken<T> {
@@ -91,7 +91,7 @@ class SourceSequence<E extends EntityName> {
     if (this.#windowed && reader.window) {
       const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1);
       if (window.total !== undefined) this.#knownTotal = window.total;
-      return { items: window.items.map(complete), exhausted: window.items.length < count + 1 };
+      return { items: window.items.map(asEntry), exhausted: window.items.length < count + 1 };
     }
     const all = await this.all();
     const items = all.slice(from, from + count + 1);
@@ -102,7 +102,7 @@ class SourceSequence<E extends EntityName> {
     if (!this.#sorted) {
       const { reader } = this.slot;
       const vendorFilter = pushedDownPart(this.filter, reader.pushdown) as Filter<E>;
-      const listed = this.#outlined && reader.outline ? reader.outline.list(vendorFilter) : reader.list(vendorFilter).then((items) => items.map(complete));
+      const listed = this.#outlined && reader.outline ? reader.outline.list(vendorFilter) : reader.list(vendorFilter).then((items) => items.map(asEntry));
       this.#sorted = listed.then((entries) => {
         const kept = entries.filter((e) => matches(this.entity, this.filter, known(e)));
         return this.order.field === 'SOURCE' ? kept : kept.sort((a, b) => this.compare(known(a), known(b)));
