@@ -4,6 +4,7 @@ import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { filterFields, fullyPushedDown, matches, pushedDownPart } from './filter.js';
 import { comparator, ORDER_KEYS, type Order } from './order.js';
+import { covers, listFor, type Want, withFields } from './read.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];
@@ -71,18 +72,13 @@ class SourceSequence<E extends EntityName> {
     private readonly filter: Filter<E>,
     private readonly order: Order<E>,
     private readonly compare: (a: Item<E>, b: Item<E>) => number,
+    private readonly want: Want,
   ) {}
 
   get #windowed(): boolean {
     const { reader } = this.slot;
     const nativeFits = this.order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${this.order.field}_${this.order.direction}`);
     return reader.window !== undefined && nativeFits && fullyPushedDown(this.filter, reader.pushdown);
-  }
-
-  get #outlined(): boolean {
-    const fields = this.slot.reader.outline?.fields;
-    const orderKey = ORDER_KEYS[this.order.field];
-    return !!fields && (orderKey === undefined || fields.has(orderKey)) && filterFields(this.entity, this.filter).every((f) => fields.has(f));
   }
 
   /** Entries from `from` on: at least `count + 1` when there are that many, to tell whether more follow. */
@@ -99,16 +95,29 @@ class SourceSequence<E extends EntityName> {
   }
 
   all(): Promise<Entry<E>[]> {
-    if (!this.#sorted) {
-      const { reader } = this.slot;
-      const vendorFilter = pushedDownPart(this.filter, reader.pushdown) as Filter<E>;
-      const listed = this.#outlined && reader.outline ? reader.outline.list(vendorFilter) : reader.list(vendorFilter).then((items) => items.map(asEntry));
-      this.#sorted = listed.then((entries) => {
-        const kept = entries.filter((e) => matches(this.entity, this.filter, known(e)));
-        return this.order.field === 'SOURCE' ? kept : kept.sort((a, b) => this.compare(known(a), known(b)));
-      });
-    }
+    this.#sorted ??= this.#list().then((entries) => {
+      const kept = entries.filter((e) => matches(this.entity, this.filter, known(e)));
+      return this.order.field === 'SOURCE' ? kept : kept.sort((a, b) => this.compare(known(a), known(b)));
+    });
     return this.#sorted;
+  }
+
+  /**
+   * The source's entries: outlines completed page by page where the filter and order
+   * read only outline fields; else every item, complete for the answer and for what
+   * the filter and order read.
+   */
+  async #list(): Promise<Entry<E>[]> {
+    const { reader } = this.slot;
+    const vendorFilter = pushedDownPart(this.filter, reader.pushdown) as Filter<E>;
+    const orderKey = ORDER_KEYS[this.order.field];
+    const sorting = new Set([...filterFields(this.entity, this.filter), ...(orderKey ? [orderKey] : [])]);
+    const { outline } = reader;
+    if (outline && covers(outline.fields, sorting)) {
+      const answered = covers(outline.fields, this.want);
+      return (await outline.list(vendorFilter)).map((o) => ({ known: o.known, complete: () => (answered ? Promise.resolve(o.known as Item<E>) : o.complete(this.want)) }));
+    }
+    return (await listFor(reader, vendorFilter, withFields(this.want, sorting))).map(asEntry);
   }
 
   async total(): Promise<number> {
@@ -140,6 +149,8 @@ export async function mergedPage<E extends EntityName>(options: {
   /** Anything else that shapes the list (source selection), for the cursor fingerprint. */
   scope?: unknown;
   maxPageSize?: number;
+  /** The item fields the answer reads; absent: every field. */
+  want?: Want;
 }): Promise<MergedPage<E>> {
   const { entity, slots, filter, order, args } = options;
   const max = options.maxPageSize ?? MAX_PAGE_SIZE;
@@ -155,7 +166,7 @@ export async function mergedPage<E extends EntityName>(options: {
   }
   const compare = comparator(order);
   const problems: SourceProblem[] = [];
-  const sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, compare) }));
+  const sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, compare, options.want) }));
   const failed = new Set<string>();
   const guard = async <T>(sourceId: string, work: () => Promise<T>, fallback: T): Promise<T> => {
     if (failed.has(sourceId)) return fallback;

@@ -6,6 +6,7 @@ import { type MergedPage, mergedPage, type SourceSlot } from '../lists/merge.js'
 import { DEFAULT_ORDER, ORDER_FIELDS, type Order, type OrderField } from '../lists/order.js';
 import type { EntityName, EntityTypes } from '../sources/adapter.js';
 import { builder } from './builder.js';
+import { selectedItemFields } from './selection.js';
 import { LabelInput, SourceProblemRef } from './types/common.js';
 import { OrderDirectionEnum, SourceKindEnum } from './types/enums.js';
 
@@ -113,7 +114,7 @@ export function addListField<E extends EntityName, FilterInput>(options: {
           filter: t.arg({ type: filterInput }),
           orderBy: t.arg({ type: orderInput }),
         },
-        resolve: async (_root, args, ctx) => {
+        resolve: async (_root, args, ctx, info) => {
           const input = (args.filter ?? {}) as FilterInput & CommonFilterInput;
           const { slots, clusterNativeId } = selectSources(ctx, entity, input);
           const filter = {
@@ -132,6 +133,7 @@ export function addListField<E extends EntityName, FilterInput>(options: {
             order,
             args,
             scope: slots.map((s) => s.sourceId),
+            want: selectedItemFields(info),
           });
           ctx.problems.push(...page.missing());
           return page;

@@ -92,8 +92,13 @@ export interface EntityReader<T, F> {
 /** An item as the vendor's list call alone tells of it, and how to complete it. */
 export interface Outlined<T> {
   known: Partial<T> & { sourceId: string; nativeId: string };
-  /** null when it went away between the list and the calls that complete it. */
-  complete(): Promise<T | null>;
+  /**
+   * The item, null when it went away between the list and the calls that complete it.
+   * With `want` (item field names), only those fields need be right: a reader may skip
+   * the calls that only the other fields need. Such an item is for this request's
+   * answer only, never for a cache.
+   */
+  complete(want?: ReadonlySet<string>): Promise<T | null>;
 }
 
 export interface OutlineReader<T, F> {

@@ -6,7 +6,8 @@ import { LIST_PAGE_SIZE as DWS_PAGE } from '../../src/sources/dws/client.js';
 import { PAGE_SIZE as OTE_PAGE } from '../../src/sources/otestack/client.js';
 import { MAX_PAGE_SIZE as TIEM_PAGE } from '../../src/sources/tiem/paging.js';
 import type { Fleet } from '../../src/simulators/fleet.js';
-import { ClusterPageDocument, ClustersDeepDocument, EventPageDocument, HostPageDocument } from '../generated/operations.js';
+import { parse } from 'graphql';
+import { ClusterPageDocument, ClustersDeepDocument, EventPageDocument, FleetSummaryDocument, HostPageDocument } from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { call } from '../helpers/sim-client.js';
 import { client as dwsClient } from '../simulators/dws/helpers.js';
@@ -29,6 +30,14 @@ const CLUSTERS = MAX_PAGE_SIZE / SOURCE_KINDS.length;
 const ALL = CLUSTERS * SOURCE_KINDS.length;
 
 type Routes = Record<string, number>;
+
+/** HCI cluster names, by name, through a fragment, and their endpoints when asked. */
+const CLUSTER_NAMES = parse(`
+  query($endpoints: Boolean!) {
+    clusters(first: 10, filter: { sourceIds: ["hci"] }) { edges { node { ...Named endpoints @include(if: $endpoints) { address } } } }
+  }
+  fragment Named on Cluster { id name source { sourceId } }
+`) as TypedDocumentNode<any, { endpoints: boolean }>;
 
 /** Calls a walk of `items` in pages of `size` takes: an empty list is one empty page. */
 const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
@@ -199,13 +208,13 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
     expect(data.clusters.totalCount).toBe(ALL);
     expect(data.clusters.edges).toHaveLength(ALL);
     const n = CLUSTERS;
-    // Sorting by name needs every cluster of every source: each vendor's whole list, and
-    // each cluster complete (HCI's three calls per cluster, OTE-stack's labels and nodes).
+    // A page of every cluster needs each vendor's whole list, and each cluster complete
+    // for the fields asked: HCI's statistic and storage per cluster for its status (not its
+    // detail: no endpoints are asked for), OTE-stack's labels and nodes.
     expectCalls(calls, {
       tiem: { 'GET /api/v1/clusters/': pages(n, TIEM_PAGE) },
       hci: {
         'GET /v1/cluster/list': 1,
-        'GET /v1/cluster/get': n,
         'GET /v1/cluster/compute/service/statistic': n,
         'GET /v1/cluster/system/service/storage': n,
       },
@@ -221,16 +230,37 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
     const onPage = data.clusters.edges.length;
     expect(onPage).toBe(20);
     expect(data.clusters.totalCount).toBe(CLUSTERS);
-    // HCI's list row has name and creation time: the order needs only the list, and each
-    // cluster's three calls are made for the page's clusters alone.
-    expect(calls.hci?.routes).toEqual(
-      sum({
-        'GET /v1/cluster/list': 1,
-        'GET /v1/cluster/get': onPage,
-        'GET /v1/cluster/compute/service/statistic': onPage,
-        'GET /v1/cluster/system/service/storage': onPage,
-      }),
-    );
+    // HCI's list row has name and creation time: the order needs only the list, and the
+    // calls for the status asked for are made for the page's clusters alone.
+    expect(calls.hci?.routes).toEqual({
+      'GET /v1/cluster/list': 1,
+      'GET /v1/cluster/compute/service/statistic': onPage,
+      'GET /v1/cluster/system/service/storage': onPage,
+    });
+  });
+
+  it('asks an HCI cluster for its detail only when its endpoints are read', async () => {
+    const names = await measure(CLUSTER_NAMES, { endpoints: false });
+    expect(names.calls.hci?.routes).toEqual({ 'GET /v1/cluster/list': 1 });
+    const withEndpoints = await measure(CLUSTER_NAMES, { endpoints: true });
+    const pageSize = withEndpoints.data.clusters.edges.length;
+    expect(withEndpoints.data.clusters.edges.every((e: { node: { endpoints?: unknown[] } }) => (e.node.endpoints?.length ?? 0) > 0)).toBe(true);
+    expect(withEndpoints.calls.hci?.routes).toEqual({
+      'GET /v1/cluster/list': 1,
+      'GET /v1/cluster/get': pageSize,
+      'GET /v1/cluster/compute/service/statistic': pageSize,
+      'GET /v1/cluster/system/service/storage': pageSize,
+    });
+  });
+
+  it('the fleet summary asks each cluster only for its status (FleetSummary)', async () => {
+    const { data, calls } = await measure(FleetSummaryDocument, {});
+    expect(data.fleetSummary.total).toBe(ALL);
+    expect(calls.hci?.routes).toEqual({
+      'GET /v1/cluster/list': 1,
+      'GET /v1/cluster/compute/service/statistic': CLUSTERS,
+      'GET /v1/cluster/system/service/storage': CLUSTERS,
+    });
   });
 
   it('the first page in source order costs one call per source (ClusterPage, SOURCE)', async () => {

@@ -95,6 +95,11 @@ describe('merged paging across sources', () => {
     expect(await byName.totalCount()).toBe(a.clusters.length + o.clusters.length);
     expect(o.calls).toHaveLength(1 + shown.length);
 
+    // An answer that reads only outline fields needs no completion at all.
+    o.calls.length = 0;
+    await mergedPage({ entity: 'clusters', slots: slotsOf(o), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 10 }, want: new Set(['sourceId', 'nativeId', 'name']) });
+    expect(o.calls).toEqual(['outline']);
+
     // Status is not in the outline: every item is listed complete, as without one.
     o.calls.length = 0;
     await mergedPage({ entity: 'clusters', slots: slotsOf(o), filter: { status: ['RUNNING'] }, order: { field: 'NAME', direction: 'ASC' }, args: { first: 3 } });

@@ -1,5 +1,6 @@
 import type { GatewayContext } from '../../context.js';
 import type { SourceProblem } from '../../lists/merge.js';
+import { listFor } from '../../lists/read.js';
 import type { ClusterKind, ClusterStatus } from '../../model/status.js';
 import { GatewayError } from '../../model/errors.js';
 import { builder } from '../builder.js';
@@ -38,6 +39,9 @@ const FleetSummaryRef = builder.objectRef<Summary>('FleetSummary').implement({
   }),
 });
 
+/** All a summary reads of a cluster: vendors that complete clusters call by call skip the rest. */
+const SUMMARY_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'kind', 'status']);
+
 async function summarize(ctx: GatewayContext): Promise<Summary> {
   const counts = new Map<string, Group>();
   const missingSources: SourceProblem[] = [];
@@ -46,7 +50,7 @@ async function summarize(ctx: GatewayContext): Promise<Summary> {
       const reader = ctx.session(adapter.info.id).clusters;
       if (!reader) return;
       try {
-        for (const c of await reader.list({})) {
+        for (const c of await listFor(reader, {}, SUMMARY_FIELDS)) {
           const key = `${c.sourceId}\u0000${c.kind}\u0000${c.status}`;
           const group = counts.get(key) ?? { sourceId: c.sourceId, kind: c.kind, status: c.status, count: 0 };
           group.count++;

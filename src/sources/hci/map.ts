@@ -107,17 +107,21 @@ function storageUsage(storage: StorageSummary): Usage {
 
 export interface ClusterSources {
   row: ClusterRow;
-  detail: ClusterDetail;
+  /** Left out when no one reads what only it gives (`DETAIL_FIELDS`). */
+  detail?: ClusterDetail;
   stats: ComputeStatistic;
   storage: StorageSummary;
 }
 
-/** The fields of a cluster its list row alone gives: enough to order by name or creation. */
-export const CLUSTER_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'name', 'createdAt']);
+/** The cluster fields only its detail call gives: the center nodes' addresses, and the record itself. */
+export const DETAIL_FIELDS: ReadonlySet<string> = new Set(['endpoints', 'raw']);
 
-export function clusterOutline(sourceId: string, row: ClusterRow): Pick<Cluster, 'sourceId' | 'nativeId' | 'name' | 'createdAt'> {
+/** The fields of a cluster its list row alone gives (HCI clusters have no labels): enough to order by name or creation. */
+export const CLUSTER_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'name', 'kind', 'labels', 'createdAt']);
+
+export function clusterOutline(sourceId: string, row: ClusterRow): Pick<Cluster, 'sourceId' | 'nativeId' | 'name' | 'kind' | 'labels' | 'createdAt'> {
   const createdAt = epochToIso(row.ctime);
-  return { sourceId, nativeId: row.cluster_uuid, name: row.cluster_name, ...(createdAt ? { createdAt } : {}) };
+  return { sourceId, nativeId: row.cluster_uuid, name: row.cluster_name, kind: 'HCI', labels: [], ...(createdAt ? { createdAt } : {}) };
 }
 
 /**
@@ -130,13 +134,11 @@ export function mapCluster(sourceId: string, { row, detail, stats, storage }: Cl
   const memory = allocationUsage(stats.UsageRatio.Mem, 'BYTES');
   return {
     ...clusterOutline(sourceId, row),
-    raw: { row, detail, stats, storage },
-    kind: 'HCI',
+    raw: { row, ...(detail ? { detail } : {}), stats, storage },
     status: clusterStatus(condition),
     rawStatus: condition,
-    labels: [],
     // The center nodes run the platform's management service.
-    endpoints: detail.candidates.map((address) => ({ address, public: false })),
+    endpoints: (detail?.candidates ?? []).map((address) => ({ address, public: false })),
     nodeCount: stats.HostSummary.Total,
     usage: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}), storage: storageUsage(storage) },
   };

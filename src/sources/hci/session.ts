@@ -11,6 +11,7 @@ import {
   type HostJoin,
   CLUSTER_OUTLINE_FIELDS,
   clusterOutline,
+  DETAIL_FIELDS,
   hostTaskWorkflow,
   inspectionWorkflow,
   joinWorkflow,
@@ -58,17 +59,19 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   // ---- Clusters: list row + detail + compute statistic + storage summary. ----
 
-  const completeCluster = async (row: ClusterRow): Promise<Cluster | null> => {
+  /** The cluster of a list row; without `withDetail`, its endpoints and record are left out. */
+  const completeCluster = async (row: ClusterRow, withDetail = true): Promise<Cluster | null> => {
     const uuid = row.cluster_uuid;
     const [detail, stats, storage] = await Promise.all([
-      client.cluster(ctx, uuid),
+      withDetail ? client.cluster(ctx, uuid) : undefined,
       client.computeStatistic(ctx, uuid),
       client.storage(ctx, uuid),
     ]);
     // Gone between the list and the detail calls: as if it had not been listed.
-    return detail && stats && storage ? mapCluster(sourceId, { row, detail, stats, storage }) : null;
+    if (detail === null || !stats || !storage) return null;
+    return mapCluster(sourceId, { row, ...(detail ? { detail } : {}), stats, storage });
   };
-  const completeClusters = async (rows: readonly ClusterRow[]) => (await Promise.all(rows.map(completeCluster))).filter(notNull);
+  const completeClusters = async (rows: readonly ClusterRow[]) => (await Promise.all(rows.map((row) => completeCluster(row)))).filter(notNull);
 
   const clusterById = scope.loader<string, Cluster | null>(async (uuids) => {
     // One uuid: the list filtered to it; several: the whole list once.
@@ -88,9 +91,10 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       const { rows } = await client.clusters(ctx, filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {});
       return rows.map((row) => ({
         known: clusterOutline(sourceId, row),
-        complete: async () => {
-          const cluster = await completeCluster(row);
-          if (cluster) clusterById.prime(cluster.nativeId, cluster);
+        complete: async (want) => {
+          const cluster = await completeCluster(row, want === undefined || [...DETAIL_FIELDS].some((f) => want.has(f)));
+          // Only a whole cluster may answer later lookups in this request.
+          if (cluster && want === undefined) clusterById.prime(cluster.nativeId, cluster);
           return cluster;
         },
       }));

@@ -1,0 +1,20 @@
+import type { EntityReader } from '../sources/adapter.js';
+
+/**
+ * The item fields a request reads, so that readers whose items cost calls per item
+ * (outline readers) make only the calls those fields need. `undefined` is every field.
+ */
+export type Want = ReadonlySet<string> | undefined;
+
+/** True when `fields` has everything `want` names (never when `want` is every field). */
+export const covers = (fields: ReadonlySet<string>, want: Want): boolean => want !== undefined && [...want].every((f) => fields.has(f));
+
+export const withFields = (want: Want, more: Iterable<string>): Want => (want === undefined ? undefined : new Set([...want, ...more]));
+
+/** Every item matching the vendor-side `filter`, each complete for `want`. */
+export async function listFor<T, F>(reader: EntityReader<T, F>, filter: F, want: Want): Promise<T[]> {
+  if (!reader.outline || want === undefined) return reader.list(filter);
+  const outlines = await reader.outline.list(filter);
+  if (covers(reader.outline.fields, want)) return outlines.map((o) => o.known as T);
+  return (await Promise.all(outlines.map((o) => o.complete(want)))).filter((item): item is Awaited<T> => item !== null);
+}
