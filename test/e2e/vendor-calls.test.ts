@@ -39,6 +39,13 @@ const CLUSTER_NAMES = parse(`
   fragment Named on Cluster { id name source { sourceId } }
 `) as TypedDocumentNode<any, { endpoints: boolean }>;
 
+/** OTE-stack clusters by name, and their labels when asked. */
+const OTE_LABELS = parse(`
+  query($labels: Boolean!) {
+    clusters(first: 10, filter: { sourceIds: ["otestack"] }) { edges { node { id name labels @include(if: $labels) { key value } } } }
+  }
+`) as TypedDocumentNode<any, { labels: boolean }>;
+
 /** Calls a walk of `items` in pages of `size` takes: an empty list is one empty page. */
 const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
 
@@ -210,7 +217,8 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
     const n = CLUSTERS;
     // A page of every cluster needs each vendor's whole list, and each cluster complete
     // for the fields asked: HCI's statistic and storage per cluster for its status (not its
-    // detail: no endpoints are asked for), OTE-stack's labels and nodes.
+    // detail: no endpoints are asked for), OTE-stack's nodes for its status (not its
+    // labels: none are asked for).
     expectCalls(calls, {
       tiem: { 'GET /api/v1/clusters/': pages(n, TIEM_PAGE) },
       hci: {
@@ -220,8 +228,8 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
       },
       dcos: { 'GET /v1/cluster': 1 },
       dws: { 'GET /v1.0/{project_id}/clusters': 1 },
-      // Nodes for status and capacity only: no host labels are needed.
-      otestack: sum({ 'GET /v1/cluster': 1, 'GET /v1/node': pages(census.oteNodes, OTE_PAGE) }, oteClusterLabels(n)),
+      // Nodes for status only: no cluster or host labels are asked for.
+      otestack: { 'GET /v1/cluster': 1, 'GET /v1/node': pages(census.oteNodes, OTE_PAGE) },
     });
   });
 
@@ -253,13 +261,31 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
     });
   });
 
+  it('asks OTE-stack for cluster labels only when they are read, and then gets them right', async () => {
+    const plain = await measure(OTE_LABELS, { labels: false });
+    expect(plain.calls.otestack?.routes).toEqual({ 'GET /v1/cluster': 1 });
+    const labelled = await measure(OTE_LABELS, { labels: true });
+    const edges = labelled.data.clusters.edges as { node: { id: string; labels: { key: string; value: string }[] } }[];
+    expect(labelled.calls.otestack?.routes).toEqual(sum({ 'GET /v1/cluster': 1 }, oteClusterLabels(edges.length)));
+    expect(edges.some((e) => e.node.labels.length > 0)).toBe(true);
+    // The same labels as each cluster read whole, by its id.
+    for (const { node } of edges) {
+      const whole = await demo.run(parse('query($id: ID!) { node(id: $id) { ... on Cluster { labels { key value } } } }') as TypedDocumentNode<any, { id: string }>, { id: node.id });
+      expect(whole.data.node.labels, node.id).toEqual(node.labels);
+    }
+  });
+
   it('the fleet summary asks each cluster only for its status (FleetSummary)', async () => {
     const { data, calls } = await measure(FleetSummaryDocument, {});
     expect(data.fleetSummary.total).toBe(ALL);
-    expect(calls.hci?.routes).toEqual({
-      'GET /v1/cluster/list': 1,
-      'GET /v1/cluster/compute/service/statistic': CLUSTERS,
-      'GET /v1/cluster/system/service/storage': CLUSTERS,
+    const n = CLUSTERS;
+    // Each vendor's list; HCI's status needs two calls per cluster, OTE-stack's the nodes.
+    expectCalls(calls, {
+      tiem: { 'GET /api/v1/clusters/': pages(n, TIEM_PAGE) },
+      hci: { 'GET /v1/cluster/list': 1, 'GET /v1/cluster/compute/service/statistic': n, 'GET /v1/cluster/system/service/storage': n },
+      dcos: { 'GET /v1/cluster': 1 },
+      dws: { 'GET /v1.0/{project_id}/clusters': 1 },
+      otestack: { 'GET /v1/cluster': 1, 'GET /v1/node': pages(census.oteNodes, OTE_PAGE) },
     });
   });
 

@@ -82,17 +82,26 @@ export function toCluster(sourceId: string, raw: OteCluster, labels: readonly st
   if (status === 'RUNNING' && nodes?.some((n) => !n.isReady)) status = 'DEGRADED';
   const usage = nodes ? nodeCapacity(nodes) : undefined;
   return {
+    ...clusterOutline(sourceId, raw),
+    status,
+    labels: toLabels(labels),
+    ...(usage ? { usage } : {}),
+  };
+}
+
+/** The fields of a cluster its list row alone gives: its status needs its nodes, its labels a lookup. */
+export const CLUSTER_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'raw', 'name', 'kind', 'rawStatus', 'endpoints', 'nodeCount']);
+
+export function clusterOutline(sourceId: string, raw: OteCluster): Omit<Cluster, 'status' | 'labels' | 'usage'> {
+  return {
     sourceId,
     raw,
     nativeId: raw.clusterName,
     name: raw.clusterName,
     kind: 'EDGE',
-    status,
     rawStatus: `isReady=${raw.isReady}`,
-    labels: toLabels(labels),
     endpoints: [],
     ...(raw.nodeCount !== undefined ? { nodeCount: raw.nodeCount } : {}),
-    ...(usage ? { usage } : {}),
   };
 }
 

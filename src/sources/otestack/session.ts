@@ -5,6 +5,8 @@ import type { RequestScope } from '../http.js';
 import { coveringPage, type NodeQuery, type OteClient, type Page } from './client.js';
 import { ALL_CLUSTERS, groupBy, Lookups } from './lookups.js';
 import {
+  CLUSTER_OUTLINE_FIELDS,
+  clusterOutline,
   currentOperation,
   hasLabels,
   hostNativeId,
@@ -90,19 +92,48 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return names.map((n) => byName.get(n) ?? null);
   });
 
-  const listClusters = async (filter: ClusterFilter): Promise<Cluster[]> => {
+  /** The rows the vendor-side label filter selects. */
+  const clusterRows = async (filter: ClusterFilter): Promise<OteCluster[]> => {
     const { pushdown, param } = vendorLabel(filter);
     if (pushdown.kind === 'impossible') return [];
-    const rows = param !== undefined ? (await client.clusters(scope, param)).items : await lookups.clusterRows();
-    const items = (await toClusters(rows)).filter((c) => hasLabels(c.labels, filter.labels));
+    return param !== undefined ? (await client.clusters(scope, param)).items : await lookups.clusterRows();
+  };
+
+  const listClusters = async (filter: ClusterFilter): Promise<Cluster[]> => {
+    const items = (await toClusters(await clusterRows(filter))).filter((c) => hasLabels(c.labels, filter.labels));
     for (const c of items) clusterById.prime(c.nativeId, c);
     return items;
   };
+
+  // A page's clusters ask for their labels together: one lookup, however many complete at once.
+  const labelsOf = scope.loader<string, string[]>(async (names) => {
+    const labels = await lookups.clusterLabels(names);
+    return names.map((n) => labels.get(n) ?? []);
+  });
 
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // `clusterLabel` matches one label exactly. There is no name or status filter.
     pushdown: new Set(['labels']),
     list: listClusters,
+    // Labels cost a lookup and status the node walk: an answer without them needs neither.
+    outline: {
+      fields: CLUSTER_OUTLINE_FIELDS,
+      async list(filter) {
+        return (await clusterRows(filter)).map((row) => ({
+          known: clusterOutline(sourceId, row),
+          complete: async (want) => {
+            const [labels, nodes] = await Promise.all([
+              want === undefined || want.has('labels') ? labelsOf.load(row.clusterName) : [],
+              want === undefined || want.has('status') || want.has('usage') ? lookups.nodesByCluster() : undefined,
+            ]);
+            const cluster = toCluster(sourceId, row, labels, nodes ? (nodes.get(row.clusterName) ?? []) : undefined);
+            // Only a whole cluster may answer later lookups in this request.
+            if (want === undefined) clusterById.prime(cluster.nativeId, cluster);
+            return cluster;
+          },
+        }));
+      },
+    },
     // The vendor's order is stable but not by name or time: no `nativeOrder`.
     window(filter, offset, count) {
       const { pushdown, param } = vendorLabel(filter);
