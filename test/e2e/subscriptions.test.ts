@@ -1,12 +1,17 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print, parse } from 'graphql';
 import { createClient } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { tiemCreateInput } from '../helpers/inputs.js';
 import { liveClient, subscribe } from '../helpers/live.js';
 
 const PROGRESS = print(parse(`subscription($id: ID!) { workflowProgress(id: $id) { workflow { id state progress message } error { code } } }`));
-const ACTIVE = print(parse(`{ workflows(first: 50, filter: { active: true, sourceIds: ["tiem"] }) { edges { node { id state progress } } } }`));
+const CREATE = parse(`mutation($input: CreateClusterInput!) { createCluster(input: $input) { ... on OperationPayload { workflow { id } } } }`) as TypedDocumentNode<
+  { createCluster: { workflow?: { id: string } | null } },
+  { input: unknown }
+>;
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -24,16 +29,15 @@ async function driveClock(done: () => boolean) {
   }
 }
 
-async function activeWorkflowId(): Promise<string> {
-  const res = await fetch(`${demo.gateway.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${demo.token}` },
-    body: JSON.stringify({ query: ACTIVE }),
-  });
-  const body = (await res.json()) as { data: { workflows: { edges: { node: { id: string } }[] } } };
-  const first = body.data.workflows.edges[0];
-  if (!first) throw new Error('the seeded TiEM fleet has no running workflow');
-  return first.node.id;
+/**
+ * A TiEM cluster creation of the test's own, so no test depends on where a seeded
+ * workflow stands after another test moved the clock.
+ */
+let created = 0;
+async function newWorkflowId(): Promise<string> {
+  const { data, errors } = await demo.run(CREATE, { input: tiemCreateInput(`e2e-live-${++created}`) });
+  if (!data?.createCluster.workflow) throw new Error(`createCluster did not start a workflow: ${JSON.stringify(errors ?? data)}`);
+  return data.createCluster.workflow.id;
 }
 
 function checkStream(updates: Update[]) {
@@ -47,7 +51,7 @@ function checkStream(updates: Update[]) {
 
 describe('subscriptions', () => {
   it('streams a workflow over graphql-ws until it ends, progress never going back', async () => {
-    const id = await activeWorkflowId();
+    const id = await newWorkflowId();
     const stream = subscribe<Update>(demo.gateway.url, demo.token, PROGRESS, { id }, 'workflowProgress');
     await driveClock(() => stream.completed);
     await stream.done;
@@ -56,7 +60,7 @@ describe('subscriptions', () => {
   });
 
   it('serves 500 subscribers to one workflow from one poller: the vendor sees one look per poll', async () => {
-    const id = await activeWorkflowId();
+    const id = await newWorkflowId();
     const tiem = demo.fleet.simulators.tiem;
     const polls = async () => Number(/^fleetgate_polls_total (\d+)/m.exec(await (await fetch(`${demo.gateway.url}/metrics`)).text())?.[1]);
     const workflowLooks = () => Object.entries(tiem.stats().routes).filter(([route]) => route.startsWith('GET /api/v1/workflow/')).reduce((n, [, c]) => n + c, 0);
@@ -83,7 +87,7 @@ describe('subscriptions', () => {
   });
 
   it('streams the same over SSE', async () => {
-    const id = await activeWorkflowId();
+    const id = await newWorkflowId();
     const res = await fetch(`${demo.gateway.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${demo.token}` },

@@ -63,9 +63,14 @@ describe('hci metadata snapshots', () => {
   });
 
   it('updates the backup policy and reschedules', async () => {
+    const from = Math.floor(h.sim.clock.now() / 1000);
     const res = await post(h.sim, '/v1/cluster/data/snapshot/config/update', { cluster_uuid: c.uuid, ip, duration: 86400, display_option: 'day' });
     expect(res.body.scode).toBe(0);
-    expect(await config()).toEqual({ duration: 86400, DisplayOption: 'day', MTime: Math.floor(h.sim.clock.now() / 1000) });
+    // MTime is the second of the update; the simulated clock runs on meanwhile.
+    const policy = await config();
+    expect(policy).toEqual({ duration: 86400, DisplayOption: 'day', MTime: expect.any(Number) });
+    expect(policy.MTime).toBeGreaterThanOrEqual(from);
+    expect(policy.MTime).toBeLessThanOrEqual(Math.floor(h.sim.clock.now() / 1000));
     const before = await list();
     h.sim.advance(86_400_000 - 60_000);
     expect(await list()).toEqual(before);

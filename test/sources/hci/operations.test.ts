@@ -160,11 +160,17 @@ describe('hci operations: metadata snapshots', () => {
     const cluster = await firstCluster();
     const before = await read().snapshots.byCluster!(cluster.nativeId);
     sim.resetStats();
+    // The vendor names a save after the second it happened; the simulated clock runs on meanwhile.
+    const savedFrom = Math.floor(sim.clock.now() / 1000);
     const result = await ops().createSnapshot!(cluster.nativeId, {});
+    const savedBy = Math.floor(sim.clock.now() / 1000);
     expect(sim.stats().routes['POST /v1/cluster/data/snapshot/save']).toBe(1);
     expect(result.workflow).toBeUndefined();
     const id = result.target!.nativeId;
-    expect(id).toBe(`${cluster.nativeId}/${cluster.endpoints[0]!.address}/snapshot${Math.floor(sim.clock.now() / 1000)}.db`);
+    const [, second] = /^.+\/snapshot(\d+)\.db$/.exec(id) ?? [];
+    expect(id).toBe(`${cluster.nativeId}/${cluster.endpoints[0]!.address}/snapshot${second}.db`);
+    expect(Number(second)).toBeGreaterThanOrEqual(savedFrom);
+    expect(Number(second)).toBeLessThanOrEqual(savedBy);
     expect(await read().snapshots.get(id)).toMatchObject({ type: 'MANUAL', status: 'AVAILABLE', clusterNativeId: cluster.nativeId });
     expect(await read().snapshots.byCluster!(cluster.nativeId)).toHaveLength(before.length + 1);
 
