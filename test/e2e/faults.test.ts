@@ -90,12 +90,18 @@ describe.each(SOURCE_KINDS)('when %s fails', (kind: SourceKind) => {
     await servesEveryone();
   });
 
-  it('expired tokens mid-run are renewed without the client noticing', async () => {
-    await servesEveryone();
+  it('expired tokens mid-run are renewed without the client noticing, for reads and writes alike', async () => {
+    const before = await servesEveryone();
+    const clusterId = before.data!.clusters.edges.find((e) => e.node.source.sourceId === kind)!.node.id;
     demo.fleet.simulators[kind].setFaults({ expireTokens: true });
     const { errors, data } = await allClusters();
     expect(errors).toBeUndefined();
     expect(data!.clusters.edges.some((e) => e.node.source.sourceId === kind)).toBe(true);
+    // A write refused for its token is sent again after the login: it was never applied.
+    demo.fleet.simulators[kind].setFaults({ expireTokens: true });
+    const { result } = (await demo.run(WRITES[kind], { id: clusterId })).data!;
+    expect(result.code).not.toBe('SOURCE_AUTH_FAILED');
+    expect(result.outcomeUnknown ?? false).toBe(false);
   });
 });
 
@@ -103,23 +109,19 @@ const PROGRESS = print(parse('subscription($id: ID!) { workflowProgress(id: $id)
 const RUNNING = doc('query($kind: SourceKind!) { workflows(first: 50, filter: { active: true, sourceKinds: [$kind] }) { edges { node { id state } } } }');
 type Update = { workflow: { state: string; progress: number | null }; error: { code: string } | null };
 
-describe.each(SOURCE_KINDS)('a workflow on %s watched through an outage', (kind: SourceKind) => {
-  it('reports the outage in the stream, keeps watching, and follows the workflow to its end', async () => {
-    const sim = demo.fleet.simulators[kind];
+describe.each(SOURCE_KINDS)('a workflow on %s watched through trouble', (kind: SourceKind) => {
+  async function watchRunning() {
     const running = (await demo.run(RUNNING, { kind: kind.toUpperCase() })).data!.workflows.edges.find((e: any) => e.node.state === 'RUNNING');
     const stream = subscribe<Update>(demo.gateway.url, demo.token, PROGRESS, { id: running.node.id }, 'workflowProgress');
-    const tick = () => new Promise((r) => setTimeout(r, 25));
     for (let i = 0; i < 200 && stream.updates.length === 0; i++) await tick();
+    return stream;
+  }
+  const tick = () => new Promise((r) => setTimeout(r, 25));
 
-    sim.setFaults({ errorRate: 1, errorStatus: 503 });
-    for (let i = 0; i < 200 && !stream.updates.some((u) => u.error); i++) await tick();
-    expect(stream.updates.find((u) => u.error)?.error?.code).toBe('SOURCE_UNAVAILABLE');
-    expect(stream.completed).toBe(false);
-
-    // Lift the fault without resetting: the vendor's operation is still under way.
-    sim.setFaults({ errorRate: noFaults(0).errorRate });
+  /** Moves the vendor's clock until the stream ends; the stream must end at a terminal state, progress never going back. */
+  async function followToEnd(stream: Awaited<ReturnType<typeof watchRunning>>) {
     for (let i = 0; i < 600 && !stream.completed; i++) {
-      sim.advance(60_000);
+      demo.fleet.simulators[kind].advance(60_000);
       await tick();
     }
     await stream.done;
@@ -129,6 +131,26 @@ describe.each(SOURCE_KINDS)('a workflow on %s watched through an outage', (kind:
     expect(stream.updates.at(-1)?.error).toBeNull();
     const progress = stream.updates.map((u) => u.workflow.progress ?? 0);
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1] as number);
+  }
+
+  it('sees tokens expire without a word in the stream, and follows the workflow to its end', async () => {
+    const stream = await watchRunning();
+    demo.fleet.simulators[kind].setFaults({ expireTokens: true });
+    await followToEnd(stream);
+    expect(stream.updates.filter((u) => u.error)).toEqual([]);
+  });
+
+  it('reports an outage in the stream, keeps watching, and follows the workflow to its end', async () => {
+    const sim = demo.fleet.simulators[kind];
+    const stream = await watchRunning();
+    sim.setFaults({ errorRate: 1, errorStatus: 503 });
+    for (let i = 0; i < 200 && !stream.updates.some((u) => u.error); i++) await tick();
+    expect(stream.updates.find((u) => u.error)?.error?.code).toBe('SOURCE_UNAVAILABLE');
+    expect(stream.completed).toBe(false);
+
+    // Lift the fault without resetting: the vendor's operation is still under way.
+    sim.setFaults({ errorRate: noFaults(0).errorRate });
+    await followToEnd(stream);
   });
 });
 
