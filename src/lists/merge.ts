@@ -1,10 +1,10 @@
 import { GatewayError } from '../model/errors.js';
-import type { EntityName, EntityReader, EntityTypes, Outlined } from '../sources/adapter.js';
+import type { EntityName, EntityReader, EntityTypes, Outlined, Want } from '../sources/adapter.js';
 import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { filterFields, fullyPushedDown, matches, pushedDownPart } from './filter.js';
 import { comparator, ORDER_KEYS, type Order } from './order.js';
-import { covers, listFor, type Want, withFields } from './read.js';
+import { covers, listFor, withFields } from './read.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];

@@ -1,10 +1,9 @@
-import type { EntityReader } from '../sources/adapter.js';
+import type { EntityReader, Want } from '../sources/adapter.js';
 
-/**
- * The item fields a request reads, so that readers whose items cost calls per item
- * (outline readers) make only the calls those fields need. `undefined` is every field.
+/*
+ * What a request reads of a source's items (`Want`), so that readers whose items cost
+ * calls per item (outline readers) make only the calls those fields need.
  */
-export type Want = ReadonlySet<string> | undefined;
 
 /** True when `fields` has everything `want` names (never when `want` is every field). */
 export const covers = (fields: ReadonlySet<string>, want: Want): boolean => want !== undefined && [...want].every((f) => fields.has(f));

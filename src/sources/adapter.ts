@@ -89,6 +89,12 @@ export interface EntityReader<T, F> {
   byCluster?(clusterNativeId: string): Promise<T[]>;
 }
 
+/** The item fields a request reads, by name; `undefined` is every field. */
+export type Want = ReadonlySet<string> | undefined;
+
+/** True when `want` reads any of `fields` (always, when it reads every field). */
+export const wants = (want: Want, fields: Iterable<string>): boolean => want === undefined || [...fields].some((f) => want.has(f));
+
 /** An item as the vendor's list call alone tells of it, and how to complete it. */
 export interface Outlined<T> {
   known: Partial<T> & { sourceId: string; nativeId: string };
@@ -98,7 +104,7 @@ export interface Outlined<T> {
    * the calls that only the other fields need. Such an item is for this request's
    * answer only, never for a cache.
    */
-  complete(want?: ReadonlySet<string>): Promise<T | null>;
+  complete(want?: Want): Promise<T | null>;
 }
 
 export interface OutlineReader<T, F> {

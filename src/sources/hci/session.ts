@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
-import type { ClusterFilter, EntityReader, HostFilter, OutlineReader, SnapshotFilter, SourceSession, WorkflowFilter } from '../adapter.js';
+import { type ClusterFilter, type EntityReader, type HostFilter, type OutlineReader, type SnapshotFilter, type SourceSession, type WorkflowFilter, wants } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../http.js';
 import type { CallContext, ClusterRow, HciClient, HostStatistic, PageRequest } from './client.js';
@@ -92,7 +92,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       return rows.map((row) => ({
         known: clusterOutline(sourceId, row),
         complete: async (want) => {
-          const cluster = await completeCluster(row, want === undefined || [...DETAIL_FIELDS].some((f) => want.has(f)));
+          const cluster = await completeCluster(row, wants(want, DETAIL_FIELDS));
           // Only a whole cluster may answer later lookups in this request.
           if (cluster && want === undefined) clusterById.prime(cluster.nativeId, cluster);
           return cluster;

@@ -1,6 +1,6 @@
 import pLimit from 'p-limit';
 import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.js';
-import type { ClusterFilter, DeploymentFilter, EntityReader, HostFilter, ListWindow, SourceSession, WorkflowFilter } from '../adapter.js';
+import { type ClusterFilter, type DeploymentFilter, type EntityReader, type HostFilter, type ListWindow, type SourceSession, type Want, type WorkflowFilter, wants } from '../adapter.js';
 import type { RequestScope } from '../http.js';
 import { coveringPage, type NodeQuery, type OteClient, type Page } from './client.js';
 import { ALL_CLUSTERS, groupBy, Lookups } from './lookups.js';
@@ -78,12 +78,21 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
 
   // ---- Clusters: list row + labels + nodes (for DEGRADED and capacity). ----
 
-  const toClusters = async (rows: readonly OteCluster[]): Promise<Cluster[]> => {
-    // No rows (an empty window, asked for its total) need no labels and no nodes.
-    if (rows.length === 0) return [];
-    const [labels, nodes] = await Promise.all([lookups.clusterLabels(rows.map((r) => r.clusterName)), lookups.nodesByCluster()]);
-    return rows.map((r) => toCluster(sourceId, r, labels.get(r.clusterName) ?? [], nodes.get(r.clusterName) ?? []));
+  // A page's clusters ask for their labels together: one lookup, however many complete at once.
+  const labelsOf = scope.loader<string, string[]>(async (names) => {
+    const labels = await lookups.clusterLabels(names);
+    return names.map((n) => labels.get(n) ?? []);
+  });
+
+  /** The cluster of a list row: labels cost a lookup and status the node walk, made only when `want` reads them. */
+  const completeCluster = async (row: OteCluster, want?: Want): Promise<Cluster> => {
+    const [labels, nodes] = await Promise.all([
+      wants(want, ['labels']) ? labelsOf.load(row.clusterName) : [],
+      wants(want, ['status', 'usage']) ? lookups.nodesByCluster() : undefined,
+    ]);
+    return toCluster(sourceId, row, labels, nodes && (nodes.get(row.clusterName) ?? []));
   };
+  const toClusters = (rows: readonly OteCluster[]): Promise<Cluster[]> => Promise.all(rows.map((row) => completeCluster(row)));
 
   const clusterById = scope.loader<string, Cluster | null>(async (names) => {
     const rows = new Map((await lookups.clusterRows()).map((r) => [r.clusterName, r]));
@@ -105,28 +114,17 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return items;
   };
 
-  // A page's clusters ask for their labels together: one lookup, however many complete at once.
-  const labelsOf = scope.loader<string, string[]>(async (names) => {
-    const labels = await lookups.clusterLabels(names);
-    return names.map((n) => labels.get(n) ?? []);
-  });
-
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // `clusterLabel` matches one label exactly. There is no name or status filter.
     pushdown: new Set(['labels']),
     list: listClusters,
-    // Labels cost a lookup and status the node walk: an answer without them needs neither.
     outline: {
       fields: CLUSTER_OUTLINE_FIELDS,
       async list(filter) {
         return (await clusterRows(filter)).map((row) => ({
           known: clusterOutline(sourceId, row),
           complete: async (want) => {
-            const [labels, nodes] = await Promise.all([
-              want === undefined || want.has('labels') ? labelsOf.load(row.clusterName) : [],
-              want === undefined || want.has('status') || want.has('usage') ? lookups.nodesByCluster() : undefined,
-            ]);
-            const cluster = toCluster(sourceId, row, labels, nodes ? (nodes.get(row.clusterName) ?? []) : undefined);
+            const cluster = await completeCluster(row, want);
             // Only a whole cluster may answer later lookups in this request.
             if (want === undefined) clusterById.prime(cluster.nativeId, cluster);
             return cluster;
