@@ -207,7 +207,7 @@ export function createGatewayYoga(options: YogaOptions) {
       }
       return createContext(deps, viewer, server.request?.signal);
     },
-    maskedErrors: { maskError: maskError() },
+    maskedErrors: { maskError },
     logging: yogaLogger(logger),
     plugins,
   });

@@ -14,18 +14,16 @@ export const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Er
  * no path, nothing from a vendor's credentials. Yoga logs the original of every error
  * this replaces (see plugins/logging.ts), so nothing is logged here.
  */
-export function maskError(): MaskError {
-  return (error, message) => {
-    const located = isGraphQLError(error) ? { nodes: error.nodes, path: error.path, source: error.source, positions: error.positions } : {};
-    const original = isGraphQLError(error) ? error.originalError : error;
-    if (original instanceof GatewayError) {
-      return createGraphQLError(original.message, { ...located, extensions: { code: original.code, ...original.extensions() } });
-    }
-    // GraphQL's own errors (syntax, validation, variables) are about the request: keep them.
-    if (isGraphQLError(error) && (!original || isGraphQLError(original))) return withoutVariableValue(error);
-    return createGraphQLError(message, { ...located, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-  };
-}
+export const maskError: MaskError = (error, message) => {
+  const located = isGraphQLError(error) ? { nodes: error.nodes, path: error.path, source: error.source, positions: error.positions } : {};
+  const original = isGraphQLError(error) ? error.originalError : error;
+  if (original instanceof GatewayError) {
+    return createGraphQLError(original.message, { ...located, extensions: { code: original.code, ...original.extensions() } });
+  }
+  // GraphQL's own errors (syntax, validation, variables) are about the request: keep them.
+  if (isGraphQLError(error) && (!original || isGraphQLError(original))) return withoutVariableValue(error);
+  return createGraphQLError(message, { ...located, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+};
 
 const INVALID_VARIABLE = /^Variable "\$([^"]+)" got invalid value /;
 

@@ -22,11 +22,12 @@ export function yogaLogger(logger: Logger): YogaLogger {
 
 function logError(logger: Logger, error: unknown): void {
   const original = isGraphQLError(error) && error.originalError ? error.originalError : error;
+  const where = isGraphQLError(error) && error.path ? { path: error.path.join('.') } : {};
   if (original instanceof GatewayError) {
-    const fields = { code: original.code, ...original.extensions(), ...(isGraphQLError(error) && error.path ? { path: error.path.join('.') } : {}) };
+    const fields = { code: original.code, ...original.extensions(), ...where };
     if (original.code.startsWith('SOURCE_')) logger.warn(fields, original.message);
     else logger.debug(fields, original.message);
     return;
   }
-  logger.error({ err: original, ...(isGraphQLError(error) && error.path ? { path: error.path.join('.') } : {}) }, 'unexpected error');
+  logger.error({ err: original, ...where }, 'unexpected error');
 }

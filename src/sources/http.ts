@@ -227,32 +227,21 @@ export class SourceHttp {
 
   async #withAuth(call: SourceCall, route: string, signal: AbortSignal, deadlineAt: number): Promise<SourceReply> {
     const auth = call.auth === false ? undefined : this.options.auth;
+    // The breaker guards single exchanges, never a call with its re-login inside: while
+    // half-open it holds every caller until its trial ends, so a trial that had to log in
+    // through the same breaker would wait on itself forever.
+    const exchange = (credentials: Record<string, string>) =>
+      this.#breaker.execute(() => this.#once(call, route, signal, deadlineAt, credentials));
     const credentials = auth ? await auth.headers(signal) : {};
-    let reply = await this.#exchange(call, route, signal, deadlineAt, credentials);
+    let reply = await exchange(credentials);
     if (reply.status === 401 && auth) {
       await auth.renew(credentials, signal);
-      reply = await this.#exchange(call, route, signal, deadlineAt, await auth.headers(signal));
+      reply = await exchange(await auth.headers(signal));
     }
     if (reply.status === 401) {
       throw this.#error('SOURCE_AUTH_FAILED', 'the vendor refused the credentials', call, route, reply);
     }
     return reply;
-  }
-
-  /**
-   * One HTTP exchange through the circuit breaker. The breaker guards single exchanges,
-   * never a call with its re-login inside: while half-open it holds every caller until
-   * its trial ends, so a trial that had to log in through the same breaker would wait
-   * on itself forever.
-   */
-  #exchange(
-    call: SourceCall,
-    route: string,
-    signal: AbortSignal,
-    deadlineAt: number,
-    credentials: Record<string, string>,
-  ): Promise<SourceReply> {
-    return this.#breaker.execute(() => this.#once(call, route, signal, deadlineAt, credentials));
   }
 
   async #once(

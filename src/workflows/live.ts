@@ -21,10 +21,15 @@ function liveError(sourceId: string, error: unknown): LiveError {
 }
 
 /**
- * A subscription that listens from now on. Yoga's PubSub attaches its listener only on
- * the first `next()`, so whatever is published before a subscriber first asks would be
- * lost; asking at once makes the PubSub buffer it instead.
+ * The PubSub with subscriptions that listen from the moment they are made. Yoga's PubSub
+ * attaches a subscription's listener only on its first `next()`, so whatever is published
+ * before a subscriber first asks would be lost; asking at once makes the PubSub buffer it.
  */
+function listeningFromStart(pubsub: GatewayPubSub): GatewayPubSub {
+  const subscribe = (...args: Parameters<GatewayPubSub['subscribe']>) => listening(pubsub.subscribe(...args));
+  return { ...pubsub, subscribe: subscribe as GatewayPubSub['subscribe'] };
+}
+
 function listening<T>(subscription: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
   let first: Promise<IteratorResult<T>> | undefined = subscription.next();
   return {
@@ -55,12 +60,15 @@ export class LiveFeeds {
   readonly #latest = new Map<string, Workflow>();
   /** First looks in flight: a burst of new subscribers costs the vendor one call. */
   readonly #looking = new Map<string, Promise<Workflow>>();
+  private readonly pubsub: GatewayPubSub;
 
   constructor(
     private readonly registry: SourceRegistry,
-    private readonly pubsub: GatewayPubSub,
+    pubsub: GatewayPubSub,
     private readonly hub: PollerHub,
-  ) {}
+  ) {
+    this.pubsub = listeningFromStart(pubsub);
+  }
 
   /** The workflow now, then every change, ending after its terminal state. */
   async *workflowProgress(globalId: string, signal?: AbortSignal): AsyncGenerator<WorkflowUpdate> {
@@ -74,7 +82,7 @@ export class LiveFeeds {
       return w;
     };
     // Listen before the first look, so a change between the two is not lost.
-    const updates = listening(this.pubsub.subscribe('workflow', globalId));
+    const updates = this.pubsub.subscribe('workflow', globalId);
     let release: (() => void) | undefined;
     try {
       let last = await this.#firstLook(globalId, () => fetchOne(signal));
@@ -133,15 +141,15 @@ export class LiveFeeds {
 
   /** Every change to any workflow on any source, as the shared feed sees it. */
   workflowUpdates(): AsyncIterable<WorkflowUpdate> {
-    return this.#join(listening(this.pubsub.subscribe('workflowUpdates')), 'feed:workflows', this.#workflowFeedSpec());
+    return this.#join(this.pubsub.subscribe('workflowUpdates'), 'feed:workflows', this.#workflowFeedSpec());
   }
 
   events(): AsyncIterable<Event> {
-    return this.#join(listening(this.pubsub.subscribe('events')), 'feed:events', this.#eventFeedSpec());
+    return this.#join(this.pubsub.subscribe('events'), 'feed:events', this.#eventFeedSpec());
   }
 
   clusterStatusChanged(): AsyncIterable<ClusterStatusChange> {
-    return this.#join(listening(this.pubsub.subscribe('clusterStatus')), 'feed:clusters', this.#clusterFeedSpec());
+    return this.#join(this.pubsub.subscribe('clusterStatus'), 'feed:clusters', this.#clusterFeedSpec());
   }
 
   /** Relays a fleet-wide topic and keeps its poller running while anyone listens. */
