@@ -6,14 +6,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parse, print } from 'graphql';
-import { createClient } from 'graphql-ws';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { stringify as toYaml } from 'yaml';
 import { startDemo } from '../../src/demo.js';
 import type { Fleet } from '../../src/simulators/fleet.js';
 import { tiemCreateInput } from '../helpers/inputs.js';
+import { subscribe } from '../helpers/live.js';
 
 /**
  * Two gateway OS processes, started the way an operator starts them (the real entry
@@ -212,38 +211,28 @@ async function createCluster(replica: Replica, name: string): Promise<string> {
 
 /** A workflowProgress subscription over graphql-ws, collecting what arrives. */
 function watch(replica: Replica, id: string) {
-  const client = createClient({
-    url: `${replica.url.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { Authorization: `Bearer ${TOKEN}` },
-    retryAttempts: 0,
+  const stream = subscribe<{ workflow: Workflow; error: unknown }>(replica.url, TOKEN, PROGRESS, { id }, 'workflowProgress');
+  let failure: unknown;
+  const done = stream.done.catch((err: unknown) => {
+    failure = err;
+    throw err;
   });
-  const watcher = { replica: replica.name, updates: [] as Workflow[], completed: false, failure: undefined as unknown, done: Promise.resolve() };
-  watcher.done = new Promise<void>((resolve, reject) => {
-    client.subscribe<{ workflowProgress: { workflow: Workflow; error: unknown } }>(
-      { query: PROGRESS, variables: { id } },
-      {
-        next: (msg) => {
-          const update = msg.data?.workflowProgress;
-          // A failed look or a GraphQL error is a failure here: the simulators are healthy.
-          if (msg.errors || !update || update.error) reject(new Error(`${replica.name}: ${JSON.stringify(msg)}`));
-          else watcher.updates.push(update.workflow);
-        },
-        error: reject,
-        complete: () => {
-          watcher.completed = true;
-          resolve();
-        },
-      },
-    );
-  })
-    .catch((err: unknown) => {
-      watcher.failure = err;
-      throw err;
-    })
-    .finally(() => client.dispose());
-  watcher.done.catch(() => undefined);
-  return watcher;
+  done.catch(() => undefined).finally(() => stream.dispose());
+  return {
+    replica: replica.name,
+    done,
+    get updates() {
+      return stream.updates.map((u) => u.workflow);
+    },
+    get completed() {
+      return stream.completed;
+    },
+    /** What went wrong: a GraphQL or socket error, or a failed look (the simulators are healthy). */
+    get failure() {
+      const failedLook = stream.updates.find((u) => u.error);
+      return failure ?? (failedLook ? new Error(`${replica.name}: ${JSON.stringify(failedLook)}`) : undefined);
+    },
+  };
 }
 type Watcher = ReturnType<typeof watch>;
 
