@@ -353,15 +353,16 @@ describe('no vendor secret in any response or log line', () => {
       __typename: 'SourceError',
       vendorCode: 'DWS.5144',
     });
-    const snapshots = await post('dws snapshots', `{ snapshots(first: 50, filter: { sourceIds: ["dws"], status: [AVAILABLE] }) { edges { node { id } } } }`);
-    const dwsSnapshot = snapshots.data.snapshots.edges[0].node.id as string;
-    expect(
-      await mutate('dws restore with password', 'restoreSnapshot', {
-        id: { type: 'ID!', value: dwsSnapshot },
-        clusterName: { type: 'String!', value: 'secrets-dws-r' },
-        dbPassword: { type: 'String', value: SENT.dwsRestore },
-      }),
-    ).toMatchObject({ __typename: 'ValidationError', field: 'dbPassword' });
+    /** Restores one of the source's available snapshots into a new cluster, with a password. */
+    const restore = async (sourceId: string, clusterName: string, dbPassword: string) => {
+      const snapshots = await post(`${sourceId} snapshots`, `{ snapshots(first: 50, filter: { sourceIds: ["${sourceId}"], status: [AVAILABLE] }) { edges { node { id } } } }`);
+      return mutate(`${sourceId} restore`, 'restoreSnapshot', {
+        id: { type: 'ID!', value: snapshots.data.snapshots.edges[0].node.id as string },
+        clusterName: { type: 'String!', value: clusterName },
+        dbPassword: { type: 'String', value: dbPassword },
+      });
+    };
+    expect(await restore('dws', 'secrets-dws-r', SENT.dwsRestore)).toMatchObject({ __typename: 'ValidationError', field: 'dbPassword' });
 
     // TiEM: create (and the same name again: the vendor refuses), take over, restore.
     const tiemInput = (name: string, dbPassword: string) => ({ type: CREATE, value: tiemCreateInput(name, dbPassword) });
@@ -375,15 +376,7 @@ describe('no vendor secret in any response or log line', () => {
       value: { sourceId: 'tiem', name: 'secrets-taken', dbPassword: SENT.tiemTakeoverDb, controlHostIp: '172.16.4.147', controlHostUser: 'root', controlHostPassword: SENT.tiemSsh },
     };
     expect(await mutate('tiem take over', 'takeOverCluster', { input: takeOver })).toMatchObject({ __typename: 'OperationPayload' });
-    const backups = await post('tiem backups', `{ snapshots(first: 50, filter: { sourceIds: ["tiem"], status: [AVAILABLE] }) { edges { node { id } } } }`);
-    const backup = backups.data.snapshots.edges[0].node.id as string;
-    expect(
-      await mutate('tiem restore', 'restoreSnapshot', {
-        id: { type: 'ID!', value: backup },
-        clusterName: { type: 'String!', value: 'secrets-tiem-r' },
-        dbPassword: { type: 'String', value: SENT.tiemRestoreDb },
-      }),
-    ).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await restore('tiem', 'secrets-tiem-r', SENT.tiemRestoreDb)).toMatchObject({ __typename: 'OperationPayload' });
 
     // DC/OS: hosts with private keys; the same name again (the vendor refuses); an HA
     // cluster of too few masters (the gateway refuses); hosts added while it installs.
