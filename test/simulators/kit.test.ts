@@ -127,6 +127,20 @@ describe('simulator runtime', () => {
     await expect(call(sim, 'GET', '/items/1', auth())).rejects.toThrow();
   });
 
+  it('aims faults at the routes named, as the stats name them, leaving the others answering', async () => {
+    await call(sim, 'POST', '/__sim/faults', { body: { errorRate: 1, errorStatus: 404, routes: ['POST /jobs'] } });
+    expect((await call(sim, 'GET', '/items/1', auth())).status).toBe(200);
+    expect((await call(sim, 'POST', '/jobs', auth())).status).toBe(404);
+    await call(sim, 'POST', '/__sim/faults', { body: { errorRate: 0, down: true, routes: ['GET /items/{id}'] } });
+    await expect(call(sim, 'GET', '/items/1', auth())).rejects.toThrow();
+    expect((await call(sim, 'POST', '/jobs', auth())).status).toBe(200);
+    await call(sim, 'POST', '/__sim/faults', { body: { routes: [] } });
+    await expect(call(sim, 'POST', '/jobs', auth())).rejects.toThrow();
+    const bad = await call(sim, 'POST', '/__sim/faults', { body: { routes: ['/items'] } });
+    expect(bad.status).toBe(400);
+    expect(bad.body.issues.join(' ')).toMatch(/routes\.0/);
+  });
+
   it('adds latency and drops connections while down, keeping the control surface up', async () => {
     await call(sim, 'POST', '/__sim/faults', { body: { latencyMs: 50 } });
     const started = performance.now();

@@ -25,6 +25,12 @@ export const faultsSchema = z
     expireTokens: z.boolean(),
     /** Share of long-running operations started from now on that end in failure. */
     operationFailureRate: z.number().min(0).max(1),
+    /**
+     * The routes the other faults hit, named as in `/__sim/stats` (`"GET /v1/clusters"`);
+     * empty means every route. A test can fail one per-item call, or the write after a
+     * successful read, and leave the rest of the vendor answering.
+     */
+    routes: z.array(z.string().regex(/^(GET|POST|PUT|PATCH|DELETE) \//, 'a route is "METHOD /path" as /__sim/stats names it')).max(100),
   })
   .strict();
 
@@ -41,6 +47,7 @@ export const noFaults = (operationFailureRate: number): Faults => ({
   htmlErrors: false,
   expireTokens: false,
   operationFailureRate,
+  routes: [],
 });
 
 export function htmlErrorPage(status: number): string {

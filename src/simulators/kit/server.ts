@@ -121,28 +121,29 @@ export async function startSimulator(
   let instance = build();
 
   const handleVendor = async (req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string) => {
-    if (faults.down) {
-      req.socket.destroy();
-      return;
-    }
-    const delay = faults.latencyMs + (faults.jitterMs ? faultRng.int(0, faults.jitterMs) : 0);
-    if (delay > 0) await sleep(delay);
     const { env, vendor, router } = instance;
-    env.scheduler.runDue();
-
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
     const found = router.find(method, url.pathname) as { params: Record<string, string>; store: { route: Route } } | null;
     const route = found?.store.route;
     const key = route ? `${method} ${route.path}` : `${method} (unmatched)`;
+    const hit = faults.routes.length === 0 || faults.routes.includes(key);
+    if (hit && faults.down) {
+      req.socket.destroy();
+      return;
+    }
+    const delay = hit ? faults.latencyMs + (faults.jitterMs ? faultRng.int(0, faults.jitterMs) : 0) : 0;
+    if (delay > 0) await sleep(delay);
+    env.scheduler.runDue();
+
     counts.set(key, (counts.get(key) ?? 0) + 1);
     const exact = `${method} ${url.pathname}${url.search}`;
     urlCounts.set(exact, (urlCounts.get(exact) ?? 0) + 1);
 
     const response = await answer();
-    send(res, response);
+    send(res, response, hit);
 
     async function answer(): Promise<SimResponse> {
-      if (faults.errorRate > 0 && faultRng.chance(faults.errorRate)) {
+      if (hit && faults.errorRate > 0 && faultRng.chance(faults.errorRate)) {
         return injectedError(vendor, faults.errorStatus);
       }
       if (!route || !found) {
@@ -183,21 +184,22 @@ export async function startSimulator(
     }
   };
 
-  const send = (res: ServerResponse, response: SimResponse) => {
+  /** `faulty`: whether the active faults target this response's route. */
+  const send = (res: ServerResponse, response: SimResponse, faulty: boolean) => {
     const status = response.status;
     let contentType = response.text !== undefined ? 'text/plain; charset=utf-8' : 'application/json';
     let text = response.text ?? (response.body === undefined ? '' : JSON.stringify(response.body));
-    if (faults.htmlErrors && status >= 400) {
+    if (faulty && faults.htmlErrors && status >= 400) {
       contentType = 'text/html';
       text = htmlErrorPage(status);
-    } else if (faults.malformed && text !== '') {
+    } else if (faulty && faults.malformed && text !== '') {
       text = malformedBody(text);
     }
     const headers: Record<string, string> = { 'content-type': contentType, ...response.headers };
     const bytes = Buffer.from(text);
     headers['content-length'] = String(bytes.length);
     res.writeHead(status, headers);
-    if (faults.truncated && bytes.length > 1) {
+    if (faulty && faults.truncated && bytes.length > 1) {
       res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
       return;
     }
@@ -283,7 +285,7 @@ export async function startSimulator(
       const rawBody = Buffer.concat(chunks).toString('utf8');
       if (url.pathname.startsWith(CONTROL_PREFIX)) return control(req, res, url, rawBody);
       handleVendor(req, res, url, rawBody).catch((err: unknown) => {
-        if (!res.headersSent) send(res, instance.vendor.error(500, String(err)));
+        if (!res.headersSent) send(res, instance.vendor.error(500, String(err)), false);
       });
     });
   });
