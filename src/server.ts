@@ -1,5 +1,6 @@
 import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useDisableIntrospection } from '@graphql-yoga/plugin-disable-introspection';
 import { createGraphQLError, createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
@@ -30,7 +31,12 @@ export interface Gateway {
   metrics: Metrics;
   hub: PollerHub;
   yoga: YogaServerInstance<object, GatewayContext>;
-  close(): Promise<void>;
+  /**
+   * Stops taking connections and lets requests in flight finish for up to `graceMs`
+   * (default 0: at once) before cutting what is left. graphql-ws subscribers are told
+   * the server is going away (1001) and SSE streams end, so clients reconnect elsewhere.
+   */
+  close(options?: { graceMs?: number }): Promise<void>;
 }
 
 export interface GatewayOptions {
@@ -72,7 +78,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ...(demoToken ? { graphiqlToken: demoToken } : {}),
   });
 
+  // Event streams never finish on their own: a drain ends them rather than waiting.
+  const streams = new Set<ServerResponse>();
   const server: Server = createServer((req, res) => {
+    if (req.headers.accept?.includes('text/event-stream')) {
+      streams.add(res);
+      res.once('close', () => streams.delete(res));
+    }
     const path = (req.url ?? '/').split('?')[0];
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
     if (path === '/readyz') return void readiness(registry, res);
@@ -132,13 +144,21 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     metrics,
     hub,
     yoga,
-    close: async () => {
-      await hub.close();
+    close: async ({ graceMs = 0 } = {}) => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await wsDisposable.dispose();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      for (const res of streams) res.destroy();
+      // A keep-alive connection between two requests holds the server open: sweep the
+      // idle ones while the busy ones finish.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
+      server.closeIdleConnections();
+      const grace = new AbortController();
+      await Promise.race([closed, sleep(graceMs, undefined, { signal: grace.signal }).catch(() => undefined)]);
+      grace.abort();
+      clearInterval(sweep);
+      server.closeAllConnections();
+      await closed;
+      await hub.close();
       await Promise.all([registry.close(), transport.close()]);
     },
   };

@@ -13,6 +13,8 @@ const envSchema = z.object({
   SIM_SPEED: z.string().transform(Number).pipe(z.number().positive().max(1_000_000)).optional(),
   SIM_FAILURE_RATE: ratio.optional(),
   SIM_EPOCH: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)).optional(),
+  /** Where the simulators listen; 0.0.0.0 when a gateway in another container reads them. */
+  SIM_HOST: z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]).optional(),
   ...Object.fromEntries(SOURCE_KINDS.map((k) => [`SIM_${k.toUpperCase()}_PORT`, intInRange(0, 65_535).optional()])),
 });
 
@@ -22,7 +24,7 @@ export interface FleetOptionsFromEnv {
 }
 
 /**
- * Reads SIM_SEED, SIM_CLUSTERS, SIM_SPEED, SIM_FAILURE_RATE, SIM_EPOCH and
+ * Reads SIM_SEED, SIM_CLUSTERS, SIM_SPEED, SIM_FAILURE_RATE, SIM_EPOCH, SIM_HOST and
  * SIM_<KIND>_PORT. A bad value is an error naming the variable, not a silent default.
  */
 export function simOptionsFromEnv(env: Record<string, string | undefined> = process.env): FleetOptionsFromEnv {
@@ -40,6 +42,7 @@ export function simOptionsFromEnv(env: Record<string, string | undefined> = proc
     operationFailureRate: (v.SIM_FAILURE_RATE as number | undefined) ?? SIM_DEFAULTS.operationFailureRate,
     env,
     ...(v.SIM_EPOCH !== undefined ? { epochMs: v.SIM_EPOCH as number } : {}),
+    ...(v.SIM_HOST !== undefined ? { host: v.SIM_HOST as string } : {}),
   };
   const ports: Partial<Record<SourceKind, number>> = {};
   for (const kind of SOURCE_KINDS) {

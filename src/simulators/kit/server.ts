@@ -131,13 +131,14 @@ export async function startSimulator(
       req.socket.destroy();
       return;
     }
+    // Counted on arrival, before any added latency: a test can see a call in flight.
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    const exact = `${method} ${url.pathname}${url.search}`;
+    urlCounts.set(exact, (urlCounts.get(exact) ?? 0) + 1);
     const delay = hit ? faults.latencyMs + (faults.jitterMs ? faultRng.int(0, faults.jitterMs) : 0) : 0;
     if (delay > 0) await sleep(delay);
     env.scheduler.runDue();
 
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-    const exact = `${method} ${url.pathname}${url.search}`;
-    urlCounts.set(exact, (urlCounts.get(exact) ?? 0) + 1);
 
     const response = await answer();
     send(res, response, hit);
