@@ -10,6 +10,7 @@ import { ApiKeys, UnauthenticatedError } from './auth.js';
 import { DEFAULT_LIMITS, type GatewayConfig, type Limits } from './config.js';
 import { type ContextDeps, createContext, type GatewayContext, type Viewer } from './context.js';
 import { EXAMPLE_QUERIES } from './graphiql.js';
+import { ASSETS_PATH, renderGraphiQLPage, serveGraphiQLAsset } from './graphiql-page.js';
 import type { Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { SourceKind } from './model/source-kind.js';
@@ -85,8 +86,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       streams.add(res);
       res.once('close', () => streams.delete(res));
     }
-    const path = (req.url ?? '/').split('?')[0];
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+    if (config.graphiql && path.startsWith(ASSETS_PATH) && serveGraphiQLAsset(path, req.headers['accept-encoding'], res)) return;
     if (path === '/readyz') return void readiness(registry, res);
     if (path === '/metrics') return void sendMetrics(metrics, res);
     return yoga.handle(req, res);
@@ -199,6 +201,7 @@ export function createGatewayYoga(options: YogaOptions) {
     schema,
     graphqlEndpoint: '/graphql',
     landingPage: false,
+    renderGraphiQL: renderGraphiQLPage,
     maxRequestBodySize: limits.maxBodyBytes,
     graphiql:
       options.graphiql === false
@@ -206,7 +209,9 @@ export function createGatewayYoga(options: YogaOptions) {
         : {
             title: 'Fleetgate',
             defaultQuery: EXAMPLE_QUERIES,
-            subscriptionsProtocol: 'WS',
+            // Over SSE a subscription carries the header editor's token like any request;
+            // GraphiQL's WebSocket client would connect without it and be refused.
+            subscriptionsProtocol: 'GRAPHQL_SSE',
             ...(options.graphiqlToken ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) } : {}),
           },
     context: (server: { request?: Request; req?: { headers: Record<string, string | string[] | undefined> }; connectionParams?: Record<string, unknown> }) => {
