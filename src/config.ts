@@ -86,6 +86,14 @@ const fileSchema = z
         graphiql: z.boolean().default(true),
         introspection: z.boolean().default(true),
         limits: limitsSchema.default(limitsSchema.parse({})),
+        /**
+         * Only the operations in `file` run (sent by hash, as `extensions.persistedQuery`);
+         * tokens of the roles in `allowArbitrary` may still send any (GraphiQL, say).
+         */
+        trustedDocuments: z
+          .object({ file: z.string().min(1), allowArbitrary: z.array(roleSchema).default([]) })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({ port: 4000, host: '0.0.0.0', graphiql: true, introspection: true, limits: limitsSchema.parse({}) }),
@@ -139,6 +147,7 @@ export interface GatewayConfig {
   poll?: PollSettings;
   /** Started by demo mode: the in-process simulators. */
   demo: boolean;
+  trustedDocuments?: { file: string; allowArbitrary: Role[] };
 }
 
 type Env = Record<string, string | undefined>;
@@ -189,6 +198,7 @@ export function parseConfig(document: unknown, env: Env = process.env): GatewayC
     ...(file.redis?.prefix ? { redisPrefix: file.redis.prefix } : {}),
     poll: file.poll,
     demo: false,
+    ...(file.server.trustedDocuments ? { trustedDocuments: file.server.trustedDocuments } : {}),
   };
 }
 
