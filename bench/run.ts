@@ -5,6 +5,8 @@
  * without, to show what batching saves.
  *
  *   BENCH_CLUSTERS=120 BENCH_LATENCY_MS=5 BENCH_SECONDS=10 BENCH_CONNECTIONS=10 npm run bench
+ *
+ * Then the scale table (bench/scale.ts); BENCH_ONLY=scale runs only that.
  */
 import autocannon from 'autocannon';
 import { print } from 'graphql';
@@ -12,6 +14,7 @@ import { startDemo } from '../src/demo.js';
 import { createLogger } from '../src/log.js';
 import { startGateway } from '../src/server.js';
 import { ADAPTERS } from '../src/sources/kinds.js';
+import { runScale } from './scale.js';
 import { ClusterPageDocument, ClustersDeepDocument, FleetSummaryDocument } from '../test/generated/operations.js';
 
 const env = process.env;
@@ -73,8 +76,15 @@ async function runMode(batching: boolean) {
   return rows;
 }
 
+if (env.BENCH_ONLY === 'scale') {
+  await runScale(env);
+  process.exit(0);
+}
+
 const rows = [...(await runMode(true)), ...(await runMode(false))];
 clearInterval(sampler);
 console.log(`\n${clusters} clusters per simulator, ${latencyMs} ms vendor latency, ${connections} connections × ${seconds} s per query\n`);
 console.table(rows);
 console.log(`peak RSS (gateway and simulators in one process): ${Math.round(peakRss / 1024 / 1024)} MiB`);
+
+await runScale(env);

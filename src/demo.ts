@@ -1,8 +1,23 @@
 import { generateToken } from './auth.js';
 import { DEFAULT_LIMITS, type GatewayConfig, type SourceConfig } from './config.js';
-import { SOURCE_KINDS } from './model/source-kind.js';
-import { type Fleet, startFleet } from './simulators/fleet.js';
+import { SOURCE_KINDS, type SourceKind } from './model/source-kind.js';
+import { type Fleet, SIMULATORS, startFleet } from './simulators/fleet.js';
 import { simOptionsFromEnv } from './simulators/kit/options.js';
+
+/** The demo's source for a simulator of `kind` (wherever it runs), named after its kind. */
+export function demoSource(kind: SourceKind, sim: { url: string; credentials: Record<string, string> }): SourceConfig {
+  return {
+    id: kind,
+    kind,
+    name: `${SIMULATORS[kind].title} (simulated)`,
+    url: sim.url,
+    timeoutMs: 10_000,
+    retries: 2,
+    concurrency: 8,
+    breaker: { threshold: 5, halfOpenAfterMs: 10_000 },
+    credentials: { ...sim.credentials },
+  };
+}
 
 /**
  * Demo mode: with no config, the five simulators start in this process on free ports
@@ -13,20 +28,7 @@ import { simOptionsFromEnv } from './simulators/kit/options.js';
 export async function startDemo(env: Record<string, string | undefined> = process.env): Promise<{ fleet: Fleet; config: GatewayConfig }> {
   const { common } = simOptionsFromEnv(env);
   const fleet = await startFleet(common);
-  const sources: SourceConfig[] = SOURCE_KINDS.map((kind) => {
-    const sim = fleet.simulators[kind];
-    return {
-      id: kind,
-      kind,
-      name: `${sim.definition.title} (simulated)`,
-      url: sim.url,
-      timeoutMs: 10_000,
-      retries: 2,
-      concurrency: 8,
-      breaker: { threshold: 5, halfOpenAfterMs: 10_000 },
-      credentials: { ...sim.credentials },
-    };
-  });
+  const sources = SOURCE_KINDS.map((kind) => demoSource(kind, fleet.simulators[kind]));
   const port = env.PORT ? Number(env.PORT) : 4000;
   const tokens: GatewayConfig['tokens'] = [{ name: 'demo-admin', role: 'admin', token: env.FLEETGATE_TOKEN || generateToken() }];
   if (env.FLEETGATE_VIEWER_TOKEN) tokens.push({ name: 'demo-viewer', role: 'viewer', token: env.FLEETGATE_VIEWER_TOKEN });

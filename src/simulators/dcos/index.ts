@@ -29,7 +29,7 @@ export const dcosSimulator: SimulatorDefinition = {
     const { email = '', password = '', tenantname = '' } = env.credentials;
     const state = emptyState(env.rng, { username: 'sysadmin', email, password, tenantName: tenantname, role: 'sysadmin' }, env.clock.startedAt - 540 * DAY);
     const ctx: Ctx = { env, state, ops: new Operations(env, state) };
-    seedFleet(env, state, ctx.ops);
+    ctx.ops.seeding(() => seedFleet(env, state, ctx.ops));
     return {
       routes: [...authRoutes(ctx), ...clusterRoutes(ctx), ...hostRoutes(ctx), ...logRoutes(ctx)],
       authenticate: (req) => authenticate(ctx, req),

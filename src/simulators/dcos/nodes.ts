@@ -93,6 +93,9 @@ export function newHost(
   };
   if (host.capacity.gpus > 0 && host.tag) host.tag.push('gpu=true');
   state.hosts.set(host.id, host);
+  const ofCluster = state.hostsByCluster.get(cluster.id) ?? [];
+  state.hostsByCluster.set(cluster.id, ofCluster);
+  ofCluster.push(host);
   return host;
 }
 

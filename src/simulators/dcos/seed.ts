@@ -107,8 +107,6 @@ export function seedFleet(env: SimEnv, state: DcosState, ops: Operations): void 
     }
     if (slot === SLOT.terminating) ops.terminate(cluster, start - rng.int(10, 50) * 1000);
   }
-  // Logs are read back in insertion (time) order; seeding wrote them cluster by cluster.
-  state.logs.sort((a, b) => a.createdAt - b.createdAt);
 }
 
 function addUser(state: DcosState, username: string, email: string, tenantId: string, at: number): User {

@@ -111,7 +111,10 @@ export interface DcosState {
   admin: User;
   /** Insertion order is the natural (MongoDB) order lists come back in. */
   clusters: Map<string, Cluster>;
+  /** Hosts are never removed (terminated ones stay), and never change cluster. */
   hosts: Map<string, Host>;
+  /** The same hosts by cluster, in insertion order; `newHost` keeps both. */
+  hostsByCluster: Map<string, Host[]>;
   logs: OperationLog[];
   registries: Map<string, Registry>;
   ids: { users: ObjectIds; clusters: ObjectIds; logs: ObjectIds };
@@ -123,11 +126,10 @@ export function emptyState(rng: Rng, admin: Omit<User, 'id' | 'tenantId'>, at: n
   const ids = { users: new ObjectIds(rng.fork('usermgmt')), clusters: new ObjectIds(rng.fork('clustermgmt')), logs: new ObjectIds(rng.fork('logs')) };
   const tenantId = ids.users.next(at);
   const adminUser: User = { ...admin, id: ids.users.next(at + 1000), tenantId };
-  return { users: [adminUser], admin: adminUser, clusters: new Map(), hosts: new Map(), logs: [], registries: new Map(), ids, nextProviderIp: 0 };
+  return { users: [adminUser], admin: adminUser, clusters: new Map(), hosts: new Map(), hostsByCluster: new Map(), logs: [], registries: new Map(), ids, nextProviderIp: 0 };
 }
 
-export const clusterHosts = (state: DcosState, clusterId: string): Host[] =>
-  [...state.hosts.values()].filter((h) => h.clusterId === clusterId);
+export const clusterHosts = (state: DcosState, clusterId: string): Host[] => [...(state.hostsByCluster.get(clusterId) ?? [])];
 
 export const isLive = (h: Host): boolean => h.status !== 'TERMINATED';
 

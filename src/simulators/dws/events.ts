@@ -78,7 +78,7 @@ export class EventLog {
       subject: 'DWS event notification',
       context: description.replace('%s', source.name),
     };
-    this.store.events.push(event);
+    this.store.addEvent(event);
     return event;
   }
 }

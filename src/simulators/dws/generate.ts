@@ -65,12 +65,12 @@ const PROFILES: readonly Profile[] = [
 
 /** Profiles beyond the first 24: the task values not shown yet, then a realistic mix. */
 function extraProfile(rng: Rng, index: number): Profile {
-  const shown = new Set(PROFILES.map((p) => p.task));
-  const rest = TASK_STATUSES.filter((t) => !shown.has(t));
-  const task = rest[index - PROFILES.length];
+  const task = UNSHOWN_TASKS[index - PROFILES.length];
   if (task) return { status: 'AVAILABLE', sub: 'NORMAL', task, running: isOngoing(task) && !WAITING.has(task) };
   return rng.chance(0.8) ? { status: 'AVAILABLE', sub: 'NORMAL', task: null } : { status: 'AVAILABLE', sub: 'NORMAL', task: 'SNAPSHOTTING', running: true };
 }
+
+const UNSHOWN_TASKS = TASK_STATUSES.filter((t) => !PROFILES.some((p) => p.task === t));
 
 const isOngoing = (task: string) => (ONGOING_TASKS as readonly string[]).includes(task);
 /** Tasks that wait for the user (or a payment) rather than progress. */
@@ -105,6 +105,30 @@ const EIP_PREFIXES = ['49.4', '121.36', '124.70', '139.9', '119.3', '1.94'];
 const DAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 const backupKey = (ms: number) => new Date(ms).toISOString().slice(0, 19).replace(/-/g, '').replace('T', '_').replace(/:/g, '');
+
+/**
+ * Unique cluster names like the console's (`sales-dw-07`): drawn from a small pool while
+ * it has room, so small fleets look hand-made; once a few draws in a row are taken, the
+ * next number past the pool for a drawn stem, so a fleet of any size is named in linear
+ * time.
+ */
+function nameGenerator(rng: Rng): () => string {
+  const used = new Set<string>();
+  const beyondPool = new Map<string, number>();
+  const drawn = (top: number) => `${rng.pick(NAME_STEMS)}-${String(rng.int(1, top)).padStart(2, '0')}`;
+  return () => {
+    let name = drawn(12);
+    for (let redraws = 0; used.has(name) && redraws < 8; redraws++) name = drawn(40);
+    if (used.has(name)) {
+      const stem = rng.pick(NAME_STEMS);
+      const n = beyondPool.get(stem) ?? 41;
+      beyondPool.set(stem, n + 1);
+      name = `${stem}-${n}`;
+    }
+    used.add(name);
+    return name;
+  };
+}
 
 /** Node status for a seeded cluster: mostly derived from the cluster's status. */
 function nodeStatusFor(status: ClusterStatus): NodeStatus {
@@ -144,14 +168,12 @@ export function generateFleet(rng: Rng, store: DwsStore, events: EventLog, ops: 
     prefix: i === 2 ? `172.16.${rng.int(0, 40)}` : `192.168.${rng.int(0, 30) + i * 64}`,
   }));
   const enterpriseProjects = ['0', '0', '0', rng.uuid(), rng.uuid()];
-  const usedNames = new Set<string>();
+  const nextName = nameGenerator(rng);
   const restoreSources: DwsSnapshot[] = [];
 
   for (let i = 0; i < size; i++) {
     const profile = PROFILES[i] ?? extraProfile(rng, i);
-    let name = `${rng.pick(NAME_STEMS)}-${String(rng.int(1, 12)).padStart(2, '0')}`;
-    while (usedNames.has(name)) name = `${rng.pick(NAME_STEMS)}-${String(rng.int(1, 40)).padStart(2, '0')}`;
-    usedNames.add(name);
+    const name = nextName();
     const net = rng.pick(networks);
     const flavor = rng.pick(FLAVORS.filter((f) => f.datastoreType === 'dws'));
     const createdAt = profile.status === 'CREATING' ? now - rng.int(3, 8) * MIN : now - rng.int(2, 420) * DAY - rng.int(0, DAY);

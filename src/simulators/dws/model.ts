@@ -223,11 +223,46 @@ export interface Project {
   userName: string;
 }
 
+/**
+ * Snapshots by id, and by cluster beside it, so that one cluster's snapshots cost the
+ * same in a fleet of ten thousand clusters as in one of ten.
+ */
+class SnapshotTable extends Map<string, DwsSnapshot> {
+  readonly #byCluster = new Map<string, Map<string, DwsSnapshot>>();
+
+  override set(id: string, s: DwsSnapshot): this {
+    const previous = super.get(id);
+    if (previous && previous.clusterId !== s.clusterId) this.#byCluster.get(previous.clusterId)?.delete(id);
+    super.set(id, s);
+    const ofCluster = this.#byCluster.get(s.clusterId) ?? new Map<string, DwsSnapshot>();
+    this.#byCluster.set(s.clusterId, ofCluster.set(id, s));
+    return this;
+  }
+
+  override delete(id: string): boolean {
+    const s = super.get(id);
+    if (s) this.#byCluster.get(s.clusterId)?.delete(id);
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.#byCluster.clear();
+    super.clear();
+  }
+
+  /** In the order they were added, as a scan of the whole table would list them. */
+  ofCluster(clusterId: string): DwsSnapshot[] {
+    return [...(this.#byCluster.get(clusterId)?.values() ?? [])];
+  }
+}
+
 export class DwsStore {
   readonly clusters = new Map<string, DwsCluster>();
-  readonly snapshots = new Map<string, DwsSnapshot>();
+  readonly snapshots = new SnapshotTable();
+  /** Append through `addEvent`, which keeps the per-source counts. */
   readonly events: DwsEvent[] = [];
   readonly alarms: DwsAlarm[] = [];
+  readonly #eventsPerSource = new Map<string, number>();
 
   constructor(readonly project: Project) {}
 
@@ -244,7 +279,17 @@ export class DwsStore {
   }
 
   snapshotsOf(clusterId: string): DwsSnapshot[] {
-    return [...this.snapshots.values()].filter((s) => s.clusterId === clusterId);
+    return this.snapshots.ofCluster(clusterId);
+  }
+
+  addEvent(event: DwsEvent): void {
+    this.events.push(event);
+    this.#eventsPerSource.set(event.source_id, (this.#eventsPerSource.get(event.source_id) ?? 0) + 1);
+  }
+
+  /** Events recorded about one cluster (or snapshot), the list's `recent_event`. */
+  eventCount(sourceId: string): number {
+    return this.#eventsPerSource.get(sourceId) ?? 0;
   }
 }
 

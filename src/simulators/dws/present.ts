@@ -46,7 +46,7 @@ function common(c: DwsCluster, store: DwsStore, now: number) {
     tags: c.tags.map((t) => ({ key: t.key, value: t.value })),
     user_name: c.userName,
     number_of_node: memberNodes(c).length,
-    recent_event: store.events.filter((e) => e.source_id === c.id).length,
+    recent_event: store.eventCount(c.id),
     availability_zone: c.availabilityZone,
     enterprise_project_id: c.enterpriseProjectId,
     node_type: c.flavor.specName,

@@ -196,16 +196,15 @@ function seedStatuses(i: number, count: number): HostStatus[] {
 export function generateState(env: SimEnv): HciState {
   const rng = env.rng.fork('fleet');
   const clusters = new Map<string, Cluster>();
-  const usedNames = new Set<string>();
+  /** Clusters named so far per purpose and site: the next one takes the next number. */
+  const named = new Map<string, number>();
   const start = env.clock.startedAt;
   for (let i = 0; i < env.clusters; i++) {
     const purpose = PURPOSES[i % PURPOSES.length] as string;
     const [site, siteCn] = rng.pick(SITES);
-    const nameFor = (n: number) => `hci-${purpose}-${site}-${String(n).padStart(2, '0')}`;
-    let n = 1;
-    while (usedNames.has(nameFor(n))) n++;
-    const name = nameFor(n);
-    usedNames.add(name);
+    const n = (named.get(`${purpose}-${site}`) ?? 0) + 1;
+    named.set(`${purpose}-${site}`, n);
+    const name = `hci-${purpose}-${site}-${String(n).padStart(2, '0')}`;
     const hostCount = rng.int(3, 8);
     const ips = planAddresses(`10.${30 + Math.floor(i / 200)}.${10 + (i % 200)}.${rng.pick([11, 21, 101])}`, hostCount);
     const cluster = buildCluster(env, rng, {

@@ -17,6 +17,8 @@ export function generateState(env: SimEnv): OteState {
     users: generateUsers(env, rng, now),
     clusters: [],
     nodes: [],
+    nodesByCluster: new Map(),
+    placements: new Map(),
     apps: [],
     deployments: [],
     audits: [],
@@ -75,8 +77,10 @@ function generateFleet(state: OteState, count: number, rng: Rng, now: number): v
     state.clusters.push(cluster);
     const nodeCount = rng.chance(0.6) ? rng.int(2, 8) : rng.int(9, 20);
     const subnet = `10.${20 + cityIndex}.${Math.floor(i / CITIES.length) * 16 + seq}`;
-    for (let j = 0; j < nodeCount; j++) state.nodes.push(generateNode(cluster, j, subnet, rng));
-    if (state.nodes.some((n) => n.clusterName === name && n.gpu > 0)) labels.set('gpu', labeledAt + DAY);
+    const nodes = Array.from({ length: nodeCount }, (_, j) => generateNode(cluster, j, subnet, rng));
+    state.nodes.push(...nodes);
+    state.nodesByCluster.set(name, nodes);
+    if (nodes.some((n) => n.gpu > 0)) labels.set('gpu', labeledAt + DAY);
   }
 }
 
@@ -147,10 +151,12 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
   const every = [5, 6, 7, 0, 1, 2, 3, 4, 8, 9];
   const statuses = rng.shuffle(Array.from({ length: count }, (_, i) => every[i] ?? rng.pick([5, 5, 5, 5, 5, 5, 6, 7, 9, 0])));
   const names = new Set<string>();
+  // Cluster labels do not change while the history is generated.
+  const clusterLabels = [...new Set(state.clusters.flatMap((c) => [...c.labels.keys()]))];
   let rolledBack = false;
   for (const status of statuses) {
     const template = rng.pick(APPS);
-    const target = pickTarget(state, template, status, rng);
+    const target = pickTarget(state, clusterLabels, template, status, rng);
     const versions = state.apps.filter((a) => a.appName === template.name);
     const first = versions[0];
     if (!first || !target) continue;
@@ -233,7 +239,7 @@ interface Target {
   suffix: string;
 }
 
-function pickTarget(state: OteState, t: AppTemplate, status: number, rng: Rng): Target | undefined {
+function pickTarget(state: OteState, clusterLabels: readonly string[], t: AppTemplate, status: number, rng: Rng): Target | undefined {
   const nodeLabel = t.kind === 'daemonset' ? ALL : t.gpu ? 'video-analytics' : t.name === 'rtsp-gateway' ? 'camera-ingest' : ALL;
   const app = state.apps.find((a) => a.appName === t.name);
   if (!app) return undefined;
@@ -243,7 +249,7 @@ function pickTarget(state: OteState, t: AppTemplate, status: number, rng: Rng): 
     const cluster = rng.shuffle(state.clusters).find((c) => breadth(c.name) === 1);
     return cluster ? { cluster: cluster.name, nodeLabel, suffix: cluster.name } : undefined;
   }
-  const labels = rng.shuffle([...new Set(state.clusters.flatMap((c) => [...c.labels.keys()]))]);
+  const labels = rng.shuffle(clusterLabels);
   const label = labels.find((l) => breadth(l) >= 2) ?? ALL;
   return breadth(label) >= 1 ? { cluster: label, nodeLabel, suffix: label } : undefined;
 }

@@ -5,7 +5,6 @@ import {
   type Cluster,
   DEPLOY_TYPE,
   type Deployment,
-  type EdgeNode,
   findApp,
   type OteState,
   type PodCounts,
@@ -44,20 +43,21 @@ export function targetClusters(state: OteState, clusterLabel: string): Cluster[]
   return clusterLabel === ALL ? state.clusters : state.clusters.filter((c) => c.name === clusterLabel || c.labels.has(clusterLabel));
 }
 
-export function targetNodes(state: OteState, clusters: readonly Cluster[], nodeLabel: string): EdgeNode[] {
-  const names = new Set(clusters.map((c) => c.name));
-  return state.nodes.filter((n) => names.has(n.clusterName) && (nodeLabel === ALL || n.labels.has(nodeLabel)));
-}
-
 /**
  * Pods per targeted edge cluster: a daemonset runs one per matching node, a deployment
  * runs its replicas in every cluster that has a matching node.
  */
-export function podsPerCluster(state: OteState, app: App, clusterLabel: string, nodeLabel: string): number[] {
-  const nodes = targetNodes(state, targetClusters(state, clusterLabel), nodeLabel);
-  const perCluster = new Map<string, number>();
-  for (const n of nodes) perCluster.set(n.clusterName, (perCluster.get(n.clusterName) ?? 0) + 1);
-  return [...perCluster.values()].map((count) => (app.deployType === 'daemonset' ? count : Math.max(app.replicas, 1)));
+export function podsPerCluster(state: OteState, app: App, clusterLabel: string, nodeLabel: string): readonly number[] {
+  const key = `${clusterLabel}\n${nodeLabel}\n${app.deployType === 'daemonset' ? 'node' : Math.max(app.replicas, 1)}`;
+  const known = state.placements.get(key);
+  if (known) return known;
+  const pods: number[] = [];
+  for (const c of targetClusters(state, clusterLabel)) {
+    const matching = (state.nodesByCluster.get(c.name) ?? []).filter((n) => nodeLabel === ALL || n.labels.has(nodeLabel)).length;
+    if (matching > 0) pods.push(app.deployType === 'daemonset' ? matching : Math.max(app.replicas, 1));
+  }
+  state.placements.set(key, pods);
+  return pods;
 }
 
 export function podView(dep: Deployment, now: number): PodCounts {

@@ -169,8 +169,16 @@ export interface Audit {
 
 export interface OteState {
   users: User[];
+  /** Fixed at generation: the API adds and removes labels, never clusters or nodes. */
   clusters: Cluster[];
   nodes: EdgeNode[];
+  /** `nodes` by cluster name, in the same order. */
+  nodesByCluster: Map<string, EdgeNode[]>;
+  /**
+   * `podsPerCluster` answers by label pair, kept until a label changes (the label
+   * routes clear it): a large fleet's deployments target the same few labels.
+   */
+  placements: Map<string, readonly number[]>;
   apps: App[];
   deployments: Deployment[];
   audits: Audit[];

@@ -26,6 +26,7 @@ export function clusterRoutes(env: SimEnv, state: OteState): Route[] {
         if (bare) throw notFound(`cluster ${bare.name} has no label ${label}`);
         for (const c of clusters) c.labels.delete(label);
       }
+      state.placements.clear();
       return success();
     });
 
@@ -38,7 +39,7 @@ export function clusterRoutes(env: SimEnv, state: OteState): Route[] {
         const matching = label === ALL ? state.clusters : state.clusters.filter((c) => c.labels.has(label));
         const data = paginate(matching, req.query, 0).map((c) => ({
           clusterName: c.name,
-          nodeCount: state.nodes.filter((n) => n.clusterName === c.name).length,
+          nodeCount: state.nodesByCluster.get(c.name)?.length ?? 0,
           isReady: c.isReady,
         }));
         return success({ data, total: matching.length });

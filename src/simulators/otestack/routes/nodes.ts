@@ -27,7 +27,7 @@ export function nodeRoutes(env: SimEnv, state: OteState): Route[] {
     const names = list(body, 'nodeName', isString, 'node names', { required: true });
     if (!state.clusters.some((c) => c.name === clusterName)) throw notFound(`cluster ${clusterName} not found`);
     const nodes = names.map((name) => {
-      const node = state.nodes.find((n) => n.clusterName === clusterName && n.name === name);
+      const node = state.nodesByCluster.get(clusterName)?.find((n) => n.name === name);
       if (!node) throw notFound(`node ${name} not found in cluster ${clusterName}`);
       return node;
     });
@@ -56,6 +56,7 @@ export function nodeRoutes(env: SimEnv, state: OteState): Route[] {
       handle: handler((req) => {
         const { nodeLabel, nodes } = labelTargets(req);
         for (const n of nodes) n.labels.add(nodeLabel);
+        state.placements.clear();
         return success();
       }),
     },
@@ -79,6 +80,7 @@ export function nodeRoutes(env: SimEnv, state: OteState): Route[] {
           throw new OteError(422, `node label ${nodeLabel} is used by deployment ${first.deployName}; set deleteDeploy to true to remove it`);
         }
         for (const n of nodes) n.labels.delete(nodeLabel);
+        state.placements.clear();
         for (const d of placed) launchOperation(env, state, d, 'delete', `node label ${nodeLabel} removed from ${clusterName}`);
         return success();
       }),
