@@ -1,6 +1,7 @@
 import type { CommonFilter } from '../adapter.js';
 import type { Cluster, Deployment, DeploymentRevision, Host, Label, ReplicaCounts, ResourceUsage, Usage, Workflow } from '../../model/entities.js';
 import { type ClusterStatus, type DeploymentStatus, type HostStatus, statusTable, TERMINAL_WORKFLOW_STATES, type WorkflowState } from '../../model/status.js';
+import type { WorkflowKind } from '../../model/workflow-kind.js';
 import type { OteCluster, OteDeployment, OteHistoryEntry, OteNode } from './wire.js';
 
 /**
@@ -261,7 +262,7 @@ export function toDeployment(sourceId: string, raw: OteDeployment, placement: Pl
 /** `deployType`: the operation a deployment's status is about. */
 export const DEPLOY_TYPE = { install: 1, upgrade: 2, rollback: 3, delete: 4 } as const;
 
-export const OPERATION_KIND: Readonly<Record<string, string | undefined>> = {
+export const OPERATION_KIND: Readonly<Record<string, WorkflowKind | undefined>> = {
   [DEPLOY_TYPE.install]: 'CreateDeployment',
   [DEPLOY_TYPE.upgrade]: 'UpgradeDeployment',
   [DEPLOY_TYPE.rollback]: 'RollbackDeployment',
@@ -408,7 +409,7 @@ export function toWorkflow(sourceId: string, raw: OteDeployment, op: Operation, 
     sourceId,
     raw,
     nativeId: operationId(raw.id, op.deployType, op.version),
-    kind: OPERATION_KIND[String(op.deployType)] ?? 'DeploymentOperation',
+    kind: OPERATION_KIND[String(op.deployType)] ?? 'Other',
     target: { type: 'Deployment', nativeId: String(raw.id) },
     ...(cluster !== undefined ? { clusterNativeId: cluster } : {}),
     state,
