@@ -121,7 +121,14 @@ export function parseHostId(nativeId: string): { clusterName: string; nodeName: 
   return { clusterName: nativeId.slice(0, at), nodeName: nativeId.slice(at + 1) };
 }
 
+/** Every host field but its labels: what the node list alone tells, labels costing calls of their own. */
+export const HOST_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'raw', 'clusterNativeId', 'name', 'addresses', 'status', 'rawStatus', 'os', 'kernel', 'usage']);
+
 export function toHost(sourceId: string, raw: OteNode, labels: readonly string[]): Host {
+  return { ...hostOutline(sourceId, raw), labels: toLabels(labels) };
+}
+
+export function hostOutline(sourceId: string, raw: OteNode): Omit<Host, 'labels'> {
   const usage = nodeCapacity([raw]);
   return {
     sourceId,
@@ -135,7 +142,6 @@ export function toHost(sourceId: string, raw: OteNode, labels: readonly string[]
     ...(raw.operatingSystem ? { os: raw.operatingSystem } : {}),
     ...(raw.kernelVersion ? { kernel: raw.kernelVersion } : {}),
     ...(usage ? { usage } : {}),
-    labels: toLabels(labels),
   };
 }
 
