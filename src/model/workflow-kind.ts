@@ -6,7 +6,6 @@
 export const WORKFLOW_KINDS = [
   'CreateCluster',
   'DeleteCluster',
-  'StartCluster',
   'StopCluster',
   'RestartCluster',
   'ScaleCluster',

@@ -14,6 +14,8 @@ import { OrderDirectionEnum, SourceKindEnum } from './types/enums.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];
+/** The items a cluster lists as connections of its own (Cluster.hosts, ...). */
+const CLUSTER_CHILDREN: ReadonlySet<EntityName> = new Set(['hosts', 'snapshots', 'events', 'deployments']);
 type ChildEntity = Exclude<EntityName, 'clusters'>;
 
 export class InvalidFilterError extends GatewayError {
@@ -224,7 +226,7 @@ export function addListField<E extends EntityName, FilterInput>(spec: ListSpec<E
     ),
   }));
 
-  if (entity === 'clusters') return { connection, order, description: spec.description };
+  if (!CLUSTER_CHILDREN.has(entity)) return { connection, order, description: spec.description };
   const clusterFilter = builder.inputType(`Cluster${typeName}Filter`, {
     description: `Narrows a cluster's ${plural}; every field given must match`,
     fields: (t) => itemFields(t),

@@ -409,8 +409,6 @@ export type WorkflowKind =
   | 'ROLLBACK_DEPLOYMENT'
   /** Adding or removing a cluster’s nodes (DWS resize and shrink) */
   | 'SCALE_CLUSTER'
-  /** Starting a stopped cluster */
-  | 'START_CLUSTER'
   /** Stopping a cluster */
   | 'STOP_CLUSTER'
   /** Switching load balancers (DWS) */

@@ -120,7 +120,6 @@ export const WorkflowStateEnum = builder.enumType('WorkflowState', {
 const WORKFLOW_KIND_DESCRIPTIONS: Record<WorkflowKind, string> = {
   CreateCluster: 'Creating or installing a cluster',
   DeleteCluster: 'Deleting a cluster',
-  StartCluster: 'Starting a stopped cluster',
   StopCluster: 'Stopping a cluster',
   RestartCluster: 'Restarting a cluster (TiEM also starts clusters this way)',
   ScaleCluster: 'Adding or removing a cluster’s nodes (DWS resize and shrink)',
