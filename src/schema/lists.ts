@@ -14,8 +14,6 @@ import { OrderDirectionEnum, SourceKindEnum } from './types/enums.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];
-/** The items a cluster lists as connections of its own (Cluster.hosts, ...). */
-const CLUSTER_CHILDREN: ReadonlySet<EntityName> = new Set(['hosts', 'snapshots', 'events', 'deployments']);
 type ChildEntity = Exclude<EntityName, 'clusters'>;
 
 export class InvalidFilterError extends GatewayError {
@@ -92,14 +90,21 @@ export interface ListSpec<E extends EntityName, FilterInput> {
   toFilter: (input: FilterInput) => Omit<Filter<E>, 'nameContains' | 'labels' | 'clusterNativeId'>;
 }
 
-/** A list's GraphQL pieces, shared by the top-level field and a cluster's child field. */
+/** A list's GraphQL pieces, which a cluster's child field of the same items reuses. */
 export interface ListTypes {
   connection: ObjectRef<any, any>;
   order: ReturnType<typeof makeOrderInput>;
-  /** The child connection's filter: the top-level one without source or cluster selection. */
-  clusterFilter?: ReturnType<typeof builder.inputType>;
-  resolveChild?: (cluster: ClusterKey, args: any, ctx: GatewayContext, info: GraphQLResolveInfo) => Promise<MergedPage<any>>;
-  description: string;
+  /** The top-level filter's item fields, without source or cluster selection. */
+  itemFields: (t: any) => Record<string, any>;
+}
+
+/** A list a cluster has a connection of, too: its filter, description and resolver. */
+export interface ClusterListTypes extends ListTypes {
+  child: {
+    filter: ReturnType<typeof builder.inputType>;
+    description: string;
+    resolve: (cluster: ClusterKey, args: any, ctx: GatewayContext, info: GraphQLResolveInfo) => Promise<MergedPage<any>>;
+  };
 }
 
 function makeOrderInput<E extends EntityName>(entity: E, typeName: string, plural: string) {
@@ -162,7 +167,7 @@ const defaultOrderText = (entity: EntityName) => {
  * Adds a top-level Relay connection over every source that has `entity`: filters,
  * order, composite cursors, totalCount and `missingSources`. Each entity supplies only
  * its filter fields and how to turn them into the adapter filter. Returns the pieces a
- * cluster's child connection of the same items reuses (`addClusterChildField`).
+ * cluster's child connection of the same items reuses (`addClusterListField`).
  */
 export function addListField<E extends EntityName, FilterInput>(spec: ListSpec<E, FilterInput>): ListTypes {
   const { entity, typeName, plural } = spec;
@@ -226,21 +231,32 @@ export function addListField<E extends EntityName, FilterInput>(spec: ListSpec<E
     ),
   }));
 
-  if (!CLUSTER_CHILDREN.has(entity)) return { connection, order, description: spec.description };
+  return { connection, order, itemFields };
+}
+
+/**
+ * `addListField` for items a cluster also lists (Cluster.hosts, ...): the pieces of
+ * the cluster's field, which `clusterChildField` adds to Cluster.
+ */
+export function addClusterListField<E extends ChildEntity, FilterInput>(spec: ListSpec<E, FilterInput>): ClusterListTypes {
+  const { entity, typeName, plural } = spec;
+  const list = addListField(spec);
   const clusterFilter = builder.inputType(`Cluster${typeName}Filter`, {
     description: `Narrows a cluster's ${plural}; every field given must match`,
-    fields: (t) => itemFields(t),
+    fields: (t) => list.itemFields(t),
   });
   return {
-    connection,
-    order,
-    clusterFilter,
-    description: `The cluster's ${plural}. Ordered by ${defaultOrderText(entity)} unless \`orderBy\` says otherwise.`,
-    resolveChild: (cluster, args, ctx, info) => {
-      const input = (args.filter ?? {}) as FilterInput & CommonFilterInput;
-      const slots = clusterSlots(ctx, entity as ChildEntity, cluster, info) as unknown as SourceSlot<E>[];
-      const scope = [cluster.sourceId, cluster.nativeId];
-      return page(ctx, info, { entity, slots, filter: adapterFilter(spec, input), order: orderOf(entity, args.orderBy), args, scope });
+    ...list,
+    child: {
+      filter: clusterFilter,
+      description: `The cluster's ${plural}. Ordered by ${defaultOrderText(entity)} unless \`orderBy\` says otherwise.`,
+      resolve: (cluster, args, ctx, info) => {
+        const input = (args.filter ?? {}) as FilterInput & CommonFilterInput;
+        const slots = clusterSlots(ctx, entity, cluster, info);
+        // The cluster is part of what the list is, so a cursor cannot be used on another cluster's.
+        const scope = [cluster.sourceId, cluster.nativeId];
+        return page(ctx, info, { entity, slots, filter: adapterFilter(spec, input), order: orderOf(entity, args.orderBy), args, scope });
+      },
     },
   };
 }
@@ -249,17 +265,17 @@ export function addListField<E extends EntityName, FilterInput>(spec: ListSpec<E
  * A cluster's connection of its items of one kind: the same connection type, filter
  * fields (less source and cluster selection) and order as the top-level list.
  */
-export function clusterChildField(t: any, list: ListTypes, node: ObjectRef<any, any>) {
+export function clusterChildField(t: any, { child, order, connection }: ClusterListTypes, node: ObjectRef<any, any>) {
   return t.connection(
     {
       type: node,
-      description: list.description,
+      description: child.description,
       args: {
-        filter: t.arg({ type: list.clusterFilter, description: 'Only the items matching this; absent: all of them' }),
-        orderBy: t.arg({ type: list.order, description: 'The order to list in; absent: the default above' }),
+        filter: t.arg({ type: child.filter, description: 'Only the items matching this; absent: all of them' }),
+        orderBy: t.arg({ type: order, description: 'The order to list in; absent: the default above' }),
       },
-      resolve: (cluster: ClusterKey, args: any, ctx: GatewayContext, info: GraphQLResolveInfo) => list.resolveChild?.(cluster, args, ctx, info),
+      resolve: (cluster: ClusterKey, args: any, ctx: GatewayContext, info: GraphQLResolveInfo) => child.resolve(cluster, args, ctx, info),
     },
-    list.connection,
+    connection,
   );
 }

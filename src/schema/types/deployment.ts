@@ -1,6 +1,6 @@
 import type { Deployment, DeploymentRevision, ReplicaCounts } from '../../model/entities.js';
 import { builder, localId } from '../builder.js';
-import { addListField } from '../lists.js';
+import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
 import { DeploymentStatusEnum } from './enums.js';
@@ -46,7 +46,7 @@ builder.node(DeploymentRef, {
   }),
 });
 
-export const deploymentList = addListField({
+export const deploymentList = addClusterListField({
   entity: 'deployments',
   typeName: 'Deployment',
   node: DeploymentRef,

@@ -1,6 +1,6 @@
 import type { Event } from '../../model/entities.js';
 import { builder, localId } from '../builder.js';
-import { addListField } from '../lists.js';
+import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
 import { EventSeverityEnum } from './enums.js';
@@ -26,7 +26,7 @@ builder.node(EventRef, {
   }),
 });
 
-export const eventList = addListField({
+export const eventList = addClusterListField({
   entity: 'events',
   typeName: 'Event',
   node: EventRef,

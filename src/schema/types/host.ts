@@ -1,6 +1,6 @@
 import type { Host } from '../../model/entities.js';
 import { builder, localId } from '../builder.js';
-import { addListField } from '../lists.js';
+import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { LabelRef, ResourceUsageRef, SHARED } from './common.js';
 import { HostStatusEnum } from './enums.js';
@@ -29,7 +29,7 @@ builder.node(HostRef, {
   }),
 });
 
-export const hostList = addListField({
+export const hostList = addClusterListField({
   entity: 'hosts',
   typeName: 'Host',
   node: HostRef,

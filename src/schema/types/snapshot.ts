@@ -1,6 +1,6 @@
 import type { Snapshot } from '../../model/entities.js';
 import { builder, localId } from '../builder.js';
-import { addListField } from '../lists.js';
+import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
 import { SnapshotStatusEnum, SnapshotTypeEnum } from './enums.js';
@@ -29,7 +29,7 @@ builder.node(SnapshotRef, {
   }),
 });
 
-export const snapshotList = addListField({
+export const snapshotList = addClusterListField({
   entity: 'snapshots',
   typeName: 'Snapshot',
   node: SnapshotRef,

@@ -47,7 +47,7 @@ builder.node(WorkflowRef, {
   }),
 });
 
-export const workflowList = addListField({
+addListField({
   entity: 'workflows',
   typeName: 'Workflow',
   node: WorkflowRef,
