@@ -17,7 +17,7 @@ query Clusters {
         id name kind status rawStatus version region
         source { sourceId kind }
         usage { cpu { ratio } memory { used total ratio } }
-        hosts(first: 3) { edges { node { name addresses status role } } }
+        hosts(first: 3, orderBy: { field: STATUS }) { totalCount edges { node { name addresses status role } } }
       }
     }
   }

@@ -85,7 +85,7 @@ class SourceSequence<E extends EntityName> {
   async take(from: number, count: number): Promise<Taken<Entry<E>>> {
     const { reader } = this.slot;
     if (this.#windowed && reader.window) {
-      const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1);
+      const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1, this.want);
       if (window.total !== undefined) this.#knownTotal = window.total;
       return { items: window.items.map(asEntry), exhausted: window.items.length < count + 1 };
     }

@@ -9,6 +9,7 @@ import type {
   WorkflowState,
 } from './status.js';
 import type { NodeType } from './ids.js';
+import type { WorkflowKind } from './workflow-kind.js';
 
 /**
  * The unified domain objects the schema serves. Adapters build them with their pure
@@ -143,7 +144,9 @@ export interface WorkflowStep {
 
 export interface Workflow extends Ref {
   /** What it does, e.g. "CreateCluster", "CreateSnapshot", "UpgradeDeployment". */
-  kind: string;
+  kind: WorkflowKind;
+  /** The vendor's own name for the operation, where it names one (TiEM flow names). */
+  rawKind?: string;
   /** The object it changes. */
   target?: { type: NodeType; nativeId: string };
   clusterNativeId?: string;

@@ -1,3 +1,5 @@
+import type { SourceKind } from './source-kind.js';
+
 /**
  * Every error Fleetgate raises on purpose carries a stable `code`; the GraphQL layer
  * copies it to `extensions.code` so clients branch on codes, not on message text.
@@ -55,13 +57,14 @@ export class ValidationError extends GatewayError {
 /** The source's vendor has no way to do this (e.g. OTE-stack cannot create clusters). */
 export class UnsupportedOperationError extends GatewayError {
   constructor(
-    readonly sourceKind: string,
+    readonly sourceKind: SourceKind,
     readonly operation: string,
     readonly sourceId?: string,
   ) {
     super('UNSUPPORTED_OPERATION', `${operation} is not something a ${sourceKind} source can do`);
   }
   override extensions() {
-    return { sourceKind: this.sourceKind, operation: this.operation, ...(this.sourceId ? { sourceId: this.sourceId } : {}) };
+    // Spelled as the schema's SourceKind enum spells it, as the error's own field is.
+    return { sourceKind: this.sourceKind.toUpperCase(), operation: this.operation, ...(this.sourceId ? { sourceId: this.sourceId } : {}) };
   }
 }

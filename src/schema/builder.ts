@@ -4,6 +4,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { JSONResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.js';
+import { DEFAULT_PAGE_SIZE } from '../lists/merge.js';
 import { GatewayError } from '../model/errors.js';
 import { decodeGlobalId, encodeGlobalId, type NodeType } from '../model/ids.js';
 
@@ -36,9 +37,35 @@ export const builder = new SchemaBuilder<{
       new ForbiddenError(`${info.parentType.name}.${info.fieldName} needs a role the ${ctx.viewer.role} token "${ctx.viewer.name}" does not have`),
   },
   defaultFieldNullability: false,
+  // Every type, field and argument is described, the relay plugin's own included (a test walks the schema).
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
+    nodeTypeOptions: { description: 'An object with a global id, which `node(id)` and `nodes(ids)` read back' },
+    idFieldOptions: { description: 'Global id: names the type, the source and the vendor’s own id; stable across requests' },
+    nodeQueryOptions: {
+      description: 'The object with this global id, of any type. An id that names nothing (a deleted object, a source no longer configured) is a NOT_FOUND error.',
+      args: { id: { description: 'A global id from any `id` field' } },
+    },
+    nodesQueryOptions: {
+      description: 'The objects with these global ids, in the order asked',
+      args: { ids: { description: 'Global ids from any `id` fields' } },
+    },
+    pageInfoTypeOptions: { description: 'Where a page lies in its list: whether more items lie either side, and the cursors to ask for them' },
+    pageInfoFieldOptions: { description: 'Where this page lies in the list' },
+    hasNextPageFieldOptions: { description: 'More items follow this page: ask again with `after: endCursor`' },
+    hasPreviousPageFieldOptions: { description: 'Items come before this page: ask again with `before: startCursor`' },
+    startCursorFieldOptions: { description: 'Cursor of the first item on the page; null when the page is empty' },
+    endCursorFieldOptions: { description: 'Cursor of the last item on the page; null when the page is empty' },
+    cursorFieldOptions: { description: 'Opaque; valid only for the same filter and order it was issued for' },
+    firstArgOptions: {
+      description: `Items to return from the start, or after \`after\`: 0 up to the server's maxPageSize (settings.limits; 200 unless configured). Default page size: ${DEFAULT_PAGE_SIZE}.`,
+    },
+    afterArgOptions: { description: 'A cursor from this list (an edge’s cursor or pageInfo.endCursor): the page starts after it' },
+    lastArgOptions: {
+      description: `Items to return from the end, or before \`before\`: 0 up to the server's maxPageSize. Default page size: ${DEFAULT_PAGE_SIZE}. Paging backward reads every matching item.`,
+    },
+    beforeArgOptions: { description: 'A cursor from this list (an edge’s cursor or pageInfo.startCursor): the page ends before it' },
     encodeGlobalID: (typename, id) => {
       const local = String(id);
       const at = local.indexOf(':');
@@ -72,4 +99,4 @@ builder.scalarType('DateTime', {
 // Vendor records as they came, for admins' rawData.
 builder.addScalarType('JSON', JSONResolver);
 
-builder.queryType({});
+builder.queryType({ description: 'Reads over every configured source at once (viewer role and up)' });

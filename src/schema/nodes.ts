@@ -2,7 +2,6 @@ import type { GatewayContext } from '../context.js';
 import { NotFoundError } from '../model/errors.js';
 import { encodeGlobalId, type NodeType } from '../model/ids.js';
 import type { EntityName, EntityTypes } from '../sources/adapter.js';
-import { matches } from '../lists/filter.js';
 import { splitLocalId } from './builder.js';
 
 const NODE_TYPE: Record<EntityName, NodeType> = {
@@ -35,18 +34,4 @@ export function nodeLoader<E extends EntityName>(entity: E) {
 export async function clusterOf(ctx: GatewayContext, item: { sourceId: string; clusterNativeId?: string }) {
   if (!item.clusterNativeId) return null;
   return (await ctx.session(item.sourceId).clusters?.get(item.clusterNativeId)) ?? null;
-}
-
-/** A cluster's children of one kind: batched by the reader where the vendor allows. */
-export async function childrenOf<E extends Exclude<EntityName, 'clusters'>>(
-  ctx: GatewayContext,
-  entity: E,
-  cluster: { sourceId: string; nativeId: string },
-): Promise<EntityTypes[E]['item'][]> {
-  const reader = ctx.session(cluster.sourceId)[entity];
-  if (!reader) return [];
-  if (reader.byCluster) return reader.byCluster(cluster.nativeId) as Promise<EntityTypes[E]['item'][]>;
-  const filter = { clusterNativeId: cluster.nativeId } as EntityTypes[E]['filter'];
-  const items = (await reader.list(reader.pushdown.has('clusterNativeId' as never) ? filter : ({} as EntityTypes[E]['filter']))) as EntityTypes[E]['item'][];
-  return items.filter((i) => matches(entity, filter, i));
 }

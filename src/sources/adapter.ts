@@ -72,9 +72,10 @@ export interface EntityReader<T, F> {
   list(filter: F): Promise<T[]>;
   /**
    * `limit` items from `offset` in the vendor's native order, fetching no more pages
-   * than that needs. Readers whose vendor cannot page leave it out.
+   * than that needs. Readers whose vendor cannot page leave it out. With `want`, only
+   * those fields need be right (as for `Outlined.complete`).
    */
-  window?(filter: F, offset: number, limit: number): Promise<ListWindow<T>>;
+  window?(filter: F, offset: number, limit: number, want?: Want): Promise<ListWindow<T>>;
   /** The vendor's native list order, as an order key the gateway knows. */
   readonly nativeOrder?: string;
   /**
@@ -85,8 +86,11 @@ export interface EntityReader<T, F> {
   outline?: OutlineReader<T, F>;
   /** null when the vendor says it does not exist. */
   get(nativeId: string): Promise<T | null>;
-  /** Items of one cluster; batched across clusters where the vendor allows. */
-  byCluster?(clusterNativeId: string): Promise<T[]>;
+  /**
+   * Items of one cluster; batched across clusters where the vendor allows. With `want`,
+   * only those fields need be right (as for `Outlined.complete`).
+   */
+  byCluster?(clusterNativeId: string, want?: Want): Promise<T[]>;
 }
 
 /** The item fields a request reads, by name; `undefined` is every field. */

@@ -67,14 +67,14 @@ describe('DC/OS mutations through /graphql', () => {
     const created = await mutate(CREATE, {
       input: { sourceId: 'dcos', name: 'e2e-dcos', dcos: { masters: [host('172.30.0.1')], shared: [host('172.30.0.2')], slaves: [host('172.30.0.3')] } },
     });
-    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CreateCluster', state: 'RUNNING', progress: 0 } });
+    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_CLUSTER', state: 'RUNNING', progress: 0 } });
     expect(JSON.stringify(created)).not.toContain('PRIVATE KEY');
     const clusterId = created.targetId as string;
     expect(await cluster(clusterId)).toMatchObject({ status: 'CREATING', nodeCount: 3 });
     expect(await runToEnd(created.workflow.id)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
 
     const added = await mutate(SCALE, { id: clusterId, input: { addHosts: [host('172.30.0.4')] } });
-    expect(added).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'AddHosts', state: 'RUNNING' } });
+    expect(added).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'ADD_HOSTS', state: 'RUNNING' } });
     // The vendor runs one change per cluster at a time.
     const busy = await mutate(SCALE, { id: clusterId, input: { addHosts: [host('172.30.0.5')] } });
     expect(busy).toMatchObject({ __typename: 'SourceError', vendorCode: 'E50016', outcomeUnknown: false });
@@ -88,12 +88,12 @@ describe('DC/OS mutations through /graphql', () => {
     const wrongType = await mutate(SCALE, { id: clusterId, input: { removeHostIds: [clusterId] } });
     expect(wrongType).toMatchObject({ __typename: 'ValidationError', field: 'input.removeHostIds[0]' });
     const removed = await mutate(SCALE, { id: clusterId, input: { removeHostIds: [newcomer.id] } });
-    expect(removed).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'DeleteHosts', state: 'RUNNING' } });
+    expect(removed).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'DELETE_HOSTS', state: 'RUNNING' } });
     expect(await runToEnd(removed.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     expect((await cluster(clusterId)).hosts.edges.find((e: any) => e.node.nativeId === newcomer.nativeId).node.rawStatus).toBe('TERMINATED');
 
     const deleted = await mutate(DELETE, { id: clusterId });
-    expect(deleted).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'DeleteCluster', state: 'RUNNING' } });
+    expect(deleted).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'DELETE_CLUSTER', state: 'RUNNING' } });
     expect(await runToEnd(deleted.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await cluster(clusterId)).toMatchObject({ status: 'DELETED' });
   });
@@ -123,7 +123,7 @@ describe('DC/OS mutations through /graphql', () => {
     const running = data.clusters.edges[0].node;
     expect(await mutate(DELETE, { id: running.id, force: true })).toMatchObject({ __typename: 'ValidationError', field: 'force' });
     expect(await mutate(SCALE, { id: running.id, input: { nodeCount: 5 } })).toMatchObject({ __typename: 'ValidationError', field: 'input.nodeCount' });
-    expect(await mutate(RESTART, { id: running.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'dcos' });
+    expect(await mutate(RESTART, { id: running.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'DCOS' });
     expect(dcosWrites()).toEqual([]);
 
     // The vendor's own refusal: the logged-in user already has a cluster of that name.

@@ -95,7 +95,7 @@ const createInput = (name: string, extra: Record<string, unknown> = {}, block: R
 describe('DWS mutations through /graphql', () => {
   it('creates, relabels, scales, restarts, snapshots, restores and deletes a cluster, each workflow to SUCCEEDED', async () => {
     const created = await mutate(CREATE, createInput('e2e-dws', { labels: [{ key: 'env', value: 'e2e' }] }));
-    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CreateCluster', state: 'RUNNING', rawState: 'CREATING' } });
+    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_CLUSTER', state: 'RUNNING', rawState: 'CREATING' } });
     const clusterId = created.targetId as string;
     expect(await node(clusterId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-dws', status: 'CREATING', labels: [{ key: 'env', value: 'e2e' }] });
     expect(await runToEnd(created.workflow.id, 3 * MINUTE)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
@@ -105,26 +105,26 @@ describe('DWS mutations through /graphql', () => {
     expect((await node(clusterId)).labels).toEqual([{ key: 'team', value: 'bi' }]);
 
     const scaled = await mutate(SCALE, { id: clusterId, input: { nodeCount: 6 } });
-    expect(scaled).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'ScaleCluster', state: 'RUNNING' } });
+    expect(scaled).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'SCALE_CLUSTER', state: 'RUNNING' } });
     expect(await runToEnd(scaled.workflow.id, 3 * MINUTE)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
     expect(await node(clusterId)).toMatchObject({ status: 'RUNNING', nodeCount: 6 });
 
     const cns = await mutate(SCALE, { id: clusterId, input: { coordinatorCount: 3 } });
-    expect(cns).toMatchObject({ workflow: { kind: 'AddCoordinators', state: 'RUNNING' } });
+    expect(cns).toMatchObject({ workflow: { kind: 'ADD_COORDINATORS', state: 'RUNNING' } });
     expect(await runToEnd(cns.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
 
     const restarted = await mutate(RESTART, { id: clusterId });
-    expect(restarted).toMatchObject({ workflow: { kind: 'RestartCluster', rawState: 'REBOOTING' } });
+    expect(restarted).toMatchObject({ workflow: { kind: 'RESTART_CLUSTER', rawState: 'REBOOTING' } });
     expect(await mutate(RESTART, { id: clusterId })).toMatchObject({ __typename: 'SourceError', vendorCode: 'DWS.0011', httpStatus: 409, outcomeUnknown: false });
     expect(await runToEnd(restarted.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
 
     const snapshot = await mutate(CREATE_SNAPSHOT, { id: clusterId });
-    expect(snapshot).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CreateSnapshot', state: 'RUNNING' } });
+    expect(snapshot).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_SNAPSHOT', state: 'RUNNING' } });
     expect(await runToEnd(snapshot.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await node(snapshot.targetId)).toMatchObject({ __typename: 'Snapshot', type: 'MANUAL', snapshotStatus: 'AVAILABLE', name: expect.stringMatching(/^e2e-dws-\d{14}$/) });
 
     const restored = await mutate(RESTORE, { id: snapshot.targetId, name: 'e2e-dws-restored' });
-    expect(restored).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'RestoreSnapshot', state: 'RUNNING', rawState: 'RESTORING' } });
+    expect(restored).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'RESTORE_SNAPSHOT', state: 'RUNNING', rawState: 'RESTORING' } });
     expect(restored.targetId).not.toBe(clusterId);
     expect(await runToEnd(restored.workflow.id, 3 * MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await node(restored.targetId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-dws-restored', status: 'RUNNING' });
@@ -134,7 +134,7 @@ describe('DWS mutations through /graphql', () => {
     expect(await mutate(DELETE_SNAPSHOT, { id: snapshot.targetId })).toMatchObject({ __typename: 'NotFoundError', id: snapshot.targetId });
 
     const deleted = await mutate(DELETE, { id: clusterId, keep: true });
-    expect(deleted).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'DeleteCluster', state: 'RUNNING' } });
+    expect(deleted).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'DELETE_CLUSTER', state: 'RUNNING' } });
     expect(await runToEnd(deleted.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
   });
 
@@ -160,7 +160,7 @@ describe('DWS mutations through /graphql', () => {
     expect(await mutate(SCALE, { id: existing.id, input: { nodeCount: 9, coordinatorCount: 3 } })).toMatchObject({ __typename: 'ValidationError', field: 'input' });
     expect(await mutate(LABELS, { id: existing.id, labels: [{ key: 'a*b', value: '' }] })).toMatchObject({ __typename: 'ValidationError', field: 'labels[0].key' });
     expect(await mutate(CREATE_SNAPSHOT, { id: existing.id, name: 'x' })).toMatchObject({ __typename: 'ValidationError', field: 'name' });
-    expect(await mutate(STOP, { id: existing.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'stopCluster', sourceKind: 'dws' });
+    expect(await mutate(STOP, { id: existing.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'stopCluster', sourceKind: 'DWS' });
     const snapshots = (await demo.run(DWS_SNAPSHOTS)).data.snapshots.edges.map((e: any) => e.node);
     const manual = snapshots.find((s: any) => s.type === 'MANUAL' && s.snapshotStatus === 'AVAILABLE');
     expect(await mutate(RESTORE, { id: manual.id, name: 'e2e-with-pwd', pwd: PASSWORD })).toMatchObject({ __typename: 'ValidationError', field: 'dbPassword' });

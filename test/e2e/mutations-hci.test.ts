@@ -71,7 +71,7 @@ const addInput = (name: string, centerIp: string, extra: Record<string, unknown>
 describe('HCI mutations through /graphql', () => {
   it('adds a cluster (its join runs to SUCCEEDED), inspects it, snapshots it and deletes it', async () => {
     const created = await mutate(CREATE, addInput('e2e-hci', '10.99.1.11'));
-    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'JoinCluster', state: expect.stringMatching(/^(PENDING|RUNNING)$/) } });
+    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'JOIN_CLUSTER', state: expect.stringMatching(/^(PENDING|RUNNING)$/) } });
     expect(created.workflow.progress).toBeLessThan(0.1);
     const clusterId = created.targetId as string;
     expect(await node(clusterId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-hci', status: 'CREATING' });
@@ -80,7 +80,7 @@ describe('HCI mutations through /graphql', () => {
     expect(['RUNNING', 'DEGRADED']).toContain((await node(clusterId)).status);
 
     const started = await mutate(START_INSPECTION, { id: clusterId });
-    expect(started).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'InspectCluster', state: 'RUNNING' } });
+    expect(started).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'INSPECT_CLUSTER', state: 'RUNNING' } });
     // The vendor refuses a second run, and a delete without force while one runs.
     expect(await mutate(START_INSPECTION, { id: clusterId })).toMatchObject({ __typename: 'SourceError', vendorCode: '10009', httpStatus: 409, outcomeUnknown: false });
     expect(await mutate(DELETE, { id: clusterId, force: false })).toMatchObject({ __typename: 'SourceError', vendorCode: '10010' });
@@ -123,7 +123,7 @@ describe('HCI mutations through /graphql', () => {
     expect(await mutate(CREATE, { input: { sourceId: 'hci', name: 'e2e-no-block' } })).toMatchObject({ __typename: 'ValidationError', field: 'input.hci' });
     expect(await mutate(DELETE, { id: existing.id, keep: true })).toMatchObject({ __typename: 'ValidationError', field: 'keepLastSnapshot' });
     expect(await mutate(CREATE_SNAPSHOT, { id: existing.id, name: 'mine' })).toMatchObject({ __typename: 'ValidationError', field: 'name' });
-    expect(await mutate(RESTART, { id: existing.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'hci' });
+    expect(await mutate(RESTART, { id: existing.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'HCI' });
     expect(hciWrites()).toEqual([]);
 
     const taken = await mutate(CREATE, addInput(existing.name, '10.99.4.11'));

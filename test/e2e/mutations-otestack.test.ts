@@ -78,7 +78,7 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 describe('OTE-stack mutations over GraphQL', () => {
   it('creates, upgrades, rolls back and deletes a deployment, each workflow running to SUCCEEDED', async () => {
     const created = await mutate('createDeployment', CREATE, { input: input() });
-    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CreateDeployment', state: 'PENDING' } });
+    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_DEPLOYMENT', state: 'PENDING' } });
     const deploymentId: string = created.targetId;
     const seen = await runToEnd(created.workflow.id);
     expect(seen.at(-1)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
@@ -86,16 +86,16 @@ describe('OTE-stack mutations over GraphQL', () => {
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]!);
 
     const upgraded = await mutate('upgradeDeployment', UPGRADE, { id: deploymentId, version: '1.5' });
-    expect(upgraded).toMatchObject({ targetId: deploymentId, workflow: { kind: 'UpgradeDeployment', nativeId: expect.stringMatching(/:2:1\.5$/) } });
+    expect(upgraded).toMatchObject({ targetId: deploymentId, workflow: { kind: 'UPGRADE_DEPLOYMENT', nativeId: expect.stringMatching(/:2:1\.5$/) } });
     expect((await runToEnd(upgraded.workflow.id)).at(-1)?.state).toBe('SUCCEEDED');
     expect(await node(deploymentId)).toEqual({ version: '1.5', status: 'SUCCEEDED' });
 
     const rolledBack = await mutate('rollbackDeployment', ROLLBACK, { id: deploymentId });
-    expect(rolledBack.workflow).toMatchObject({ kind: 'RollbackDeployment', nativeId: expect.stringMatching(/:3:1\.4$/) });
+    expect(rolledBack.workflow).toMatchObject({ kind: 'ROLLBACK_DEPLOYMENT', nativeId: expect.stringMatching(/:3:1\.4$/) });
     expect((await runToEnd(rolledBack.workflow.id)).at(-1)?.state).toBe('SUCCEEDED');
 
     const deleted = await mutate('deleteDeployment', DELETE, { id: deploymentId });
-    expect(deleted.workflow).toMatchObject({ kind: 'DeleteDeployment', nativeId: expect.stringMatching(/:4:1\.4$/) });
+    expect(deleted.workflow).toMatchObject({ kind: 'DELETE_DEPLOYMENT', nativeId: expect.stringMatching(/:4:1\.4$/) });
     expect((await runToEnd(deleted.workflow.id)).at(-1)).toMatchObject({ state: 'SUCCEEDED', message: 'deleted' });
     expect(await node(deploymentId)).toBeNull();
   });
@@ -153,7 +153,7 @@ describe('OTE-stack mutations over GraphQL', () => {
   it('answers what OTE-stack cannot do with UnsupportedOperationError', async () => {
     expect(await mutate('restartCluster', RESTART, { id: site.id })).toMatchObject({
       __typename: 'UnsupportedOperationError',
-      sourceKind: 'otestack',
+      sourceKind: 'OTESTACK',
       operation: 'restartCluster',
     });
   });

@@ -100,7 +100,7 @@ const createInput = (name: string, patch: Record<string, unknown> = {}) => ({
 describe('TiEM mutations through /graphql', () => {
   it('createCluster returns the CreateCluster workflow, which runs to SUCCEEDED with the cluster RUNNING', async () => {
     const created = await mutate(CREATE, { input: createInput('e2e-tiem-01') });
-    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CreateCluster', state: 'PENDING', progress: 0 } });
+    expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_CLUSTER', state: 'PENDING', progress: 0 } });
     expect(await finish(created.workflow.id)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
     expect(await node(created.targetId)).toMatchObject({ name: 'e2e-tiem-01', status: 'RUNNING', nodeCount: 8, labels: [{ key: 'team', value: 'dba' }] });
   });
@@ -117,7 +117,7 @@ describe('TiEM mutations through /graphql', () => {
 
   it('has no way to set labels or scale: UnsupportedOperationError', async () => {
     const id = await idleCluster();
-    expect(await mutate(LABELS, { id })).toMatchObject({ __typename: 'UnsupportedOperationError', sourceKind: 'tiem', operation: 'setClusterLabels' });
+    expect(await mutate(LABELS, { id })).toMatchObject({ __typename: 'UnsupportedOperationError', sourceKind: 'TIEM', operation: 'setClusterLabels' });
     expect(await mutate(SCALE, { id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'scaleCluster' });
   });
 
@@ -125,13 +125,13 @@ describe('TiEM mutations through /graphql', () => {
     const id = await idleCluster();
     expect(await mutate(START, { id })).toMatchObject({ __typename: 'ValidationError', field: 'id' });
     const stop = await mutate(STOP, { id });
-    expect(stop.workflow.kind).toBe('StopCluster');
+    expect(stop.workflow.kind).toBe('STOP_CLUSTER');
     expect(await finish(stop.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await node(id)).toMatchObject({ status: 'STOPPED' });
     expect(await mutate(STOP, { id })).toMatchObject({ __typename: 'SourceError', vendorCode: '20114' });
 
     const start = await mutate(START, { id });
-    expect(start.workflow.kind).toBe('RestartCluster');
+    expect(start.workflow.kind).toBe('RESTART_CLUSTER');
     expect(await finish(start.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await node(id)).toMatchObject({ status: 'RUNNING' });
 
@@ -144,13 +144,13 @@ describe('TiEM mutations through /graphql', () => {
     const id = await idleCluster();
     expect(await mutate(BACKUP, { id, name: 'nightly' })).toMatchObject({ __typename: 'ValidationError', field: 'name' });
     const backup = await mutate(BACKUP, { id });
-    expect(backup).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'BackupCluster' } });
+    expect(backup).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_SNAPSHOT' } });
     expect(await node(backup.targetId)).toMatchObject({ snapshotStatus: 'CREATING' });
     expect(await finish(backup.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await node(backup.targetId)).toMatchObject({ snapshotStatus: 'AVAILABLE' });
 
     const restore = await mutate(RESTORE, { id: backup.targetId, name: 'e2e-tiem-restored' });
-    expect(restore).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'RestoreNewCluster' } });
+    expect(restore).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'RESTORE_SNAPSHOT' } });
     expect(await finish(restore.workflow.id, 60_000)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await node(restore.targetId)).toMatchObject({ name: 'e2e-tiem-restored', status: 'RUNNING' });
 
@@ -162,14 +162,14 @@ describe('TiEM mutations through /graphql', () => {
   it('deletes a cluster keeping a last backup, and takes one over', async () => {
     const id = await idleCluster();
     const deleted = await mutate(DELETE, { id, keep: true });
-    expect(deleted.workflow.kind).toBe('DeleteCluster');
+    expect(deleted.workflow.kind).toBe('DELETE_CLUSTER');
     expect(await finish(deleted.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     await expectGone(id);
 
     const input = { sourceId: 'tiem', name: 'e2e-tiem-taken', dbPassword: 'pw', controlHostIp: '172.16.4.147', controlHostUser: 'root', controlHostPassword: 'ssh' };
     expect(await mutate(TAKE_OVER, { input: { ...input, controlHostPort: 0 } })).toMatchObject({ __typename: 'ValidationError', field: 'input.controlHostPort' });
     const takeover = await mutate(TAKE_OVER, { input });
-    expect(takeover.workflow.kind).toBe('TakeoverCluster');
+    expect(takeover.workflow.kind).toBe('TAKE_OVER_CLUSTER');
     expect(await finish(takeover.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await node(takeover.targetId)).toMatchObject({ name: 'e2e-tiem-taken', status: 'RUNNING' });
   });

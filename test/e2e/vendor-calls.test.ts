@@ -46,6 +46,13 @@ const OTE_LABELS = parse(`
   }
 `) as TypedDocumentNode<any, { labels: boolean }>;
 
+/** OTE-stack hosts by name, and their labels when asked. */
+const OTE_HOST_LABELS = parse(`
+  query($labels: Boolean!) {
+    hosts(first: ${ALL}, filter: { sourceIds: ["otestack"] }) { edges { node { id name status labels @include(if: $labels) { key value } } } }
+  }
+`) as TypedDocumentNode<any, { labels: boolean }>;
+
 /** Calls a walk of `items` in pages of `size` takes: an empty list is one empty page. */
 const pages = (items: number, size: number) => Math.max(1, Math.ceil(items / size));
 
@@ -123,11 +130,15 @@ function expectCalls(calls: ReturnType<DemoGateway['vendorCalls']>, expected: Re
   }
 }
 
-/** OTE-stack: nodes come in pages; their labels only from asking which nodes carry each label in use. */
-const oteNodesWithLabels = (): Routes => ({
-  'GET /v1/node': pages(census.oteNodes, OTE_PAGE) + census.oteNodeLabelCarriers.reduce((n, c) => n + pages(c, OTE_PAGE), 0),
-  'GET /v1/node/label': 1,
-});
+/** OTE-stack: nodes come in pages. */
+const oteNodes = (): Routes => ({ 'GET /v1/node': pages(census.oteNodes, OTE_PAGE) });
+
+/** OTE-stack nodes with their labels: those come only from asking which nodes carry each label in use. */
+const oteNodesWithLabels = (): Routes =>
+  sum(oteNodes(), {
+    'GET /v1/node': census.oteNodeLabelCarriers.reduce((n, c) => n + pages(c, OTE_PAGE), 0),
+    'GET /v1/node/label': 1,
+  });
 
 /**
  * OTE-stack cluster labels for `named` clusters: the list rows carry none. One cluster
@@ -206,7 +217,7 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
       },
       // One page of clusters, their labels by label, nodes fleet-wide (cluster status and
       // capacity, and the hosts) with their labels. No snapshots, no events.
-      otestack: sum({ 'GET /v1/cluster': 1 }, oteClusterLabels(n), oteNodesWithLabels()),
+      otestack: sum({ 'GET /v1/cluster': 1 }, oteClusterLabels(n), oteNodes()),
     });
   });
 
@@ -275,6 +286,23 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
     }
   });
 
+  it('asks OTE-stack for node labels only when they are read, and then gets them right', async () => {
+    // Without labels: the node list alone, not the label list and a node list per label.
+    const plain = await measure(OTE_HOST_LABELS, { labels: false });
+    expect(plain.data.hosts.edges).toHaveLength(Math.min(census.oteNodes, ALL));
+    expect(plain.calls.otestack?.routes).toEqual(oteNodes());
+    const labelled = await measure(OTE_HOST_LABELS, { labels: true });
+    expect(labelled.calls.otestack?.routes).toEqual(oteNodesWithLabels());
+    const edges = labelled.data.hosts.edges as { node: { id: string; labels: { key: string; value: string }[] } }[];
+    const carrying = edges.filter((e) => e.node.labels.length > 0);
+    expect(carrying.length).toBeGreaterThan(0);
+    // The same labels as each host read whole, by its id: some with labels, some without.
+    for (const { node } of [...carrying.slice(0, 3), ...edges.filter((e) => e.node.labels.length === 0).slice(0, 2)]) {
+      const whole = await demo.run(parse('query($id: ID!) { node(id: $id) { ... on Host { labels { key value } } } }') as TypedDocumentNode<any, { id: string }>, { id: node.id });
+      expect(whole.data.node.labels, node.id).toEqual(node.labels);
+    }
+  });
+
   it('the fleet summary asks each cluster only for its status (FleetSummary)', async () => {
     const { data, calls } = await measure(FleetSummaryDocument, {});
     expect(data.fleetSummary.total).toBe(ALL);
@@ -325,7 +353,7 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
       ),
       dcos: { 'GET /v1/cluster': 1, 'GET /v1/cluster/{cluster_id}/hosts': n },
       dws: { 'GET /v1.0/{project_id}/clusters': 1, 'GET /v1.0/{project_id}/clusters/{cluster_id}/cns': n },
-      otestack: sum(oteNodesWithLabels(), has('otestack') ? { 'GET /v1/cluster': 1 } : {}, oteClusterLabels(named.otestack ?? 0)),
+      otestack: sum(oteNodes(), has('otestack') ? { 'GET /v1/cluster': 1 } : {}, oteClusterLabels(named.otestack ?? 0)),
     });
   });
 

@@ -3,103 +3,153 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Narrows the clusters listed; every field given must match */
 export type ClusterFilter = {
-  /** Every one of these labels must match */
+  /** Only those carrying every one of these labels */
   labels?: Array<LabelInput> | null | undefined;
-  /** Case-insensitive substring of the name */
+  /** Only those whose name contains this, ignoring case */
   nameContains?: string | null | undefined;
-  /** Only these sources (config ids) */
+  /** Only these sources, by the ids the config gives them */
   sourceIds?: Array<string> | null | undefined;
   /** Only sources of these kinds */
   sourceKinds?: Array<SourceKind> | null | undefined;
+  /** Only clusters in one of these statuses */
   status?: Array<ClusterStatus> | null | undefined;
 };
 
+/** What sort of cluster it is */
 export type ClusterKind =
+  /** A container platform cluster (DC/OS) */
   | 'CONTAINER'
+  /** A distributed database (TiEM’s TiDB clusters) */
   | 'DATABASE'
+  /** A data warehouse (DWS) */
   | 'DATA_WAREHOUSE'
+  /** An edge cluster (OTE-stack) */
   | 'EDGE'
+  /** A hyper-converged compute and storage cluster */
   | 'HCI';
 
+/** An order for clusters; ties fall back to source and native id, so paging never skips or repeats an item */
 export type ClusterOrder = {
+  /** Ascending (the default) or descending */
   direction?: OrderDirection | null | undefined;
+  /** What to order by */
   field: ClusterOrderField;
 };
 
-/** SOURCE keeps each source in its own native order, sources one after another: the cheapest order to walk */
+/** What clusters are ordered by */
 export type ClusterOrderField =
+  /** By creation time; items without one come last */
   | 'CREATED_AT'
+  /** By name, ignoring case */
   | 'NAME'
+  /** Each source in its own native order, sources one after another in config order: the cheapest order to walk, since nothing is sorted */
   | 'SOURCE'
+  /** By normalized status, alphabetically */
   | 'STATUS';
 
-/** Normalized cluster status; `rawStatus` keeps the vendor word. UNKNOWN means the vendor used a word Fleetgate does not know yet. */
+/** Normalized cluster status; `rawStatus` keeps the vendor word */
 export type ClusterStatus =
+  /** Being created or installed */
   | 'CREATING'
+  /** Serving, but some of its hosts or nodes are not */
   | 'DEGRADED'
+  /** Deleted; vendors that keep deleted clusters listed show them so */
   | 'DELETED'
+  /** Being deleted */
   | 'DELETING'
+  /** Broken, or its creation failed */
   | 'FAILED'
+  /** Up and serving */
   | 'RUNNING'
+  /** Stopped on purpose; start or restart it to serve again */
   | 'STOPPED'
+  /** Being stopped */
   | 'STOPPING'
+  /** The vendor used a word Fleetgate does not know yet; see rawStatus */
   | 'UNKNOWN'
+  /** Being changed: scaled, upgraded, reconfigured, restored into */
   | 'UPDATING';
 
+/** Narrows the deployments listed; every field given must match */
 export type DeploymentFilter = {
-  /** Only objects of this cluster */
+  /** Only deployments of this cluster (a Cluster global id) */
   clusterId?: string | number | null | undefined;
-  /** Every one of these labels must match */
+  /** Only those carrying every one of these labels */
   labels?: Array<LabelInput> | null | undefined;
-  /** Case-insensitive substring of the name */
+  /** Only those whose name contains this, ignoring case */
   nameContains?: string | null | undefined;
-  /** Only these sources (config ids) */
+  /** Only these sources, by the ids the config gives them */
   sourceIds?: Array<string> | null | undefined;
   /** Only sources of these kinds */
   sourceKinds?: Array<SourceKind> | null | undefined;
+  /** Only deployments in one of these statuses */
   status?: Array<DeploymentStatus> | null | undefined;
 };
 
+/** An order for deployments; ties fall back to source and native id, so paging never skips or repeats an item */
 export type DeploymentOrder = {
+  /** Ascending (the default) or descending */
   direction?: OrderDirection | null | undefined;
+  /** What to order by */
   field: DeploymentOrderField;
 };
 
-/** SOURCE keeps each source in its own native order, sources one after another: the cheapest order to walk */
+/** What deployments are ordered by */
 export type DeploymentOrderField =
+  /** By creation time; items without one come last */
   | 'CREATED_AT'
+  /** By name, ignoring case */
   | 'NAME'
+  /** Each source in its own native order, sources one after another in config order: the cheapest order to walk, since nothing is sorted */
   | 'SOURCE';
 
+/** Normalized deployment status; `rawStatus` keeps the vendor’s status code */
 export type DeploymentStatus =
+  /** Waiting for an administrator to approve it (OTE-stack audit) */
   | 'AWAITING_APPROVAL'
+  /** Being rolled out */
   | 'DEPLOYING'
+  /** Failed everywhere, or refused */
   | 'FAILED'
+  /** Running on some of its clusters and failed on others */
   | 'PARTIAL'
+  /** Accepted, not yet deploying */
   | 'PENDING'
+  /** Running on every cluster it targets */
   | 'SUCCEEDED'
+  /** The vendor used a code Fleetgate does not know yet; see rawStatus */
   | 'UNKNOWN';
 
+/** A kind of object a source may have, named as its top-level list is */
 export type EntityType =
+  /** Clusters */
   | 'CLUSTERS'
+  /** Application deployments */
   | 'DEPLOYMENTS'
+  /** Events, alarms and operation logs */
   | 'EVENTS'
+  /** Hosts */
   | 'HOSTS'
+  /** Snapshots and backups */
   | 'SNAPSHOTS'
+  /** Workflows (long-running changes) */
   | 'WORKFLOWS';
 
+/** Narrows the events listed; every field given must match */
 export type EventFilter = {
-  /** Only objects of this cluster */
+  /** Only events of this cluster (a Cluster global id) */
   clusterId?: string | number | null | undefined;
-  /** Every one of these labels must match */
+  /** Only those carrying every one of these labels */
   labels?: Array<LabelInput> | null | undefined;
-  /** Case-insensitive substring of the name */
+  /** Only those whose name contains this, ignoring case */
   nameContains?: string | null | undefined;
+  /** Only events of one of these severities */
   severity?: Array<EventSeverity> | null | undefined;
   /** Only those that occurred at or after this instant */
   since?: string | null | undefined;
-  /** Only these sources (config ids) */
+  /** Only these sources, by the ids the config gives them */
   sourceIds?: Array<string> | null | undefined;
   /** Only sources of these kinds */
   sourceKinds?: Array<SourceKind> | null | undefined;
@@ -107,152 +157,299 @@ export type EventFilter = {
   until?: string | null | undefined;
 };
 
+/** An order for events; ties fall back to source and native id, so paging never skips or repeats an item */
 export type EventOrder = {
+  /** Ascending (the default) or descending */
   direction?: OrderDirection | null | undefined;
+  /** What to order by */
   field: EventOrderField;
 };
 
-/** SOURCE keeps each source in its own native order, sources one after another: the cheapest order to walk */
+/** What events are ordered by */
 export type EventOrderField =
+  /** By the time it occurred */
   | 'OCCURRED_AT'
+  /** Each source in its own native order, sources one after another in config order: the cheapest order to walk, since nothing is sorted */
   | 'SOURCE';
 
+/** How serious an event is, normalized */
 export type EventSeverity =
+  /** Something failed that needs attention now (major and critical alarms) */
   | 'CRITICAL'
+  /** Something failed */
   | 'ERROR'
+  /** For the record */
   | 'INFO'
+  /** May need attention */
   | 'WARNING';
 
+/** Narrows the hosts listed; every field given must match */
 export type HostFilter = {
-  /** Only objects of this cluster */
+  /** Only hosts of this cluster (a Cluster global id) */
   clusterId?: string | number | null | undefined;
-  /** Every one of these labels must match */
+  /** Only those carrying every one of these labels */
   labels?: Array<LabelInput> | null | undefined;
-  /** Case-insensitive substring of the name */
+  /** Only those whose name contains this, ignoring case */
   nameContains?: string | null | undefined;
-  /** Only these sources (config ids) */
+  /** Only these sources, by the ids the config gives them */
   sourceIds?: Array<string> | null | undefined;
   /** Only sources of these kinds */
   sourceKinds?: Array<SourceKind> | null | undefined;
+  /** Only hosts in one of these statuses */
   status?: Array<HostStatus> | null | undefined;
 };
 
+/** An order for hosts; ties fall back to source and native id, so paging never skips or repeats an item */
 export type HostOrder = {
+  /** Ascending (the default) or descending */
   direction?: OrderDirection | null | undefined;
+  /** What to order by */
   field: HostOrderField;
 };
 
-/** SOURCE keeps each source in its own native order, sources one after another: the cheapest order to walk */
+/** What hosts are ordered by */
 export type HostOrderField =
+  /** By name, ignoring case */
   | 'NAME'
+  /** Each source in its own native order, sources one after another in config order: the cheapest order to walk, since nothing is sorted */
   | 'SOURCE'
+  /** By normalized status, alphabetically */
   | 'STATUS';
 
+/** Normalized host status; `rawStatus` keeps the vendor word */
 export type HostStatus =
+  /** Up, with problems the vendor reports */
   | 'DEGRADED'
+  /** Broken, or its installation failed */
   | 'FAILED'
+  /** Not reachable, or stopped */
   | 'OFFLINE'
+  /** Up and part of its cluster */
   | 'ONLINE'
+  /** Being installed or added to its cluster */
   | 'PROVISIONING'
+  /** Being removed from its cluster */
   | 'REMOVING'
+  /** The vendor used a word Fleetgate does not know yet; see rawStatus */
   | 'UNKNOWN';
 
-/** Matches a label by key, and by value when one is given */
+/** A label: to match (by key, and by value when one is given) or to set */
 export type LabelInput = {
+  /** The label’s name */
   key: string;
+  /** Its value; absent or empty: any value when matching, a bare name when setting */
   value?: string | null | undefined;
 };
 
+/** Which way an order runs */
 export type OrderDirection =
+  /** Smallest, earliest or A first */
   | 'ASC'
+  /** Largest, latest or Z first */
   | 'DESC';
 
+/** Narrows the snapshots listed; every field given must match */
 export type SnapshotFilter = {
-  /** Only objects of this cluster */
+  /** Only snapshots of this cluster (a Cluster global id) */
   clusterId?: string | number | null | undefined;
-  /** Every one of these labels must match */
+  /** Only those carrying every one of these labels */
   labels?: Array<LabelInput> | null | undefined;
-  /** Case-insensitive substring of the name */
+  /** Only those whose name contains this, ignoring case */
   nameContains?: string | null | undefined;
   /** Only those started at or after this instant */
   since?: string | null | undefined;
-  /** Only these sources (config ids) */
+  /** Only these sources, by the ids the config gives them */
   sourceIds?: Array<string> | null | undefined;
   /** Only sources of these kinds */
   sourceKinds?: Array<SourceKind> | null | undefined;
+  /** Only snapshots in one of these statuses */
   status?: Array<SnapshotStatus> | null | undefined;
   /** Only those started at or before this instant */
   until?: string | null | undefined;
 };
 
+/** An order for snapshots; ties fall back to source and native id, so paging never skips or repeats an item */
 export type SnapshotOrder = {
+  /** Ascending (the default) or descending */
   direction?: OrderDirection | null | undefined;
+  /** What to order by */
   field: SnapshotOrderField;
 };
 
-/** SOURCE keeps each source in its own native order, sources one after another: the cheapest order to walk */
+/** What snapshots are ordered by */
 export type SnapshotOrderField =
+  /** By name, ignoring case */
   | 'NAME'
+  /** Each source in its own native order, sources one after another in config order: the cheapest order to walk, since nothing is sorted */
   | 'SOURCE'
+  /** By start time; items without one come last */
   | 'STARTED_AT';
 
+/** Normalized snapshot status; `rawStatus` keeps the vendor word */
 export type SnapshotStatus =
+  /** Taken; can be restored or copied */
   | 'AVAILABLE'
+  /** Being taken */
   | 'CREATING'
+  /** Being deleted */
   | 'DELETING'
+  /** Taking it failed */
   | 'FAILED'
+  /** Being restored from */
   | 'RESTORING'
+  /** The vendor used a word Fleetgate does not know yet; see rawStatus */
   | 'UNKNOWN';
 
+/** Who asked for a snapshot */
 export type SnapshotType =
+  /** Taken by a schedule or policy */
   | 'AUTOMATED'
+  /** Taken on request */
   | 'MANUAL';
 
-/** UP: answering; DEGRADED: recent failures or the breaker is testing; DOWN: the circuit breaker is open */
+/** How a source’s recent vendor calls went */
 export type SourceHealth =
+  /** Recent failures, or the circuit breaker is testing whether it is back */
   | 'DEGRADED'
+  /** The circuit breaker is open: calls fail at once until it tests the source again */
   | 'DOWN'
+  /** Answering */
   | 'UP';
 
 /** The vendor API a source speaks */
 export type SourceKind =
+  /** DC/OS: container clusters, their hosts and operation logs */
   | 'DCOS'
+  /** Huawei Cloud DWS: data warehouse clusters, nodes, snapshots, events and alarms */
   | 'DWS'
+  /** The hyper-converged infrastructure platform: HCI clusters, hosts, metadata snapshots, inspections */
   | 'HCI'
+  /** OTE-stack: edge clusters, nodes and deployments */
   | 'OTESTACK'
+  /** TiDB Enterprise Manager: TiDB clusters, their hosts and backups */
   | 'TIEM';
 
+/** Narrows the workflows listed; every field given must match */
 export type WorkflowFilter = {
   /** true: only those still running or pending; false: only finished ones */
   active?: boolean | null | undefined;
-  /** Only objects of this cluster */
+  /** Only workflows of this cluster (a Cluster global id) */
   clusterId?: string | number | null | undefined;
-  /** Every one of these labels must match */
+  /** Only those carrying every one of these labels */
   labels?: Array<LabelInput> | null | undefined;
-  /** Case-insensitive substring of the name */
+  /** Only those whose name contains this, ignoring case */
   nameContains?: string | null | undefined;
-  /** Only these sources (config ids) */
+  /** Only these sources, by the ids the config gives them */
   sourceIds?: Array<string> | null | undefined;
   /** Only sources of these kinds */
   sourceKinds?: Array<SourceKind> | null | undefined;
+  /** Only workflows in one of these states */
   state?: Array<WorkflowState> | null | undefined;
 };
 
+/** What a workflow does, the same words for every vendor */
+export type WorkflowKind =
+  /** Adding coordinator nodes (DWS CNs) */
+  | 'ADD_COORDINATORS'
+  /** Adding hosts to a cluster (DC/OS) */
+  | 'ADD_HOSTS'
+  /** Binding a load balancer (DWS) */
+  | 'BIND_LOAD_BALANCER'
+  /** Configuring an external data source (DWS) */
+  | 'CONFIGURE_DATA_SOURCE'
+  /** Changing network settings (DWS) */
+  | 'CONFIGURE_NETWORK'
+  /** Applying security or parameter settings (DWS) */
+  | 'CONFIGURE_SECURITY'
+  /** Creating or installing a cluster */
+  | 'CREATE_CLUSTER'
+  /** Deploying an application (OTE-stack) */
+  | 'CREATE_DEPLOYMENT'
+  /** Taking a snapshot or backup */
+  | 'CREATE_SNAPSHOT'
+  /** Deleting a cluster */
+  | 'DELETE_CLUSTER'
+  /** Deleting an external data source (DWS) */
+  | 'DELETE_DATA_SOURCE'
+  /** Deleting a deployment (OTE-stack) */
+  | 'DELETE_DEPLOYMENT'
+  /** Removing hosts from a cluster (DC/OS) */
+  | 'DELETE_HOSTS'
+  /** Binding a management IP (DWS) */
+  | 'ENABLE_MANAGEMENT_ACCESS'
+  /** Expanding disks (DWS) */
+  | 'EXPAND_DISK'
+  /** Freezing a cluster (DWS) */
+  | 'FREEZE_CLUSTER'
+  /** A task on one HCI host */
+  | 'HOST_TASK'
+  /** An HCI one-click inspection */
+  | 'INSPECT_CLUSTER'
+  /** An HCI cluster joining the platform */
+  | 'JOIN_CLUSTER'
+  /** An operation Fleetgate has no name for; rawKind or rawState has the vendor’s */
+  | 'OTHER'
+  /** Waiting for an order to be paid (DWS) */
+  | 'PAY_ORDER'
+  /** Recovering from a disaster-recovery copy (DWS) */
+  | 'RECOVER_DISASTER_RECOVERY'
+  /** Redistributing data over the nodes after a resize (DWS) */
+  | 'REDISTRIBUTE_DATA'
+  /** Removing coordinator nodes (DWS CNs) */
+  | 'REMOVE_COORDINATORS'
+  /** Repairing a cluster (DWS) */
+  | 'REPAIR_CLUSTER'
+  /** Changing the node flavor (DWS) */
+  | 'RESIZE_FLAVOR'
+  /** Restarting a cluster (TiEM also starts clusters this way) */
+  | 'RESTART_CLUSTER'
+  /** Restoring a snapshot or backup */
+  | 'RESTORE_SNAPSHOT'
+  /** Returning a deployment to an earlier version (OTE-stack) */
+  | 'ROLLBACK_DEPLOYMENT'
+  /** Adding or removing a cluster’s nodes (DWS resize and shrink) */
+  | 'SCALE_CLUSTER'
+  /** Stopping a cluster */
+  | 'STOP_CLUSTER'
+  /** Switching load balancers (DWS) */
+  | 'SWITCH_LOAD_BALANCER'
+  /** An active/standby switchover (DWS) */
+  | 'SWITCH_OVER'
+  /** Bringing an existing TiDB cluster under TiEM */
+  | 'TAKE_OVER_CLUSTER'
+  /** Unbinding a load balancer (DWS) */
+  | 'UNBIND_LOAD_BALANCER'
+  /** Unfreezing a cluster (DWS) */
+  | 'UNFREEZE_CLUSTER'
+  /** Moving a deployment to another version (OTE-stack) */
+  | 'UPGRADE_DEPLOYMENT';
+
+/** An order for workflows; ties fall back to source and native id, so paging never skips or repeats an item */
 export type WorkflowOrder = {
+  /** Ascending (the default) or descending */
   direction?: OrderDirection | null | undefined;
+  /** What to order by */
   field: WorkflowOrderField;
 };
 
-/** SOURCE keeps each source in its own native order, sources one after another: the cheapest order to walk */
+/** What workflows are ordered by */
 export type WorkflowOrderField =
+  /** Each source in its own native order, sources one after another in config order: the cheapest order to walk, since nothing is sorted */
   | 'SOURCE'
+  /** By start time; items without one come last */
   | 'STARTED_AT';
 
+/** Where a workflow (or one of its steps) is */
 export type WorkflowState =
+  /** Stopped before the end, by someone or by a later change */
   | 'CANCELLED'
+  /** Ended without doing what was asked (or only part of it) */
   | 'FAILED'
+  /** Accepted, waiting to start (queued, or awaiting approval) */
   | 'PENDING'
+  /** Under way */
   | 'RUNNING'
+  /** Finished as asked */
   | 'SUCCEEDED';
 
 export type ClusterChildrenQueryVariables = Exact<{
@@ -299,7 +496,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Host', name: string, id: string, cluster: { id: string } | null }
     | { __typename: 'Snapshot', name: string, id: string, cluster: { id: string } | null }
     | { __typename: 'Source', id: string }
-    | { __typename: 'Workflow', kind: string, state: WorkflowState, id: string, cluster: { id: string } | null }
+    | { __typename: 'Workflow', kind: WorkflowKind, state: WorkflowState, id: string, cluster: { id: string } | null }
    | null };
 
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
@@ -367,7 +564,7 @@ export type WorkflowPageQueryVariables = Exact<{
 }>;
 
 
-export type WorkflowPageQuery = { workflows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: string, state: WorkflowState, rawState: string, progress: number | null, message: string | null, targetId: string | null, source: { sourceId: string }, cluster: { id: string, name: string } | null } }> } };
+export type WorkflowPageQuery = { workflows: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, kind: WorkflowKind, state: WorkflowState, rawState: string, progress: number | null, message: string | null, targetId: string | null, source: { sourceId: string }, cluster: { id: string, name: string } | null } }> } };
 
 
 export const ClusterChildrenDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"ClusterChildren"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Cluster"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sourceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"hosts"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sourceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cluster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"snapshots"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"IntValue","value":"100"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"nativeId"}},{"kind":"Field","name":{"kind":"Name","value":"source"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"sourceId"}}]}},{"kind":"Field","name":{"kind":"Name","value":"cluster"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}}]}}]}}]}}]}}]}}]}}]}}]} as unknown as DocumentNode<ClusterChildrenQuery, ClusterChildrenQueryVariables>;

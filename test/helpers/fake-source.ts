@@ -1,4 +1,5 @@
 import type { Cluster, Host, Workflow } from '../../src/model/entities.js';
+import type { WorkflowKind } from '../../src/model/workflow-kind.js';
 import type { ClusterFilter, EntityReader, HostFilter, SourceAdapter, WorkflowFilter } from '../../src/sources/adapter.js';
 import { SourceError } from '../../src/sources/errors.js';
 
@@ -119,7 +120,7 @@ export function fakeSource(options: FakeSourceOptions) {
       if (!w) return null;
       if (w.state === 'RUNNING') {
         const progress = Math.min(1, (w.progress ?? 0) + 0.25);
-        const failing = w.kind === 'Doomed' && progress >= 0.5;
+        const failing = w.rawKind === 'Doomed' && progress >= 0.5;
         const next: Workflow = {
           ...w,
           progress,
@@ -131,8 +132,9 @@ export function fakeSource(options: FakeSourceOptions) {
       return workflows.get(id) ?? null;
     },
   };
-  const startWorkflow = (nativeId: string, kind = 'CreateCluster') => {
-    const w: Workflow = { sourceId: options.id, nativeId, kind, state: 'RUNNING', rawState: 'running', progress: 0, steps: [], clusterNativeId: clusters[0]?.nativeId };
+  /** A `Doomed` workflow fails half way. */
+  const startWorkflow = (nativeId: string, kind: WorkflowKind | 'Doomed' = 'CreateCluster') => {
+    const w: Workflow = { sourceId: options.id, nativeId, kind: kind === 'Doomed' ? 'Other' : kind, rawKind: kind, state: 'RUNNING', rawState: 'running', progress: 0, steps: [], clusterNativeId: clusters[0]?.nativeId };
     workflows.set(nativeId, w);
     return w;
   };

@@ -38,13 +38,13 @@ describe('mutations', () => {
     const { run } = setup();
     const { data, errors } = await run(`mutation($id: ID!) { restartCluster(id: $id) { ${RESULT} } }`, { id: cluster('c0000') });
     expect(errors).toBeUndefined();
-    expect(data.restartCluster).toMatchObject({ __typename: 'OperationPayload', targetId: cluster('c0000'), workflow: { kind: 'RestartCluster', state: 'RUNNING' } });
+    expect(data.restartCluster).toMatchObject({ __typename: 'OperationPayload', targetId: cluster('c0000'), workflow: { kind: 'RESTART_CLUSTER', state: 'RUNNING' } });
   });
 
   it('names the operation and kind a source cannot do', async () => {
     const { run, source } = setup();
     const { data } = await run(`mutation($id: ID!) { stopCluster(id: $id) { ${RESULT} } }`, { id: cluster('c0000') });
-    expect(data.stopCluster).toMatchObject({ __typename: 'UnsupportedOperationError', code: 'UNSUPPORTED_OPERATION', sourceKind: 'tiem', operation: 'stopCluster' });
+    expect(data.stopCluster).toMatchObject({ __typename: 'UnsupportedOperationError', code: 'UNSUPPORTED_OPERATION', sourceKind: 'TIEM', operation: 'stopCluster' });
     expect(source.calls).toEqual([]);
   });
 

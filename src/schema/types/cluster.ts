@@ -1,55 +1,51 @@
-import { type DefaultConnectionArguments, resolveArrayConnection } from '@pothos/plugin-relay';
-import type { GatewayContext } from '../../context.js';
 import type { Cluster } from '../../model/entities.js';
+import { clusterItems } from '../../lists/children.js';
 import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
 import { builder, localId } from '../builder.js';
-import { addListField } from '../lists.js';
-import { childrenOf, nodeLoader } from '../nodes.js';
-import { EndpointRef, LabelRef, ResourceUsageRef } from './common.js';
+import { addListField, clusterChildField } from '../lists.js';
+import { nodeLoader } from '../nodes.js';
+import { EndpointRef, LabelRef, ResourceUsageRef, SHARED } from './common.js';
 import { ClusterKindEnum, ClusterStatusEnum } from './enums.js';
-import { DeploymentRef } from './deployment.js';
-import { EventRef } from './event.js';
-import { HostRef } from './host.js';
-import { SnapshotRef } from './snapshot.js';
+import { DeploymentRef, deploymentList } from './deployment.js';
+import { EventRef, eventList } from './event.js';
+import { HostRef, hostList } from './host.js';
+import { SnapshotRef, snapshotList } from './snapshot.js';
 import { SourceRef } from './source.js';
 import { WorkflowRef } from './workflow.js';
 
 export const ClusterRef = builder.objectRef<Cluster>('Cluster');
-
-/** A nested connection over one cluster's children of one kind, paged in memory. */
-const children =
-  <E extends 'hosts' | 'snapshots' | 'events' | 'deployments'>(entity: E) =>
-  async (c: Cluster, args: DefaultConnectionArguments, ctx: GatewayContext) =>
-    resolveArrayConnection({ args }, await childrenOf(ctx, entity, c));
 
 builder.node(ClusterRef, {
   description: 'A cluster on any source: a TiDB cluster, an HCI cluster, a DC/OS cluster, a DWS warehouse, an edge cluster',
   id: { resolve: localId },
   loadOne: nodeLoader('clusters'),
   fields: (t) => ({
-    source: t.field({ type: SourceRef, resolve: (c, _a, ctx) => ctx.registry.get(c.sourceId) }),
-    nativeId: t.exposeString('nativeId', { description: "The vendor's own id" }),
-    name: t.exposeString('name'),
-    kind: t.expose('kind', { type: ClusterKindEnum }),
-    status: t.expose('status', { type: ClusterStatusEnum }),
-    rawStatus: t.exposeString('rawStatus', { description: 'The status in the vendor’s own words' }),
-    version: t.exposeString('version', { nullable: true }),
-    region: t.exposeString('region', { nullable: true }),
-    zone: t.exposeString('zone', { nullable: true }),
-    labels: t.expose('labels', { type: [LabelRef] }),
-    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true }),
-    updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true }),
-    endpoints: t.expose('endpoints', { type: [EndpointRef] }),
-    nodeCount: t.exposeInt('nodeCount', { nullable: true }),
-    usage: t.expose('usage', { type: ResourceUsageRef, nullable: true }),
-    hosts: t.connection({ type: HostRef, resolve: children('hosts') }),
-    snapshots: t.connection({ type: SnapshotRef, resolve: children('snapshots') }),
-    events: t.connection({ type: EventRef, resolve: children('events') }),
-    deployments: t.connection({ type: DeploymentRef, resolve: children('deployments') }),
+    source: t.field({ type: SourceRef, description: SHARED.source, resolve: (c, _a, ctx) => ctx.registry.get(c.sourceId) }),
+    nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
+    name: t.exposeString('name', { description: 'The name the vendor shows' }),
+    kind: t.expose('kind', { type: ClusterKindEnum, description: 'What sort of cluster it is; follows from the source’s kind' }),
+    status: t.expose('status', { type: ClusterStatusEnum, description: 'Normalized status, the same words for every vendor' }),
+    rawStatus: t.exposeString('rawStatus', { description: SHARED.rawStatus }),
+    version: t.exposeString('version', { nullable: true, description: 'Version of the software the cluster runs (TiDB, DWS, DC/OS, ...); null where the vendor does not say' }),
+    region: t.exposeString('region', { nullable: true, description: 'Region it runs in; null where the vendor has no regions' }),
+    zone: t.exposeString('zone', { nullable: true, description: 'Availability zone it runs in; null where the vendor has no zones' }),
+    labels: t.expose('labels', { type: [LabelRef], description: 'Labels or tags (DWS tags, OTE-stack labels, TiEM tags); empty where it has none or the vendor has no labels' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true, description: 'When it was created; null where the vendor does not say' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When the vendor last changed it; null where the vendor does not say' }),
+    endpoints: t.expose('endpoints', { type: [EndpointRef], description: 'Addresses to connect to it; empty where the vendor lists none' }),
+    nodeCount: t.exposeInt('nodeCount', { nullable: true, description: 'Machines or nodes in it; null where the vendor does not count them' }),
+    usage: t.expose('usage', { type: ResourceUsageRef, nullable: true, description: 'CPU, memory and storage used and total; null where the vendor reports none' }),
+    hosts: clusterChildField(t, hostList, HostRef),
+    snapshots: clusterChildField(t, snapshotList, SnapshotRef),
+    events: clusterChildField(t, eventList, EventRef),
+    deployments: clusterChildField(t, deploymentList, DeploymentRef),
     activeWorkflows: t.field({
       type: [WorkflowRef],
       description: 'Workflows changing this cluster now, whoever started them',
-      resolve: async (c, _a, ctx) => (await childrenOf(ctx, 'workflows', c)).filter((w) => !TERMINAL_WORKFLOW_STATES.has(w.state)),
+      resolve: async (c, _a, ctx) => {
+        const reader = ctx.session(c.sourceId).workflows;
+        return reader ? (await clusterItems('workflows', reader, c.nativeId)).filter((w) => !TERMINAL_WORKFLOW_STATES.has(w.state)) : [];
+      },
     }),
   }),
 });
@@ -58,7 +54,8 @@ addListField({
   entity: 'clusters',
   typeName: 'Cluster',
   node: ClusterRef,
+  plural: 'clusters',
   description: 'Clusters across every source',
-  filterFields: (t) => ({ status: t.field({ type: [ClusterStatusEnum] }) }),
+  filterFields: (t) => ({ status: t.field({ type: [ClusterStatusEnum], description: 'Only clusters in one of these statuses' }) }),
   toFilter: (input: { status?: Cluster['status'][] | null }) => (input.status?.length ? { status: input.status } : {}),
 });

@@ -2,52 +2,77 @@ import type { Endpoint, Label, ResourceUsage, Usage } from '../../model/entities
 import type { SourceProblem } from '../../lists/merge.js';
 import { builder } from '../builder.js';
 
+/** Descriptions of the fields every vendor-backed type has, said once. */
+export const SHARED = {
+  source: 'The configured source (one vendor API) this object comes from',
+  nativeId: 'The vendor’s own id for it, as its API spells it',
+  rawStatus: 'The status in the vendor’s own words, beside the normalized one',
+  cluster: 'The cluster it belongs to; null where the vendor ties it to none, or the cluster is gone',
+} as const;
+
 export const LabelRef = builder.objectRef<Label>('Label').implement({
   description: 'A key/value label or tag, whatever the vendor calls it',
-  fields: (t) => ({ key: t.exposeString('key'), value: t.exposeString('value') }),
+  fields: (t) => ({
+    key: t.exposeString('key', { description: 'The label’s name' }),
+    value: t.exposeString('value', { description: 'Its value; empty for vendors whose labels are bare names (OTE-stack)' }),
+  }),
 });
 
 export const LabelInput = builder.inputType('LabelInput', {
-  description: 'Matches a label by key, and by value when one is given',
-  fields: (t) => ({ key: t.string({ required: true }), value: t.string() }),
+  description: 'A label: to match (by key, and by value when one is given) or to set',
+  fields: (t) => ({
+    key: t.string({ required: true, description: 'The label’s name' }),
+    value: t.string({ description: 'Its value; absent or empty: any value when matching, a bare name when setting' }),
+  }),
 });
 
 export const EndpointRef = builder.objectRef<Endpoint>('Endpoint').implement({
+  description: 'An address a cluster can be reached at',
   fields: (t) => ({
-    protocol: t.exposeString('protocol', { nullable: true }),
-    address: t.exposeString('address'),
+    protocol: t.exposeString('protocol', { nullable: true, description: 'What speaks there, e.g. mysql, jdbc, http, ssh; null where the vendor does not say' }),
+    address: t.exposeString('address', { description: 'host:port, an IP address or a URL, as the vendor gives it' }),
     public: t.exposeBoolean('public', { description: 'Reachable from outside the vendor network' }),
   }),
 });
 
-export const UsageUnitEnum = builder.enumType('UsageUnit', { values: ['CORES', 'BYTES', 'RATIO', 'HZ'] as const });
+export const UsageUnitEnum = builder.enumType('UsageUnit', {
+  description: 'What `used` and `total` of a Usage count',
+  values: {
+    CORES: { description: 'CPU cores' },
+    BYTES: { description: 'Bytes' },
+    RATIO: { description: 'A share, 0..1 (the vendor reports only a percentage)' },
+    HZ: { description: 'CPU frequency in hertz' },
+  } as const,
+});
 
 export const UsageRef = builder.objectRef<Usage>('Usage').implement({
   description: 'Used and total amounts of one resource, in `unit`; `ratio` is used/total in 0..1',
   fields: (t) => ({
-    used: t.exposeFloat('used', { nullable: true }),
-    total: t.exposeFloat('total', { nullable: true }),
+    used: t.exposeFloat('used', { nullable: true, description: 'Amount in use, in `unit`; null where the vendor gives only a ratio' }),
+    total: t.exposeFloat('total', { nullable: true, description: 'Amount there is, in `unit`; null where the vendor gives only a ratio' }),
     ratio: t.float({
       nullable: true,
+      description: 'used / total, 0..1; null where neither the vendor nor the amounts give it',
       resolve: (u) => u.ratio ?? (u.used !== undefined && u.total ? u.used / u.total : null),
     }),
-    unit: t.expose('unit', { type: UsageUnitEnum }),
+    unit: t.expose('unit', { type: UsageUnitEnum, description: 'What `used` and `total` count' }),
   }),
 });
 
 export const ResourceUsageRef = builder.objectRef<ResourceUsage>('ResourceUsage').implement({
+  description: 'How much of each resource is used; a resource the vendor does not report is null',
   fields: (t) => ({
-    cpu: t.expose('cpu', { type: UsageRef, nullable: true }),
-    memory: t.expose('memory', { type: UsageRef, nullable: true }),
-    storage: t.expose('storage', { type: UsageRef, nullable: true }),
+    cpu: t.expose('cpu', { type: UsageRef, nullable: true, description: 'CPU, in cores, hertz or a ratio as the vendor reports it' }),
+    memory: t.expose('memory', { type: UsageRef, nullable: true, description: 'Memory, in bytes or a ratio' }),
+    storage: t.expose('storage', { type: UsageRef, nullable: true, description: 'Storage, in bytes or a ratio' }),
   }),
 });
 
 export const SourceProblemRef = builder.objectRef<SourceProblem>('SourceProblem').implement({
   description: 'A source left out of a result, and why',
   fields: (t) => ({
-    sourceId: t.exposeString('sourceId'),
-    code: t.string({ resolve: (p) => p.error.code }),
-    message: t.string({ resolve: (p) => p.error.message }),
+    sourceId: t.exposeString('sourceId', { description: 'The id the config gives the source' }),
+    code: t.string({ description: 'Why, as a stable code: SOURCE_TIMEOUT, SOURCE_UNAVAILABLE, SOURCE_RATE_LIMITED, ...', resolve: (p) => p.error.code }),
+    message: t.string({ description: 'Why, for people', resolve: (p) => p.error.message }),
   }),
 });

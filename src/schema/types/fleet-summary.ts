@@ -22,20 +22,24 @@ interface Summary {
 }
 
 const FleetGroupRef = builder.objectRef<Group>('FleetGroup').implement({
+  description: 'The clusters of one source, kind and status',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, resolve: (g, _a, ctx) => ctx.registry.get(g.sourceId) }),
-    kind: t.expose('kind', { type: ClusterKindEnum }),
-    status: t.expose('status', { type: ClusterStatusEnum }),
-    count: t.exposeInt('count'),
+    source: t.field({ type: SourceRef, description: 'The source they are on', resolve: (g, _a, ctx) => ctx.registry.get(g.sourceId) }),
+    kind: t.expose('kind', { type: ClusterKindEnum, description: 'Their kind' }),
+    status: t.expose('status', { type: ClusterStatusEnum, description: 'Their status' }),
+    count: t.exposeInt('count', { description: 'How many there are; never 0 (empty groups are left out)' }),
   }),
 });
 
 const FleetSummaryRef = builder.objectRef<Summary>('FleetSummary').implement({
   description: 'Cluster counts by source, kind and status: a dashboard’s first screen in one call per source',
   fields: (t) => ({
-    total: t.exposeInt('total'),
-    groups: t.expose('groups', { type: [FleetGroupRef] }),
-    missingSources: t.expose('missingSources', { type: [SourceProblemRef] }),
+    total: t.exposeInt('total', { description: 'Clusters over every source that answered' }),
+    groups: t.expose('groups', { type: [FleetGroupRef], description: 'Counts by source (in config order), kind and status' }),
+    missingSources: t.expose('missingSources', {
+      type: [SourceProblemRef],
+      description: 'Sources left out because they failed (their clusters are in no count); each is also reported in `errors`. Empty when every source answered.',
+    }),
   }),
 });
 
@@ -71,5 +75,9 @@ async function summarize(ctx: GatewayContext): Promise<Summary> {
 }
 
 builder.queryFields((t) => ({
-  fleetSummary: t.field({ type: FleetSummaryRef, resolve: (_root, _args, ctx) => summarize(ctx) }),
+  fleetSummary: t.field({
+    type: FleetSummaryRef,
+    description: 'How many clusters there are, by source, kind and status: each source’s cluster list, and only the calls status needs',
+    resolve: (_root, _args, ctx) => summarize(ctx),
+  }),
 }));

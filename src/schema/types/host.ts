@@ -1,8 +1,8 @@
 import type { Host } from '../../model/entities.js';
 import { builder, localId } from '../builder.js';
-import { addListField } from '../lists.js';
+import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
-import { LabelRef, ResourceUsageRef } from './common.js';
+import { LabelRef, ResourceUsageRef, SHARED } from './common.js';
 import { HostStatusEnum } from './enums.js';
 import { ClusterRef } from './cluster.js';
 import { SourceRef } from './source.js';
@@ -14,26 +14,27 @@ builder.node(HostRef, {
   id: { resolve: localId },
   loadOne: nodeLoader('hosts'),
   fields: (t) => ({
-    source: t.field({ type: SourceRef, resolve: (h, _a, ctx) => ctx.registry.get(h.sourceId) }),
-    cluster: t.field({ type: ClusterRef, nullable: true, resolve: (h, _a, ctx) => clusterOf(ctx, h) }),
-    nativeId: t.exposeString('nativeId'),
-    name: t.exposeString('name'),
-    addresses: t.exposeStringList('addresses'),
-    role: t.exposeString('role', { nullable: true }),
-    status: t.expose('status', { type: HostStatusEnum }),
-    rawStatus: t.exposeString('rawStatus'),
-    os: t.exposeString('os', { nullable: true }),
-    kernel: t.exposeString('kernel', { nullable: true }),
-    usage: t.expose('usage', { type: ResourceUsageRef, nullable: true }),
-    labels: t.expose('labels', { type: [LabelRef] }),
+    source: t.field({ type: SourceRef, description: SHARED.source, resolve: (h, _a, ctx) => ctx.registry.get(h.sourceId) }),
+    cluster: t.field({ type: ClusterRef, nullable: true, description: SHARED.cluster, resolve: (h, _a, ctx) => clusterOf(ctx, h) }),
+    nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
+    name: t.exposeString('name', { description: 'Host name or node name, as the vendor shows it' }),
+    addresses: t.exposeStringList('addresses', { description: 'Its IP addresses; empty where the vendor lists none' }),
+    role: t.exposeString('role', { nullable: true, description: 'What it does in the cluster in the vendor’s words (e.g. TiKV, master, CN, DN); null where the vendor has no roles' }),
+    status: t.expose('status', { type: HostStatusEnum, description: 'Normalized status, the same words for every vendor' }),
+    rawStatus: t.exposeString('rawStatus', { description: SHARED.rawStatus }),
+    os: t.exposeString('os', { nullable: true, description: 'Operating system; null where the vendor does not say' }),
+    kernel: t.exposeString('kernel', { nullable: true, description: 'Kernel version; null where the vendor does not say' }),
+    usage: t.expose('usage', { type: ResourceUsageRef, nullable: true, description: 'CPU, memory and storage used and total; null where the vendor reports none' }),
+    labels: t.expose('labels', { type: [LabelRef], description: 'Node labels (OTE-stack); empty where it has none or the vendor has no host labels' }),
   }),
 });
 
-addListField({
+export const hostList = addClusterListField({
   entity: 'hosts',
   typeName: 'Host',
   node: HostRef,
+  plural: 'hosts',
   description: 'Hosts across every source',
-  filterFields: (t) => ({ status: t.field({ type: [HostStatusEnum] }) }),
+  filterFields: (t) => ({ status: t.field({ type: [HostStatusEnum], description: 'Only hosts in one of these statuses' }) }),
   toFilter: (input: { status?: Host['status'][] | null }) => (input.status?.length ? { status: input.status } : {}),
 });

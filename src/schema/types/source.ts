@@ -7,15 +7,24 @@ import { encodeGlobalId } from '../../model/ids.js';
 const SourceErrorInfo = builder
   .objectRef<{ code: string; message: string; at: string }>('SourceErrorInfo')
   .implement({
+    description: 'The latest failure of a call to a source',
     fields: (t) => ({
-      code: t.exposeString('code'),
-      message: t.exposeString('message'),
-      at: t.expose('at', { type: 'DateTime' }),
+      code: t.exposeString('code', { description: 'Why, as a stable code: SOURCE_TIMEOUT, SOURCE_UNAVAILABLE, ...' }),
+      message: t.exposeString('message', { description: 'Why, for people' }),
+      at: t.expose('at', { type: 'DateTime', description: 'When it failed' }),
     }),
   });
 
 export const EntityTypeEnum = builder.enumType('EntityType', {
-  values: ['CLUSTERS', 'HOSTS', 'SNAPSHOTS', 'EVENTS', 'DEPLOYMENTS', 'WORKFLOWS'] as const,
+  description: 'A kind of object a source may have, named as its top-level list is',
+  values: {
+    CLUSTERS: { description: 'Clusters' },
+    HOSTS: { description: 'Hosts' },
+    SNAPSHOTS: { description: 'Snapshots and backups' },
+    EVENTS: { description: 'Events, alarms and operation logs' },
+    DEPLOYMENTS: { description: 'Application deployments' },
+    WORKFLOWS: { description: 'Workflows (long-running changes)' },
+  } as const,
 });
 
 export const SourceRef = builder.objectRef<SourceAdapter>('Source');
@@ -31,13 +40,13 @@ builder.node(SourceRef, {
   },
   fields: (t) => ({
     sourceId: t.string({ description: 'The id the config gives this source', resolve: (s) => s.info.id }),
-    kind: t.field({ type: SourceKindEnum, resolve: (s) => s.info.kind.toUpperCase() as never }),
-    name: t.string({ resolve: (s) => s.info.name }),
-    url: t.string({ resolve: (s) => s.info.url }),
-    health: t.field({ type: SourceHealthEnum, resolve: (s) => s.health().health }),
-    latencyMs: t.float({ nullable: true, description: 'Recent mean latency of successful vendor calls', resolve: (s) => s.health().latencyMs ?? null }),
-    lastError: t.field({ type: SourceErrorInfo, nullable: true, resolve: (s) => s.health().lastError ?? null }),
-    lastSuccessAt: t.field({ type: 'DateTime', nullable: true, resolve: (s) => s.health().lastSuccessAt ?? null }),
+    kind: t.field({ type: SourceKindEnum, description: 'The vendor API it speaks', resolve: (s) => s.info.kind.toUpperCase() as never }),
+    name: t.string({ description: 'Its display name from the config (the id where none is given)', resolve: (s) => s.info.name }),
+    url: t.string({ description: 'The vendor API’s base URL', resolve: (s) => s.info.url }),
+    health: t.field({ type: SourceHealthEnum, description: 'How its recent calls went', resolve: (s) => s.health().health }),
+    latencyMs: t.float({ nullable: true, description: 'Recent mean latency of successful vendor calls, in milliseconds; null before the first success', resolve: (s) => s.health().latencyMs ?? null }),
+    lastError: t.field({ type: SourceErrorInfo, nullable: true, description: 'The latest failed call; null when none has failed since start', resolve: (s) => s.health().lastError ?? null }),
+    lastSuccessAt: t.field({ type: 'DateTime', nullable: true, description: 'When a call last succeeded; null before the first success', resolve: (s) => s.health().lastSuccessAt ?? null }),
     capabilities: t.field({
       type: [EntityTypeEnum],
       description: 'The kinds of object this source has',

@@ -1,40 +1,47 @@
 import type { WorkflowUpdate } from '../../workflows/pubsub.js';
 import type { ClusterStatusChange, LiveError } from '../../workflows/pubsub.js';
 import type { Event } from '../../model/entities.js';
+import type { WorkflowKind } from '../../model/workflow-kind.js';
 import { decodeGlobalId } from '../../model/ids.js';
 import { builder } from '../builder.js';
 import { ClusterRef } from './cluster.js';
-import { ClusterStatusEnum, SourceKindEnum, WorkflowStateEnum } from './enums.js';
+import { ClusterStatusEnum, SourceKindEnum, WorkflowKindEnum, WorkflowStateEnum } from './enums.js';
 import { EventRef } from './event.js';
 import { WorkflowRef } from './workflow.js';
 
 const LiveErrorRef = builder.objectRef<LiveError>('LiveError').implement({
   description: 'A failed look at a source; the subscription goes on and retries',
-  fields: (t) => ({ sourceId: t.exposeString('sourceId'), code: t.exposeString('code'), message: t.exposeString('message') }),
+  fields: (t) => ({
+    sourceId: t.exposeString('sourceId', { description: 'The source that could not be read' }),
+    code: t.exposeString('code', { description: 'Why, as a stable code: SOURCE_TIMEOUT, SOURCE_UNAVAILABLE, ...' }),
+    message: t.exposeString('message', { description: 'Why, for people' }),
+  }),
 });
 
 const WorkflowUpdateRef = builder.objectRef<WorkflowUpdate>('WorkflowUpdate').implement({
+  description: 'A workflow as it is now, sent when it changed',
   fields: (t) => ({
-    workflow: t.expose('workflow', { type: WorkflowRef }),
+    workflow: t.expose('workflow', { type: WorkflowRef, description: 'The workflow now' }),
     error: t.expose('error', { type: LiveErrorRef, nullable: true, description: 'Set when the latest poll failed; `workflow` is then the last state seen' }),
   }),
 });
 
 const ClusterStatusChangeRef = builder.objectRef<ClusterStatusChange>('ClusterStatusChange').implement({
+  description: 'A cluster whose normalized status changed',
   fields: (t) => ({
-    cluster: t.expose('cluster', { type: ClusterRef }),
-    previousStatus: t.expose('previousStatus', { type: ClusterStatusEnum }),
+    cluster: t.expose('cluster', { type: ClusterRef, description: 'The cluster, with its new status' }),
+    previousStatus: t.expose('previousStatus', { type: ClusterStatusEnum, description: 'The status it had before' }),
   }),
 });
 
 const LiveFilter = builder.inputType('LiveFilter', {
   description: 'Narrows a live feed; every field given must match',
   fields: (t) => ({
-    sourceIds: t.stringList(),
-    sourceKinds: t.field({ type: [SourceKindEnum] }),
-    clusterId: t.id(),
-    workflowKinds: t.stringList({ description: 'Workflow kinds, e.g. CreateCluster (workflowUpdates only)' }),
-    states: t.field({ type: [WorkflowStateEnum], description: 'workflowUpdates only' }),
+    sourceIds: t.stringList({ description: 'Only from these sources, by the ids the config gives them' }),
+    sourceKinds: t.field({ type: [SourceKindEnum], description: 'Only from sources of these kinds' }),
+    clusterId: t.id({ description: 'Only about this cluster (a Cluster global id)' }),
+    workflowKinds: t.field({ type: [WorkflowKindEnum], description: 'Only workflows of these kinds (workflowUpdates only)' }),
+    states: t.field({ type: [WorkflowStateEnum], description: 'Only workflows now in one of these states (workflowUpdates only)' }),
   }),
 });
 
@@ -42,7 +49,7 @@ type Filter = {
   sourceIds?: string[] | null;
   sourceKinds?: string[] | null;
   clusterId?: string | null;
-  workflowKinds?: string[] | null;
+  workflowKinds?: WorkflowKind[] | null;
   states?: string[] | null;
 };
 
@@ -69,18 +76,19 @@ async function* filtered<T>(source: AsyncIterable<T>, keep: (item: T) => boolean
 }
 
 builder.subscriptionType({
+  description: 'Live feeds, over graphql-ws or SSE: each sends changes, never what a subscriber already has',
   fields: (t) => ({
     workflowProgress: t.field({
       type: WorkflowUpdateRef,
       description: 'The workflow now, then every change, ending after it succeeds, fails or is cancelled',
-      args: { id: t.arg.id({ required: true }) },
+      args: { id: t.arg.id({ required: true, description: 'The workflow' }) },
       subscribe: (_root, args, ctx) => ctx.live.workflowProgress(String(args.id)),
       resolve: (update) => update,
     }),
     workflowUpdates: t.field({
       type: WorkflowUpdateRef,
       description: 'Changes to any workflow on any source, including ones started outside Fleetgate',
-      args: { filter: t.arg({ type: LiveFilter }) },
+      args: { filter: t.arg({ type: LiveFilter, description: 'Only what matches this; absent: everything' }) },
       subscribe: (_root, { filter }, ctx) =>
         filtered(ctx.live.workflowUpdates(), (u) => {
           const kindOf = (id: string) => ctx.registry.get(id).info.kind;
@@ -93,7 +101,7 @@ builder.subscriptionType({
     events: t.field({
       type: EventRef,
       description: 'New events as sources report them',
-      args: { filter: t.arg({ type: LiveFilter }) },
+      args: { filter: t.arg({ type: LiveFilter, description: 'Only what matches this; absent: everything' }) },
       subscribe: (_root, { filter }, ctx) =>
         filtered(ctx.live.events(), (e: Event) => passes(filter, e, (id) => ctx.registry.get(id).info.kind)),
       resolve: (event) => event,
@@ -101,7 +109,7 @@ builder.subscriptionType({
     clusterStatusChanged: t.field({
       type: ClusterStatusChangeRef,
       description: 'A cluster’s normalized status changed',
-      args: { filter: t.arg({ type: LiveFilter }) },
+      args: { filter: t.arg({ type: LiveFilter, description: 'Only what matches this; absent: everything' }) },
       subscribe: (_root, { filter }, ctx) =>
         filtered(ctx.live.clusterStatusChanged(), (c) => passes(filter, c.cluster, (id) => ctx.registry.get(id).info.kind, true)),
       resolve: (change) => change,

@@ -1,4 +1,5 @@
 import type { Cluster, Endpoint, Event, Host, Snapshot, Workflow } from '../../model/entities.js';
+import type { WorkflowKind } from '../../model/workflow-kind.js';
 import {
   type ClusterStatus,
   type EventSeverity,
@@ -152,15 +153,15 @@ const TASKS = {
   DR_RECOVERING: ['RUNNING', 'RecoverDisasterRecovery'],
   REPAIRING: ['RUNNING', 'RepairCluster'],
   CREATING: ['RUNNING', 'CreateCluster'],
-} as const satisfies Record<string, readonly [Exclude<TaskPhase, 'UNKNOWN'>, string]>;
+} as const satisfies Record<string, readonly [Exclude<TaskPhase, 'UNKNOWN'>, WorkflowKind]>;
 
 export const TASK_WORDS = Object.keys(TASKS) as (keyof typeof TASKS)[];
 export const taskPhase = statusTable<string, TaskPhase>(
   Object.fromEntries(TASK_WORDS.map((w) => [w, TASKS[w][0]])) as Record<string, TaskPhase>,
   'UNKNOWN',
 );
-/** The operation a task word belongs to; a word the document does not list is a generic cluster task. */
-export const taskKind = (word: string): string => (TASKS as Record<string, readonly [string, string]>)[word]?.[1] ?? 'ClusterTask';
+/** The operation a task word belongs to; a word the document does not list is `Other` (its word is the workflow's rawState). */
+export const taskKind = (word: string): WorkflowKind => (TASKS as Record<string, readonly [string, WorkflowKind]>)[word]?.[1] ?? 'Other';
 
 /** Node `status` codes (tables 5-18 / 5-27). */
 export const nodeStatus = statusTable<string, HostStatus>(
@@ -406,7 +407,7 @@ function tasksFrom(word: string): readonly string[] {
 }
 
 /** The operation a workflow word names: the cluster's own lifecycle words, else the task's. */
-function kindOf(word: string): string {
+function kindOf(word: string): WorkflowKind {
   if (word === 'DELETING' || word === 'DELETE_FAILED') return 'DeleteCluster';
   return CREATION_FAILED.has(word) ? 'CreateCluster' : taskKind(word);
 }
@@ -432,7 +433,7 @@ function progressOf(c: ClusterWire, word: string): number | undefined {
 
 interface ClusterOperation {
   word: string;
-  kind: string;
+  kind: WorkflowKind;
   state: WorkflowState;
   /** The field the start is read from. */
   since: 'created' | 'updated';

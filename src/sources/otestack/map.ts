@@ -1,6 +1,7 @@
 import type { CommonFilter } from '../adapter.js';
 import type { Cluster, Deployment, DeploymentRevision, Host, Label, ReplicaCounts, ResourceUsage, Usage, Workflow } from '../../model/entities.js';
 import { type ClusterStatus, type DeploymentStatus, type HostStatus, statusTable, TERMINAL_WORKFLOW_STATES, type WorkflowState } from '../../model/status.js';
+import type { WorkflowKind } from '../../model/workflow-kind.js';
 import type { OteCluster, OteDeployment, OteHistoryEntry, OteNode } from './wire.js';
 
 /**
@@ -120,7 +121,14 @@ export function parseHostId(nativeId: string): { clusterName: string; nodeName: 
   return { clusterName: nativeId.slice(0, at), nodeName: nativeId.slice(at + 1) };
 }
 
+/** Every host field but its labels: what the node list alone tells, labels costing calls of their own. */
+export const HOST_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'raw', 'clusterNativeId', 'name', 'addresses', 'status', 'rawStatus', 'os', 'kernel', 'usage']);
+
 export function toHost(sourceId: string, raw: OteNode, labels: readonly string[]): Host {
+  return { ...hostOutline(sourceId, raw), labels: toLabels(labels) };
+}
+
+export function hostOutline(sourceId: string, raw: OteNode): Omit<Host, 'labels'> {
   const usage = nodeCapacity([raw]);
   return {
     sourceId,
@@ -134,7 +142,6 @@ export function toHost(sourceId: string, raw: OteNode, labels: readonly string[]
     ...(raw.operatingSystem ? { os: raw.operatingSystem } : {}),
     ...(raw.kernelVersion ? { kernel: raw.kernelVersion } : {}),
     ...(usage ? { usage } : {}),
-    labels: toLabels(labels),
   };
 }
 
@@ -261,7 +268,7 @@ export function toDeployment(sourceId: string, raw: OteDeployment, placement: Pl
 /** `deployType`: the operation a deployment's status is about. */
 export const DEPLOY_TYPE = { install: 1, upgrade: 2, rollback: 3, delete: 4 } as const;
 
-export const OPERATION_KIND: Readonly<Record<string, string | undefined>> = {
+export const OPERATION_KIND: Readonly<Record<string, WorkflowKind | undefined>> = {
   [DEPLOY_TYPE.install]: 'CreateDeployment',
   [DEPLOY_TYPE.upgrade]: 'UpgradeDeployment',
   [DEPLOY_TYPE.rollback]: 'RollbackDeployment',
@@ -408,7 +415,7 @@ export function toWorkflow(sourceId: string, raw: OteDeployment, op: Operation, 
     sourceId,
     raw,
     nativeId: operationId(raw.id, op.deployType, op.version),
-    kind: OPERATION_KIND[String(op.deployType)] ?? 'DeploymentOperation',
+    kind: OPERATION_KIND[String(op.deployType)] ?? 'Other',
     target: { type: 'Deployment', nativeId: String(raw.id) },
     ...(cluster !== undefined ? { clusterNativeId: cluster } : {}),
     state,

@@ -3,13 +3,15 @@ import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.j
 import { type ClusterFilter, type DeploymentFilter, type EntityReader, type HostFilter, type ListWindow, type SourceSession, type Want, type WorkflowFilter, wants } from '../adapter.js';
 import type { RequestScope } from '../http.js';
 import { coveringPage, type NodeQuery, type OteClient, type Page } from './client.js';
-import { ALL_CLUSTERS, groupBy, Lookups } from './lookups.js';
+import { ALL_CLUSTERS, Lookups } from './lookups.js';
 import {
   CLUSTER_OUTLINE_FIELDS,
   clusterOutline,
   currentOperation,
+  HOST_OUTLINE_FIELDS,
   hasLabels,
   hostNativeId,
+  hostOutline,
   type LabelPushdown,
   labelPushdown,
   parseHostId,
@@ -149,10 +151,15 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
 
   // ---- Hosts: the node list, with labels from the node label index. ----
 
-  const toHosts = async (rows: readonly OteNode[]): Promise<Host[]> => {
+  /**
+   * Hosts of node rows. Their labels cost the label index (the label list, then a node
+   * list per label), asked for only when `want` reads labels; without, labels are left
+   * empty, fit for this request's answer only.
+   */
+  const toHosts = async (rows: readonly OteNode[], want?: Want): Promise<Host[]> => {
     if (rows.length === 0) return [];
-    const labels = await lookups.nodeLabels();
-    return rows.map((n) => toHost(sourceId, n, labels.get(hostNativeId(n.clusterName, n.nodeName)) ?? []));
+    const labels = wants(want, ['labels']) ? await lookups.nodeLabels() : undefined;
+    return rows.map((n) => toHost(sourceId, n, labels?.get(hostNativeId(n.clusterName, n.nodeName)) ?? []));
   };
 
   const hostById = scope.loader<string, Host | null>(async (ids) => {
@@ -166,18 +173,17 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return ids.map((id) => hosts.get(id) ?? null);
   });
 
-  const hostsByCluster = scope.loader<string, Host[]>(async (names) => {
-    const grouped = groupBy(await toHosts(await lookups.allNodes()), (h) => h.clusterNativeId ?? '');
-    return names.map((n) => grouped.get(n) ?? []);
-  });
-
-  const listHosts = async (filter: HostFilter): Promise<Host[]> => {
+  /** The node rows the vendor-side filter selects. */
+  const nodeRows = async (filter: HostFilter): Promise<OteNode[]> => {
     const { pushdown, param } = vendorLabel(filter);
     if (pushdown.kind === 'impossible') return [];
     const query = nodeQuery(filter, param);
     // Unfiltered, it is the list every other host and cluster lookup shares.
-    const rows = Object.keys(query).length ? (await client.nodes(scope, query)).items : await lookups.allNodes();
-    const items = (await toHosts(rows)).filter((h) => hasLabels(h.labels, filter.labels));
+    return Object.keys(query).length ? (await client.nodes(scope, query)).items : await lookups.allNodes();
+  };
+
+  const listHosts = async (filter: HostFilter): Promise<Host[]> => {
+    const items = (await toHosts(await nodeRows(filter))).filter((h) => hasLabels(h.labels, filter.labels));
     for (const h of items) hostById.prime(h.nativeId, h);
     return items;
   };
@@ -187,13 +193,20 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     // case-sensitive substring match, narrower than `nameContains`: not pushed down.
     pushdown: new Set(['clusterNativeId', 'labels']),
     list: listHosts,
-    window(filter, offset, count) {
+    outline: {
+      fields: HOST_OUTLINE_FIELDS,
+      async list(filter) {
+        return (await nodeRows(filter)).map((row) => ({ known: hostOutline(sourceId, row), complete: async (want) => (await toHosts([row], want))[0] ?? null }));
+      },
+    },
+    window(filter, offset, count, want) {
       const { pushdown, param } = vendorLabel(filter);
-      const page = { fetch: (n: number, size: number) => client.nodePage(scope, nodeQuery(filter, param), n, size), map: toHosts };
+      const page = { fetch: (n: number, size: number) => client.nodePage(scope, nodeQuery(filter, param), n, size), map: (rows: readonly OteNode[]) => toHosts(rows, want) };
       return windowOf(pushdown, page, () => listHosts(filter), offset, count);
     },
     get: (id) => hostById.load(id),
-    byCluster: (name) => hostsByCluster.load(name),
+    // Every cluster's nodes come from the one node list this request shares.
+    byCluster: async (name, want) => toHosts((await lookups.nodesByCluster()).get(name) ?? [], want),
   };
 
   // ---- Deployments and the workflows synthesized from their operations. ----

@@ -1,4 +1,5 @@
 import type { Cluster, Endpoint, Host, Label, ResourceUsage, Snapshot, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
+import type { WorkflowKind } from '../../model/workflow-kind.js';
 import {
   type ClusterStatus,
   type HostStatus,
@@ -279,6 +280,22 @@ export function processingShare(result: string | null | undefined): number | und
 }
 
 /**
+ * Flow name → workflow kind. The document names no flows; these are the names the
+ * service gives the flows its operations start (a restart and a start are both
+ * RestartCluster; a backup is BackupCluster, a restore RestoreNewCluster). Any other
+ * flow is `Other`, its name kept as `rawKind`.
+ */
+export const FLOW_KIND: Readonly<Record<string, WorkflowKind>> = {
+  CreateCluster: 'CreateCluster',
+  DeleteCluster: 'DeleteCluster',
+  StopCluster: 'StopCluster',
+  RestartCluster: 'RestartCluster',
+  TakeoverCluster: 'TakeOverCluster',
+  BackupCluster: 'CreateSnapshot',
+  RestoreNewCluster: 'RestoreSnapshot',
+};
+
+/**
  * A workflow from WorkFlowInfo, with its steps, progress and message when the detail
  * (`nodes`, `nodeNames`) is at hand. Progress is the steps finished before the first
  * unfinished one, plus that one's `processing: N%`, over all steps of the flow;
@@ -306,7 +323,8 @@ export function toWorkflow(sourceId: string, info: TiemWorkflowInfo, detail?: Pi
     sourceId,
     raw: info,
     nativeId: info.id,
-    kind: info.name ?? '',
+    kind: FLOW_KIND[info.name ?? ''] ?? 'Other',
+    ...(info.name ? { rawKind: info.name } : {}),
     target: clusterId ? { type: 'Cluster', nativeId: clusterId } : undefined,
     clusterNativeId: clusterId,
     state,

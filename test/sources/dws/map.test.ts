@@ -330,7 +330,7 @@ describe('dws map: status tables, one row each', () => {
     ['DR_RECOVERING', 'RUNNING', 'RecoverDisasterRecovery'],
     ['REPAIRING', 'RUNNING', 'RepairCluster'],
     ['CREATING', 'RUNNING', 'CreateCluster'],
-    ['TELEPORTING', 'UNKNOWN', 'ClusterTask'],
+    ['TELEPORTING', 'UNKNOWN', 'Other'],
   ])('task %s → %s (%s)', (raw, phase, kind) => {
     expect(taskPhase(raw)).toBe(phase);
     expect(taskKind(raw)).toBe(kind);

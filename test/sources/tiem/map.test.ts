@@ -189,6 +189,7 @@ describe('simulator-shaped bodies (login, workflows and backups are not in the d
       sourceId: 'tiem-a',
       nativeId: 'w1',
       kind: 'StopCluster',
+      rawKind: 'StopCluster',
       target: { type: 'Cluster', nativeId: 'c1' },
       clusterNativeId: 'c1',
       state: 'RUNNING',
@@ -321,5 +322,20 @@ describe('acceptedWorkflow', () => {
       progress: 0,
       steps: [],
     });
+  });
+});
+
+describe('FLOW_KIND', () => {
+  it.each([
+    ['CreateCluster', 'CreateCluster'],
+    ['DeleteCluster', 'DeleteCluster'],
+    ['StopCluster', 'StopCluster'],
+    ['RestartCluster', 'RestartCluster'],
+    ['TakeoverCluster', 'TakeOverCluster'],
+    ['BackupCluster', 'CreateSnapshot'],
+    ['RestoreNewCluster', 'RestoreSnapshot'],
+    ['ScaleOutCluster', 'Other'],
+  ])('flow %s is a %s workflow, its name kept as rawKind', (flowName, kind) => {
+    expect(acceptedWorkflow('tiem-a', 'wf-1', flowName, 'c-1')).toMatchObject({ kind, rawKind: flowName });
   });
 });

@@ -273,7 +273,7 @@ describe('takeOverCluster', () => {
 
   it('brings the cluster under TiEM; the TakeoverCluster workflow runs to SUCCEEDED', async () => {
     const result = await op('takeOverCluster')(takeover('ops-taken-01'));
-    expect(result.workflow?.kind).toBe('TakeoverCluster');
+    expect(result.workflow).toMatchObject({ kind: 'TakeOverCluster', rawKind: 'TakeoverCluster' });
     expect(JSON.stringify(result)).not.toMatch(/ssh-pass|Secr3t/);
     expect(await runToEnd(result.workflow)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await readers().clusters.get(result.target?.nativeId ?? '')).toMatchObject({ name: 'ops-taken-01', status: 'RUNNING' });
@@ -299,7 +299,7 @@ describe('snapshots', () => {
     const result = await op('createSnapshot')(id, {});
     expect(result.target?.type).toBe('Snapshot');
     const backupId = result.target?.nativeId ?? '';
-    expect(result.workflow).toMatchObject({ kind: 'BackupCluster', target: { type: 'Cluster', nativeId: id } });
+    expect(result.workflow).toMatchObject({ kind: 'CreateSnapshot', rawKind: 'BackupCluster', target: { type: 'Cluster', nativeId: id } });
     expect((await readers().snapshots.get(backupId))?.status).toBe('CREATING');
     expect(await runToEnd(result.workflow)).toMatchObject({ state: 'SUCCEEDED' });
     const done = await readers().snapshots.get(backupId);
@@ -343,7 +343,7 @@ describe('snapshots', () => {
     const backup = await op('createSnapshot')(source.nativeId, {});
     await runToEnd(backup.workflow);
     const restored = await op('restoreSnapshot')(backup.target?.nativeId ?? '', { clusterName: 'ops-restored-01', availabilityZone: zone });
-    expect(restored.workflow?.kind).toBe('RestoreNewCluster');
+    expect(restored.workflow).toMatchObject({ kind: 'RestoreSnapshot', rawKind: 'RestoreNewCluster' });
     expect(JSON.stringify(restored)).not.toContain(sim.credentials.restoreDbPassword);
     expect(await runToEnd(restored.workflow, 60_000)).toMatchObject({ state: 'SUCCEEDED' });
     const copyId = restored.target?.nativeId ?? '';

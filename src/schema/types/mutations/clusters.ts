@@ -10,13 +10,23 @@ import { mutationOptions } from './payload.js';
 const labelsOf = (labels: readonly { key: string; value?: string | null }[] | null | undefined) =>
   (labels ?? []).map((l) => ({ key: l.key, value: l.value ?? '' }));
 
-builder.mutationType({});
+builder.mutationType({ description: 'Changes to the fleet (operator role). Each answers an OperationResult: the accepted change, or the error saying why not.' });
+
+/** The mutations that take a cluster id and nothing else, with what each does. */
+const CLUSTER_ACTIONS = {
+  restartCluster: 'Restarts a cluster (TiEM, DWS)',
+  stopCluster: 'Stops a cluster (TiEM)',
+  startCluster: 'Starts a stopped cluster (TiEM)',
+  startInspection: 'Starts an HCI one-click inspection of the cluster; the workflow shows its progress',
+  stopInspection: 'Stops the HCI inspection running on the cluster',
+} as const;
+type ClusterAction = keyof typeof CLUSTER_ACTIONS;
 
 builder.mutationFields((t) => ({
   createCluster: t.field({
     ...mutationOptions,
-    description: 'Creates a cluster on one source; the block for that source’s kind carries the vendor’s own parameters',
-    args: { input: t.arg({ type: CreateClusterInput, required: true }) },
+    description: 'Creates a cluster on one source (TiEM, HCI, DC/OS, DWS); the block for that source’s kind carries the vendor’s own parameters. The workflow shows the creation.',
+    args: { input: t.arg({ type: CreateClusterInput, required: true, description: 'Where, what, and the vendor’s parameters' }) },
     resolve: async (_root, { input }, ctx) => {
       const adapter = sourceOf(ctx, 'input.sourceId', input.sourceId);
       const run = operationOf(adapter, 'createCluster');
@@ -30,9 +40,10 @@ builder.mutationFields((t) => ({
   }),
   deleteCluster: t.field({
     ...mutationOptions,
+    description: 'Deletes a cluster (TiEM, HCI, DC/OS, DWS)',
     args: {
-      id: t.arg.id({ required: true }),
-      force: t.arg.boolean({ defaultValue: false }),
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      force: t.arg.boolean({ defaultValue: false, description: 'Delete even where the vendor would otherwise refuse (TiEM, HCI); DC/OS and DWS have no forced delete and answer a ValidationError' }),
       keepLastSnapshot: t.arg.boolean({ defaultValue: false, description: 'Take or keep a last snapshot where the vendor can' }),
     },
     resolve: async (_root, args, ctx) => {
@@ -42,13 +53,14 @@ builder.mutationFields((t) => ({
     },
   }),
   ...Object.fromEntries(
-    (['restartCluster', 'stopCluster', 'startCluster', 'startInspection', 'stopInspection'] as const).map((operation) => [
+    Object.entries(CLUSTER_ACTIONS).map(([operation, description]) => [
       operation,
       t.field({
         ...mutationOptions,
+        description,
         args: { id: t.arg.id({ required: true, description: 'The cluster' }) },
         resolve: async (_root, args, ctx) => {
-          const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', operation);
+          const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', operation as ClusterAction);
           return payload(target.adapter, await target.run(target.nativeId, { signal: ctx.scope.signal }));
         },
       }),
@@ -56,8 +68,11 @@ builder.mutationFields((t) => ({
   ),
   scaleCluster: t.field({
     ...mutationOptions,
-    description: 'DWS resize/shrink and coordinator changes; DC/OS host additions and removals',
-    args: { id: t.arg.id({ required: true }), input: t.arg({ type: ScaleClusterInput, required: true }) },
+    description: 'Changes how many nodes a cluster has: DWS resize/shrink and coordinator changes; DC/OS host additions and removals',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      input: t.arg({ type: ScaleClusterInput, required: true, description: 'What to change; at least one field' }),
+    },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'scaleCluster');
       const input = withoutNulls(args.input);
@@ -75,7 +90,7 @@ builder.mutationFields((t) => ({
   takeOverCluster: t.field({
     ...mutationOptions,
     description: 'Brings an existing TiDB cluster under TiEM management',
-    args: { input: t.arg({ type: TakeOverClusterInput, required: true }) },
+    args: { input: t.arg({ type: TakeOverClusterInput, required: true, description: 'The cluster to take over and how to reach its control host' }) },
     resolve: async (_root, { input }, ctx) => {
       const adapter = sourceOf(ctx, 'input.sourceId', input.sourceId);
       const run = operationOf(adapter, 'takeOverCluster');
@@ -95,8 +110,11 @@ builder.mutationFields((t) => ({
   }),
   setClusterLabels: t.field({
     ...mutationOptions,
-    description: 'Replaces the cluster’s labels (DWS tags, OTE-stack labels, TiEM tags) with exactly these',
-    args: { id: t.arg.id({ required: true }), labels: t.arg({ type: [LabelInput], required: true }) },
+    description: 'Replaces the cluster’s labels with exactly these (DWS tags, OTE-stack labels)',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      labels: t.arg({ type: [LabelInput], required: true, description: 'Every label the cluster is to have; keys unique. OTE-stack labels are bare names: no values.' }),
+    },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'setClusterLabels');
       const keys = args.labels.map((l) => l.key);

@@ -6,12 +6,13 @@ import { LabelInput } from '../common.js';
 import { mutationOptions } from './payload.js';
 
 const CreateDeploymentInput = builder.inputType('CreateDeploymentInput', {
+  description: 'An application to deploy onto edge clusters (OTE-stack)',
   fields: (t) => ({
     clusterIds: t.idList({ required: true, description: 'Clusters of one source to deploy onto' }),
-    name: t.string({ required: true }),
-    application: t.string({ required: true }),
-    version: t.string({ required: true }),
-    replicas: t.int(),
+    name: t.string({ required: true, description: 'The deployment’s name: lower-case letters, digits and hyphens (it names Kubernetes objects)' }),
+    application: t.string({ required: true, description: 'The application, as the vendor’s catalogue names it' }),
+    version: t.string({ required: true, description: 'The application version to deploy' }),
+    replicas: t.int({ description: 'Copies per cluster; absent: the vendor’s default' }),
     labels: t.field({ type: [LabelInput], description: 'Node labels the deployment is placed by' }),
   }),
 });
@@ -19,7 +20,8 @@ const CreateDeploymentInput = builder.inputType('CreateDeploymentInput', {
 builder.mutationFields((t) => ({
   createDeployment: t.field({
     ...mutationOptions,
-    args: { input: t.arg({ type: CreateDeploymentInput, required: true }) },
+    description: 'Deploys an application onto edge clusters (OTE-stack); an administrator may have to approve it first',
+    args: { input: t.arg({ type: CreateDeploymentInput, required: true, description: 'What to deploy, and where' }) },
     resolve: async (_root, { input }, ctx) => {
       if (input.clusterIds.length === 0) throw new ValidationError('input.clusterIds', 'name at least one cluster');
       const ids = input.clusterIds.map((id) => decodeGlobalId(String(id)));
@@ -42,7 +44,8 @@ builder.mutationFields((t) => ({
   }),
   upgradeDeployment: t.field({
     ...mutationOptions,
-    args: { id: t.arg.id({ required: true }), version: t.arg.string({ required: true }) },
+    description: 'Moves a deployment to another application version (OTE-stack)',
+    args: { id: t.arg.id({ required: true, description: 'The deployment' }), version: t.arg.string({ required: true, description: 'The version to run' }) },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'upgradeDeployment');
       return payload(target.adapter, await target.run(target.nativeId, args.version, { signal: ctx.scope.signal }));
@@ -50,7 +53,8 @@ builder.mutationFields((t) => ({
   }),
   rollbackDeployment: t.field({
     ...mutationOptions,
-    args: { id: t.arg.id({ required: true }), version: t.arg.string({ description: 'Default: the version before the current one' }) },
+    description: 'Returns a deployment to a version it ran before (OTE-stack)',
+    args: { id: t.arg.id({ required: true, description: 'The deployment' }), version: t.arg.string({ description: 'Default: the version before the current one' }) },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'rollbackDeployment');
       return payload(target.adapter, await target.run(target.nativeId, args.version ?? undefined, { signal: ctx.scope.signal }));
@@ -58,7 +62,8 @@ builder.mutationFields((t) => ({
   }),
   deleteDeployment: t.field({
     ...mutationOptions,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'Deletes a deployment from every cluster it runs on (OTE-stack)',
+    args: { id: t.arg.id({ required: true, description: 'The deployment' }) },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'deleteDeployment');
       return payload(target.adapter, await target.run(target.nativeId, { signal: ctx.scope.signal }));
@@ -66,7 +71,8 @@ builder.mutationFields((t) => ({
   }),
   cancelWorkflow: t.field({
     ...mutationOptions,
-    args: { id: t.arg.id({ required: true }) },
+    description: 'Cancels a running workflow, where the vendor can (TiEM)',
+    args: { id: t.arg.id({ required: true, description: 'The workflow' }) },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Workflow', 'cancelWorkflow');
       return payload(target.adapter, await target.run(target.nativeId, { signal: ctx.scope.signal }));
