@@ -1,6 +1,7 @@
 import type { Endpoint, Label, ResourceUsage, Usage } from '../../model/entities.js';
 import type { SourceProblem } from '../../lists/merge.js';
 import { builder } from '../builder.js';
+import { sourceMessageFor } from '../../plugins/vendor-detail.js';
 
 export const LabelRef = builder.objectRef<Label>('Label').implement({
   description: 'A key/value label or tag, whatever the vendor calls it',
@@ -48,6 +49,9 @@ export const SourceProblemRef = builder.objectRef<SourceProblem>('SourceProblem'
   fields: (t) => ({
     sourceId: t.exposeString('sourceId'),
     code: t.string({ resolve: (p) => p.error.code }),
-    message: t.string({ resolve: (p) => p.error.message }),
+    message: t.string({
+      description: 'What went wrong; what the vendor said is for operators and admins, viewers get the code’s summary',
+      resolve: (p, _args, ctx) => sourceMessageFor(ctx.viewer, { sourceId: p.sourceId, code: p.error.code, message: p.error.message }),
+    }),
   }),
 });

@@ -10,6 +10,7 @@ const LimitsRef = builder.objectRef<Limits>('Limits').implement({
     maxPageSize: t.exposeInt('maxPageSize'),
     maxFanout: t.exposeInt('maxFanout'),
     maxBodyBytes: t.exposeInt('maxBodyBytes'),
+    requestTimeoutMs: t.exposeInt('requestTimeoutMs', { description: 'Time a request has to arrive whole, headers and body' }),
   }),
 });
 

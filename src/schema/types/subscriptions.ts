@@ -3,6 +3,7 @@ import type { ClusterStatusChange, LiveError } from '../../workflows/pubsub.js';
 import type { Event } from '../../model/entities.js';
 import { decodeGlobalId } from '../../model/ids.js';
 import { builder } from '../builder.js';
+import { sourceMessageFor } from '../../plugins/vendor-detail.js';
 import { ClusterRef } from './cluster.js';
 import { ClusterStatusEnum, SourceKindEnum, WorkflowStateEnum } from './enums.js';
 import { EventRef } from './event.js';
@@ -10,7 +11,14 @@ import { WorkflowRef } from './workflow.js';
 
 const LiveErrorRef = builder.objectRef<LiveError>('LiveError').implement({
   description: 'A failed look at a source; the subscription goes on and retries',
-  fields: (t) => ({ sourceId: t.exposeString('sourceId'), code: t.exposeString('code'), message: t.exposeString('message') }),
+  fields: (t) => ({
+    sourceId: t.exposeString('sourceId'),
+    code: t.exposeString('code'),
+    message: t.string({
+      description: 'What went wrong; what the vendor said is for operators and admins, viewers get the code’s summary',
+      resolve: (e, _args, ctx) => sourceMessageFor(ctx.viewer, e),
+    }),
+  }),
 });
 
 const WorkflowUpdateRef = builder.objectRef<WorkflowUpdate>('WorkflowUpdate').implement({
