@@ -3,6 +3,7 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   getArgumentValues,
+  getNamedType,
   getVariableValues,
   type GraphQLField,
   type GraphQLNamedType,
@@ -10,7 +11,6 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
-  getNamedType,
   type SelectionSetNode,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
