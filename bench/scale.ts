@@ -10,7 +10,7 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { print } from 'graphql';
-import { DEFAULT_LIMITS, type GatewayConfig } from '../src/config.js';
+import { DEFAULT_LIMITS, defaultHosts, type GatewayConfig } from '../src/config.js';
 import { demoSource } from '../src/demo.js';
 import { createLogger } from '../src/log.js';
 import { SOURCE_KINDS, type SourceKind } from '../src/model/source-kind.js';
@@ -73,6 +73,8 @@ async function measureSize(clusters: number, runs: number) {
     graphiql: false,
     introspection: true,
     limits: DEFAULT_LIMITS,
+    hosts: defaultHosts('127.0.0.1'),
+    corsOrigins: [],
     // A list of 10,000 clusters is one large answer on a busy machine: no timeout in the way.
     sources: ready.simulators.map((s) => ({ ...demoSource(s.kind, s), timeoutMs: 120_000 })),
     tokens: [{ name: 'bench', role: 'admin', token: TOKEN }],

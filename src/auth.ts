@@ -34,5 +34,8 @@ export class ApiKeys {
   }
 }
 
+/** What a role may do beyond reading, as the schema's `authScopes` name it. */
+export const scopesOf = (role: Role): { operator: boolean; admin: boolean } => ({ operator: role !== 'viewer', admin: role === 'admin' });
+
 /** A fresh admin token for demo mode when FLEETGATE_TOKEN is not set. */
 export const generateToken = () => `fg_${randomBytes(24).toString('base64url')}`;

@@ -62,10 +62,37 @@ const limitsSchema = z
     /** Estimated vendor fetches; see plugins/limits.ts. */
     maxFanout: z.number().int().min(10).max(1_000_000).default(5_000),
     maxBodyBytes: z.number().int().min(1_024).max(100 * 1024 * 1024).default(1024 * 1024),
+    /** The whole request, headers and body, must have arrived within this: a body trickled in byte by byte is cut off with a 408. */
+    requestTimeoutMs: z.number().int().min(100).max(600_000).default(30_000),
   })
   .strict();
 export type Limits = z.infer<typeof limitsSchema>;
 export const DEFAULT_LIMITS: Limits = limitsSchema.parse({});
+
+/** Names a browser may know the gateway by: `localhost`, `127.0.0.1` and `::1`. */
+export const LOOPBACK_HOSTS: readonly string[] = ['localhost', '127.0.0.1', '::1'];
+
+/**
+ * The Host names the gateway answers GraphQL on, when the config lists none: the
+ * loopback names, and the address it listens on unless that is every address.
+ */
+export function defaultHosts(listenHost: string): string[] {
+  const wildcard = listenHost === '0.0.0.0' || listenHost === '::' || listenHost === '';
+  return [...new Set([...LOOPBACK_HOSTS, ...(wildcard ? [] : [listenHost.toLowerCase()])])];
+}
+
+/** `https://app.example.com`: what a browser sends as `Origin`, exactly. */
+const originSchema = z.string().refine(
+  (text) => {
+    try {
+      const url = new URL(text);
+      return (url.protocol === 'https:' || url.protocol === 'http:') && url.origin === text;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'must be an origin as browsers send it: scheme, lower-case host and port only, e.g. https://app.example.com' },
+);
 
 /** How often subscriptions' pollers look at a vendor: `minIntervalMs` after a change, backing off to `maxIntervalMs`. */
 const pollSchema = z
@@ -94,9 +121,16 @@ const fileSchema = z
           .object({ file: z.string().min(1), allowArbitrary: z.array(roleSchema).default([]) })
           .strict()
           .optional(),
+        /** Host names GraphQL is served under; anything else is refused, so a DNS-rebinding page cannot reach it. `*`: any. */
+        hosts: z
+          .array(z.string().regex(/^(\*|[A-Za-z0-9.-]+|[0-9A-Fa-f:.]+)$/, 'must be a host name or IP address without port, or *'))
+          .min(1, 'list at least one host name, or * for any')
+          .optional(),
+        /** Web pages on these origins may call the API from a browser; none may by default. */
+        cors: z.object({ origins: z.array(originSchema).default([]) }).strict().default({ origins: [] }),
       })
       .strict()
-      .default({ port: 4000, host: '0.0.0.0', graphiql: true, introspection: true, limits: limitsSchema.parse({}) }),
+      .default({ port: 4000, host: '0.0.0.0', graphiql: true, introspection: true, limits: limitsSchema.parse({}), cors: { origins: [] } }),
     sources: z.array(sourceSchema).min(1, 'list at least one source'),
     /** Gateway API keys: who may call Fleetgate, and as what. */
     tokens: z
@@ -138,6 +172,10 @@ export interface GatewayConfig {
   graphiql: boolean;
   introspection: boolean;
   limits: Limits;
+  /** Host names (lower case, no port) GraphQL answers under; `*` is any. */
+  hosts: string[];
+  /** Origins whose pages may call the API from a browser (CORS), without credentials. */
+  corsOrigins: string[];
   sources: SourceConfig[];
   tokens: { name: string; role: Role; token: string }[];
   redisUrl?: string;
@@ -186,6 +224,8 @@ export function parseConfig(document: unknown, env: Env = process.env): GatewayC
     graphiql: file.server.graphiql,
     introspection: file.server.introspection,
     limits: file.server.limits,
+    hosts: file.server.hosts?.map((h) => h.toLowerCase()) ?? defaultHosts(file.server.host),
+    corsOrigins: file.server.cors.origins,
     sources: file.sources.map((s, i) => ({
       ...s,
       name: s.name ?? s.id,

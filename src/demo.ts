@@ -1,5 +1,5 @@
 import { generateToken } from './auth.js';
-import { DEFAULT_LIMITS, type GatewayConfig, type SourceConfig } from './config.js';
+import { DEFAULT_LIMITS, defaultHosts, type GatewayConfig, type SourceConfig } from './config.js';
 import { SOURCE_KINDS, type SourceKind } from './model/source-kind.js';
 import { type Fleet, SIMULATORS, startFleet } from './simulators/fleet.js';
 import { simOptionsFromEnv } from './simulators/kit/options.js';
@@ -37,6 +37,10 @@ export async function startDemo(env: Record<string, string | undefined> = proces
     config: {
       port,
       host: '127.0.0.1',
+      // The demo serves its admin token to GraphiQL: only under loopback names, so a
+      // page on another name that resolves here (DNS rebinding) is refused.
+      hosts: defaultHosts('127.0.0.1'),
+      corsOrigins: [],
       graphiql: true,
       introspection: true,
       limits: DEFAULT_LIMITS,

@@ -1,3 +1,6 @@
+import type { GraphiQLOptions } from 'graphql-yoga';
+import { hostnameOf, isLoopback } from './hosts.js';
+
 /** What GraphiQL opens with: a first look at the whole fleet, ready to run. */
 export const EXAMPLE_QUERIES = `# Welcome to Fleetgate: one schema over every configured source.
 # Run this, then try the other operations below (pick one with the ▶ menu).
@@ -55,3 +58,29 @@ query VendorRecords {
   clusters(first: 3) { edges { node { name source { sourceId } rawStatus rawData } } }
 }
 `;
+
+/** What a Node request carries under yoga: the socket it came in on. */
+interface NodeServerContext {
+  req?: { socket?: { remoteAddress?: string } };
+}
+
+/**
+ * GraphiQL's settings per request. `token` (demo mode only) is filled in only for a
+ * browser on this machine talking to it by a loopback name: the socket's peer is a
+ * loopback address and the Host is one too. Anyone else gets the page without it and
+ * sends a token of their own.
+ */
+export function graphiqlFor(token?: string): (request: Request, context?: object) => GraphiQLOptions {
+  return (request, context) => {
+    const peer = (context as NodeServerContext | undefined)?.req?.socket?.remoteAddress;
+    const local = peer !== undefined && isLoopback(peer) && isLoopback(hostnameOf(request.url));
+    return {
+      title: 'Fleetgate',
+      defaultQuery: EXAMPLE_QUERIES,
+      // Over SSE a subscription carries the header editor's token like any request;
+      // GraphiQL's WebSocket client would connect without it and be refused.
+      subscriptionsProtocol: 'GRAPHQL_SSE',
+      ...(token && local ? { headers: JSON.stringify({ Authorization: `Bearer ${token}` }) } : {}),
+    };
+  };
+}

@@ -10,16 +10,19 @@ import { WebSocketServer } from 'ws';
 import { ApiKeys, UnauthenticatedError } from './auth.js';
 import { DEFAULT_LIMITS, type GatewayConfig, type Limits, type Role } from './config.js';
 import { type ContextDeps, createContext, type GatewayContext, type Viewer } from './context.js';
-import { EXAMPLE_QUERIES } from './graphiql.js';
+import { graphiqlFor } from './graphiql.js';
 import { ASSETS_PATH, renderGraphiQLPage, serveGraphiQLAsset } from './graphiql-page.js';
 import type { Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { SourceKind } from './model/source-kind.js';
+import { corsFor } from './plugins/cors.js';
 import { maskError } from './plugins/error-masking.js';
+import { hostGuard } from './hosts.js';
 import { yogaLogger } from './plugins/logging.js';
 import { useFanoutLimit } from './plugins/limits.js';
 import { useSourceProblems } from './plugins/source-problems.js';
 import { loadTrustedDocuments, useTrustedDocuments } from './plugins/trusted-documents.js';
+import { useVendorDetailScope } from './plugins/vendor-detail.js';
 import { schema } from './schema/index.js';
 import type { AdapterFactory } from './sources/adapter.js';
 import { SourceRegistry } from './sources/registry.js';
@@ -54,7 +57,8 @@ export interface GatewayOptions {
 /**
  * The HTTP server: GraphQL (queries and mutations over HTTP, subscriptions over SSE and
  * graphql-ws) and GraphiQL at /graphql, plus /healthz (the process is up), /readyz
- * (every source answers) and /metrics (Prometheus), all on one port.
+ * (at least one source answers) and /metrics (Prometheus), all on one port. Only
+ * /graphql checks the Host header: probes and scrapers call by address.
  */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
@@ -77,6 +81,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     graphiql: config.graphiql,
     introspection: config.introspection,
     limits: config.limits,
+    corsOrigins: config.corsOrigins,
     viewer: (authorization) => keys.viewerFor(authorization),
     ...(demoToken ? { graphiqlToken: demoToken } : {}),
     ...(config.trustedDocuments
@@ -84,9 +89,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       : {}),
   });
 
+  // A request must have arrived whole within its deadline (408 otherwise), however
+  // slowly its bytes come; connections are checked often enough to keep a short one.
+  const { requestTimeoutMs } = config.limits;
+  const timeouts = { requestTimeout: requestTimeoutMs, headersTimeout: requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, requestTimeoutMs) };
+  const checkHost = hostGuard(config.hosts);
   // Event streams never finish on their own: a drain ends them rather than waiting.
   const streams = new Set<ServerResponse>();
-  const server: Server = createServer((req, res) => {
+  const server: Server = createServer(timeouts, (req, res) => {
     if (req.headers.accept?.includes('text/event-stream')) {
       streams.add(res);
       res.once('close', () => streams.delete(res));
@@ -96,6 +106,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     if (config.graphiql && path.startsWith(ASSETS_PATH) && serveGraphiQLAsset(path, req.headers['accept-encoding'], res)) return;
     if (path === '/readyz') return void readiness(registry, res);
     if (path === '/metrics') return void sendMetrics(metrics, res);
+    const misdirected = checkHost(req.headers.host);
+    if (misdirected) return sendJson(res, 421, { errors: [{ message: misdirected, extensions: { code: 'MISDIRECTED_REQUEST' } }] });
     return yoga.handle(req, res);
   });
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
@@ -177,9 +189,11 @@ export interface YogaOptions {
   graphiql?: boolean;
   introspection?: boolean;
   limits?: Limits;
+  /** Origins whose pages may call from a browser; absent or empty, none. */
+  corsOrigins?: readonly string[];
   /** Who the Authorization header names; throws UnauthenticatedError. Absent: an admin (unit tests). */
   viewer?: (authorization: string | null | undefined) => Viewer;
-  /** Demo mode only: GraphiQL opens with this token filled in. */
+  /** Demo mode only: GraphiQL opens with this token filled in, for a browser on this machine only. */
   graphiqlToken?: string;
   /** Only these operations run, but for callers of the roles in `allowArbitrary`. */
   trustedDocuments?: { documents: ReadonlyMap<string, DocumentNode>; allowArbitrary: readonly Role[] };
@@ -203,7 +217,9 @@ export function createGatewayYoga(options: YogaOptions) {
     ...(trusted ? [useTrustedDocuments(trusted.documents, (request) => mayRunAnything(request, trusted.allowArbitrary))] : []),
     EnvelopArmorPlugin({
       maxDepth: { n: limits.maxDepth },
-      maxAliases: { n: limits.maxAliases },
+      // Armor leaves `__typename` aliases out of its count by default; each is still a
+      // field to answer, so every alias counts.
+      maxAliases: { n: limits.maxAliases, allowList: [] },
       maxTokens: { n: limits.maxTokens },
       maxDirectives: { n: 50 },
       // Our own fan-out estimate (below) knows what a vendor call costs; armor's does not.
@@ -212,6 +228,7 @@ export function createGatewayYoga(options: YogaOptions) {
     }) as Plugin,
     useFanoutLimit(limits),
     useSourceProblems(),
+    useVendorDetailScope(),
   ];
   if (options.introspection === false) plugins.push(useDisableIntrospection());
   return createYoga<object, GatewayContext>({
@@ -220,17 +237,8 @@ export function createGatewayYoga(options: YogaOptions) {
     landingPage: false,
     renderGraphiQL: renderGraphiQLPage,
     maxRequestBodySize: limits.maxBodyBytes,
-    graphiql:
-      options.graphiql === false
-        ? false
-        : {
-            title: 'Fleetgate',
-            defaultQuery: EXAMPLE_QUERIES,
-            // Over SSE a subscription carries the header editor's token like any request;
-            // GraphiQL's WebSocket client would connect without it and be refused.
-            subscriptionsProtocol: 'GRAPHQL_SSE',
-            ...(options.graphiqlToken ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }) } : {}),
-          },
+    cors: corsFor(options.corsOrigins ?? []),
+    graphiql: options.graphiql === false ? false : graphiqlFor(options.graphiqlToken),
     context: (server: { request?: Request; req?: { headers: Record<string, string | string[] | undefined> }; connectionParams?: Record<string, unknown> }) => {
       // WebSocket clients send the token in connectionParams (or the upgrade request's
       // header); HTTP clients in the header.
@@ -261,21 +269,19 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
   res.end(text);
 }
 
-/** Ready when every source answers its probe within its own timeout; says which did not. */
+/**
+ * Ready while at least one source answers its probe within its own timeout: the
+ * gateway then serves what it can, with the rest named as missing. Anyone may ask, so
+ * the answer is which source ids are ready and which not, nothing more; why a source
+ * is not is for operators (`sources { lastError }`, the logs and metrics).
+ */
 async function readiness(registry: SourceRegistry, res: ServerResponse) {
-  const results = await Promise.all(
-    registry.adapters.map(async (a) => {
-      try {
-        await a.probe();
-        return { id: a.info.id, kind: a.info.kind, ready: true };
-      } catch (err) {
-        const e = err as { code?: string; message?: string };
-        return { id: a.info.id, kind: a.info.kind, ready: false, code: e.code ?? 'UNKNOWN', message: e.message };
-      }
-    }),
+  const probes = await Promise.all(
+    registry.adapters.map(async (a) => ({ id: a.info.id, up: await a.probe().then(() => true, () => false) })),
   );
-  const ready = results.every((r) => r.ready);
-  sendJson(res, ready ? 200 : 503, { ready, sources: results });
+  const ready = probes.filter((p) => p.up).map((p) => p.id);
+  const notReady = probes.filter((p) => !p.up).map((p) => p.id);
+  sendJson(res, ready.length > 0 ? 200 : 503, { ready: ready.length > 0, sources: { ready, notReady } });
 }
 
 async function sendMetrics(metrics: Metrics, res: ServerResponse) {

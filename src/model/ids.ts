@@ -1,4 +1,4 @@
-import { GatewayError } from './errors.js';
+import { GatewayError, NotFoundError } from './errors.js';
 
 export const NODE_TYPES = ['Source', 'Cluster', 'Host', 'Snapshot', 'Event', 'Deployment', 'Workflow'] as const;
 export type NodeType = (typeof NODE_TYPES)[number];
@@ -8,6 +8,24 @@ export interface GlobalId {
   sourceId: string;
   nativeId: string;
 }
+
+/**
+ * Whether a native id from a client can name an object at all, whatever its source: it
+ * is put into vendor paths, so nothing in it may move the path. Composite ids join their
+ * parts with `/`; no part may be empty, `.` or `..`, and no `?`, `#`, `%`, `\` or control
+ * character may appear anywhere. Each kind's own rule (`SourceAdapter.isNativeId`)
+ * says more where the vendor's id shapes are known.
+ */
+export function isPlausibleNativeId(nativeId: string): boolean {
+  if (/[?#%\\\u0000-\u001f\u007f]/.test(nativeId)) return false;
+  return nativeId.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+/** A kind's rule for its own native ids: true when `nativeId` has the shape its `type` has at that vendor. */
+export type NativeIdRule = (type: NodeType, nativeId: string) => boolean;
+
+/** An id of one part (no `/`) matching `shape`, when given. */
+export const onePart = (nativeId: string, shape?: RegExp): boolean => !nativeId.includes('/') && (shape === undefined || shape.test(nativeId));
 
 /** Source ids are config keys: they can never contain the separator. */
 export const SOURCE_ID_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
@@ -37,6 +55,7 @@ export function decodeGlobalId(id: string): GlobalId {
   const nativeId = text.slice(second + 1);
   if (!(NODE_TYPES as readonly string[]).includes(type)) throw new InvalidIdError(id, `"${type}" is not a node type`);
   if (!SOURCE_ID_PATTERN.test(sourceId)) throw new InvalidIdError(id, 'its source part is malformed');
-  if (nativeId === '') throw new InvalidIdError(id, 'its object part is empty');
+  // Well-formed, but no object anywhere has such a native id: it names nothing.
+  if (!isPlausibleNativeId(nativeId)) throw new NotFoundError(type, id);
   return { type: type as NodeType, sourceId, nativeId };
 }

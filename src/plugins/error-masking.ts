@@ -1,6 +1,8 @@
 import type { GraphQLError } from 'graphql';
 import { createGraphQLError, type YogaServerOptions } from 'graphql-yoga';
 import { GatewayError } from '../model/errors.js';
+import { SourceError, sourceErrorSummary } from '../sources/errors.js';
+import { goesToViewer } from './vendor-detail.js';
 
 type MaskError = NonNullable<Extract<YogaServerOptions<object, object>['maskedErrors'], object>['maskError']>;
 
@@ -11,12 +13,16 @@ export const isGraphQLError = (e: unknown): e is GraphQLError => e instanceof Er
 /**
  * Errors Fleetgate raises on purpose reach the client with their code and details;
  * anything else is an internal error, shown as a bare INTERNAL_SERVER_ERROR — no stack,
- * no path, nothing from a vendor's credentials. Yoga logs the original of every error
- * this replaces (see plugins/logging.ts), so nothing is logged here.
+ * no path, nothing from a vendor's credentials. A source's failure going to a viewer
+ * keeps only its source and code (see plugins/vendor-detail.ts). Yoga logs the original
+ * of every error this replaces (see plugins/logging.ts), so nothing is logged here.
  */
 export const maskError: MaskError = (error, message) => {
   const located = isGraphQLError(error) ? { nodes: error.nodes, path: error.path, source: error.source, positions: error.positions } : {};
   const original = isGraphQLError(error) ? error.originalError : error;
+  if (original instanceof SourceError && isGraphQLError(error) && goesToViewer(error)) {
+    return createGraphQLError(sourceErrorSummary(original.sourceId, original.code), { ...located, extensions: { code: original.code, sourceId: original.sourceId } });
+  }
   if (original instanceof GatewayError) {
     return createGraphQLError(original.message, { ...located, extensions: { code: original.code, ...original.extensions() } });
   }

@@ -1,4 +1,18 @@
-import { type DocumentNode, type FieldNode, type FragmentDefinitionNode, Kind, type SelectionSetNode, type ValueNode } from 'graphql';
+import {
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getArgumentValues,
+  getNamedType,
+  getVariableValues,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  isInterfaceType,
+  isObjectType,
+  Kind,
+  type SelectionSetNode,
+} from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_SIZE } from '../lists/merge.js';
 
@@ -23,8 +37,13 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
         (d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
       );
       if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
-      const walk = new FanoutWalk(document, (args.variableValues ?? {}) as Record<string, unknown>, limits);
-      const cost = walk.selections(operation.selectionSet, 1, true);
+      // The values the operation will run with: variables coerced, their defaults filled
+      // in, so `query($n: Int = 500)` sent without `n` costs what `{"n": 500}` does.
+      // Variables that do not coerce fail execution itself, with graphql's own error.
+      const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
+      if (variables.errors) return;
+      const walk = new FanoutWalk(args.schema, document, variables.coerced, limits);
+      const cost = walk.selections(operation.selectionSet, args.schema.getRootType(operation.operation) ?? undefined, 1, true);
       if (walk.problem || cost > limits.maxFanout) {
         const message = walk.problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
         setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: walk.problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
@@ -35,12 +54,20 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
 
 const CONNECTION_FIELDS = new Set(['edges', 'pageInfo', 'totalCount', 'missingSources']);
 
-function argumentValue(value: ValueNode | undefined, variables: Record<string, unknown>): unknown {
-  if (!value) return undefined;
-  if (value.kind === Kind.VARIABLE) return variables[value.name.value];
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.LIST) return value.values;
-  return undefined;
+/** A field's arguments as its resolver gets them: variables substituted, the schema's defaults applied. */
+function argumentValues(definition: GraphQLField<unknown, unknown> | undefined, field: FieldNode, variables: Record<string, unknown>): Map<string, unknown> {
+  if (!definition) return new Map();
+  try {
+    return new Map(Object.entries(getArgumentValues(definition, field, variables)));
+  } catch {
+    // Arguments that do not coerce fail execution with graphql's own error; nothing to estimate.
+    return new Map();
+  }
+}
+
+/** The field a selection names on `parent`; undefined for `__typename` and on unions. */
+function fieldOf(parent: GraphQLNamedType | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
 }
 
 /** One estimate over one operation: its fragments, variables, and the first problem found. */
@@ -51,6 +78,7 @@ class FanoutWalk {
   problem = '';
 
   constructor(
+    private readonly schema: GraphQLSchema,
     document: DocumentNode,
     private readonly variables: Record<string, unknown>,
     private readonly limits: FanoutLimits,
@@ -60,26 +88,28 @@ class FanoutWalk {
     }
   }
 
-  /** Fetches a selection set causes when it runs `multiplier` times. */
-  selections(set: SelectionSetNode, multiplier: number, root: boolean): number {
+  /** Fetches a selection set on `parent` causes when it runs `multiplier` times. */
+  selections(set: SelectionSetNode, parent: GraphQLNamedType | undefined, multiplier: number, root: boolean): number {
     let cost = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
-        cost += this.#field(selection, multiplier, root);
+        cost += this.#field(selection, parent, multiplier, root);
         continue;
       }
       const fragment = selection.kind === Kind.FRAGMENT_SPREAD ? this.#fragments.get(selection.name.value) : selection;
       const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : undefined;
       if (!fragment || (name && this.#visiting.has(name))) continue;
       if (name) this.#visiting.add(name);
-      cost += this.selections(fragment.selectionSet, multiplier, root);
+      const on = fragment.typeCondition ? this.schema.getType(fragment.typeCondition.name.value) ?? undefined : parent;
+      cost += this.selections(fragment.selectionSet, on, multiplier, root);
       if (name) this.#visiting.delete(name);
     }
     return cost;
   }
 
-  #field(field: FieldNode, multiplier: number, root: boolean): number {
-    const args = new Map((field.arguments ?? []).map((a) => [a.name.value, argumentValue(a.value, this.variables)]));
+  #field(field: FieldNode, parent: GraphQLNamedType | undefined, multiplier: number, root: boolean): number {
+    const definition = fieldOf(parent, field.name.value);
+    const args = argumentValues(definition, field, this.variables);
     let size: number | undefined;
     for (const name of ['first', 'last']) {
       const n = args.get(name);
@@ -98,6 +128,6 @@ class FanoutWalk {
     const lookup = root && field.name.value === 'node';
     const own = isList || lookup ? multiplier : root && Array.isArray(ids) ? multiplier * ids.length : 0;
     const below = isList ? multiplier * (size ?? DEFAULT_PAGE_SIZE) : Array.isArray(ids) ? multiplier * ids.length : multiplier;
-    return own + (field.selectionSet ? this.selections(field.selectionSet, below, false) : 0);
+    return own + (field.selectionSet ? this.selections(field.selectionSet, definition && getNamedType(definition.type), below, false) : 0);
   }
 }

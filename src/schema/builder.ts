@@ -3,6 +3,7 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { JSONResolver } from 'graphql-scalars';
+import { scopesOf } from '../auth.js';
 import type { GatewayContext } from '../context.js';
 import { DEFAULT_PAGE_SIZE } from '../lists/merge.js';
 import { GatewayError } from '../model/errors.js';
@@ -32,7 +33,7 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin, RelayPlugin],
   scopeAuth: {
     authorizeOnSubscribe: true,
-    authScopes: (ctx) => ({ operator: ctx.viewer.role !== 'viewer', admin: ctx.viewer.role === 'admin' }),
+    authScopes: (ctx) => scopesOf(ctx.viewer.role),
     unauthorizedError: (_parent, ctx, info) =>
       new ForbiddenError(`${info.parentType.name}.${info.fieldName} needs a role the ${ctx.viewer.role} token "${ctx.viewer.name}" does not have`),
   },

@@ -57,6 +57,7 @@ function selectSources<E extends EntityName>(
   if (input.clusterId) {
     const id = decodeGlobalId(input.clusterId);
     if (id.type !== 'Cluster') throw new InvalidFilterError('clusterId', `expected a Cluster id, got a ${id.type} id`);
+    ctx.registry.locate(id);
     adapters = adapters.filter((a) => a.info.id === id.sourceId);
     clusterNativeId = id.nativeId;
   }

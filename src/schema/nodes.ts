@@ -22,7 +22,7 @@ export function nodeLoader<E extends EntityName>(entity: E) {
   return async (local: string, ctx: GatewayContext): Promise<EntityTypes[E]['item']> => {
     const { sourceId, nativeId } = splitLocalId(local);
     const id = encodeGlobalId({ type: NODE_TYPE[entity], sourceId, nativeId });
-    if (!ctx.registry.has(sourceId)) throw new NotFoundError(NODE_TYPE[entity], id);
+    ctx.registry.locate({ type: NODE_TYPE[entity], sourceId, nativeId });
     const reader = ctx.session(sourceId)[entity];
     const item = reader ? await reader.get(nativeId) : null;
     if (!item) throw new NotFoundError(NODE_TYPE[entity], id);

@@ -32,8 +32,7 @@ export async function targetOf<O extends OperationName>(
 ): Promise<{ adapter: SourceAdapter; nativeId: string; run: NonNullable<SourceOperations[O]> }> {
   const decoded = decodeGlobalId(id);
   if (decoded.type !== type) throw new ValidationError(argument, `expected a ${type} id, got a ${decoded.type} id`);
-  if (!ctx.registry.has(decoded.sourceId)) throw new NotFoundError(type, id);
-  const adapter = ctx.registry.get(decoded.sourceId);
+  const adapter = ctx.registry.locate(decoded);
   const run = operationOf(adapter, operation);
   const entity = ENTITY_OF[type];
   const reader = entity ? ctx.session(adapter.info.id)[entity] : undefined;

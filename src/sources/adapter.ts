@@ -2,6 +2,7 @@ import type { SourceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { Cluster, Deployment, Event, Host, Snapshot, Workflow } from '../model/entities.js';
 import type { ClusterStatus, DeploymentStatus, EventSeverity, HostStatus, SnapshotStatus, SourceHealth, WorkflowState } from '../model/status.js';
+import type { NativeIdRule } from '../model/ids.js';
 import type { SourceOperations } from '../model/operations.js';
 import type { SourceKind } from '../model/source-kind.js';
 import type { RequestScope } from './http.js';
@@ -144,6 +145,11 @@ export interface Capabilities {
 export interface SourceAdapter {
   readonly info: SourceInfo;
   readonly capabilities: Capabilities;
+  /**
+   * Whether a client's native id has the shape this vendor's objects of that type have;
+   * one that does not names nothing, and is NOT_FOUND before any vendor call.
+   */
+  readonly isNativeId: NativeIdRule;
   /** Per-request readers; the scope carries the request's abort signal and GET memo. */
   session(scope: RequestScope): SourceSession;
   /** The changes this vendor can make; an absent method is an unsupported operation. */

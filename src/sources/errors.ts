@@ -21,6 +21,20 @@ export const SOURCE_ERROR_CODES = [
 ] as const;
 export type SourceErrorCode = (typeof SOURCE_ERROR_CODES)[number];
 
+export const isSourceErrorCode = (code: unknown): code is SourceErrorCode => (SOURCE_ERROR_CODES as readonly unknown[]).includes(code);
+
+/** Each code in words that hold nothing the vendor said: all a viewer is told of a failure. */
+const SUMMARIES: Record<SourceErrorCode, string> = {
+  SOURCE_TIMEOUT: 'the source did not answer in time',
+  SOURCE_UNAVAILABLE: 'the source is unavailable',
+  SOURCE_BAD_RESPONSE: 'the source answered with something the gateway cannot read',
+  SOURCE_AUTH_FAILED: 'the source refused the gateway’s credentials',
+  SOURCE_RATE_LIMITED: 'the source is limiting how often the gateway may call',
+  SOURCE_ERROR: 'the source refused the request',
+};
+
+export const sourceErrorSummary = (sourceId: string, code: SourceErrorCode): string => `${sourceId}: ${SUMMARIES[code]}`;
+
 export interface SourceErrorDetail {
   sourceId: string;
   sourceKind: string;

@@ -1,5 +1,6 @@
 import type { SourceConfig } from '../config.js';
-import { UnknownSourceError } from '../model/errors.js';
+import { NotFoundError, UnknownSourceError } from '../model/errors.js';
+import { encodeGlobalId, type GlobalId } from '../model/ids.js';
 import type { SourceKind } from '../model/source-kind.js';
 import type { AdapterDeps, AdapterFactory, SourceAdapter } from './adapter.js';
 
@@ -18,6 +19,17 @@ export class SourceRegistry {
   get(sourceId: string): SourceAdapter {
     const adapter = this.#byId.get(sourceId);
     if (!adapter) throw new UnknownSourceError(sourceId);
+    return adapter;
+  }
+
+  /**
+   * The source a client's id names, once the native id has the shape that source's
+   * objects of its type have: NotFoundError otherwise (a source not configured, or an id
+   * no such object could have), before anything is asked of a vendor.
+   */
+  locate(id: GlobalId): SourceAdapter {
+    const adapter = this.#byId.get(id.sourceId);
+    if (!adapter?.isNativeId(id.type, id.nativeId)) throw new NotFoundError(id.type, encodeGlobalId(id));
     return adapter;
   }
 

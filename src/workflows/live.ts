@@ -74,8 +74,7 @@ export class LiveFeeds {
   async *workflowProgress(globalId: string, signal?: AbortSignal): AsyncGenerator<WorkflowUpdate> {
     const id = decodeGlobalId(globalId);
     if (id.type !== 'Workflow') throw new NotFoundError('Workflow', globalId);
-    if (!this.registry.has(id.sourceId)) throw new NotFoundError('Workflow', globalId);
-    const adapter = this.registry.get(id.sourceId);
+    const adapter = this.registry.locate(id);
     const fetchOne = async (s?: AbortSignal) => {
       const w = await read(adapter, 'workflows', s)?.get(id.nativeId);
       if (!w) throw new NotFoundError('Workflow', globalId);

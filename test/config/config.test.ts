@@ -36,6 +36,11 @@ describe('config', () => {
     [{ tokens, sources: [source], server: { limits: { maxPageSize: 0 } } }, 'server.limits.maxPageSize'],
     [{ tokens, sources: [source], poll: { minIntervalMs: 5_000, maxIntervalMs: 1_000 } }, 'poll.maxIntervalMs: must not be less than minIntervalMs'],
     [{ tokens, sources: [source], redis: { prefix: 'two words' } }, 'redis.prefix'],
+    [{ tokens, sources: [source], server: { cors: { origins: ['https://app.example.com/'] } } }, 'server.cors.origins[0]: must be an origin'],
+    [{ tokens, sources: [source], server: { cors: { origins: ['*'] } } }, 'server.cors.origins[0]: must be an origin'],
+    [{ tokens, sources: [source], server: { hosts: ['gw.example.com:4000'] } }, 'server.hosts[0]: must be a host name'],
+    [{ tokens, sources: [source], server: { hosts: [] } }, 'server.hosts: list at least one'],
+    [{ tokens, sources: [source], server: { limits: { requestTimeoutMs: 10 } } }, 'server.limits.requestTimeoutMs'],
   ])('names the bad field in %j', (doc, field) => {
     expect(() => parseConfig(doc, ENV)).toThrow(field);
   });
@@ -46,6 +51,14 @@ describe('config', () => {
     const fromFile = parseConfig({ tokens, sources: [source], redis: { url: { env: 'R' } }, poll: { minIntervalMs: 200 } }, { ...ENV, R: 'redis://file:6379', REDIS_URL: 'redis://env:6379' });
     expect(fromFile).toMatchObject({ redisUrl: 'redis://file:6379', poll: { minIntervalMs: 200, maxIntervalMs: 10_000 } });
     expect(fromFile.redisPrefix).toBeUndefined();
+  });
+
+  it('grants no origin and answers loopback names and the listening host unless told otherwise', () => {
+    const defaults = parseConfig({ tokens, sources: [source] }, ENV);
+    expect(defaults).toMatchObject({ corsOrigins: [], hosts: ['localhost', '127.0.0.1', '::1'], limits: { requestTimeoutMs: 30_000 } });
+    expect(parseConfig({ tokens, sources: [source], server: { host: '10.0.0.7' } }, ENV).hosts).toEqual(['localhost', '127.0.0.1', '::1', '10.0.0.7']);
+    const told = parseConfig({ tokens, sources: [source], server: { hosts: ['GW.example.com'], cors: { origins: ['https://app.example.com'] } } }, ENV);
+    expect(told).toMatchObject({ hosts: ['gw.example.com'], corsOrigins: ['https://app.example.com'] });
   });
 
   it('says which env var is missing', () => {

@@ -2,6 +2,7 @@ import type { Cluster, Host, Workflow } from '../../src/model/entities.js';
 import type { WorkflowKind } from '../../src/model/workflow-kind.js';
 import type { ClusterFilter, EntityReader, HostFilter, SourceAdapter, WorkflowFilter } from '../../src/sources/adapter.js';
 import { SourceError } from '../../src/sources/errors.js';
+import { onePart } from '../../src/model/ids.js';
 
 export interface FakeSourceOptions {
   id: string;
@@ -141,6 +142,8 @@ export function fakeSource(options: FakeSourceOptions) {
   const adapter: SourceAdapter = {
     info: { id: options.id, kind: 'tiem', name: options.id, url: `http://fake/${options.id}` },
     capabilities: { entities: ['clusters', 'hosts', 'workflows'] },
+    // Its ids are one part each (c0000, c0000-h0, restart-c0000).
+    isNativeId: (_type, id) => onePart(id),
     session: () => ({ clusters: clusterReader, hosts: hostReader, workflows: workflowReader }),
     operations: {
       restartCluster: async (id) => {

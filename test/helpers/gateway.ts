@@ -46,6 +46,8 @@ export interface DemoOptions {
    * or adds sources served by simulators the test started (and closes) itself.
    */
   sources?: (demo: SourceConfig[]) => SourceConfig[];
+  /** Over the demo's server settings: `hosts`, `corsOrigins`. */
+  server?: Partial<Pick<GatewayConfig, 'hosts' | 'corsOrigins'>>;
 }
 
 export async function startDemoGateway(options: DemoOptions = {}): Promise<DemoGateway> {
@@ -56,6 +58,7 @@ export async function startDemoGateway(options: DemoOptions = {}): Promise<DemoG
     sources,
     port: 0,
     limits: { ...config.limits, ...options.limits },
+    ...options.server,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   };
   const gateway = await startGateway(

@@ -98,10 +98,33 @@ describe('limits', () => {
     expect(viaVariables.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
 
-  it('refuses too many aliases', async () => {
+  it('prices a query with its variables’ defaults as if they were sent', async () => {
+    const run = gateway();
+    const query = 'query($n: Int = 101) { clusters(first: $n) { totalCount } }';
+    const defaulted = await run(query, 'viewer-token');
+    const sent = await run(query, 'viewer-token', { n: 101 });
+    expect(defaulted.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(defaulted.body.errors?.[0].message).toBe(sent.body.errors?.[0].message);
+    // Within the page limit, the defaults still multiply down the tree.
+    const nested = `query($n: Int = 100) { clusters(first: $n) { edges { node { hosts(first: $n) { edges { node { cluster { snapshots(first: $n) { pageInfo { hasNextPage } } } } } } } } } }`;
+    const costly = await run(nested, 'viewer-token');
+    expect(costly.body.errors?.[0].extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: 10_101 });
+    expect(costly.body.data).toBeUndefined();
+    // A variable sent overrides its default.
+    const small = await run('query($n: Int = 101) { clusters(first: $n) { totalCount } }', 'viewer-token', { n: 3 });
+    expect(small.body).toEqual({ data: { clusters: { totalCount: 3 } } });
+  });
+
+  it('refuses too many aliases, whatever field they name', async () => {
     const run = gateway();
     const aliases = Array.from({ length: 40 }, (_, i) => `a${i}: sources { sourceId }`).join(' ');
     expect((await run(`{ ${aliases} }`, 'viewer-token')).body.errors?.[0].message).toMatch(/alias/i);
+    const typenames = Array.from({ length: 100 }, (_, i) => `t${i}: __typename`).join(' ');
+    const refused = await run(`{ ${typenames} }`, 'viewer-token');
+    expect(refused.body.data).toBeUndefined();
+    expect(refused.body.errors?.[0].message).toMatch(/Aliases limit of 30 exceeded, found 100/);
+    const few = Array.from({ length: 30 }, (_, i) => `t${i}: __typename`).join(' ');
+    expect((await run(`{ ${few} }`, 'viewer-token')).body.data.t29).toBe('Query');
   });
 
   it('turns introspection off when configured', async () => {

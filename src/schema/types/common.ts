@@ -1,6 +1,7 @@
 import type { Endpoint, Label, ResourceUsage, Usage } from '../../model/entities.js';
 import type { SourceProblem } from '../../lists/merge.js';
 import { builder } from '../builder.js';
+import { sourceMessageFor } from '../../plugins/vendor-detail.js';
 
 /** Descriptions of the fields every vendor-backed type has, said once. */
 export const SHARED = {
@@ -73,6 +74,9 @@ export const SourceProblemRef = builder.objectRef<SourceProblem>('SourceProblem'
   fields: (t) => ({
     sourceId: t.exposeString('sourceId', { description: 'The id the config gives the source' }),
     code: t.string({ description: 'Why, as a stable code: SOURCE_TIMEOUT, SOURCE_UNAVAILABLE, SOURCE_RATE_LIMITED, ...', resolve: (p) => p.error.code }),
-    message: t.string({ description: 'Why, for people', resolve: (p) => p.error.message }),
+    message: t.string({
+      description: 'What went wrong; what the vendor said is for operators and admins, viewers get the code’s summary',
+      resolve: (p, _args, ctx) => sourceMessageFor(ctx.viewer, { sourceId: p.sourceId, code: p.error.code, message: p.error.message }),
+    }),
   }),
 });

@@ -11,6 +11,7 @@ const LimitsRef = builder.objectRef<Limits>('Limits').implement({
     maxPageSize: t.exposeInt('maxPageSize', { description: 'Largest `first` or `last` on any connection' }),
     maxFanout: t.exposeInt('maxFanout', { description: 'Most vendor fetches a query may be estimated to need' }),
     maxBodyBytes: t.exposeInt('maxBodyBytes', { description: 'Largest request body, in bytes' }),
+    requestTimeoutMs: t.exposeInt('requestTimeoutMs', { description: 'Time a request has to arrive whole, headers and body, in milliseconds' }),
   }),
 });
 

@@ -3,6 +3,7 @@ import { builder, localId, splitLocalId } from '../builder.js';
 import { SourceHealthEnum, SourceKindEnum } from './enums.js';
 import { NotFoundError } from '../../model/errors.js';
 import { encodeGlobalId } from '../../model/ids.js';
+import { sourceMessageFor } from '../../plugins/vendor-detail.js';
 
 const SourceErrorInfo = builder
   .objectRef<{ code: string; message: string; at: string }>('SourceErrorInfo')
@@ -42,10 +43,23 @@ builder.node(SourceRef, {
     sourceId: t.string({ description: 'The id the config gives this source', resolve: (s) => s.info.id }),
     kind: t.field({ type: SourceKindEnum, description: 'The vendor API it speaks', resolve: (s) => s.info.kind.toUpperCase() as never }),
     name: t.string({ description: 'Its display name from the config (the id where none is given)', resolve: (s) => s.info.name }),
-    url: t.string({ description: 'The vendor API’s base URL', resolve: (s) => s.info.url }),
+    url: t.string({
+      nullable: true,
+      description: 'The vendor API’s base URL (operators and admins)',
+      authScopes: { operator: true },
+      resolve: (s) => s.info.url,
+    }),
     health: t.field({ type: SourceHealthEnum, description: 'How its recent calls went', resolve: (s) => s.health().health }),
     latencyMs: t.float({ nullable: true, description: 'Recent mean latency of successful vendor calls, in milliseconds; null before the first success', resolve: (s) => s.health().latencyMs ?? null }),
-    lastError: t.field({ type: SourceErrorInfo, nullable: true, description: 'The latest failed call; null when none has failed since start', resolve: (s) => s.health().lastError ?? null }),
+    lastError: t.field({
+      type: SourceErrorInfo,
+      nullable: true,
+      description: 'The latest failed call, null when none has failed since start; what the vendor said is for operators and admins, viewers get the code’s summary',
+      resolve: (s, _args, ctx) => {
+        const error = s.health().lastError;
+        return error ? { ...error, message: sourceMessageFor(ctx.viewer, { sourceId: s.info.id, ...error }) } : null;
+      },
+    }),
     lastSuccessAt: t.field({ type: 'DateTime', nullable: true, description: 'When a call last succeeded; null before the first success', resolve: (s) => s.health().lastSuccessAt ?? null }),
     capabilities: t.field({
       type: [EntityTypeEnum],

@@ -4,6 +4,7 @@ import type { Event } from '../../model/entities.js';
 import type { WorkflowKind } from '../../model/workflow-kind.js';
 import { decodeGlobalId } from '../../model/ids.js';
 import { builder } from '../builder.js';
+import { sourceMessageFor } from '../../plugins/vendor-detail.js';
 import { ClusterRef } from './cluster.js';
 import { ClusterStatusEnum, SourceKindEnum, WorkflowKindEnum, WorkflowStateEnum } from './enums.js';
 import { EventRef } from './event.js';
@@ -14,7 +15,10 @@ const LiveErrorRef = builder.objectRef<LiveError>('LiveError').implement({
   fields: (t) => ({
     sourceId: t.exposeString('sourceId', { description: 'The source that could not be read' }),
     code: t.exposeString('code', { description: 'Why, as a stable code: SOURCE_TIMEOUT, SOURCE_UNAVAILABLE, ...' }),
-    message: t.exposeString('message', { description: 'Why, for people' }),
+    message: t.string({
+      description: 'What went wrong; what the vendor said is for operators and admins, viewers get the code’s summary',
+      resolve: (e, _args, ctx) => sourceMessageFor(ctx.viewer, e),
+    }),
   }),
 });
 

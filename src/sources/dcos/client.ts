@@ -136,7 +136,7 @@ export class DcosClient {
     if (!isObjectId(id)) return null;
     const route = '/v1/cluster/{cluster_id}';
     try {
-      const reply = await this.http.request({ method: 'GET', path: `/v1/cluster/${id}`, route, scope });
+      const reply = await this.http.request({ method: 'GET', path: `/v1/cluster/${encodeURIComponent(id)}`, route, scope });
       return this.#decode(this.http, reply, 'GET', route, vendorCluster).data;
     } catch (err) {
       if (isNotFound(err)) return null;
@@ -146,7 +146,7 @@ export class DcosClient {
 
   /** Every host of a cluster, terminated ones included; throws not-found for an unknown cluster. */
   async hosts(scope: RequestScope, clusterId: string, query: HostQuery = {}): Promise<VendorHost[]> {
-    const page = await this.#list(scope, `/v1/cluster/${clusterId}/hosts`, '/v1/cluster/{cluster_id}/hosts', vendorHost, query, ALL);
+    const page = await this.#list(scope, `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', vendorHost, query, ALL);
     return page.items;
   }
 
@@ -160,16 +160,16 @@ export class DcosClient {
   }
 
   async deleteCluster(id: string, signal?: AbortSignal): Promise<void> {
-    await this.#write('DELETE', `/v1/cluster/${id}`, '/v1/cluster/{cluster_id}', undefined, z.unknown(), signal);
+    await this.#write('DELETE', `/v1/cluster/${encodeURIComponent(id)}`, '/v1/cluster/{cluster_id}', undefined, z.unknown(), signal);
   }
 
   /** The answer is the cluster as it was before the request, which says nothing new: ignored. */
   async addHosts(clusterId: string, body: AddHostsBody, signal?: AbortSignal): Promise<void> {
-    await this.#write('POST', `/v1/cluster/${clusterId}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, z.unknown(), signal);
+    await this.#write('POST', `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, z.unknown(), signal);
   }
 
   async removeHosts(clusterId: string, body: RemoveHostsBody, signal?: AbortSignal): Promise<void> {
-    await this.#write('DELETE', `/v1/cluster/${clusterId}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, z.unknown(), signal);
+    await this.#write('DELETE', `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, z.unknown(), signal);
   }
 
   /**

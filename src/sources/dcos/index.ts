@@ -21,6 +21,7 @@ import {
   vendorValuesFor,
 } from './map.js';
 import { createDcosOperations } from './operations.js';
+import { isDcosId } from './ids.js';
 
 /**
  * The DC/OS container cluster manager as a Fleetgate source: clusters, their hosts, the
@@ -46,6 +47,7 @@ export const createDcosAdapter: AdapterFactory = (source, deps) => {
   return {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'events', 'workflows'] },
+    isNativeId: isDcosId,
     session: (scope) => session(client, scope, source.id, pLimit(source.concurrency)),
     operations: createDcosOperations({
       client,

@@ -6,6 +6,7 @@ import { RequestScope, SourceHttp, type SourceHttpOptions, sourceHttpSettings } 
 import { DwsClient, readDwsError } from './client.js';
 import { createDwsOperations } from './operations.js';
 import { dwsSession } from './session.js';
+import { isDwsId } from './ids.js';
 
 /**
  * Huawei Cloud DWS (document 003): clusters, their nodes, snapshots, events and alarms,
@@ -33,6 +34,7 @@ export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter =>
   return {
     info: { id: source.id, kind: 'dws', name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'events', 'workflows'] },
+    isNativeId: isDwsId,
     session,
     operations: createDwsOperations({ client, sourceId: source.id, concurrency: source.concurrency, session }),
     health: () => http.health(),

@@ -1,3 +1,5 @@
+import { type NativeIdRule, onePart } from '../../model/ids.js';
+
 /**
  * Native ids of HCI objects. The vendor addresses hosts, snapshot files and tasks only
  * within a cluster (and snapshot files within one center node), so each id carries the
@@ -50,3 +52,12 @@ export function parseWorkflowId(id: string): WorkflowRef | null {
   if (kind === 'host-task') return { kind, clusterUuid, hostUuid: last };
   return null;
 }
+
+/** HCI ids by type: a cluster's uuid, and the paths above for what lives within one. */
+export const isHciId: NativeIdRule = (type, id) => {
+  if (type === 'Cluster') return onePart(id);
+  if (type === 'Host') return parseHostId(id) !== null;
+  if (type === 'Snapshot') return parseSnapshotId(id) !== null;
+  if (type === 'Workflow') return parseWorkflowId(id) !== null;
+  return false;
+};

@@ -5,6 +5,7 @@ import { RequestScope, SourceHttp, sourceHttpSettings } from '../http.js';
 import { HciClient, readHciError } from './client.js';
 import { createHciOperations } from './operations.js';
 import { hciSession } from './session.js';
+import { isHciId } from './ids.js';
 
 /**
  * The HCI platform (document 001). It has no auth scheme, so no credentials and no
@@ -21,6 +22,7 @@ export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter =>
   return {
     info: { id: source.id, kind: 'hci', name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'workflows'] },
+    isNativeId: isHciId,
     session,
     operations: createHciOperations({ client, concurrency: source.concurrency, session }),
     health: () => http.health(),

@@ -195,7 +195,7 @@ export class OteClient {
 
   /** GET /v1/deploy/id/{id}?field=historyVersion; null when there is no such deployment. */
   async deployment(scope: RequestScope, id: number): Promise<OteDeploymentDetail | null> {
-    const call = this.#getCall(scope, `/v1/deploy/id/${id}`, '/v1/deploy/id/{deployId}', { field: 'historyVersion' });
+    const call = this.#getCall(scope, `/v1/deploy/id/${encodeURIComponent(id)}`, '/v1/deploy/id/{deployId}', { field: 'historyVersion' });
     const reply = await this.http.request(call);
     if (reply.status === 404) return null;
     return this.#decode(call, reply, deploymentDetailReply).data;
@@ -233,17 +233,17 @@ export class OteClient {
 
   /** POST /v1/deploy/id/{deployId}: Upgrade Deployment. */
   async upgradeDeployment(id: number, body: OteVersionBody, signal?: AbortSignal): Promise<void> {
-    await this.#write({ method: 'POST', path: `/v1/deploy/id/${id}`, route: '/v1/deploy/id/{deployId}', body }, signal);
+    await this.#write({ method: 'POST', path: `/v1/deploy/id/${encodeURIComponent(id)}`, route: '/v1/deploy/id/{deployId}', body }, signal);
   }
 
   /** PUT /v1/deploy/id/{deployId}: Rollback Deployment. */
   async rollbackDeployment(id: number, body: OteVersionBody, signal?: AbortSignal): Promise<void> {
-    await this.#write({ method: 'PUT', path: `/v1/deploy/id/${id}`, route: '/v1/deploy/id/{deployId}', body }, signal);
+    await this.#write({ method: 'PUT', path: `/v1/deploy/id/${encodeURIComponent(id)}`, route: '/v1/deploy/id/{deployId}', body }, signal);
   }
 
   /** DELETE /v1/deploy/id/{deployId}. */
   async deleteDeployment(id: number, signal?: AbortSignal): Promise<void> {
-    await this.#write({ method: 'DELETE', path: `/v1/deploy/id/${id}`, route: '/v1/deploy/id/{deployId}' }, signal);
+    await this.#write({ method: 'DELETE', path: `/v1/deploy/id/${encodeURIComponent(id)}`, route: '/v1/deploy/id/{deployId}' }, signal);
   }
 
   /** POST (add) or DELETE (remove) /v1/cluster/label: one label on the named clusters. */

@@ -5,6 +5,7 @@ import { SourceHttp, type SourceHttpOptions, sourceHttpSettings } from '../http.
 import { OteClient, readOteError, tokenCredential } from './client.js';
 import { oteOperations } from './operations.js';
 import { oteSession } from './session.js';
+import { isOtestackId } from './ids.js';
 
 /**
  * OTE-stack edge platform (document 004). Logs in with `user`/`password` for a token
@@ -29,6 +30,7 @@ export const createOtestackAdapter: AdapterFactory = (source, deps) => {
   const adapter: SourceAdapter = {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'deployments', 'workflows'] },
+    isNativeId: isOtestackId,
     session: (scope) => oteSession(client, source.id, source.concurrency, scope),
     operations: oteOperations({ client, sourceId: source.id, sourceKind: source.kind, concurrency: source.concurrency }),
     health: () => http.health(),

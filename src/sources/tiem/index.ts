@@ -5,6 +5,7 @@ import { RequestScope, type SourceAuth, SourceHttp, sourceHttpSettings } from '.
 import { CLUSTERS, readTiemError, TiemClient } from './client.js';
 import { createTiemOperations } from './operations.js';
 import { TiemSession } from './session.js';
+import { isTiemId } from './ids.js';
 
 /** TiEM issues tokens for four hours; its login answer does not say so itself. */
 const TOKEN_TTL_MS = 4 * 60 * 60 * 1000;
@@ -52,6 +53,7 @@ export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: Ad
   return {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'workflows'] },
+    isNativeId: isTiemId,
     session,
     operations: createTiemOperations({ client, sourceId: source.id, session, ...(restoreDbPassword ? { restoreDbPassword } : {}) }),
     health: () => http.health(),

@@ -82,6 +82,7 @@ builder.mutationFields((t) => ({
         const field = `input.removeHostIds[${i}]`;
         if (host.type !== 'Host') throw new ValidationError(field, `expected a Host id, got a ${host.type} id`);
         if (host.sourceId !== target.adapter.info.id) throw new ValidationError(field, 'the host belongs to another source');
+        ctx.registry.locate(host);
         return host.nativeId;
       });
       return payload(target.adapter, await target.run(target.nativeId, { ...input, ...(removeHostIds ? { removeHostIds } : {}) }, { signal: ctx.scope.signal }));

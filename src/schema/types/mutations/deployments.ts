@@ -30,6 +30,7 @@ builder.mutationFields((t) => ({
       const sourceIds = new Set(ids.map((id) => id.sourceId));
       if (sourceIds.size > 1) throw new ValidationError('input.clusterIds', 'all clusters must belong to one source');
       const adapter = sourceOf(ctx, 'input.clusterIds', ids[0]?.sourceId ?? '');
+      for (const id of ids) ctx.registry.locate(id);
       const run = operationOf(adapter, 'createDeployment');
       const request = {
         clusterNativeIds: ids.map((id) => id.nativeId),
