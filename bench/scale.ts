@@ -134,16 +134,13 @@ async function measureSize(clusters: number, runs: number) {
 export async function runScale(env: Record<string, string | undefined> = process.env): Promise<void> {
   const sizes = (env.BENCH_SCALE_SIZES ?? '1000,5000,10000').split(',').map(Number);
   const runs = Number(env.BENCH_SCALE_RUNS ?? 5);
-  const starts = [];
-  const rows = [];
+  console.log(`\nScale: five sources of each size, simulators in a child process, ${runs} runs per query (vendor calls per run)`);
+  // Each size as soon as it is measured: the largest takes minutes on a busy machine.
   for (const clusters of sizes) {
     const measured = await measureSize(clusters, runs);
-    starts.push(measured.start);
-    rows.push(...measured.rows);
+    console.table([measured.start]);
+    console.table(measured.rows);
   }
-  console.log(`\nScale: five sources of each size, simulators in a child process, ${runs} runs per query (vendor calls per run)\n`);
-  console.table(starts);
-  console.table(rows);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
