@@ -10,7 +10,7 @@ import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-describe('stopping the gateway', () => {
+describe('stopping the gateway', { timeout: 120_000 }, () => {
   let demo: DemoGateway | undefined;
   afterEach(async () => {
     await demo?.fleet.close();
@@ -42,7 +42,8 @@ describe('stopping the gateway', () => {
   });
 });
 
-describe('npm start', () => {
+// npm, tsx and demo mode start from cold here: on a busy 2-core machine that takes a while.
+describe('npm start', { timeout: 180_000 }, () => {
   let child: ChildProcess | undefined;
   afterEach(() => {
     if (child?.exitCode === null) child.kill('SIGKILL');
@@ -58,7 +59,7 @@ describe('npm start', () => {
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
     const serving = /serving \d+ sources at (http:\/\/[^\s"]+)\/graphql/;
-    await vi.waitFor(() => expect(output).toMatch(serving), { timeout: 60_000, interval: 50 });
+    await vi.waitFor(() => expect(output).toMatch(serving), { timeout: 150_000, interval: 50 });
     const url = serving.exec(output)?.[1] as string;
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
@@ -74,21 +75,26 @@ describe('a production install', () => {
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
     const builtins = new Set(builtinModules);
     const imported = new Map<string, string>();
+    const seen = new Set<string>();
     const walk = (dir: string) => {
       for (const name of readdirSync(dir)) {
         const path = join(dir, name);
         if (statSync(path).isDirectory()) walk(path);
         else if (path.endsWith('.ts')) {
-          for (const [, spec] of readFileSync(path, 'utf8').matchAll(/(?:from|import)\s*\(?\s*'([^'.][^']*)'/g)) {
+          const source = readFileSync(path, 'utf8');
+          const specs = [...source.matchAll(/^(?:import|export)\b[^'"]*?from\s*'([^']+)'/gm), ...source.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)];
+          for (const [, spec] of specs) {
             const bare = spec as string;
-            if (bare.startsWith('node:') || builtins.has(bare)) continue;
+            if (bare.startsWith('.') || bare.startsWith('node:') || builtins.has(bare)) continue;
             const name = bare.startsWith('@') ? bare.split('/').slice(0, 2).join('/') : (bare.split('/')[0] as string);
+            seen.add(name);
             if (!(name in pkg.dependencies)) imported.set(name, path);
           }
         }
       }
     };
     walk(join(root, 'src'));
+    expect(seen).toContain('graphql-yoga');
     // Type-only imports vanish from the emitted JavaScript; the rest must install with --omit=dev.
     expect(Object.fromEntries(imported)).toEqual({});
   });
