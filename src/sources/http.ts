@@ -110,6 +110,14 @@ interface HealthRecord {
 /** Failures that say the source is unwell, as opposed to the vendor refusing a request. */
 const UNHEALTHY: ReadonlySet<SourceErrorCode> = new Set(['SOURCE_TIMEOUT', 'SOURCE_UNAVAILABLE', 'SOURCE_BAD_RESPONSE']);
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+/**
+ * A 500 is retried on reads only, and reaches the adapter as the vendor's answer when
+ * the retries run out: a read changes nothing, so asking again is safe, and most 500s
+ * are transient (a vendor's backend restarting, a lost connection behind it); the few
+ * that are not (HCI's unreachable center node) still reach the adapter as the vendor's
+ * own error. A write is never sent twice: a 500 may come after the change was made.
+ */
+const READ_RETRIED_STATUS = 500;
 
 /**
  * The one HTTP client layer every adapter uses: an undici keep-alive pool per source, a
@@ -145,7 +153,7 @@ export class SourceHttp {
       options.metrics.sourceCircuit.set(this.#labels, state === CircuitState.Open || state === CircuitState.Isolated ? 1 : 0),
     );
     this.#retry = retry(
-      handleWhen((err) => (err instanceof SourceError || err instanceof RetryAfter) && isRetryable(err)),
+      handleWhen((err) => err instanceof ServerErrorReply || ((err instanceof SourceError || err instanceof RetryAfter) && isRetryable(err))),
       {
         maxAttempts: options.retries,
         backoff: new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
@@ -163,8 +171,8 @@ export class SourceHttp {
   }
 
   /**
-   * Sends one call. GETs are retried on connection errors, 429 and 502/503/504 within
-   * the deadline; writes are never retried, and a write that times out or loses its
+   * Sends one call. GETs are retried on connection errors, 429, 500 and 502/503/504
+   * within the deadline; writes are never retried, and a write that times out or loses its
    * connection after being sent is reported with `outcomeUnknown`.
    */
   request(call: SourceCall): Promise<SourceReply> {
@@ -208,7 +216,7 @@ export class SourceHttp {
     const route = `${call.method} ${call.route}`;
     const attempt = () => this.#withAuth(call, route, signal, deadlineAt);
     try {
-      const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal) : await attempt();
+      const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal).catch(lastServerError) : await attempt();
       this.#health.consecutiveFailures = 0;
       this.#health.lastSuccessAt = new Date().toISOString();
       return reply;
@@ -297,9 +305,10 @@ export class SourceHttp {
         // Waiting past our own deadline would only turn "throttled" into "timed out".
         throw after < deadlineAt - Date.now() ? new RetryAfter(error, after) : new GiveUp(error);
       }
+      if (status === READ_RETRIED_STATUS && call.method === 'GET') throw new ServerErrorReply(reply);
       return reply;
     } catch (err) {
-      if (err instanceof SourceError || err instanceof RetryAfter || err instanceof GiveUp) throw err;
+      if (err instanceof SourceError || err instanceof RetryAfter || err instanceof GiveUp || err instanceof ServerErrorReply) throw err;
       if (signal.aborted) throw err;
       throw this.#error(
         'SOURCE_UNAVAILABLE',
@@ -378,6 +387,18 @@ class GiveUp extends Error {
     super(error.message);
   }
 }
+
+/** A read's 500, to be asked again; the reply itself once the retries run out. */
+class ServerErrorReply extends Error {
+  constructor(readonly reply: SourceReply) {
+    super(`HTTP ${reply.status}`);
+  }
+}
+
+const lastServerError = (err: unknown): SourceReply => {
+  if (err instanceof ServerErrorReply) return err.reply;
+  throw err;
+};
 
 function isRetryable(err: SourceError | RetryAfter): boolean {
   const e = err instanceof RetryAfter ? err.error : err;
