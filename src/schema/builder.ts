@@ -1,6 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { JSONResolver } from 'graphql-scalars';
 import type { GatewayContext } from '../context.js';
@@ -37,6 +37,11 @@ export const builder = new SchemaBuilder<{
   },
   defaultFieldNullability: false,
   relay: {
+    // Each id on its own, so one that fails is null with its error at its own index
+    // (path ['nodes', i]) and the others still answer; the readers' DataLoaders batch them.
+    nodesQueryOptions: {
+      resolve: (_root, args, ctx, info): Promise<unknown>[] => args.ids.map(async (id) => (await resolveNodes(builder, ctx, info, [id]))[0]),
+    },
     clientMutationId: 'omit',
     cursorType: 'String',
     encodeGlobalID: (typename, id) => {

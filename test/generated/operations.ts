@@ -278,7 +278,7 @@ export type ClusterPageQueryVariables = Exact<{
 }>;
 
 
-export type ClusterPageQuery = { clusters: { totalCount: number, missingSources: Array<{ sourceId: string, code: string, message: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, nativeId: string, name: string, kind: ClusterKind, status: ClusterStatus, rawStatus: string, version: string | null, createdAt: string | null, source: { sourceId: string, kind: SourceKind } } }> } };
+export type ClusterPageQuery = { clusters: { totalCount: number, missingSources: Array<{ sourceId: string, code: string, message: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, nativeId: string, name: string, kind: ClusterKind, status: ClusterStatus | null, rawStatus: string | null, version: string | null, createdAt: string | null, source: { sourceId: string, kind: SourceKind } } }> } };
 
 export type ClustersDeepQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -293,7 +293,7 @@ export type NodeByIdQueryVariables = Exact<{
 
 
 export type NodeByIdQuery = { node:
-    | { __typename: 'Cluster', name: string, status: ClusterStatus, id: string, source: { sourceId: string } }
+    | { __typename: 'Cluster', name: string, status: ClusterStatus | null, id: string, source: { sourceId: string } }
     | { __typename: 'Deployment', name: string, id: string, cluster: { id: string } | null }
     | { __typename: 'Event', message: string, id: string, cluster: { id: string } | null }
     | { __typename: 'Host', name: string, id: string, cluster: { id: string } | null }
@@ -310,7 +310,7 @@ export type SourcesQuery = { sources: Array<{ id: string, sourceId: string, kind
 export type FleetSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FleetSummaryQuery = { fleetSummary: { total: number, groups: Array<{ kind: ClusterKind, status: ClusterStatus, count: number, source: { sourceId: string } }>, missingSources: Array<{ sourceId: string, code: string }> } };
+export type FleetSummaryQuery = { fleetSummary: { total: number, groups: Array<{ kind: ClusterKind, status: ClusterStatus | null, count: number, source: { sourceId: string } }>, missingSources: Array<{ sourceId: string, code: string }> } };
 
 export type ClusterRawDataQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -25,7 +25,8 @@ builder.node(HostRef, {
     os: t.exposeString('os', { nullable: true }),
     kernel: t.exposeString('kernel', { nullable: true }),
     usage: t.expose('usage', { type: ResourceUsageRef, nullable: true }),
-    labels: t.expose('labels', { type: [LabelRef] }),
+    // Null, with an error at this field, where the label lookups failed (model/partial.ts).
+    labels: t.expose('labels', { type: [LabelRef], nullable: true }),
   }),
 });
 

@@ -1,16 +1,19 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
+import { withGaps } from '../../model/partial.js';
 import { type ClusterFilter, type EntityReader, type HostFilter, type OutlineReader, type SnapshotFilter, type SourceSession, type WorkflowFilter, wants } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../http.js';
-import type { CallContext, ClusterRow, HciClient, HostStatistic, PageRequest } from './client.js';
+import { gapsFrom, gather, part } from '../partial.js';
+import type { CallContext, ClusterRow, HciClient, HostStatistic } from './client.js';
 import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
 import {
   hasTask,
   type HostJoin,
   CLUSTER_OUTLINE_FIELDS,
   clusterOutline,
+  DETAIL_FEEDS,
   DETAIL_FIELDS,
   hostTaskWorkflow,
   inspectionWorkflow,
@@ -19,6 +22,8 @@ import {
   mapHost,
   mapSnapshots,
   mayBeJoining,
+  STATISTIC_FEEDS,
+  STORAGE_FEEDS,
 } from './map.js';
 
 /**
@@ -30,19 +35,8 @@ import {
 
 const notNull = <T>(v: T | null): v is T => v !== null;
 
-/** Loads every key, failing as a whole when one fails (DataLoader's loadMany would not). */
-const loadAll = <K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> => Promise.all(keys.map((k) => loader.load(k)));
-
-/**
- * The one vendor page holding all of `[offset, offset + limit)`: the smallest page
- * size from `limit` up for which the first and last wanted rows share a page.
- */
-export function pageCovering(offset: number, limit: number): PageRequest {
-  const size = Math.max(1, limit);
-  for (let s = size; ; s++) {
-    if (Math.floor(offset / s) === Math.floor((offset + size - 1) / s)) return { pageNum: Math.floor(offset / s), pageSize: s };
-  }
-}
+/** Every key's items; a key whose calls fail is reported missing beside the others' (sources/partial.ts). */
+const loadAll = <K, V>(loader: DataLoader<K, V[]>, keys: readonly K[]): Promise<V[]> => gather(keys, (k) => loader.load(k));
 
 /** Per-cluster work as a DataLoader batch: one call chain per cluster, all in parallel. */
 const perCluster = <V>(scope: RequestScope, work: (clusterUuid: string) => Promise<V>) =>
@@ -59,19 +53,29 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   // ---- Clusters: list row + detail + compute statistic + storage summary. ----
 
-  /** The cluster of a list row; without `withDetail`, its endpoints and record are left out. */
+  /**
+   * The cluster of a list row; without `withDetail`, its endpoints and record are left
+   * out. A call that fails leaves the fields it feeds as gaps, the rest stand; null only
+   * when the vendor says the cluster is gone (deleted between the list and these calls).
+   */
   const completeCluster = async (row: ClusterRow, withDetail = true): Promise<Cluster | null> => {
     const uuid = row.cluster_uuid;
     const [detail, stats, storage] = await Promise.all([
-      withDetail ? client.cluster(ctx, uuid) : undefined,
-      client.computeStatistic(ctx, uuid),
-      client.storage(ctx, uuid),
+      withDetail ? part(client.cluster(ctx, uuid)) : undefined,
+      part(client.computeStatistic(ctx, uuid)),
+      part(client.storage(ctx, uuid)),
     ]);
-    // Gone between the list and the detail calls: as if it had not been listed.
-    if (detail === null || !stats || !storage) return null;
-    return mapCluster(sourceId, { row, ...(detail ? { detail } : {}), stats, storage });
+    const calls = [[detail, DETAIL_FEEDS], [stats, STATISTIC_FEEDS], [storage, STORAGE_FEEDS]] as const;
+    if (calls.some(([p]) => p?.ok && p.value === null)) return null;
+    const cluster = mapCluster(sourceId, {
+      row,
+      ...(detail?.ok && detail.value ? { detail: detail.value } : {}),
+      ...(stats.ok && stats.value ? { stats: stats.value } : {}),
+      ...(storage.ok && storage.value ? { storage: storage.value } : {}),
+    });
+    if (cluster.usage) withGaps(cluster.usage, gapsFrom(calls.map(([p, feeds]) => [p, feeds.usage])));
+    return withGaps(cluster, gapsFrom(calls.map(([p, feeds]) => [p, feeds.cluster])));
   };
-  const completeClusters = async (rows: readonly ClusterRow[]) => (await Promise.all(rows.map((row) => completeCluster(row)))).filter(notNull);
 
   const clusterById = scope.loader<string, Cluster | null>(async (uuids) => {
     // One uuid: the list filtered to it; several: the whole list once.
@@ -108,18 +112,10 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     async list(filter) {
       return (await Promise.all((await clusterOutlines.list(filter)).map((o) => o.complete()))).filter(notNull);
     },
+    // No window: the list without paging is one call too, and a page completes its
+    // clusters from the outlines, where a cluster the vendor says is gone is left out
+    // with its position counted (a vendor page would shift under it).
     outline: clusterOutlines,
-    // The list comes in an order the document does not define (the simulator's is
-    // creation order, not `ctime`), so no `nativeOrder`: windows serve SOURCE order only.
-    async window(filter, offset, limit) {
-      const page = pageCovering(offset, limit);
-      const { rows, total } = await client.clusters(ctx, {
-        page,
-        ...(filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {}),
-      });
-      const start = offset - page.pageNum * page.pageSize;
-      return { items: await completeClusters(rows.slice(start, start + limit)), total };
-    },
     get: (uuid) => clusterById.load(uuid),
   };
 
@@ -137,16 +133,22 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       const ref = parseHostId(id);
       if (ref) wanted.set(ref.clusterUuid, [...(wanted.get(ref.clusterUuid) ?? []), ref.hostUuid]);
     }
-    const found = new Map<string, Host>();
+    // A cluster whose call fails fails its own hosts' lookups, not the others'.
+    const found = new Map<string, Host | SourceError>();
     await Promise.all(
       [...wanted].map(async ([clusterUuid, hostUuids]) => {
         const [only] = hostUuids;
-        if (hostUuids.length === 1 && only !== undefined) {
-          const h = await client.hostStatistic(ctx, clusterUuid, only);
-          if (h) found.set(hostId(clusterUuid, only), mapHost(sourceId, clusterUuid, h));
-          return;
+        try {
+          if (hostUuids.length === 1 && only !== undefined) {
+            const h = await client.hostStatistic(ctx, clusterUuid, only);
+            if (h) found.set(hostId(clusterUuid, only), mapHost(sourceId, clusterUuid, h));
+            return;
+          }
+          for (const host of await hostsByCluster.load(clusterUuid)) found.set(host.nativeId, host);
+        } catch (err) {
+          if (!(err instanceof SourceError)) throw err;
+          for (const h of hostUuids) found.set(hostId(clusterUuid, h), err);
         }
-        for (const host of await hostsByCluster.load(clusterUuid)) found.set(host.nativeId, host);
       }),
     );
     return ids.map((id) => found.get(id) ?? null);

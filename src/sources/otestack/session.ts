@@ -1,7 +1,9 @@
 import pLimit from 'p-limit';
 import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.js';
 import { type ClusterFilter, type DeploymentFilter, type EntityReader, type HostFilter, type ListWindow, type SourceSession, type Want, type WorkflowFilter, wants } from '../adapter.js';
+import { withGaps } from '../../model/partial.js';
 import type { RequestScope } from '../http.js';
+import { gapsFrom, part } from '../partial.js';
 import { coveringPage, type NodeQuery, type OteClient, type Page } from './client.js';
 import { ALL_CLUSTERS, groupBy, Lookups } from './lookups.js';
 import {
@@ -81,16 +83,24 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   // A page's clusters ask for their labels together: one lookup, however many complete at once.
   const labelsOf = scope.loader<string, string[]>(async (names) => {
     const labels = await lookups.clusterLabels(names);
-    return names.map((n) => labels.get(n) ?? []);
+    return names.map((n) => {
+      const got = labels.get(n);
+      return !got ? [] : got.ok ? got.value : got.error;
+    });
   });
 
-  /** The cluster of a list row: labels cost a lookup and status the node walk, made only when `want` reads them. */
+  /**
+   * The cluster of a list row: labels cost a lookup and status the node walk, made only
+   * when `want` reads them. A lookup that fails leaves its fields as gaps: the labels, or
+   * the status and usage the nodes tell.
+   */
   const completeCluster = async (row: OteCluster, want?: Want): Promise<Cluster> => {
     const [labels, nodes] = await Promise.all([
-      wants(want, ['labels']) ? labelsOf.load(row.clusterName) : [],
-      wants(want, ['status', 'usage']) ? lookups.nodesByCluster() : undefined,
+      wants(want, ['labels']) ? part(labelsOf.load(row.clusterName)) : undefined,
+      wants(want, ['status', 'usage']) ? part(lookups.nodesByCluster()) : undefined,
     ]);
-    return toCluster(sourceId, row, labels, nodes && (nodes.get(row.clusterName) ?? []));
+    const cluster = toCluster(sourceId, row, labels?.ok ? labels.value : [], nodes?.ok ? (nodes.value.get(row.clusterName) ?? []) : undefined);
+    return withGaps(cluster, gapsFrom([[labels, ['labels']], [nodes, ['status', 'usage']]]));
   };
   const toClusters = (rows: readonly OteCluster[]): Promise<Cluster[]> => Promise.all(rows.map((row) => completeCluster(row)));
 
@@ -143,10 +153,12 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
 
   // ---- Hosts: the node list, with labels from the node label index. ----
 
+  /** Hosts of node rows; when the label lookups fail, every host's labels are a gap. */
   const toHosts = async (rows: readonly OteNode[]): Promise<Host[]> => {
     if (rows.length === 0) return [];
-    const labels = await lookups.nodeLabels();
-    return rows.map((n) => toHost(sourceId, n, labels.get(hostNativeId(n.clusterName, n.nodeName)) ?? []));
+    const labels = await part(lookups.nodeLabels());
+    const gaps = gapsFrom([[labels, ['labels']]]);
+    return rows.map((n) => withGaps(toHost(sourceId, n, labels.ok ? (labels.value.get(hostNativeId(n.clusterName, n.nodeName)) ?? []) : []), gaps));
   };
 
   const hostById = scope.loader<string, Host | null>(async (ids) => {
