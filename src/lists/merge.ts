@@ -66,8 +66,12 @@ interface Taken<T> {
 class SourceSequence<E extends EntityName> {
   #sorted?: Promise<Entry<E>[]>;
   #knownTotal?: number;
-  /** Why parts of the source's list could not be read; the parts that could are served. */
+  /** Why parts of the source's list could not be read (one error per code); the parts that could are served. */
   readonly missing: GatewayError[] = [];
+
+  #reportMissing(items: readonly unknown[]): void {
+    for (const error of missingOf(items)) if (!this.missing.some((m) => m.code === error.code)) this.missing.push(error);
+  }
 
   constructor(
     private readonly entity: E,
@@ -89,7 +93,7 @@ class SourceSequence<E extends EntityName> {
     const { reader } = this.slot;
     if (this.#windowed && reader.window) {
       const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1);
-      this.missing.push(...missingOf(window.items));
+      this.#reportMissing(window.items);
       if (window.total !== undefined) this.#knownTotal = window.total;
       return { items: window.items.map(asEntry), exhausted: window.items.length < count + 1 };
     }
@@ -120,11 +124,11 @@ class SourceSequence<E extends EntityName> {
     if (outline && covers(outline.fields, sorting)) {
       const answered = covers(outline.fields, this.want);
       const outlines = await outline.list(vendorFilter);
-      this.missing.push(...missingOf(outlines));
+      this.#reportMissing(outlines);
       return outlines.map((o) => ({ known: o.known, complete: () => (answered ? Promise.resolve(o.known as Item<E>) : o.complete(this.want)) }));
     }
     const items = await listFor(reader, vendorFilter, withFields(this.want, sorting));
-    this.missing.push(...missingOf(items));
+    this.#reportMissing(items);
     return items.map(asEntry);
   }
 

@@ -49,3 +49,12 @@ export async function gather<K, T>(keys: readonly K[], read: (key: K) => Promise
     parts.flatMap((p) => (p.ok ? [] : [p.error])),
   );
 }
+
+/**
+ * For a DataLoader batch of per-key calls: a key whose call fails gets that failure as
+ * its own result, which DataLoader rejects for that key alone, not for the batch.
+ */
+export function ownError(err: unknown): SourceError {
+  if (err instanceof SourceError) return err;
+  throw err;
+}

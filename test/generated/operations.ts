@@ -285,7 +285,7 @@ export type ClustersDeepQueryVariables = Exact<{
 }>;
 
 
-export type ClustersDeepQuery = { clusters: { totalCount: number, edges: Array<{ node: { id: string, name: string, hosts: { edges: Array<{ node: { id: string, name: string, status: HostStatus, addresses: Array<string> } }> }, snapshots: { edges: Array<{ node: { id: string, name: string, status: SnapshotStatus } }> }, events: { edges: Array<{ node: { id: string, message: string, severity: EventSeverity } }> } } }> } };
+export type ClustersDeepQuery = { clusters: { totalCount: number, edges: Array<{ node: { id: string, name: string, hosts: { edges: Array<{ node: { id: string, name: string, status: HostStatus, addresses: Array<string> | null } }> }, snapshots: { edges: Array<{ node: { id: string, name: string, status: SnapshotStatus } }> }, events: { edges: Array<{ node: { id: string, message: string, severity: EventSeverity } }> } } }> } };
 
 export type NodeByIdQueryVariables = Exact<{
   id: string | number;
@@ -327,7 +327,7 @@ export type HostPageQueryVariables = Exact<{
 }>;
 
 
-export type HostPageQuery = { hosts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: HostStatus, rawStatus: string, role: string | null, addresses: Array<string>, source: { sourceId: string }, cluster: { id: string, name: string } | null } }> } };
+export type HostPageQuery = { hosts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: HostStatus, rawStatus: string, role: string | null, addresses: Array<string> | null, source: { sourceId: string }, cluster: { id: string, name: string } | null } }> } };
 
 export type SnapshotPageQueryVariables = Exact<{
   first?: number | null | undefined;

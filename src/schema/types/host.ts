@@ -18,7 +18,7 @@ builder.node(HostRef, {
     cluster: t.field({ type: ClusterRef, nullable: true, resolve: (h, _a, ctx) => clusterOf(ctx, h) }),
     nativeId: t.exposeString('nativeId'),
     name: t.exposeString('name'),
-    addresses: t.exposeStringList('addresses'),
+    addresses: t.exposeStringList('addresses', { nullable: true }),
     role: t.exposeString('role', { nullable: true }),
     status: t.expose('status', { type: HostStatusEnum }),
     rawStatus: t.exposeString('rawStatus'),

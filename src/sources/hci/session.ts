@@ -5,7 +5,7 @@ import { withGaps } from '../../model/partial.js';
 import { type ClusterFilter, type EntityReader, type HostFilter, type OutlineReader, type SnapshotFilter, type SourceSession, type WorkflowFilter, wants } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../http.js';
-import { gapsFrom, gather, part } from '../partial.js';
+import { gapsFrom, gather, ownError, part } from '../partial.js';
 import type { CallContext, ClusterRow, HciClient, HostStatistic } from './client.js';
 import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
 import {
@@ -40,7 +40,7 @@ const loadAll = <K, V>(loader: DataLoader<K, V[]>, keys: readonly K[]): Promise<
 
 /** Per-cluster work as a DataLoader batch: one call chain per cluster, all in parallel. */
 const perCluster = <V>(scope: RequestScope, work: (clusterUuid: string) => Promise<V>) =>
-  scope.loader<string, V>((uuids) => Promise.all(uuids.map(work)));
+  scope.loader<string, V>((uuids) => Promise.all(uuids.map((uuid) => work(uuid).catch(ownError))));
 
 /** The readers an HCI source has: all four, so its own operations can read back without checks. */
 export type HciSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'workflows'>>;
@@ -157,7 +157,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   const hosts: EntityReader<Host, HostFilter> = {
     // Host names (addresses) are matched case-sensitively by the vendor: not pushed down.
     pushdown: new Set(['clusterNativeId']),
-    list: async (filter) => (await loadAll(hostsByCluster, await allClusterUuids(filter))).flat(),
+    list: async (filter) => loadAll(hostsByCluster, await allClusterUuids(filter)),
     get: (id) => hostById.load(id),
     byCluster: (uuid) => hostsByCluster.load(uuid),
   };
@@ -186,7 +186,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
     pushdown: new Set(['clusterNativeId']),
-    list: async (filter) => (await loadAll(snapshotsByCluster, await allClusterUuids(filter))).flat(),
+    list: async (filter) => loadAll(snapshotsByCluster, await allClusterUuids(filter)),
     async get(id) {
       const ref = parseSnapshotId(id);
       if (!ref) return null;
@@ -238,7 +238,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
     pushdown: new Set(['clusterNativeId']),
-    list: async (filter) => (await loadAll(workflowsByCluster, await allClusterUuids(filter))).flat(),
+    list: async (filter) => loadAll(workflowsByCluster, await allClusterUuids(filter)),
     async get(id) {
       const ref = parseWorkflowId(id);
       if (!ref) return null;
