@@ -1,5 +1,5 @@
 import { GatewayError } from '../model/errors.js';
-import { missingOf } from '../model/partial.js';
+import { isGone, missingOf } from '../model/partial.js';
 import type { EntityName, EntityReader, EntityTypes, Outlined, Want } from '../sources/adapter.js';
 import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
@@ -48,7 +48,7 @@ export class PagingArgumentError extends GatewayError {
  * they land on the page.
  */
 type Entry<E extends EntityName> = Outlined<Item<E>>;
-const asEntry = <T>(item: T): Outlined<T> => ({ known: item as Outlined<T>['known'], complete: async () => item });
+const asEntry = <T>(item: T): Outlined<T> => ({ known: item as Outlined<T>['known'], complete: async () => (isGone(item) ? null : item) });
 const known = <E extends EntityName>(entry: Entry<E>) => entry.known as Item<E>;
 
 interface Taken<T> {

@@ -10,6 +10,7 @@ import type { GatewayError } from './errors.js';
 
 const GAPS = Symbol('fleetgate.gaps');
 const MISSING = Symbol('fleetgate.missing');
+const GONE = Symbol('fleetgate.gone');
 
 /** Field name → why it could not be read. */
 export type Gaps = Readonly<Record<string, GatewayError>>;
@@ -33,3 +34,13 @@ export function withMissing<T>(items: T[], errors: readonly GatewayError[]): T[]
 
 /** Why parts of a list are missing; empty when it is whole. */
 export const missingOf = (items: readonly unknown[]): readonly GatewayError[] => (items as { [MISSING]?: GatewayError[] })[MISSING] ?? [];
+
+/**
+ * An item a vendor page named and the vendor then said does not exist, as far as the
+ * page told of it: it holds its position in the list and is served as nothing.
+ */
+export function goneItem<T extends object>(known: Partial<T>): T {
+  return Object.assign(known, { [GONE]: true }) as T;
+}
+
+export const isGone = (item: unknown): boolean => typeof item === 'object' && item !== null && GONE in item;

@@ -49,7 +49,11 @@ export interface SourceAuth {
 }
 
 /** What the vendor's error body says, in its own words; supplied by each client.ts. */
-export type VendorErrorReader = (body: unknown) => { code?: string; message?: string } | undefined;
+export type VendorErrorReader = (body: unknown) => VendorError | undefined;
+export interface VendorError {
+  code?: string;
+  message?: string;
+}
 
 export interface SourceHttpOptions {
   sourceId: string;
@@ -60,6 +64,11 @@ export interface SourceHttpOptions {
   retries: number;
   metrics: Metrics;
   readVendorError: VendorErrorReader;
+  /**
+   * Whether a read's HTTP 500 carrying this vendor error may pass when asked again;
+   * absent, every 500 may. For vendors that answer business errors with 500.
+   */
+  transient500?: (vendor: VendorError | undefined) => boolean;
   auth?: SourceAuth;
   /** Consecutive failures that open the circuit, and how long it stays open. */
   breaker?: { threshold: number; halfOpenAfterMs: number };
@@ -112,10 +121,11 @@ const UNHEALTHY: ReadonlySet<SourceErrorCode> = new Set(['SOURCE_TIMEOUT', 'SOUR
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
 /**
  * A 500 is retried on reads only, and reaches the adapter as the vendor's answer when
- * the retries run out: a read changes nothing, so asking again is safe, and most 500s
- * are transient (a vendor's backend restarting, a lost connection behind it); the few
- * that are not (HCI's unreachable center node) still reach the adapter as the vendor's
- * own error. A write is never sent twice: a 500 may come after the change was made.
+ * the retries run out: a read changes nothing, so asking again is safe, and a 500 is
+ * mostly the vendor's backend failing for the moment. A vendor that answers its own
+ * business errors with 500 (DC/OS answers "no such cluster" so) says which are passing
+ * (`transient500`), so a definite answer is not asked again. A write is never sent
+ * twice: its 500 may come after the change was made.
  */
 const READ_RETRIED_STATUS = 500;
 
@@ -305,7 +315,7 @@ export class SourceHttp {
         // Waiting past our own deadline would only turn "throttled" into "timed out".
         throw after < deadlineAt - Date.now() ? new RetryAfter(error, after) : new GiveUp(error);
       }
-      if (status === READ_RETRIED_STATUS && call.method === 'GET') throw new ServerErrorReply(reply);
+      if (status === READ_RETRIED_STATUS && call.method === 'GET' && this.#transient500(reply)) throw new ServerErrorReply(reply);
       return reply;
     } catch (err) {
       if (err instanceof SourceError || err instanceof RetryAfter || err instanceof GiveUp || err instanceof ServerErrorReply) throw err;
@@ -321,6 +331,11 @@ export class SourceHttp {
     } finally {
       this.options.metrics.sourceRequests.inc({ ...this.#labels, route, status: String(status) });
     }
+  }
+
+  #transient500(reply: SourceReply): boolean {
+    const { transient500 } = this.options;
+    return !transient500 || transient500(reply.body !== undefined ? this.options.readVendorError(reply.body) : undefined);
   }
 
   #normalize(err: unknown, call: SourceCall, route: string, deadline: AbortSignal, signal: AbortSignal): SourceError | RequestAbortedError {

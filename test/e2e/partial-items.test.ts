@@ -245,6 +245,28 @@ describe('an item the vendor says is gone', () => {
     } while (after);
     expect(walked).toEqual(ids.filter((id) => id !== gone));
   });
+
+  it('keeps its place in a vendor-paged (SOURCE order) page, and the vendor total is lowered', async () => {
+    const bySource = doc(`query($after: String) { clusters(first: 3, after: $after, orderBy: { field: SOURCE }, filter: { sourceKinds: [HCI] }) {
+      totalCount edges { node { id status } } pageInfo { hasNextPage endCursor }
+    } }`);
+    const all = await demo.run(bySource);
+    const firstPage = all.data.clusters.edges.map((e: any) => e.node.id) as string[];
+    const gone = firstPage[1]!;
+    const total = all.data.clusters.totalCount as number;
+    hciProxy.deleteOnCompletion(decodeGlobalId(gone).nativeId);
+    const page = await demo.run(bySource);
+    expect(page.errors).toBeUndefined();
+    expect(page.data.clusters.edges.map((e: any) => e.node.id)).toEqual(firstPage.filter((id) => id !== gone));
+    expect(page.data.clusters.totalCount).toBe(total - 1);
+    // The next page starts after the gone cluster's place: nothing on the first page is
+    // served again. (The vendor's list has shrunk by one since, as any deletion between
+    // two pages shrinks it: offsets shift under every paged vendor list.)
+    const next = await demo.run(bySource, { after: page.data.clusters.pageInfo.endCursor });
+    const seen = [...page.data.clusters.edges, ...next.data.clusters.edges].map((e: any) => e.node.id);
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).not.toContain(gone);
+  });
 });
 
 interface GoneProxy {

@@ -5,7 +5,7 @@ import type { AdapterFactory, ClusterFilter, EntityReader, EventFilter, HostFilt
 import { TokenAuth, staticAuth } from '../auth.js';
 import { RequestScope, SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js';
 import { gather, ownError } from '../partial.js';
-import { type Credentials, DcosClient, type HostQuery, type LoginData, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError } from './client.js';
+import { type Credentials, DcosClient, type HostQuery, type LoginData, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError, transientDcos500 } from './client.js';
 import {
   CLUSTER_STATUS,
   HOST_STATUS,
@@ -31,7 +31,7 @@ import { createDcosOperations } from './operations.js';
  * `authUrl` when set), or a static `token` sent as `X-Auth-Token` as it is.
  */
 export const createDcosAdapter: AdapterFactory = (source, deps) => {
-  const httpOptions = { ...sourceHttpSettings(source, deps), readVendorError: readDcosError };
+  const httpOptions = { ...sourceHttpSettings(source, deps), readVendorError: readDcosError, transient500: transientDcos500 };
   const authHttp = source.authUrl ? new SourceHttp({ ...httpOptions, sourceId: source.id, url: source.authUrl }) : undefined;
   /** Whom the credentials act as, from the latest login: the owner of clusters created without one. */
   let loginUserId: string | undefined;

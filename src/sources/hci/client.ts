@@ -1,7 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
 import { SourceError, type SourceErrorCode } from '../errors.js';
-import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
 
 /**
  * Raw calls to the HCI platform's cluster service (document 001). The API has no auth.
@@ -48,6 +48,13 @@ function readEnvelope(body: unknown): Envelope | undefined {
   }
   return undefined;
 }
+
+/**
+ * The platform's own error codes (10xxx: a down center node, an aborted inspection)
+ * are answers; a 500 whose code echoes the HTTP status comes from its runtime and may
+ * pass if asked again.
+ */
+export const transientHci500 = (vendor: VendorError | undefined): boolean => vendor?.code === undefined || vendor.code === '500';
 
 export const readHciError: VendorErrorReader = (body) => {
   const envelope = readEnvelope(body);

@@ -1,12 +1,12 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
-import { withGaps } from '../../model/partial.js';
+import { goneItem, withGaps } from '../../model/partial.js';
 import { type ClusterFilter, type EntityReader, type HostFilter, type OutlineReader, type SnapshotFilter, type SourceSession, type WorkflowFilter, wants } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../http.js';
 import { gapsFrom, gather, ownError, part } from '../partial.js';
-import type { CallContext, ClusterRow, HciClient, HostStatistic } from './client.js';
+import type { CallContext, ClusterRow, HciClient, HostStatistic, PageRequest } from './client.js';
 import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
 import {
   hasTask,
@@ -34,6 +34,17 @@ import {
  */
 
 const notNull = <T>(v: T | null): v is T => v !== null;
+
+/**
+ * The one vendor page holding all of `[offset, offset + limit)`: the smallest page
+ * size from `limit` up for which the first and last wanted rows share a page.
+ */
+export function pageCovering(offset: number, limit: number): PageRequest {
+  const size = Math.max(1, limit);
+  for (let s = size; ; s++) {
+    if (Math.floor(offset / s) === Math.floor((offset + size - 1) / s)) return { pageNum: Math.floor(offset / s), pageSize: s };
+  }
+}
 
 /** Every key's items; a key whose calls fail is reported missing beside the others' (sources/partial.ts). */
 const loadAll = <K, V>(loader: DataLoader<K, V[]>, keys: readonly K[]): Promise<V[]> => gather(keys, (k) => loader.load(k));
@@ -112,10 +123,21 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     async list(filter) {
       return (await Promise.all((await clusterOutlines.list(filter)).map((o) => o.complete()))).filter(notNull);
     },
-    // No window: the list without paging is one call too, and a page completes its
-    // clusters from the outlines, where a cluster the vendor says is gone is left out
-    // with its position counted (a vendor page would shift under it).
     outline: clusterOutlines,
+    // The list comes in an order the document does not define (the simulator's is
+    // creation order, not `ctime`), so no `nativeOrder`: windows serve SOURCE order only.
+    // A cluster the vendor says is gone keeps its place in the window, marked gone.
+    async window(filter, offset, limit) {
+      const page = pageCovering(offset, limit);
+      const { rows, total } = await client.clusters(ctx, {
+        page,
+        ...(filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {}),
+      });
+      const start = offset - page.pageNum * page.pageSize;
+      const wanted = rows.slice(start, start + limit);
+      const items = await Promise.all(wanted.map(async (row) => (await completeCluster(row)) ?? goneItem<Cluster>(clusterOutline(sourceId, row))));
+      return { items, total };
+    },
     get: (uuid) => clusterById.load(uuid),
   };
 

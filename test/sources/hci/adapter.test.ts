@@ -6,6 +6,7 @@ import { type RunningSimulator, startSimulator } from '../../../src/simulators/k
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
 import { SourceError } from '../../../src/sources/errors.js';
 import { createHciAdapter } from '../../../src/sources/hci/index.js';
+import { pageCovering } from '../../../src/sources/hci/session.js';
 import { RequestScope } from '../../../src/sources/http.js';
 import { call } from '../../helpers/sim-client.js';
 
@@ -97,6 +98,29 @@ describe('hci adapter: clusters', () => {
     for (const c of clusters.slice(0, 6)) {
       const { inner, external } = (await raw(`/v1/cluster/system/service/storage?cluster_uuid=${c.nativeId}`)).data;
       expect(c.usage?.storage).toEqual({ used: inner.used + external.used, total: inner.total_size + external.total_size, unit: 'BYTES' });
+    }
+  });
+
+  it('serves a window from one vendor page, completing only the clusters in it', async () => {
+    const all = await session().clusters!.list({});
+    sim.resetStats();
+    const window = await session().clusters!.window!({}, 5, 3);
+    expect(window.total).toBe(all.length);
+    expect(window.items).toEqual(all.slice(5, 8));
+    expect(sim.stats().urls).toHaveProperty(['GET /v1/cluster/list?page_num=1&page_size=4']);
+    expect(calls()).toMatchObject({ 'GET /v1/cluster/list': 1, 'GET /v1/cluster/get': 3 });
+    const tail = await session().clusters!.window!({}, all.length - 2, 5);
+    expect(tail.items).toEqual(all.slice(-2));
+  });
+
+  it('picks the one page covering a window', () => {
+    expect(pageCovering(0, 20)).toEqual({ pageNum: 0, pageSize: 20 });
+    expect(pageCovering(40, 21)).toEqual({ pageNum: 1, pageSize: 21 + 10 });
+    expect(pageCovering(5, 3)).toEqual({ pageNum: 1, pageSize: 4 });
+    for (const [offset, limit] of [[7, 5], [99, 1], [13, 13], [1, 500]] as const) {
+      const { pageNum, pageSize } = pageCovering(offset, limit);
+      expect(pageNum * pageSize).toBeLessThanOrEqual(offset);
+      expect((pageNum + 1) * pageSize).toBeGreaterThanOrEqual(offset + limit);
     }
   });
 
