@@ -1,4 +1,5 @@
 import { GatewayError } from '../model/errors.js';
+import { isGone, missingOf } from '../model/partial.js';
 import type { EntityName, EntityReader, EntityTypes, Outlined, Want } from '../sources/adapter.js';
 import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
@@ -47,7 +48,7 @@ export class PagingArgumentError extends GatewayError {
  * they land on the page.
  */
 type Entry<E extends EntityName> = Outlined<Item<E>>;
-const asEntry = <T>(item: T): Outlined<T> => ({ known: item as Outlined<T>['known'], complete: async () => item });
+const asEntry = <T>(item: T): Outlined<T> => ({ known: item as Outlined<T>['known'], complete: async () => (isGone(item) ? null : item) });
 const known = <E extends EntityName>(entry: Entry<E>) => entry.known as Item<E>;
 
 interface Taken<T> {
@@ -65,6 +66,12 @@ interface Taken<T> {
 class SourceSequence<E extends EntityName> {
   #sorted?: Promise<Entry<E>[]>;
   #knownTotal?: number;
+  /** Why parts of the source's list could not be read (one error per code); the parts that could are served. */
+  readonly missing: GatewayError[] = [];
+
+  #reportMissing(items: readonly unknown[]): void {
+    for (const error of missingOf(items)) if (!this.missing.some((m) => m.code === error.code)) this.missing.push(error);
+  }
 
   constructor(
     private readonly entity: E,
@@ -86,6 +93,7 @@ class SourceSequence<E extends EntityName> {
     const { reader } = this.slot;
     if (this.#windowed && reader.window) {
       const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1, this.want);
+      this.#reportMissing(window.items);
       if (window.total !== undefined) this.#knownTotal = window.total;
       return { items: window.items.map(asEntry), exhausted: window.items.length < count + 1 };
     }
@@ -115,9 +123,13 @@ class SourceSequence<E extends EntityName> {
     const { outline } = reader;
     if (outline && covers(outline.fields, sorting)) {
       const answered = covers(outline.fields, this.want);
-      return (await outline.list(vendorFilter)).map((o) => ({ known: o.known, complete: () => (answered ? Promise.resolve(o.known as Item<E>) : o.complete(this.want)) }));
+      const outlines = await outline.list(vendorFilter);
+      this.#reportMissing(outlines);
+      return outlines.map((o) => ({ known: o.known, complete: () => (answered ? Promise.resolve(o.known as Item<E>) : o.complete(this.want)) }));
     }
-    return (await listFor(reader, vendorFilter, withFields(this.want, sorting))).map(asEntry);
+    const items = await listFor(reader, vendorFilter, withFields(this.want, sorting));
+    this.#reportMissing(items);
+    return items.map(asEntry);
   }
 
   async total(): Promise<number> {
@@ -166,6 +178,8 @@ export async function mergedPage<E extends EntityName>(options: {
   }
   const compare = comparator(order);
   const problems: SourceProblem[] = [];
+  /** Items each source listed and then said were gone: left out of the page and of the total. */
+  const gone = new Map<string, number>();
   const sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, compare, options.want) }));
   const failed = new Set<string>();
   const guard = async <T>(sourceId: string, work: () => Promise<T>, fallback: T): Promise<T> => {
@@ -182,10 +196,12 @@ export async function mergedPage<E extends EntityName>(options: {
   const cursorOf = (positions: Record<string, number>) => encodeCursor({ q: fingerprint, p: positions });
   type Picked = { entry: Entry<E>; sourceId: string };
   /**
-   * The page's items completed, in parallel, with their cursors. A source that fails
-   * completing any of its items is left out of the page as if its list had failed: its
-   * position stays, so a later page still serves them. An item that went away meanwhile
-   * is left out, its position counted.
+   * The page's items completed, in parallel, with their cursors. An item its reader
+   * could complete only in part is served with gaps (model/partial.ts). An item the
+   * vendor says went away meanwhile is left out, its position counted and the total
+   * lowered, so the total agrees with what walking the pages serves. A reader that
+   * throws is left out of the page as if its list had failed: its position stays, so a
+   * later page still serves its items.
    */
   const completeEdges = async (page: Picked[], positions: Record<string, number>) => {
     const nodes = await Promise.all(page.map(({ entry, sourceId }) => guard(sourceId, () => entry.complete(), null)));
@@ -195,6 +211,7 @@ export async function mergedPage<E extends EntityName>(options: {
       positions[sourceId] = (positions[sourceId] ?? 0) + 1;
       const node = nodes[i];
       if (node) out.push({ node, cursor: cursorOf({ ...positions }) });
+      else gone.set(sourceId, (gone.get(sourceId) ?? 0) + 1);
     });
     return out;
   };
@@ -258,9 +275,14 @@ export async function mergedPage<E extends EntityName>(options: {
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
     totalCount: async () => {
-      const totals = await Promise.all(sequences.map(({ slot, seq }) => guard(slot.sourceId, () => seq.total(), 0)));
+      const totals = await Promise.all(
+        sequences.map(({ slot, seq }) => guard(slot.sourceId, async () => (await seq.total()) - (gone.get(slot.sourceId) ?? 0), 0)),
+      );
       return totals.reduce((a, b) => a + b, 0);
     },
-    missing: () => problems,
+    missing: () => [
+      ...problems,
+      ...sequences.flatMap(({ slot, seq }) => (failed.has(slot.sourceId) ? [] : seq.missing.map((error) => ({ sourceId: slot.sourceId, error })))),
+    ],
   };
 }

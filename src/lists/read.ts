@@ -1,3 +1,4 @@
+import { missingOf, withMissing } from '../model/partial.js';
 import type { EntityReader, Want } from '../sources/adapter.js';
 
 /*
@@ -10,10 +11,15 @@ export const covers = (fields: ReadonlySet<string>, want: Want): boolean => want
 
 export const withFields = (want: Want, more: Iterable<string>): Want => (want === undefined ? undefined : new Set([...want, ...more]));
 
-/** Every item matching the vendor-side `filter`, each complete for `want`. */
+/**
+ * Every item matching the vendor-side `filter`, each complete for `want`; items the
+ * vendor says went away between the list and their completion are left out.
+ */
 export async function listFor<T, F>(reader: EntityReader<T, F>, filter: F, want: Want): Promise<T[]> {
   if (!reader.outline || want === undefined) return reader.list(filter);
   const outlines = await reader.outline.list(filter);
-  if (covers(reader.outline.fields, want)) return outlines.map((o) => o.known as T);
-  return (await Promise.all(outlines.map((o) => o.complete(want)))).filter((item): item is Awaited<T> => item !== null);
+  const items = covers(reader.outline.fields, want)
+    ? outlines.map((o) => o.known as T)
+    : (await Promise.all(outlines.map((o) => o.complete(want)))).filter((item): item is Awaited<T> => item !== null);
+  return withMissing(items, missingOf(outlines));
 }

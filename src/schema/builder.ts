@@ -1,6 +1,6 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
-import RelayPlugin from '@pothos/plugin-relay';
+import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { JSONResolver } from 'graphql-scalars';
 import { scopesOf } from '../auth.js';
@@ -49,8 +49,11 @@ export const builder = new SchemaBuilder<{
       args: { id: { description: 'A global id from any `id` field' } },
     },
     nodesQueryOptions: {
-      description: 'The objects with these global ids, in the order asked',
+      description: 'The objects with these global ids, in the order asked; an id that fails is null, with an error at its index, and the others still answer',
       args: { ids: { description: 'Global ids from any `id` fields' } },
+      // Each id on its own, so one that fails is null with its error at its own index
+      // (path ['nodes', i]) and the others still answer; the readers' DataLoaders batch them.
+      resolve: (_root, args, ctx, info): Promise<unknown>[] => args.ids.map(async (id) => (await resolveNodes(builder, ctx, info, [id]))[0]),
     },
     pageInfoTypeOptions: { description: 'Where a page lies in its list: whether more items lie either side, and the cursors to ask for them' },
     pageInfoFieldOptions: { description: 'Where this page lies in the list' },

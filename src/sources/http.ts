@@ -49,7 +49,11 @@ export interface SourceAuth {
 }
 
 /** What the vendor's error body says, in its own words; supplied by each client.ts. */
-export type VendorErrorReader = (body: unknown) => { code?: string; message?: string } | undefined;
+export type VendorErrorReader = (body: unknown) => VendorError | undefined;
+export interface VendorError {
+  code?: string;
+  message?: string;
+}
 
 export interface SourceHttpOptions {
   sourceId: string;
@@ -60,6 +64,11 @@ export interface SourceHttpOptions {
   retries: number;
   metrics: Metrics;
   readVendorError: VendorErrorReader;
+  /**
+   * Whether a read's HTTP 500 carrying this vendor error may pass when asked again;
+   * absent, every 500 may. For vendors that answer business errors with 500.
+   */
+  transient500?: (vendor: VendorError | undefined) => boolean;
   auth?: SourceAuth;
   /** Consecutive failures that open the circuit, and how long it stays open. */
   breaker?: { threshold: number; halfOpenAfterMs: number };
@@ -110,6 +119,15 @@ interface HealthRecord {
 /** Failures that say the source is unwell, as opposed to the vendor refusing a request. */
 const UNHEALTHY: ReadonlySet<SourceErrorCode> = new Set(['SOURCE_TIMEOUT', 'SOURCE_UNAVAILABLE', 'SOURCE_BAD_RESPONSE']);
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+/**
+ * A 500 is retried on reads only, and reaches the adapter as the vendor's answer when
+ * the retries run out: a read changes nothing, so asking again is safe, and a 500 is
+ * mostly the vendor's backend failing for the moment. A vendor that answers its own
+ * business errors with 500 (DC/OS answers "no such cluster" so) says which are passing
+ * (`transient500`), so a definite answer is not asked again. A write is never sent
+ * twice: its 500 may come after the change was made.
+ */
+const READ_RETRIED_STATUS = 500;
 
 /**
  * The one HTTP client layer every adapter uses: an undici keep-alive pool per source, a
@@ -145,7 +163,7 @@ export class SourceHttp {
       options.metrics.sourceCircuit.set(this.#labels, state === CircuitState.Open || state === CircuitState.Isolated ? 1 : 0),
     );
     this.#retry = retry(
-      handleWhen((err) => (err instanceof SourceError || err instanceof RetryAfter) && isRetryable(err)),
+      handleWhen((err) => err instanceof ServerErrorReply || ((err instanceof SourceError || err instanceof RetryAfter) && isRetryable(err))),
       {
         maxAttempts: options.retries,
         backoff: new DelegateBackoff((context: IRetryBackoffContext<unknown>) => {
@@ -163,8 +181,8 @@ export class SourceHttp {
   }
 
   /**
-   * Sends one call. GETs are retried on connection errors, 429 and 502/503/504 within
-   * the deadline; writes are never retried, and a write that times out or loses its
+   * Sends one call. GETs are retried on connection errors, 429, 500 and 502/503/504
+   * within the deadline; writes are never retried, and a write that times out or loses its
    * connection after being sent is reported with `outcomeUnknown`.
    */
   request(call: SourceCall): Promise<SourceReply> {
@@ -208,7 +226,7 @@ export class SourceHttp {
     const route = `${call.method} ${call.route}`;
     const attempt = () => this.#withAuth(call, route, signal, deadlineAt);
     try {
-      const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal) : await attempt();
+      const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal).catch(lastServerError) : await attempt();
       this.#health.consecutiveFailures = 0;
       this.#health.lastSuccessAt = new Date().toISOString();
       return reply;
@@ -297,9 +315,10 @@ export class SourceHttp {
         // Waiting past our own deadline would only turn "throttled" into "timed out".
         throw after < deadlineAt - Date.now() ? new RetryAfter(error, after) : new GiveUp(error);
       }
+      if (status === READ_RETRIED_STATUS && call.method === 'GET' && this.#transient500(reply)) throw new ServerErrorReply(reply);
       return reply;
     } catch (err) {
-      if (err instanceof SourceError || err instanceof RetryAfter || err instanceof GiveUp) throw err;
+      if (err instanceof SourceError || err instanceof RetryAfter || err instanceof GiveUp || err instanceof ServerErrorReply) throw err;
       if (signal.aborted) throw err;
       throw this.#error(
         'SOURCE_UNAVAILABLE',
@@ -312,6 +331,11 @@ export class SourceHttp {
     } finally {
       this.options.metrics.sourceRequests.inc({ ...this.#labels, route, status: String(status) });
     }
+  }
+
+  #transient500(reply: SourceReply): boolean {
+    const { transient500 } = this.options;
+    return !transient500 || transient500(reply.body !== undefined ? this.options.readVendorError(reply.body) : undefined);
   }
 
   #normalize(err: unknown, call: SourceCall, route: string, deadline: AbortSignal, signal: AbortSignal): SourceError | RequestAbortedError {
@@ -378,6 +402,18 @@ class GiveUp extends Error {
     super(error.message);
   }
 }
+
+/** A read's 500, to be asked again; the reply itself once the retries run out. */
+class ServerErrorReply extends Error {
+  constructor(readonly reply: SourceReply) {
+    super(`HTTP ${reply.status}`);
+  }
+}
+
+const lastServerError = (err: unknown): SourceReply => {
+  if (err instanceof ServerErrorReply) return err.reply;
+  throw err;
+};
 
 function isRetryable(err: SourceError | RetryAfter): boolean {
   const e = err instanceof RetryAfter ? err.error : err;

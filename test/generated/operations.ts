@@ -475,14 +475,14 @@ export type ClusterPageQueryVariables = Exact<{
 }>;
 
 
-export type ClusterPageQuery = { clusters: { totalCount: number, missingSources: Array<{ sourceId: string, code: string, message: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, nativeId: string, name: string, kind: ClusterKind, status: ClusterStatus, rawStatus: string, version: string | null, createdAt: string | null, source: { sourceId: string, kind: SourceKind } } }> } };
+export type ClusterPageQuery = { clusters: { totalCount: number, missingSources: Array<{ sourceId: string, code: string, message: string }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, nativeId: string, name: string, kind: ClusterKind, status: ClusterStatus | null, rawStatus: string | null, version: string | null, createdAt: string | null, source: { sourceId: string, kind: SourceKind } } }> } };
 
 export type ClustersDeepQueryVariables = Exact<{
   first?: number | null | undefined;
 }>;
 
 
-export type ClustersDeepQuery = { clusters: { totalCount: number, edges: Array<{ node: { id: string, name: string, hosts: { edges: Array<{ node: { id: string, name: string, status: HostStatus, addresses: Array<string> } }> }, snapshots: { edges: Array<{ node: { id: string, name: string, status: SnapshotStatus } }> }, events: { edges: Array<{ node: { id: string, message: string, severity: EventSeverity } }> } } }> } };
+export type ClustersDeepQuery = { clusters: { totalCount: number, edges: Array<{ node: { id: string, name: string, hosts: { edges: Array<{ node: { id: string, name: string, status: HostStatus, addresses: Array<string> | null } }> }, snapshots: { edges: Array<{ node: { id: string, name: string, status: SnapshotStatus } }> }, events: { edges: Array<{ node: { id: string, message: string, severity: EventSeverity } }> } } }> } };
 
 export type NodeByIdQueryVariables = Exact<{
   id: string | number;
@@ -490,7 +490,7 @@ export type NodeByIdQueryVariables = Exact<{
 
 
 export type NodeByIdQuery = { node:
-    | { __typename: 'Cluster', name: string, status: ClusterStatus, id: string, source: { sourceId: string } }
+    | { __typename: 'Cluster', name: string, status: ClusterStatus | null, id: string, source: { sourceId: string } }
     | { __typename: 'Deployment', name: string, id: string, cluster: { id: string } | null }
     | { __typename: 'Event', message: string, id: string, cluster: { id: string } | null }
     | { __typename: 'Host', name: string, id: string, cluster: { id: string } | null }
@@ -502,12 +502,12 @@ export type NodeByIdQuery = { node:
 export type SourcesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type SourcesQuery = { sources: Array<{ id: string, sourceId: string, kind: SourceKind, name: string, url: string, health: SourceHealth, capabilities: Array<EntityType>, lastError: { code: string, message: string } | null }> };
+export type SourcesQuery = { sources: Array<{ id: string, sourceId: string, kind: SourceKind, name: string, url: string | null, health: SourceHealth, capabilities: Array<EntityType>, lastError: { code: string, message: string } | null }> };
 
 export type FleetSummaryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type FleetSummaryQuery = { fleetSummary: { total: number, groups: Array<{ kind: ClusterKind, status: ClusterStatus, count: number, source: { sourceId: string } }>, missingSources: Array<{ sourceId: string, code: string }> } };
+export type FleetSummaryQuery = { fleetSummary: { total: number, groups: Array<{ kind: ClusterKind, status: ClusterStatus | null, count: number, source: { sourceId: string } }>, missingSources: Array<{ sourceId: string, code: string }> } };
 
 export type ClusterRawDataQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -524,7 +524,7 @@ export type HostPageQueryVariables = Exact<{
 }>;
 
 
-export type HostPageQuery = { hosts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: HostStatus, rawStatus: string, role: string | null, addresses: Array<string>, source: { sourceId: string }, cluster: { id: string, name: string } | null } }> } };
+export type HostPageQuery = { hosts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, status: HostStatus, rawStatus: string, role: string | null, addresses: Array<string> | null, source: { sourceId: string }, cluster: { id: string, name: string } | null } }> } };
 
 export type SnapshotPageQueryVariables = Exact<{
   first?: number | null | undefined;

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { type MergedPage, mergedPage, type SourceSlot } from '../../src/lists/merge.js';
 import type { Order } from '../../src/lists/order.js';
 import type { ClusterFilter } from '../../src/sources/adapter.js';
+import type { Cluster } from '../../src/model/entities.js';
+import { goneItem, withMissing } from '../../src/model/partial.js';
 import { SourceError } from '../../src/sources/errors.js';
 import { fakeSource } from '../helpers/fake-source.js';
 
@@ -128,6 +130,65 @@ describe('merged paging across sources', () => {
     broken = false;
     const next = await mergedPage({ entity: 'clusters', slots: [...slotsOf(a), flaky], filter: {}, order, args: { first: 100, after: page.pageInfo.endCursor } });
     expect(next.edges.map((e) => e.node.nativeId).sort()).toEqual(o.clusters.map((x) => x.nativeId).sort());
+  });
+
+  it('leaves out an item the vendor says is gone, counting its place, and lowers the total to what a walk serves', async () => {
+    const o = fakeSource({ id: 'o', clusters: 9, outlined: true });
+    const outline = o.readers.clusters.outline!;
+    const goneId = o.clusters[4]!.nativeId;
+    const vanishing: SourceSlot<'clusters'> = {
+      sourceId: 'o',
+      reader: {
+        ...o.readers.clusters,
+        outline: {
+          fields: outline.fields,
+          list: async (f) => (await outline.list(f)).map((e) => (e.known.nativeId === goneId ? { ...e, complete: async () => null } : e)),
+        },
+      },
+    };
+    const order = { field: 'NAME', direction: 'ASC' } as const;
+    const whole = await mergedPage({ entity: 'clusters', slots: [vanishing], filter: {}, order, args: { first: 100 } });
+    expect(whole.edges.map((e) => e.node.nativeId)).not.toContain(goneId);
+    expect(whole.edges).toHaveLength(8);
+    expect(await whole.totalCount()).toBe(8);
+    expect(whole.missing()).toEqual([]);
+    // Page by page: nothing skipped or repeated around the gap.
+    expect(new Set(await walk([vanishing], order, 2))).toEqual(new Set(o.clusters.filter((c) => c.nativeId !== goneId).map((c) => `o/${c.nativeId}`)));
+  });
+
+  it('keeps the place of an item a vendor window marks gone, and lowers the vendor total', async () => {
+    const p = fakeSource({ id: 'p', clusters: 9, paged: true });
+    const goneId = p.clusters[2]!.nativeId;
+    const reader = p.readers.clusters;
+    const slot: SourceSlot<'clusters'> = {
+      sourceId: 'p',
+      reader: {
+        ...reader,
+        window: async (f, offset, limit) => {
+          const w = await reader.window!(f, offset, limit);
+          return { ...w, items: w.items.map((c) => (c.nativeId === goneId ? goneItem<Cluster>({ sourceId: c.sourceId, nativeId: c.nativeId, name: c.name }) : c)) };
+        },
+      },
+    };
+    const order = { field: 'SOURCE', direction: 'ASC' } as const;
+    const first = await mergedPage({ entity: 'clusters', slots: [slot], filter: {}, order, args: { first: 4 } });
+    expect(first.edges.map((e) => e.node.nativeId)).toEqual(p.clusters.slice(0, 4).map((c) => c.nativeId).filter((id) => id !== goneId));
+    expect(await first.totalCount()).toBe(8);
+    const next = await mergedPage({ entity: 'clusters', slots: [slot], filter: {}, order, args: { first: 4, after: first.pageInfo.endCursor } });
+    expect(next.edges.map((e) => e.node.nativeId)).toEqual(p.clusters.slice(4, 8).map((c) => c.nativeId));
+  });
+
+  it('serves the parts of a list that were read and reports the missing parts once per code', async () => {
+    const o = fakeSource({ id: 'o', clusters: 6 });
+    const failure = (route: string) => new SourceError('SOURCE_ERROR', 'refused', { sourceId: 'o', sourceKind: 'fake', route });
+    const partial: SourceSlot<'clusters'> = {
+      sourceId: 'o',
+      reader: { ...o.readers.clusters, list: async (f) => withMissing((await o.readers.clusters.list(f)).slice(0, 4), [failure('GET /a'), failure('GET /b')]) },
+    };
+    const page = await mergedPage({ entity: 'clusters', slots: [...slotsOf(a), partial], filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 100 } });
+    expect(page.edges.filter((e) => e.node.sourceId === 'o')).toHaveLength(4);
+    expect(await page.totalCount()).toBe(a.clusters.length + 4);
+    expect(page.missing().map((m) => [m.sourceId, m.error.code])).toEqual([['o', 'SOURCE_ERROR']]);
   });
 
   it('rejects a cursor from another query, and bad page sizes', async () => {

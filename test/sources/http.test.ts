@@ -71,6 +71,32 @@ describe('SourceHttp', () => {
     expect(hits).toHaveLength(1);
   });
 
+  it('retries a GET after 500 and answers the last 500 as the vendor said it once retries run out; never retries a write', async () => {
+    handler = (_req, res, n) => (n <= 2 ? json(res, 500, { code: 9, message: 'backend restarting' }) : json(res, 200, { ok: n }));
+    expect(await client({ retries: 2 }).request(get)).toMatchObject({ status: 200, body: { ok: 3 } });
+    expect(hits).toHaveLength(3);
+    hits = [];
+    handler = (_req, res) => json(res, 500, { code: 9, message: 'backend down' });
+    expect(await client({ retries: 2 }).request(get)).toMatchObject({ status: 500, body: { code: 9, message: 'backend down' } });
+    expect(hits).toHaveLength(3);
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'] as const) {
+      hits = [];
+      expect(await client({ retries: 2 }).request({ ...post, method })).toMatchObject({ status: 500 });
+      expect(hits).toHaveLength(1);
+    }
+  });
+
+  it('does not ask again for a 500 the vendor calls a definite answer (transient500)', async () => {
+    const transient500 = (vendor: { code?: string } | undefined) => vendor?.code === undefined || vendor.code === '1';
+    handler = (_req, res) => json(res, 500, { code: 44, message: 'no such thing' });
+    expect(await client({ retries: 2, transient500 }).request(get)).toMatchObject({ status: 500, body: { code: 44 } });
+    expect(hits).toHaveLength(1);
+    hits = [];
+    handler = (_req, res, n) => (n === 1 ? json(res, 500, { code: 1, message: 'internal' }) : json(res, 200, { ok: n }));
+    expect(await client({ retries: 2, transient500 }).request(get)).toMatchObject({ status: 200 });
+    expect(hits).toHaveLength(2);
+  });
+
   it('does not wait for a Retry-After that ends past the deadline', async () => {
     handler = (_req, res) => json(res, 429, {}, { 'retry-after': '120' });
     await expect(client().request(get)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMITED' });

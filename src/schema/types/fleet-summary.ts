@@ -3,6 +3,7 @@ import type { SourceProblem } from '../../lists/merge.js';
 import { listFor } from '../../lists/read.js';
 import type { ClusterKind, ClusterStatus } from '../../model/status.js';
 import { GatewayError } from '../../model/errors.js';
+import { gapOf, missingOf, withGaps } from '../../model/partial.js';
 import { builder } from '../builder.js';
 import { SourceProblemRef } from './common.js';
 import { ClusterKindEnum, ClusterStatusEnum } from './enums.js';
@@ -11,7 +12,8 @@ import { SourceRef } from './source.js';
 interface Group {
   sourceId: string;
   kind: ClusterKind;
-  status: ClusterStatus;
+  /** Null for the clusters whose status the source could not tell; the group says why. */
+  status: ClusterStatus | null;
   count: number;
 }
 
@@ -26,7 +28,7 @@ const FleetGroupRef = builder.objectRef<Group>('FleetGroup').implement({
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: 'The source they are on', resolve: (g, _a, ctx) => ctx.registry.get(g.sourceId) }),
     kind: t.expose('kind', { type: ClusterKindEnum, description: 'Their kind' }),
-    status: t.expose('status', { type: ClusterStatusEnum, description: 'Their status' }),
+    status: t.expose('status', { type: ClusterStatusEnum, nullable: true, description: 'Their status; null for the clusters whose status could not be read, with the error' }),
     count: t.exposeInt('count', { description: 'How many there are; never 0 (empty groups are left out)' }),
   }),
 });
@@ -54,12 +56,18 @@ async function summarize(ctx: GatewayContext): Promise<Summary> {
       const reader = ctx.session(adapter.info.id).clusters;
       if (!reader) return;
       try {
-        for (const c of await listFor(reader, {}, SUMMARY_FIELDS)) {
-          const key = `${c.sourceId}\u0000${c.kind}\u0000${c.status}`;
-          const group = counts.get(key) ?? { sourceId: c.sourceId, kind: c.kind, status: c.status, count: 0 };
+        const clusters = await listFor(reader, {}, SUMMARY_FIELDS);
+        // A cluster whose status could not be read is still counted, in a group whose
+        // status is null with the error at it.
+        for (const c of clusters) {
+          const unknown = gapOf(c, 'status');
+          const status = unknown ? null : c.status;
+          const key = `${c.sourceId}\u0000${c.kind}\u0000${status}`;
+          const group = counts.get(key) ?? withGaps({ sourceId: c.sourceId, kind: c.kind, status, count: 0 }, unknown ? { status: unknown } : {});
           group.count++;
           counts.set(key, group);
         }
+        missingSources.push(...missingOf(clusters).map((error) => ({ sourceId: adapter.info.id, error })));
       } catch (err) {
         if (!(err instanceof GatewayError)) throw err;
         missingSources.push({ sourceId: adapter.info.id, error: err });
@@ -69,7 +77,7 @@ async function summarize(ctx: GatewayContext): Promise<Summary> {
   ctx.problems.push(...missingSources);
   const order = new Map(ctx.registry.adapters.map((a, i) => [a.info.id, i]));
   const groups = [...counts.values()].sort(
-    (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.kind.localeCompare(b.kind) || a.status.localeCompare(b.status),
+    (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.kind.localeCompare(b.kind) || (a.status ?? '~').localeCompare(b.status ?? '~'),
   );
   return { total: groups.reduce((n, g) => n + g.count, 0), groups, missingSources };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { SourceError } from '../errors.js';
-import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
 import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './requests.js';
 
 /**
@@ -78,6 +78,12 @@ export const readDcosError: VendorErrorReader = (body) => {
   const parsed = errorBody.safeParse(body);
   return parsed.success ? { code: parsed.data.error.code, ...(parsed.data.error.errormsg !== undefined ? { message: parsed.data.error.errormsg } : {}) } : undefined;
 };
+
+/**
+ * DC/OS answers every business error (no such cluster, invalid input) with HTTP 500;
+ * only its internal error (E12003), or a 500 without its envelope, may pass if asked again.
+ */
+export const transientDcos500 = (vendor: VendorError | undefined): boolean => vendor?.code === undefined || vendor.code === 'E12003';
 
 /** The vendor's "no such object" codes: a lookup answers null, not an error. */
 const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['E50004', 'E50103']);

@@ -4,7 +4,8 @@ import type { Cluster, Event, Host, Workflow } from '../../model/entities.js';
 import type { AdapterFactory, ClusterFilter, EntityReader, EventFilter, HostFilter, ListWindow, SourceSession, WorkflowFilter } from '../adapter.js';
 import { TokenAuth, staticAuth } from '../auth.js';
 import { RequestScope, SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js';
-import { type Credentials, DcosClient, type HostQuery, type LoginData, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError } from './client.js';
+import { gather, ownError } from '../partial.js';
+import { type Credentials, DcosClient, type HostQuery, type LoginData, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError, transientDcos500 } from './client.js';
 import {
   CLUSTER_STATUS,
   HOST_STATUS,
@@ -31,7 +32,7 @@ import { isDcosId } from './ids.js';
  * `authUrl` when set), or a static `token` sent as `X-Auth-Token` as it is.
  */
 export const createDcosAdapter: AdapterFactory = (source, deps) => {
-  const httpOptions = { ...sourceHttpSettings(source, deps), readVendorError: readDcosError };
+  const httpOptions = { ...sourceHttpSettings(source, deps), readVendorError: readDcosError, transient500: transientDcos500 };
   const authHttp = source.authUrl ? new SourceHttp({ ...httpOptions, sourceId: source.id, url: source.authUrl }) : undefined;
   /** Whom the credentials act as, from the latest login: the owner of clusters created without one. */
   let loginUserId: string | undefined;
@@ -140,7 +141,7 @@ function createLoaders(client: DcosClient, scope: RequestScope, limit: LimitFunc
       return ids.map((id) => all.get(id) ?? null);
     }),
     /** A cluster's hosts (null: no such cluster): one call per cluster, the vendor has no other. */
-    hosts: scope.loader<string, VendorHost[] | null>((clusterIds) => Promise.all(clusterIds.map((id) => limit(() => hostsOf(client, scope, id))))),
+    hosts: scope.loader<string, VendorHost[] | null>((clusterIds) => Promise.all(clusterIds.map((id) => limit(() => hostsOf(client, scope, id)).catch(ownError)))),
     /** Operation logs by cluster: one filtered call for one cluster, one unfiltered call grouped for several. */
     logs: scope.loader<string, VendorLog[]>(async (clusterIds) => {
       if (clusterIds.length === 1) return [(await client.logs(scope, { cluster_id: clusterIds[0] as string })).items];
@@ -193,8 +194,8 @@ function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, l
       const query = { ...(status.kind === 'one' ? { status: status.value } : {}), ...(tag ? { tag } : {}) };
       const clusterIds = filter.clusterNativeId !== undefined ? [filter.clusterNativeId] : (await client.clusters(scope, {})).items.map((c) => c._id);
       // Unfiltered, these are the URLs byCluster sends: the request's memo shares them.
-      const perCluster = await Promise.all(clusterIds.map((id) => limit(() => hostsOf(client, scope, id, query))));
-      return perCluster.flatMap((hosts) => (hosts ?? []).map(map));
+      // A cluster whose call fails is reported missing; the others' hosts are served.
+      return gather(clusterIds, async (id) => ((await limit(() => hostsOf(client, scope, id, query))) ?? []).map(map));
     },
     get: async (nativeId) => {
       // The vendor's host detail lacks the agent's usage, so a host is read from its

@@ -262,6 +262,9 @@ export function mapCluster(sourceId: string, c: ClusterWire, region?: string): C
 
 // ---- Hosts ----
 
+/** The host fields a cluster's CN list tells: without it, which node is a CN and its address are unknown. */
+export const CN_FEEDS = ['addresses', 'role'] as const;
+
 /**
  * A cluster's nodes as hosts. Nodes carry only id, name and status; a node that hosts a
  * coordinator (CN) is matched to its CN instance (by id, else by name) for its private

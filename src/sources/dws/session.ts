@@ -9,10 +9,13 @@ import {
   type SourceSession,
   type WorkflowFilter,
 } from '../adapter.js';
+import { withGaps } from '../../model/partial.js';
 import type { RequestScope } from '../http.js';
+import { gapsFrom, gather, ownError, part } from '../partial.js';
 import type { CallContext, ClusterWire, DwsClient, EventWire, SnapshotWire } from './client.js';
 import {
   byOccurredDesc,
+  CN_FEEDS,
   fleetWorkflows,
   mapAlarm,
   mapCluster,
@@ -88,9 +91,11 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
         ids.map(async (id) => {
           const c = await clusterById.load(id);
           if (!c) return [];
-          const cns = await ctx.limit(() => client.coordinators(ctx, id));
-          return mapHosts(sourceId, c, cns);
-        }),
+          // Nodes come with the cluster; a CN list that fails leaves what it tells as gaps.
+          const cns = await part(ctx.limit(() => client.coordinators(ctx, id)));
+          const gaps = gapsFrom([[cns, CN_FEEDS]]);
+          return mapHosts(sourceId, c, cns.ok ? cns.value : null).map((h) => withGaps(h, gaps));
+        }).map((hosts) => hosts.catch(ownError)),
       ),
   );
   const hostsOf = (id: string) => hostsByCluster.load(id);
@@ -101,7 +106,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     async list(filter) {
       if (filter.clusterNativeId !== undefined) return hostsOf(filter.clusterNativeId);
       const wires = await clusterWires();
-      return (await Promise.all(wires.map((c) => hostsOf(c.id)))).flat();
+      return gather(wires.map((c) => c.id), hostsOf);
     },
     async get(id) {
       const owner = (await clusterWires()).find((c) => c.nodes?.some((n) => n.id === id));

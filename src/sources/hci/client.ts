@@ -1,7 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
 import { SourceError, type SourceErrorCode } from '../errors.js';
-import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
 
 /**
  * Raw calls to the HCI platform's cluster service (document 001). The API has no auth.
@@ -48,6 +48,13 @@ function readEnvelope(body: unknown): Envelope | undefined {
   }
   return undefined;
 }
+
+/**
+ * The platform's own error codes (10xxx: a down center node, an aborted inspection)
+ * are answers; a 500 whose code echoes the HTTP status comes from its runtime and may
+ * pass if asked again.
+ */
+export const transientHci500 = (vendor: VendorError | undefined): boolean => vendor?.code === undefined || vendor.code === '500';
 
 export const readHciError: VendorErrorReader = (body) => {
   const envelope = readEnvelope(body);
@@ -168,6 +175,15 @@ export interface PageRequest {
 
 const CLUSTER_LIST = '/v1/cluster/list';
 
+/**
+ * The vendor codes that say the object asked about does not exist (cluster 10003, host
+ * 10004, snapshot file 10008). The document lists no error codes; these are the ones
+ * the platform answers with, as the simulator reproduces them. Any other 404 (a proxy,
+ * an unknown route) says nothing about the object, so it is an error, not "gone".
+ */
+const GONE_CODES: ReadonlySet<number> = new Set([10003, 10004, 10008]);
+const saysGone = (reply: SourceReply, envelope: Envelope) => reply.status === 404 && GONE_CODES.has(envelope.code);
+
 export class HciClient {
   constructor(private readonly http: SourceHttp) {}
 
@@ -235,7 +251,7 @@ export class HciClient {
   async hostTask(ctx: CallContext, clusterUuid: string, hostUuid: string): Promise<HostTaskReport | null> {
     const route = '/v1/cluster/host/task/progress';
     const { reply, envelope } = await this.#call(ctx, route, { cluster_uuid: clusterUuid, host_uuid: hostUuid });
-    if (reply.status === 404) return null;
+    if (saysGone(reply, envelope)) return null;
     if (envelope.code !== 0 && reply.status === 200) {
       const reached = taskProgress.safeParse(envelope.data);
       if (reached.success) {
@@ -296,10 +312,10 @@ export class HciClient {
     return this.#decode('GET', route, reply, envelope, schema);
   }
 
-  /** A read whose "no such cluster/host/file" (HTTP 404) means null rather than an error. */
+  /** A read whose "no such cluster/host/file" means null rather than an error. */
   async #readOrNull<T extends z.ZodType>(ctx: CallContext, route: string, query: Record<string, string | number | undefined>, schema: T) {
     const { reply, envelope } = await this.#call(ctx, route, query);
-    if (reply.status === 404) return null;
+    if (saysGone(reply, envelope)) return null;
     return this.#decode('GET', route, reply, envelope, schema);
   }
 

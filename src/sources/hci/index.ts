@@ -2,7 +2,7 @@ import pLimit from 'p-limit';
 import { requireCredentials } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { RequestScope, SourceHttp, sourceHttpSettings } from '../http.js';
-import { HciClient, readHciError } from './client.js';
+import { HciClient, readHciError, transientHci500 } from './client.js';
 import { createHciOperations } from './operations.js';
 import { hciSession } from './session.js';
 import { isHciId } from './ids.js';
@@ -16,7 +16,7 @@ import { isHciId } from './ids.js';
  */
 export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter => {
   requireCredentials(source, []);
-  const http = new SourceHttp({ ...sourceHttpSettings(source, deps), url: source.url, readVendorError: readHciError });
+  const http = new SourceHttp({ ...sourceHttpSettings(source, deps), url: source.url, readVendorError: readHciError, transient500: transientHci500 });
   const client = new HciClient(http);
   const session = (scope: RequestScope) => hciSession(client, source.id, source.concurrency, scope);
   return {

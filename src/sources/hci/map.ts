@@ -107,14 +107,24 @@ function storageUsage(storage: StorageSummary): Usage {
 
 export interface ClusterSources {
   row: ClusterRow;
-  /** Left out when no one reads what only it gives (`DETAIL_FIELDS`). */
+  /** Left out when no one reads what only it gives (`DETAIL_FIELDS`), or when its call failed. */
   detail?: ClusterDetail;
-  stats: ComputeStatistic;
-  storage: StorageSummary;
+  /** Left out when its call failed: the fields it feeds (`STATISTIC_FIELDS`) are then unknown. */
+  stats?: ComputeStatistic;
+  /** Left out when its call failed: the fields it feeds (`STORAGE_FIELDS`) are then unknown. */
+  storage?: StorageSummary;
 }
 
 /** The cluster fields only its detail call gives: the center nodes' addresses, and the record itself. */
 export const DETAIL_FIELDS: ReadonlySet<string> = new Set(['endpoints', 'raw']);
+
+/**
+ * What each call past the list feeds, for a cluster whose call failed: the cluster's
+ * fields, and the fields of its `usage`. The status reads both the hosts and the volumes.
+ */
+export const DETAIL_FEEDS = { cluster: ['endpoints'], usage: [] } as const;
+export const STATISTIC_FEEDS = { cluster: ['status', 'rawStatus', 'nodeCount'], usage: ['cpu', 'memory'] } as const;
+export const STORAGE_FEEDS = { cluster: ['status', 'rawStatus'], usage: ['storage'] } as const;
 
 /** The fields of a cluster its list row alone gives (HCI clusters have no labels): enough to order by name or creation. */
 export const CLUSTER_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'name', 'kind', 'labels', 'createdAt']);
@@ -127,20 +137,22 @@ export function clusterOutline(sourceId: string, row: ClusterRow): Pick<Cluster,
 /**
  * A cluster from its list row (`ctime`), detail (center nodes), compute statistic
  * (hosts, vCPU and memory given to VMs against the hardware's) and storage summary.
+ * Without the statistic or the storage summary the status cannot be told: it is
+ * UNKNOWN with an empty `rawStatus`, and the caller records why (`STATISTIC_FEEDS`).
  */
 export function mapCluster(sourceId: string, { row, detail, stats, storage }: ClusterSources): Cluster {
-  const condition = clusterCondition(stats, storage);
-  const cpu = allocationUsage(stats.UsageRatio.Cpu, 'CORES');
-  const memory = allocationUsage(stats.UsageRatio.Mem, 'BYTES');
+  const condition = stats && storage ? clusterCondition(stats, storage) : undefined;
+  const cpu = stats && allocationUsage(stats.UsageRatio.Cpu, 'CORES');
+  const memory = stats && allocationUsage(stats.UsageRatio.Mem, 'BYTES');
   return {
     ...clusterOutline(sourceId, row),
-    raw: { row, ...(detail ? { detail } : {}), stats, storage },
-    status: clusterStatus(condition),
-    rawStatus: condition,
+    raw: { row, ...(detail ? { detail } : {}), ...(stats ? { stats } : {}), ...(storage ? { storage } : {}) },
+    status: condition ? clusterStatus(condition) : 'UNKNOWN',
+    rawStatus: condition ?? '',
     // The center nodes run the platform's management service.
     endpoints: (detail?.candidates ?? []).map((address) => ({ address, public: false })),
-    nodeCount: stats.HostSummary.Total,
-    usage: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}), storage: storageUsage(storage) },
+    ...(stats ? { nodeCount: stats.HostSummary.Total } : {}),
+    usage: { ...(cpu ? { cpu } : {}), ...(memory ? { memory } : {}), ...(storage ? { storage: storageUsage(storage) } : {}) },
   };
 }
 

@@ -1,9 +1,11 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
+import { goneItem, withGaps } from '../../model/partial.js';
 import { type ClusterFilter, type EntityReader, type HostFilter, type OutlineReader, type SnapshotFilter, type SourceSession, type WorkflowFilter, wants } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../http.js';
+import { gapsFrom, gather, ownError, part } from '../partial.js';
 import type { CallContext, ClusterRow, HciClient, HostStatistic, PageRequest } from './client.js';
 import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
 import {
@@ -11,6 +13,7 @@ import {
   type HostJoin,
   CLUSTER_OUTLINE_FIELDS,
   clusterOutline,
+  DETAIL_FEEDS,
   DETAIL_FIELDS,
   hostTaskWorkflow,
   inspectionWorkflow,
@@ -19,6 +22,8 @@ import {
   mapHost,
   mapSnapshots,
   mayBeJoining,
+  STATISTIC_FEEDS,
+  STORAGE_FEEDS,
 } from './map.js';
 
 /**
@@ -29,9 +34,6 @@ import {
  */
 
 const notNull = <T>(v: T | null): v is T => v !== null;
-
-/** Loads every key, failing as a whole when one fails (DataLoader's loadMany would not). */
-const loadAll = <K, V>(loader: DataLoader<K, V>, keys: readonly K[]): Promise<V[]> => Promise.all(keys.map((k) => loader.load(k)));
 
 /**
  * The one vendor page holding all of `[offset, offset + limit)`: the smallest page
@@ -44,9 +46,12 @@ export function pageCovering(offset: number, limit: number): PageRequest {
   }
 }
 
+/** Every key's items; a key whose calls fail is reported missing beside the others' (sources/partial.ts). */
+const loadAll = <K, V>(loader: DataLoader<K, V[]>, keys: readonly K[]): Promise<V[]> => gather(keys, (k) => loader.load(k));
+
 /** Per-cluster work as a DataLoader batch: one call chain per cluster, all in parallel. */
 const perCluster = <V>(scope: RequestScope, work: (clusterUuid: string) => Promise<V>) =>
-  scope.loader<string, V>((uuids) => Promise.all(uuids.map(work)));
+  scope.loader<string, V>((uuids) => Promise.all(uuids.map((uuid) => work(uuid).catch(ownError))));
 
 /** The readers an HCI source has: all four, so its own operations can read back without checks. */
 export type HciSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'workflows'>>;
@@ -59,19 +64,29 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   // ---- Clusters: list row + detail + compute statistic + storage summary. ----
 
-  /** The cluster of a list row; without `withDetail`, its endpoints and record are left out. */
+  /**
+   * The cluster of a list row; without `withDetail`, its endpoints and record are left
+   * out. A call that fails leaves the fields it feeds as gaps, the rest stand; null only
+   * when the vendor says the cluster is gone (deleted between the list and these calls).
+   */
   const completeCluster = async (row: ClusterRow, withDetail = true): Promise<Cluster | null> => {
     const uuid = row.cluster_uuid;
     const [detail, stats, storage] = await Promise.all([
-      withDetail ? client.cluster(ctx, uuid) : undefined,
-      client.computeStatistic(ctx, uuid),
-      client.storage(ctx, uuid),
+      withDetail ? part(client.cluster(ctx, uuid)) : undefined,
+      part(client.computeStatistic(ctx, uuid)),
+      part(client.storage(ctx, uuid)),
     ]);
-    // Gone between the list and the detail calls: as if it had not been listed.
-    if (detail === null || !stats || !storage) return null;
-    return mapCluster(sourceId, { row, ...(detail ? { detail } : {}), stats, storage });
+    const calls = [[detail, DETAIL_FEEDS], [stats, STATISTIC_FEEDS], [storage, STORAGE_FEEDS]] as const;
+    if (calls.some(([p]) => p?.ok && p.value === null)) return null;
+    const cluster = mapCluster(sourceId, {
+      row,
+      ...(detail?.ok && detail.value ? { detail: detail.value } : {}),
+      ...(stats.ok && stats.value ? { stats: stats.value } : {}),
+      ...(storage.ok && storage.value ? { storage: storage.value } : {}),
+    });
+    if (cluster.usage) withGaps(cluster.usage, gapsFrom(calls.map(([p, feeds]) => [p, feeds.usage])));
+    return withGaps(cluster, gapsFrom(calls.map(([p, feeds]) => [p, feeds.cluster])));
   };
-  const completeClusters = async (rows: readonly ClusterRow[]) => (await Promise.all(rows.map((row) => completeCluster(row)))).filter(notNull);
 
   const clusterById = scope.loader<string, Cluster | null>(async (uuids) => {
     // One uuid: the list filtered to it; several: the whole list once.
@@ -111,6 +126,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     outline: clusterOutlines,
     // The list comes in an order the document does not define (the simulator's is
     // creation order, not `ctime`), so no `nativeOrder`: windows serve SOURCE order only.
+    // A cluster the vendor says is gone keeps its place in the window, marked gone.
     async window(filter, offset, limit) {
       const page = pageCovering(offset, limit);
       const { rows, total } = await client.clusters(ctx, {
@@ -118,7 +134,9 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
         ...(filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {}),
       });
       const start = offset - page.pageNum * page.pageSize;
-      return { items: await completeClusters(rows.slice(start, start + limit)), total };
+      const wanted = rows.slice(start, start + limit);
+      const items = await Promise.all(wanted.map(async (row) => (await completeCluster(row)) ?? goneItem<Cluster>(clusterOutline(sourceId, row))));
+      return { items, total };
     },
     get: (uuid) => clusterById.load(uuid),
   };
@@ -137,16 +155,22 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       const ref = parseHostId(id);
       if (ref) wanted.set(ref.clusterUuid, [...(wanted.get(ref.clusterUuid) ?? []), ref.hostUuid]);
     }
-    const found = new Map<string, Host>();
+    // A cluster whose call fails fails its own hosts' lookups, not the others'.
+    const found = new Map<string, Host | SourceError>();
     await Promise.all(
       [...wanted].map(async ([clusterUuid, hostUuids]) => {
         const [only] = hostUuids;
-        if (hostUuids.length === 1 && only !== undefined) {
-          const h = await client.hostStatistic(ctx, clusterUuid, only);
-          if (h) found.set(hostId(clusterUuid, only), mapHost(sourceId, clusterUuid, h));
-          return;
+        try {
+          if (hostUuids.length === 1 && only !== undefined) {
+            const h = await client.hostStatistic(ctx, clusterUuid, only);
+            if (h) found.set(hostId(clusterUuid, only), mapHost(sourceId, clusterUuid, h));
+            return;
+          }
+          for (const host of await hostsByCluster.load(clusterUuid)) found.set(host.nativeId, host);
+        } catch (err) {
+          if (!(err instanceof SourceError)) throw err;
+          for (const h of hostUuids) found.set(hostId(clusterUuid, h), err);
         }
-        for (const host of await hostsByCluster.load(clusterUuid)) found.set(host.nativeId, host);
       }),
     );
     return ids.map((id) => found.get(id) ?? null);
@@ -155,7 +179,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   const hosts: EntityReader<Host, HostFilter> = {
     // Host names (addresses) are matched case-sensitively by the vendor: not pushed down.
     pushdown: new Set(['clusterNativeId']),
-    list: async (filter) => (await loadAll(hostsByCluster, await allClusterUuids(filter))).flat(),
+    list: async (filter) => loadAll(hostsByCluster, await allClusterUuids(filter)),
     get: (id) => hostById.load(id),
     byCluster: (uuid) => hostsByCluster.load(uuid),
   };
@@ -184,7 +208,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
     pushdown: new Set(['clusterNativeId']),
-    list: async (filter) => (await loadAll(snapshotsByCluster, await allClusterUuids(filter))).flat(),
+    list: async (filter) => loadAll(snapshotsByCluster, await allClusterUuids(filter)),
     async get(id) {
       const ref = parseSnapshotId(id);
       if (!ref) return null;
@@ -236,7 +260,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
     pushdown: new Set(['clusterNativeId']),
-    list: async (filter) => (await loadAll(workflowsByCluster, await allClusterUuids(filter))).flat(),
+    list: async (filter) => loadAll(workflowsByCluster, await allClusterUuids(filter)),
     async get(id) {
       const ref = parseWorkflowId(id);
       if (!ref) return null;

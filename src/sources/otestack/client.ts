@@ -68,6 +68,13 @@ export const readOteError: VendorErrorReader = (body) => {
  * at the JWT's `exp` claim. A token without a readable `exp`, or with one already past
  * by our clock (the vendor's clock disagrees with ours), is given the documented hour.
  */
+/**
+ * A read the vendor answered 404. Where the caller knows the object should be there (an
+ * operation on a cluster the caller named), that is "no such object"; where a list just
+ * named it, it is only an error (the same body comes from a proxy's unknown route).
+ */
+export const isNotFound = (err: unknown): boolean => err instanceof SourceError && err.detail.httpStatus === 404;
+
 export function tokenCredential(token: string, issuedAt: number): IssuedCredential {
   const exp = jwtExpiry(token);
   return { headers: { authorization: token }, expiresAt: exp !== undefined && exp > issuedAt ? exp : issuedAt + TOKEN_LIFETIME_MS };
@@ -154,12 +161,14 @@ export class OteClient {
     return this.#decode(call, await this.http.request(call), labelNamesReply).data;
   }
 
-  /** GET /v1/cluster/label/{clusterName} (pageSize 0: no limit); null when the cluster does not exist. */
-  async labelsOfCluster(scope: RequestScope, clusterName: string): Promise<string[] | null> {
+  /**
+   * GET /v1/cluster/label/{clusterName} (pageSize 0: no limit). Its 404 is an error: the
+   * vendor's 404 body is the same for a cluster that does not exist and for a route its
+   * proxy does not know, so it cannot say the cluster is gone (see `isNotFound`).
+   */
+  async labelsOfCluster(scope: RequestScope, clusterName: string): Promise<string[]> {
     const call = this.#getCall(scope, `/v1/cluster/label/${encodeURIComponent(clusterName)}`, '/v1/cluster/label/{clusterName}', { pageSize: 0 });
-    const reply = await this.http.request(call);
-    if (reply.status === 404) return null;
-    return this.#decode(call, reply, listOf(clusterLabelRow)).data.map((l) => l.clusterLabel);
+    return this.#decode(call, await this.http.request(call), listOf(clusterLabelRow)).data.map((l) => l.clusterLabel);
   }
 
   /** GET /v1/node, every page. */

@@ -1,6 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../http.js';
+import { type Part, part } from '../partial.js';
 import { type OteClient, PAGE_SIZE } from './client.js';
 import { DEPLOYMENT_STATUS, hostNativeId, type Placement } from './map.js';
 import type { OteCluster, OteDeployment, OteNode } from './wire.js';
@@ -53,18 +54,20 @@ export class Lookups {
    * Labels of the named clusters, the cheaper of two ways: one call per cluster, or —
    * when the fleet uses no more labels than clusters are asked for — the label list
    * plus one call per label, inverted (calls deployment placement shares). One
-   * cluster is always asked directly.
+   * cluster is always asked directly. Each cluster's labels are a settled part: asked
+   * one by one, a failed call fails only its own cluster's.
    */
-  async clusterLabels(names: readonly string[]): Promise<Map<string, string[]>> {
+  async clusterLabels(names: readonly string[]): Promise<Map<string, Part<string[]>>> {
     if (names.length > 1) {
-      const vocabulary = await this.clusterLabelNames();
-      if (vocabulary.length <= names.length) {
-        const byCluster = await this.#memo('clusterLabelIndex', () => this.#invert(vocabulary));
-        return new Map(names.map((n) => [n, byCluster.get(n) ?? []]));
+      const vocabulary = await part(this.clusterLabelNames());
+      if (!vocabulary.ok) return new Map(names.map((n) => [n, vocabulary]));
+      if (vocabulary.value.length <= names.length) {
+        const byCluster = await part(this.#memo('clusterLabelIndex', () => this.#invert(vocabulary.value)));
+        return new Map(names.map((n) => [n, byCluster.ok ? { ok: true, value: byCluster.value.get(n) ?? [] } : byCluster]));
       }
     }
-    const labels = await Promise.all(names.map((n) => this.limit(() => this.client.labelsOfCluster(this.scope, n))));
-    return new Map(names.map((n, i) => [n, labels[i] ?? []]));
+    const labels = await Promise.all(names.map((n) => part(this.limit(() => this.client.labelsOfCluster(this.scope, n)))));
+    return new Map(names.map((n, i) => [n, labels[i] as Part<string[]>]));
   }
 
   async #invert(vocabulary: readonly string[]): Promise<Map<string, string[]>> {

@@ -4,7 +4,8 @@ import { NotFoundError } from '../../model/errors.js';
 import type { CreateDeploymentRequest, OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
 import { SourceError } from '../errors.js';
 import { RequestScope } from '../http.js';
-import type { OteClient } from './client.js';
+import { allOf } from '../partial.js';
+import { isNotFound, type OteClient } from './client.js';
 import { Lookups } from './lookups.js';
 import { DEPLOY_TYPE, DEPLOYMENT_STATUS, operationId } from './map.js';
 import {
@@ -85,7 +86,7 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
     const known = new Set((await lookups.clusterRows()).map((c) => c.clusterName));
     const missing = clusters.find((c) => !known.has(c));
     if (missing !== undefined) throw new NotFoundError('Cluster', missing);
-    const labels = clusters.length > 1 ? await lookups.clusterLabels(clusters) : new Map<string, string[]>();
+    const labels = clusters.length > 1 ? allOf(await lookups.clusterLabels(clusters)) : new Map<string, string[]>();
     const candidates = targetCandidates(clusters, labels);
     const covered = await Promise.all(candidates.map((target) => lookups.coverage(target)));
     return chooseTarget(clusters, new Map(candidates.map((target, i) => [target, covered[i] ?? []])));
@@ -147,8 +148,9 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
      */
     async setClusterLabels(clusterId: string, labels: Label[], o?: OperationOptions): Promise<OperationResult> {
       const wanted = labelNames(labels, 'labels');
-      const current = await client.labelsOfCluster(freshScope(o), clusterId);
-      if (current === null) throw new NotFoundError('Cluster', clusterId);
+      const current = await client.labelsOfCluster(freshScope(o), clusterId).catch((err: unknown) => {
+        throw isNotFound(err) ? new NotFoundError('Cluster', clusterId) : err;
+      });
       const { add, remove } = labelChanges(current, wanted);
       const steps = [...add.map((label) => ({ change: 'add' as const, label })), ...remove.map((label) => ({ change: 'remove' as const, label }))];
       const done: string[] = [];

@@ -1,7 +1,9 @@
 import pLimit from 'p-limit';
 import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.js';
 import { type ClusterFilter, type DeploymentFilter, type EntityReader, type HostFilter, type ListWindow, type SourceSession, type Want, type WorkflowFilter, wants } from '../adapter.js';
+import { withGaps } from '../../model/partial.js';
 import type { RequestScope } from '../http.js';
+import { gapsFrom, part } from '../partial.js';
 import { coveringPage, type NodeQuery, type OteClient, type Page } from './client.js';
 import { ALL_CLUSTERS, Lookups } from './lookups.js';
 import {
@@ -83,7 +85,10 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   // A page's clusters ask for their labels together: one lookup, however many complete at once.
   const labelsOf = scope.loader<string, string[]>(async (names) => {
     const labels = await lookups.clusterLabels(names);
-    return names.map((n) => labels.get(n) ?? []);
+    return names.map((n) => {
+      const got = labels.get(n);
+      return !got ? [] : got.ok ? got.value : got.error;
+    });
   });
 
   // A page's clusters ask for their nodes together, the cheaper way for that many.
@@ -92,13 +97,18 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return names.map((n) => nodes.get(n) ?? []);
   });
 
-  /** The cluster of a list row: labels and nodes (for status) cost lookups, made only when `want` reads them. */
+  /**
+   * The cluster of a list row: labels cost a lookup and status the node walk, made only
+   * when `want` reads them. A lookup that fails leaves its fields as gaps: the labels, or
+   * the status and usage the nodes tell.
+   */
   const completeCluster = async (row: OteCluster, want?: Want): Promise<Cluster> => {
     const [labels, nodes] = await Promise.all([
-      wants(want, ['labels']) ? labelsOf.load(row.clusterName) : [],
-      wants(want, ['status', 'usage']) ? nodesOf.load(row.clusterName) : undefined,
+      wants(want, ['labels']) ? part(labelsOf.load(row.clusterName)) : undefined,
+      wants(want, ['status', 'usage']) ? part(nodesOf.load(row.clusterName)) : undefined,
     ]);
-    return toCluster(sourceId, row, labels, nodes);
+    const cluster = toCluster(sourceId, row, labels?.ok ? labels.value : [], nodes?.ok ? nodes.value : undefined);
+    return withGaps(cluster, gapsFrom([[labels, ['labels']], [nodes, ['status', 'usage']]]));
   };
   const toClusters = (rows: readonly OteCluster[]): Promise<Cluster[]> => Promise.all(rows.map((row) => completeCluster(row)));
 
@@ -154,12 +164,14 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   /**
    * Hosts of node rows. Their labels cost the label index (the label list, then a node
    * list per label), asked for only when `want` reads labels; without, labels are left
-   * empty, fit for this request's answer only.
+   * empty, fit for this request's answer only. When the lookups fail, every host's
+   * labels are a gap.
    */
   const toHosts = async (rows: readonly OteNode[], want?: Want): Promise<Host[]> => {
     if (rows.length === 0) return [];
-    const labels = wants(want, ['labels']) ? await lookups.nodeLabels() : undefined;
-    return rows.map((n) => toHost(sourceId, n, labels?.get(hostNativeId(n.clusterName, n.nodeName)) ?? []));
+    const labels = wants(want, ['labels']) ? await part(lookups.nodeLabels()) : undefined;
+    const gaps = gapsFrom([[labels, ['labels']]]);
+    return rows.map((n) => withGaps(toHost(sourceId, n, labels?.ok ? (labels.value.get(hostNativeId(n.clusterName, n.nodeName)) ?? []) : []), gaps));
   };
 
   const hostById = scope.loader<string, Host | null>(async (ids) => {

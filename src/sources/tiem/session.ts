@@ -4,6 +4,7 @@ import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js'
 import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
 import type { ClusterFilter, EntityReader, HostFilter, ListWindow, SnapshotFilter, SourceSession, WorkflowFilter } from '../adapter.js';
 import type { RequestScope } from '../http.js';
+import { gather } from '../partial.js';
 import { BACKUPS, CLUSTERS, type Limit, type ListEndpoint, type Query, type TiemClient, WORKFLOWS } from './client.js';
 import { splitHostNativeId, toCluster, toHost, toSnapshot, toWorkflow, vendorWorkflowStatus, workflowState } from './map.js';
 import { MAX_PAGE_SIZE, pageCount } from './paging.js';
@@ -101,7 +102,8 @@ export class TiemSession {
         const ids = f.clusterNativeId
           ? [f.clusterNativeId]
           : (await this.client.walk(CLUSTERS, {}, this.scope, this.#limit)).map((c) => c.clusterId);
-        return (await Promise.all(ids.map(this.#hostsOf))).flat();
+        // A cluster whose detail fails is reported missing; the others' hosts are served.
+        return gather(ids, this.#hostsOf);
       },
       get: async (nativeId) => {
         const ref = splitHostNativeId(nativeId);
