@@ -87,4 +87,6 @@ console.log(`\n${clusters} clusters per simulator, ${latencyMs} ms vendor latenc
 console.table(rows);
 console.log(`peak RSS (gateway and simulators in one process): ${Math.round(peakRss / 1024 / 1024)} MiB`);
 
+// Live fan-out: subscribers, pollers and delivery latency (bench/fanout.ts).
+await import('./fanout.js');
 await runScale(env);

@@ -64,6 +64,12 @@ const limitsSchema = z
     maxBodyBytes: z.number().int().min(1_024).max(100 * 1024 * 1024).default(1024 * 1024),
     /** The whole request, headers and body, must have arrived within this: a body trickled in byte by byte is cut off with a 408. */
     requestTimeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+    /** Subscriptions open at once on one graphql-ws connection. */
+    maxSubscriptionsPerConnection: z.number().int().min(1).max(10_000).default(100),
+    /** Subscriptions open at once under one API token, over every connection and SSE stream. */
+    maxSubscriptionsPerToken: z.number().int().min(1).max(100_000).default(1_000),
+    /** Updates a subscriber may have waiting before its stream is closed as too slow; see workflows/mailbox.ts. */
+    maxPendingUpdates: z.number().int().min(10).max(100_000).default(1_000),
   })
   .strict();
 export type Limits = z.infer<typeof limitsSchema>;

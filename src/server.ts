@@ -16,7 +16,7 @@ import type { Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { SourceKind } from './model/source-kind.js';
 import { corsFor } from './plugins/cors.js';
-import { maskError } from './plugins/error-masking.js';
+import { isGraphQLError, maskError } from './plugins/error-masking.js';
 import { hostGuard } from './hosts.js';
 import { yogaLogger } from './plugins/logging.js';
 import { useFanoutLimit } from './plugins/limits.js';
@@ -28,6 +28,7 @@ import type { AdapterFactory } from './sources/adapter.js';
 import { SourceRegistry } from './sources/registry.js';
 import { LiveFeeds } from './workflows/live.js';
 import { PollerHub } from './workflows/poller.js';
+import { useSubscriptionLimits } from './workflows/admission.js';
 import { createLiveTransport } from './workflows/pubsub.js';
 
 export interface Gateway {
@@ -69,7 +70,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const hub = new PollerHub({ metrics, lease: transport.lease, ...config.poll, ...options.poll });
   const deps: ContextDeps = {
     registry,
-    live: new LiveFeeds(registry, transport.pubsub, hub),
+    live: new LiveFeeds(registry, transport, hub, { maxPendingUpdates: config.limits.maxPendingUpdates }),
     settings: { limits: config.limits, sources: config.sources },
     batching,
   };
@@ -110,7 +111,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     if (misdirected) return sendJson(res, 421, { errors: [{ message: misdirected, extensions: { code: 'MISDIRECTED_REQUEST' } }] });
     return yoga.handle(req, res);
   });
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint });
+  // ws refuses a frame longer than maxPayload from its header (close 1009), before
+  // reading it, so no message larger than an HTTP body may is ever buffered or parsed.
+  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: config.limits.maxBodyBytes });
   const wsDisposable = useServer(
     {
       // A socket without a valid token is closed at once (4403), before any subscription.
@@ -134,16 +137,26 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
           socket: ctx.extra.socket,
           params,
         });
-        const args = {
+        // graphql-armor's limits throw from parse (tokens) and from validation (depth,
+        // aliases): answer with the error on this subscription rather than let graphql-ws
+        // close the whole socket as if the server had failed.
+        let document: DocumentNode;
+        try {
+          document = parse(params.query);
+          const errors = validate(s, document);
+          if (errors.length) return errors;
+        } catch (error) {
+          if (isGraphQLError(error)) return [error];
+          throw error;
+        }
+        return {
           schema: s,
           operationName: params.operationName,
-          document: parse(params.query),
+          document,
           variableValues: params.variables,
           contextValue: await contextFactory(),
           rootValue: { execute, subscribe },
         };
-        const errors = validate(args.schema, args.document);
-        return errors.length ? errors : args;
       },
     },
     wsServer,
@@ -227,6 +240,7 @@ export function createGatewayYoga(options: YogaOptions) {
       blockFieldSuggestion: { enabled: !(options.introspection ?? true) },
     }) as Plugin,
     useFanoutLimit(limits),
+    useSubscriptionLimits(limits),
     useSourceProblems(),
     useVendorDetailScope(),
   ];

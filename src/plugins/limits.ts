@@ -30,8 +30,8 @@ export interface FanoutLimits {
  * list runs once per item above it.
  */
 export function useFanoutLimit(limits: FanoutLimits): Plugin {
-  return {
-    onExecute({ args, setResultAndStopExecution }) {
+  // Subscriptions too: each update of a subscription runs its whole selection again.
+  const check: NonNullable<Plugin['onExecute']> & NonNullable<Plugin['onSubscribe']> = ({ args, setResultAndStopExecution }) => {
       const document = args.document as DocumentNode;
       const operation = document.definitions.find(
         (d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
@@ -48,8 +48,8 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
         const message = walk.problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
         setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: walk.problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
       }
-    },
   };
+  return { onExecute: check, onSubscribe: check };
 }
 
 const CONNECTION_FIELDS = new Set(['edges', 'pageInfo', 'totalCount', 'missingSources']);

@@ -1,18 +1,48 @@
-import type { Cluster, Event, Workflow } from '../model/entities.js';
+import type { Workflow } from '../model/entities.js';
 import { GatewayError, NotFoundError } from '../model/errors.js';
-import { decodeGlobalId, encodeGlobalId } from '../model/ids.js';
-import { TERMINAL_WORKFLOW_STATES } from '../model/status.js';
-import type { EntityName, EntityReader, EntityTypes, SourceAdapter } from '../sources/adapter.js';
-import { RequestScope } from '../sources/http.js';
+import { decodeGlobalId } from '../model/ids.js';
 import type { SourceRegistry } from '../sources/registry.js';
-import type { PollerHub, PollSpec } from './poller.js';
-import type { ClusterStatusChange, GatewayPubSub, LiveError, WorkflowUpdate } from './pubsub.js';
+import { clusterChanges, fingerprint, forward, isTerminal, mergeStatusChanges, newEvents, workflowChanges, workflowId } from './changes.js';
+import { clusterFeed, eventFeed, type FeedSpec, read, workflowFeed } from './feeds.js';
+import { type Letter, Mailbox } from './mailbox.js';
+import type { MarkStore } from './marks.js';
+import type { PollerHub } from './poller.js';
+import type { ChannelName, Channels, LiveChannels, LiveError, WorkflowUpdate } from './pubsub.js';
+import { UpdateReads } from './reads.js';
 
-export const isTerminal = (w: Workflow) => TERMINAL_WORKFLOW_STATES.has(w.state);
+export { isTerminal } from './changes.js';
 
-/** What a subscriber compares to tell "changed" from "the same again". */
-const fingerprint = (w: Workflow) =>
-  JSON.stringify([w.state, w.progress, w.message, w.steps.map((s) => [s.name, s.state, s.message]), w.finishedAt]);
+export type LiveStream<T> = AsyncIterableIterator<T> & { return(): Promise<IteratorResult<T>> };
+
+/**
+ * An async iterator whose `return()` takes effect at once, even while a `next()` waits:
+ * a subscriber who leaves an idle feed releases its poller and mailbox now, not at the
+ * feed's next update (an async generator would queue the return behind the wait).
+ */
+function stream<T>(pull: () => Promise<IteratorResult<T>>, end: () => void): LiveStream<T> {
+  let done = false;
+  return {
+    next: () => (done ? Promise.resolve({ value: undefined, done: true }) : pull()),
+    return: () => {
+      done = true;
+      end();
+      return Promise.resolve({ value: undefined, done: true });
+    },
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+  };
+}
+
+/** What a subscription stream yields: an update with the reads its fields share, or the error that ends the stream. */
+export type Delivered<T> = { item: T; reads: UpdateReads } | { error: GatewayError };
+
+export interface LiveOptions {
+  /** Updates one subscriber may have waiting (distinct workflows, clusters or events) before its stream is closed. */
+  maxPendingUpdates: number;
+}
+
+export const LIVE_DEFAULTS: LiveOptions = { maxPendingUpdates: 1_000 };
 
 function liveError(sourceId: string, error: unknown): LiveError {
   return error instanceof GatewayError
@@ -20,108 +50,110 @@ function liveError(sourceId: string, error: unknown): LiveError {
     : { sourceId, code: 'INTERNAL_SERVER_ERROR', message: 'the source could not be polled' };
 }
 
-/**
- * The PubSub with subscriptions that listen from the moment they are made. Yoga's PubSub
- * attaches a subscription's listener only on its first `next()`, so whatever is published
- * before a subscriber first asks would be lost; asking at once makes the PubSub buffer it.
- */
-function listeningFromStart(pubsub: GatewayPubSub): GatewayPubSub {
-  const subscribe = (...args: Parameters<GatewayPubSub['subscribe']>) => listening(pubsub.subscribe(...args));
-  return { ...pubsub, subscribe: subscribe as GatewayPubSub['subscribe'] };
-}
-
-function listening<T>(subscription: AsyncIterableIterator<T>): AsyncIterableIterator<T> {
-  let first: Promise<IteratorResult<T>> | undefined = subscription.next();
-  return {
-    next: () => {
-      const next = first ?? subscription.next();
-      first = undefined;
-      return next;
-    },
-    return: (value?: unknown) => subscription.return?.(value) ?? Promise.resolve({ done: true, value: undefined }),
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
-}
-
-/** A fresh session per look: pollers outlive requests, and must never see a cached answer. */
-function read<E extends EntityName>(adapter: SourceAdapter, entity: E, signal?: AbortSignal) {
-  return adapter.session(new RequestScope(signal))[entity] as EntityReader<EntityTypes[E]['item'], EntityTypes[E]['filter']> | undefined;
+interface Subscription<T> {
+  /** Coalescing key: waiting items under one key replace each other. */
+  key(item: T): unknown;
+  merge?(waiting: T, newer: T): T;
+  /** The subscriber's filter, applied as items are published so others' items never take room in its mailbox. */
+  keep?(item: T): boolean;
+  /** What this subscriber has not had yet (undefined: nothing new), applied as it reads. */
+  news(item: T): T | undefined;
 }
 
 /**
- * The live side: subscriptions read from the PubSub, and shared pollers feed it. A
- * workflow has one poller however many subscribers watch it; the fleet-wide feeds
- * (workflow updates, events, cluster status) have one each.
+ * The live side: subscriptions read from the channels through bounded mailboxes of
+ * their own, and shared pollers feed the channels. A workflow has one poller however
+ * many subscribers watch it; the fleet-wide feeds (workflow updates, events, cluster
+ * status) have one each. Each subscriber gets only what it has not had, and one that
+ * falls behind is coalesced to the latest state or closed (see mailbox.ts).
  */
 export class LiveFeeds {
   /** The latest state each running workflow poller has seen, for subscribers who join late. */
   readonly #latest = new Map<string, Workflow>();
   /** First looks in flight: a burst of new subscribers costs the vendor one call. */
   readonly #looking = new Map<string, Promise<Workflow>>();
-  private readonly pubsub: GatewayPubSub;
+  /** One UpdateReads per published payload in this process, shared by its subscribers. */
+  readonly #reads = new WeakMap<object, UpdateReads>();
+  /** Each payload's coalescing key, worked out once for all its subscribers. */
+  readonly #keys = new WeakMap<object, unknown>();
+  readonly #options: LiveOptions;
 
   constructor(
     private readonly registry: SourceRegistry,
-    pubsub: GatewayPubSub,
+    private readonly transport: { channels: LiveChannels; marks: MarkStore },
     private readonly hub: PollerHub,
+    options: Partial<LiveOptions> = {},
   ) {
-    this.pubsub = listeningFromStart(pubsub);
+    this.#options = { ...LIVE_DEFAULTS, ...options };
   }
 
   /** The workflow now, then every change, ending after its terminal state. */
-  async *workflowProgress(globalId: string, signal?: AbortSignal): AsyncGenerator<WorkflowUpdate> {
-    const id = decodeGlobalId(globalId);
-    if (id.type !== 'Workflow') throw new NotFoundError('Workflow', globalId);
-    const adapter = this.registry.locate(id);
-    const fetchOne = async (s?: AbortSignal) => {
-      const w = await read(adapter, 'workflows', s)?.get(id.nativeId);
-      if (!w) throw new NotFoundError('Workflow', globalId);
-      return w;
-    };
-    // Listen before the first look, so a change between the two is not lost.
-    const updates = this.pubsub.subscribe('workflow', globalId);
+  workflowProgress(globalId: string): LiveStream<Delivered<WorkflowUpdate>> {
+    const news = workflowChanges();
+    let mailbox: Mailbox<WorkflowUpdate> | undefined;
     let release: (() => void) | undefined;
-    try {
-      let last = await this.#firstLook(globalId, () => fetchOne(signal));
-      yield { workflow: last };
-      if (isTerminal(last)) return;
-      release = this.hub.acquire({
-        key: `workflow:${globalId}`,
-        poll: (s) => fetchOne(s),
-        publish: (result) => {
-          const published = this.#latest.get(globalId) ?? last;
-          if ('error' in result) {
-            this.pubsub.publish('workflow', globalId, { workflow: published, error: liveError(id.sourceId, result.error) });
-            return false;
-          }
-          if (fingerprint(result.value) === fingerprint(published)) return false;
-          this.#latest.set(globalId, result.value);
-          if (isTerminal(result.value)) this.#latest.delete(globalId);
-          this.pubsub.publish('workflow', globalId, { workflow: result.value });
-          return true;
-        },
-        finished: isTerminal,
-      });
-      for await (const update of updates) {
-        if (!update.error && fingerprint(update.workflow) === fingerprint(last)) continue;
-        // Progress only moves forward: a vendor that rounds differently between two
-        // looks must not make a progress bar jump back.
-        const workflow =
-          update.workflow.progress !== undefined && last.progress !== undefined && !isTerminal(update.workflow)
-            ? { ...update.workflow, progress: Math.max(update.workflow.progress, last.progress) }
-            : update.workflow;
-        last = workflow;
-        yield { ...update, workflow };
-        if (isTerminal(workflow)) return;
+    let updates: AsyncIterator<Delivered<WorkflowUpdate>> | undefined;
+    const first = async (): Promise<IteratorResult<Delivered<WorkflowUpdate>>> => {
+      const id = decodeGlobalId(globalId);
+      if (id.type !== 'Workflow') throw new NotFoundError('Workflow', globalId);
+      const adapter = this.registry.locate(id);
+      const fetchOne = async (signal?: AbortSignal) => {
+        const w = await read(adapter, 'workflows', signal)?.get(id.nativeId);
+        if (!w) throw new NotFoundError('Workflow', globalId);
+        return w;
+      };
+      // Listen before the first look, so a change between the two is not lost.
+      mailbox = this.#mailbox('workflow', globalId, { key: () => globalId });
+      const workflow = await this.#firstLook(globalId, () => fetchOne());
+      if (isTerminal(workflow)) end();
+      else {
+        release = this.hub.acquire({
+          key: `workflow:${globalId}`,
+          poll: (signal) => fetchOne(signal),
+          publish: (result) => this.#publishWorkflow(globalId, id.sourceId, result),
+          finished: isTerminal,
+        });
+        updates = this.#letters(mailbox, news);
       }
-    } finally {
+      return { value: { item: news({ workflow }) ?? { workflow }, reads: this.#readsFor(workflow) }, done: false };
+    };
+    let ended = false;
+    const end = () => {
+      if (ended) return;
+      ended = true;
       release?.();
       // Nobody watches any more: a later subscriber must look afresh, not at our last state.
       if (!this.hub.running(`workflow:${globalId}`)) this.#latest.delete(globalId);
-      await updates.return?.();
+      void mailbox?.return();
+    };
+    let started = false;
+    return stream(async () => {
+      if (!started) {
+        started = true;
+        return first().catch((error: unknown) => {
+          end();
+          throw error;
+        });
+      }
+      if (ended || !updates) return { value: undefined, done: true };
+      const next = await updates.next();
+      if (next.done || 'error' in next.value || isTerminal(next.value.item.workflow)) end();
+      return next;
+    }, end);
+  }
+
+  #publishWorkflow(globalId: string, sourceId: string, result: { value: Workflow } | { error: unknown }): boolean {
+    const last = this.#latest.get(globalId);
+    if ('error' in result) {
+      if (last) this.transport.channels.publish('workflow', globalId, { workflow: last, error: liveError(sourceId, result.error) });
+      return false;
     }
+    const workflow = forward(last, result.value);
+    if (last && fingerprint(last) === fingerprint(workflow)) return false;
+    if (isTerminal(workflow)) this.#latest.delete(globalId);
+    else this.#latest.set(globalId, workflow);
+    this.transport.channels.publish('workflow', globalId, { workflow });
+    return true;
   }
 
   /** The poller's latest state if one runs, else one vendor call shared by everyone asking now. */
@@ -138,120 +170,99 @@ export class LiveFeeds {
     return workflow;
   }
 
-  /** Every change to any workflow on any source, as the shared feed sees it. */
-  workflowUpdates(): AsyncIterable<WorkflowUpdate> {
-    return this.#join(this.pubsub.subscribe('workflowUpdates'), 'feed:workflows', this.#workflowFeedSpec());
+  /** Every change to any active workflow on any source that `keep` accepts. */
+  workflowUpdates(keep?: (update: WorkflowUpdate) => boolean) {
+    return this.#feed('workflowUpdates', 'feed:workflows', workflowFeed(this.#feedDeps()), {
+      key: (u) => workflowId(u.workflow),
+      news: workflowChanges(),
+      ...(keep ? { keep } : {}),
+    });
   }
 
-  events(): AsyncIterable<Event> {
-    return this.#join(this.pubsub.subscribe('events'), 'feed:events', this.#eventFeedSpec());
+  /** Each new event on any source that `keep` accepts, once. */
+  events(keep?: (event: Channels['events']) => boolean) {
+    return this.#feed('events', 'feed:events', eventFeed(this.#feedDeps()), {
+      key: (e) => `${e.sourceId}:${e.nativeId}`,
+      news: newEvents(),
+      ...(keep ? { keep } : {}),
+    });
   }
 
-  clusterStatusChanged(): AsyncIterable<ClusterStatusChange> {
-    return this.#join(this.pubsub.subscribe('clusterStatus'), 'feed:clusters', this.#clusterFeedSpec());
+  /** Each change of a cluster's status that `keep` accepts. */
+  clusterStatusChanged(keep?: (change: Channels['clusterStatus']) => boolean) {
+    return this.#feed('clusterStatus', 'feed:clusters', clusterFeed(this.#feedDeps()), {
+      key: (c) => `${c.cluster.sourceId}:${c.cluster.nativeId}`,
+      merge: mergeStatusChanges,
+      news: clusterChanges(),
+      ...(keep ? { keep } : {}),
+    });
   }
 
-  /** Relays a fleet-wide topic and keeps its poller running while anyone listens. */
-  async *#join<T>(updates: AsyncIterableIterator<T>, key: string, spec: Omit<PollSpec<unknown>, 'key'>): AsyncGenerator<T> {
-    const release = this.hub.acquire({ key, ...spec });
-    try {
-      yield* updates;
-    } finally {
+  #feedDeps() {
+    return { registry: this.registry, channels: this.transport.channels, marks: this.transport.marks };
+  }
+
+  /** Relays a fleet-wide channel and keeps its poller running while anyone listens. */
+  #feed<C extends ChannelName>(channel: C, pollKey: string, spec: FeedSpec, subscription: Subscription<Channels[C]>): LiveStream<Delivered<Channels[C]>> {
+    const mailbox = this.#mailbox(channel, undefined, subscription);
+    const release = this.hub.acquire({ key: pollKey, ...spec });
+    const letters = this.#letters(mailbox, subscription.news);
+    const end = () => {
       release();
-      await updates.return?.();
+      void mailbox.return();
+    };
+    return stream(async () => {
+      const next = await letters.next();
+      if (next.done) end();
+      return next;
+    }, end);
+  }
+
+  /** A mailbox receiving `channel` from now on, through the subscriber's filter. */
+  #mailbox<C extends ChannelName>(channel: C, id: string | undefined, subscription: Omit<Subscription<Channels[C]>, 'news'>): Mailbox<Channels[C]> {
+    let stop = () => undefined as void;
+    const mailbox = new Mailbox<Channels[C]>(
+      {
+        key: (item) => this.#keyOf(item, subscription.key),
+        ...(subscription.merge ? { merge: subscription.merge } : {}),
+        capacity: this.#options.maxPendingUpdates,
+      },
+      () => stop(),
+    );
+    const keep = subscription.keep;
+    stop = this.transport.channels.listen(channel, id, (payload) => {
+      if (!keep || keep(payload)) mailbox.put(payload);
+    });
+    return mailbox;
+  }
+
+  /** The mailbox's letters as deliveries: what the subscriber already has is skipped, an error ends the stream. */
+  async *#letters<T extends object>(mailbox: Mailbox<T>, news: (item: T) => T | undefined): AsyncGenerator<Delivered<T>> {
+    for await (const letter of mailbox as AsyncIterable<Letter<T>>) {
+      if ('error' in letter) {
+        yield letter;
+        return;
+      }
+      const item = news(letter.item);
+      if (item !== undefined) yield { item, reads: this.#readsFor(letter.item) };
     }
   }
 
-  /** Polls every source's list of `entity`; a failing source is skipped this round. */
-  async #lists<E extends EntityName>(entity: E, filter: EntityTypes[E]['filter'], signal: AbortSignal) {
-    const lists = await Promise.all(
-      this.registry.adapters.map(async (adapter) => {
-        try {
-          return (await read(adapter, entity, signal)?.list(filter)) ?? [];
-        } catch {
-          return [];
-        }
-      }),
-    );
-    return lists.flat();
+  #keyOf<T extends object>(item: T, key: (item: T) => unknown): string {
+    let k = this.#keys.get(item);
+    if (k === undefined) {
+      k = key(item);
+      this.#keys.set(item, k);
+    }
+    return k as string;
   }
 
-  #workflowFeedSpec() {
-    let known: Map<string, { workflow: Workflow; print: string }> | undefined;
-    return {
-      poll: async (signal: AbortSignal) => {
-        const active = await this.#lists('workflows', { active: true }, signal);
-        const current = new Map(active.map((w) => [encodeGlobalId({ type: 'Workflow', sourceId: w.sourceId, nativeId: w.nativeId }), w]));
-        // A workflow that left the active list has finished: look once more for its end state.
-        for (const [id, { workflow }] of known ?? []) {
-          if (current.has(id)) continue;
-          try {
-            const w = await read(this.registry.get(workflow.sourceId), 'workflows', signal)?.get(workflow.nativeId);
-            if (w) current.set(id, w);
-          } catch {
-            current.set(id, workflow);
-          }
-        }
-        return current;
-      },
-      publish: (result: { value: unknown } | { error: unknown }) => {
-        if ('error' in result) return false;
-        const current = result.value as Map<string, Workflow>;
-        const first = known === undefined;
-        const next = new Map<string, { workflow: Workflow; print: string }>();
-        let changed = false;
-        for (const [id, workflow] of current) {
-          const print = fingerprint(workflow);
-          if (!isTerminal(workflow)) next.set(id, { workflow, print });
-          if (!first && known?.get(id)?.print !== print) {
-            this.pubsub.publish('workflowUpdates', { workflow });
-            changed = true;
-          }
-        }
-        known = next;
-        return changed;
-      },
-    };
-  }
-
-  #eventFeedSpec() {
-    let seen: Set<string> | undefined;
-    return {
-      poll: (signal: AbortSignal) => this.#lists('events', {}, signal),
-      publish: (result: { value: unknown } | { error: unknown }) => {
-        if ('error' in result) return false;
-        const events = (result.value as Event[]).slice().sort((a, b) => a.occurredAt.localeCompare(b.occurredAt));
-        const ids = new Set(events.map((e) => `${e.sourceId}:${e.nativeId}`));
-        // The first look is the baseline: subscribers want what happens from now on.
-        const fresh = seen ? events.filter((e) => !seen?.has(`${e.sourceId}:${e.nativeId}`)) : [];
-        for (const e of fresh) this.pubsub.publish('events', e);
-        seen = ids;
-        return fresh.length > 0;
-      },
-    };
-  }
-
-  #clusterFeedSpec() {
-    let statuses: Map<string, Cluster['status']> | undefined;
-    return {
-      poll: (signal: AbortSignal) => this.#lists('clusters', {}, signal),
-      publish: (result: { value: unknown } | { error: unknown }) => {
-        if ('error' in result) return false;
-        const clusters = result.value as Cluster[];
-        let changed = false;
-        const next = new Map<string, Cluster['status']>();
-        for (const cluster of clusters) {
-          const key = `${cluster.sourceId}:${cluster.nativeId}`;
-          next.set(key, cluster.status);
-          const previousStatus = statuses?.get(key);
-          if (previousStatus !== undefined && previousStatus !== cluster.status) {
-            this.pubsub.publish('clusterStatus', { cluster, previousStatus });
-            changed = true;
-          }
-        }
-        statuses = next;
-        return changed;
-      },
-    };
+  #readsFor(payload: object): UpdateReads {
+    let reads = this.#reads.get(payload);
+    if (!reads) {
+      reads = new UpdateReads(this.registry);
+      this.#reads.set(payload, reads);
+    }
+    return reads;
   }
 }

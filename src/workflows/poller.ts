@@ -36,9 +36,11 @@ interface Running {
 
 /**
  * Shared pollers: the first subscriber to a key starts its poller, later ones share it,
- * the last to leave stops it. A poller backs off (×1.5 up to the maximum) while nothing
- * changes and snaps back when something does; an error is published and polling goes
- * on, because a vendor hiccup must not end anyone's subscription.
+ * the last to leave stops it, so the vendor calls per interval depend on what is
+ * watched, never on how many watch it. A poller backs off (×1.5 up to the maximum)
+ * while nothing changes and snaps back when something does; an error is published and
+ * polling goes on, because a vendor hiccup must not end anyone's subscription. Nothing
+ * a look, a publish or the lease throws leaves the loop.
  */
 export class PollerHub {
   readonly #running = new Map<string, Running>();
@@ -100,23 +102,32 @@ export class PollerHub {
   async #loop<T>(spec: PollSpec<T>, signal: AbortSignal): Promise<void> {
     let interval = this.#min;
     const leaseMs = this.#max * 3;
+    // An unreachable lease store (Redis away) means this replica does not hold the lease.
+    const hold = () => this.#lease.hold(spec.key, leaseMs).catch(() => false);
+    const publish = async (result: { value: T } | { error: unknown }) => {
+      try {
+        return await spec.publish(result);
+      } catch {
+        return false;
+      }
+    };
     try {
       while (!signal.aborted) {
-        if (await this.#lease.hold(spec.key, leaseMs)) {
+        if (await hold()) {
           this.options.metrics.polls.inc();
           let changed: boolean;
           let finished = false;
           // A look may outlast the lease (a slow vendor, a short maxIntervalMs): renew it
           // meanwhile, or another replica would take it and poll the same thing.
-          const renewing = setInterval(() => void this.#lease.hold(spec.key, leaseMs).catch(() => undefined), leaseMs / 3);
+          const renewing = setInterval(() => void hold(), leaseMs / 3);
           try {
             const value = await spec.poll(signal);
             if (signal.aborted) break;
-            changed = await spec.publish({ value });
+            changed = await publish({ value });
             finished = spec.finished?.(value) ?? false;
           } catch (error) {
             if (signal.aborted) break;
-            changed = await spec.publish({ error });
+            changed = await publish({ error });
           } finally {
             clearInterval(renewing);
           }

@@ -15,7 +15,8 @@ const CREATE = parse(`mutation($input: CreateClusterInput!) { createCluster(inpu
 
 let demo: DemoGateway;
 beforeAll(async () => {
-  demo = await startDemoGateway();
+  // A small body limit, so the oversized-message test need not build megabytes.
+  demo = await startDemoGateway({ limits: { maxBodyBytes: 64 * 1024 } });
 });
 afterAll(() => demo.close());
 
@@ -66,8 +67,9 @@ describe('subscriptions', () => {
     const workflowLooks = () => Object.entries(tiem.stats().routes).filter(([route]) => route.startsWith('GET /api/v1/workflow/')).reduce((n, [, c]) => n + c, 0);
     const pollsBefore = await polls();
     tiem.resetStats();
-    const client = liveClient(demo.gateway.url, demo.token);
-    const streams = Array.from({ length: 500 }, () => client.subscribe<Update>(PROGRESS, { id }, 'workflowProgress'));
+    // Five connections of 100, the most one connection may have open by default.
+    const clients = Array.from({ length: 5 }, () => liveClient(demo.gateway.url, demo.token));
+    const streams = clients.flatMap((client) => Array.from({ length: 100 }, () => client.subscribe<Update>(PROGRESS, { id }, 'workflowProgress')));
     let maxPollers = 0;
     for (let i = 0; i < 400 && !streams.every((s) => s.completed); i++) {
       maxPollers = Math.max(maxPollers, demo.gateway.hub.size);
@@ -76,7 +78,7 @@ describe('subscriptions', () => {
       await new Promise((r) => setTimeout(r, 25));
     }
     await Promise.all(streams.map((s) => s.done));
-    await client.dispose();
+    await Promise.all(clients.map((c) => c.dispose()));
     expect(maxPollers).toBe(1);
     expect(demo.gateway.hub.size).toBe(0);
     // One first look shared by all 500, then one vendor call per poll however many listen.
@@ -129,4 +131,98 @@ describe('subscriptions', () => {
     // graphql-ws closes a connection its onConnect refuses with 4403 Forbidden.
     expect((outcome as { code?: number }).code).toBe(4403);
   });
+
+  it('ends the final update with the cluster as the operation left it, read afresh, not as the first update found it', async () => {
+    const id = await newWorkflowId();
+    const query = `subscription($id: ID!) { workflowProgress(id: $id) { workflow { state cluster { status } } } }`;
+    const stream = subscribe<{ workflow: { state: string; cluster: { status: string } | null } }>(demo.gateway.url, demo.token, query, { id }, 'workflowProgress');
+    await driveClock(() => stream.completed);
+    await stream.done;
+    await stream.dispose();
+    expect(stream.updates[0]?.workflow.cluster?.status).toBe('CREATING');
+    expect(stream.updates.at(-1)?.workflow).toEqual({ state: 'SUCCEEDED', cluster: { status: 'RUNNING' } });
+  });
 });
+
+/** Why the gateway refused a subscription: the errors of its error or errors-only message. */
+async function refusal(query: string, variables: Record<string, unknown> = {}): Promise<string> {
+  const stream = subscribe(demo.gateway.url, demo.token, query, variables, 'x');
+  const outcome = await stream.done.then(
+    () => 'completed',
+    (err: unknown) => (err instanceof Error ? err.message : JSON.stringify(err)),
+  );
+  await stream.dispose();
+  return outcome;
+}
+
+describe('limits on subscriptions', () => {
+  it('applies the fan-out and page-size estimate to a subscription’s selection as to a query’s', async () => {
+    // Each alias reads a cluster's 200 hosts' snapshots: 201 vendor fetches an update, 25 times over.
+    const heavy = Array.from({ length: 25 }, (_, i) => `c${i}: cluster { hosts(first: 200) { edges { node { cluster { snapshots(first: 200) { edges { node { id } } } } } } } }`);
+    expect(await refusal(`subscription { workflowUpdates { workflow { ${heavy.join(' ')} } } }`)).toContain('QUERY_TOO_COSTLY');
+    // The issue's own selection: pages larger than maxPageSize.
+    const page = `subscription { workflowUpdates { workflow { id cluster { hosts(first: 500) { edges { node { cluster { snapshots(first: 500) { edges { node { id } } } } } } } } } } }`;
+    expect(await refusal(page)).toContain('pages hold at most');
+  });
+
+  it('applies graphql-armor’s depth, alias and token limits over graphql-ws, refusing the subscription and keeping the socket', async () => {
+    const client = liveClient(demo.gateway.url, demo.token);
+    const refused = (query: string) =>
+      client.subscribe(query, {}, 'workflowUpdates').done.then(
+        () => 'completed',
+        (err: unknown) => JSON.stringify(err instanceof Error ? err.message : err),
+      );
+    const deep = `subscription { workflowUpdates { workflow { cluster { hosts { edges { node { cluster { hosts { edges { node { cluster { hosts { edges { node { id } } } } } } } } } } } } } } }`;
+    expect(await refused(deep)).toMatch(/depth limit of 12/i);
+    const aliases = `subscription { workflowUpdates { workflow { ${Array.from({ length: 40 }, (_, i) => `a${i}: id`).join(' ')} } } }`;
+    expect(await refused(aliases)).toMatch(/aliases limit of 30/i);
+    const tokens = `subscription { workflowUpdates { workflow { ${'id '.repeat(6_000)} } } }`;
+    expect(await refused(tokens)).toMatch(/token limit of 5000/i);
+    // The same socket still serves a subscription within the limits.
+    const id = await newWorkflowId();
+    const ok = client.subscribe<Update>(PROGRESS, { id }, 'workflowProgress');
+    await until(() => ok.updates.length > 0);
+    expect(ok.updates[0]?.workflow.id).toBe(id);
+    await client.dispose();
+  });
+
+  it('closes a socket whose message is larger than maxBodyBytes before parsing it, connection_init included', async () => {
+    const limit = demo.config.limits.maxBodyBytes;
+    const closeCode = async (message: string) => {
+      const socket = new WebSocket(`${demo.gateway.url.replace('http', 'ws')}/graphql`, 'graphql-transport-ws');
+      await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
+      const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+      socket.send(message);
+      return closed;
+    };
+    // 1009: message too big, from ws itself, which reads the frame's length first.
+    expect(await closeCode(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(limit) } }))).toBe(1009);
+    const subscribeMessage = JSON.stringify({ id: '1', type: 'subscribe', payload: { query: `subscription { events { id } } # ${'x'.repeat(limit)}` } });
+    expect(await closeCode(subscribeMessage)).toBe(1009);
+    // Just under the limit is read as usual (and refused for want of a token).
+    expect(await closeCode(JSON.stringify({ type: 'connection_init', payload: { pad: 'x'.repeat(limit - 100) } }))).toBe(4403);
+  });
+
+  it('admits at most maxSubscriptionsPerConnection on one connection, and another once one ends', async () => {
+    const max = demo.config.limits.maxSubscriptionsPerConnection;
+    const client = liveClient(demo.gateway.url, demo.token);
+    const feed = `subscription { clusterStatusChanged { cluster { id } } }`;
+    const open = Array.from({ length: max }, () => client.subscribe(feed, {}, 'clusterStatusChanged'));
+    const extra = client.subscribe(feed, {}, 'clusterStatusChanged');
+    await expect(extra.done).rejects.toThrow(/TOO_MANY_SUBSCRIPTIONS/);
+    // Another connection of the same token is under its own limit; this one is under it again once one ends.
+    const other = subscribe(demo.gateway.url, demo.token, PROGRESS, { id: await newWorkflowId() }, 'workflowProgress');
+    await until(() => other.updates.length > 0);
+    open[0]?.unsubscribe();
+    const again = client.subscribe(PROGRESS, { id: await newWorkflowId() }, 'workflowProgress');
+    await until(() => again.updates.length > 0);
+    expect(again.completed).toBe(false);
+    await other.dispose();
+    await client.dispose();
+  });
+});
+
+/** Until `ok()`, checking as the event loop turns; the test's own timeout is the limit. */
+async function until(ok: () => boolean) {
+  while (!ok()) await new Promise((r) => setTimeout(r, 10));
+}

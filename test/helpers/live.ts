@@ -7,6 +7,8 @@ export interface LiveStream<T> {
   /** Resolves when the server completes the stream; rejects on a GraphQL or socket error. */
   done: Promise<void>;
   readonly completed: boolean;
+  /** Ends the subscription from the client's side (graphql-ws `complete`). */
+  unsubscribe(): void;
 }
 
 export interface LiveClient {
@@ -30,8 +32,9 @@ export function liveClient(gatewayUrl: string, token: string): LiveClient {
     subscribe<T>(query: string, variables: Record<string, unknown>, field: string): LiveStream<T> {
       const updates: T[] = [];
       let completed = false;
+      let unsubscribe = () => undefined as void;
       const done = new Promise<void>((resolve, reject) => {
-        client.subscribe<Record<string, T>>(
+        unsubscribe = client.subscribe<Record<string, T>>(
           { query, variables },
           {
             next: (msg) => {
@@ -52,6 +55,7 @@ export function liveClient(gatewayUrl: string, token: string): LiveClient {
         get completed() {
           return completed;
         },
+        unsubscribe: () => unsubscribe(),
       };
     },
     dispose: () => client.dispose() as Promise<void>,
@@ -63,4 +67,59 @@ export function subscribe<T>(gatewayUrl: string, token: string, query: string, v
   const client = liveClient(gatewayUrl, token);
   // Object.assign, not a spread: `completed` is a getter and must stay live.
   return Object.assign(client.subscribe<T>(query, variables, field), { dispose: () => client.dispose() });
+}
+
+/**
+ * One subscription over SSE (yoga's `text/event-stream` answer to a POST), collecting
+ * `data[field]` of each event; an errors-only event rejects `done`.
+ */
+export function sseSubscribe<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown>, field: string): LiveStream<T> & { opened: Promise<void> } {
+  const updates: T[] = [];
+  let completed = false;
+  const abort = new AbortController();
+  let opened!: () => void;
+  const open = new Promise<void>((resolve) => (opened = resolve));
+  const done = (async () => {
+    const res = await fetch(`${gatewayUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query, variables }),
+      signal: abort.signal,
+    });
+    // Yoga answers once the subscription is set up: from here on it misses nothing.
+    opened();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true });
+        let end: number;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          if (block.startsWith('event: complete')) {
+            completed = true;
+            return;
+          }
+          const data = block.split('\n').find((l) => l.startsWith('data: '));
+          if (!data) continue;
+          const msg = JSON.parse(data.slice(6)) as { data?: Record<string, T>; errors?: unknown[] };
+          if (msg.errors) throw new Error(JSON.stringify(msg.errors));
+          if (msg.data) updates.push(msg.data[field] as T);
+        }
+      }
+    } catch (err) {
+      if (!abort.signal.aborted) throw err;
+    }
+    completed = true;
+  })();
+  return {
+    updates,
+    done,
+    get completed() {
+      return completed;
+    },
+    unsubscribe: () => abort.abort(),
+    opened: open,
+  };
 }

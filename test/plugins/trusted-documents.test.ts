@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createPubSub } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { ApiKeys } from '../../src/auth.js';
 import { ConfigError } from '../../src/config.js';
@@ -14,6 +13,7 @@ import { createGatewayYoga } from '../../src/server.js';
 import { SourceRegistry } from '../../src/sources/registry.js';
 import { LiveFeeds } from '../../src/workflows/live.js';
 import { PollerHub } from '../../src/workflows/poller.js';
+import { createLiveTransport } from '../../src/workflows/pubsub.js';
 import { fakeSource } from '../helpers/fake-source.js';
 
 const SOURCES = 'query Sources { sources { sourceId } }';
@@ -34,7 +34,7 @@ const keys = new ApiKeys([
 function gateway(path: string) {
   const registry = new SourceRegistry([fakeSource({ id: 'a', clusters: 3 }).adapter]);
   const yoga = createGatewayYoga({
-    deps: { registry, live: new LiveFeeds(registry, createPubSub(), new PollerHub({ metrics: createMetrics() })) },
+    deps: { registry, live: new LiveFeeds(registry, createLiveTransport(), new PollerHub({ metrics: createMetrics() })) },
     logger: createLogger('silent'),
     graphiql: false,
     viewer: (h) => keys.viewerFor(h),

@@ -1,4 +1,3 @@
-import { createPubSub } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { createMetrics } from '../../src/metrics.js';
@@ -9,11 +8,12 @@ import { SourceError } from '../../src/sources/errors.js';
 import { SourceRegistry } from '../../src/sources/registry.js';
 import { LiveFeeds } from '../../src/workflows/live.js';
 import { PollerHub } from '../../src/workflows/poller.js';
+import { createLiveTransport } from '../../src/workflows/pubsub.js';
 import { fakeSource } from '../helpers/fake-source.js';
 
 function gateway(...adapters: SourceAdapter[]) {
   const registry = new SourceRegistry(adapters);
-  const live = new LiveFeeds(registry, createPubSub(), new PollerHub({ metrics: createMetrics() }));
+  const live = new LiveFeeds(registry, createLiveTransport(), new PollerHub({ metrics: createMetrics() }));
   const yoga = createGatewayYoga({ deps: { registry, live }, logger: createLogger('silent'), graphiql: false });
   return async (query: string, variables?: Record<string, unknown>) => {
     const res = await yoga.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });

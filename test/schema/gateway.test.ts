@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPubSub } from 'graphql-yoga';
+import { createLiveTransport } from '../../src/workflows/pubsub.js';
 import { createLogger } from '../../src/log.js';
 import { createMetrics } from '../../src/metrics.js';
 import { LiveFeeds } from '../../src/workflows/live.js';
@@ -12,7 +12,7 @@ import { fakeSource } from '../helpers/fake-source.js';
 function gateway(...sources: ReturnType<typeof fakeSource>[]) {
   const registry = new SourceRegistry(sources.map((s) => s.adapter));
   const metrics = createMetrics();
-  const live = new LiveFeeds(registry, createPubSub(), new PollerHub({ metrics }));
+  const live = new LiveFeeds(registry, createLiveTransport(), new PollerHub({ metrics }));
   const yoga = createGatewayYoga({ deps: { registry, live }, logger: createLogger('silent'), graphiql: false });
   return async (query: string, variables?: Record<string, unknown>) => {
     const res = await yoga.fetch('http://gateway/graphql', {

@@ -1,4 +1,4 @@
-import { createPubSub } from 'graphql-yoga';
+import { createLiveTransport } from '../../src/workflows/pubsub.js';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { createMetrics } from '../../src/metrics.js';
@@ -22,7 +22,7 @@ const RESULT = `
 function setup() {
   const source = fakeSource({ id: 'a', clusters: 3 });
   const registry = new SourceRegistry([source.adapter]);
-  const live = new LiveFeeds(registry, createPubSub(), new PollerHub({ metrics: createMetrics() }));
+  const live = new LiveFeeds(registry, createLiveTransport(), new PollerHub({ metrics: createMetrics() }));
   const yoga = createGatewayYoga({ deps: { registry, live }, logger: createLogger('silent'), graphiql: false });
   const run = async (query: string, variables?: Record<string, unknown>) => {
     const res = await yoga.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });

@@ -1,4 +1,4 @@
-import { createPubSub } from 'graphql-yoga';
+import { createLiveTransport } from '../../src/workflows/pubsub.js';
 import { describe, expect, it } from 'vitest';
 import { ApiKeys } from '../../src/auth.js';
 import { DEFAULT_LIMITS } from '../../src/config.js';
@@ -20,7 +20,7 @@ const keys = new ApiKeys([
 function gateway(options: { introspection?: boolean } = {}) {
   const source = fakeSource({ id: 'a', clusters: 3 });
   const registry = new SourceRegistry([source.adapter]);
-  const live = new LiveFeeds(registry, createPubSub(), new PollerHub({ metrics: createMetrics() }));
+  const live = new LiveFeeds(registry, createLiveTransport(), new PollerHub({ metrics: createMetrics() }));
   const yoga = createGatewayYoga({
     deps: { registry, live },
     logger: createLogger('silent'),

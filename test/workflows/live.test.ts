@@ -1,26 +1,35 @@
-import { createPubSub } from 'graphql-yoga';
 import { describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics.js';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import { SourceRegistry } from '../../src/sources/registry.js';
-import { LiveFeeds } from '../../src/workflows/live.js';
+import { type Delivered, LiveFeeds } from '../../src/workflows/live.js';
 import { PollerHub } from '../../src/workflows/poller.js';
-import type { WorkflowUpdate } from '../../src/workflows/pubsub.js';
+import { createLiveTransport } from '../../src/workflows/pubsub.js';
+import type { Workflow } from '../../src/model/entities.js';
+import { workflowId } from '../../src/workflows/changes.js';
 import { fakeSource } from '../helpers/fake-source.js';
+import { scriptedSource } from './scripted-source.js';
 
-function setup() {
+function setup(options: { maxPendingUpdates?: number } = {}) {
   const source = fakeSource({ id: 'a', clusters: 2 });
   const metrics = createMetrics();
   const hub = new PollerHub({ metrics, minIntervalMs: 2, maxIntervalMs: 5 });
-  const live = new LiveFeeds(new SourceRegistry([source.adapter]), createPubSub(), hub);
-  return { source, metrics, hub, live };
+  const transport = createLiveTransport();
+  const live = new LiveFeeds(new SourceRegistry([source.adapter]), transport, hub, options);
+  return { source, metrics, hub, live, transport };
 }
 
-async function collect(stream: AsyncIterable<WorkflowUpdate>) {
-  const out: WorkflowUpdate[] = [];
-  for await (const u of stream) out.push(u);
+/** The items of a stream, failing on an error delivery. */
+async function collect<T>(stream: AsyncIterable<Delivered<T>>) {
+  const out: T[] = [];
+  for await (const d of stream) {
+    if ('error' in d) throw d.error;
+    out.push(d.item);
+  }
   return out;
 }
+
+const item = <T>(r: IteratorResult<Delivered<T>>) => (r.value && 'item' in r.value ? r.value.item : undefined);
 
 const gauge = async (metrics: ReturnType<typeof createMetrics>, name: string) =>
   (await metrics.registry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
@@ -51,11 +60,11 @@ describe('workflow progress', () => {
     const id = encodeGlobalId({ type: 'Workflow', sourceId: 'a', nativeId: 'w3' });
     const streams = Array.from({ length: 500 }, () => live.workflowProgress(id));
     const firsts = await Promise.all(streams.map((s) => s.next()));
-    expect(firsts.every((r) => r.value?.workflow.state === 'RUNNING')).toBe(true);
+    expect(firsts.every((r) => item(r)?.workflow.state === 'RUNNING')).toBe(true);
     // Each subscriber took one first look; from then on a single poller serves them all.
     const before = source.calls.length;
     const seconds = await Promise.all(streams.map((s) => s.next()));
-    expect(new Set(seconds.map((r) => r.value?.workflow.progress)).size).toBe(1);
+    expect(new Set(seconds.map((r) => item(r)?.workflow.progress)).size).toBe(1);
     expect(hub.size).toBe(1);
     expect(await gauge(metrics, 'fleetgate_pollers')).toBe(1);
     const polls = source.calls.length - before;
@@ -65,18 +74,40 @@ describe('workflow progress', () => {
     expect(await gauge(metrics, 'fleetgate_pollers')).toBe(0);
   });
 
-  it('gives a subscriber every change published after its first state, even before it asks for the next', async () => {
+  it('gives a subscriber that has not asked for a while the latest state, not a backlog', async () => {
     const { source, live } = setup();
     source.startWorkflow('w4');
     const id = encodeGlobalId({ type: 'Workflow', sourceId: 'a', nativeId: 'w4' });
     const watching = live.workflowProgress(id);
-    const first = (await watching.next()).value;
+    const first = item(await watching.next());
     const late = live.workflowProgress(id);
-    expect((await late.next()).value).toEqual(first);
+    expect(item(await late.next())).toEqual(first);
     // The first subscriber's poller runs the workflow to its end while the late one waits.
     const rest = await collect(watching);
-    expect(rest.at(-1)?.workflow.state).toBe('SUCCEEDED');
-    expect(await collect(late)).toEqual(rest);
+    expect(rest.map((u) => u.workflow.progress)).toEqual([0.5, 0.75, 1]);
+    expect(await collect(late)).toEqual([rest.at(-1)]);
+  });
+
+  it('keeps the last progress when the workflow fails, and never sends the same state twice', async () => {
+    const source = scriptedSource('s');
+    const hub = new PollerHub({ metrics: createMetrics(), minIntervalMs: 60_000, maxIntervalMs: 60_000 });
+    const transport = createLiveTransport();
+    const live = new LiveFeeds(new SourceRegistry([source.adapter]), transport, hub);
+    const w = source.workflow('w5');
+    const id = workflowId(w);
+    const stream = live.workflowProgress(id);
+    expect(item(await stream.next())?.workflow.progress).toBe(0);
+    // Published as a poller on another replica would, repeats and a vendor rounding down included.
+    const publish = (state: Workflow['state'], progress?: number) =>
+      transport.channels.publish('workflow', id, { workflow: { ...w, state, progress } as Workflow });
+    publish('RUNNING', 0.32);
+    expect(item(await stream.next())?.workflow).toMatchObject({ state: 'RUNNING', progress: 0.32 });
+    publish('RUNNING', 0.32);
+    publish('RUNNING', 0.3);
+    publish('FAILED', 0);
+    expect(item(await stream.next())?.workflow).toMatchObject({ state: 'FAILED', progress: 0.32 });
+    expect((await stream.next()).done).toBe(true);
+    await hub.close();
   });
 
   it('rejects an id that is not a workflow', async () => {
@@ -85,28 +116,144 @@ describe('workflow progress', () => {
   });
 });
 
+describe('fleet feeds', () => {
+  function feedSetup(maxPendingUpdates = 1_000) {
+    const source = scriptedSource('s');
+    const metrics = createMetrics();
+    const hub = new PollerHub({ metrics, minIntervalMs: 1, maxIntervalMs: 2 });
+    const live = new LiveFeeds(new SourceRegistry([source.adapter]), createLiveTransport(), hub, { maxPendingUpdates });
+    return { source, metrics, hub, live };
+  }
+
+  it('polls the vendor as often with 1,000 subscribers as with one: one poller, one list call a look', async () => {
+    const { source, metrics, hub, live } = feedSetup();
+    source.workflow('w1');
+    const streams = Array.from({ length: 1_000 }, () => live.workflowUpdates());
+    const pending = streams.map((s) => s.next());
+    await source.called(20);
+    expect(hub.size).toBe(1);
+    await Promise.all(streams.map((s) => s.return(undefined)));
+    await Promise.all(pending);
+    const polls = (await metrics.registry.getSingleMetric('fleetgate_polls_total')?.get())?.values[0]?.value;
+    expect(source.state.calls.every((c) => c === 'list workflows')).toBe(true);
+    expect(source.state.calls.length).toBe(polls);
+    expect(hub.size).toBe(0);
+  });
+
+  it('closes a subscriber that does not read with SUBSCRIBER_TOO_SLOW while the others get everything', async () => {
+    const { source, hub, live } = feedSetup(10);
+    const fast = live.events();
+    const slow = live.events();
+    const fastFirst = fast.next();
+    const slowFirst = slow.next();
+    await source.called(1);
+    // Two bursts the size of the mailbox less one: the reader keeps up, the other falls behind.
+    const at = (i: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString();
+    const fresh = Array.from({ length: 9 }, (_, i) => source.event(at(i)));
+    const got = [item(await fastFirst)];
+    while (got.length < 9) got.push(item(await fast.next()));
+    fresh.push(...Array.from({ length: 9 }, (_, i) => source.event(at(10 + i))));
+    while (got.length < 18) got.push(item(await fast.next()));
+    expect(got.map((e) => e?.nativeId)).toEqual(fresh.map((e) => e.nativeId));
+    expect(item(await slowFirst)?.nativeId).toBe(fresh[0]?.nativeId);
+    expect((await slow.next()).value).toMatchObject({ error: { code: 'SUBSCRIBER_TOO_SLOW' } });
+    expect((await slow.next()).done).toBe(true);
+    // The poller goes on for the subscriber that keeps up.
+    expect(hub.size).toBe(1);
+    await fast.return(undefined);
+    expect(hub.size).toBe(0);
+  });
+
+  it('sends a subscriber a workflow state it already has only once, however often it is published', async () => {
+    const { source, hub, live } = feedSetup();
+    const transport = createLiveTransport();
+    const feeds = new LiveFeeds(new SourceRegistry([source.adapter]), transport, hub);
+    const stream = feeds.workflowUpdates((u) => u.workflow.kind !== 'Other');
+    const next = stream.next();
+    await source.called(1);
+    const w = source.workflow('w1', { progress: 0.5 });
+    for (let i = 0; i < 5; i++) transport.channels.publish('workflowUpdates', undefined, { workflow: { ...w } });
+    transport.channels.publish('workflowUpdates', undefined, { workflow: { ...w, kind: 'Other', nativeId: 'w2' } });
+    transport.channels.publish('workflowUpdates', undefined, { workflow: { ...w, progress: 0.6 } });
+    expect(item(await next)?.workflow.progress).toBe(0.5);
+    expect(item(await stream.next())?.workflow.progress).toBe(0.6);
+    await stream.return(undefined);
+    void live;
+  });
+});
+
+describe('poller', () => {
+  it('survives a lease store and a publish that throw: nothing escapes the loop, polling goes on', async () => {
+    let holds = 0;
+    let looks = 0;
+    let threeLooks!: () => void;
+    const looked = new Promise<void>((r) => (threeLooks = r));
+    const hub = new PollerHub({
+      metrics: createMetrics(),
+      minIntervalMs: 1,
+      maxIntervalMs: 2,
+      lease: {
+        hold: async () => {
+          if (++holds === 1) throw new Error('redis is away');
+          return true;
+        },
+        release: async () => {
+          throw new Error('redis is away');
+        },
+      },
+    });
+    hub.acquire({
+      key: 'k',
+      poll: async () => {
+        if (++looks === 3) threeLooks();
+        if (looks === 2) throw new Error('vendor hiccup');
+        return looks;
+      },
+      publish: () => {
+        throw new Error('a subscriber broke');
+      },
+    });
+    await looked;
+    await hub.close();
+    expect(looks).toBeGreaterThanOrEqual(3);
+  });
+});
+
 describe('poll lease', () => {
   it('is renewed while a look outlasts it, so no other replica takes over mid-look', async () => {
     const holds: number[] = [];
+    let renewed!: () => void;
+    const fourRenewals = new Promise<void>((r) => (renewed = r));
     const hub = new PollerHub({
       metrics: createMetrics(),
       minIntervalMs: 5,
       maxIntervalMs: 10,
-      lease: { hold: async (_key, ttl) => (holds.push(ttl), true), release: async () => undefined },
+      lease: {
+        hold: async (_key, ttl) => {
+          holds.push(ttl);
+          // The hold before the look, then four renewals while it runs.
+          if (holds.length === 5) renewed();
+          return true;
+        },
+        release: async () => undefined,
+      },
     });
     let looked!: () => void;
     const lookEnded = new Promise<void>((r) => (looked = r));
     hub.acquire({
       key: 'slow',
-      // One look as long as four leases (3 × maxIntervalMs each).
-      poll: () => new Promise((r) => setTimeout(() => r('done'), 120)),
+      // A look that lasts until the lease has been renewed four times: it ends only if renewals come while it runs.
+      poll: async () => {
+        await fourRenewals;
+        return 'done';
+      },
       publish: () => (looked(), true),
       finished: () => true,
     });
     await lookEnded;
     await hub.close();
-    // The hold before the look, then renewals every third of a lease while it ran.
-    expect(holds.length).toBeGreaterThanOrEqual(4);
+    expect(holds).toHaveLength(5);
+    // Every hold asks for the same lease: three maximum intervals.
     expect(new Set(holds)).toEqual(new Set([30]));
   });
 });

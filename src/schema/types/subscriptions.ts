@@ -1,7 +1,10 @@
 import type { WorkflowUpdate } from '../../workflows/pubsub.js';
 import type { ClusterStatusChange, LiveError } from '../../workflows/pubsub.js';
+import type { GatewayContext } from '../../context.js';
 import type { Event } from '../../model/entities.js';
 import type { WorkflowKind } from '../../model/workflow-kind.js';
+import { GatewayError } from '../../model/errors.js';
+import type { Delivered } from '../../workflows/live.js';
 import { decodeGlobalId } from '../../model/ids.js';
 import { builder } from '../builder.js';
 import { sourceMessageFor } from '../../plugins/vendor-detail.js';
@@ -75,8 +78,30 @@ function passes(
   return true;
 }
 
-async function* filtered<T>(source: AsyncIterable<T>, keep: (item: T) => boolean): AsyncGenerator<T> {
-  for await (const item of source) if (keep(item)) yield item;
+/**
+ * A feed's deliveries as the subscription's payloads. Each update is resolved with the
+ * vendor reads it shares with its other subscribers (fresh per update, see
+ * workflows/reads.ts) in place of the subscription's own, which would otherwise keep
+ * serving what its first update read; an error that ends the feed (a subscriber too
+ * slow) is its last payload, and the resolver raises it.
+ */
+async function* payloads<T>(ctx: GatewayContext, feed: AsyncIterable<Delivered<T>>): AsyncGenerator<T | GatewayError> {
+  for await (const delivered of feed) {
+    if ('error' in delivered) {
+      yield delivered.error;
+      return;
+    }
+    const { reads } = delivered;
+    ctx.scope = reads.scope;
+    ctx.session = (sourceId) => reads.session(sourceId);
+    ctx.problems = [];
+    yield delivered.item;
+  }
+}
+
+function payload<T>(item: T | GatewayError): T {
+  if (item instanceof GatewayError) throw item;
+  return item;
 }
 
 builder.subscriptionType({
@@ -86,37 +111,39 @@ builder.subscriptionType({
       type: WorkflowUpdateRef,
       description: 'The workflow now, then every change, ending after it succeeds, fails or is cancelled',
       args: { id: t.arg.id({ required: true, description: 'The workflow' }) },
-      subscribe: (_root, args, ctx) => ctx.live.workflowProgress(String(args.id)),
-      resolve: (update) => update,
+      subscribe: (_root, args, ctx) => payloads(ctx, ctx.live.workflowProgress(String(args.id))),
+      resolve: payload,
     }),
     workflowUpdates: t.field({
       type: WorkflowUpdateRef,
       description: 'Changes to any workflow on any source, including ones started outside Fleetgate',
       args: { filter: t.arg({ type: LiveFilter, description: 'Only what matches this; absent: everything' }) },
       subscribe: (_root, { filter }, ctx) =>
-        filtered(ctx.live.workflowUpdates(), (u) => {
-          const kindOf = (id: string) => ctx.registry.get(id).info.kind;
-          if (!passes(filter, u.workflow, kindOf)) return false;
-          if (filter?.workflowKinds?.length && !filter.workflowKinds.includes(u.workflow.kind)) return false;
-          return !filter?.states?.length || filter.states.includes(u.workflow.state);
-        }),
-      resolve: (update) => update,
+        payloads(
+          ctx,
+          ctx.live.workflowUpdates((u) => {
+            const kindOf = (id: string) => ctx.registry.get(id).info.kind;
+            if (!passes(filter, u.workflow, kindOf)) return false;
+            if (filter?.workflowKinds?.length && !filter.workflowKinds.includes(u.workflow.kind)) return false;
+            return !filter?.states?.length || filter.states.includes(u.workflow.state);
+          }),
+        ),
+      resolve: payload,
     }),
     events: t.field({
       type: EventRef,
       description: 'New events as sources report them',
       args: { filter: t.arg({ type: LiveFilter, description: 'Only what matches this; absent: everything' }) },
-      subscribe: (_root, { filter }, ctx) =>
-        filtered(ctx.live.events(), (e: Event) => passes(filter, e, (id) => ctx.registry.get(id).info.kind)),
-      resolve: (event) => event,
+      subscribe: (_root, { filter }, ctx) => payloads(ctx, ctx.live.events((e: Event) => passes(filter, e, (id) => ctx.registry.get(id).info.kind))),
+      resolve: payload,
     }),
     clusterStatusChanged: t.field({
       type: ClusterStatusChangeRef,
       description: 'A cluster’s normalized status changed',
       args: { filter: t.arg({ type: LiveFilter, description: 'Only what matches this; absent: everything' }) },
       subscribe: (_root, { filter }, ctx) =>
-        filtered(ctx.live.clusterStatusChanged(), (c) => passes(filter, c.cluster, (id) => ctx.registry.get(id).info.kind, true)),
-      resolve: (change) => change,
+        payloads(ctx, ctx.live.clusterStatusChanged((c) => passes(filter, c.cluster, (id) => ctx.registry.get(id).info.kind, true))),
+      resolve: payload,
     }),
   }),
 });

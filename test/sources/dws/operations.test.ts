@@ -186,9 +186,10 @@ describe('dws operations: createCluster', () => {
     sim.resetStats();
     const err = await rejection(() => ops(slow).createCluster!(createRequest('dws-ops-05')));
     expect(err).toMatchObject({ code: 'SOURCE_TIMEOUT', detail: { outcomeUnknown: true } });
-    await vi.waitFor(() => expect(sim.stats().routes['POST /v1.0/{project_id}/clusters']).toBe(1));
+    // Counted on arrival; the vendor finishes the create after its latency, and the list then has it.
+    await vi.waitFor(() => expect(sim.stats().routes['POST /v1.0/{project_id}/clusters']).toBe(1), { timeout: 5_000 });
     sim.setFaults({ latencyMs: 0 });
-    expect((await read().clusters.list({})).some((c) => c.name === 'dws-ops-05')).toBe(true);
+    await vi.waitFor(async () => expect((await read().clusters.list({})).some((c) => c.name === 'dws-ops-05')).toBe(true), { timeout: 5_000 });
     expect(writes()).toEqual({ 'POST /v1.0/{project_id}/clusters': 1 });
     await slow.close();
   });

@@ -126,9 +126,10 @@ describe('hci operations: createCluster', () => {
     sim.resetStats();
     const err = await rejection(() => ops(slow).createCluster!(addRequest('hci-ops-05', '10.88.5.11')));
     expect(err).toMatchObject({ code: 'SOURCE_TIMEOUT', detail: { outcomeUnknown: true } });
-    await vi.waitFor(() => expect(sim.stats().routes['POST /v1/cluster/add']).toBe(1));
+    // Counted on arrival; the vendor finishes the create after its latency, and the list then has it.
+    await vi.waitFor(() => expect(sim.stats().routes['POST /v1/cluster/add']).toBe(1), { timeout: 5_000 });
     sim.setFaults({ latencyMs: 0 });
-    expect((await read().clusters.list({})).some((c) => c.name === 'hci-ops-05')).toBe(true);
+    await vi.waitFor(async () => expect((await read().clusters.list({})).some((c) => c.name === 'hci-ops-05')).toBe(true), { timeout: 5_000 });
     expect(sim.stats().routes['POST /v1/cluster/add']).toBe(1);
     await slow.close();
   });
