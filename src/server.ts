@@ -21,7 +21,7 @@ import { hostGuard } from './hosts.js';
 import { yogaLogger } from './plugins/logging.js';
 import { useFanoutLimit } from './plugins/limits.js';
 import { useSourceProblems } from './plugins/source-problems.js';
-import { loadTrustedDocuments, useTrustedDocuments } from './plugins/trusted-documents.js';
+import { loadTrustedDocuments, trustedOperation, useTrustedDocuments } from './plugins/trusted-documents.js';
 import { useVendorDetailScope } from './plugins/vendor-detail.js';
 import { schema } from './schema/index.js';
 import type { AdapterFactory } from './sources/adapter.js';
@@ -76,6 +76,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   };
   const keys = new ApiKeys(config.tokens);
   const demoToken = config.demo ? config.tokens.find((t) => t.role === 'admin')?.token : undefined;
+  const trusted = config.trustedDocuments
+    ? { documents: loadTrustedDocuments(config.trustedDocuments.file, schema), allowArbitrary: config.trustedDocuments.allowArbitrary }
+    : undefined;
   const yoga = createGatewayYoga({
     deps,
     logger,
@@ -85,9 +88,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     corsOrigins: config.corsOrigins,
     viewer: (authorization) => keys.viewerFor(authorization),
     ...(demoToken ? { graphiqlToken: demoToken } : {}),
-    ...(config.trustedDocuments
-      ? { trustedDocuments: { documents: loadTrustedDocuments(config.trustedDocuments.file, schema), allowArbitrary: config.trustedDocuments.allowArbitrary } }
-      : {}),
+    ...(trusted ? { trustedDocuments: trusted } : {}),
   });
 
   // A request must have arrived whole within its deadline (408 otherwise), however
@@ -114,13 +115,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   // ws refuses a frame longer than maxPayload from its header (close 1009), before
   // reading it, so no message larger than an HTTP body may is ever buffered or parsed.
   const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: config.limits.maxBodyBytes });
+  /** The socket's caller, from its connectionParams or else its upgrade request's header. */
+  const socketViewer = (ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { request: { headers: { authorization?: string } } } }) => {
+    const param = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
+    return keys.viewerFor(typeof param === 'string' ? param : ctx.extra.request.headers.authorization);
+  };
   const wsDisposable = useServer(
     {
       // A socket without a valid token is closed at once (4403), before any subscription.
       onConnect: (ctx) => {
-        const param = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;
         try {
-          keys.viewerFor(typeof param === 'string' ? param : ctx.extra.request.headers.authorization);
+          socketViewer(ctx);
           return true;
         } catch {
           return false;
@@ -140,10 +145,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         // graphql-armor's limits throw from parse (tokens) and from validation (depth,
         // aliases): answer with the error on this subscription rather than let graphql-ws
         // close the whole socket as if the server had failed.
+        // Trusted documents hold over this socket as over HTTP: a registered hash names
+        // the document, and only the roles allowed their own may send a query.
+        const registered = trusted && trustedOperation(trusted.documents, params, trusted.allowArbitrary.includes(socketViewer(ctx).role));
+        if (registered instanceof Error) return [registered];
         let document: DocumentNode;
         try {
-          document = parse(params.query);
-          const errors = validate(s, document);
+          document = registered ?? parse(params.query);
+          const errors = registered ? [] : validate(s, document);
           if (errors.length) return errors;
         } catch (error) {
           if (isGraphQLError(error)) return [error];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { usePersistedOperations } from '@graphql-yoga/plugin-persisted-operations';
-import { type DocumentNode, type GraphQLSchema, parse, validate } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { type DocumentNode, type GraphQLError, type GraphQLSchema, parse, validate } from 'graphql';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { z } from 'zod';
 import { ConfigError } from '../config.js';
 
@@ -54,6 +54,12 @@ export function loadTrustedDocuments(path: string, schema: GraphQLSchema): Reado
  * their own (by the caller's role). Yoga's maintained plugin does the protocol (APQ's
  * `extensions.persistedQuery.sha256Hash`); this adds the manifest and the error codes.
  */
+const NOT_FOUND = { message: 'this operation is not one of the trusted documents', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } };
+const ONLY = {
+  message: 'only trusted documents run here: send extensions.persistedQuery.sha256Hash of a registered operation',
+  extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
+};
+
 export function useTrustedDocuments(documents: ReadonlyMap<string, DocumentNode>, mayRunAnything: (request: Request) => boolean): Plugin {
   return usePersistedOperations({
     getPersistedOperation: (id) => documents.get(id) ?? null,
@@ -61,12 +67,31 @@ export function useTrustedDocuments(documents: ReadonlyMap<string, DocumentNode>
     // Checked once at load; the schema does not change while the gateway runs.
     skipDocumentValidation: true,
     customErrors: {
-      notFound: { message: 'this operation is not one of the trusted documents', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', http: { status: 400 } } },
-      persistedQueryOnly: {
-        message: 'only trusted documents run here: send extensions.persistedQuery.sha256Hash of a registered operation',
-        extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } },
-      },
+      notFound: NOT_FOUND,
+      persistedQueryOnly: ONLY,
       keyNotFound: { message: 'the request names no trusted document', extensions: { code: 'PERSISTED_QUERY_ONLY', http: { status: 400 } } },
     },
   }) as Plugin;
+}
+
+/** What a graphql-ws subscribe message carries that decides which document runs. */
+export interface OperationParams {
+  query?: string | null;
+  extensions?: Record<string, unknown> | null;
+}
+
+/**
+ * The same rule for an operation that arrives over graphql-ws, where yoga's HTTP
+ * request hooks (and so the plugin above) never run: the registered document a
+ * subscription names by hash, `undefined` when the caller may send its own query, or
+ * the error that refuses it.
+ */
+export function trustedOperation(
+  documents: ReadonlyMap<string, DocumentNode>,
+  params: OperationParams,
+  mayRunAnything: boolean,
+): DocumentNode | GraphQLError | undefined {
+  const persisted = params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
+  if (typeof persisted?.sha256Hash === 'string') return documents.get(persisted.sha256Hash) ?? createGraphQLError(NOT_FOUND.message, { extensions: NOT_FOUND.extensions });
+  return mayRunAnything ? undefined : createGraphQLError(ONLY.message, { extensions: ONLY.extensions });
 }

@@ -46,8 +46,8 @@ export interface DemoOptions {
    * or adds sources served by simulators the test started (and closes) itself.
    */
   sources?: (demo: SourceConfig[]) => SourceConfig[];
-  /** Over the demo's server settings: `hosts`, `corsOrigins`. */
-  server?: Partial<Pick<GatewayConfig, 'hosts' | 'corsOrigins'>>;
+  /** Over the demo's server settings: `hosts`, `corsOrigins`, `tokens`, `trustedDocuments`. */
+  server?: Partial<Pick<GatewayConfig, 'hosts' | 'corsOrigins' | 'tokens' | 'trustedDocuments'>>;
 }
 
 export async function startDemoGateway(options: DemoOptions = {}): Promise<DemoGateway> {
