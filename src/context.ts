@@ -1,5 +1,6 @@
 import { DEFAULT_LIMITS, type Limits, type Role, type SourceConfig } from './config.js';
 import type { SourceProblem } from './lists/merge.js';
+import type { AuditRecord } from './schema/audit.js';
 import type { SourceSession } from './sources/adapter.js';
 import { RequestScope } from './sources/http.js';
 import type { SourceRegistry } from './sources/registry.js';
@@ -24,6 +25,8 @@ export interface GatewayContext {
   session(sourceId: string): SourceSession;
   /** Sources that failed during this request; reported as errors next to the data. */
   problems: SourceProblem[];
+  /** Records a mutation attempt and its outcome (the audit log). */
+  audit(record: AuditRecord): void;
 }
 
 export interface GatewaySettings {
@@ -37,7 +40,11 @@ export interface ContextDeps {
   settings?: GatewaySettings;
   /** false: no batching, no GET dedupe (the benchmark's baseline); see RequestScope. */
   batching?: boolean;
+  /** Where mutation attempts are recorded; default nowhere (unit tests). */
+  audit?: (record: AuditRecord) => void;
 }
+
+const unaudited = () => undefined;
 
 export function createContext(deps: ContextDeps, viewer: Viewer, signal?: AbortSignal): GatewayContext {
   const { registry } = deps;
@@ -50,6 +57,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer, signal?: AbortS
     settings: deps.settings ?? { limits: DEFAULT_LIMITS, sources: [] },
     scope,
     problems: [],
+    audit: deps.audit ?? unaudited,
     session(sourceId) {
       let session = sessions.get(sourceId);
       if (!session) {

@@ -6,9 +6,23 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 export function createMetrics() {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'fleetgate_process_' });
+  // The default metrics are already named process_* and nodejs_*: the prefix is ours alone.
+  collectDefaultMetrics({ register: registry, prefix: 'fleetgate_' });
   return {
     registry,
+    operations: new Counter({
+      name: 'fleetgate_graphql_operations_total',
+      help: 'GraphQL operations run, by operation name (the first 200 distinct, then "other"), type and outcome (ok, partial, error)',
+      labelNames: ['operation', 'type', 'outcome'] as const,
+      registers: [registry],
+    }),
+    operationDuration: new Histogram({
+      name: 'fleetgate_graphql_operation_duration_seconds',
+      help: 'Time to execute a query or mutation, by operation name and type',
+      labelNames: ['operation', 'type'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+      registers: [registry],
+    }),
     sourceRequests: new Counter({
       name: 'fleetgate_source_requests_total',
       help: 'Vendor HTTP calls made, by source, route and HTTP status (0 = no answer)',

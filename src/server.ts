@@ -18,7 +18,10 @@ import type { SourceKind } from './model/source-kind.js';
 import { corsFor } from './plugins/cors.js';
 import { isGraphQLError, maskError } from './plugins/error-masking.js';
 import { hostGuard } from './hosts.js';
+import { useAccessLog } from './plugins/access-log.js';
 import { yogaLogger } from './plugins/logging.js';
+import { OperationLabels } from './plugins/operation-label.js';
+import { useOperationMetrics } from './plugins/operation-metrics.js';
 import { useFanoutLimit } from './plugins/limits.js';
 import { useSourceProblems } from './plugins/source-problems.js';
 import { loadTrustedDocuments, trustedOperation, useTrustedDocuments } from './plugins/trusted-documents.js';
@@ -73,6 +76,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     live: new LiveFeeds(registry, transport, hub, { maxPendingUpdates: config.limits.maxPendingUpdates }),
     settings: { limits: config.limits, sources: config.sources },
     batching,
+    audit: (record) => logger.info({ audit: record }, 'mutation'),
   };
   const keys = new ApiKeys(config.tokens);
   const demoToken = config.demo ? config.tokens.find((t) => t.role === 'admin')?.token : undefined;
@@ -82,6 +86,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const yoga = createGatewayYoga({
     deps,
     logger,
+    metrics,
     graphiql: config.graphiql,
     introspection: config.introspection,
     limits: config.limits,
@@ -217,6 +222,8 @@ export interface YogaOptions {
   viewer?: (authorization: string | null | undefined) => Viewer;
   /** Demo mode only: GraphiQL opens with this token filled in, for a browser on this machine only. */
   graphiqlToken?: string;
+  /** Per-operation series go here; absent, none are kept (unit tests). */
+  metrics?: Metrics;
   /** Only these operations run, but for callers of the roles in `allowArbitrary`. */
   trustedDocuments?: { documents: ReadonlyMap<string, DocumentNode>; allowArbitrary: readonly Role[] };
 }
@@ -235,7 +242,10 @@ export function createGatewayYoga(options: YogaOptions) {
       return false;
     }
   };
+  const labels = new OperationLabels();
   const plugins: Plugin[] = [
+    useAccessLog(logger, labels),
+    ...(options.metrics ? [useOperationMetrics(options.metrics, labels)] : []),
     ...(trusted ? [useTrustedDocuments(trusted.documents, (request) => mayRunAnything(request, trusted.allowArbitrary))] : []),
     EnvelopArmorPlugin({
       maxDepth: { n: limits.maxDepth },
