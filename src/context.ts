@@ -1,7 +1,7 @@
 import { DEFAULT_LIMITS, type Limits, type Role, type SourceConfig } from './config.js';
 import type { SourceProblem } from './lists/merge.js';
 import type { SourceSession } from './sources/adapter.js';
-import { RequestScope } from './sources/http.js';
+import { RequestScope } from './sources/scope.js';
 import type { SourceRegistry } from './sources/registry.js';
 import type { LiveFeeds } from './workflows/live.js';
 
