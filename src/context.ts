@@ -2,7 +2,7 @@ import { DEFAULT_LIMITS, type Limits, type Role, type SourceConfig } from './con
 import type { SourceProblem } from './lists/merge.js';
 import type { AuditRecord } from './schema/audit.js';
 import type { SourceSession } from './sources/adapter.js';
-import { RequestScope } from './sources/http.js';
+import { RequestScope } from './sources/scope.js';
 import type { SourceRegistry } from './sources/registry.js';
 import type { LiveFeeds } from './workflows/live.js';
 

@@ -1,4 +1,5 @@
-import type { EntityName, EntityReader, EntityTypes, Want } from '../sources/adapter.js';
+import type { EntityReader, Want } from '../sources/adapter.js';
+import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { matches } from './filter.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];

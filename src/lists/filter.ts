@@ -1,5 +1,5 @@
 import { TERMINAL_WORKFLOW_STATES } from '../model/status.js';
-import type { EntityName, EntityTypes } from '../sources/adapter.js';
+import type { EntityName, EntityTypes } from '../model/entity-types.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];

@@ -1,6 +1,7 @@
 import { GatewayError } from '../model/errors.js';
 import { isGone, missingOf } from '../model/partial.js';
-import type { EntityName, EntityReader, EntityTypes, Outlined, Want } from '../sources/adapter.js';
+import type { EntityReader, Outlined, Want } from '../sources/adapter.js';
+import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { filterFields, fullyPushedDown, matches, pushedDownPart } from './filter.js';

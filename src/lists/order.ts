@@ -1,4 +1,4 @@
-import type { EntityName, EntityTypes } from '../sources/adapter.js';
+import type { EntityName, EntityTypes } from '../model/entity-types.js';
 
 export type OrderDirection = 'ASC' | 'DESC';
 

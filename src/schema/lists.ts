@@ -6,7 +6,7 @@ import { GatewayError } from '../model/errors.js';
 import { clusterReader } from '../lists/children.js';
 import { type MergedPage, mergedPage, type PageArgs, type SourceSlot } from '../lists/merge.js';
 import { DEFAULT_ORDER, ORDER_FIELDS, type Order, type OrderField } from '../lists/order.js';
-import type { EntityName, EntityTypes } from '../sources/adapter.js';
+import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { builder } from './builder.js';
 import { selectedItemFields } from './selection.js';
 import { LabelInput, SourceProblemRef } from './types/common.js';

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../context.js';
 import { NotFoundError } from '../model/errors.js';
 import { encodeGlobalId, type NodeType } from '../model/ids.js';
-import type { EntityName, EntityTypes } from '../sources/adapter.js';
+import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { splitLocalId } from './builder.js';
 
 const NODE_TYPE: Record<EntityName, NodeType> = {

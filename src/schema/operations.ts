@@ -2,7 +2,8 @@ import type { GatewayContext } from '../context.js';
 import { NotFoundError, UnsupportedOperationError, ValidationError } from '../model/errors.js';
 import { decodeGlobalId, encodeGlobalId, type NodeType } from '../model/ids.js';
 import type { OperationName, OperationResult, SourceOperations } from '../model/operations.js';
-import type { EntityName, SourceAdapter } from '../sources/adapter.js';
+import type { SourceAdapter } from '../sources/adapter.js';
+import type { EntityName } from '../model/entity-types.js';
 
 const ENTITY_OF: Partial<Record<NodeType, EntityName>> = {
   Cluster: 'clusters',

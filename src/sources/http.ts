@@ -8,13 +8,13 @@ import {
   handleWhen,
   retry,
 } from 'cockatiel';
-import DataLoader from 'dataloader';
 import { Pool } from 'undici';
 import type { SourceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { AdapterDeps } from './adapter.js';
 import type { SourceHealth } from '../model/status.js';
 import { RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
+import type { RequestScope } from './scope.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,39 +73,6 @@ export interface SourceHttpOptions {
   /** Consecutive failures that open the circuit, and how long it stays open. */
   breaker?: { threshold: number; halfOpenAfterMs: number };
   connections?: number;
-}
-
-/**
- * The per-request memo of GETs. Two resolvers asking for the same vendor URL in one
- * GraphQL request share one call; nothing is kept past the request, so freshness is
- * never traded for it.
- */
-export class RequestScope {
-  readonly #calls = new Map<string, Promise<SourceReply>>();
-
-  constructor(
-    readonly signal?: AbortSignal,
-    /**
-     * false sends every GET, duplicates included, and makes every loader fetch key by
-     * key: the benchmark's baseline, to show what batching and dedupe save.
-     */
-    private readonly batching = true,
-  ) {}
-
-  /** The DataLoader adapters build per request; batching and caching follow the scope's switch. */
-  loader<K, V>(batch: DataLoader.BatchLoadFn<K, V>): DataLoader<K, V> {
-    return new DataLoader(batch, this.batching ? {} : { batch: false, cache: false });
-  }
-
-  memo(key: string, call: () => Promise<SourceReply>): Promise<SourceReply> {
-    if (!this.batching) return call();
-    let pending = this.#calls.get(key);
-    if (!pending) {
-      pending = call();
-      this.#calls.set(key, pending);
-    }
-    return pending;
-  }
 }
 
 interface HealthRecord {

@@ -1,7 +1,8 @@
 import type { Cluster, Event, Workflow } from '../model/entities.js';
 import type { ClusterStatus } from '../model/status.js';
-import type { EntityName, EntityReader, EntityTypes, SourceAdapter } from '../sources/adapter.js';
-import { RequestScope } from '../sources/http.js';
+import type { EntityReader, SourceAdapter } from '../sources/adapter.js';
+import type { EntityName, EntityTypes } from '../model/entity-types.js';
+import { RequestScope } from '../sources/scope.js';
 import type { SourceRegistry } from '../sources/registry.js';
 import { fingerprint, forward, isTerminal, workflowId } from './changes.js';
 import { HighWaterMark, type MarkStore } from './marks.js';

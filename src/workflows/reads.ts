@@ -1,5 +1,5 @@
 import type { SourceSession } from '../sources/adapter.js';
-import { RequestScope } from '../sources/http.js';
+import { RequestScope } from '../sources/scope.js';
 import type { SourceRegistry } from '../sources/registry.js';
 
 /**

@@ -1,6 +1,7 @@
 import type { Cluster, Host, Workflow } from '../../src/model/entities.js';
 import type { WorkflowKind } from '../../src/model/workflow-kind.js';
-import type { ClusterFilter, EntityReader, HostFilter, SourceAdapter, WorkflowFilter } from '../../src/sources/adapter.js';
+import type { EntityReader, SourceAdapter } from '../../src/sources/adapter.js';
+import type { ClusterFilter, HostFilter, WorkflowFilter } from '../../src/model/entity-types.js';
 import { SourceError } from '../../src/sources/errors.js';
 import { onePart } from '../../src/model/ids.js';
 

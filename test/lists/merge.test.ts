@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type MergedPage, mergedPage, type SourceSlot } from '../../src/lists/merge.js';
 import type { Order } from '../../src/lists/order.js';
-import type { ClusterFilter } from '../../src/sources/adapter.js';
+import type { ClusterFilter } from '../../src/model/entity-types.js';
 import type { Cluster } from '../../src/model/entities.js';
 import { goneItem, withMissing } from '../../src/model/partial.js';
 import { SourceError } from '../../src/sources/errors.js';

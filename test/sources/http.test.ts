@@ -3,7 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMetrics } from '../../src/metrics.js';
 import { TokenAuth } from '../../src/sources/auth.js';
-import { RequestScope, SourceHttp, type SourceHttpOptions } from '../../src/sources/http.js';
+import { SourceHttp, type SourceHttpOptions } from '../../src/sources/http.js';
+import { RequestScope } from '../../src/sources/scope.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SourceError } from '../errors.js';
-import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
+import type { HttpMethod, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
+import type { RequestScope } from '../scope.js';
 import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './requests.js';
 
 /**

@@ -1,9 +1,11 @@
 import pLimit, { type LimitFunction } from 'p-limit';
 import { type SourceConfig, requireCredentials } from '../../config.js';
 import type { Cluster, Event, Host, Workflow } from '../../model/entities.js';
-import type { AdapterFactory, ClusterFilter, EntityReader, EventFilter, HostFilter, ListWindow, SourceSession, WorkflowFilter } from '../adapter.js';
+import type { AdapterFactory, EntityReader, ListWindow, SourceSession } from '../adapter.js';
+import type { ClusterFilter, EventFilter, HostFilter, WorkflowFilter } from '../../model/entity-types.js';
 import { TokenAuth, staticAuth } from '../auth.js';
-import { RequestScope, SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js';
+import { SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js';
+import { RequestScope } from '../scope.js';
 import { gather, ownError } from '../partial.js';
 import { type Credentials, DcosClient, type HostQuery, type LoginData, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError, transientDcos500 } from './client.js';
 import {

@@ -1,8 +1,9 @@
 import type { Workflow } from '../../model/entities.js';
 import { GatewayError, NotFoundError, ValidationError } from '../../model/errors.js';
 import type { OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
-import type { EntityReader, WorkflowFilter } from '../adapter.js';
-import { RequestScope } from '../http.js';
+import type { EntityReader } from '../adapter.js';
+import type { WorkflowFilter } from '../../model/entity-types.js';
+import { RequestScope } from '../scope.js';
 import { type DcosClient, isNotFound } from './client.js';
 import { type OperationType, latestOperation, operationId } from './map.js';
 import { checkDeleteCluster, checkRemoval, createClusterBody, hostChange } from './requests.js';

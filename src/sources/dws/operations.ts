@@ -5,7 +5,7 @@ import { encodeGlobalId, type NodeType } from '../../model/ids.js';
 import type { OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
 import type { SourceSession } from '../adapter.js';
 import { SourceError } from '../errors.js';
-import { RequestScope } from '../http.js';
+import { RequestScope } from '../scope.js';
 import { type CallContext, type ClusterWire, type DwsClient, isNotFoundError } from './client.js';
 import { snapshotWorkflowId, startedWorkflowId } from './map.js';
 import {

@@ -1,16 +1,9 @@
 import pLimit from 'p-limit';
 import type { Cluster, Event, Host, Snapshot, Workflow } from '../../model/entities.js';
-import {
-  type ClusterFilter,
-  type EntityReader,
-  type EventFilter,
-  type HostFilter,
-  type SnapshotFilter,
-  type SourceSession,
-  type WorkflowFilter,
-} from '../adapter.js';
+import type { EntityReader, SourceSession } from '../adapter.js';
+import type { ClusterFilter, EventFilter, HostFilter, SnapshotFilter, WorkflowFilter } from '../../model/entity-types.js';
 import { withGaps } from '../../model/partial.js';
-import type { RequestScope } from '../http.js';
+import type { RequestScope } from '../scope.js';
 import { gapsFrom, gather, ownError, part } from '../partial.js';
 import type { CallContext, ClusterWire, DwsClient, EventWire, SnapshotWire } from './client.js';
 import {

@@ -1,7 +1,8 @@
 import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
 import { SourceError, type SourceErrorCode } from '../errors.js';
-import type { HttpMethod, RequestScope, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
+import type { HttpMethod, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
+import type { RequestScope } from '../scope.js';
 
 /**
  * Raw calls to the HCI platform's cluster service (document 001). The API has no auth.

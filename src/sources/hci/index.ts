@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import { requireCredentials } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
-import { RequestScope, SourceHttp, sourceHttpSettings } from '../http.js';
+import { SourceHttp, sourceHttpSettings } from '../http.js';
+import { RequestScope } from '../scope.js';
 import { HciClient, readHciError, transientHci500 } from './client.js';
 import { createHciOperations } from './operations.js';
 import { hciSession } from './session.js';

@@ -4,7 +4,7 @@ import { GatewayError, NotFoundError, ValidationError } from '../../model/errors
 import type { NodeType } from '../../model/ids.js';
 import type { OperationResult, SourceOperations } from '../../model/operations.js';
 import { SourceError } from '../errors.js';
-import { RequestScope } from '../http.js';
+import { RequestScope } from '../scope.js';
 import type { CallContext, HciClient, InspectionReport } from './client.js';
 import { parseSnapshotId, parseWorkflowId, snapshotId, workflowId } from './ids.js';
 import { addClusterBody, centerNodeFor, checkSnapshotRequest, deleteClusterBody, inspectionBody, newestSnapshotFile } from './requests.js';

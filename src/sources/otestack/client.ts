@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';
-import type { RequestScope, SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { RequestScope } from '../scope.js';
 import {
   ackReply,
   appListReply,

@@ -1,6 +1,6 @@
 import type { LimitFunction } from 'p-limit';
 import { SourceError } from '../errors.js';
-import type { RequestScope } from '../http.js';
+import type { RequestScope } from '../scope.js';
 import { type Part, part } from '../partial.js';
 import { type OteClient, PAGE_SIZE } from './client.js';
 import { DEPLOYMENT_STATUS, hostNativeId, type Placement } from './map.js';

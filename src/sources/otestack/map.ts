@@ -1,4 +1,4 @@
-import type { CommonFilter } from '../adapter.js';
+import type { CommonFilter } from '../../model/entity-types.js';
 import type { Cluster, Deployment, DeploymentRevision, Host, Label, ReplicaCounts, ResourceUsage, Usage, Workflow } from '../../model/entities.js';
 import { type ClusterStatus, type DeploymentStatus, type HostStatus, statusTable, TERMINAL_WORKFLOW_STATES, type WorkflowState } from '../../model/status.js';
 import type { WorkflowKind } from '../../model/workflow-kind.js';

@@ -3,7 +3,7 @@ import type { Label } from '../../model/entities.js';
 import { NotFoundError } from '../../model/errors.js';
 import type { CreateDeploymentRequest, OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
 import { SourceError } from '../errors.js';
-import { RequestScope } from '../http.js';
+import { RequestScope } from '../scope.js';
 import { allOf } from '../partial.js';
 import { isNotFound, type OteClient } from './client.js';
 import { Lookups } from './lookups.js';

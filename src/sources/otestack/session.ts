@@ -1,8 +1,9 @@
 import pLimit from 'p-limit';
 import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.js';
-import { type ClusterFilter, type DeploymentFilter, type EntityReader, type HostFilter, type ListWindow, type SourceSession, type Want, type WorkflowFilter, wants } from '../adapter.js';
+import { type EntityReader, type ListWindow, type SourceSession, type Want, wants } from '../adapter.js';
+import type { ClusterFilter, DeploymentFilter, HostFilter, WorkflowFilter } from '../../model/entity-types.js';
 import { withGaps } from '../../model/partial.js';
-import type { RequestScope } from '../http.js';
+import type { RequestScope } from '../scope.js';
 import { gapsFrom, part } from '../partial.js';
 import { coveringPage, type NodeQuery, type OteClient, type Page } from './client.js';
 import { ALL_CLUSTERS, Lookups } from './lookups.js';

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { SourceError, type SourceErrorCode } from '../errors.js';
-import type { RequestScope, SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import type { RequestScope } from '../scope.js';
 import { MAX_PAGE_SIZE, pageCount, planWindow } from './paging.js';
 import {
   backupListSchema,

@@ -1,7 +1,8 @@
 import { requireCredentials, type SourceConfig } from '../../config.js';
 import type { AdapterDeps, AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
-import { RequestScope, type SourceAuth, SourceHttp, sourceHttpSettings } from '../http.js';
+import { type SourceAuth, SourceHttp, sourceHttpSettings } from '../http.js';
+import { RequestScope } from '../scope.js';
 import { CLUSTERS, readTiemError, TiemClient } from './client.js';
 import { createTiemOperations } from './operations.js';
 import { TiemSession } from './session.js';

@@ -10,7 +10,7 @@ import type { Cluster } from '../../../src/model/entities.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDcosAdapter } from '../../../src/sources/dcos/index.js';
 import { SourceError } from '../../../src/sources/errors.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { login } from '../../simulators/dcos/support.js';

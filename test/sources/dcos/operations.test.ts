@@ -7,7 +7,7 @@ import type { CreateClusterRequest, DcosHostSpec, OperationResult, SourceOperati
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDcosAdapter } from '../../../src/sources/dcos/index.js';
 import { SourceError } from '../../../src/sources/errors.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { MINUTE, type Session, login } from '../../simulators/dcos/support.js';

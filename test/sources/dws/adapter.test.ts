@@ -4,7 +4,7 @@ import { ConfigError } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDwsAdapter } from '../../../src/sources/dws/index.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { dwsSimulator } from '../../../src/simulators/dws/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { client as simClient, idleCluster, MIN } from '../../simulators/dws/helpers.js';

@@ -9,7 +9,7 @@ import { type RunningSimulator, startSimulator } from '../../../src/simulators/k
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDwsAdapter } from '../../../src/sources/dws/index.js';
 import { SourceError } from '../../../src/sources/errors.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { rejection } from '../../helpers/rejection.js';
 import { withoutRaw } from '../../helpers/shape.js';
 

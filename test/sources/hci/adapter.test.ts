@@ -7,7 +7,7 @@ import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.
 import { SourceError } from '../../../src/sources/errors.js';
 import { createHciAdapter } from '../../../src/sources/hci/index.js';
 import { pageCovering } from '../../../src/sources/hci/session.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { call } from '../../helpers/sim-client.js';
 
 const SOURCE_ID = 'hci-test';

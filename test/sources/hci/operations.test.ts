@@ -10,7 +10,7 @@ import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { SourceError } from '../../../src/sources/errors.js';
 import { createHciAdapter } from '../../../src/sources/hci/index.js';
 import type { HciSession } from '../../../src/sources/hci/session.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { rejection } from '../../helpers/rejection.js';
 
 const SOURCE_ID = 'hci-ops';

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { createOtestackAdapter } from '../../../src/sources/otestack/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { otestackSimulator } from '../../../src/simulators/otestack/index.js';

@@ -5,7 +5,7 @@ import { createMetrics } from '../../../src/metrics.js';
 import type { Workflow } from '../../../src/model/entities.js';
 import type { CreateDeploymentRequest, SourceOperations } from '../../../src/model/operations.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { createOtestackAdapter } from '../../../src/sources/otestack/index.js';
 import type { SimulatorDefinition } from '../../../src/simulators/kit/definition.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';

@@ -5,7 +5,7 @@ import type { SourceConfig } from '../../../src/config.js';
 import { ConfigError } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { startSimulator, type RunningSimulator } from '../../../src/simulators/kit/server.js';
 import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { createTiemAdapter } from '../../../src/sources/tiem/index.js';

@@ -7,7 +7,7 @@ import type { CreateClusterRequest, SourceOperations } from '../../../src/model/
 import { TERMINAL_WORKFLOW_STATES } from '../../../src/model/status.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { SourceError } from '../../../src/sources/errors.js';
-import { RequestScope } from '../../../src/sources/http.js';
+import { RequestScope } from '../../../src/sources/scope.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { findRegion } from '../../../src/simulators/tiem/catalog.js';
 import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
