@@ -48,6 +48,11 @@ const sourceSchema = z
       .object({ threshold: z.number().int().min(1).max(1000).default(5), halfOpenAfterMs: z.number().int().min(10).max(600_000).default(10_000) })
       .strict()
       .default({ threshold: 5, halfOpenAfterMs: 10_000 }),
+    /**
+     * Keep this source's successful reads for ttlMs and answer identical reads from them;
+     * absent (the default), reads are shared only while in flight. A write drops them.
+     */
+    cache: z.object({ ttlMs: z.number().int().min(1).max(3_600_000) }).strict().optional(),
     credentials: z.record(z.string(), secretRef).default({}),
   })
   .strict();
@@ -168,6 +173,7 @@ export interface SourceConfig {
   retries: number;
   concurrency: number;
   breaker?: { threshold: number; halfOpenAfterMs: number };
+  cache?: { ttlMs: number };
   /** Resolved secret values; each adapter checks it has the ones it needs. */
   credentials: Record<string, string>;
 }

@@ -29,6 +29,18 @@ export function createMetrics() {
       labelNames: ['source', 'kind', 'route', 'status'] as const,
       registers: [registry],
     }),
+    sourceSharedCalls: new Counter({
+      name: 'fleetgate_source_shared_calls_total',
+      help: 'Vendor reads not sent because an identical one was in flight (from this or another request), by source',
+      labelNames: ['source', 'kind'] as const,
+      registers: [registry],
+    }),
+    sourceCacheHits: new Counter({
+      name: 'fleetgate_source_cache_hits_total',
+      help: "Vendor reads answered from the source's cache (sources with cache.ttlMs), by source",
+      labelNames: ['source', 'kind'] as const,
+      registers: [registry],
+    }),
     sourceErrors: new Counter({
       name: 'fleetgate_source_errors_total',
       help: 'Vendor calls that failed, by source, route and error code',

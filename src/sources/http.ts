@@ -15,6 +15,7 @@ import type { AdapterDeps } from './adapter.js';
 import type { SourceHealth } from '../model/status.js';
 import { RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
 import type { RequestScope } from './scope.js';
+import { SharedAnswers } from './shared-answers.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -73,6 +74,8 @@ export interface SourceHttpOptions {
   /** Consecutive failures that open the circuit, and how long it stays open. */
   breaker?: { threshold: number; halfOpenAfterMs: number };
   connections?: number;
+  /** Keep successful reads this long for later callers; absent, reads are only shared while in flight. */
+  cache?: { ttlMs: number };
 }
 
 interface HealthRecord {
@@ -109,6 +112,7 @@ export class SourceHttp {
   readonly #breaker;
   readonly #retry;
   readonly #labels;
+  readonly #answers: SharedAnswers;
 
   constructor(readonly options: SourceHttpOptions) {
     const url = new URL(options.url);
@@ -121,6 +125,12 @@ export class SourceHttp {
       bodyTimeout: options.timeoutMs,
     });
     this.#labels = { source: options.sourceId, kind: options.kind };
+    const labels = this.#labels;
+    this.#answers = new SharedAnswers({
+      ...(options.cache ? { ttlMs: options.cache.ttlMs } : {}),
+      onShared: () => options.metrics.sourceSharedCalls.inc(labels),
+      onHit: () => options.metrics.sourceCacheHits.inc(labels),
+    });
     const breaker = options.breaker ?? { threshold: 5, halfOpenAfterMs: 10_000 };
     this.#breaker = circuitBreaker(
       handleWhen((err) => err instanceof SourceError && UNHEALTHY.has(err.code)),
@@ -150,16 +160,26 @@ export class SourceHttp {
   /**
    * Sends one call. GETs are retried on connection errors, 429, 500 and 502/503/504
    * within the deadline; writes are never retried, and a write that times out or loses its
-   * connection after being sent is reported with `outcomeUnknown`.
+   * connection after being sent is reported with `outcomeUnknown`. Identical GETs share
+   * one call, within a request and across requests in flight at once (see SharedAnswers);
+   * a write drops what the source's reads had kept, before it is sent and once it is done.
    */
   request(call: SourceCall): Promise<SourceReply> {
-    if (call.method === 'GET' && call.scope) {
-      // The memo spans every source of the request, and two sources of one kind ask the
-      // same paths of different vendors (or of one vendor as different users).
-      const key = `${this.options.sourceId} ${this.options.url} ${call.method} ${this.#url(call)}`;
-      return call.scope.memo(key, () => this.#send({ ...call, signal: call.signal ?? call.scope?.signal }));
+    if (call.method !== 'GET') {
+      this.#answers.forget();
+      return this.#send(call).finally(() => this.#answers.forget());
     }
-    return this.#send(call);
+    const signal = call.signal ?? call.scope?.signal;
+    // The benchmark's baseline shares nothing.
+    if (call.scope?.batching === false) return this.#send({ ...call, signal });
+    const url = this.#url(call);
+    // Every call of this client carries the source's own credentials unless it says
+    // otherwise: the credential identity is whether it sends them, and any headers of its own.
+    const key = `${call.auth === false ? 'anonymous' : 'source'} ${call.headers ? JSON.stringify(call.headers) : ''} ${url}`;
+    const shared = () => this.#answers.get(key, signal, (own) => this.#send({ ...call, signal: own }));
+    // The memo spans every source of the request, and two sources of one kind ask the
+    // same paths of different vendors (or of one vendor as different users).
+    return call.scope ? call.scope.memo(`${this.options.sourceId} ${this.options.url} ${key}`, shared) : shared();
   }
 
   /** Health as `sources { health }` reports it. */
@@ -413,7 +433,7 @@ function describeText(text: string): string {
 export function sourceHttpSettings(
   source: SourceConfig,
   deps: AdapterDeps,
-): Pick<SourceHttpOptions, 'sourceId' | 'kind' | 'timeoutMs' | 'retries' | 'metrics' | 'breaker'> {
+): Pick<SourceHttpOptions, 'sourceId' | 'kind' | 'timeoutMs' | 'retries' | 'metrics' | 'breaker' | 'cache'> {
   return {
     sourceId: source.id,
     kind: source.kind,
@@ -421,5 +441,6 @@ export function sourceHttpSettings(
     retries: source.retries,
     metrics: deps.metrics,
     ...(source.breaker ? { breaker: source.breaker } : {}),
+    ...(source.cache ? { cache: source.cache } : {}),
   };
 }

@@ -14,7 +14,7 @@ export class RequestScope {
      * false sends every GET, duplicates included, and makes every loader fetch key by
      * key: the benchmark's baseline, to show what batching and dedupe save.
      */
-    private readonly batching = true,
+    readonly batching = true,
   ) {}
 
   /** The DataLoader adapters build per request; batching and caching follow the scope's switch. */

@@ -20,6 +20,8 @@ describe('config', () => {
     expect(config.port).toBe(4000);
     expect(config.tokens).toEqual([{ name: 'ops', role: 'operator', token: 't0k3n' }]);
     expect(config.limits.maxPageSize).toBe(200);
+    expect(config.sources[0]!.cache).toBeUndefined();
+    expect(parseConfig({ tokens, sources: [{ ...source, cache: { ttlMs: 2_000 } }] }, ENV).sources[0]).toMatchObject({ cache: { ttlMs: 2_000 } });
   });
 
   it.each([
@@ -30,6 +32,8 @@ describe('config', () => {
     [{ tokens, sources: [source, source] }, 'sources[1].id: "dws-prod" is used by two sources'],
     [{ tokens, sources: [{ ...source, credentials: { password: 'literal' } }] }, 'sources[0].credentials.password'],
     [{ tokens, sources: [{ ...source, timeoutMs: 5 }] }, 'sources[0].timeoutMs'],
+    [{ tokens, sources: [{ ...source, cache: { ttlMs: 0 } }] }, 'sources[0].cache.ttlMs'],
+    [{ tokens, sources: [{ ...source, cache: { ttl: 1000 } }] }, 'sources[0].cache'],
     [{ tokens, sources: [source], extra: 1 }, '(config)'],
     [{ sources: [source] }, 'tokens'],
     [{ tokens: [{ name: 'x', role: 'root', token: { env: 'FG_TOKEN' } }], sources: [source] }, 'tokens[0].role'],

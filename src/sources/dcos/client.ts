@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnce } from '../built-once.js';
 import { SourceError } from '../errors.js';
 import type { HttpMethod, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
 import type { RequestScope } from '../scope.js';
@@ -10,6 +11,9 @@ import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './request
  * with HTTP 500 for business errors and 401 for a refused `X-Auth-Token`.
  * Schemas are lenient: only the fields the mapping reads are required.
  */
+
+const arrayOf = builtOnce((item: z.ZodType) => z.array(item));
+const envelopeOf = builtOnce((data: z.ZodType) => z.object({ success: z.literal(true), count: z.number().nullish(), data }).loose());
 
 const text = z.string();
 /** Times are RFC 3339 strings in the document; kept as given and parsed in map.ts. */
@@ -213,7 +217,7 @@ export class DcosClient {
       scope,
       query: { ...query, ...(paged ? { skip: window.skip, limit: window.limit, count: true } : { limit: 0 }) },
     });
-    const body = this.#decode(this.http, reply, 'GET', route, z.array(item));
+    const body = this.#decode(this.http, reply, 'GET', route, arrayOf(item) as z.ZodType<T[]>);
     return { items: body.data, ...(body.count !== undefined && body.count !== null ? { total: body.count } : {}) };
   }
 
@@ -229,7 +233,7 @@ export class DcosClient {
         ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
       });
     }
-    const parsed = z.object({ success: z.literal(true), count: z.number().nullish(), data: schema }).loose().safeParse(reply.body);
+    const parsed = envelopeOf(schema).safeParse(reply.body) as z.ZodSafeParseResult<{ data: T; count?: number | null }>;
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const at = issue?.path.length ? issue.path.join('.') : '(body)';

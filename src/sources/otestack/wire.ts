@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { builtOnce } from '../built-once.js';
 
 /**
  * OTE-stack bodies as the document describes them, reduced to what the adapter reads.
@@ -11,8 +12,10 @@ import { z } from 'zod';
 export const envelope = z.object({ code: z.union([z.number(), z.string()]).optional(), message: z.string().optional() }).loose();
 
 /** A list answer: `data` (or `apps` for applications) and the vendor's `total`. */
-export const listOf = <T extends z.ZodType>(item: T) =>
+const listShape = <T extends z.ZodType>(item: T) =>
   envelope.extend({ data: z.array(item).nullish().transform((v) => v ?? []), total: z.number().optional() });
+const builtList = builtOnce(listShape);
+export const listOf = <T extends z.ZodType>(item: T) => builtList(item) as ReturnType<typeof listShape<T>>;
 
 /** Login and Update Token put the token beside `code`, not under `data`. */
 export const tokenReply = envelope.extend({ token: z.string().min(1) });
