@@ -23,7 +23,8 @@ const CHECKS: Record<string, Check> = {
     field: () => 'labels',
     passes: (wanted: { key: string; value?: string }[], value) => {
       const labels = (value as { key: string; value: string }[] | undefined) ?? [];
-      return wanted.every((want) => labels.some((l) => l.key === want.key && (want.value === undefined || l.value === want.value)));
+      // No value, or an empty one, asks for the key whatever its value (LabelInput's contract).
+      return wanted.every((want) => labels.some((l) => l.key === want.key && (!want.value || l.value === want.value)));
     },
   },
   status: own('status'),

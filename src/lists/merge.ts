@@ -221,6 +221,8 @@ export async function mergedPage<E extends EntityName>(options: {
   let edges: MergedPage<E>['edges'];
   let hasNextPage: boolean;
   let hasPreviousPage: boolean;
+  /** Where a forward page whose every item turned out gone ends: without it the client could not go on. */
+  let emptyPageEnd: string | undefined;
 
   if (!backward) {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
@@ -250,6 +252,7 @@ export async function mergedPage<E extends EntityName>(options: {
     hasNextPage = picked.length > first;
     hasPreviousPage = Object.values(positions).some((n) => n > 0);
     edges = await completeEdges(picked.slice(0, first), positions);
+    if (edges.length === 0 && hasNextPage) emptyPageEnd = cursorOf({ ...positions });
   } else {
     // Backward paging needs the whole merged sequence up to the cursor; it is served by
     // fetching every source's matches, which is what "last" costs on any paged vendor.
@@ -273,7 +276,7 @@ export async function mergedPage<E extends EntityName>(options: {
       hasNextPage,
       hasPreviousPage,
       startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? emptyPageEnd ?? null,
     },
     totalCount: async () => {
       const totals = await Promise.all(

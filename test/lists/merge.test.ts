@@ -53,6 +53,32 @@ describe('merged paging across sources', () => {
     expect(keys).toEqual(sorted);
   });
 
+  describe('ties across sources listed against tie-break order', () => {
+    // Same names and ids in both; the source config lists zeta first, so only the
+    // (source, id) tie-break puts alpha first. Names: c0000 cluster-0, c0001 cluster-62,
+    // c0002 cluster-27, c0003 cluster-89, c0004 cluster-54.
+    const zeta = fakeSource({ id: 'zeta', clusters: 5 });
+    const alpha = fakeSource({ id: 'alpha', clusters: 5, outlined: true });
+    const byName = ['c0000', 'c0002', 'c0004', 'c0001', 'c0003'];
+    const pairs = (ids: string[]) => ids.flatMap((id) => [`alpha/${id}`, `zeta/${id}`]);
+
+    for (const size of [1, 3, 10]) {
+      it(`walks NAME ASC and DESC in exactly the tie-broken order, ${size} a page`, async () => {
+        expect(await walk(slotsOf(zeta, alpha), { field: 'NAME', direction: 'ASC' }, size)).toEqual(pairs(byName));
+        expect(await walk(slotsOf(zeta, alpha), { field: 'NAME', direction: 'DESC' }, size)).toEqual(pairs([...byName].reverse()));
+      });
+    }
+
+    it('pages backward over the same order', async () => {
+      const order = { field: 'NAME', direction: 'DESC' } as const;
+      const slots = slotsOf(zeta, alpha);
+      const last = await mergedPage({ entity: 'clusters', slots, filter: {}, order, args: { last: 3 } });
+      expect(last.edges.map((e) => `${e.node.sourceId}/${e.node.nativeId}`)).toEqual(['zeta/c0002', 'alpha/c0000', 'zeta/c0000']);
+      const before = await mergedPage({ entity: 'clusters', slots, filter: {}, order, args: { last: 3, before: last.pageInfo.startCursor } });
+      expect(before.edges.map((e) => `${e.node.sourceId}/${e.node.nativeId}`)).toEqual(['alpha/c0004', 'zeta/c0004', 'alpha/c0002']);
+    });
+  });
+
   it('applies filters the vendor cannot, and counts what matches', async () => {
     const filter: ClusterFilter = { status: ['FAILED'], labels: [{ key: 'env', value: 'prod' }] };
     const page = await mergedPage({ entity: 'clusters', slots: slotsOf(a, b, c), filter, order: { field: 'NAME', direction: 'ASC' }, args: { first: 100 } });
@@ -154,6 +180,29 @@ describe('merged paging across sources', () => {
     expect(whole.missing()).toEqual([]);
     // Page by page: nothing skipped or repeated around the gap.
     expect(new Set(await walk([vanishing], order, 2))).toEqual(new Set(o.clusters.filter((c) => c.nativeId !== goneId).map((c) => `o/${c.nativeId}`)));
+  });
+
+  it('counts the place of an item that turned out gone, so no later page repeats or skips an item', async () => {
+    const o = fakeSource({ id: 'o', clusters: 9, outlined: true });
+    const b2 = fakeSource({ id: 'b', clusters: 4 });
+    const outline = o.readers.clusters.outline!;
+    const goneIds = new Set([o.clusters[1]!.nativeId, o.clusters[4]!.nativeId]);
+    const vanishing: SourceSlot<'clusters'> = {
+      sourceId: 'o',
+      reader: {
+        ...o.readers.clusters,
+        outline: {
+          fields: outline.fields,
+          list: async (f) => (await outline.list(f)).map((e) => (goneIds.has(e.known.nativeId) ? { ...e, complete: async () => null } : e)),
+        },
+      },
+    };
+    const slots = [vanishing, ...slotsOf(b2)];
+    for (const order of [{ field: 'NAME', direction: 'ASC' }, { field: 'SOURCE', direction: 'ASC' }] as Order<'clusters'>[]) {
+      const whole = (await mergedPage({ entity: 'clusters', slots, filter: {}, order, args: { first: 100 } })).edges.map((e) => `${e.node.sourceId}/${e.node.nativeId}`);
+      expect(whole).toHaveLength(11);
+      for (const size of [1, 2, 3, 4]) expect(await walk(slots, order, size)).toEqual(whole);
+    }
   });
 
   it('keeps the place of an item a vendor window marks gone, and lowers the vendor total', async () => {

@@ -270,3 +270,89 @@ describe('TokenAuth', () => {
     expect(calls).toEqual(['login', 'refresh']);
   });
 });
+
+describe('SourceHttp write safety', () => {
+  const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
+  const write = (method: (typeof WRITES)[number]) => ({ ...post, method });
+  /** Drops the connection once the request has arrived, before any answer. */
+  const drop: Handler = (req) => req.socket.destroy();
+
+  it.each(WRITES)('sends a %s once whatever the answer: 502, 503, 504, 429 with Retry-After, a dropped connection', async (method) => {
+    const answers: Handler[] = [
+      (_req, res) => json(res, 502, {}),
+      (_req, res) => json(res, 503, {}),
+      (_req, res) => json(res, 504, {}),
+      (_req, res) => json(res, 429, {}, { 'retry-after': '0' }),
+      drop,
+    ];
+    for (const answer of answers) {
+      hits = [];
+      handler = answer;
+      await expect(client({ retries: 3 }).request(write(method))).rejects.toBeInstanceOf(Error);
+      expect(hits).toEqual([`${method} /things`]);
+    }
+  });
+
+  it('retries a GET whose connection dropped, and answers it once the vendor does', async () => {
+    handler = (req, res, n) => (n === 1 ? drop(req, res, n) : json(res, 200, { ok: n }));
+    expect((await client({ retries: 2 }).request(get)).body).toEqual({ ok: 2 });
+    expect(hits).toEqual(['GET /things', 'GET /things']);
+  });
+
+  it.each(WRITES)('marks a %s whose connection dropped before the answer as outcome unknown', async (method) => {
+    handler = drop;
+    await expect(client({ retries: 0 }).request(write(method))).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { outcomeUnknown: true } });
+  });
+
+  it.each(WRITES)('marks a %s whose answer was cut short as outcome unknown', async (method) => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"code":0', () => res.destroy());
+    };
+    await expect(client({ retries: 0 }).request(write(method))).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE', detail: { outcomeUnknown: true } });
+  });
+
+  it('knows the outcome of a write the vendor refused with a status, and of every GET', async () => {
+    handler = (_req, res) => json(res, 503, { code: 7, message: 'busy' });
+    const refused = await client({ retries: 0 }).request(post).catch((err: unknown) => err);
+    expect(refused).toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { httpStatus: 503 } });
+    expect((refused as { detail: object }).detail).not.toHaveProperty('outcomeUnknown');
+    handler = drop;
+    const dropped = await client({ retries: 0 }).request(get).catch((err: unknown) => err);
+    expect(dropped).toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect((dropped as { detail: object }).detail).not.toHaveProperty('outcomeUnknown');
+  });
+
+  it.each(WRITES)('sends a %s refused with 401 once more after one login, with the new token', async (method) => {
+    let logins = 0;
+    const auth = new TokenAuth({
+      login: async () => {
+        logins++;
+        return { headers: { authorization: `Bearer t${logins}` } };
+      },
+    });
+    let valid = 'Bearer t1';
+    handler = (req, res) => (req.headers.authorization === valid ? json(res, 200, { done: true }) : json(res, 401, {}));
+    const http = client({ auth, retries: 3 });
+    await http.request(get);
+    hits = [];
+    valid = 'Bearer t2';
+    expect(await http.request(write(method))).toMatchObject({ status: 200, body: { done: true } });
+    expect(hits).toEqual([`${method} /things Bearer t1`, `${method} /things Bearer t2`]);
+    expect(logins).toBe(2);
+    hits = [];
+    valid = 'never';
+    await expect(http.request(write(method))).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED' });
+    expect(hits).toEqual([`${method} /things Bearer t2`, `${method} /things Bearer t3`]);
+    expect(logins).toBe(3);
+  });
+
+  it('sends a login call refused with 401 once: it carries no credentials to renew', async () => {
+    let logins = 0;
+    const auth = new TokenAuth({ login: async () => ({ headers: { authorization: `Bearer t${++logins}` } }) });
+    handler = (_req, res) => json(res, 401, {});
+    await expect(client({ auth }).request({ ...post, auth: false })).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED' });
+    expect(hits).toEqual(['POST /things']);
+    expect(logins).toBe(0);
+  });
+});
