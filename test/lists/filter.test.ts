@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { filterFields, fullyPushedDown, matches, pushedDownPart } from '../../src/lists/filter.js';
 import type { Cluster, Event, Host, Snapshot, Workflow } from '../../src/model/entities.js';
-import type { ClusterFilter } from '../../src/sources/adapter.js';
+import type { ClusterFilter } from '../../src/model/entity-types.js';
 
 const cluster = (fields: Partial<Cluster> = {}) =>
   ({ sourceId: 's', nativeId: 'c1', name: 'Orders-DB', status: 'RUNNING', labels: [{ key: 'env', value: 'prod' }, { key: 'edge', value: '' }], ...fields }) as Cluster;
