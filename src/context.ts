@@ -3,6 +3,7 @@ import type { SourceProblem } from './lists/merge.js';
 import type { AuditRecord } from './schema/audit.js';
 import type { SourceSession } from './sources/adapter.js';
 import { RequestScope } from './sources/scope.js';
+import { openCallLog, type VendorCall } from './sources/call-log.js';
 import type { SourceRegistry } from './sources/registry.js';
 import type { LiveFeeds } from './workflows/live.js';
 
@@ -25,6 +26,8 @@ export interface GatewayContext {
   session(sourceId: string): SourceSession;
   /** Sources that failed during this request; reported as errors next to the data. */
   problems: SourceProblem[];
+  /** The vendor calls this request has made so far (see call-log.ts); empty over graphql-ws. */
+  vendorCalls: readonly VendorCall[];
   /** Records a mutation attempt and its outcome (the audit log). */
   audit(record: AuditRecord): void;
 }
@@ -57,6 +60,7 @@ export function createContext(deps: ContextDeps, viewer: Viewer, signal?: AbortS
     settings: deps.settings ?? { limits: DEFAULT_LIMITS, sources: [] },
     scope,
     problems: [],
+    vendorCalls: signal ? openCallLog(signal) : [],
     audit: deps.audit ?? unaudited,
     session(sourceId) {
       let session = sessions.get(sourceId);

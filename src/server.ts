@@ -25,6 +25,7 @@ import { useOperationMetrics } from './plugins/operation-metrics.js';
 import { useFanoutLimit } from './plugins/limits.js';
 import { useSourceProblems } from './plugins/source-problems.js';
 import { loadTrustedDocuments, trustedOperation, useTrustedDocuments } from './plugins/trusted-documents.js';
+import { useVendorCalls } from './plugins/vendor-calls.js';
 import { useVendorDetailScope } from './plugins/vendor-detail.js';
 import { schema } from './schema/index.js';
 import type { AdapterFactory } from './sources/adapter.js';
@@ -261,6 +262,7 @@ export function createGatewayYoga(options: YogaOptions) {
     useFanoutLimit(limits),
     useSubscriptionLimits(limits),
     useSourceProblems(),
+    useVendorCalls(),
     useVendorDetailScope(),
   ];
   if (options.introspection === false) plugins.push(useDisableIntrospection());

@@ -19,7 +19,7 @@ interface OperationArgs {
 
 /**
  * One log line per request to /graphql, written when it is answered: method, status,
- * duration, operation, who asked. A request refused before it ran (401, a malformed
+ * duration, operation, who asked, how many vendor calls it made. A request refused before it ran (401, a malformed
  * body, a limit) has a line too, without the operation. Over SSE the line is written
  * when the stream opens; graphql-ws operations, which are not HTTP requests, get a line
  * each when they start.
@@ -51,7 +51,7 @@ export function useAccessLog(logger: Logger, labels: OperationLabels): Plugin {
         status: response.status,
         durationMs: Math.round((performance.now() - record.startedAt) * 10) / 10,
         ...(record.operation ? { operation: record.operation.name, type: record.operation.type } : {}),
-        ...(record.context ? { viewer: record.context.viewer.name } : {}),
+        ...(record.context ? { viewer: record.context.viewer.name, vendorCalls: record.context.vendorCalls.length } : {}),
       };
       logger.info({ access }, 'request');
     },

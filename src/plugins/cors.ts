@@ -17,7 +17,7 @@ export function corsFor(origins: readonly string[]): CorsOption {
       origin,
       credentials: false,
       methods: ['GET', 'POST'],
-      allowedHeaders: ['authorization', 'content-type', 'accept'],
+      allowedHeaders: ['authorization', 'content-type', 'accept', 'x-fleetgate-vendor-calls', 'x-fleetgate-dry-run'],
       maxAge: 600,
     };
   };

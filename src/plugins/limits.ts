@@ -16,6 +16,9 @@ import {
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 import { DEFAULT_PAGE_SIZE } from '../lists/merge.js';
 
+/** The request header that asks for the plan only: the estimate, nothing run. */
+export const DRY_RUN_HEADER = 'x-fleetgate-dry-run';
+
 export interface FanoutLimits {
   /** Largest `first`/`last` anywhere in a query. */
   maxPageSize: number;
@@ -43,7 +46,21 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
       const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
       if (variables.errors) return;
       const walk = new FanoutWalk(args.schema, document, variables.coerced, limits);
-      const cost = walk.selections(operation.selectionSet, args.schema.getRootType(operation.operation) ?? undefined, 1, true);
+      const root = args.schema.getRootType(operation.operation) ?? undefined;
+      const cost = walk.selections(operation.selectionSet, root, 1, true);
+      if ((args.contextValue as { request?: Request }).request?.headers.get(DRY_RUN_HEADER) === '1') {
+        // What the query would cost, per root field, and whether it would be let through:
+        // answered before anything runs, so no vendor is called and no mutation is made.
+        const byField: Record<string, number> = {};
+        for (const selection of operation.selectionSet.selections) {
+          if (selection.kind !== Kind.FIELD) continue;
+          const key = selection.alias?.value ?? selection.name.value;
+          byField[key] = walk.selections({ kind: Kind.SELECTION_SET, selections: [selection] }, root, 1, true);
+        }
+        const plan = { estimatedVendorFetches: cost, byField, limit: limits.maxFanout, allowed: !walk.problem && cost <= limits.maxFanout, ...(walk.problem ? { problem: walk.problem } : {}) };
+        setResultAndStopExecution({ data: null, extensions: { dryRun: plan } });
+        return;
+      }
       if (walk.problem || cost > limits.maxFanout) {
         const message = walk.problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
         setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: walk.problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });

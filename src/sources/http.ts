@@ -14,6 +14,7 @@ import type { Metrics } from '../metrics.js';
 import type { AdapterDeps } from './adapter.js';
 import type { SourceHealth } from '../model/status.js';
 import { RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
+import { callLogOf, logged } from './call-log.js';
 import type { RequestScope } from './scope.js';
 import { SharedAnswers } from './shared-answers.js';
 
@@ -165,18 +166,20 @@ export class SourceHttp {
    * a write drops what the source's reads had kept, before it is sent and once it is done.
    */
   request(call: SourceCall): Promise<SourceReply> {
+    const signal = call.signal ?? call.scope?.signal;
+    const log = callLogOf(signal);
+    const send = (c: SourceCall) => (log ? logged(log, this.options.sourceId, `${c.method} ${c.route}`, this.#send(c)) : this.#send(c));
     if (call.method !== 'GET') {
       this.#answers.forget();
-      return this.#send(call).finally(() => this.#answers.forget());
+      return send(call).finally(() => this.#answers.forget());
     }
-    const signal = call.signal ?? call.scope?.signal;
     // The benchmark's baseline shares nothing.
-    if (call.scope?.batching === false) return this.#send({ ...call, signal });
+    if (call.scope?.batching === false) return send({ ...call, signal });
     const url = this.#url(call);
     // Every call of this client carries the source's own credentials unless it says
     // otherwise: the credential identity is whether it sends them, and any headers of its own.
     const key = `${call.auth === false ? 'anonymous' : 'source'} ${call.headers ? JSON.stringify(call.headers) : ''} ${url}`;
-    const shared = () => this.#answers.get(key, signal, (own) => this.#send({ ...call, signal: own }));
+    const shared = () => this.#answers.get(key, signal, (own) => send({ ...call, signal: own }));
     // The memo spans every source of the request, and two sources of one kind ask the
     // same paths of different vendors (or of one vendor as different users).
     return call.scope ? call.scope.memo(`${this.options.sourceId} ${this.options.url} ${key}`, shared) : shared();

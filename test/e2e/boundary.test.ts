@@ -72,7 +72,7 @@ describe('CORS', () => {
     }
     const listed = await call('OPTIONS', '/graphql', { host: host(), origin: APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });
     expect(listed.headers['access-control-allow-origin']).toBe(APP_ORIGIN);
-    expect(listed.headers['access-control-allow-headers']).toBe('authorization, content-type, accept');
+    expect(listed.headers['access-control-allow-headers']).toBe('authorization, content-type, accept, x-fleetgate-vendor-calls, x-fleetgate-dry-run');
     expect(listed.headers['access-control-allow-credentials']).toBeUndefined();
   });
 });

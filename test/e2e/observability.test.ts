@@ -19,13 +19,13 @@ describe('access log, audit log and per-operation metrics', () => {
     },
   });
 
-  const post = async (body: unknown, token = ADMIN_TOKEN) => {
+  const post = async (body: unknown, token = ADMIN_TOKEN, headers: Record<string, string> = {}) => {
     const res = await fetch(`${demo.gateway.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, ...headers },
       body: typeof body === 'string' ? body : JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[] } };
+    return { status: res.status, body: (await res.json()) as { data?: any; errors?: any[]; extensions?: any } };
   };
   const access = () => lines.filter((l) => l.access).map((l) => l.access);
   const audits = () => lines.filter((l) => l.audit).map((l) => l.audit);
@@ -49,7 +49,7 @@ describe('access log, audit log and per-operation metrics', () => {
     await post({ query: 'query Names { clusters(first: 1) { totalCount } }' }, 'not-a-token');
     await post('{"query": ');
     expect(access()).toEqual([
-      expect.objectContaining({ method: 'POST', status: 200, operation: 'Names', type: 'query', viewer: 'ada', durationMs: expect.any(Number) }),
+      expect.objectContaining({ method: 'POST', status: 200, operation: 'Names', type: 'query', viewer: 'ada', vendorCalls: expect.any(Number), durationMs: expect.any(Number) }),
       expect.objectContaining({ method: 'POST', status: 401 }),
       expect.objectContaining({ method: 'POST', status: 400 }),
     ]);
@@ -106,5 +106,35 @@ describe('access log, audit log and per-operation metrics', () => {
     expect(text).toMatch(/fleetgate_graphql_operation_duration_seconds_count\{operation="Counted",type="query"\} 2/);
     expect(text).toContain('fleetgate_process_cpu_user_seconds_total');
     expect(text).not.toContain('fleetgate_process_process_');
+  });
+
+  it('says what a query cost the vendors when asked: each call for operators, counts per source for viewers', async () => {
+    const query = { query: '{ clusters(first: 3, filter: { sourceKinds: [TIEM, DWS] }) { edges { node { name } } } }' };
+    demo.resetCounts();
+    const admin = await post(query, ADMIN_TOKEN, { 'x-fleetgate-vendor-calls': '1' });
+    const made = demo.vendorCalls();
+    const madeBySource = { tiem: made.tiem!.total, dws: made.dws!.total };
+    const cost = admin.body.extensions?.vendorCalls;
+    expect(cost.bySource).toEqual(madeBySource);
+    expect(cost.total).toBe(madeBySource.tiem + madeBySource.dws);
+    expect(cost.calls).toHaveLength(cost.total);
+    expect(cost.calls[0]).toEqual({ source: expect.any(String), route: expect.stringMatching(/^(GET|POST) \//), outcome: 200, ms: expect.any(Number) });
+
+    const viewer = await post(query, VIEWER_TOKEN, { 'x-fleetgate-vendor-calls': '1' });
+    expect(Object.keys(viewer.body.extensions?.vendorCalls).sort()).toEqual(['bySource', 'total']);
+    expect((await post(query)).body.extensions?.vendorCalls).toBeUndefined();
+  });
+
+  it('answers a dry run with the estimate and no vendor call, mutations included', async () => {
+    demo.resetCounts();
+    const dry = { 'x-fleetgate-dry-run': '1' };
+    const plan = await post({ query: '{ clusters(first: 5) { edges { node { hosts(first: 4) { edges { node { name } } } } } } sources { sourceId } }' }, ADMIN_TOKEN, dry);
+    expect(plan.body).toEqual({ data: null, extensions: { dryRun: { estimatedVendorFetches: 6, byField: { clusters: 6, sources: 0 }, limit: expect.any(Number), allowed: true } } });
+    const create = await post({ query: 'mutation($input: CreateClusterInput!) { createCluster(input: $input) { __typename } }', variables: { input: tiemCreateInput('dry') } }, ADMIN_TOKEN, dry);
+    expect(create.body.data).toBeNull();
+    expect(create.body.extensions?.dryRun.allowed).toBe(true);
+    const tooBig = await post({ query: '{ clusters(first: 100000) { edges { node { name } } } }' }, ADMIN_TOKEN, dry);
+    expect(tooBig.body.extensions?.dryRun).toMatchObject({ allowed: false, problem: expect.stringContaining('clusters(first: 100000)') });
+    expect(Object.values(demo.vendorCalls()).map((s) => s.total)).toEqual([0, 0, 0, 0, 0]);
   });
 });

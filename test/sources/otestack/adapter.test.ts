@@ -235,11 +235,13 @@ describe('otestack adapter', () => {
 
   describe('auth', () => {
     it('logs in once for ten concurrent calls after every token expired', async () => {
+      // Ten different reads: identical ones in flight at once would share one call.
       sim.setFaults({ expireTokens: true });
       sim.resetStats();
-      await Promise.all(Array.from({ length: 10 }, () => adapter.probe()));
+      await Promise.all(Array.from({ length: 10 }, (_, i) => session().deployments!.get(String(i + 1))));
       expect(routes(sim)['POST /v1/authorization']).toBe(1);
-      expect(routes(sim)['GET /v1/authorization']).toBe(20);
+      // Each refused once with the expired token, and sent again with the new one.
+      expect(routes(sim)['GET /v1/deploy/id/{deployId}']).toBe(20);
     });
 
     it('sends the token raw and logs in again when the vendor’s hour is over', async () => {
@@ -276,7 +278,7 @@ describe('otestack adapter', () => {
       const broken = new RequestScope();
       // A reply that is JSON but not the document's shape, planted in the request's memo
       // under the key SourceHttp gives this source's GET /v1/cluster.
-      broken.memo(`ote-edge ${sim.url} GET /v1/cluster`, async () => ({ status: 200, headers: {}, body: { code: 200, data: [{ clusterName: 'x' }] } }));
+      broken.memo(`ote-edge ${sim.url} source  /v1/cluster`, async () => ({ status: 200, headers: {}, body: { code: 200, data: [{ clusterName: 'x' }] } }));
       await expect(a.session(broken).clusters!.list({})).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE', message: expect.stringContaining('isReady') });
       await a.close();
     });
