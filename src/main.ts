@@ -12,6 +12,7 @@ import { GatewayError } from './model/errors.js';
 import { type Gateway, startGateway } from './server.js';
 import { ADAPTERS } from './sources/kinds.js';
 import { SimulatorError } from './simulators/kit/errors.js';
+import { startTracing } from './tracing.js';
 
 /** How long a stop lets requests in flight finish, unless SHUTDOWN_GRACE_MS says otherwise. */
 const DEFAULT_GRACE_MS = 10_000;
@@ -20,7 +21,9 @@ async function main(logger: Logger) {
   const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' } }, strict: true });
   const demo = values.config ? undefined : await startDemo();
   const config = demo ? demo.config : loadConfigFile(values.config as string);
-  const gateway = await startGateway(config, { factories: ADAPTERS, logger });
+  const tracing = startTracing();
+  if (tracing) logger.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing: spans go to OTLP');
+  const gateway = await startGateway(config, { factories: ADAPTERS, logger, tracing: Boolean(tracing) });
   announce(logger, config, gateway);
 
   let stopping = false;
@@ -32,6 +35,7 @@ async function main(logger: Logger) {
     logger.info({ signal, graceMs }, 'Fleetgate is stopping: draining requests in flight');
     await gateway.close({ graceMs });
     await demo?.fleet.close();
+    await tracing?.shutdown();
     logger.info('Fleetgate stopped');
     process.exit(0);
   };

@@ -25,6 +25,7 @@ import { useOperationMetrics } from './plugins/operation-metrics.js';
 import { useFanoutLimit } from './plugins/limits.js';
 import { useSourceProblems } from './plugins/source-problems.js';
 import { loadTrustedDocuments, trustedOperation, useTrustedDocuments } from './plugins/trusted-documents.js';
+import { useTracing } from './plugins/tracing.js';
 import { useVendorCalls } from './plugins/vendor-calls.js';
 import { useVendorDetailScope } from './plugins/vendor-detail.js';
 import { schema } from './schema/index.js';
@@ -55,6 +56,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** Default true; false is the benchmark's baseline (no DataLoader batching, no GET dedupe). */
   batching?: boolean;
+  /** Whether OpenTelemetry tracing was started (main.ts does, from the OTEL_* variables). */
+  tracing?: boolean;
   /** Poll intervals of the live feeds, over the config's `poll` (tests shorten them). */
   poll?: { minIntervalMs?: number; maxIntervalMs?: number };
 }
@@ -88,6 +91,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     deps,
     logger,
     metrics,
+    tracing: options.tracing ?? false,
     graphiql: config.graphiql,
     introspection: config.introspection,
     limits: config.limits,
@@ -223,6 +227,8 @@ export interface YogaOptions {
   viewer?: (authorization: string | null | undefined) => Viewer;
   /** Demo mode only: GraphiQL opens with this token filled in, for a browser on this machine only. */
   graphiqlToken?: string;
+  /** A span per operation (OpenTelemetry); only when a tracer provider is registered (see tracing.ts). */
+  tracing?: boolean;
   /** Per-operation series go here; absent, none are kept (unit tests). */
   metrics?: Metrics;
   /** Only these operations run, but for callers of the roles in `allowArbitrary`. */
@@ -245,6 +251,8 @@ export function createGatewayYoga(options: YogaOptions) {
   };
   const labels = new OperationLabels();
   const plugins: Plugin[] = [
+    // First, so its span is open before any other plugin's work on the operation.
+    ...(options.tracing ? [useTracing(labels)] : []),
     useAccessLog(logger, labels),
     ...(options.metrics ? [useOperationMetrics(options.metrics, labels)] : []),
     ...(trusted ? [useTrustedDocuments(trusted.documents, (request) => mayRunAnything(request, trusted.allowArbitrary))] : []),

@@ -14,6 +14,7 @@ import type { Metrics } from '../metrics.js';
 import type { AdapterDeps } from './adapter.js';
 import type { SourceHealth } from '../model/status.js';
 import { RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
+import { endVendorSpan, vendorSpan } from '../tracing.js';
 import { callLogOf, logged } from './call-log.js';
 import type { RequestScope } from './scope.js';
 import { SharedAnswers } from './shared-answers.js';
@@ -214,14 +215,21 @@ export class SourceHttp {
     const deadlineAt = Date.now() + this.options.timeoutMs;
     const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
     const route = `${call.method} ${call.route}`;
-    const attempt = () => this.#withAuth(call, route, signal, deadlineAt);
+    const span = vendorSpan(this.options.sourceId, this.options.kind, route);
+    let attempts = 0;
+    const attempt = () => {
+      attempts++;
+      return this.#withAuth(call, route, signal, deadlineAt);
+    };
     try {
       const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal).catch(lastServerError) : await attempt();
       this.#health.consecutiveFailures = 0;
       this.#health.lastSuccessAt = new Date().toISOString();
+      endVendorSpan(span, reply.status, attempts - 1);
       return reply;
     } catch (err) {
       const error = this.#normalize(err, call, route, deadline, signal);
+      endVendorSpan(span, error instanceof SourceError ? (error.detail.httpStatus ?? 0) : 0, Math.max(0, attempts - 1), error);
       if (!(error instanceof RequestAbortedError)) {
         this.options.metrics.sourceErrors.inc({ ...this.#labels, route, code: error.code });
         if (UNHEALTHY.has(error.code as SourceErrorCode) || error.code === 'SOURCE_AUTH_FAILED') {

@@ -46,6 +46,8 @@ export interface DemoOptions {
    * or adds sources served by simulators the test started (and closes) itself.
    */
   sources?: (demo: SourceConfig[]) => SourceConfig[];
+  /** Open a span per operation (the test registers a tracer provider itself). */
+  tracing?: boolean;
   /** Over the demo's server settings: `hosts`, `corsOrigins`, `tokens`, `trustedDocuments`. */
   server?: Partial<Pick<GatewayConfig, 'hosts' | 'corsOrigins' | 'tokens' | 'trustedDocuments'>>;
 }
@@ -63,7 +65,7 @@ export async function startDemoGateway(options: DemoOptions = {}): Promise<DemoG
   };
   const gateway = await startGateway(
     started,
-    { factories: ADAPTERS, logger: options.logger ?? createLogger('silent'), poll: TEST_POLL },
+    { factories: ADAPTERS, logger: options.logger ?? createLogger('silent'), poll: TEST_POLL, tracing: options.tracing ?? false },
   );
   return {
     gateway,
