@@ -85,7 +85,7 @@ export const missing = (field: string, code: DwsErrorCode = 'DWS.5037') =>
 export const invalid = (code: DwsErrorCode, field: string, why: string) =>
   new DwsRequestError(code, `Parameter ${field} is invalid: ${why}.`);
 
-export const notFound = (what: 'cluster' | 'snapshot' | 'CN instance', id: string) =>
+export const notFound = (what: 'cluster' | 'snapshot' | 'CN instance' | 'snapshot policy' | 'data source' | 'ELB' | 'EIP' | 'resource pool' | 'subscription' | 'parameter template' | 'domain name', id: string) =>
   new DwsRequestError('DWS.0015', `The ${what} ${id} does not exist.`);
 
 export const busy = (clusterId: string, why: string) =>
