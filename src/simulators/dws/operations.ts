@@ -169,13 +169,13 @@ export class Operations {
    * false, data is redistributed; then the cluster waits in WAITING_REDISTRIBUTION.
    * With create_node_only the nodes are only created and stay idle (node status 199).
    */
-  resize(c: DwsCluster, count: number, options: { createNodeOnly: boolean; autoRedistribute: boolean }): void {
+  resize(c: DwsCluster, count: number, options: { createNodeOnly: boolean; autoRedistribute: boolean; subnetPrefix?: string }): void {
     this.assertIdle(c);
     const idle = c.nodes.filter((n) => n.status === '199');
     const reused = options.createNodeOnly ? [] : idle.slice(0, count);
     const origin = memberNodes(c).length;
     this.begin(c, 'resizeClusterStart');
-    const created = addNodes(this.env.rng, c, count - reused.length, '100');
+    const created = addNodes(this.env.rng, c, count - reused.length, '100', options.subnetPrefix);
     const joining: DwsNode[] = [...reused, ...created];
     if (!options.createNodeOnly) c.resize = { target: origin + count, origin, status: 'GROWING', startedAt: this.now };
     const fails = this.env.operationFails();

@@ -173,7 +173,7 @@ export function clusterRoutes(ctx: DwsContext): Route[] {
     route('POST', '/v1.0/{project_id}/clusters/{cluster_id}/cancel-readonly', (req) => {
       const c = store.cluster(param(req, 'cluster_id'));
       const words = (c.subStatus ?? '').split(' ');
-      if (!words.includes('READONLY')) throw busy(c.id, `the cluster is not read-only (${c.subStatus ?? c.status})`);
+      if (!words.includes('READONLY')) throw new DwsRequestError('DWS.5095', `Cluster ${c.id} is not read-only (${c.subStatus ?? c.status}).`);
       c.subStatus = words.filter((w) => w !== 'READONLY').join(' ') || 'NORMAL';
       c.updatedAt = env.clock.now();
       events.record('cancelReadonlySuccess', c, c.updatedAt);

@@ -83,10 +83,11 @@ export function configurationRoutes(ctx: DwsContext): Route[] {
     }),
     route('PUT', '/v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}', (req) => {
       const { c, t } = template(req);
-      if (t.type !== 'parameterGroup') throw invalid('DWS.5089', 'configuration_id', `the ${t.type} template cannot be modified through this API`);
+      if (t.type !== 'parameterGroup') throw invalid('DWS.5054', 'configuration_id', `the ${t.type} template cannot be modified through this API`);
       const list = bodyObject(req).configurations;
       if (list === undefined || list === null || (Array.isArray(list) && list.length === 0)) throw missing('configurations');
       if (!Array.isArray(list)) throw invalid('DWS.5065', 'configurations', 'an array of {type, name, value} is expected');
+      const seen = new Set<string>();
       const updates = list.map((item, i) => {
         const path = `configurations[${i}]`;
         const o = asObject(item);
@@ -95,12 +96,14 @@ export function configurationRoutes(ctx: DwsContext): Route[] {
         if (type !== 'cn' && type !== 'dn') throw invalid('DWS.5065', `${path}.type`, 'it must be cn or dn');
         const name = requireString(o, 'name', `${path}.name`);
         const p = findParameter(name);
-        if (!p) throw invalid('DWS.5065', `${path}.name`, `${name} is not a parameter of this template`);
+        if (!p) throw invalid('DWS.5037', `${path}.name`, `${name} is not a parameter of this template`);
         if (p.readonly) throw invalid('DWS.5065', `${path}.name`, `${name} is read-only`);
+        if (seen.has(`${type}/${name}`)) throw invalid('DWS.5039', path, `${name} is set twice for ${type}`);
+        seen.add(`${type}/${name}`);
         const value = o.value;
         if (typeof value !== 'string') throw value === undefined || value === null ? missing(`${path}.value`) : invalid('DWS.5065', `${path}.value`, 'a string is expected');
         const why = outOfRange(p, value);
-        if (why) throw invalid('DWS.5065', `${path}.value`, why);
+        if (why) throw invalid('DWS.5038', `${path}.value`, why);
         return { p, type, value } as const;
       });
       ops.task(

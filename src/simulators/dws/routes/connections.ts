@@ -149,7 +149,7 @@ export function connectionRoutes(ctx: DwsContext): Route[] {
     route('DELETE', '/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}', (req) => {
       const c = cluster(req);
       const id = eipId(req);
-      if (c.publicIp?.eipId !== id) throw notFound('EIP', `${id} (bound to cluster ${c.id})`);
+      if (c.publicIp?.eipId !== id) throw new DwsRequestError('DWS.5135', `EIP ${id} is not bound to cluster ${c.id}.`);
       c.publicIp = null;
       c.updatedAt = env.clock.now();
       events.record('unbindEipSuccess', c, c.updatedAt);

@@ -1,7 +1,7 @@
 import type { Route } from '../../kit/definition.js';
 import { bodyObject, json, type SimRequest } from '../../kit/http.js';
 import { DwsRequestError, invalid, missing, notFound } from '../errors.js';
-import type { DwsCluster } from '../model.js';
+import { type DwsCluster, isHealthy } from '../model.js';
 import { isoLocal } from '../time.js';
 import { optionalBoolean, optionalString, requireObject, requireString } from '../validate.js';
 import { type DwsContext, param, route } from './shared.js';
@@ -31,6 +31,7 @@ const TYPES = ['OBS', 'MRS'] as const;
 const NAME = /^[A-Za-z0-9_]{1,64}$/;
 const USER = /^[A-Za-z0-9_]{3,20}$/;
 const CONFIGURE = { name: 'CONFIGURING_EXT_DATASOURCE', progressKey: 'CONFIGURING_EXT_DATASOURCE', minutes: [2, 4] } as const;
+const DAY = 24 * 60 * 60 * 1000;
 const FAILED = 'Failed to configure the data source. Contact the customer service or try again later.';
 
 /** "Characters excluding <>'=&", at most 256. */
@@ -46,8 +47,34 @@ export function dataSourceRoutes(ctx: DwsContext): Route[] {
   const byCluster = new Map<string, Map<string, DataSource>>();
   const sourcesOf = (c: DwsCluster) => {
     let sources = byCluster.get(c.id);
-    if (!sources) byCluster.set(c.id, (sources = new Map()));
+    if (!sources) byCluster.set(c.id, (sources = seeded(c)));
     return sources;
+  };
+  /**
+   * About half the healthy clusters that are a month old read OBS through the default
+   * agency, as the example's `tes54` does. Drawn from the cluster's own random stream on
+   * first use, so a fleet of any size starts without them.
+   */
+  const seeded = (c: DwsCluster) => {
+    const sources = new Map<string, DataSource>();
+    const rng = env.rng.fork(`data-sources-${c.id}`);
+    if (!isHealthy(c) || env.clock.startedAt - c.createdAt < 30 * DAY || !rng.chance(0.5)) return sources;
+    const at = c.createdAt + rng.int(1, 20) * DAY;
+    const ds: DataSource = {
+      id: rng.uuid(),
+      name: `obs_${c.name.replace(/-/g, '_')}`.slice(0, 64),
+      type: 'OBS',
+      connectInfo: 'gaussdb',
+      userName: 'DWSAccessOBS',
+      version: '',
+      configureStatus: '300',
+      mrsId: '',
+      description: 'OBS foreign tables',
+      failReason: '',
+      createdAt: at,
+      updatedAt: at,
+    };
+    return sources.set(ds.id, ds);
   };
   const target = (req: SimRequest) => {
     const c = store.cluster(param(req, 'cluster_id'));
@@ -115,14 +142,15 @@ export function dataSourceRoutes(ctx: DwsContext): Route[] {
       const name = requireString(body, 'data_source_name', 'data_source_name');
       if (!NAME.test(name)) throw invalid('DWS.5065', 'data_source_name', '1 to 64 letters, digits and underscores');
       const userName = requireString(body, 'user_name', 'user_name');
-      if (!USER.test(userName)) throw invalid('DWS.5065', 'user_name', '3 to 20 letters, digits and underscores');
+      // For OBS the user name is the agency's name.
+      if (!USER.test(userName)) throw invalid(type === 'OBS' ? 'DWS.5130' : 'DWS.5198', 'user_name', '3 to 20 letters, digits and underscores');
       const description = readDescription(body);
       const reboot = optionalBoolean(body, 'reboot', 'reboot') ?? false;
       const connectInfo = optionalString(body, 'connect_info', 'connect_info');
       const mrsId = optionalString(body, 'data_source_id', 'data_source_id');
       if (type === 'OBS' && connectInfo === undefined) throw missing('connect_info');
       if (type === 'MRS' && mrsId === undefined) throw missing('data_source_id');
-      if (type === 'MRS' && optionalString(body, 'user_pwd', 'user_pwd') === undefined) throw missing('user_pwd');
+      if (type === 'MRS' && optionalString(body, 'user_pwd', 'user_pwd') === undefined) throw missing('user_pwd', 'DWS.5199');
       const sources = sourcesOf(c);
       if ([...sources.values()].some((d) => d.name === name)) throw new DwsRequestError('DWS.5065', `Parameter data_source_name: the cluster already has a data source named ${name}.`);
       const now = env.clock.now();
@@ -149,7 +177,7 @@ export function dataSourceRoutes(ctx: DwsContext): Route[] {
       const r = requireObject(bodyObject(req), 'reconfigure');
       const reboot = optionalBoolean(r, 'reboot', 'reconfigure.reboot') ?? false;
       const agency = optionalString(r, 'agency', 'reconfigure.agency');
-      if (agency !== undefined && !USER.test(agency)) throw invalid('DWS.5065', 'reconfigure.agency', '3 to 20 letters, digits and underscores');
+      if (agency !== undefined && !USER.test(agency)) throw invalid('DWS.5130', 'reconfigure.agency', '3 to 20 letters, digits and underscores');
       configure(c, ds, reboot);
       if (agency !== undefined) ds.userName = agency;
       return json(200, { data_source_id: ds.id, job_id: jobId() });

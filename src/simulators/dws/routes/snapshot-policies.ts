@@ -60,7 +60,7 @@ function oneOf<T extends string>(v: string | undefined, allowed: readonly T[], p
 
 function readCron(o: Record<string, unknown>, path: string): string | undefined {
   const cron = optionalString(o, 'backup_strategy', path);
-  if (cron !== undefined && !parseCron(cron)) throw invalid('DWS.5065', path, `${cron} is not a cron expression such as "0 0 3 ? * 1,2,3,4,5,6,7"`);
+  if (cron !== undefined && !parseCron(cron)) throw invalid('DWS.5018', path, `${cron} is not a cron expression such as "0 0 3 ? * 1,2,3,4,5,6,7"`);
   return cron;
 }
 
@@ -141,7 +141,7 @@ export function snapshotPolicyRoutes(ctx: DwsContext): Route[] {
       const body = bodyObject(req);
       // Validated on a copy, so that a refused request changes nothing.
       const p: Policy = { ...current, strategies: current.strategies.map((s) => ({ ...s })) };
-      const keepDay = intField(body, 'keep_day', 'keep_day', { min: 1, max: 31 });
+      const keepDay = intField(body, 'keep_day', 'keep_day', { min: 1, max: 31, code: 'DWS.5017' });
       const device = oneOf(optionalString(body, 'device_name', 'device_name'), DEVICES, 'device_name') ?? p.device;
       const ips = body.server_ips;
       if (ips !== undefined && ips !== null && (!Array.isArray(ips) || ips.some((ip) => typeof ip !== 'string'))) throw invalid('DWS.5065', 'server_ips', 'an array of IP addresses is expected');
