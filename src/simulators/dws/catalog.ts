@@ -70,3 +70,13 @@ export const ALARMS = [
   { id: 'DWS_2000000020', name: 'Abnormal CN Instance', level: '2' },
   { id: 'DWS_2000000011', name: 'Cluster Node Network Latency Exceeds the Threshold', level: '4' },
 ] as const;
+
+/**
+ * The tenant's dedicated DSS storage pools (5.2.10), fixed like the rest of the catalog.
+ * The example's capacity is a string although the table types it Integer; the example's
+ * form is what we emit.
+ */
+export const DSS_POOLS = [
+  { id: 'c950ee97-587c-4f24-8a74-3367e3da570f', name: 'pool-1', type: 'SSD', capacity: '1000', availability_zone: 'cn-north-4a', status: 'available', created_at: '2024-03-18T15:57:56.299000' },
+  { id: '4b0e2f6a-93d1-4c57-8e2a-5f1c7d9b0a36', name: 'pool-2', type: 'SSD', capacity: '500', availability_zone: 'cn-north-4b', status: 'extending', created_at: '2025-01-07T09:12:40.118000' },
+] as const;

@@ -17,10 +17,16 @@ export const DWS_ERRORS = {
   'DWS.5014': [400, 'Invalid VPC ID.'],
   'DWS.5015': [400, 'Invalid subnet ID.'],
   'DWS.5016': [400, 'Invalid security group ID.'],
+  'DWS.5017': [400, 'Invalid retention period of automated backups.'],
+  'DWS.5018': [400, 'Invalid automated backup period.'],
+  'DWS.5022': [404, 'The subnet does not exist or does not belong to the VPC.'],
   'DWS.5037': [400, 'The parameter does not exist.'],
+  'DWS.5038': [400, 'The parameter value is out of range.'],
+  'DWS.5039': [400, 'Duplicate parameters.'],
   'DWS.5045': [400, 'The current tenant is not allowed to perform this operation.'],
   'DWS.5047': [400, 'Invalid instance quantity.'],
   'DWS.5050': [409, 'The cluster name already exists.'],
+  'DWS.5054': [400, 'The parameter group ID is invalid.'],
   'DWS.5056': [400, 'Invalid string length.'],
   'DWS.5057': [400, 'The cluster name pattern is invalid.'],
   'DWS.5059': [400, 'Database username contains invalid characters.'],
@@ -30,8 +36,11 @@ export const DWS_ERRORS = {
   'DWS.5082': [400, 'The database user name is not supported.'],
   'DWS.5089': [400, 'Unsupported type.'],
   'DWS.5091': [400, 'The number of nodes has reached the maximum.'],
+  'DWS.5095': [400, 'The current instance type does not support this operation.'],
   'DWS.5098': [400, 'Invalid EIP binding type.'],
+  'DWS.5130': [400, 'Invalid agency name.'],
   'DWS.5133': [400, 'Invalid EIP ID.'],
+  'DWS.5135': [400, 'The EIP does not exist.'],
   'DWS.5144': [400, 'Invalid password of the cluster administrator.'],
   'DWS.5145': [400, 'The cluster administrator password cannot contain the username, or the username spelled backwards.'],
   'DWS.5149': [400, 'The snapshot ID is invalid.'],
@@ -40,6 +49,8 @@ export const DWS_ERRORS = {
   'DWS.5191': [400, 'The tag does not exist.'],
   'DWS.5194': [400, 'The number of tags exceeds the maximum value.'],
   'DWS.5197': [400, 'The tag is invalid.'],
+  'DWS.5198': [400, 'Invalid username.'],
+  'DWS.5199': [400, 'Invalid password.'],
   'DWS.5200': [400, 'The flavor has been sold out. Switch to another AZ or region.'],
   'DWS.5202': [400, 'The subnet ID cannot be left blank.'],
   'DWS.5203': [400, 'The security group ID cannot be left blank.'],
@@ -85,7 +96,7 @@ export const missing = (field: string, code: DwsErrorCode = 'DWS.5037') =>
 export const invalid = (code: DwsErrorCode, field: string, why: string) =>
   new DwsRequestError(code, `Parameter ${field} is invalid: ${why}.`);
 
-export const notFound = (what: 'cluster' | 'snapshot' | 'CN instance', id: string) =>
+export const notFound = (what: 'cluster' | 'snapshot' | 'CN instance' | 'snapshot policy' | 'data source' | 'ELB' | 'EIP' | 'resource pool' | 'subscription' | 'parameter template' | 'domain name', id: string) =>
   new DwsRequestError('DWS.0015', `The ${what} ${id} does not exist.`);
 
 export const busy = (clusterId: string, why: string) =>

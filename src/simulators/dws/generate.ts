@@ -130,6 +130,15 @@ function nameGenerator(rng: Rng): () => string {
   };
 }
 
+const elbFor = (rng: Rng, c: DwsCluster, publicIp: string): DwsCluster['elb'] => ({
+  id: rng.uuid(),
+  name: `elb-${c.name}`,
+  public_ip: publicIp,
+  private_ip: `${c.subnetPrefix}.${rng.int(200, 250)}`,
+  private_endpoint: `${c.subnetPrefix}.${rng.int(200, 250)}:${c.port}`,
+  vpc_id: c.vpcId,
+});
+
 /** Node status for a seeded cluster: mostly derived from the cluster's status. */
 function nodeStatusFor(status: ClusterStatus): NodeStatus {
   switch (status) {
@@ -217,15 +226,11 @@ export function generateFleet(rng: Rng, store: DwsStore, events: EventLog, ops: 
     };
     const tagCount = showcase ? 2 : rng.int(0, 3);
     for (const t of rng.shuffle(TAG_POOL).slice(0, tagCount)) c.tags.push({ key: t.key, value: rng.pick(t.values) });
-    if (rng.chance(0.2) && c.publicIp) {
-      c.elb = {
-        id: rng.uuid(),
-        name: `elb-${name}`,
-        public_ip: c.publicIp.address,
-        private_ip: `${net.prefix}.${rng.int(200, 250)}`,
-        private_endpoint: `${net.prefix}.${rng.int(200, 250)}:${c.port}`,
-        vpc_id: net.vpcId,
-      };
+    if (rng.chance(0.2) && c.publicIp) c.elb = elbFor(rng, c, c.publicIp.address);
+    // The second (idle) cluster always has an ELB to unbind; drawn from its own stream so the fleet after it is unchanged.
+    if (i === 1 && !c.elb) {
+      const own = rng.fork('elb-1');
+      c.elb = elbFor(own, c, `${own.pick(EIP_PREFIXES)}.${own.int(1, 254)}.${own.int(2, 253)}`);
     }
 
     const nodeCount = rng.int(3, 12);

@@ -5,18 +5,28 @@ import { generateFleet } from './generate.js';
 import { authenticator, iamRoutes } from './iam.js';
 import { DwsStore, type Project } from './model.js';
 import { Operations } from './operations.js';
+import { auditLogRoutes } from './routes/audit-logs.js';
 import { catalogRoutes } from './routes/catalog.js';
 import { clusterRoutes } from './routes/clusters.js';
+import { configurationRoutes } from './routes/configurations.js';
+import { connectionRoutes } from './routes/connections.js';
+import { dataSourceRoutes } from './routes/data-sources.js';
 import { nodeRoutes } from './routes/nodes.js';
 import { observeRoutes } from './routes/observe.js';
+import { quotaRoutes } from './routes/quotas.js';
 import type { DwsContext } from './routes/shared.js';
+import { snapshotPolicyRoutes } from './routes/snapshot-policies.js';
 import { snapshotRoutes } from './routes/snapshots.js';
+import { subscriptionRoutes } from './routes/subscriptions.js';
 import { tagRoutes } from './routes/tags.js';
+import { workloadRoutes } from './routes/workload.js';
 
 /**
  * Huawei Cloud Data Warehouse Service (GaussDB(DWS)) with the IAM token API it
- * authenticates against: clusters, nodes and CNs, scale-out/in, snapshots (create,
- * restore, linked copy), events, alarms and tags, as document 003 describes them.
+ * authenticates against: clusters, nodes and CNs, scale-out/in, resource management,
+ * snapshots (create, restore, linked copy) and their policies, data sources, domain
+ * names, ELBs and EIPs, events, alarms and their subscriptions, quotas, tags, parameter
+ * configurations and audit logs, as document 003 describes them.
  */
 export const dwsSimulator: SimulatorDefinition = {
   kind: 'dws',
@@ -46,12 +56,20 @@ export const dwsSimulator: SimulatorDefinition = {
     return {
       routes: [
         ...iamRoutes(env, project),
-        ...catalogRoutes(),
+        ...catalogRoutes(project),
         ...clusterRoutes(ctx),
         ...nodeRoutes(ctx),
+        ...workloadRoutes(ctx),
         ...snapshotRoutes(ctx),
+        ...snapshotPolicyRoutes(ctx),
+        ...dataSourceRoutes(ctx),
+        ...connectionRoutes(ctx),
         ...observeRoutes(ctx),
+        ...subscriptionRoutes(ctx),
+        ...quotaRoutes(ctx),
         ...tagRoutes(ctx),
+        ...configurationRoutes(ctx),
+        ...auditLogRoutes(ctx),
       ],
       authenticate: authenticator(env, project),
       error: runtimeError,

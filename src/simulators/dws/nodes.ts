@@ -3,9 +3,10 @@ import type { DwsCluster, DwsNode, NodeStatus } from './model.js';
 
 /**
  * Adds `count` nodes to a cluster the way DWS names them (`dws-1-dws-cn-cn-3-1`, as in
- * the document's examples), each with the next private address in the cluster subnet.
+ * the document's examples), each with the next private address in the cluster subnet,
+ * or in `subnetPrefix` when a scale-out names another subnet of the VPC.
  */
-export function addNodes(rng: Rng, c: Pick<DwsCluster, 'name' | 'nodes' | 'subnetPrefix'>, count: number, status: NodeStatus): DwsNode[] {
+export function addNodes(rng: Rng, c: Pick<DwsCluster, 'name' | 'nodes' | 'subnetPrefix'>, count: number, status: NodeStatus, subnetPrefix = c.subnetPrefix): DwsNode[] {
   const added: DwsNode[] = [];
   for (let i = 0; i < count; i++) {
     const index = c.nodes.length + 1;
@@ -14,7 +15,7 @@ export function addNodes(rng: Rng, c: Pick<DwsCluster, 'name' | 'nodes' | 'subne
       name: `${c.name}-dws-cn-cn-${index}-1`,
       status,
       // Two addresses per node slot: DWS gives each node a service and a management NIC.
-      privateIp: `${c.subnetPrefix}.${10 + index * 2}`,
+      privateIp: `${subnetPrefix}.${10 + index * 2}`,
       cn: false,
     };
     c.nodes.push(node);

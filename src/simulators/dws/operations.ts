@@ -151,7 +151,11 @@ export class Operations {
     this.run(c, {
       steps: [{ task: 'REBOOTING', progressKey: 'REBOOTING', durationMs: this.between(3, 6) }],
       fails: this.env.operationFails(),
-      done: (at) => this.record('rebootClusterSuccess', c, at),
+      done: (at) => {
+        // Parameters waiting for a restart take effect with it.
+        if (c.parameterGroupStatus === 'Pending-Reboot') c.parameterGroupStatus = 'In-Sync';
+        this.record('rebootClusterSuccess', c, at);
+      },
       failed: (at) => {
         c.lastTaskResult = 'REBOOT_FAILURE';
         c.failedReasons = FAILURES.restart;
@@ -165,13 +169,13 @@ export class Operations {
    * false, data is redistributed; then the cluster waits in WAITING_REDISTRIBUTION.
    * With create_node_only the nodes are only created and stay idle (node status 199).
    */
-  resize(c: DwsCluster, count: number, options: { createNodeOnly: boolean; autoRedistribute: boolean }): void {
+  resize(c: DwsCluster, count: number, options: { createNodeOnly: boolean; autoRedistribute: boolean; subnetPrefix?: string }): void {
     this.assertIdle(c);
     const idle = c.nodes.filter((n) => n.status === '199');
     const reused = options.createNodeOnly ? [] : idle.slice(0, count);
     const origin = memberNodes(c).length;
     this.begin(c, 'resizeClusterStart');
-    const created = addNodes(this.env.rng, c, count - reused.length, '100');
+    const created = addNodes(this.env.rng, c, count - reused.length, '100', options.subnetPrefix);
     const joining: DwsNode[] = [...reused, ...created];
     if (!options.createNodeOnly) c.resize = { target: origin + count, origin, status: 'GROWING', startedAt: this.now };
     const fails = this.env.operationFails();
@@ -255,6 +259,36 @@ export class Operations {
       failed: (at) => {
         c.failedReasons = FAILURES.generic;
         this.record(adding ? 'addCNFailure' : 'deleteCNFailure', c, at);
+      },
+    });
+  }
+
+  /**
+   * A one-step cluster task (data sources, ELB binding, parameter changes): the cluster
+   * shows `task.name` while it runs and takes no other operation; a failure leaves
+   * `task.failedTask` (when the document names one) and failed_reasons.
+   */
+  task(
+    c: DwsCluster,
+    task: { name: string; progressKey: string | null; minutes: readonly [number, number]; events: readonly [EventName, EventName, EventName]; failedTask?: string },
+    done: (at: number) => void,
+    failed: (at: number) => void = () => undefined,
+  ): void {
+    this.assertIdle(c);
+    const [start, success, failure] = task.events;
+    this.begin(c, start);
+    this.run(c, {
+      steps: [{ task: task.name, progressKey: task.progressKey, durationMs: this.between(task.minutes[0], task.minutes[1]) }],
+      fails: this.env.operationFails(),
+      done: (at) => {
+        done(at);
+        this.record(success, c, at);
+      },
+      failed: (at) => {
+        c.lastTaskResult = task.failedTask ?? null;
+        c.failedReasons = FAILURES.generic;
+        failed(at);
+        this.record(failure, c, at);
       },
     });
   }

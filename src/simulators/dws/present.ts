@@ -68,13 +68,13 @@ export const clusterInfo = (c: DwsCluster, store: DwsStore, now: number) => ({
   spec: { cpu: c.flavor.vcpus, mem: c.flavor.ram },
 });
 
-/** Default parameter template every cluster starts with (id as in the document's example). */
-const PARAMETER_GROUP_ID = '157e9cc4-64a8-11e8-adc0-fa7ae01bbebc';
+/** Default parameter template every cluster starts with (id and name as in the document's detail example). */
+export const PARAMETER_GROUP = { id: '157e9cc4-64a8-11e8-adc0-fa7ae01bbebc', name: 'Default-Parameter-Group-dws' } as const;
 
 /** ClusterDetail (5.2.3). */
 export const clusterDetail = (c: DwsCluster, store: DwsStore, now: number) => ({
   ...common(c, store, now),
-  parameter_group: { id: PARAMETER_GROUP_ID, name: 'Default-Parameter-Group-dws', status: c.parameterGroupStatus },
+  parameter_group: { ...PARAMETER_GROUP, status: c.parameterGroupStatus },
   node_type_id: c.flavor.id,
   order_id: c.orderId,
   private_ip: cnNodes(c).map((n) => n.privateIp),

@@ -55,4 +55,18 @@ describe('dws: the seeded fleet', () => {
     expect(new Set(clusters.map((x: any) => x.task_status).filter(Boolean))).toEqual(new Set(TASK_STATUSES));
     await big.close();
   });
+
+  // SIM_CLUSTERS=10000: the name pool is far smaller than the fleet, yet every cluster gets its own name.
+  it('starts a fleet of 10,000 clusters, each under its own name and id', { timeout: 180_000 }, async () => {
+    const big = await startDws({ clusters: 10_000 });
+    try {
+      const body = (await (await client(big)).get('/clusters')).body;
+      expect(body.count).toBe(10_000);
+      expect(body.clusters).toHaveLength(10_000);
+      expect(new Set(body.clusters.map((x: any) => x.name)).size).toBe(10_000);
+      expect(new Set(body.clusters.map((x: any) => x.id)).size).toBe(10_000);
+    } finally {
+      await big.close();
+    }
+  });
 });

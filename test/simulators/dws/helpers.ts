@@ -20,7 +20,7 @@ export const loginBody = (over: { name?: string; password?: string; domain?: str
 export const startDws = (options: { seed?: string; clusters?: number; epochMs?: number } = {}) =>
   startSimulator(dwsSimulator, { speed: 1, operationFailureRate: 0, ...options });
 
-/** A logged-in client: `get/post/del` take paths relative to `/v1.0/{project_id}` unless they start with `/v`. */
+/** A logged-in client: `get/post/put/del` take paths relative to `/v1.0/{project_id}` unless they start with `/v`. */
 export async function client(sim: RunningSimulator) {
   const res = await call(sim, 'POST', '/v3/auth/tokens', { body: loginBody() });
   const token = res.headers.get('x-subject-token') as string;
@@ -33,6 +33,7 @@ export async function client(sim: RunningSimulator) {
     get: (p: string) => call(sim, 'GET', url(p), { headers }),
     post: (p: string, body?: unknown) => call(sim, 'POST', url(p), { headers, ...(body !== undefined ? { body } : {}) }),
     del: (p: string, body?: unknown) => call(sim, 'DELETE', url(p), { headers, ...(body !== undefined ? { body } : {}) }),
+    put: (p: string, body?: unknown) => call(sim, 'PUT', url(p), { headers, ...(body !== undefined ? { body } : {}) }),
   };
 }
 export type Client = Awaited<ReturnType<typeof client>>;

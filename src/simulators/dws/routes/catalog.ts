@@ -1,6 +1,7 @@
 import type { Route } from '../../kit/definition.js';
 import { json } from '../../kit/http.js';
-import { AVAILABILITY_ZONES, FLAVORS, type Flavor, VERSIONS, zoneSupply } from '../catalog.js';
+import { AVAILABILITY_ZONES, DSS_POOLS, FLAVORS, type Flavor, VERSIONS, zoneSupply } from '../catalog.js';
+import type { Project } from '../model.js';
 import { route } from './shared.js';
 
 /** A flavor's `detail` attribute list, as both node-type APIs show it. */
@@ -31,7 +32,7 @@ const nodeTypeV2 = (f: Flavor) => ({
   detail: detail(f),
 });
 
-export function catalogRoutes(): Route[] {
+export function catalogRoutes(project: Project): Route[] {
   return [
     route('GET', '/v1.0/{project_id}/availability-zones', () =>
       json(200, {
@@ -44,5 +45,6 @@ export function catalogRoutes(): Route[] {
     route('GET', '/v1.0/{project_id}/node_types', () =>
       json(200, { node_types: FLAVORS.map((f) => ({ spec_name: f.specName, id: f.id, detail: detail(f) })) }),
     ),
+    route('GET', '/v1.0/{project_id}/dss-pools', () => json(200, { pools: DSS_POOLS.map((p) => ({ ...p, project_id: project.id })), count: DSS_POOLS.length })),
   ];
 }

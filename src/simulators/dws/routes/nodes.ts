@@ -1,10 +1,11 @@
 import type { Route } from '../../kit/definition.js';
 import { bodyObject, json, type SimRequest } from '../../kit/http.js';
 import { DwsRequestError, invalid, missing, notFound } from '../errors.js';
-import { cnNodes, type DwsNode, memberNodes } from '../model.js';
+import { cnNodes, type DwsCluster, type DwsNode, memberNodes } from '../model.js';
 import { maxCns, MIN_CNS } from '../nodes.js';
 import { cnInstance } from '../present.js';
-import { asObject, intField, optionalBoolean } from '../validate.js';
+import { subnetPrefixFor } from '../provision.js';
+import { asObject, intField, isUuid, optionalBoolean, optionalString } from '../validate.js';
 import { type DwsContext, param, route } from './shared.js';
 
 /** CN changes and shrink answer with a job id: 32 hex digits, as in the examples. */
@@ -13,6 +14,20 @@ const jobId = (ctx: DwsContext) => ctx.env.rng.hex(32);
 export function nodeRoutes(ctx: DwsContext): Route[] {
   const { store, ops } = ctx;
   const cluster = (req: SimRequest) => store.cluster(param(req, 'cluster_id'));
+
+  /**
+   * scale_out.subnet_id is "a valid subnet ID in the same VPC". The simulator knows a
+   * subnet's VPC from the clusters in it: a subnet seen in another VPC is refused
+   * (DWS.5022); one it has not seen is taken to be a subnet of the cluster's VPC.
+   */
+  const checkSubnet = (c: DwsCluster, subnetId: string) => {
+    if (!isUuid(subnetId)) throw invalid('DWS.5015', 'scale_out.subnet_id', `${subnetId} is not a valid ID`);
+    for (const other of store.clusters.values()) {
+      if (other.subnetId === subnetId && other.vpcId !== c.vpcId) {
+        throw new DwsRequestError('DWS.5022', `Parameter scale_out.subnet_id: subnet ${subnetId} belongs to VPC ${other.vpcId}, not to the cluster's VPC ${c.vpcId}.`);
+      }
+    }
+  };
 
   const shrink = (req: SimRequest) => {
     const c = cluster(req);
@@ -66,10 +81,13 @@ export function nodeRoutes(ctx: DwsContext): Route[] {
       if (!scaleOut) throw missing('scale_out');
       const count = intField(scaleOut, 'count', 'scale_out.count', { min: 3, required: true, code: 'DWS.5047' }) as number;
       if (memberNodes(c).length + count > 256) throw new DwsRequestError('DWS.5091', `Parameter scale_out.count: the cluster would have ${memberNodes(c).length + count} nodes (at most 256).`);
+      const subnetId = optionalString(scaleOut, 'subnet_id', 'scale_out.subnet_id');
+      if (subnetId !== undefined) checkSubnet(c, subnetId);
       intField(body, 'waiting_for_killing', 'waiting_for_killing', { min: 30, max: 1200 });
       ops.resize(c, count, {
         createNodeOnly: optionalBoolean(body, 'create_node_only', 'create_node_only') ?? false,
         autoRedistribute: optionalBoolean(body, 'auto_redistribute', 'auto_redistribute') ?? true,
+        ...(subnetId !== undefined ? { subnetPrefix: subnetPrefixFor(ctx, subnetId) } : {}),
       });
       return json(200, {});
     }),
