@@ -2,7 +2,7 @@ import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
 import { APPS, type AppTemplate, BUSINESSES, CITIES, KERNELS, NODE_ROLES, REGISTRY, SITE_KINDS, SURNAMES } from './catalog.js';
 import { decideAudit, submitForAudit } from './audit-flow.js';
-import { ALL, type OperationKind, podsPerCluster, QUEUE_MS, startOperation } from './rollout.js';
+import { ALL, clusterLabels, type OperationKind, podsPerCluster, QUEUE_MS, startOperation } from './rollout.js';
 import { type App, AUDIT, type Cluster, type Deployment, type EdgeNode, type OteState, ROLE, STATUS, type User } from './state.js';
 
 const DAY = 86_400_000;
@@ -16,6 +16,7 @@ export function generateState(env: SimEnv): OteState {
   const state: OteState = {
     users: generateUsers(env, rng, now),
     clusters: [],
+    clusterByName: new Map(),
     nodes: [],
     nodesByCluster: new Map(),
     placements: new Map(),
@@ -75,8 +76,10 @@ function generateFleet(state: OteState, count: number, rng: Rng, now: number): v
     ]);
     const cluster: Cluster = { name, isReady, labels };
     state.clusters.push(cluster);
+    state.clusterByName.set(name, cluster);
     const nodeCount = rng.chance(0.6) ? rng.int(2, 8) : rng.int(9, 20);
-    const subnet = `10.${20 + cityIndex}.${Math.floor(i / CITIES.length) * 16 + seq}`;
+    // One /24 per cluster, numbered in fleet order: unique for the first 65,536 clusters.
+    const subnet = `10.${Math.floor(i / 256) % 256}.${i % 256}`;
     const nodes = Array.from({ length: nodeCount }, (_, j) => generateNode(cluster, j, subnet, rng));
     state.nodes.push(...nodes);
     state.nodesByCluster.set(name, nodes);
@@ -152,11 +155,11 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
   const statuses = rng.shuffle(Array.from({ length: count }, (_, i) => every[i] ?? rng.pick([5, 5, 5, 5, 5, 5, 6, 7, 9, 0])));
   const names = new Set<string>();
   // Cluster labels do not change while the history is generated.
-  const clusterLabels = [...new Set(state.clusters.flatMap((c) => [...c.labels.keys()]))];
+  const labels = [...clusterLabels(state)];
   let rolledBack = false;
   for (const status of statuses) {
     const template = rng.pick(APPS);
-    const target = pickTarget(state, clusterLabels, template, status, rng);
+    const target = pickTarget(state, labels, template, status, rng);
     const versions = state.apps.filter((a) => a.appName === template.name);
     const first = versions[0];
     if (!first || !target) continue;
@@ -196,9 +199,9 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
     let at = createdAt;
     for (const [priorKind, app] of prior) {
       dep.version = app.version;
-      const clusters = podsPerCluster(state, app, dep.cluster, dep.nodeLabel);
+      const placement = podsPerCluster(state, app, dep.cluster, dep.nodeLabel);
       const comment = priorKind === 'install' ? dep.comment : `upgrade to ${app.version}`;
-      startOperation(env, dep, { kind: priorKind, startedAt: at, fails: false, approved: false, comment, clusters }, rng);
+      startOperation(env, dep, { kind: priorKind, startedAt: at, fails: false, approved: false, comment, placement }, rng);
       at += rng.int(3, 15) * DAY;
     }
     dep.version = finalApp.version;
@@ -210,8 +213,8 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
       const verdict = status === STATUS.disapproved ? { status: AUDIT.disapproved, comment: 'image has not passed the security scan' } : { status: AUDIT.approved, comment: 'pass' };
       decideAudit(env, state, audit, { ...verdict, at: startedAt, fails }, rng);
     } else {
-      const clusters = podsPerCluster(state, finalApp, dep.cluster, dep.nodeLabel);
-      startOperation(env, dep, { kind, startedAt, fails, approved: false, comment, clusters }, rng);
+      const placement = podsPerCluster(state, finalApp, dep.cluster, dep.nodeLabel);
+      startOperation(env, dep, { kind, startedAt, fails, approved: false, comment, placement }, rng);
     }
   }
 }
@@ -239,17 +242,22 @@ interface Target {
   suffix: string;
 }
 
-function pickTarget(state: OteState, clusterLabels: readonly string[], t: AppTemplate, status: number, rng: Rng): Target | undefined {
+function pickTarget(state: OteState, fleetLabels: readonly string[], t: AppTemplate, status: number, rng: Rng): Target | undefined {
   const nodeLabel = t.kind === 'daemonset' ? ALL : t.gpu ? 'video-analytics' : t.name === 'rtsp-gateway' ? 'camera-ingest' : ALL;
   const app = state.apps.find((a) => a.appName === t.name);
   if (!app) return undefined;
-  const breadth = (cluster: string) => podsPerCluster(state, app, cluster, nodeLabel).length;
-  // A failed deployment targets one site; everything else a region, city or site kind.
+  const breadth = (cluster: string) => podsPerCluster(state, app, cluster, nodeLabel).perCluster.length;
+  // A failed deployment targets one site, the first with a matching node from a random
+  // start (not a shuffle of the fleet per deployment); everything else a region, city or site kind.
   if (status === STATUS.failed) {
-    const cluster = rng.shuffle(state.clusters).find((c) => breadth(c.name) === 1);
-    return cluster ? { cluster: cluster.name, nodeLabel, suffix: cluster.name } : undefined;
+    const start = rng.int(0, state.clusters.length - 1);
+    for (let k = 0; k < state.clusters.length; k++) {
+      const cluster = state.clusters[(start + k) % state.clusters.length];
+      if (cluster && breadth(cluster.name) === 1) return { cluster: cluster.name, nodeLabel, suffix: cluster.name };
+    }
+    return undefined;
   }
-  const labels = rng.shuffle(clusterLabels);
+  const labels = rng.shuffle(fleetLabels);
   const label = labels.find((l) => breadth(l) >= 2) ?? ALL;
   return breadth(label) >= 1 ? { cluster: label, nodeLabel, suffix: label } : undefined;
 }

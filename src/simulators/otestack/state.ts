@@ -167,10 +167,19 @@ export interface Audit {
   updatedAt: number;
 }
 
+/** Where a deployment's pods go: per targeted edge cluster, and their sum. */
+export interface Placement {
+  perCluster: readonly number[];
+  total: number;
+}
+
 export interface OteState {
   users: User[];
   /** Fixed at generation: the API adds and removes labels, never clusters or nodes. */
   clusters: Cluster[];
+  clusterByName: Map<string, Cluster>;
+  /** Every label some cluster carries; computed on demand, dropped when a label changes. */
+  clusterLabels?: Set<string>;
   nodes: EdgeNode[];
   /** `nodes` by cluster name, in the same order. */
   nodesByCluster: Map<string, EdgeNode[]>;
@@ -178,7 +187,7 @@ export interface OteState {
    * `podsPerCluster` answers by label pair, kept until a label changes (the label
    * routes clear it): a large fleet's deployments target the same few labels.
    */
-  placements: Map<string, readonly number[]>;
+  placements: Map<string, Placement>;
   apps: App[];
   deployments: Deployment[];
   audits: Audit[];
@@ -189,3 +198,9 @@ export interface OteState {
 
 export const findApp = (state: OteState, appName: string, version: string): App | undefined =>
   state.apps.find((a) => a.appName === appName && a.version === version);
+
+/** Deployment ids are handed out in order and deployments are never removed, so the id is the index. */
+export const findDeployment = (state: OteState, id: number): Deployment | undefined => {
+  const dep = state.deployments[id - 1];
+  return dep?.id === id ? dep : undefined;
+};
