@@ -1,9 +1,11 @@
 import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
-import { APPS, type AppTemplate, BUSINESSES, CITIES, KERNELS, NODE_ROLES, REGISTRY, SITE_KINDS, SURNAMES } from './catalog.js';
+import { APPS, type AppTemplate, BUSINESSES, CITIES, KERNELS, NODE_ROLES, REGISTRY, SITE_KINDS } from './catalog.js';
+import { generateAccounts } from './generate-accounts.js';
+import { generateRegistry } from './generate-registry.js';
 import { decideAudit, submitForAudit } from './audit-flow.js';
 import { ALL, clusterLabels, type OperationKind, podsPerCluster, QUEUE_MS, startOperation } from './rollout.js';
-import { type App, AUDIT, type Cluster, type Deployment, type EdgeNode, type OteState, ROLE, STATUS, type User } from './state.js';
+import { type App, AUDIT, type Cluster, type Deployment, type EdgeNode, type OteState, STATUS } from './state.js';
 
 const DAY = 86_400_000;
 const GiB = 1024 ** 3;
@@ -13,8 +15,15 @@ const GB = 1000 ** 3;
 export function generateState(env: SimEnv): OteState {
   const rng = env.rng.fork('fleet');
   const now = env.clock.startedAt;
+  const { users, businesses } = generateAccounts(env, rng, now);
+  // Its own stream, so the fleet stays the one the seed gave before the registry existed.
+  const { projects, images, externalRepos } = generateRegistry(env.rng.fork('registry'), now);
   const state: OteState = {
-    users: generateUsers(env, rng, now),
+    users,
+    businesses,
+    projects,
+    images,
+    externalRepos,
     clusters: [],
     clusterByName: new Map(),
     nodes: [],
@@ -24,36 +33,21 @@ export function generateState(env: SimEnv): OteState {
     deployments: [],
     audits: [],
     adminBusiness: BUSINESSES[0],
-    nextId: { app: 1, deployment: 1, audit: 1 },
+    nextId: {
+      user: users.length + 1,
+      business: businesses.length + 1,
+      project: projects.length + 1,
+      image: images.length + 1,
+      externalRepo: externalRepos.length + 1,
+      app: 1,
+      deployment: 1,
+      audit: 1,
+    },
   };
   generateFleet(state, env.clusters, rng, now);
   for (const template of APPS) for (const [i, version] of template.versions.entries()) state.apps.push(generateApp(state, template, version, i, rng, now));
   generateDeployments(env, state, rng, now);
   return state;
-}
-
-function generateUsers(env: SimEnv, rng: Rng, now: number): User[] {
-  const admin: User = {
-    id: 1,
-    user: env.credentials.user ?? 'admin',
-    password: env.credentials.password ?? '',
-    realName: 'Platform Administrator',
-    phone: '13800138000',
-    role: ROLE.systemAdmin,
-    hasRepoAccount: true,
-    createdAt: now - 400 * DAY,
-  };
-  const others = SURNAMES.slice(0, 5).map((surname, i): User => ({
-    id: i + 2,
-    user: `${surname}.${rng.pick(['wei', 'fang', 'jun', 'min', 'lei', 'jing'])}`,
-    password: `${rng.alnum(6)}A@${rng.int(10, 99)}`,
-    realName: `${surname[0]?.toUpperCase()}${surname.slice(1)} ${rng.pick(['Wei', 'Fang', 'Jun', 'Min', 'Lei', 'Jing'])}`,
-    phone: `1${rng.pick(['38', '39', '58', '86', '89'])}${rng.int(10_000_000, 99_999_999)}`,
-    role: i === 0 ? ROLE.businessAdmin : ROLE.general,
-    hasRepoAccount: rng.chance(0.6),
-    createdAt: now - rng.int(30, 380) * DAY,
-  }));
-  return [admin, ...others];
 }
 
 function generateFleet(state: OteState, count: number, rng: Rng, now: number): void {

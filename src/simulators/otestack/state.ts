@@ -3,6 +3,9 @@
 /** Role numbers from "Get Authorization Information". */
 export const ROLE = { waiting: 0, approved: 1, general: 2, businessAdmin: 3, systemAdmin: 4 } as const;
 
+/** User status numbers from "Get User List" and "Audit User". */
+export const USER_STATUS = { pending: 0, approved: 1, notApproved: 2, forbidden: 3 } as const;
+
 export interface User {
   id: number;
   user: string;
@@ -11,7 +14,67 @@ export interface User {
   realName: string;
   phone: string;
   role: number;
-  hasRepoAccount: boolean;
+  status: number;
+  /** Registered as a general administrator (`isAdmin`), who may create a business. */
+  isAdmin: boolean;
+  /** The business namespace the user works in, once one is approved. */
+  businessId?: number;
+  /** The user's Harbor account password, when it has one ("hasRepoAccount"). */
+  repoPassword?: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Business status numbers from "Get Business List". */
+export const BUSINESS_STATUS = { pending: 0, approved: 1, disapproved: 2, deleted: 3 } as const;
+
+export interface Business {
+  id: number;
+  name: string;
+  userId: number;
+  introduce: string;
+  objective: string;
+  scale: string;
+  comment: string;
+  status: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A Harbor project and the images pushed to it. */
+export interface Project {
+  id: number;
+  name: string;
+  public: boolean;
+  ownerId: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Tag {
+  tag: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Image {
+  id: number;
+  projectId: number;
+  /** `project/repository`, as Harbor names it. */
+  name: string;
+  tags: Tag[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A pull secret for an external registry ("Create External Repository"). */
+export interface ExternalRepo {
+  id: number;
+  repositoryId: string;
+  address: string;
+  user: string;
+  /** Kept for the pull secret; no response includes it. */
+  password: string;
   createdAt: number;
 }
 
@@ -175,6 +238,10 @@ export interface Placement {
 
 export interface OteState {
   users: User[];
+  businesses: Business[];
+  projects: Project[];
+  images: Image[];
+  externalRepos: ExternalRepo[];
   /** Fixed at generation: the API adds and removes labels, never clusters or nodes. */
   clusters: Cluster[];
   clusterByName: Map<string, Cluster>;
@@ -193,7 +260,7 @@ export interface OteState {
   audits: Audit[];
   /** The business the demo administrator acts in (audit records name it). */
   adminBusiness: string;
-  nextId: { app: number; deployment: number; audit: number };
+  nextId: { user: number; business: number; project: number; image: number; externalRepo: number; app: number; deployment: number; audit: number };
 }
 
 export const findApp = (state: OteState, appName: string, version: string): App | undefined =>
