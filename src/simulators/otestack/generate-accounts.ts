@@ -21,7 +21,7 @@ export function generateAccounts(env: SimEnv, rng: Rng, now: number): { users: U
     role: ROLE.systemAdmin,
     status: USER_STATUS.approved,
     isAdmin: true,
-    repoPassword: env.credentials.password ?? '',
+    repoAccount: { user: env.credentials.user ?? 'admin', password: env.credentials.password ?? '' },
     createdAt: now - 400 * DAY,
     updatedAt: now - 400 * DAY,
   };
@@ -44,7 +44,7 @@ export function generateAccounts(env: SimEnv, rng: Rng, now: number): { users: U
       status: USER_STATUS.approved,
       isAdmin: owner,
       businessId: owner ? i + 1 : 1,
-      ...(hasRepoAccount ? { repoPassword: password } : {}),
+      ...(hasRepoAccount ? { repoAccount: { user, password } } : {}),
       createdAt,
       updatedAt: createdAt,
     };

@@ -19,8 +19,8 @@ export interface User {
   isAdmin: boolean;
   /** The business namespace the user works in, once one is approved. */
   businessId?: number;
-  /** The user's Harbor account password, when it has one ("hasRepoAccount"). */
-  repoPassword?: string;
+  /** The user's Harbor account, when it has one ("hasRepoAccount"). */
+  repoAccount?: { user: string; password: string };
   createdAt: number;
   updatedAt: number;
 }

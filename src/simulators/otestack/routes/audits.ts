@@ -2,7 +2,7 @@ import type { Route, SimEnv } from '../../kit/definition.js';
 import { bodyObject, type SimRequest } from '../../kit/http.js';
 import { decideAudit } from '../audit-flow.js';
 import { handler, invalid, notFound, OteError, success, unixSeconds } from '../envelope.js';
-import { ordered, paginate, str } from '../params.js';
+import { oneOf, ordered, paginate, str } from '../params.js';
 import { AUDIT, type Audit, type OteState, ROLE } from '../state.js';
 import type { Sessions } from './auth.js';
 
@@ -29,11 +29,7 @@ export function auditRoutes(env: SimEnv, state: OteState, sessions: Sessions): R
     const id = body.id;
     if (id === undefined || id === null) throw invalid('id is required');
     if (typeof id !== 'number' || !Number.isInteger(id)) throw invalid('id must be an integer');
-    const status = body.status;
-    if (status === undefined || status === null) throw invalid('status is required');
-    if (status !== AUDIT.pending && status !== AUDIT.approved && status !== AUDIT.disapproved) {
-      throw invalid('status must be 0 (pending), 1 (approved) or 2 (disapproved)');
-    }
+    const status = oneOf(body, 'status', { [AUDIT.pending]: 'pending', [AUDIT.approved]: 'approved', [AUDIT.disapproved]: 'disapproved' });
     const comment = str(body, 'comment', { allowEmpty: true });
     const audit = state.audits.find((a) => a.id === id);
     if (!audit) throw notFound(`audit ${id} not found`);

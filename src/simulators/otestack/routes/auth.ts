@@ -108,7 +108,7 @@ export function authRoutes(env: SimEnv, state: OteState, sessions: Sessions): Ro
         return success({
           data: {
             displayName: user.user,
-            hasRepoAccount: user.repoPassword !== undefined,
+            hasRepoAccount: user.repoAccount !== undefined,
             role: user.role,
             privateProject: true,
             enableIngress: false,
