@@ -1,7 +1,7 @@
 import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
-import { KIND_OF, type OperationKind, podsPerCluster, startOperation, TYPE_OF } from './rollout.js';
-import { AUDIT, type Audit, type Deployment, findApp, type OteState, STATUS } from './state.js';
+import { KIND_OF, NOWHERE, type OperationKind, podsPerCluster, startOperation, TYPE_OF } from './rollout.js';
+import { AUDIT, type Audit, type Deployment, findApp, findDeployment, type OteState, STATUS } from './state.js';
 
 /**
  * Deployments submitted by general users wait (status 0) for an administrator's audit;
@@ -14,7 +14,7 @@ export function submitForAudit(state: OteState, dep: Deployment, kind: Operation
   dep.status = STATUS.pending;
   if (kind === 'install') {
     const app = findApp(state, dep.appName, dep.version);
-    const total = app ? podsPerCluster(state, app, dep.cluster, dep.nodeLabel).reduce((a, b) => a + b, 0) : 0;
+    const total = app ? podsPerCluster(state, app, dep.cluster, dep.nodeLabel).total : 0;
     dep.pods = { running: 0, error: 0, total };
   }
   dep.updatedAt = at;
@@ -45,7 +45,7 @@ export interface Verdict {
 }
 
 export function decideAudit(env: SimEnv, state: OteState, audit: Audit, verdict: Verdict, rng: Rng): void {
-  const dep = state.deployments.find((d) => d.id === audit.deployId);
+  const dep = findDeployment(state, audit.deployId);
   audit.status = verdict.status;
   audit.comment = verdict.comment;
   audit.updatedAt = verdict.at;
@@ -59,7 +59,7 @@ export function decideAudit(env: SimEnv, state: OteState, audit: Audit, verdict:
     return;
   }
   const app = findApp(state, dep.appName, dep.version);
-  const clusters = app ? podsPerCluster(state, app, dep.cluster, dep.nodeLabel) : [];
+  const placement = app ? podsPerCluster(state, app, dep.cluster, dep.nodeLabel) : NOWHERE;
   const kind = KIND_OF[audit.deployType] ?? 'install';
-  startOperation(env, dep, { kind, startedAt: verdict.at, fails: verdict.fails, approved: true, comment: entry?.comment ?? '', clusters }, rng);
+  startOperation(env, dep, { kind, startedAt: verdict.at, fails: verdict.fails, approved: true, comment: entry?.comment ?? '', placement }, rng);
 }

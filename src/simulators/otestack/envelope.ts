@@ -34,5 +34,20 @@ export function handler(fn: (req: SimRequest) => SimResponse): (req: SimRequest)
   };
 }
 
+/**
+ * The repository calls pass through to Harbor, whose response-code tables answer a bad
+ * parameter with 400 ("Invalid parameters") where the platform's own calls use 422.
+ */
+export function harborHandler(fn: (req: SimRequest) => SimResponse): (req: SimRequest) => SimResponse {
+  return handler((req) => {
+    try {
+      return fn(req);
+    } catch (err) {
+      if (err instanceof OteError && err.status === 422) throw new OteError(400, err.message);
+      throw err;
+    }
+  });
+}
+
 /** Unix seconds: every OTE-stack timestamp (createTime, updateTime) is one. */
 export const unixSeconds = (ms: number) => Math.floor(ms / 1000);

@@ -1,9 +1,11 @@
 import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
-import { APPS, type AppTemplate, BUSINESSES, CITIES, KERNELS, NODE_ROLES, REGISTRY, SITE_KINDS, SURNAMES } from './catalog.js';
+import { APPS, type AppTemplate, BUSINESSES, CITIES, KERNELS, NODE_ROLES, REGISTRY, SITE_KINDS } from './catalog.js';
+import { generateAccounts } from './generate-accounts.js';
+import { generateRegistry } from './generate-registry.js';
 import { decideAudit, submitForAudit } from './audit-flow.js';
-import { ALL, type OperationKind, podsPerCluster, QUEUE_MS, startOperation } from './rollout.js';
-import { type App, AUDIT, type Cluster, type Deployment, type EdgeNode, type OteState, ROLE, STATUS, type User } from './state.js';
+import { ALL, clusterLabels, type OperationKind, podsPerCluster, QUEUE_MS, startOperation } from './rollout.js';
+import { type App, AUDIT, type Cluster, type Deployment, type EdgeNode, type OteState, STATUS } from './state.js';
 
 const DAY = 86_400_000;
 const GiB = 1024 ** 3;
@@ -13,9 +15,17 @@ const GB = 1000 ** 3;
 export function generateState(env: SimEnv): OteState {
   const rng = env.rng.fork('fleet');
   const now = env.clock.startedAt;
+  const { users, businesses } = generateAccounts(env, rng, now);
+  // Its own stream, so the fleet stays the one the seed gave before the registry existed.
+  const { projects, images, externalRepos } = generateRegistry(env.rng.fork('registry'), now);
   const state: OteState = {
-    users: generateUsers(env, rng, now),
+    users,
+    businesses,
+    projects,
+    images,
+    externalRepos,
     clusters: [],
+    clusterByName: new Map(),
     nodes: [],
     nodesByCluster: new Map(),
     placements: new Map(),
@@ -23,36 +33,21 @@ export function generateState(env: SimEnv): OteState {
     deployments: [],
     audits: [],
     adminBusiness: BUSINESSES[0],
-    nextId: { app: 1, deployment: 1, audit: 1 },
+    nextId: {
+      user: users.length + 1,
+      business: businesses.length + 1,
+      project: projects.length + 1,
+      image: images.length + 1,
+      externalRepo: externalRepos.length + 1,
+      app: 1,
+      deployment: 1,
+      audit: 1,
+    },
   };
   generateFleet(state, env.clusters, rng, now);
   for (const template of APPS) for (const [i, version] of template.versions.entries()) state.apps.push(generateApp(state, template, version, i, rng, now));
   generateDeployments(env, state, rng, now);
   return state;
-}
-
-function generateUsers(env: SimEnv, rng: Rng, now: number): User[] {
-  const admin: User = {
-    id: 1,
-    user: env.credentials.user ?? 'admin',
-    password: env.credentials.password ?? '',
-    realName: 'Platform Administrator',
-    phone: '13800138000',
-    role: ROLE.systemAdmin,
-    hasRepoAccount: true,
-    createdAt: now - 400 * DAY,
-  };
-  const others = SURNAMES.slice(0, 5).map((surname, i): User => ({
-    id: i + 2,
-    user: `${surname}.${rng.pick(['wei', 'fang', 'jun', 'min', 'lei', 'jing'])}`,
-    password: `${rng.alnum(6)}A@${rng.int(10, 99)}`,
-    realName: `${surname[0]?.toUpperCase()}${surname.slice(1)} ${rng.pick(['Wei', 'Fang', 'Jun', 'Min', 'Lei', 'Jing'])}`,
-    phone: `1${rng.pick(['38', '39', '58', '86', '89'])}${rng.int(10_000_000, 99_999_999)}`,
-    role: i === 0 ? ROLE.businessAdmin : ROLE.general,
-    hasRepoAccount: rng.chance(0.6),
-    createdAt: now - rng.int(30, 380) * DAY,
-  }));
-  return [admin, ...others];
 }
 
 function generateFleet(state: OteState, count: number, rng: Rng, now: number): void {
@@ -75,8 +70,10 @@ function generateFleet(state: OteState, count: number, rng: Rng, now: number): v
     ]);
     const cluster: Cluster = { name, isReady, labels };
     state.clusters.push(cluster);
+    state.clusterByName.set(name, cluster);
     const nodeCount = rng.chance(0.6) ? rng.int(2, 8) : rng.int(9, 20);
-    const subnet = `10.${20 + cityIndex}.${Math.floor(i / CITIES.length) * 16 + seq}`;
+    // One /24 per cluster, numbered in fleet order: unique for the first 65,536 clusters.
+    const subnet = `10.${Math.floor(i / 256) % 256}.${i % 256}`;
     const nodes = Array.from({ length: nodeCount }, (_, j) => generateNode(cluster, j, subnet, rng));
     state.nodes.push(...nodes);
     state.nodesByCluster.set(name, nodes);
@@ -152,11 +149,11 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
   const statuses = rng.shuffle(Array.from({ length: count }, (_, i) => every[i] ?? rng.pick([5, 5, 5, 5, 5, 5, 6, 7, 9, 0])));
   const names = new Set<string>();
   // Cluster labels do not change while the history is generated.
-  const clusterLabels = [...new Set(state.clusters.flatMap((c) => [...c.labels.keys()]))];
+  const labels = [...clusterLabels(state)];
   let rolledBack = false;
   for (const status of statuses) {
     const template = rng.pick(APPS);
-    const target = pickTarget(state, clusterLabels, template, status, rng);
+    const target = pickTarget(state, labels, template, status, rng);
     const versions = state.apps.filter((a) => a.appName === template.name);
     const first = versions[0];
     if (!first || !target) continue;
@@ -196,9 +193,9 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
     let at = createdAt;
     for (const [priorKind, app] of prior) {
       dep.version = app.version;
-      const clusters = podsPerCluster(state, app, dep.cluster, dep.nodeLabel);
+      const placement = podsPerCluster(state, app, dep.cluster, dep.nodeLabel);
       const comment = priorKind === 'install' ? dep.comment : `upgrade to ${app.version}`;
-      startOperation(env, dep, { kind: priorKind, startedAt: at, fails: false, approved: false, comment, clusters }, rng);
+      startOperation(env, dep, { kind: priorKind, startedAt: at, fails: false, approved: false, comment, placement }, rng);
       at += rng.int(3, 15) * DAY;
     }
     dep.version = finalApp.version;
@@ -210,8 +207,8 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
       const verdict = status === STATUS.disapproved ? { status: AUDIT.disapproved, comment: 'image has not passed the security scan' } : { status: AUDIT.approved, comment: 'pass' };
       decideAudit(env, state, audit, { ...verdict, at: startedAt, fails }, rng);
     } else {
-      const clusters = podsPerCluster(state, finalApp, dep.cluster, dep.nodeLabel);
-      startOperation(env, dep, { kind, startedAt, fails, approved: false, comment, clusters }, rng);
+      const placement = podsPerCluster(state, finalApp, dep.cluster, dep.nodeLabel);
+      startOperation(env, dep, { kind, startedAt, fails, approved: false, comment, placement }, rng);
     }
   }
 }
@@ -239,17 +236,22 @@ interface Target {
   suffix: string;
 }
 
-function pickTarget(state: OteState, clusterLabels: readonly string[], t: AppTemplate, status: number, rng: Rng): Target | undefined {
+function pickTarget(state: OteState, fleetLabels: readonly string[], t: AppTemplate, status: number, rng: Rng): Target | undefined {
   const nodeLabel = t.kind === 'daemonset' ? ALL : t.gpu ? 'video-analytics' : t.name === 'rtsp-gateway' ? 'camera-ingest' : ALL;
   const app = state.apps.find((a) => a.appName === t.name);
   if (!app) return undefined;
-  const breadth = (cluster: string) => podsPerCluster(state, app, cluster, nodeLabel).length;
-  // A failed deployment targets one site; everything else a region, city or site kind.
+  const breadth = (cluster: string) => podsPerCluster(state, app, cluster, nodeLabel).perCluster.length;
+  // A failed deployment targets one site, the first with a matching node from a random
+  // start (not a shuffle of the fleet per deployment); everything else a region, city or site kind.
   if (status === STATUS.failed) {
-    const cluster = rng.shuffle(state.clusters).find((c) => breadth(c.name) === 1);
-    return cluster ? { cluster: cluster.name, nodeLabel, suffix: cluster.name } : undefined;
+    const start = rng.int(0, state.clusters.length - 1);
+    for (let k = 0; k < state.clusters.length; k++) {
+      const cluster = state.clusters[(start + k) % state.clusters.length];
+      if (cluster && breadth(cluster.name) === 1) return { cluster: cluster.name, nodeLabel, suffix: cluster.name };
+    }
+    return undefined;
   }
-  const labels = rng.shuffle(clusterLabels);
+  const labels = rng.shuffle(fleetLabels);
   const label = labels.find((l) => breadth(l) >= 2) ?? ALL;
   return breadth(label) >= 1 ? { cluster: label, nodeLabel, suffix: label } : undefined;
 }

@@ -15,13 +15,18 @@ export function paginate<T>(items: readonly T[], query: URLSearchParams, default
   return items.slice((page - 1) * pageSize, page * pageSize);
 }
 
-/** The `order` parameter (asc/desc) applied to a list already sorted by id ascending. */
-export function ordered<T>(items: readonly T[], query: URLSearchParams, fallback: 'asc' | 'desc'): T[] {
+/**
+ * `orderBy` and `order` (asc/desc) applied to a list already sorted by id ascending.
+ * `sorts` names the other orderBy values an endpoint allows (Get User List: user_name).
+ */
+export function ordered<T>(items: readonly T[], query: URLSearchParams, fallback: 'asc' | 'desc', sorts: Record<string, (a: T, b: T) => number> = {}): T[] {
   const orderBy = query.get('orderBy') || 'id';
-  if (orderBy !== 'id') throw invalid(`orderBy ${orderBy} is not supported, only id`);
+  const sort = sorts[orderBy];
+  if (orderBy !== 'id' && !sort) throw invalid(`orderBy ${orderBy} is not supported, only ${['id', ...Object.keys(sorts)].join(', ')}`);
   const order = query.get('order') || fallback;
   if (order !== 'asc' && order !== 'desc') throw invalid('order must be asc or desc');
-  return order === 'asc' ? [...items] : [...items].reverse();
+  const sorted = sort ? [...items].sort(sort) : [...items];
+  return order === 'asc' ? sorted : sorted.reverse();
 }
 
 /** `appName` + `appNameMode` (strict, partial, prefix; partial by default). */
@@ -129,4 +134,23 @@ export function labelName(body: Body, name: string): string {
     throw invalid(`${name} may only use letters, numbers, '-' and '.' (at most 63 characters)`);
   }
   return value;
+}
+
+/** "8-20 characters long with at least 1 uppercase, 1 lowercase and 1 number" (Create User). */
+export function password(body: Body, name: string): string {
+  const value = str(body, name);
+  if (!/^.{8,20}$/.test(value) || !/[A-Z]/.test(value) || !/[a-z]/.test(value) || !/\d/.test(value)) {
+    throw invalid(`${name} must be 8-20 characters with at least 1 uppercase letter, 1 lowercase letter and 1 number`);
+  }
+  return value;
+}
+
+/** An integer among `allowed` (status codes). */
+export function oneOf<K extends number>(body: Body, name: string, allowed: Record<K, string>): K {
+  const value = present(body, name);
+  if (typeof value !== 'number' || !(value in allowed)) {
+    const choices = Object.entries(allowed).map(([n, what]) => `${n} (${what})`);
+    throw invalid(`${name} must be ${choices.slice(0, -1).join(', ')} or ${choices[choices.length - 1]}`);
+  }
+  return value as K;
 }

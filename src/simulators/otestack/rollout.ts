@@ -7,6 +7,7 @@ import {
   type Deployment,
   findApp,
   type OteState,
+  type Placement,
   type PodCounts,
   STATUS,
 } from './state.js';
@@ -39,26 +40,51 @@ export const KIND_OF = Object.fromEntries(Object.entries(TYPE_OF).map(([kind, ty
 
 export const ALL = 'all';
 
+/** Every label some cluster carries, kept until a label changes (see `labelsChanged`). */
+export function clusterLabels(state: OteState): ReadonlySet<string> {
+  state.clusterLabels ??= new Set(state.clusters.flatMap((c) => [...c.labels.keys()]));
+  return state.clusterLabels;
+}
+
+/** A label route changed a cluster's or a node's labels: placements are recomputed. */
+export function labelsChanged(state: OteState): void {
+  state.placements.clear();
+  state.clusterLabels = undefined;
+}
+
+/** The clusters a deployment's `cluster` (a cluster label, a cluster name or "all") targets. */
 export function targetClusters(state: OteState, clusterLabel: string): Cluster[] {
-  return clusterLabel === ALL ? state.clusters : state.clusters.filter((c) => c.name === clusterLabel || c.labels.has(clusterLabel));
+  if (clusterLabel === ALL) return state.clusters;
+  // A single site is found without a walk over the fleet, unless some cluster also carries its name as a label.
+  const named = state.clusterByName.get(clusterLabel);
+  if (named && !clusterLabels(state).has(clusterLabel)) return [named];
+  return state.clusters.filter((c) => c.name === clusterLabel || c.labels.has(clusterLabel));
 }
 
 /**
  * Pods per targeted edge cluster: a daemonset runs one per matching node, a deployment
- * runs its replicas in every cluster that has a matching node.
+ * runs its replicas in every cluster that has a matching node. The total is kept with
+ * them, so a deployment over most of a large fleet does not sum it again.
  */
-export function podsPerCluster(state: OteState, app: App, clusterLabel: string, nodeLabel: string): readonly number[] {
+export function podsPerCluster(state: OteState, app: App, clusterLabel: string, nodeLabel: string): Placement {
   const key = `${clusterLabel}\n${nodeLabel}\n${app.deployType === 'daemonset' ? 'node' : Math.max(app.replicas, 1)}`;
   const known = state.placements.get(key);
   if (known) return known;
-  const pods: number[] = [];
+  const perCluster: number[] = [];
+  let total = 0;
   for (const c of targetClusters(state, clusterLabel)) {
     const matching = (state.nodesByCluster.get(c.name) ?? []).filter((n) => nodeLabel === ALL || n.labels.has(nodeLabel)).length;
-    if (matching > 0) pods.push(app.deployType === 'daemonset' ? matching : Math.max(app.replicas, 1));
+    if (matching === 0) continue;
+    const pods = app.deployType === 'daemonset' ? matching : Math.max(app.replicas, 1);
+    perCluster.push(pods);
+    total += pods;
   }
-  state.placements.set(key, pods);
-  return pods;
+  const placement = { perCluster, total };
+  state.placements.set(key, placement);
+  return placement;
 }
+
+export const NOWHERE: Placement = { perCluster: [], total: 0 };
 
 export function podView(dep: Deployment, now: number): PodCounts {
   const r = dep.rollout;
@@ -93,8 +119,8 @@ export interface OperationPlan {
   /** Starts from 1 (approved by an auditor) instead of 0 (queued). */
   approved: boolean;
   comment: string;
-  /** Pods per targeted cluster, from `podsPerCluster` (ignored for deletes). */
-  clusters: readonly number[];
+  /** Where the pods go, from `podsPerCluster` (ignored for deletes). */
+  placement: Placement;
 }
 
 /**
@@ -143,8 +169,8 @@ export function startOperation(env: SimEnv, dep: Deployment, plan: OperationPlan
       },
     });
   } else {
-    const total = plan.clusters.reduce((a, b) => a + b, 0);
-    const to = outcomePods(plan.clusters, plan.fails, rng);
+    const total = plan.placement.total;
+    const to = outcomePods(plan.placement, plan.fails, rng);
     const deployingAt = processingAt + rng.int(...PROCESSING_MS);
     const finishesAt = deployingAt + deployingMs(total);
     const from: PodCounts = { running: Math.min(dep.pods.running, total), error: 0, total };
@@ -180,18 +206,17 @@ export function startOperation(env: SimEnv, dep: Deployment, plan: OperationPlan
  * crash-loop or cannot pull the image while the others come up. With a single cluster
  * there is nothing to fall back on, so the whole deployment fails.
  */
-function outcomePods(clusters: readonly number[], fails: boolean, rng: Rng): PodCounts {
-  const total = clusters.reduce((a, b) => a + b, 0);
+function outcomePods({ perCluster, total }: Placement, fails: boolean, rng: Rng): PodCounts {
   if (!fails) return { running: total, error: 0, total };
-  if (clusters.length < 2) return { running: 0, error: total, total };
-  const error = clusters[rng.int(0, clusters.length - 1)] ?? 1;
+  if (perCluster.length < 2) return { running: 0, error: total, total };
+  const error = perCluster[rng.int(0, perCluster.length - 1)] ?? 1;
   return { running: total - error, error, total };
 }
 
 /** Starts an operation requested now through the API; the failure draw happens here, once. */
 export function launchOperation(env: SimEnv, state: OteState, dep: Deployment, kind: OperationKind, comment: string): void {
   const app = findApp(state, dep.appName, dep.version);
-  const clusters = app ? podsPerCluster(state, app, dep.cluster, dep.nodeLabel) : [];
-  const plan: OperationPlan = { kind, startedAt: env.clock.now(), fails: env.operationFails(), approved: false, comment, clusters };
+  const placement = app ? podsPerCluster(state, app, dep.cluster, dep.nodeLabel) : NOWHERE;
+  const plan: OperationPlan = { kind, startedAt: env.clock.now(), fails: env.operationFails(), approved: false, comment, placement };
   startOperation(env, dep, plan, env.rng);
 }

@@ -3,6 +3,9 @@
 /** Role numbers from "Get Authorization Information". */
 export const ROLE = { waiting: 0, approved: 1, general: 2, businessAdmin: 3, systemAdmin: 4 } as const;
 
+/** User status numbers from "Get User List" and "Audit User". */
+export const USER_STATUS = { pending: 0, approved: 1, notApproved: 2, forbidden: 3 } as const;
+
 export interface User {
   id: number;
   user: string;
@@ -11,7 +14,67 @@ export interface User {
   realName: string;
   phone: string;
   role: number;
-  hasRepoAccount: boolean;
+  status: number;
+  /** Registered as a general administrator (`isAdmin`), who may create a business. */
+  isAdmin: boolean;
+  /** The business namespace the user works in, once one is approved. */
+  businessId?: number;
+  /** The user's Harbor account, when it has one ("hasRepoAccount"). */
+  repoAccount?: { user: string; password: string };
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Business status numbers from "Get Business List". */
+export const BUSINESS_STATUS = { pending: 0, approved: 1, disapproved: 2, deleted: 3 } as const;
+
+export interface Business {
+  id: number;
+  name: string;
+  userId: number;
+  introduce: string;
+  objective: string;
+  scale: string;
+  comment: string;
+  status: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A Harbor project and the images pushed to it. */
+export interface Project {
+  id: number;
+  name: string;
+  public: boolean;
+  ownerId: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Tag {
+  tag: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface Image {
+  id: number;
+  projectId: number;
+  /** `project/repository`, as Harbor names it. */
+  name: string;
+  tags: Tag[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A pull secret for an external registry ("Create External Repository"). */
+export interface ExternalRepo {
+  id: number;
+  repositoryId: string;
+  address: string;
+  user: string;
+  /** Kept for the pull secret; no response includes it. */
+  password: string;
   createdAt: number;
 }
 
@@ -167,10 +230,23 @@ export interface Audit {
   updatedAt: number;
 }
 
+/** Where a deployment's pods go: per targeted edge cluster, and their sum. */
+export interface Placement {
+  perCluster: readonly number[];
+  total: number;
+}
+
 export interface OteState {
   users: User[];
+  businesses: Business[];
+  projects: Project[];
+  images: Image[];
+  externalRepos: ExternalRepo[];
   /** Fixed at generation: the API adds and removes labels, never clusters or nodes. */
   clusters: Cluster[];
+  clusterByName: Map<string, Cluster>;
+  /** Every label some cluster carries; computed on demand, dropped when a label changes. */
+  clusterLabels?: Set<string>;
   nodes: EdgeNode[];
   /** `nodes` by cluster name, in the same order. */
   nodesByCluster: Map<string, EdgeNode[]>;
@@ -178,14 +254,20 @@ export interface OteState {
    * `podsPerCluster` answers by label pair, kept until a label changes (the label
    * routes clear it): a large fleet's deployments target the same few labels.
    */
-  placements: Map<string, readonly number[]>;
+  placements: Map<string, Placement>;
   apps: App[];
   deployments: Deployment[];
   audits: Audit[];
   /** The business the demo administrator acts in (audit records name it). */
   adminBusiness: string;
-  nextId: { app: number; deployment: number; audit: number };
+  nextId: { user: number; business: number; project: number; image: number; externalRepo: number; app: number; deployment: number; audit: number };
 }
 
 export const findApp = (state: OteState, appName: string, version: string): App | undefined =>
   state.apps.find((a) => a.appName === appName && a.version === version);
+
+/** Deployment ids are handed out in order and deployments are never removed, so the id is the index. */
+export const findDeployment = (state: OteState, id: number): Deployment | undefined => {
+  const dep = state.deployments[id - 1];
+  return dep?.id === id ? dep : undefined;
+};

@@ -65,6 +65,17 @@ describe('otestack deployment audits', () => {
     expect(await deployment(audit.deployId)).toMatchObject({ status: 2, auditComment: 'no pass', editable: true });
   });
 
+  it('status 0, as in the document\'s example, keeps the audit pending and notes the comment', async () => {
+    const [audit] = await pending();
+    const res = await api('POST', '/v1/admin/deploy', { ...fixture('deploy-audit.request'), id: audit.id });
+    expect(res).toMatchObject({ status: 200, body: { code: 200 } });
+    const after = (await api('GET', '/v1/admin/deploy?pageSize=0')).body.data.find((a: any) => a.id === audit.id);
+    expect(after).toMatchObject({ status: 0, comment: fixture('deploy-audit.request').comment });
+    sim.advance(SETTLE);
+    expect((await deployment(audit.deployId)).status).toBe(0);
+    expect((await api('PUT', '/v1/admin/deploy', { id: audit.id, status: 1, comment: 'pass' })).status).toBe(200);
+  });
+
   it('an approved operation that fails ends in the vendor failure status', async () => {
     await call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
     const audits = await pending();
@@ -78,8 +89,12 @@ describe('otestack deployment audits', () => {
       status: 422,
       body: { message: 'parameter validation error: id is required' },
     });
-    const documented = await api('PUT', '/v1/admin/deploy', fixture('deploy-audit.request'));
-    expect(documented).toMatchObject({ status: 422, body: { message: 'parameter validation error: status must be 1 (approved) or 2 (disapproved)' } });
+    // The document's example body (status 0) passes validation; its id names no audit here.
+    expect(await api('PUT', '/v1/admin/deploy', fixture('deploy-audit.request'))).toMatchObject({ status: 404, body: { message: 'audit 123456 not found' } });
+    expect(await api('PUT', '/v1/admin/deploy', { id: 1, status: 3, comment: '' })).toMatchObject({
+      status: 422,
+      body: { message: 'parameter validation error: status must be 0 (pending), 1 (approved) or 2 (disapproved)' },
+    });
     expect(await api('PUT', '/v1/admin/deploy', { id: 123456, status: 1, comment: 'x' })).toMatchObject({
       status: 404,
       body: { code: 404, message: 'audit 123456 not found' },

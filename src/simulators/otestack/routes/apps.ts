@@ -2,7 +2,7 @@ import type { Route, SimEnv } from '../../kit/definition.js';
 import { bodyObject, type SimRequest } from '../../kit/http.js';
 import { handler, invalid, notFound, OteError, success, unixSeconds } from '../envelope.js';
 import { isId, list, nameMatcher, optStr, optUint, paginate, pathId, str, uint, bool } from '../params.js';
-import { type App, type EnvVar, type OteState, type PortMapping, STATUS, type Volume } from '../state.js';
+import { type App, type EnvVar, findApp, type OteState, type PortMapping, STATUS, type Volume } from '../state.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPortNumber = (v: unknown) => typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 65_536;
@@ -55,7 +55,7 @@ export const appView = (a: App) => ({
  */
 export const VERSION = /^\d+(\.\d+){1,3}$/;
 /** App names become Kubernetes object names on the edge clusters. */
-const APP_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+export const APP_NAME = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 
 export function appRoutes(env: SimEnv, state: OteState): Route[] {
   const detail = handler((req) => {
@@ -154,9 +154,12 @@ function parseApp(req: SimRequest, state: OteState, now: number): App {
   if (app.minCPU > app.maxCPU) throw invalid('minCPU must not exceed maxCPU');
   if (app.minMemory > app.maxMemory) throw invalid('minMemory must not exceed maxMemory');
   if (app.minReplicas > app.maxReplicas) throw invalid('minReplicas must not exceed maxReplicas');
-  if (state.apps.some((a) => a.appName === appName && a.version === version)) {
-    throw new OteError(422, `application ${appName} version ${version} already exists`);
-  }
+  assertNewApp(state, appName, version);
   state.nextId.app++;
   return app;
+}
+
+/** An application is one name at one version: a second with both the same is refused. */
+export function assertNewApp(state: OteState, appName: string, version: string): void {
+  if (findApp(state, appName, version)) throw new OteError(422, `application ${appName} version ${version} already exists`);
 }

@@ -2,7 +2,7 @@ import type { Route, SimEnv } from '../../kit/definition.js';
 import { bodyObject, type SimRequest } from '../../kit/http.js';
 import { decideAudit } from '../audit-flow.js';
 import { handler, invalid, notFound, OteError, success, unixSeconds } from '../envelope.js';
-import { ordered, paginate, str } from '../params.js';
+import { oneOf, ordered, paginate, str } from '../params.js';
 import { AUDIT, type Audit, type OteState, ROLE } from '../state.js';
 import type { Sessions } from './auth.js';
 
@@ -21,9 +21,7 @@ const auditView = (a: Audit) => ({
 });
 
 export function auditRoutes(env: SimEnv, state: OteState, sessions: Sessions): Route[] {
-  const administrator = (req: SimRequest) => {
-    if (sessions.user(req).role < ROLE.businessAdmin) throw new OteError(403, 'only general administrators and the system administrator can audit deployments');
-  };
+  const administrator = (req: SimRequest) => sessions.atLeast(req, ROLE.businessAdmin, 'audit deployments');
 
   const decide = handler((req) => {
     administrator(req);
@@ -31,13 +29,17 @@ export function auditRoutes(env: SimEnv, state: OteState, sessions: Sessions): R
     const id = body.id;
     if (id === undefined || id === null) throw invalid('id is required');
     if (typeof id !== 'number' || !Number.isInteger(id)) throw invalid('id must be an integer');
-    const status = body.status;
-    if (status === undefined || status === null) throw invalid('status is required');
-    if (status !== AUDIT.approved && status !== AUDIT.disapproved) throw invalid('status must be 1 (approved) or 2 (disapproved)');
+    const status = oneOf(body, 'status', { [AUDIT.pending]: 'pending', [AUDIT.approved]: 'approved', [AUDIT.disapproved]: 'disapproved' });
     const comment = str(body, 'comment', { allowEmpty: true });
     const audit = state.audits.find((a) => a.id === id);
     if (!audit) throw notFound(`audit ${id} not found`);
     if (audit.status !== AUDIT.pending) throw new OteError(422, `audit ${id} has already been ${audit.status === AUDIT.approved ? 'approved' : 'disapproved'}`);
+    // The document's own example sends status 0: the audit stays pending with the comment noted.
+    if (status === AUDIT.pending) {
+      audit.comment = comment;
+      audit.updatedAt = env.clock.now();
+      return success();
+    }
     const fails = status === AUDIT.approved && env.operationFails();
     decideAudit(env, state, audit, { status, comment, at: env.clock.now(), fails }, env.rng);
     return success();

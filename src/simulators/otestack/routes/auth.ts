@@ -2,7 +2,7 @@ import type { Route, SimEnv } from '../../kit/definition.js';
 import { bodyObject, header, type SimRequest, type SimResponse } from '../../kit/http.js';
 import { failure, handler, OteError, success } from '../envelope.js';
 import { str } from '../params.js';
-import { type OteState, ROLE, type User } from '../state.js';
+import { type OteState, ROLE, type User, USER_STATUS } from '../state.js';
 
 /** "During the validity period (1 hour)". */
 export const TOKEN_TTL_MS = 60 * 60_000;
@@ -12,7 +12,16 @@ const REFUSALS = {
   unknown: 'invalid token, please log in again',
   expired: 'token is expired, please log in again',
   revoked: 'token has been logged out, please log in again',
+  /** The token is fine but its user was deleted or is no longer approved. */
+  disabled: 'user has been deleted or disabled, please contact the administrator',
 } as const;
+
+/** Why a login is refused for a user that is not approved, by user status. */
+const NOT_APPROVED: Record<number, string> = {
+  [USER_STATUS.pending]: 'user is waiting for the system administrator to approve',
+  [USER_STATUS.notApproved]: 'user registration was not approved',
+  [USER_STATUS.forbidden]: 'user is forbidden',
+};
 
 const b64 = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
 
@@ -36,7 +45,9 @@ export class Sessions {
 
   refuse(req: SimRequest): SimResponse | undefined {
     const check = this.env.tokens.check(header(req, 'authorization'));
-    return check.ok ? undefined : failure(401, REFUSALS[check.reason]);
+    if (!check.ok) return failure(401, REFUSALS[check.reason]);
+    const user = this.state.users.find((u) => u.user === check.issued.subject);
+    return user?.status === USER_STATUS.approved ? undefined : failure(401, REFUSALS.disabled);
   }
 
   /** The logged-in user of an already authenticated request. */
@@ -44,6 +55,16 @@ export class Sessions {
     const check = this.env.tokens.check(header(req, 'authorization'));
     const user = check.ok ? this.state.users.find((u) => u.user === check.issued.subject) : undefined;
     if (!user) throw new OteError(401, REFUSALS.unknown);
+    return user;
+  }
+
+  /** The logged-in user, if its role is at least `role`; `what` names the action refused otherwise. */
+  atLeast(req: SimRequest, role: number, what: string): User {
+    const user = this.user(req);
+    if (user.role < role) {
+      const who = role === ROLE.systemAdmin ? 'the system administrator' : 'general administrators and the system administrator';
+      throw new OteError(403, `only ${who} can ${what}`);
+    }
     return user;
   }
 }
@@ -65,7 +86,8 @@ export function authRoutes(env: SimEnv, state: OteState, sessions: Sessions): Ro
         const password = str(body, 'password');
         const user = state.users.find((u) => u.user === name);
         if (!user || user.password !== password) return failure(401, 'user name or password is incorrect');
-        if (user.role === ROLE.waiting) return failure(401, 'user is waiting for the system administrator to approve');
+        const refused = NOT_APPROVED[user.status];
+        if (refused) return failure(401, refused);
         return success({ token: sessions.issue(user) });
       }),
     },
@@ -86,7 +108,7 @@ export function authRoutes(env: SimEnv, state: OteState, sessions: Sessions): Ro
         return success({
           data: {
             displayName: user.user,
-            hasRepoAccount: user.hasRepoAccount,
+            hasRepoAccount: user.repoAccount !== undefined,
             role: user.role,
             privateProject: true,
             enableIngress: false,

@@ -2,12 +2,12 @@ import type { Route, SimEnv } from '../../kit/definition.js';
 import { bodyObject, type SimRequest } from '../../kit/http.js';
 import { handler, notFound, success, unixSeconds } from '../envelope.js';
 import { isString, labelName, list, paginate, str } from '../params.js';
-import { ALL } from '../rollout.js';
+import { ALL, clusterLabels, labelsChanged } from '../rollout.js';
 import type { Cluster, OteState } from '../state.js';
 
 export function clusterRoutes(env: SimEnv, state: OteState): Route[] {
   const cluster = (name: string): Cluster => {
-    const found = state.clusters.find((c) => c.name === name);
+    const found = state.clusterByName.get(name);
     if (!found) throw notFound(`cluster ${name} not found`);
     return found;
   };
@@ -26,7 +26,7 @@ export function clusterRoutes(env: SimEnv, state: OteState): Route[] {
         if (bare) throw notFound(`cluster ${bare.name} has no label ${label}`);
         for (const c of clusters) c.labels.delete(label);
       }
-      state.placements.clear();
+      labelsChanged(state);
       return success();
     });
 
@@ -50,7 +50,7 @@ export function clusterRoutes(env: SimEnv, state: OteState): Route[] {
     {
       method: 'GET',
       path: '/v1/cluster/label',
-      handle: handler(() => success({ data: [...new Set(state.clusters.flatMap((c) => [...c.labels.keys()]))].sort() })),
+      handle: handler(() => success({ data: [...clusterLabels(state)].sort() })),
     },
     {
       method: 'GET',

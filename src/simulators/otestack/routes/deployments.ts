@@ -4,7 +4,7 @@ import { submitForAudit } from '../audit-flow.js';
 import { handler, invalid, notFound, OteError, success, unixSeconds } from '../envelope.js';
 import { nameMatcher, optStr, paginate, pathId, project, str, triState } from '../params.js';
 import { errorMessage, isEditable, isRunning, launchOperation, type OperationKind, podsPerCluster, podView } from '../rollout.js';
-import { type Deployment, findApp, type OteState, ROLE, STATUS } from '../state.js';
+import { type Deployment, findApp, findDeployment, type OteState, ROLE, STATUS } from '../state.js';
 import { VERSION } from './apps.js';
 import type { Sessions } from './auth.js';
 
@@ -43,7 +43,7 @@ const historyView = (dep: Deployment) =>
 export function deploymentRoutes(env: SimEnv, state: OteState, sessions: Sessions): Route[] {
   const byId = (req: SimRequest) => {
     const id = pathId(req.params.deployId, 'deployId');
-    const dep = state.deployments.find((d) => d.id === id);
+    const dep = findDeployment(state, id);
     if (!dep) throw notFound(`deployment ${id} not found`);
     return dep;
   };
@@ -82,7 +82,7 @@ export function deploymentRoutes(env: SimEnv, state: OteState, sessions: Session
       throw new OteError(422, `deployment ${deployName} already exists`);
     }
     const app = appVersion(appName, version);
-    if (podsPerCluster(state, app, cluster, nodeLabel).length === 0) {
+    if (podsPerCluster(state, app, cluster, nodeLabel).perCluster.length === 0) {
       throw new OteError(422, `no node matches cluster ${cluster} and node label ${nodeLabel}`);
     }
     const now = env.clock.now();

@@ -2,7 +2,7 @@ import type { Route, SimEnv } from '../../kit/definition.js';
 import { bodyObject, type SimRequest } from '../../kit/http.js';
 import { handler, notFound, OteError, success } from '../envelope.js';
 import { isString, labelName, list, optBool, paginate, project, str } from '../params.js';
-import { launchOperation, targetClusters } from '../rollout.js';
+import { labelsChanged, launchOperation, targetClusters } from '../rollout.js';
 import { type EdgeNode, type OteState, STATUS } from '../state.js';
 
 const nodeView = (n: EdgeNode) => ({
@@ -25,7 +25,7 @@ export function nodeRoutes(env: SimEnv, state: OteState): Route[] {
     const nodeLabel = labelName(body, 'nodeLabel');
     const clusterName = str(body, 'clusterName');
     const names = list(body, 'nodeName', isString, 'node names', { required: true });
-    if (!state.clusters.some((c) => c.name === clusterName)) throw notFound(`cluster ${clusterName} not found`);
+    if (!state.clusterByName.has(clusterName)) throw notFound(`cluster ${clusterName} not found`);
     const nodes = names.map((name) => {
       const node = state.nodesByCluster.get(clusterName)?.find((n) => n.name === name);
       if (!node) throw notFound(`node ${name} not found in cluster ${clusterName}`);
@@ -56,7 +56,7 @@ export function nodeRoutes(env: SimEnv, state: OteState): Route[] {
       handle: handler((req) => {
         const { nodeLabel, nodes } = labelTargets(req);
         for (const n of nodes) n.labels.add(nodeLabel);
-        state.placements.clear();
+        labelsChanged(state);
         return success();
       }),
     },
@@ -80,7 +80,7 @@ export function nodeRoutes(env: SimEnv, state: OteState): Route[] {
           throw new OteError(422, `node label ${nodeLabel} is used by deployment ${first.deployName}; set deleteDeploy to true to remove it`);
         }
         for (const n of nodes) n.labels.delete(nodeLabel);
-        state.placements.clear();
+        labelsChanged(state);
         for (const d of placed) launchOperation(env, state, d, 'delete', `node label ${nodeLabel} removed from ${clusterName}`);
         return success();
       }),
@@ -90,7 +90,7 @@ export function nodeRoutes(env: SimEnv, state: OteState): Route[] {
       path: '/v1/node/label',
       handle: handler((req) => {
         const cluster = req.query.get('clusterName');
-        if (cluster && !state.clusters.some((c) => c.name === cluster)) throw notFound(`cluster ${cluster} not found`);
+        if (cluster && !state.clusterByName.has(cluster)) throw notFound(`cluster ${cluster} not found`);
         const labels = state.nodes.filter((n) => !cluster || n.clusterName === cluster).flatMap((n) => [...n.labels]);
         return success({ data: [...new Set(labels)].sort() });
       }),
