@@ -29,7 +29,13 @@ export class ClusterOperations {
       },
       onFinished: (t) => setClusterStatus(cluster, 'Running', t),
       onAborted: (t) => setClusterStatus(cluster, 'Failure', t),
-    }, restoreFrom ? { clusterId: cluster.id, backupId: restoreFrom.id } : undefined);
+    }, {
+      clusterId: cluster.id,
+      ...(restoreFrom ? { backupId: restoreFrom.id } : {}),
+      // The request's account and parameter group, as the nodes that apply them (initDatabaseAccount, applyParameterGroup) read them.
+      dbUser: cluster.dbUser,
+      ...(cluster.parameterGroupId ? { parameterGroupID: cluster.parameterGroupId } : {}),
+    });
   }
 
   remove(cluster: Cluster, at: number, fails: boolean, opts: { autoBackup: boolean; keepHistoryBackupRecords: boolean }): Workflow {

@@ -70,6 +70,10 @@ export interface Cluster {
   extranetAddresses: string[];
   monitorIp: string;
   requestResourceMode: 'SpecificZone' | 'SpecificHost';
+  /** The database account created with the cluster; TiEM keeps it, no response shows it. */
+  dbUser: string;
+  /** The parameter group applied at creation; '' for the version's default. */
+  parameterGroupId: string;
   instances: Instance[];
 }
 
@@ -154,7 +158,7 @@ type ClusterBasics = Pick<
   'id' | 'name' | 'type' | 'version' | 'regionId' | 'cpuArchitecture' | 'copies' | 'exclusive' | 'tls' | 'vendor' | 'tags' | 'userId' | 'createTime' | 'requestResourceMode' | 'instances'
 >;
 
-/** A new cluster record: idle, no relations, monitored from its first host, until told otherwise. */
+/** A new cluster record: idle, no relations, root account, default parameters, monitored from its first host, until told otherwise. */
 export function clusterRecord(basics: ClusterBasics & Partial<Cluster>): Cluster {
   return {
     updateTime: basics.createTime,
@@ -166,6 +170,8 @@ export function clusterRecord(basics: ClusterBasics & Partial<Cluster>): Cluster
     whitelist: [],
     extranetAddresses: [],
     monitorIp: basics.instances[0]?.hostIp ?? '127.0.0.1',
+    dbUser: 'root',
+    parameterGroupId: '',
     ...basics,
   };
 }
