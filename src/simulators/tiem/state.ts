@@ -1,4 +1,5 @@
 import type { ComponentType, SpecInfo, ZoneInfo } from './catalog.js';
+import { Records } from './records.js';
 
 /**
  * Cluster running status (TiEM's ClusterRunningStatus). The document only says
@@ -122,26 +123,47 @@ export interface Workflow {
   createTime: number;
   updateTime: number;
   /** Every step this flow will run, in order (TiEM's `nodeNames`). */
-  stepNames: string[];
+  stepNames: readonly string[];
   nodes: WorkflowNode[];
 }
 
 export interface TiemState {
-  clusters: Map<string, Cluster>;
-  backups: Map<string, BackupRecord>;
-  workflows: Map<string, Workflow>;
+  /** Deleted clusters included (with their deleteTime), as the workflow history still names them. */
+  clusters: Records<Cluster>;
+  /** Add and remove backups with `addBackup`/`removeBackup`, which keep `backupsOf` in step. */
+  backups: Records<BackupRecord>;
+  /** Backup records per cluster id: a cluster's usage sums its own without scanning the fleet's. */
+  backupsOf: Map<string, Set<BackupRecord>>;
+  workflows: Records<Workflow>;
   /** Next free host number per region, for addresses of newly deployed instances. */
   hostCursor: Map<string, number>;
 }
 
 export const newState = (): TiemState => ({
-  clusters: new Map(),
-  backups: new Map(),
-  workflows: new Map(),
+  clusters: new Records(),
+  backups: new Records(),
+  backupsOf: new Map(),
+  workflows: new Records(),
   hostCursor: new Map(),
 });
 
-export const liveClusters = (state: TiemState): Cluster[] => [...state.clusters.values()].filter((c) => c.deleteTime === undefined);
+export function addBackup(state: TiemState, record: BackupRecord): void {
+  state.backups.add(record);
+  let own = state.backupsOf.get(record.clusterId);
+  if (!own) state.backupsOf.set(record.clusterId, (own = new Set()));
+  own.add(record);
+}
+
+export function removeBackup(state: TiemState, record: BackupRecord): void {
+  state.backups.remove(record);
+  state.backupsOf.get(record.clusterId)?.delete(record);
+}
+
+const NO_BACKUPS: ReadonlySet<BackupRecord> = new Set();
+export const clusterBackups = (state: TiemState, clusterId: string): ReadonlySet<BackupRecord> => state.backupsOf.get(clusterId) ?? NO_BACKUPS;
+
+/** The clusters not deleted, in list order. */
+export const liveClusters = (state: TiemState): Cluster[] => state.clusters.listed().filter((c) => c.deleteTime === undefined);
 
 /** Sets the cluster's status and the status its instances report alongside it. */
 export function setClusterStatus(cluster: Cluster, status: ClusterStatus, at: number): void {

@@ -50,7 +50,7 @@ export function clusterRoutes(ctx: TiemContext): Route[] {
       parameterGroupId: p.parameterGroupId,
       instances: deployInstances(state, env.rng, p.region, p.clusterVersion, p.lines),
     });
-    state.clusters.set(cluster.id, cluster);
+    state.clusters.add(cluster);
     return cluster;
   };
 
@@ -76,8 +76,7 @@ export function clusterRoutes(ctx: TiemContext): Route[] {
         // Names and tags match by substring (TiEM queries them with LIKE), the rest exactly.
         const matches = liveClusters(state)
           .filter((c) => (!id || c.id === id) && (!name || c.name.includes(name)) && (!status || c.status === status))
-          .filter((c) => (!tag || c.tags.some((t) => t.includes(tag))) && (!type || c.type === type))
-          .sort((a, b) => b.createTime - a.createTime || a.id.localeCompare(b.id));
+          .filter((c) => (!tag || c.tags.some((t) => t.includes(tag))) && (!type || c.type === type));
         const { items, page } = paginate(matches, paging);
         return ok({ clusters: items.map((c) => clusterInfo(state, c)) }, page);
       },
