@@ -22,6 +22,19 @@ export const CODE = {
   components: 'E50020',
   hostQuery: 'E50103',
   hostDeleteMaster: 'E50105',
+  // Codes for the catalogues the document adds beside clusters (registries, providers,
+  // public keys, SMTP servers), numbered on in the same scheme; see CHOICES.md.
+  registryNameExists: 'E50201',
+  registryQuery: 'E50202',
+  registryInUse: 'E50203',
+  providerNameExists: 'E50301',
+  providerQuery: 'E50302',
+  providerInUse: 'E50303',
+  pubkeyNameExists: 'E50401',
+  pubkeyQuery: 'E50402',
+  pubkeyInvalid: 'E50403',
+  smtpAddressExists: 'E50501',
+  smtpQuery: 'E50502',
 } as const;
 
 export type ErrorCode = (typeof CODE)[keyof typeof CODE];

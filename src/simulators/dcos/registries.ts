@@ -30,3 +30,10 @@ export function embedRegistry(state: DcosState, given: Record<string, unknown>):
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+/** A cluster that is not terminated and pulls from the registry. */
+export const registryInUse = (state: DcosState, id: string): boolean =>
+  [...state.clusters.values()].some((c) => c.status !== 'TERMINATED' && c.dockerRegistries.some((r) => r._id === id));
+
+/** A catalogue registry as `/v1/dockerregistries` shows it: `isUse` is whether a live cluster pulls from it. */
+export const registryView = (state: DcosState, r: Registry): Registry => ({ ...r, isUse: registryInUse(state, r._id) });

@@ -4,7 +4,9 @@ import { isoSeconds } from './ids.js';
 import { type NodeSpec, markFirstMaster, newHost } from './nodes.js';
 import type { Operations } from './operations.js';
 import { embedRegistry } from './registries.js';
-import { type Category, type Cluster, type DcosState, type Host, type NodeRole, type User, machineName, reportUsage } from './state.js';
+import { publicKeyValue } from './keys.js';
+import { seal } from './seal.js';
+import { type Category, type Cluster, type DcosState, type Host, type NodeRole, type Provider, type User, machineName, reportUsage } from './state.js';
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
@@ -31,6 +33,7 @@ export function seedFleet(env: SimEnv, state: DcosState, ops: Operations): void 
   const dataops = addUser(state, 'dataops', 'dataops@fleetgate.local', dataTenant, start - 480 * DAY);
   seedRegistries(state, start - 520 * DAY);
   const providerIds = Object.fromEntries(PROVIDERS.map((p, i) => [p, state.ids.clusters.next(start - (510 - i) * DAY)]));
+  seedProviders(state, providerIds, start - 510 * DAY);
 
   for (let i = 0; i < env.clusters; i++) {
     const slot = i % 12;
@@ -107,6 +110,8 @@ export function seedFleet(env: SimEnv, state: DcosState, ops: Operations): void 
     }
     if (slot === SLOT.terminating) ops.terminate(cluster, start - rng.int(10, 50) * 1000);
   }
+  // After the fleet, so that adding them left every cluster, host and log id as it was.
+  seedKeysAndMail(env, state, devops, start - 505 * DAY);
 }
 
 function addUser(state: DcosState, username: string, email: string, tenantId: string, at: number): User {
@@ -114,6 +119,78 @@ function addUser(state: DcosState, username: string, email: string, tenantId: st
   const user: User = { id: state.ids.users.next(at), username, email, password: '', tenantId, tenantName, role: 'common' };
   state.users.push(user);
   return user;
+}
+
+/** The platforms the non-customized clusters were created on, owned by the administrator. */
+function seedProviders(state: DcosState, ids: Record<string, string>, at: number): void {
+  const settings: Record<(typeof PROVIDERS)[number], Pick<Provider, 'name' | 'sshUser' | 'info'>> = {
+    amazonec2: {
+      name: 'aws-cn-north',
+      sshUser: 'ubuntu',
+      info: {
+        'amazonec2-access-key': 'AKIAFLEETGATESIM0001',
+        'amazonec2-secret-key': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYSIMULATED',
+        'amazonec2-ami': 'ami-0a3b5c7d9e1f20304',
+        'amazonec2-instance-type': 'm5.xlarge',
+        'amazonec2-root-size': '100',
+        'amazonec2-region': 'cn-north-1',
+        'amazonec2-vpc-id': 'vpc-0f1e2d3c',
+        'amazonec2-ssh-user': 'ubuntu',
+      },
+    },
+    google: {
+      name: 'gcp-analytics',
+      sshUser: 'ubuntu',
+      info: {
+        'google-project': 'fleetgate-analytics',
+        'google-zone': 'asia-east1-b',
+        'google-machine-type': 'n1-standard-4',
+        'google-machine-image': 'ubuntu-os-cloud/global/images/ubuntu-1604-xenial-v20170919',
+        'google-network': 'default',
+        'google-username': 'ubuntu',
+        'google-disk-size': '100',
+        'google-disk-type': 'pd-ssd',
+        'google-use-internal-ip': 'true',
+        'google-tags': 'dcos',
+        'google-application-credentials': '',
+      },
+    },
+    openstack: {
+      name: 'openstack-lab',
+      sshUser: 'centos',
+      info: {
+        'openstack-auth-url': 'http://192.168.20.10:5000/v2.0',
+        'openstack-username': 'dcos',
+        'openstack-password': 'Op3nStack!lab',
+        'openstack-tenant-name': 'dcos',
+        'openstack-flavor-name': 'm1.xlarge',
+        'openstack-image-name': 'CentOS-7-x86_64',
+        'openstack-ssh-user': 'centos',
+        'openstack-sec-groups': 'dcos',
+        'openstack-floatingip-pool': 'public',
+        'openstack-nova-network': 'private',
+      },
+    },
+  };
+  for (const type of PROVIDERS) {
+    const id = ids[type] ?? '';
+    state.providers.set(id, { id, type, ...settings[type], userId: state.admin.id, tenantId: state.admin.tenantId, createdAt: at, updatedAt: at });
+  }
+}
+
+/** An uploaded key for each operator, and the SMTP server alerts go out through. */
+function seedKeysAndMail(env: SimEnv, state: DcosState, devops: User, at: number): void {
+  const rng = env.rng.fork('catalogues');
+  for (const [owner, name] of [
+    [state.admin, 'ops-laptop'],
+    [devops, 'ci-deploy'],
+  ] as const) {
+    const id = state.ids.clusters.next(at);
+    const value = publicKeyValue(rng, `${owner.username}@fleetgate`);
+    state.pubkeys.set(id, { id, name, value, owner: owner.username, userId: owner.id, tenantId: owner.tenantId, createdAt: at, updatedAt: at });
+  }
+  const id = state.ids.clusters.next(at);
+  state.smtp.set(id, { id, name: 'alerts@fleetgate.local', address: 'smtp.fleetgate.local:465', sealed: seal('Sm7p!alerts') });
 }
 
 function seedRegistries(state: DcosState, at: number): void {

@@ -106,6 +106,42 @@ export interface OperationLog {
   updatedAt: number;
 }
 
+/** A cloud platform nodes are created on (`/v1/provider`); `info` holds the request's block for its type. */
+export interface Provider {
+  id: string;
+  name: string;
+  type: ProviderType;
+  sshUser: string;
+  info: Record<string, string>;
+  userId: string;
+  tenantId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export const PROVIDER_TYPES = ['amazonec2', 'google', 'openstack'] as const;
+export type ProviderType = (typeof PROVIDER_TYPES)[number];
+
+/** An SSH public key a user uploaded or had generated (`/v1/pubkey`). */
+export interface Pubkey {
+  id: string;
+  name: string;
+  value: string;
+  owner: string;
+  userId: string;
+  tenantId: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** An SMTP server alerts are mailed through; `sealed` is the password as the service stores it. */
+export interface SmtpServer {
+  id: string;
+  name: string;
+  address: string;
+  sealed: string;
+}
+
 export interface DcosState {
   users: User[];
   admin: User;
@@ -117,6 +153,11 @@ export interface DcosState {
   hostsByCluster: Map<string, Host[]>;
   logs: OperationLog[];
   registries: Map<string, Registry>;
+  providers: Map<string, Provider>;
+  pubkeys: Map<string, Pubkey>;
+  /** The private half of each user's last generated key pair, until downloaded again or replaced. */
+  privateKeys: Map<string, string>;
+  smtp: Map<string, SmtpServer>;
   ids: { users: ObjectIds; clusters: ObjectIds; logs: ObjectIds };
   /** Next address handed to nodes a cloud provider creates. */
   nextProviderIp: number;
@@ -126,7 +167,7 @@ export function emptyState(rng: Rng, admin: Omit<User, 'id' | 'tenantId'>, at: n
   const ids = { users: new ObjectIds(rng.fork('usermgmt')), clusters: new ObjectIds(rng.fork('clustermgmt')), logs: new ObjectIds(rng.fork('logs')) };
   const tenantId = ids.users.next(at);
   const adminUser: User = { ...admin, id: ids.users.next(at + 1000), tenantId };
-  return { users: [adminUser], admin: adminUser, clusters: new Map(), hosts: new Map(), hostsByCluster: new Map(), logs: [], registries: new Map(), ids, nextProviderIp: 0 };
+  return { users: [adminUser], admin: adminUser, clusters: new Map(), hosts: new Map(), hostsByCluster: new Map(), logs: [], registries: new Map(), providers: new Map(), pubkeys: new Map(), privateKeys: new Map(), smtp: new Map(), ids, nextProviderIp: 0 };
 }
 
 export const clusterHosts = (state: DcosState, clusterId: string): Host[] => [...(state.hostsByCluster.get(clusterId) ?? [])];

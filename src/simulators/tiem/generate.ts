@@ -217,6 +217,6 @@ function newCluster(ctx: FleetContext, rng: Rng, name: string, createdAt: number
     whitelist: rng.chance(0.5) ? ['10.0.0.0/8', '172.16.0.0/12'] : [],
     extranetAddresses: rng.chance(0.3) ? [`47.${rng.int(90, 120)}.${rng.int(0, 255)}.${rng.int(1, 254)}:4000`] : [],
   });
-  ctx.state.clusters.set(cluster.id, cluster);
+  ctx.state.clusters.add(cluster);
   return cluster;
 }

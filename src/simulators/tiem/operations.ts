@@ -1,7 +1,7 @@
 import type { Rng } from '../kit/rng.js';
 import { type FlowDef, type FlowKey, FLOWS } from './flows.js';
 import { round, tiemId } from './format.js';
-import { type BackupRecord, type Cluster, type MaintainStatus, setClusterStatus, type TiemState, type Workflow } from './state.js';
+import { addBackup, type BackupRecord, type Cluster, clusterBackups, type MaintainStatus, removeBackup, setClusterStatus, type TiemState, type Workflow } from './state.js';
 import type { WorkflowEngine, WorkflowHooks } from './workflows.js';
 
 /** A backup BR takes before a delete: long enough to be seen, short enough to wait for. */
@@ -29,7 +29,13 @@ export class ClusterOperations {
       },
       onFinished: (t) => setClusterStatus(cluster, 'Running', t),
       onAborted: (t) => setClusterStatus(cluster, 'Failure', t),
-    }, restoreFrom ? { clusterId: cluster.id, backupId: restoreFrom.id } : undefined);
+    }, {
+      clusterId: cluster.id,
+      ...(restoreFrom ? { backupId: restoreFrom.id } : {}),
+      // The request's account and parameter group, as the nodes that apply them (initDatabaseAccount, applyParameterGroup) read them.
+      dbUser: cluster.dbUser,
+      ...(cluster.parameterGroupId ? { parameterGroupID: cluster.parameterGroupId } : {}),
+    });
   }
 
   remove(cluster: Cluster, at: number, fails: boolean, opts: { autoBackup: boolean; keepHistoryBackupRecords: boolean }): Workflow {
@@ -48,7 +54,7 @@ export class ClusterOperations {
         cluster.deleteTime = t;
         cluster.updateTime = t;
         if (!opts.keepHistoryBackupRecords) {
-          for (const b of this.state.backups.values()) if (b.clusterId === cluster.id) this.state.backups.delete(b.id);
+          for (const b of [...clusterBackups(this.state, cluster.id)]) removeBackup(this.state, b);
         }
       },
       onAborted: (t) => setClusterStatus(cluster, 'Failure', t),
@@ -76,7 +82,7 @@ export class ClusterOperations {
     setClusterStatus(cluster, 'Running', at);
     return this.#maintain(cluster, 'Takeover', FLOWS.TakeoverCluster, at, fails, {
       onAborted: () => {
-        this.state.clusters.delete(cluster.id);
+        this.state.clusters.remove(cluster);
       },
     });
   }
@@ -118,7 +124,7 @@ export class ClusterOperations {
       createTime: at,
       updateTime: at,
     };
-    this.state.backups.set(id, record);
+    addBackup(this.state, record);
     return record;
   }
 

@@ -1,5 +1,5 @@
 import { isoTime, round } from './format.js';
-import type { BackupRecord, Cluster, Instance, TiemState, Usage, Workflow } from './state.js';
+import { type BackupRecord, type Cluster, clusterBackups, type Instance, type TiemState, type Usage, type Workflow } from './state.js';
 import { instanceResource } from './topology.js';
 
 /** structs.Usage: `usageRate` is a ratio 0..1; CPU in cores, memory and storage in GiB. */
@@ -11,7 +11,8 @@ const serving = (c: Cluster) => c.status === 'Running' || c.status === 'Recoveri
 function clusterUsage(state: TiemState, c: Cluster) {
   const live = serving(c);
   const sum = (f: (i: Instance) => number) => c.instances.reduce((acc, i) => acc + f(i), 0);
-  const backupGiB = [...state.backups.values()].filter((b) => b.clusterId === c.id).reduce((acc, b) => acc + b.sizeMb / 1024, 0);
+  let backupGiB = 0;
+  for (const b of clusterBackups(state, c.id)) backupGiB += b.sizeMb / 1024;
   const storageTotal = sum((i) => i.diskCapacityGiB);
   return {
     backupFileUsage: usage({ total: storageTotal * 2, used: backupGiB }),

@@ -41,7 +41,18 @@ export interface CreateParams {
   tags: string[];
   requestResourceMode: 'SpecificZone' | 'SpecificHost';
   lines: ResourceLine[];
+  /** The database account the cluster is created with (the document: root by default). */
+  dbUser: string;
+  /** The parameter group applied after deployment; '' for the version's default group. */
+  parameterGroupId: string;
 }
+
+/** The document's default database account. */
+export const DEFAULT_DB_USER = 'root';
+/** TiDB (as MySQL 5.7) refuses a user name longer than this. */
+const DB_USER_MAX = 32;
+/** "not valid for Data Migration clusters": a DM cluster has no SQL layer to hold an account. */
+const DM_CLUSTER_TYPE = 'DM';
 
 const CREATE_REQUIRED = ['clusterName', 'clusterType', 'clusterVersion', 'cpuArchitecture', 'dbPassword', 'region'] as const;
 
@@ -52,6 +63,8 @@ export function parseCreate(body: Body, extraRequired: readonly string[] = []): 
     clusterVersion: 'string',
     cpuArchitecture: 'string',
     dbPassword: 'string',
+    dbUser: 'string',
+    parameterGroupID: 'string',
     region: 'string',
     copies: 'integer',
     exclusive: 'boolean',
@@ -63,6 +76,8 @@ export function parseCreate(body: Body, extraRequired: readonly string[] = []): 
   if (problem) return { error: problem };
   const arch = body.cpuArchitecture as string;
   if (!(CPU_ARCHITECTURES as readonly string[]).includes(arch)) return { error: invalidField('cpuArchitecture', `must be one of ${CPU_ARCHITECTURES.join('/')}`) };
+  const dbUser = parseDbUser(body);
+  if (typeof dbUser !== 'string') return { error: dbUser };
   const copies = (body.copies as number | undefined) || 3;
   if (copies < 1 || copies > 7) return { error: invalidField('copies', 'must be between 1 and 7') };
   const region = findRegion(body.region as string);
@@ -81,9 +96,22 @@ export function parseCreate(body: Body, extraRequired: readonly string[] = []): 
       tls: body.tls === true,
       vendor: (body.vendor as string | undefined) || 'Local',
       tags: ((body.tags as unknown[] | undefined) ?? []).map(String),
+      dbUser,
+      parameterGroupId: (body.parameterGroupID as string | undefined) ?? '',
       ...resources.value,
     },
   };
+}
+
+/** `dbUser` (type already checked): a MySQL user name, absent for root, refused for a DM cluster. */
+function parseDbUser(body: Body): string | SimResponse {
+  const user = body.dbUser as string | undefined;
+  if (user === undefined || user === null || user === '') return DEFAULT_DB_USER;
+  if (body.clusterType === DM_CLUSTER_TYPE) return invalidField('dbUser', 'is not valid for Data Migration clusters');
+  if (user.length > DB_USER_MAX || /[\s'"`@]/.test(user)) {
+    return invalidField('dbUser', `must be a database user name of at most ${DB_USER_MAX} characters, without spaces, quotes or @`);
+  }
+  return user;
 }
 
 function parseResources(region: RegionInfo, params: Body): Checked<Pick<CreateParams, 'requestResourceMode' | 'lines'>> {

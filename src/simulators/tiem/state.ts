@@ -1,4 +1,5 @@
 import type { ComponentType, SpecInfo, ZoneInfo } from './catalog.js';
+import { Records } from './records.js';
 
 /**
  * Cluster running status (TiEM's ClusterRunningStatus). The document only says
@@ -70,6 +71,10 @@ export interface Cluster {
   extranetAddresses: string[];
   monitorIp: string;
   requestResourceMode: 'SpecificZone' | 'SpecificHost';
+  /** The database account created with the cluster; TiEM keeps it, no response shows it. */
+  dbUser: string;
+  /** The parameter group applied at creation; '' for the version's default. */
+  parameterGroupId: string;
   instances: Instance[];
 }
 
@@ -118,26 +123,47 @@ export interface Workflow {
   createTime: number;
   updateTime: number;
   /** Every step this flow will run, in order (TiEM's `nodeNames`). */
-  stepNames: string[];
+  stepNames: readonly string[];
   nodes: WorkflowNode[];
 }
 
 export interface TiemState {
-  clusters: Map<string, Cluster>;
-  backups: Map<string, BackupRecord>;
-  workflows: Map<string, Workflow>;
+  /** Deleted clusters included (with their deleteTime), as the workflow history still names them. */
+  clusters: Records<Cluster>;
+  /** Add and remove backups with `addBackup`/`removeBackup`, which keep `backupsOf` in step. */
+  backups: Records<BackupRecord>;
+  /** Backup records per cluster id: a cluster's usage sums its own without scanning the fleet's. */
+  backupsOf: Map<string, Set<BackupRecord>>;
+  workflows: Records<Workflow>;
   /** Next free host number per region, for addresses of newly deployed instances. */
   hostCursor: Map<string, number>;
 }
 
 export const newState = (): TiemState => ({
-  clusters: new Map(),
-  backups: new Map(),
-  workflows: new Map(),
+  clusters: new Records(),
+  backups: new Records(),
+  backupsOf: new Map(),
+  workflows: new Records(),
   hostCursor: new Map(),
 });
 
-export const liveClusters = (state: TiemState): Cluster[] => [...state.clusters.values()].filter((c) => c.deleteTime === undefined);
+export function addBackup(state: TiemState, record: BackupRecord): void {
+  state.backups.add(record);
+  let own = state.backupsOf.get(record.clusterId);
+  if (!own) state.backupsOf.set(record.clusterId, (own = new Set()));
+  own.add(record);
+}
+
+export function removeBackup(state: TiemState, record: BackupRecord): void {
+  state.backups.remove(record);
+  state.backupsOf.get(record.clusterId)?.delete(record);
+}
+
+const NO_BACKUPS: ReadonlySet<BackupRecord> = new Set();
+export const clusterBackups = (state: TiemState, clusterId: string): ReadonlySet<BackupRecord> => state.backupsOf.get(clusterId) ?? NO_BACKUPS;
+
+/** The clusters not deleted, in list order. */
+export const liveClusters = (state: TiemState): Cluster[] => state.clusters.listed().filter((c) => c.deleteTime === undefined);
 
 /** Sets the cluster's status and the status its instances report alongside it. */
 export function setClusterStatus(cluster: Cluster, status: ClusterStatus, at: number): void {
@@ -154,7 +180,7 @@ type ClusterBasics = Pick<
   'id' | 'name' | 'type' | 'version' | 'regionId' | 'cpuArchitecture' | 'copies' | 'exclusive' | 'tls' | 'vendor' | 'tags' | 'userId' | 'createTime' | 'requestResourceMode' | 'instances'
 >;
 
-/** A new cluster record: idle, no relations, monitored from its first host, until told otherwise. */
+/** A new cluster record: idle, no relations, root account, default parameters, monitored from its first host, until told otherwise. */
 export function clusterRecord(basics: ClusterBasics & Partial<Cluster>): Cluster {
   return {
     updateTime: basics.createTime,
@@ -166,6 +192,8 @@ export function clusterRecord(basics: ClusterBasics & Partial<Cluster>): Cluster
     whitelist: [],
     extranetAddresses: [],
     monitorIp: basics.instances[0]?.hostIp ?? '127.0.0.1',
+    dbUser: 'root',
+    parameterGroupId: '',
     ...basics,
   };
 }

@@ -1,5 +1,5 @@
 import type { Rng } from '../kit/rng.js';
-import { COMPONENT_PORTS, COMPONENT_TYPES, type ComponentType, type RegionInfo, specFor, type ZoneInfo } from './catalog.js';
+import { COMPONENT_PORTS, COMPONENT_TYPES, type ComponentType, type RegionInfo, REGIONS, specFor, type ZoneInfo } from './catalog.js';
 import { round, tiemId } from './format.js';
 import type { Instance, TiemState } from './state.js';
 
@@ -14,11 +14,24 @@ export interface ResourceLine {
   hostIp?: string;
 }
 
-/** The next unused private address in the region's network. */
+const HOSTS_PER_BLOCK = 250;
+/** A region's first 1000 hosts fill 172.16.<subnet>.x to 172.16.<subnet + 3>.x. */
+const BLOCKS_PER_ROUND = 4;
+/** The catalog's subnets lie one round apart, so the regions' rounds tile the 172.16.0.0/12 network. */
+const ROUND_STRIDE = REGIONS.length * BLOCKS_PER_ROUND;
+
+/**
+ * The next unused private address in the region's network. A region past its first
+ * round of blocks continues one stride further on, so no two hosts of a large fleet
+ * share an address, whatever region they are in.
+ */
 function allocateIp(state: TiemState, region: RegionInfo): string {
   const n = state.hostCursor.get(region.id) ?? 0;
   state.hostCursor.set(region.id, n + 1);
-  return `172.16.${region.subnet + Math.floor(n / 250)}.${(n % 250) + 3}`;
+  const inBlock = n % HOSTS_PER_BLOCK;
+  const blockOfRegion = Math.floor(n / HOSTS_PER_BLOCK);
+  const block = region.subnet + Math.floor(blockOfRegion / BLOCKS_PER_ROUND) * ROUND_STRIDE + (blockOfRegion % BLOCKS_PER_ROUND);
+  return `172.${16 + Math.floor(block / 256)}.${block % 256}.${inBlock + 3}`;
 }
 
 /** Places instances for the requested resources, one host each, with plausible load. */

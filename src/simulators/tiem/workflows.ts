@@ -26,6 +26,14 @@ export interface RunOptions {
   hooks?: WorkflowHooks;
 }
 
+/** One list of step names per flow, shared by all its workflows (a large fleet has tens of thousands). */
+const STEP_NAMES = new WeakMap<FlowDef, readonly string[]>();
+function stepNames(flow: FlowDef): readonly string[] {
+  let names = STEP_NAMES.get(flow);
+  if (!names) STEP_NAMES.set(flow, (names = flow.steps.map((s) => s.name)));
+  return names;
+}
+
 type Schedule = (at: number, run: (at: number) => void) => void;
 
 const isTerminal = (wf: Workflow) => wf.status === 'Finished' || wf.status === 'Error' || wf.status === 'Canceled';
@@ -94,10 +102,10 @@ export class WorkflowEngine {
       status: 'Initializing',
       createTime: options.startAt,
       updateTime: options.startAt,
-      stepNames: flow.steps.map((s) => s.name),
+      stepNames: stepNames(flow),
       nodes: [],
     };
-    this.state.workflows.set(wf.id, wf);
+    this.state.workflows.add(wf);
     return wf;
   }
 

@@ -130,6 +130,37 @@ describe('tiem clusters', () => {
     });
   });
 
+  describe('account and parameter group', () => {
+    /** The parameters the create workflow's nodes run with, once its first node started. */
+    const createParameters = async (body: Record<string, unknown>) => {
+      const res = await api()('POST', '/api/v1/clusters/', body);
+      expect(res.body.code).toBe(0);
+      sim.advance(60_000);
+      const flow = await api()('GET', `/api/v1/workflow/${res.body.data.workFlowId}`);
+      return JSON.parse(flow.body.data.nodes[0].parameters);
+    };
+
+    it('keeps dbUser and parameterGroupID for the nodes that apply them', async () => {
+      const params = await createParameters(createBody('tidb-account', { dbUser: 'app_admin', parameterGroupID: 'pg-v6-oltp' }));
+      expect(params).toMatchObject({ dbUser: 'app_admin', parameterGroupID: 'pg-v6-oltp' });
+    });
+
+    it('creates with the root user and the default parameter group when neither is given', async () => {
+      const params = await createParameters(createBody('tidb-defaults'));
+      expect(params.dbUser).toBe('root');
+      expect(params).not.toHaveProperty('parameterGroupID');
+    });
+
+    it('refuses a non-string parameterGroupID, an unusable dbUser, and a dbUser on a Data Migration cluster', async () => {
+      for (const extra of [{ parameterGroupID: 7 }, { dbUser: 'x'.repeat(33) }, { dbUser: "o'brien" }, { dbUser: 'dm_user', clusterType: 'DM' }]) {
+        const res = await api()('POST', '/api/v1/clusters/', createBody('tidb-refused', extra));
+        expect(res.status, JSON.stringify(extra)).toBe(400);
+        expect(res.body).toMatchObject({ code: 10001, message: expect.stringContaining(Object.keys(extra)[0] as string) });
+      }
+      expect((await api()('GET', '/api/v1/clusters/?clusterName=tidb-refused')).body.data.clusters).toEqual([]);
+    });
+  });
+
   describe('validation and errors', () => {
     it.each(['clusterName', 'clusterType', 'clusterVersion', 'cpuArchitecture', 'dbPassword', 'region'])('names missing %s', async (field) => {
       const body: Record<string, unknown> = createBody('tidb-missing');

@@ -50,6 +50,7 @@ const REASONS = {
  * of business errors), so a client can tell "log in again" from "request refused".
  */
 export function authenticate({ env }: Ctx, req: SimRequest): SimResponse | undefined {
-  const check = env.tokens.check(header(req, 'x-auth-token'));
+  // The examples send `X-Auth-Token`; every request heading writes `X_Auth_Token`, which a client may copy as it is.
+  const check = env.tokens.check(header(req, 'x-auth-token') ?? header(req, 'x_auth_token'));
   return check.ok ? undefined : failure(CODE.unauthorized, REASONS[check.reason], 401);
 }

@@ -5,6 +5,8 @@ import { ERR, fail, invalidField, ok } from '../errors.js';
 import { isPageRequest, paginate, readPage } from '../paging.js';
 import { backupRecord } from '../render.js';
 import { checkFields } from '../requests.js';
+import { inListOrder } from '../records.js';
+import { clusterBackups, removeBackup } from '../state.js';
 import { findCluster, isCluster, maintenanceConflict } from './clusters.js';
 
 const BASE = '/api/v1/backups';
@@ -31,10 +33,9 @@ export function backupRoutes(ctx: TiemContext): Route[] {
         if (to === 'invalid') return invalidField('endTime', 'must be a Unix timestamp in seconds');
         const backupId = req.query.get('backupId') || undefined;
         const clusterId = req.query.get('clusterId') || undefined;
-        const matches = [...state.backups.values()]
-          .filter((b) => (!backupId || b.id === backupId) && (!clusterId || b.clusterId === clusterId))
-          .filter((b) => (from === undefined || b.startTime >= from) && (to === undefined || b.startTime <= to))
-          .sort((a, b) => b.createTime - a.createTime || a.id.localeCompare(b.id));
+        const matches = (clusterId ? inListOrder(clusterBackups(state, clusterId)) : state.backups.listed())
+          .filter((b) => !backupId || b.id === backupId)
+          .filter((b) => (from === undefined || b.startTime >= from) && (to === undefined || b.startTime <= to));
         const { items, page } = paginate(matches, paging);
         return ok({ backupRecords: items.map(backupRecord) }, page);
       },
@@ -77,7 +78,7 @@ export function backupRoutes(ctx: TiemContext): Route[] {
           return fail(ERR.backupInvalid, `backup record ${record.id} is ${record.status}: wait for it to end before deleting it`);
         }
         // Deleting a backup removes its record and files at once; TiEM runs no workflow for it.
-        state.backups.delete(record.id);
+        removeBackup(state, record);
         return ok({});
       },
     },

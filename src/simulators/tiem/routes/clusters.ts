@@ -6,7 +6,7 @@ import { ERR, fail, ok } from '../errors.js';
 import { tiemId } from '../format.js';
 import { isPageRequest, paginate, readPage } from '../paging.js';
 import { clusterDetail, clusterInfo } from '../render.js';
-import { type CreateParams, parseCreate, parseFlags, parseTakeover } from '../requests.js';
+import { type CreateParams, DEFAULT_DB_USER, parseCreate, parseFlags, parseTakeover } from '../requests.js';
 import { type Cluster, clusterRecord, liveClusters, type Workflow } from '../state.js';
 import { deployInstances } from '../topology.js';
 
@@ -30,7 +30,7 @@ export function clusterRoutes(ctx: TiemContext): Route[] {
   const { env, state, ops } = ctx;
   const nameTaken = (name: string) => liveClusters(state).some((c) => c.name === name);
 
-  const newCluster = (p: Pick<CreateParams, 'clusterName' | 'clusterType' | 'clusterVersion' | 'cpuArchitecture' | 'region' | 'copies' | 'exclusive' | 'tls' | 'vendor' | 'tags' | 'requestResourceMode' | 'lines'>) => {
+  const newCluster = (p: CreateParams) => {
     const cluster = clusterRecord({
       id: tiemId(env.rng),
       name: p.clusterName,
@@ -46,9 +46,11 @@ export function clusterRoutes(ctx: TiemContext): Route[] {
       userId: ctx.account.userId,
       createTime: env.clock.now(),
       requestResourceMode: p.requestResourceMode,
+      dbUser: p.dbUser,
+      parameterGroupId: p.parameterGroupId,
       instances: deployInstances(state, env.rng, p.region, p.clusterVersion, p.lines),
     });
-    state.clusters.set(cluster.id, cluster);
+    state.clusters.add(cluster);
     return cluster;
   };
 
@@ -74,8 +76,7 @@ export function clusterRoutes(ctx: TiemContext): Route[] {
         // Names and tags match by substring (TiEM queries them with LIKE), the rest exactly.
         const matches = liveClusters(state)
           .filter((c) => (!id || c.id === id) && (!name || c.name.includes(name)) && (!status || c.status === status))
-          .filter((c) => (!tag || c.tags.some((t) => t.includes(tag))) && (!type || c.type === type))
-          .sort((a, b) => b.createTime - a.createTime || a.id.localeCompare(b.id));
+          .filter((c) => (!tag || c.tags.some((t) => t.includes(tag))) && (!type || c.type === type));
         const { items, page } = paginate(matches, paging);
         return ok({ clusters: items.map((c) => clusterInfo(state, c)) }, page);
       },
@@ -157,6 +158,9 @@ export function clusterRoutes(ctx: TiemContext): Route[] {
           vendor: 'Local',
           tags: [],
           requestResourceMode: 'SpecificHost',
+          // TiEM takes over with the root password the request gives, under the cluster's current parameters.
+          dbUser: DEFAULT_DB_USER,
+          parameterGroupId: '',
           lines: DEFAULT_TOPOLOGY.map((d) => ({ type: d.type, count: d.count, specCode: d.spec, zone, diskType: 'SSD', diskCapacity: d.diskGiB })),
         });
         const wf = ops.takeover(cluster, env.clock.now(), env.operationFails());

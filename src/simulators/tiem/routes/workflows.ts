@@ -20,10 +20,10 @@ export function workflowRoutes(ctx: TiemContext): Route[] {
         if (!isPageRequest(paging)) return paging;
         const q = (name: string) => req.query.get(name) || undefined;
         const [bizId, bizType, flowName, status] = ['bizId', 'bizType', 'flowName', 'status'].map(q);
-        const matches = [...state.workflows.values()]
+        const matches = state.workflows
+          .listed()
           .filter((w) => (!bizId || w.bizId === bizId) && (!bizType || w.bizType === bizType))
-          .filter((w) => (!flowName || w.name === flowName) && (!status || w.status === status))
-          .sort((a, b) => b.createTime - a.createTime || a.id.localeCompare(b.id));
+          .filter((w) => (!flowName || w.name === flowName) && (!status || w.status === status));
         const { items, page } = paginate(matches, paging);
         return ok({ workFlows: items.map(workflowInfo) }, page);
       },
