@@ -55,6 +55,8 @@ export interface HostUsage {
 
 /** A host's background job (joining the cluster, upgrade...); only its progress is served. */
 export interface HostTask {
+  /** What the task does: install the platform agent (join, upgrade) or deploy a cloud manager VM. */
+  job: 'agent' | 'cvm';
   startedAt: number;
   durationMs: number;
   outcome: 'running' | 'succeeded' | 'failed';

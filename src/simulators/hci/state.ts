@@ -5,6 +5,9 @@ import { addVm, generateHost, HOST_STATUS, type Host, type HostStatus, type Host
 import { newUuid } from './ids.js';
 import { idleInspection, type Inspection, startInspection } from './inspection.js';
 import { AUTO_RETENTION, catchUp, type MetaNode, metaNode, type SnapshotConfig, takeSnapshot } from './metadata.js';
+import type { Sdn } from './network.js';
+import type { ClusterServices } from './services.js';
+import { DEFAULT_DRS_CONFIG, DEFAULT_OVER_ALLOCATION, type DrsConfig, type OverAllocation } from './settings.js';
 
 export interface ExternalStorage {
   totalBytes: number;
@@ -29,6 +32,12 @@ export interface Cluster {
   snapshotConfig: SnapshotConfig;
   metaNodes: Map<string, MetaNode>;
   inspection: Inspection;
+  drs: DrsConfig;
+  overAllocation: OverAllocation;
+  /** Service VMs, seeded on first use (see `servicesOf`). */
+  services: ClusterServices | null;
+  /** The software-defined network, generated on first use (see `networkOf`). */
+  sdn: Sdn | null;
   deleted: boolean;
 }
 
@@ -132,6 +141,10 @@ function buildCluster(env: SimEnv, rng: Rng, plan: ClusterPlan): Cluster {
     snapshotConfig: { ...policy, mtime: plan.ctime + rng.int(1, 20) * DAY },
     metaNodes: new Map(hosts.filter((h) => h.roles.center).map((h) => [h.ip, metaNode(h.ip, now + 3_600_000)])),
     inspection: idleInspection(),
+    drs: DEFAULT_DRS_CONFIG,
+    overAllocation: DEFAULT_OVER_ALLOCATION,
+    services: null,
+    sdn: null,
     deleted: false,
   };
 }
@@ -152,20 +165,35 @@ function seedSnapshots(env: SimEnv, rng: Rng, cluster: Cluster): void {
 }
 
 /**
+ * A background task on a host that `/v1/cluster/host/task/progress` follows; `done`
+ * runs when it ends, unless the cluster is gone or another task replaced it.
+ */
+export function startHostTask(
+  env: SimEnv,
+  cluster: Cluster,
+  host: Host,
+  task: { job: HostTask['job']; startedAt: number; durationMs: number },
+  done: (succeeded: boolean) => void,
+): void {
+  const fails = env.operationFails();
+  const mine: HostTask = { ...task, outcome: 'running', failedAt: Math.round(env.rng.float(0.2, 0.9) * 100) / 100 };
+  host.task = mine;
+  env.scheduler.at(task.startedAt + (fails ? Math.round(task.durationMs * mine.failedAt) : task.durationMs), () => {
+    if (cluster.deleted || host.task !== mine) return;
+    mine.outcome = fails ? 'failed' : 'succeeded';
+    done(!fails);
+  });
+}
+
+/**
  * A join task for a host that is still being added; success puts it in service,
  * failure leaves it out of service with the task reporting where it stopped.
  */
 export function startJoinTask(env: SimEnv, cluster: Cluster, host: Host, startedAt: number, durationMs: number): void {
-  const fails = env.operationFails();
-  const mine: HostTask = { startedAt, durationMs, outcome: 'running', failedAt: Math.round(env.rng.float(0.2, 0.9) * 100) / 100 };
-  host.task = mine;
-  env.scheduler.at(startedAt + (fails ? Math.round(durationMs * mine.failedAt) : durationMs), () => {
-    if (cluster.deleted || host.task !== mine) return;
-    mine.outcome = fails ? 'failed' : 'succeeded';
-    if (!fails) {
-      host.status = HOST_STATUS.healthy;
-      host.maintenance = false;
-    }
+  startHostTask(env, cluster, host, { job: 'agent', startedAt, durationMs }, (succeeded) => {
+    if (!succeeded) return;
+    host.status = HOST_STATUS.healthy;
+    host.maintenance = false;
   });
 }
 
@@ -232,11 +260,11 @@ function seedHistory(env: SimEnv, rng: Rng, cluster: Cluster, i: number): void {
   if (joining && i % 8 === 1) startJoinTask(env, cluster, joining, start - rng.int(60_000, 300_000), rng.int(12, 25) * 60_000);
   for (const host of cluster.hosts) {
     if (host.task || !rng.chance(0.2)) continue;
-    host.task = { startedAt: start - rng.int(2, 60) * DAY, durationMs: rng.int(5, 20) * 60_000, outcome: 'succeeded', failedAt: 0 };
+    host.task = { job: 'agent', startedAt: start - rng.int(2, 60) * DAY, durationMs: rng.int(5, 20) * 60_000, outcome: 'succeeded', failedAt: 0 };
   }
   const upgraded = cluster.hosts.find((h) => h.status === HOST_STATUS.healthy);
   if (i % 7 === 5 && upgraded) {
-    upgraded.task = { startedAt: start - rng.int(1, 5) * DAY, durationMs: 15 * 60_000, outcome: 'failed', failedAt: rng.int(20, 80) / 100 };
+    upgraded.task = { job: 'agent', startedAt: start - rng.int(1, 5) * DAY, durationMs: 15 * 60_000, outcome: 'failed', failedAt: rng.int(20, 80) / 100 };
   }
 }
 
