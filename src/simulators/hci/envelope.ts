@@ -70,6 +70,11 @@ export const errors = {
     new HciError(409, 10010, `cluster cannot be deleted: ${why}`, `集群不能删除: ${whyCn}`, 'retry with force=true to delete anyway'),
   inspectionAborted: (ip: string) =>
     new HciError(500, 10012, `inspection aborted: agent on ${ip} did not respond within 120s`, `检测中止: 主机${ip}的agent在120秒内无响应`, `rpc timeout: ${ip}:9990`),
+  serviceVmNotFound: (uuid: string) =>
+    new HciError(404, 10013, `storage service vm ${uuid} not found`, `存储服务虚拟机${uuid}不存在`, `no storage service vm with uuid ${uuid} in this cluster`),
+  cvmNotFound: (machine: string) =>
+    new HciError(404, 10014, `no cloud manager vm on host ${machine}`, `主机${machine}上没有云管服务`, `no cvm on machine ${machine}`),
+  conflict: (what: string, whatCn: string, desc: string) => new HciError(409, 10015, what, whatCn, desc),
   hostTaskFailed: (progress: number, why: string, whyCn: string) =>
     new HciError(200, 10011, `host task failed: ${why}`, `主机任务失败: ${whyCn}`, why, { progress }),
 } as const;

@@ -1,4 +1,5 @@
 import type { Rng } from '../kit/rng.js';
+import { newUuid } from './ids.js';
 
 /**
  * `HostStatistics[].Status`. The document shows only 1 beside `HostSummary`'s
@@ -54,6 +55,8 @@ export interface HostUsage {
 
 /** A host's background job (joining the cluster, upgrade...); only its progress is served. */
 export interface HostTask {
+  /** What the task does: install the platform agent (join, upgrade) or deploy a cloud manager VM. */
+  job: 'agent' | 'cvm';
   startedAt: number;
   durationMs: number;
   outcome: 'running' | 'succeeded' | 'failed';
@@ -142,10 +145,10 @@ export function generateHost(rng: Rng, plan: HostPlan): Host {
   const diskBytes = Math.round(dataDisks * diskSize);
   const gpu = rng.chance(0.15);
   const host: Host = {
-    uuid: rng.uuid(),
+    uuid: newUuid(rng),
     index: plan.index,
     ip: plan.ip,
-    domain: rng.uuid(),
+    domain: newUuid(rng),
     managerNet: { name: plan.nicName, cidr: `${plan.ip}/24`, mtu: 1500 },
     storageNet: plan.storageIp
       ? { name: 'ens2f1', cidr: `${plan.storageIp}/24`, mtu: 9000 }

@@ -2,6 +2,7 @@ import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
 import { errors, type HciError } from './envelope.js';
 import { HOST_STATUS, type Host } from './hosts.js';
+import { newUuid } from './ids.js';
 
 /**
  * The inspection's `state`. The document only shows 0 (in the start and stop
@@ -88,21 +89,57 @@ function evaluate(rng: Rng, key: string, host: Host): Pick<Item, 'level' | 'valu
   if (key === 'service_status' && host.maintenance) return { level: 1, value: 'maintenance', suggestion: '主机处于维护模式' };
   const roll = rng.next();
   const level: Level = roll < 0.01 ? 2 : roll < 0.05 ? 1 : 0;
-  const values: Record<string, readonly [string, string]> = {
-    agent_status: ['online', 'restarting'],
-    service_status: ['running', 'degraded'],
-    ntp_sync: [`offset ${rng.int(0, 9)}ms`, `offset ${rng.int(600, 4000)}ms`],
-    manage_net: ['reachable', `latency ${rng.int(40, 300)}ms`],
-    storage_net: ['reachable', `latency ${rng.int(40, 300)}ms`],
-    packet_loss: ['0.00%', `${rng.float(0.5, 4).toFixed(2)}%`],
-    mtu: [String(host.storageNet.mtu), 'mismatch'],
-    disk_smart: ['PASSED', `reallocated sectors: ${rng.int(8, 200)}`],
-    raid: ['Optimal', 'Degraded'],
-    power: ['OK', 'PSU2 failure'],
-    memory_ecc: ['0', String(rng.int(1, 30))],
-  };
-  const [ok, bad] = values[key] ?? ['OK', 'abnormal'];
-  return { level, value: level ? bad : ok, suggestion: level ? '请联系运维人员排查' : '' };
+  return { level, value: level ? finding(rng, key) : (HEALTHY[key] ?? String(host.storageNet.mtu)), suggestion: level ? '请联系运维人员排查' : '' };
+}
+
+/** What a healthy item reads (`mtu` reads the host's own MTU). */
+const HEALTHY: Record<string, string> = {
+  agent_status: 'online',
+  service_status: 'running',
+  ntp_sync: 'offset 0ms',
+  manage_net: 'reachable',
+  storage_net: 'reachable',
+  packet_loss: '0.00%',
+  disk_smart: 'PASSED',
+  raid: 'Optimal',
+  power: 'OK',
+  memory_ecc: '0',
+};
+
+/** What an item in alarm or fault reads; drawn only for those, which are few. */
+function finding(rng: Rng, key: string): string {
+  switch (key) {
+    case 'agent_status':
+      return 'restarting';
+    case 'service_status':
+      return 'degraded';
+    case 'ntp_sync':
+      return `offset ${rng.int(600, 4000)}ms`;
+    case 'manage_net':
+    case 'storage_net':
+      return `latency ${rng.int(40, 300)}ms`;
+    case 'packet_loss':
+      return `${rng.float(0.5, 4).toFixed(2)}%`;
+    case 'mtu':
+      return 'mismatch';
+    case 'disk_smart':
+      return `reallocated sectors: ${rng.int(8, 200)}`;
+    case 'raid':
+      return 'Degraded';
+    case 'power':
+      return 'PSU2 failure';
+    case 'memory_ecc':
+      return String(rng.int(1, 30));
+    default:
+      return 'abnormal';
+  }
+}
+
+/** Every selected item on every host, evaluated up front. */
+function planItems(rng: Rng, hosts: readonly Host[], checks: Record<Category, boolean>): Item[] {
+  return CATEGORIES.filter((c) => checks[c]).flatMap((category) =>
+    hosts.flatMap((host) => CATALOG[category].map(([key, nameCn]) => ({ category, host, key, nameCn, ...evaluate(rng, key, host) }))),
+  );
 }
 
 /**
@@ -116,17 +153,15 @@ export function startInspection(
   checks: Record<Category, boolean>,
   startedAt: number,
   fails = env.operationFails(),
+  /** Seeded history: the share of the run after which the user stopped it. */
+  stoppedAfter?: number,
 ): Inspection {
   const rng = env.rng.fork(`inspection:${startedAt}:${hosts[0]?.uuid ?? ''}`);
-  const items: Item[] = CATEGORIES.filter((c) => checks[c]).flatMap((category) =>
-    hosts.flatMap((host) =>
-      CATALOG[category].map(([key, nameCn]) => ({ category, host, key, nameCn, ...evaluate(rng, key, host) })),
-    ),
-  );
+  const items = planItems(rng, hosts, checks);
   const durationMs = 30_000 + items.length * ITEM_MS;
   const run: Inspection = {
     state: INSPECTION_STATE.checking,
-    runUuid: rng.uuid(),
+    runUuid: newUuid(rng),
     checks,
     items,
     startedAt,
@@ -135,13 +170,20 @@ export function startInspection(
     abort: null,
   };
   const failPoint = rng.float(0.3, 0.9);
-  const victim = rng.pick(hosts);
-  env.scheduler.at(startedAt + Math.round(durationMs * (fails ? failPoint : 1)), (at) => {
+  const victim = rng.pick(hosts).ip;
+  const endsAt = startedAt + Math.round(durationMs * (fails ? failPoint : 1));
+  const end = (at: number) => {
     if (run.state !== INSPECTION_STATE.checking) return;
     run.state = fails ? INSPECTION_STATE.failed : INSPECTION_STATE.finished;
     run.endedAt = at;
-    if (fails) run.abort = errors.inspectionAborted(victim.ip);
-  });
+    if (fails) run.abort = errors.inspectionAborted(victim);
+  };
+  // A run that ended before the simulation started (seeded history) is settled now
+  // rather than left pending: a large fleet would keep one task per cluster otherwise.
+  const stopsAt = stoppedAfter === undefined ? Infinity : startedAt + Math.round(durationMs * stoppedAfter);
+  if (stopsAt < endsAt) stopInspection(run, stopsAt);
+  else if (endsAt <= env.clock.startedAt) end(endsAt);
+  else env.scheduler.at(endsAt, end);
   return run;
 }
 

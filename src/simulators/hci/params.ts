@@ -56,6 +56,40 @@ export function optionalBool(body: Record<string, unknown>, name: string): boole
   return value;
 }
 
+/** An optional `true`/`false` query flag; the document gives `false` as every default. */
+export function queryBool(req: SimRequest, name: string): boolean {
+  const raw = req.query.get(name);
+  if (raw === null || raw === '') return false;
+  if (raw !== 'true' && raw !== 'false') throw errors.paramInvalid(name, 'must be true or false');
+  return raw === 'true';
+}
+
+/** An optional non-negative integer query parameter, 0 when absent (the documented default). */
+export function queryCount(req: SimRequest, name: string): number {
+  const n = intParam(req.query, name, 0);
+  if (!(n >= 0)) throw errors.paramInvalid(name, 'must be a non-negative integer');
+  return n;
+}
+
+const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
+
+/** A required IPv4 address field. */
+export function requiredIp(body: Record<string, unknown>, name: string): string {
+  const value = requiredField(body, name);
+  if (!IPV4.test(value)) throw errors.paramInvalid(name, 'must be an IPv4 address');
+  return value;
+}
+
+/** A required `address/prefix` field, as the document's examples write networks (`1.1.1.1/1`). */
+export function requiredCidr(body: Record<string, unknown>, name: string): string {
+  const value = requiredField(body, name);
+  const [ip = '', prefix = '', ...rest] = value.split('/');
+  if (rest.length > 0 || !IPV4.test(ip) || !/^\d{1,2}$/.test(prefix) || Number(prefix) > 32) {
+    throw errors.paramInvalid(name, 'must be an IPv4 address with a prefix length, like 10.0.0.5/24');
+  }
+  return value;
+}
+
 export function requiredInt(value: unknown, name: string, min: number): number {
   if (value === undefined || value === null || value === '') throw errors.paramRequired(name);
   const n = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;

@@ -2,8 +2,12 @@ import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
 import { errors } from './envelope.js';
 import { addVm, generateHost, HOST_STATUS, type Host, type HostStatus, type HostTask, VM_STATES } from './hosts.js';
-import { idleInspection, type Inspection, startInspection, stopInspection } from './inspection.js';
-import { type MetaNode, scheduleAutoSnapshots, type SnapshotConfig, takeSnapshot } from './metadata.js';
+import { newUuid } from './ids.js';
+import { idleInspection, type Inspection, startInspection } from './inspection.js';
+import { AUTO_RETENTION, catchUp, type MetaNode, metaNode, type SnapshotConfig, takeSnapshot } from './metadata.js';
+import type { Sdn } from './network.js';
+import type { ClusterServices } from './services.js';
+import { DEFAULT_DRS_CONFIG, DEFAULT_OVER_ALLOCATION, type DrsConfig, type OverAllocation } from './settings.js';
 
 export interface ExternalStorage {
   totalBytes: number;
@@ -28,12 +32,20 @@ export interface Cluster {
   snapshotConfig: SnapshotConfig;
   metaNodes: Map<string, MetaNode>;
   inspection: Inspection;
+  drs: DrsConfig;
+  overAllocation: OverAllocation;
+  /** Service VMs, seeded on first use (see `servicesOf`). */
+  services: ClusterServices | null;
+  /** The software-defined network, generated on first use (see `networkOf`). */
+  sdn: Sdn | null;
   deleted: boolean;
 }
 
 export interface HciState {
   /** In creation order, which is the order the list endpoint serves. */
   clusters: Map<string, Cluster>;
+  /** Every host's management IP → its cluster: an address names one node of one cluster. */
+  byIp: Map<string, Cluster>;
 }
 
 const DAY = 86_400_000;
@@ -111,11 +123,11 @@ function buildCluster(env: SimEnv, rng: Rng, plan: ClusterPlan): Cluster {
   });
   const policy = rng.pick(SNAPSHOT_POLICIES);
   return {
-    uuid: rng.uuid(),
+    uuid: newUuid(rng),
     name: plan.name,
     desc: plan.desc,
     ctime: plan.ctime,
-    tenants: Array.from({ length: rng.int(1, 4) }, () => rng.uuid()),
+    tenants: Array.from({ length: rng.int(1, 4) }, () => newUuid(rng)),
     hosts,
     pools: rng.int(1, 6),
     volumesFailed: rng.chance(0.1) ? rng.int(1, 2) : 0,
@@ -127,25 +139,14 @@ function buildCluster(env: SimEnv, rng: Rng, plan: ClusterPlan): Cluster {
         })()
       : null,
     snapshotConfig: { ...policy, mtime: plan.ctime + rng.int(1, 20) * DAY },
-    metaNodes: new Map(hosts.filter((h) => h.roles.center).map((h) => [h.ip, { ip: h.ip, files: new Map(), schedule: 0 }])),
+    metaNodes: new Map(hosts.filter((h) => h.roles.center).map((h) => [h.ip, metaNode(h.ip, now + 3_600_000)])),
     inspection: idleInspection(),
+    drs: DEFAULT_DRS_CONFIG,
+    overAllocation: DEFAULT_OVER_ALLOCATION,
+    services: null,
+    sdn: null,
     deleted: false,
   };
-}
-
-/** Keeps a center node taking automatic snapshots while the cluster exists. */
-export function startMetadataDaemon(env: SimEnv, cluster: Cluster, node: MetaNode, firstAt: number): void {
-  const host = cluster.hosts.find((h) => h.ip === node.ip);
-  scheduleAutoSnapshots(
-    env,
-    {
-      node,
-      config: () => cluster.snapshotConfig,
-      active: () => !cluster.deleted,
-      reachable: () => host?.status !== HOST_STATUS.down,
-    },
-    firstAt,
-  );
 }
 
 /** Past automatic and manual snapshots, then the schedule from now on. */
@@ -154,13 +155,34 @@ function seedSnapshots(env: SimEnv, rng: Rng, cluster: Cluster): void {
   const next = env.clock.startedAt + rng.int(1, cluster.snapshotConfig.duration) * 1000;
   for (const node of cluster.metaNodes.values()) {
     const skew = rng.int(0, 9) * 1000;
-    for (let k = 7; k >= 1; k--) {
-      const at = next + skew - k * period;
-      if (at > cluster.ctime) takeSnapshot(node, at, false);
-    }
+    // The daemon has been running for up to seven periods, never since before the cluster existed.
+    const first = Math.ceil((cluster.ctime + 1 - (next + skew)) / period);
+    node.nextAutoAt = next + skew + Math.max(-AUTO_RETENTION, first) * period;
+    catchUp(node, period, next + skew - period);
     for (let m = rng.int(0, 2); m > 0; m--) takeSnapshot(node, env.clock.startedAt - rng.int(1, 30 * 86_400) * 1000, true);
-    startMetadataDaemon(env, cluster, node, next + skew);
+    node.nextAutoAt = next + skew;
   }
+}
+
+/**
+ * A background task on a host that `/v1/cluster/host/task/progress` follows; `done`
+ * runs when it ends, unless the cluster is gone or another task replaced it.
+ */
+export function startHostTask(
+  env: SimEnv,
+  cluster: Cluster,
+  host: Host,
+  task: { job: HostTask['job']; startedAt: number; durationMs: number },
+  done: (succeeded: boolean) => void,
+): void {
+  const fails = env.operationFails();
+  const mine: HostTask = { ...task, outcome: 'running', failedAt: Math.round(env.rng.float(0.2, 0.9) * 100) / 100 };
+  host.task = mine;
+  env.scheduler.at(task.startedAt + (fails ? Math.round(task.durationMs * mine.failedAt) : task.durationMs), () => {
+    if (cluster.deleted || host.task !== mine) return;
+    mine.outcome = fails ? 'failed' : 'succeeded';
+    done(!fails);
+  });
 }
 
 /**
@@ -168,16 +190,10 @@ function seedSnapshots(env: SimEnv, rng: Rng, cluster: Cluster): void {
  * failure leaves it out of service with the task reporting where it stopped.
  */
 export function startJoinTask(env: SimEnv, cluster: Cluster, host: Host, startedAt: number, durationMs: number): void {
-  const fails = env.operationFails();
-  const mine: HostTask = { startedAt, durationMs, outcome: 'running', failedAt: Math.round(env.rng.float(0.2, 0.9) * 100) / 100 };
-  host.task = mine;
-  env.scheduler.at(startedAt + (fails ? Math.round(durationMs * mine.failedAt) : durationMs), () => {
-    if (cluster.deleted || host.task !== mine) return;
-    mine.outcome = fails ? 'failed' : 'succeeded';
-    if (!fails) {
-      host.status = HOST_STATUS.healthy;
-      host.maintenance = false;
-    }
+  startHostTask(env, cluster, host, { job: 'agent', startedAt, durationMs }, (succeeded) => {
+    if (!succeeded) return;
+    host.status = HOST_STATUS.healthy;
+    host.maintenance = false;
   });
 }
 
@@ -219,7 +235,9 @@ export function generateState(env: SimEnv): HciState {
     seedHistory(env, rng, cluster, i);
   }
   ensureEveryVmState(rng, clusters);
-  return { clusters };
+  const byIp = new Map<string, Cluster>();
+  for (const cluster of clusters.values()) for (const host of cluster.hosts) byIp.set(host.ip, cluster);
+  return { clusters, byIp };
 }
 
 /**
@@ -236,19 +254,17 @@ function seedHistory(env: SimEnv, rng: Rng, cluster: Cluster, i: number): void {
     const begun = kind === 4 ? start - rng.int(30_000, 120_000) : start - rng.int(1, 40) * DAY;
     // Only the one running now draws its outcome; the past ones rotate through both.
     const fails = kind === 4 ? env.operationFails() : kind === 2;
-    const run = startInspection(env, cluster.hosts, checks, begun, fails);
-    if (kind === 3) stopInspection(run, begun + Math.round(run.durationMs * rng.float(0.2, 0.7)));
-    cluster.inspection = run;
+    cluster.inspection = startInspection(env, cluster.hosts, checks, begun, fails, kind === 3 ? rng.float(0.2, 0.7) : undefined);
   }
   const joining = cluster.hosts.find((h) => h.status === HOST_STATUS.notInUse);
   if (joining && i % 8 === 1) startJoinTask(env, cluster, joining, start - rng.int(60_000, 300_000), rng.int(12, 25) * 60_000);
   for (const host of cluster.hosts) {
     if (host.task || !rng.chance(0.2)) continue;
-    host.task = { startedAt: start - rng.int(2, 60) * DAY, durationMs: rng.int(5, 20) * 60_000, outcome: 'succeeded', failedAt: 0 };
+    host.task = { job: 'agent', startedAt: start - rng.int(2, 60) * DAY, durationMs: rng.int(5, 20) * 60_000, outcome: 'succeeded', failedAt: 0 };
   }
   const upgraded = cluster.hosts.find((h) => h.status === HOST_STATUS.healthy);
   if (i % 7 === 5 && upgraded) {
-    upgraded.task = { startedAt: start - rng.int(1, 5) * DAY, durationMs: 15 * 60_000, outcome: 'failed', failedAt: rng.int(20, 80) / 100 };
+    upgraded.task = { job: 'agent', startedAt: start - rng.int(1, 5) * DAY, durationMs: 15 * 60_000, outcome: 'failed', failedAt: rng.int(20, 80) / 100 };
   }
 }
 
@@ -274,11 +290,16 @@ export function findHost(cluster: Cluster, uuid: string): Host {
   return host;
 }
 
-/** The center node a metadata request names; it must be up to answer. */
-export function findMetaNode(cluster: Cluster, ip: string): MetaNode {
+/**
+ * The center node a metadata request names, its automatic snapshots caught up to
+ * `now`; it must be up to answer (a down node's daemon takes nothing while down, and
+ * nobody can look at it until it is up).
+ */
+export function findMetaNode(cluster: Cluster, ip: string, now: number): MetaNode {
   const node = cluster.metaNodes.get(ip);
   if (!node) throw errors.notCenterNode(ip);
   if (cluster.hosts.find((h) => h.ip === ip)?.status === HOST_STATUS.down) throw errors.centerUnreachable(ip);
+  catchUp(node, cluster.snapshotConfig.duration * 1000, now);
   return node;
 }
 
@@ -291,8 +312,7 @@ export function addCluster(env: SimEnv, state: HciState, input: { ip: string; na
   const rng = env.rng.fork(`add:${input.name}:${env.clock.now()}`);
   const now = env.clock.now();
   const ips = planAddresses(input.ip, rng.int(3, 5));
-  const taken = new Set([...state.clusters.values()].flatMap((c) => c.hosts.map((h) => h.ip)));
-  const clash = ips.find((ip) => taken.has(ip));
+  const clash = ips.find((ip) => state.byIp.has(ip));
   if (clash) throw errors.clusterExists(`host ${clash} already belongs to a cluster`);
   if ([...state.clusters.values()].some((c) => c.name === input.name)) throw errors.clusterExists(`name ${input.name}`);
   const cluster = buildCluster(env, rng, {
@@ -303,13 +323,14 @@ export function addCluster(env: SimEnv, state: HciState, input: { ip: string; na
     statuses: ips.map(() => HOST_STATUS.notInUse),
   });
   cluster.snapshotConfig = { duration: 3600, option: 'hour', mtime: now };
+  for (const node of cluster.metaNodes.values()) node.nextAutoAt = now + 3_600_000;
   state.clusters.set(cluster.uuid, cluster);
+  for (const host of cluster.hosts) state.byIp.set(host.ip, cluster);
   let at = now;
   for (const host of cluster.hosts) {
     const duration = rng.int(6, 15) * 60_000;
     startJoinTask(env, cluster, host, at, duration);
     at += duration;
   }
-  for (const node of cluster.metaNodes.values()) startMetadataDaemon(env, cluster, node, now + 3_600_000);
   return cluster;
 }

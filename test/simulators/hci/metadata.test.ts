@@ -102,3 +102,45 @@ describe('hci metadata snapshots', () => {
     throw new Error('no down center node in the default fleet');
   });
 });
+
+describe('hci metadata daemon', () => {
+  const h = useHci();
+  let c: ClusterRef;
+  let ip: string;
+  beforeEach(async () => {
+    h.sim.reset();
+    for (const candidate of await clusters(h.sim)) {
+      const node = candidate.detail.TopoHostNode.find((n: any) => n.IsSystemService && n.services.agentStatus === 1);
+      if (node) {
+        c = candidate;
+        ip = node.name;
+        return;
+      }
+    }
+    throw new Error('no cluster with a reachable center node');
+  });
+  const daemon = async () => (await get(h.sim, `/v1/cluster/data/daemon/state?cluster_uuid=${c.uuid}&ip=${ip}`)).body.data.meta_data.DaemonState;
+  const files = async () => (await get(h.sim, `/v1/cluster/data/snapshot/list?cluster_uuid=${c.uuid}&ip=${ip}`)).body.data.meta_data.Snapshot as string[];
+  const duration = async () =>
+    (await get(h.sim, `/v1/cluster/data/snapshot/config/inspect?cluster_uuid=${c.uuid}&ip=${ip}`)).body.data.meta_data.SnapshotConfig.duration as number;
+
+  it('runs, stops (no automatic snapshots while stopped) and starts again', async () => {
+    expect(await daemon()).toBe('running');
+    const period = (await duration()) * 1000;
+    const stop = await post(h.sim, '/v1/cluster/data/daemon/stop', { ip, cluster_uuid: c.uuid });
+    expect(stop.body).toMatchObject({ scode: 0, data: { meta_data: { DaemonState: '' } } });
+    expect(await daemon()).toBe('stopped');
+    const before = await files();
+    h.sim.advance(period * 3);
+    expect(await files()).toEqual(before);
+    await post(h.sim, '/v1/cluster/data/daemon/start', { ip, cluster_uuid: c.uuid });
+    expect(await daemon()).toBe('running');
+    h.sim.advance(period + 5_000);
+    expect((await files()).filter((f) => !before.includes(f))).toHaveLength(1);
+  });
+
+  it('asks for the node, and refuses one that is not a center node', async () => {
+    expect((await post(h.sim, '/v1/cluster/data/daemon/start', { cluster_uuid: c.uuid })).body.message).toBe('param ip is required');
+    expect(await get(h.sim, `/v1/cluster/data/daemon/state?cluster_uuid=${c.uuid}&ip=10.255.255.1`)).toMatchObject({ status: 400, body: { scode: 10006 } });
+  });
+});

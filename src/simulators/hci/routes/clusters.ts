@@ -2,11 +2,9 @@ import type { SimEnv, Route } from '../../kit/definition.js';
 import { bodyObject } from '../../kit/http.js';
 import { errors } from '../envelope.js';
 import { INSPECTION_STATE } from '../inspection.js';
-import { optionalBool, optionalString, paginate, requiredField, requiredInt, requiredQuery, route } from '../params.js';
+import { optionalBool, optionalString, paginate, requiredField, requiredInt, requiredIp, requiredQuery, route } from '../params.js';
 import { addCluster, findCluster, type HciState } from '../state.js';
 import { clusterDetail, clusterListItem, topView } from '../views.js';
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 
 /** Cluster CRUD and the top-N host ranking. Envelopes follow each endpoint's example. */
 export function clusterRoutes(env: SimEnv, state: HciState): Route[] {
@@ -24,10 +22,9 @@ export function clusterRoutes(env: SimEnv, state: HciState): Route[] {
 
     route('POST', '/v1/cluster/add', 'status_code', (req) => {
       const body = bodyObject(req);
-      const ip = requiredField(body, 'ip');
+      const ip = requiredIp(body, 'ip');
       const name = requiredField(body, 'name');
       const desc = optionalString(body, 'desc');
-      if (!IPV4.test(ip)) throw errors.paramInvalid('ip', 'must be an IPv4 address');
       const cluster = addCluster(env, state, { ip, name, desc });
       return { uuid: cluster.uuid, name: cluster.name, desc: cluster.desc, ip };
     }),

@@ -5,7 +5,8 @@ import { requiredQuery, route } from '../params.js';
 import { findCluster, findHost, type HciState } from '../state.js';
 
 /**
- * Host task progress (0..1). A failed task answers HTTP 200 with a non-zero `scode`
+ * Host task progress (0..1): joining the cluster, an agent upgrade, or deploying a
+ * cloud manager VM on the host. A failed task answers HTTP 200 with a non-zero `scode`
  * and the progress it reached: the query worked, the task did not.
  */
 export function taskRoutes(env: SimEnv, state: HciState): Route[] {
@@ -15,6 +16,9 @@ export function taskRoutes(env: SimEnv, state: HciState): Route[] {
       const host = findHost(cluster, requiredQuery(req, 'host_uuid'));
       const progress = taskProgress(host.task, env.clock.now());
       if (host.task?.outcome === 'failed') {
+        if (host.task.job === 'cvm') {
+          throw errors.hostTaskFailed(progress, `deploy cloud manager vm on ${host.ip}: image import timed out`, `主机${host.ip}部署云管服务失败`);
+        }
         throw errors.hostTaskFailed(progress, `install hyper-agent on ${host.ip}: exit status 1`, `主机${host.ip}安装hyper-agent失败`);
       }
       return { progress };
