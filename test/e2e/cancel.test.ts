@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 
 let demo: DemoGateway;
@@ -14,7 +14,10 @@ async function abortedDwsCalls() {
 
 describe('a client that goes away', () => {
   it('aborts the vendor calls made for it, without counting them against the source', async () => {
-    demo.fleet.simulators.dws.setFaults({ latencyMs: 5_000 });
+    const dws = demo.fleet.simulators.dws;
+    // Held far longer than the test runs: the call is still in flight when the client leaves.
+    dws.setFaults({ latencyMs: 60_000 });
+    dws.resetStats();
     const controller = new AbortController();
     const pending = fetch(`${demo.gateway.url}/graphql`, {
       method: 'POST',
@@ -22,16 +25,14 @@ describe('a client that goes away', () => {
       body: JSON.stringify({ query: '{ clusters(filter: { sourceIds: ["dws"] }) { totalCount } }' }),
       signal: controller.signal,
     });
-    // Wait until the gateway has the vendor call in flight (the simulator has seen the login).
-    for (let i = 0; i < 100 && demo.fleet.simulators.dws.stats().total === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    await new Promise((r) => setTimeout(r, 100));
+    // The simulator counts a call on arrival, before the latency: then it is in flight.
+    await vi.waitFor(() => expect(dws.stats().total).toBeGreaterThan(0), { timeout: 10_000 });
     controller.abort();
     await expect(pending).rejects.toThrow();
-    for (let i = 0; i < 100 && (await abortedDwsCalls()) === 0; i++) await new Promise((r) => setTimeout(r, 20));
-    expect(await abortedDwsCalls()).toBeGreaterThan(0);
+    await vi.waitFor(async () => expect(await abortedDwsCalls()).toBeGreaterThan(0), { timeout: 10_000 });
     const sources = await demo.run((await import('../generated/operations.js')).SourcesDocument);
-    const dws = sources.data!.sources.find((s) => s.sourceId === 'dws');
-    expect(dws, JSON.stringify(dws)).toMatchObject({ health: 'UP', lastError: null });
-    demo.fleet.simulators.dws.reset();
+    const health = sources.data!.sources.find((s) => s.sourceId === 'dws');
+    expect(health, JSON.stringify(health)).toMatchObject({ health: 'UP', lastError: null });
+    dws.reset();
   });
 });

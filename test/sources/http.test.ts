@@ -356,3 +356,139 @@ describe('SourceHttp write safety', () => {
     expect(logins).toBe(0);
   });
 });
+
+describe('SourceHttp requests, errors and health', () => {
+  it('builds the URL under the source path, sends JSON headers only with a body, and lets credentials win', async () => {
+    const seen: { url?: string; headers: Record<string, unknown> }[] = [];
+    handler = (req, res) => {
+      seen.push({ url: req.url, headers: req.headers });
+      json(res, 200, {});
+    };
+    const auth = { headers: async () => ({ authorization: 'Bearer t', 'x-extra': 'auth' }), renew: async () => undefined };
+    const http = client({ url: `${url}/api/v2/`, auth });
+    await http.request({ ...get, query: { a: 1, b: undefined, c: true, d: 'x y' }, headers: { 'x-extra': 'call', 'x-call': '1' } });
+    await http.request(post);
+    expect(seen[0]?.url).toBe('/api/v2/things?a=1&c=true&d=x+y');
+    expect(seen[0]?.headers).toMatchObject({ accept: 'application/json', authorization: 'Bearer t', 'x-extra': 'auth', 'x-call': '1' });
+    expect(seen[0]?.headers).not.toHaveProperty('content-type');
+    expect(seen[1]?.url).toBe('/api/v2/things');
+    expect(seen[1]?.headers).toMatchObject({ 'content-type': 'application/json' });
+  });
+
+  it('answers an empty body as undefined, with the status and headers', async () => {
+    handler = (_req, res) => {
+      res.writeHead(204, { 'x-id': '7' });
+      res.end();
+    };
+    expect(await client().request(get)).toMatchObject({ status: 204, body: undefined, headers: { 'x-id': '7' } });
+  });
+
+  it('puts the vendor’s code and message into the error, and says what the body was without quoting data', async () => {
+    handler = (_req, res) => json(res, 503, { code: 12, message: 'maintenance' });
+    const unavailable = await client({ retries: 0 }).request(get).catch((e: unknown) => e);
+    expect(unavailable).toMatchObject({
+      code: 'SOURCE_UNAVAILABLE',
+      message: 'src-1: GET /things answered HTTP 503: maintenance',
+      detail: { sourceId: 'src-1', sourceKind: 'tiem', route: 'GET /things', httpStatus: 503, vendorCode: '12', vendorMessage: 'maintenance' },
+    });
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('token=secret-value');
+    };
+    expect(await client().request(get).catch((e: unknown) => e)).toMatchObject({
+      code: 'SOURCE_BAD_RESPONSE',
+      message: 'src-1: GET /things answered HTTP 200 with a body that is not JSON (18 bytes, not quoted)',
+    });
+    const title = `<html><head><title>502 Bad Gateway ${'x'.repeat(80)}</title></head></html>`;
+    handler = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end(title);
+    };
+    const proxy = (await client({ retries: 0 }).request(get).catch((e: unknown) => e)) as Error;
+    expect(proxy.message).toBe(`src-1: GET /things answered HTTP 502 with a body that is not JSON (${title.slice(0, 60)}…)`);
+    handler = (_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' });
+      res.end('<p>down</p>\n');
+    };
+    expect(((await client({ retries: 0 }).request(get).catch((e: unknown) => e)) as Error).message).toBe(
+      'src-1: GET /things answered HTTP 502 with a body that is not JSON (<p>down</p>)',
+    );
+  });
+
+  it('takes a 401 whose body is not JSON as a refusal of the credentials', async () => {
+    handler = (_req, res) => {
+      res.writeHead(401, { 'content-type': 'text/html' });
+      res.end('<html>login required</html>');
+    };
+    await expect(client().request(get)).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED', message: 'src-1: the vendor refused the credentials' });
+  });
+
+  it('honours a Retry-After given as a date, and a missing one means no wait', async () => {
+    handler = (_req, res, n) => (n === 1 ? json(res, 429, {}, { 'retry-after': new Date(Date.now() - 1_000).toUTCString() }) : json(res, 200, { ok: n }));
+    expect((await client().request(get)).body).toEqual({ ok: 2 });
+    hits = [];
+    handler = (_req, res) => json(res, 429, {}, { 'retry-after': 'soon' });
+    await expect(client({ retries: 1 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMITED', detail: { httpStatus: 429 } });
+    expect(hits).toHaveLength(2);
+  });
+
+  it('reports health: UP, then DEGRADED with the last error after an unhealthy failure, UP again after a success', async () => {
+    const http = client({ retries: 0 });
+    expect(http.health()).toEqual({ health: 'UP' });
+    await http.request(get);
+    const up = http.health();
+    expect(up).toMatchObject({ health: 'UP' });
+    expect(up.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(up.lastSuccessAt as string)).toBeGreaterThan(0);
+    handler = (_req, res) => json(res, 503, {});
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    const degraded = http.health();
+    expect(degraded).toMatchObject({ health: 'DEGRADED', lastError: { code: 'SOURCE_UNAVAILABLE', message: 'src-1: GET /things answered HTTP 503' } });
+    expect(Date.parse(degraded.lastError!.at)).toBeGreaterThan(0);
+    handler = (_req, res) => json(res, 200, {});
+    await http.request(get);
+    expect(http.health().health).toBe('UP');
+  });
+
+  it('does not count a vendor’s refusal or a rate limit against the source’s health', async () => {
+    const http = client({ retries: 0 });
+    handler = (_req, res) => json(res, 404, { code: 1, message: 'no such thing' });
+    await http.request(get);
+    handler = (_req, res) => json(res, 429, {}, { 'retry-after': '3600' });
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMITED' });
+    expect(http.health().health).toBe('UP');
+    expect(http.health()).not.toHaveProperty('lastError');
+  });
+
+  it('with batching off, sends every GET of a request scope and loads key by key', async () => {
+    const http = client();
+    const scope = new RequestScope(undefined, false);
+    await Promise.all([http.request({ ...get, scope }), http.request({ ...get, scope })]);
+    expect(hits).toEqual(['GET /things', 'GET /things']);
+    const batches: number[][] = [];
+    const loader = scope.loader<number, number>(async (keys) => (batches.push([...keys]), keys.map((k) => k * 2)));
+    expect(await Promise.all([loader.load(1), loader.load(2), loader.load(1)])).toEqual([2, 4, 2]);
+    expect(batches).toEqual([[1], [2], [1]]);
+    const batched = new RequestScope().loader<number, number>(async (keys) => (batches.push([...keys]), keys.map((k) => k * 2)));
+    batches.length = 0;
+    expect(await Promise.all([batched.load(1), batched.load(2), batched.load(1)])).toEqual([2, 4, 2]);
+    expect(batches).toEqual([[1, 2]]);
+  });
+
+  it('keeps one source’s GETs apart from another’s in a shared request scope', async () => {
+    const scope = new RequestScope();
+    await Promise.all([client({ sourceId: 'a' }).request({ ...get, scope }), client({ sourceId: 'b' }).request({ ...get, scope })]);
+    expect(hits).toEqual(['GET /things', 'GET /things']);
+  });
+});
+
+describe('sourceHttpSettings', () => {
+  it('takes a source’s id, kind, deadline, retries and breaker, and the metrics', async () => {
+    const { sourceHttpSettings } = await import('../../src/sources/http.js');
+    const metrics = createMetrics();
+    const source = { id: 's1', kind: 'dws', timeoutMs: 1_234, retries: 3 } as never;
+    expect(sourceHttpSettings(source, { metrics } as never)).toEqual({ sourceId: 's1', kind: 'dws', timeoutMs: 1_234, retries: 3, metrics });
+    const breaker = { threshold: 2, halfOpenAfterMs: 9 };
+    expect(sourceHttpSettings({ ...(source as object), breaker } as never, { metrics } as never)).toMatchObject({ breaker });
+  });
+});

@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
@@ -302,10 +301,10 @@ describe('otestack operations', () => {
 
 /**
  * The simulator's `latencyMs` delays every call, the reads an operation makes first
- * included; this one answers writes late only (after applying them), as a vendor
- * whose answer is lost on the way back.
+ * included; this one answers writes only once `answered` settles (after applying them),
+ * as a vendor whose answer is lost on the way back.
  */
-const slowWrites = (ms: number): SimulatorDefinition => ({
+const slowWrites = (answered: Promise<void>): SimulatorDefinition => ({
   ...otestackSimulator,
   create(env) {
     const vendor = otestackSimulator.create(env);
@@ -313,7 +312,7 @@ const slowWrites = (ms: number): SimulatorDefinition => ({
       ...route,
       handle: async (req: Parameters<typeof route.handle>[0]) => {
         const answer = await route.handle(req);
-        await sleep(ms);
+        await answered;
         return answer;
       },
     });
@@ -323,9 +322,11 @@ const slowWrites = (ms: number): SimulatorDefinition => ({
 
 describe('otestack operations: a write that times out', () => {
   it('is outcomeUnknown, was sent once, and did happen', async () => {
-    const sim = await startSimulator(slowWrites(400), { speed: 1, operationFailureRate: 0 });
+    let answer!: () => void;
+    const sim = await startSimulator(slowWrites(new Promise<void>((r) => (answer = r))), { speed: 1, operationFailureRate: 0 });
     try {
-      const adapter = createOtestackAdapter(config(sim, { timeoutMs: 150 }), { metrics: createMetrics() });
+      // Writes are never answered before the deadline; the reads before them have ample time.
+      const adapter = createOtestackAdapter(config(sim, { timeoutMs: 2_000 }), { metrics: createMetrics() });
       const site = (await vendor(sim, '/v1/cluster')).data[0].clusterName;
       await expect(
         adapter.operations!.createDeployment!({ clusterNativeIds: [site], name: 'fg-late', application: 'rtsp-gateway', version: '1.4', labels: [] }),
@@ -334,11 +335,11 @@ describe('otestack operations: a write that times out', () => {
         code: 'SOURCE_TIMEOUT',
         detail: { outcomeUnknown: true },
       });
-      await sleep(500);
       expect(writes(sim)).toEqual({ 'POST /v1/deploy': 1, 'POST /v1/cluster/label': 1 });
       expect((await vendor(sim, '/v1/deploy?pageSize=0')).data.some((d: any) => d.deployName === 'fg-late')).toBe(true);
       await adapter.close();
     } finally {
+      answer();
       await sim.close();
     }
   });
