@@ -1,5 +1,5 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
-import { builder } from './builder.js';
+import { builder, syncNodeIds } from './builder.js';
 import { raiseGaps } from './gaps.js';
 import './types/source.js';
 import './types/cluster.js';
@@ -17,7 +17,7 @@ import './types/mutations/clusters.js';
 import './types/mutations/snapshots.js';
 import './types/mutations/deployments.js';
 
-export const schema = raiseGaps(builder.toSchema());
+export const schema = raiseGaps(syncNodeIds(builder.toSchema()));
 
 /** The SDL committed as schema/schema.graphql; sorted so diffs show real changes only. */
 export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;
