@@ -28,26 +28,31 @@ export function demoSource(kind: SourceKind, sim: { url: string; credentials: Re
 export async function startDemo(env: Record<string, string | undefined> = process.env): Promise<{ fleet: Fleet; config: GatewayConfig }> {
   const { common } = simOptionsFromEnv(env);
   const fleet = await startFleet(common);
-  const sources = SOURCE_KINDS.map((kind) => demoSource(kind, fleet.simulators[kind]));
+  return { fleet, config: demoConfig(fleet.simulators, env) };
+}
+
+/** The demo's gateway config over simulators running here or elsewhere (the benchmark runs them in a process of their own). */
+export function demoConfig(
+  simulators: Record<SourceKind, { url: string; credentials: Record<string, string> }>,
+  env: Record<string, string | undefined> = process.env,
+): GatewayConfig {
+  const sources = SOURCE_KINDS.map((kind) => demoSource(kind, simulators[kind]));
   const port = env.PORT ? Number(env.PORT) : 4000;
   const tokens: GatewayConfig['tokens'] = [{ name: 'demo-admin', role: 'admin', token: env.FLEETGATE_TOKEN || generateToken() }];
   if (env.FLEETGATE_VIEWER_TOKEN) tokens.push({ name: 'demo-viewer', role: 'viewer', token: env.FLEETGATE_VIEWER_TOKEN });
   return {
-    fleet,
-    config: {
-      port,
-      host: '127.0.0.1',
-      // The demo serves its admin token to GraphiQL: only under loopback names, so a
-      // page on another name that resolves here (DNS rebinding) is refused.
-      hosts: defaultHosts('127.0.0.1'),
-      corsOrigins: [],
-      graphiql: true,
-      introspection: true,
-      limits: DEFAULT_LIMITS,
-      sources,
-      tokens,
-      ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
-      demo: true,
-    },
+    port,
+    host: '127.0.0.1',
+    // The demo serves its admin token to GraphiQL: only under loopback names, so a
+    // page on another name that resolves here (DNS rebinding) is refused.
+    hosts: defaultHosts('127.0.0.1'),
+    corsOrigins: [],
+    graphiql: true,
+    introspection: true,
+    limits: DEFAULT_LIMITS,
+    sources,
+    tokens,
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
+    demo: true,
   };
 }

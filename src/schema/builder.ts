@@ -2,6 +2,7 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin, { resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { type GraphQLSchema, isObjectType } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { scopesOf } from '../auth.js';
 import type { GatewayContext } from '../context.js';
@@ -70,11 +71,7 @@ export const builder = new SchemaBuilder<{
       description: `Items to return from the end, or before \`before\`: 0 up to the server's maxPageSize. Default page size: ${DEFAULT_PAGE_SIZE}. Paging backward reads every matching item.`,
     },
     beforeArgOptions: { description: 'A cursor from this list (an edge’s cursor or pageInfo.startCursor): the page ends before it' },
-    encodeGlobalID: (typename, id) => {
-      const local = String(id);
-      const at = local.indexOf(':');
-      return encodeGlobalId({ type: typename as NodeType, sourceId: local.slice(0, at), nativeId: local.slice(at + 1) });
-    },
+    encodeGlobalID: (typename, id) => encodeNodeId(typename, String(id)),
     decodeGlobalID: (globalID) => {
       const { type, sourceId, nativeId } = decodeGlobalId(globalID);
       return { typename: type, id: `${sourceId}:${nativeId}` };
@@ -85,6 +82,36 @@ export const builder = new SchemaBuilder<{
 
 /** The local half of a global id, as node types' `id` resolvers return it. */
 export const localId = (ref: { sourceId: string; nativeId: string }) => `${ref.sourceId}:${ref.nativeId}`;
+
+function encodeNodeId(typename: string, local: string): string {
+  const at = local.indexOf(':');
+  return encodeGlobalId({ type: typename as NodeType, sourceId: local.slice(0, at), nativeId: local.slice(at + 1) });
+}
+
+/** Each node type's local id, by type name, for syncNodeIds. */
+const localIds = new Map<string, (parent: never) => string>();
+
+/** A node type's `id` option: its local id, recorded for syncNodeIds. */
+export function nodeId<T>(ref: { name: string }, local: (parent: T) => string): { resolve: (parent: T) => string } {
+  localIds.set(ref.name, local);
+  return { resolve: local };
+}
+
+/**
+ * The relay plugin resolves every node's `id` through an async function, so each node
+ * on a page is a promise the executor must wait on and gather, and a page of plain
+ * records is completed asynchronously field by field. Run once over the built schema,
+ * this resolves `id` synchronously to the same global id.
+ */
+export function syncNodeIds(schema: GraphQLSchema): GraphQLSchema {
+  for (const [typename, local] of localIds) {
+    const type = schema.getType(typename);
+    const field = isObjectType(type) ? type.getFields().id : undefined;
+    if (!field) throw new GatewayError('INTERNAL_SERVER_ERROR', `node type ${typename} has no id field`);
+    field.resolve = (parent) => encodeNodeId(typename, local(parent as never));
+  }
+  return schema;
+}
 
 export function splitLocalId(local: string): { sourceId: string; nativeId: string } {
   const at = local.indexOf(':');

@@ -3,7 +3,8 @@ import { clusterItems, clusterReader } from '../../src/lists/children.js';
 import { covers, listFor, withFields } from '../../src/lists/read.js';
 import type { Host } from '../../src/model/entities.js';
 import { missingOf, withMissing } from '../../src/model/partial.js';
-import type { EntityReader, HostFilter } from '../../src/sources/adapter.js';
+import type { HostFilter } from '../../src/model/entity-types.js';
+import type { EntityReader } from '../../src/sources/adapter.js';
 import { SourceError } from '../../src/sources/errors.js';
 
 const host = (nativeId: string, clusterNativeId: string) => ({ sourceId: 's', nativeId, clusterNativeId, name: nativeId, labels: [] }) as unknown as Host;
