@@ -94,18 +94,6 @@ function jwtExpiry(token: string): number | undefined {
 }
 
 /**
- * The vendor page that holds items `offset .. offset+limit-1` in one call: the smallest
- * page size, at least `limit`, whose page boundaries do not split that range.
- */
-export function coveringPage(offset: number, limit: number): { page: number; pageSize: number; skip: number } {
-  const want = Math.max(1, limit);
-  let pageSize = want;
-  while (Math.floor(offset / pageSize) !== Math.floor((offset + want - 1) / pageSize)) pageSize++;
-  const page = Math.floor(offset / pageSize) + 1;
-  return { page, pageSize, skip: offset - (page - 1) * pageSize };
-}
-
-/**
  * Every item of a paged list: page 1, 2, ... until the vendor's total is reached. When
  * the first page comes back shorter than asked although more items exist, the vendor
  * caps the page size; later pages are asked at that size so none is skipped.

@@ -3,7 +3,8 @@ import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, VendorErrorReader } from '../http.js';
 import { decode, type Envelope, replyError } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
-import { MAX_PAGE_SIZE, pageCount, planWindow } from './paging.js';
+import { pagesCovering } from '../kit/paging.js';
+import { MAX_PAGE_SIZE, pageCount } from './paging.js';
 import {
   backupListSchema,
   clusterDetailSchema,
@@ -155,8 +156,8 @@ export class TiemClient {
 
   /** Items `offset .. offset + limit - 1` in TiEM's order, in as few calls as the page rules allow. */
   async window<T>(endpoint: ListEndpoint<T>, query: Query, offset: number, limit: number, scope: RequestScope): Promise<ListPage<T>> {
-    const plan = planWindow(offset, limit);
-    const pages = await Promise.all(plan.pages.map((n) => this.page(endpoint, query, n, plan.pageSize, scope)));
+    const plan = pagesCovering(offset, limit, MAX_PAGE_SIZE);
+    const pages = await Promise.all(plan.pages.map((n) => this.page(endpoint, query, n + 1, plan.pageSize, scope)));
     const items = pages.flatMap((p) => p.items).slice(plan.skip, plan.skip + Math.max(0, limit));
     return { items, total: pages[0]?.total ?? 0 };
   }
