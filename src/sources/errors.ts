@@ -78,3 +78,42 @@ export class RequestAbortedError extends GatewayError {
     super('REQUEST_ABORTED', 'the request was cancelled by the client', options);
   }
 }
+
+/** Where a failed vendor call went and what came back, as far as anything came back. */
+export interface FailedCall {
+  sourceId: string;
+  sourceKind: string;
+  method: string;
+  /** `METHOD /path/{pattern}`, as `SourceErrorDetail.route`. */
+  route: string;
+  /** 0 or absent: no answer arrived. */
+  httpStatus?: number;
+  /** The vendor's error, in its own words, where its body had one. */
+  vendor?: { code?: string; message?: string } | undefined;
+}
+
+/**
+ * The one way a SourceError is built from a vendor call, by the HTTP layer and by the
+ * decode step alike. A write that may have reached the vendor must not look like one
+ * that did not: one that timed out, lost its connection before any answer, or got an
+ * answer nobody can read (so it arrived) is `outcomeUnknown`.
+ */
+export function callError(code: SourceErrorCode, message: string, call: FailedCall, cause?: unknown): SourceError {
+  const { vendor, httpStatus } = call;
+  const outcomeUnknown =
+    call.method !== 'GET' && (code === 'SOURCE_TIMEOUT' || code === 'SOURCE_BAD_RESPONSE' || (code === 'SOURCE_UNAVAILABLE' && !httpStatus));
+  return new SourceError(
+    code,
+    vendor?.message ? `${message}: ${vendor.message}` : message,
+    {
+      sourceId: call.sourceId,
+      sourceKind: call.sourceKind,
+      route: call.route,
+      ...(httpStatus ? { httpStatus } : {}),
+      ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
+      ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
+      ...(outcomeUnknown ? { outcomeUnknown } : {}),
+    },
+    { cause },
+  );
+}

@@ -13,7 +13,7 @@ import type { SourceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
 import type { AdapterDeps } from './adapter.js';
 import type { SourceHealth } from '../model/status.js';
-import { RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
+import { callError, RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
 import { endVendorSpan, vendorSpan } from '../tracing.js';
 import { callLogOf, logged } from './call-log.js';
 import type { RequestScope } from './scope.js';
@@ -360,27 +360,8 @@ export class SourceHttp {
     cause?: unknown,
   ): SourceError {
     const vendor = reply.body !== undefined ? this.options.readVendorError(reply.body) : undefined;
-    // A write that may have reached the vendor must not look like one that did not.
-    // An answer we cannot read means the request arrived: whether it was applied is unknown.
-    const outcomeUnknown =
-      call.method !== 'GET' &&
-      (code === 'SOURCE_TIMEOUT' || code === 'SOURCE_BAD_RESPONSE' || (code === 'SOURCE_UNAVAILABLE' && reply.status === 0))
-        ? true
-        : undefined;
-    return new SourceError(
-      code,
-      vendor?.message ? `${message}: ${vendor.message}` : message,
-      {
-        sourceId: this.options.sourceId,
-        sourceKind: this.options.kind,
-        route,
-        ...(reply.status ? { httpStatus: reply.status } : {}),
-        ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
-        ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
-        ...(outcomeUnknown ? { outcomeUnknown } : {}),
-      },
-      { cause },
-    );
+    const { sourceId, kind } = this.options;
+    return callError(code, message, { sourceId, sourceKind: kind, method: call.method, route, httpStatus: reply.status, vendor }, cause);
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { builtOnce } from '../built-once.js';
 import { SourceError } from '../errors.js';
-import type { HttpMethod, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
+import type { HttpMethod, SourceHttp, VendorError, VendorErrorReader } from '../http.js';
+import { decode, type Envelope } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
 import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './requests.js';
 
@@ -12,8 +12,6 @@ import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './request
  * Schemas are lenient: only the fields the mapping reads are required.
  */
 
-const arrayOf = builtOnce((item: z.ZodType) => z.array(item));
-const envelopeOf = builtOnce((data: z.ZodType) => z.object({ success: z.literal(true), count: z.number().nullish(), data }).loose());
 
 const text = z.string();
 /** Times are RFC 3339 strings in the document; kept as given and parsed in map.ts. */
@@ -77,6 +75,13 @@ export type LoginData = z.infer<typeof loginData>;
 /** The login body, by the simulator's (and the service's) field names. */
 export type Credentials = { email: string; password: string; tenantname: string };
 
+const envelope = z.object({ success: z.literal(true), count: z.number().nullish(), data: z.unknown() }).loose();
+const ENVELOPE: Envelope<z.infer<typeof envelope>> = { schema: envelope, payload: (e) => e.data, at: 'data' };
+const clusterList = z.array(vendorCluster);
+const hostList = z.array(vendorHost);
+const logList = z.array(vendorLog);
+const anything = z.unknown();
+
 const errorBody = z.object({ success: z.literal(false), error: z.object({ code: z.string(), errormsg: z.string().optional() }).loose() }).loose();
 
 export const readDcosError: VendorErrorReader = (body) => {
@@ -135,11 +140,11 @@ export class DcosClient {
   async login(credentials: Credentials, signal?: AbortSignal): Promise<LoginData> {
     const route = '/v1/token';
     const reply = await this.authHttp.request({ method: 'POST', path: route, route, body: credentials, auth: false, ...(signal ? { signal } : {}) });
-    return this.#decode(this.authHttp, reply, 'POST', route, loginData).data;
+    return decode(this.authHttp, { method: 'POST', route }, reply, ENVELOPE, loginData).data;
   }
 
   clusters(scope: RequestScope, query: ClusterQuery, window: Window = ALL): Promise<ListPage<VendorCluster>> {
-    return this.#list(scope, '/v1/cluster', '/v1/cluster', vendorCluster, { ...query, sort: CLUSTER_SORT }, window);
+    return this.#list(scope, '/v1/cluster', '/v1/cluster', clusterList, { ...query, sort: CLUSTER_SORT }, window);
   }
 
   /** null when the vendor says there is no such cluster. */
@@ -148,7 +153,7 @@ export class DcosClient {
     const route = '/v1/cluster/{cluster_id}';
     try {
       const reply = await this.http.request({ method: 'GET', path: `/v1/cluster/${encodeURIComponent(id)}`, route, scope });
-      return this.#decode(this.http, reply, 'GET', route, vendorCluster).data;
+      return decode(this.http, { method: 'GET', route }, reply, ENVELOPE, vendorCluster).data;
     } catch (err) {
       if (isNotFound(err)) return null;
       throw err;
@@ -157,12 +162,12 @@ export class DcosClient {
 
   /** Every host of a cluster, terminated ones included; throws not-found for an unknown cluster. */
   async hosts(scope: RequestScope, clusterId: string, query: HostQuery = {}): Promise<VendorHost[]> {
-    const page = await this.#list(scope, `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', vendorHost, query, ALL);
+    const page = await this.#list(scope, `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', hostList, query, ALL);
     return page.items;
   }
 
   logs(scope: RequestScope, query: LogQuery, window: Window = ALL): Promise<ListPage<VendorLog>> {
-    return this.#list(scope, '/v1/logs', '/v1/logs', vendorLog, { ...query, sort: LOG_SORT }, window);
+    return this.#list(scope, '/v1/logs', '/v1/logs', logList, { ...query, sort: LOG_SORT }, window);
   }
 
   /** The cluster as the vendor created it (INSTALLING). Needs `user_id`. */
@@ -171,40 +176,32 @@ export class DcosClient {
   }
 
   async deleteCluster(id: string, signal?: AbortSignal): Promise<void> {
-    await this.#write('DELETE', `/v1/cluster/${encodeURIComponent(id)}`, '/v1/cluster/{cluster_id}', undefined, z.unknown(), signal);
+    await this.#write('DELETE', `/v1/cluster/${encodeURIComponent(id)}`, '/v1/cluster/{cluster_id}', undefined, anything, signal);
   }
 
   /** The answer is the cluster as it was before the request, which says nothing new: ignored. */
   async addHosts(clusterId: string, body: AddHostsBody, signal?: AbortSignal): Promise<void> {
-    await this.#write('POST', `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, z.unknown(), signal);
+    await this.#write('POST', `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, anything, signal);
   }
 
   async removeHosts(clusterId: string, body: RemoveHostsBody, signal?: AbortSignal): Promise<void> {
-    await this.#write('DELETE', `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, z.unknown(), signal);
+    await this.#write('DELETE', `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, anything, signal);
   }
 
   /**
-   * One write, sent once (the HTTP layer never retries writes). An answer that cannot be
-   * read — cut short, not JSON, not the envelope — came from a vendor that received the
-   * request, so whether it acted is unknown, and the error says so: resending could do
-   * the change twice.
+   * One write, sent once (the HTTP layer never retries writes); an answer that cannot be
+   * read came from a vendor that received it, so its error is `outcomeUnknown`.
    */
   async #write<T>(method: HttpMethod, path: string, route: string, body: unknown, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {
-    try {
-      const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
-      return this.#decode(this.http, reply, method, route, schema).data;
-    } catch (err) {
-      if (!(err instanceof SourceError) || err.code !== 'SOURCE_BAD_RESPONSE' || err.detail.outcomeUnknown) throw err;
-      const where = `${method} ${route}`;
-      throw new SourceError('SOURCE_BAD_RESPONSE', `${where} was sent but its answer could not be read, so whether it took effect is unknown`, { ...err.detail, outcomeUnknown: true }, { cause: err });
-    }
+    const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
+    return decode(this.http, { method, route }, reply, ENVELOPE, schema).data;
   }
 
   async #list<T>(
     scope: RequestScope,
     path: string,
     route: string,
-    item: z.ZodType<T>,
+    list: z.ZodType<T[]>,
     query: Record<string, string | undefined>,
     window: Window,
   ): Promise<ListPage<T>> {
@@ -217,28 +214,7 @@ export class DcosClient {
       scope,
       query: { ...query, ...(paged ? { skip: window.skip, limit: window.limit, count: true } : { limit: 0 }) },
     });
-    const body = this.#decode(this.http, reply, 'GET', route, arrayOf(item) as z.ZodType<T[]>);
-    return { items: body.data, ...(body.count !== undefined && body.count !== null ? { total: body.count } : {}) };
-  }
-
-  /** The envelope's `data` as `schema` says, or the vendor's error as a SourceError. */
-  #decode<T>(http: SourceHttp, reply: SourceReply, method: string, route: string, schema: z.ZodType<T>): { data: T; count?: number | null } {
-    const where = `${method} ${route}`;
-    const detail = { sourceId: http.sourceId, sourceKind: 'dcos', route: where, httpStatus: reply.status };
-    const vendor = readDcosError(reply.body);
-    if (vendor || reply.status >= 400) {
-      throw new SourceError('SOURCE_ERROR', `${where} failed${vendor?.message ? `: ${vendor.message}` : ` with HTTP ${reply.status}`}`, {
-        ...detail,
-        ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
-        ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
-      });
-    }
-    const parsed = envelopeOf(schema).safeParse(reply.body) as z.ZodSafeParseResult<{ data: T; count?: number | null }>;
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const at = issue?.path.length ? issue.path.join('.') : '(body)';
-      throw new SourceError('SOURCE_BAD_RESPONSE', `${where} answered a body the document does not describe: ${at}: ${issue?.message ?? 'invalid'}`, detail);
-    }
-    return parsed.data;
+    const { data, envelope } = decode(this.http, { method: 'GET', route }, reply, ENVELOPE, list);
+    return { items: data, ...(envelope.count !== undefined && envelope.count !== null ? { total: envelope.count } : {}) };
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import { BARE, decode, replyError } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
 import type { VendorPage } from './paging.js';
 
@@ -285,12 +286,12 @@ export class DwsClient {
         },
       },
     });
-    const body = this.#decode(this.iam, reply, token, 'POST', route);
+    const body = decode(this.iam, { method: 'POST', route }, reply, BARE, token).data;
     const header = reply.headers['x-subject-token'];
     const subject = Array.isArray(header) ? header[0] : header;
-    if (!subject) throw this.#badResponse(this.iam, 'POST', route, 'the login answer has no X-Subject-Token header');
+    if (!subject) throw replyError(this.iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, 'answered without the X-Subject-Token header a login carries');
     const expiresAt = Date.parse(body.token.expires_at);
-    if (Number.isNaN(expiresAt)) throw this.#badResponse(this.iam, 'POST', route, `token.expires_at "${body.token.expires_at}" is not a time`);
+    if (Number.isNaN(expiresAt)) throw replyError(this.iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, `answered token.expires_at "${body.token.expires_at}", which is not a time`);
     const region = body.token.catalog?.find((c) => c.type === 'dws')?.endpoints.find((e) => e.region_id || e.region);
     this.#identity = {
       projectId: this.projectIdOverride ?? body.token.project.id,
@@ -456,7 +457,7 @@ export class DwsClient {
   ): Promise<z.infer<S>> {
     const path = await this.#path(route, params, signal);
     const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
-    return this.#decode(this.http, reply, schema, method, route, { written: true });
+    return decode(this.http, { method, route }, reply, BARE, schema).data;
   }
 
   async #walk<T>(atLeast: number | undefined, page: (offset: number) => Promise<Counted<T>>): Promise<Counted<T>> {
@@ -479,7 +480,7 @@ export class DwsClient {
   ): Promise<z.infer<S> | null> {
     const reply = await this.#send(ctx, route, params, query);
     if (isNotFound(reply)) return null;
-    return this.#decode(this.http, reply, schema, 'GET', route);
+    return decode(this.http, { method: 'GET', route }, reply, BARE, schema).data;
   }
 
   async #get<S extends z.ZodType>(
@@ -489,7 +490,7 @@ export class DwsClient {
     schema: S,
     query?: SourceCall['query'],
   ): Promise<z.infer<S>> {
-    return this.#decode(this.http, await this.#send(ctx, route, params, query), schema, 'GET', route);
+    return decode(this.http, { method: 'GET', route }, await this.#send(ctx, route, params, query), BARE, schema).data;
   }
 
   async #send(ctx: CallContext, route: string, params: Record<string, string>, query?: SourceCall['query']): Promise<SourceReply> {
@@ -502,42 +503,5 @@ export class DwsClient {
     const { projectId } = await this.identity(signal);
     const values: Record<string, string> = { project_id: projectId, ...params };
     return route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ''));
-  }
-
-  /**
-   * The body as `schema` reads it, or the vendor's refusal as a SourceError. An accepted
-   * write whose answer cannot be read did reach the vendor: `written` marks that
-   * `outcomeUnknown`, so nobody resends it.
-   */
-  #decode<S extends z.ZodType>(http: SourceHttp, reply: SourceReply, schema: S, method: string, route: string, { written = false } = {}): z.infer<S> {
-    if (reply.status >= 400) {
-      const vendor = readDwsError(reply.body);
-      const { sourceId, kind } = http.options;
-      throw new SourceError('SOURCE_ERROR', `${method} ${route} answered HTTP ${reply.status}${vendor?.message ? `: ${vendor.message}` : ''}`, {
-          sourceId,
-          sourceKind: kind,
-          route: `${method} ${route}`,
-          httpStatus: reply.status,
-          ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
-          ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
-        });
-    }
-    const parsed = schema.safeParse(reply.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? issue.path.join('.') : 'the body';
-      throw this.#badResponse(http, method, route, `${where}: ${issue?.message ?? 'not what the document describes'}`, written);
-    }
-    return parsed.data;
-  }
-
-  #badResponse(http: SourceHttp, method: string, route: string, why: string, written = false): SourceError {
-    const { sourceId, kind } = http.options;
-    return new SourceError('SOURCE_BAD_RESPONSE', `${method} ${route} answered a body that is not what the document describes (${why})`, {
-      sourceId,
-      sourceKind: kind,
-      route: `${method} ${route}`,
-      ...(written ? { outcomeUnknown: true } : {}),
-    });
   }
 }

@@ -9,19 +9,3 @@ export interface VendorPage {
   /** The page size: DWS's `limit`. */
   limit: number;
 }
-
-/**
- * The one vendor page holding all of records `[offset, offset + limit)`: the smallest
- * page size from `limit` up for which the first and last wanted records share a page.
- * `offset + limit` always qualifies (page 0), so the search ends.
- */
-export function pageCovering(offset: number, limit: number): VendorPage {
-  const want = Math.max(1, limit);
-  for (let size = want; ; size++) {
-    const first = Math.floor(offset / size);
-    if (first === Math.floor((offset + want - 1) / size)) return { offset: first, limit: size };
-  }
-}
-
-/** Where the window starts inside the page `pageCovering` chose. */
-export const skipInPage = (offset: number, page: VendorPage): number => offset - page.offset * page.limit;

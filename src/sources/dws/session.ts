@@ -19,7 +19,7 @@ import {
   settledClusterWorkflow,
   snapshotWorkflow,
 } from './map.js';
-import { pageCovering, skipInPage } from './paging.js';
+import { pagesCovering } from '../kit/paging.js';
 
 /**
  * The readers one GraphQL request gets from a DWS source. DWS lists clusters (with
@@ -130,11 +130,10 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
         const items = [...all.items].sort(byStartedDesc).slice(offset, offset + limit);
         return { items: items.map((s) => mapSnapshot(sourceId, s)), total: all.count };
       }
-      const page = pageCovering(offset, limit);
-      const got = await client.clusterSnapshots(ctx, filter.clusterNativeId, page);
+      const at = pagesCovering(offset, limit);
+      const got = await client.clusterSnapshots(ctx, filter.clusterNativeId, { offset: at.pages[0] ?? 0, limit: at.pageSize });
       if (!got) return { items: [], total: 0 };
-      const skip = skipInPage(offset, page);
-      return { items: got.items.slice(skip, skip + limit).map((s) => mapSnapshot(sourceId, s)), total: got.count };
+      return { items: got.items.slice(at.skip, at.skip + limit).map((s) => mapSnapshot(sourceId, s)), total: got.count };
     },
     async get(id) {
       const s = await client.snapshot(ctx, id);

@@ -1,7 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
-import { SourceError, type SourceErrorCode } from '../errors.js';
-import type { HttpMethod, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
+import type { SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
+import { decode, type Envelope, replyError } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
 
 /**
@@ -14,7 +14,7 @@ import type { RequestScope } from '../scope.js';
  */
 
 /** The two envelopes, reduced to what every caller needs. */
-interface Envelope {
+interface HciEnvelope {
   code: number;
   message: string;
   data: unknown;
@@ -34,21 +34,15 @@ const olderEnvelope = z
   .object({ status_code: z.number(), message_en: z.string().nullish(), message_cn: z.string().nullish(), data: z.unknown() })
   .loose();
 
-function readEnvelope(body: unknown): Envelope | undefined {
-  const newer = newerEnvelope.safeParse(body);
-  if (newer.success) {
-    const { scode, message, message_cn, messageCn, desc, data } = newer.data;
+const envelopeSchema: z.ZodType<HciEnvelope> = z.union([
+  newerEnvelope.transform(({ scode, message, message_cn, messageCn, desc, data }): HciEnvelope => {
     // `desc` carries the detail (a missing parameter's name, the failing address).
     const text = message || message_cn || messageCn || '';
     return { code: scode, message: desc && desc !== text ? `${text} (${desc})` : text, data };
-  }
-  const older = olderEnvelope.safeParse(body);
-  if (older.success) {
-    const { status_code, message_en, message_cn, data } = older.data;
-    return { code: status_code, message: message_en || message_cn || '', data };
-  }
-  return undefined;
-}
+  }),
+  olderEnvelope.transform(({ status_code, message_en, message_cn, data }): HciEnvelope => ({ code: status_code, message: message_en || message_cn || '', data })),
+]);
+const ENVELOPE: Envelope<HciEnvelope> = { schema: envelopeSchema, payload: (e) => e.data, at: 'data' };
 
 /**
  * The platform's own error codes (10xxx: a down center node, an aborted inspection)
@@ -58,9 +52,9 @@ function readEnvelope(body: unknown): Envelope | undefined {
 export const transientHci500 = (vendor: VendorError | undefined): boolean => vendor?.code === undefined || vendor.code === '500';
 
 export const readHciError: VendorErrorReader = (body) => {
-  const envelope = readEnvelope(body);
-  if (!envelope || envelope.code === 0) return undefined;
-  return { code: String(envelope.code), message: envelope.message };
+  const envelope = envelopeSchema.safeParse(body);
+  if (!envelope.success || envelope.data.code === 0) return undefined;
+  return { code: String(envelope.data.code), message: envelope.data.message };
 };
 
 // ---- Payload schemas: lenient, requiring only the fields the mapping uses. ----
@@ -182,8 +176,8 @@ const CLUSTER_LIST = '/v1/cluster/list';
  * the platform answers with, as the simulator reproduces them. Any other 404 (a proxy,
  * an unknown route) says nothing about the object, so it is an error, not "gone".
  */
-const GONE_CODES: ReadonlySet<number> = new Set([10003, 10004, 10008]);
-const saysGone = (reply: SourceReply, envelope: Envelope) => reply.status === 404 && GONE_CODES.has(envelope.code);
+const GONE_CODES: ReadonlySet<string> = new Set(['10003', '10004', '10008']);
+const saysGone = (reply: SourceReply) => reply.status === 404 && GONE_CODES.has(readHciError(reply.body)?.code ?? '');
 
 export class HciClient {
   constructor(private readonly http: SourceHttp) {}
@@ -200,9 +194,10 @@ export class HciClient {
       page_num: options.page?.pageNum,
       page_size: options.page?.pageSize,
     };
-    const data = await this.#read(ctx, CLUSTER_LIST, query, clusterList);
+    const reply = await this.#call(ctx, CLUSTER_LIST, query);
+    const { data } = decode(this.http, { method: 'GET', route: CLUSTER_LIST }, reply, ENVELOPE, clusterList);
     if (!options.page && data.list.length < data.total_count) {
-      throw this.#error('SOURCE_BAD_RESPONSE', 'GET', CLUSTER_LIST, `returned ${data.list.length} of ${data.total_count} clusters without paging`);
+      throw replyError(this.http, 'SOURCE_BAD_RESPONSE', { method: 'GET', route: CLUSTER_LIST }, reply, `returned ${data.list.length} of ${data.total_count} clusters without paging`);
     }
     return { rows: data.list, total: data.total_count };
   }
@@ -251,15 +246,16 @@ export class HciClient {
    */
   async hostTask(ctx: CallContext, clusterUuid: string, hostUuid: string): Promise<HostTaskReport | null> {
     const route = '/v1/cluster/host/task/progress';
-    const { reply, envelope } = await this.#call(ctx, route, { cluster_uuid: clusterUuid, host_uuid: hostUuid });
-    if (saysGone(reply, envelope)) return null;
-    if (envelope.code !== 0 && reply.status === 200) {
+    const reply = await this.#call(ctx, route, { cluster_uuid: clusterUuid, host_uuid: hostUuid });
+    if (saysGone(reply)) return null;
+    const envelope = reply.status === 200 ? envelopeSchema.safeParse(reply.body).data : undefined;
+    if (envelope && envelope.code !== 0) {
       const reached = taskProgress.safeParse(envelope.data);
       if (reached.success) {
         return { progress: reached.data.progress, failure: { code: String(envelope.code), message: envelope.message } };
       }
     }
-    return this.#decode('GET', route, reply, envelope, taskProgress);
+    return decode(this.http, { method: 'GET', route }, reply, ENVELOPE, taskProgress).data;
   }
 
   // ---- Writes: each is sent once (the http layer never retries them), never memoized. ----
@@ -298,69 +294,18 @@ export class HciClient {
 
   async #write<T extends z.ZodType>(route: string, body: object, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
     const reply = await this.http.request({ method: 'POST', path: route, route, body, ...(signal ? { signal } : {}) });
-    return this.#decode('POST', route, reply, this.#open('POST', route, reply), schema);
+    return decode(this.http, { method: 'POST', route }, reply, ENVELOPE, schema).data;
   }
 
   // ---- Reads ----
 
-  async #call(ctx: CallContext, route: string, query: Record<string, string | number | undefined>) {
-    const reply = await ctx.limit(() => this.http.request({ method: 'GET', path: route, route, query, scope: ctx.scope }));
-    return { reply, envelope: this.#open('GET', route, reply) };
-  }
-
-  async #read<T extends z.ZodType>(ctx: CallContext, route: string, query: Record<string, string | number | undefined>, schema: T) {
-    const { reply, envelope } = await this.#call(ctx, route, query);
-    return this.#decode('GET', route, reply, envelope, schema);
+  #call(ctx: CallContext, route: string, query: Record<string, string | number | undefined>): Promise<SourceReply> {
+    return ctx.limit(() => this.http.request({ method: 'GET', path: route, route, query, scope: ctx.scope }));
   }
 
   /** A read whose "no such cluster/host/file" means null rather than an error. */
-  async #readOrNull<T extends z.ZodType>(ctx: CallContext, route: string, query: Record<string, string | number | undefined>, schema: T) {
-    const { reply, envelope } = await this.#call(ctx, route, query);
-    if (saysGone(reply, envelope)) return null;
-    return this.#decode('GET', route, reply, envelope, schema);
-  }
-
-  // ---- Envelopes ----
-
-  #open(method: HttpMethod, route: string, reply: SourceReply): Envelope {
-    const envelope = readEnvelope(reply.body);
-    if (!envelope) {
-      const code: SourceErrorCode = reply.status >= 400 ? 'SOURCE_ERROR' : 'SOURCE_BAD_RESPONSE';
-      throw this.#error(code, method, route, `answered HTTP ${reply.status} with a body in neither of the vendor's envelopes`, reply.status);
-    }
-    return envelope;
-  }
-
-  #decode<T extends z.ZodType>(method: HttpMethod, route: string, reply: SourceReply, envelope: Envelope, schema: T): z.infer<T> {
-    if (envelope.code !== 0 || reply.status >= 400) {
-      throw this.#error('SOURCE_ERROR', method, route, `the vendor answered code ${envelope.code}: ${envelope.message}`, reply.status, {
-        vendorCode: String(envelope.code),
-        vendorMessage: envelope.message,
-      });
-    }
-    const parsed = schema.safeParse(envelope.data);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? `data.${issue.path.join('.')}` : 'data';
-      throw this.#error('SOURCE_BAD_RESPONSE', method, route, `${where}: ${issue?.message ?? 'not what the document describes'}`, reply.status);
-    }
-    return parsed.data;
-  }
-
-  #error(
-    code: SourceErrorCode,
-    method: HttpMethod,
-    route: string,
-    message: string,
-    httpStatus?: number,
-    vendor: { vendorCode?: string; vendorMessage?: string } = {},
-  ): SourceError {
-    return new SourceError(code, `${method} ${route} ${message}`, {
-      sourceId: this.http.sourceId,
-      sourceKind: 'hci',
-      route: `${method} ${route}`,
-      ...(httpStatus ? { httpStatus } : {}),
-      ...vendor,
-    });
+  async #readOrNull<T extends z.ZodType>(ctx: CallContext, route: string, query: Record<string, string | number | undefined>, schema: T): Promise<z.output<T> | null> {
+    const reply = await this.#call(ctx, route, query);
+    return saysGone(reply) ? null : decode(this.http, { method: 'GET', route }, reply, ENVELOPE, schema).data;
   }
 }

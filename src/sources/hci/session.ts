@@ -7,7 +7,8 @@ import type { ClusterFilter, HostFilter, SnapshotFilter, WorkflowFilter } from '
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../scope.js';
 import { gapsFrom, gather, ownError, part } from '../partial.js';
-import type { CallContext, ClusterRow, HciClient, HostStatistic, PageRequest } from './client.js';
+import { pagesCovering } from '../kit/paging.js';
+import type { CallContext, ClusterRow, HciClient, HostStatistic } from './client.js';
 import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
 import {
   hasTask,
@@ -35,17 +36,6 @@ import {
  */
 
 const notNull = <T>(v: T | null): v is T => v !== null;
-
-/**
- * The one vendor page holding all of `[offset, offset + limit)`: the smallest page
- * size from `limit` up for which the first and last wanted rows share a page.
- */
-export function pageCovering(offset: number, limit: number): PageRequest {
-  const size = Math.max(1, limit);
-  for (let s = size; ; s++) {
-    if (Math.floor(offset / s) === Math.floor((offset + size - 1) / s)) return { pageNum: Math.floor(offset / s), pageSize: s };
-  }
-}
 
 /** Every key's items; a key whose calls fail is reported missing beside the others' (sources/partial.ts). */
 const loadAll = <K, V>(loader: DataLoader<K, V[]>, keys: readonly K[]): Promise<V[]> => gather(keys, (k) => loader.load(k));
@@ -129,13 +119,12 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     // creation order, not `ctime`), so no `nativeOrder`: windows serve SOURCE order only.
     // A cluster the vendor says is gone keeps its place in the window, marked gone.
     async window(filter, offset, limit) {
-      const page = pageCovering(offset, limit);
+      const at = pagesCovering(offset, limit);
       const { rows, total } = await client.clusters(ctx, {
-        page,
+        page: { pageNum: at.pages[0] ?? 0, pageSize: at.pageSize },
         ...(filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {}),
       });
-      const start = offset - page.pageNum * page.pageSize;
-      const wanted = rows.slice(start, start + limit);
+      const wanted = rows.slice(at.skip, at.skip + limit);
       const items = await Promise.all(wanted.map(async (row) => (await completeCluster(row)) ?? goneItem<Cluster>(clusterOutline(sourceId, row))));
       return { items, total };
     },

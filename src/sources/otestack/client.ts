@@ -2,21 +2,21 @@ import type { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import { BARE, decode } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
 import {
   ackReply,
   appListReply,
-  auditRow,
+  auditList,
   authInfoReply,
-  clusterLabelRow,
-  clusterRow,
+  clusterLabelList,
+  clusterList,
   deploymentDetailReply,
-  deploymentRow,
+  deploymentList,
   envelope,
   labelNamesReply,
-  listOf,
-  nodeRefRow,
-  nodeRow,
+  nodeList,
+  nodeRefList,
   type OteApp,
   type OteAudit,
   type OteCluster,
@@ -94,18 +94,6 @@ function jwtExpiry(token: string): number | undefined {
 }
 
 /**
- * The vendor page that holds items `offset .. offset+limit-1` in one call: the smallest
- * page size, at least `limit`, whose page boundaries do not split that range.
- */
-export function coveringPage(offset: number, limit: number): { page: number; pageSize: number; skip: number } {
-  const want = Math.max(1, limit);
-  let pageSize = want;
-  while (Math.floor(offset / pageSize) !== Math.floor((offset + want - 1) / pageSize)) pageSize++;
-  const page = Math.floor(offset / pageSize) + 1;
-  return { page, pageSize, skip: offset - (page - 1) * pageSize };
-}
-
-/**
  * Every item of a paged list: page 1, 2, ... until the vendor's total is reached. When
  * the first page comes back shorter than asked although more items exist, the vendor
  * caps the page size; later pages are asked at that size so none is skipped.
@@ -148,12 +136,12 @@ export class OteClient {
 
   /** GET /v1/cluster without paging: every cluster (the page size defaults to "no limit"). */
   async clusters(scope: RequestScope, clusterLabel?: string): Promise<Page<OteCluster>> {
-    return this.#list(scope, '/v1/cluster', { clusterLabel }, clusterRow);
+    return this.#list(scope, '/v1/cluster', { clusterLabel }, clusterList);
   }
 
   /** One page of GET /v1/cluster, in the vendor's stable order. */
   async clusterPage(scope: RequestScope, clusterLabel: string | undefined, page: number, pageSize: number): Promise<Page<OteCluster>> {
-    return this.#list(scope, '/v1/cluster', { clusterLabel, page, pageSize }, clusterRow);
+    return this.#list(scope, '/v1/cluster', { clusterLabel, page, pageSize }, clusterList);
   }
 
   /** GET /v1/cluster/label: every cluster label in use. */
@@ -169,7 +157,7 @@ export class OteClient {
    */
   async labelsOfCluster(scope: RequestScope, clusterName: string): Promise<string[]> {
     const call = this.#getCall(scope, `/v1/cluster/label/${encodeURIComponent(clusterName)}`, '/v1/cluster/label/{clusterName}', { pageSize: 0 });
-    return this.#decode(call, await this.http.request(call), listOf(clusterLabelRow)).data.map((l) => l.clusterLabel);
+    return this.#decode(call, await this.http.request(call), clusterLabelList).data.map((l) => l.clusterLabel);
   }
 
   /** GET /v1/node, every page. */
@@ -178,7 +166,7 @@ export class OteClient {
   }
 
   async nodePage(scope: RequestScope, query: NodeQuery, page: number, pageSize: number): Promise<Page<OteNode>> {
-    return this.#list(scope, '/v1/node', { ...query, page, pageSize }, nodeRow);
+    return this.#list(scope, '/v1/node', { ...query, page, pageSize }, nodeList);
   }
 
   /**
@@ -187,7 +175,7 @@ export class OteClient {
    */
   async nodesLabelled(scope: RequestScope, nodeLabel: string): Promise<OteNodeRef[]> {
     const refs = await walkPages((page, pageSize) =>
-      this.#list(scope, '/v1/node', { nodeLabel, field: 'nodeName,clusterName', page, pageSize }, nodeRefRow),
+      this.#list(scope, '/v1/node', { nodeLabel, field: 'nodeName,clusterName', page, pageSize }, nodeRefList),
     );
     return refs.items;
   }
@@ -200,7 +188,7 @@ export class OteClient {
 
   /** GET /v1/deploy with pageSize 0 (no limit); `editable: false` leaves out those open to a new operation. */
   async deployments(scope: RequestScope, editable?: boolean): Promise<OteDeployment[]> {
-    return (await this.#list(scope, '/v1/deploy', { pageSize: 0, editable }, deploymentRow)).items;
+    return (await this.#list(scope, '/v1/deploy', { pageSize: 0, editable }, deploymentList)).items;
   }
 
   /** GET /v1/deploy/id/{id}?field=historyVersion; null when there is no such deployment. */
@@ -213,7 +201,7 @@ export class OteClient {
 
   /** GET /v1/admin/deploy, every page: the audit records (administrators only). */
   async audits(scope: RequestScope): Promise<OteAudit[]> {
-    const all = await walkPages((page, pageSize) => this.#list(scope, '/v1/admin/deploy', { page, pageSize }, auditRow));
+    const all = await walkPages((page, pageSize) => this.#list(scope, '/v1/admin/deploy', { page, pageSize }, auditList));
     return all.items;
   }
 
@@ -231,7 +219,7 @@ export class OteClient {
    * Deployment answers no id: this is how the new deployment is found.
    */
   async deploymentsOfApp(scope: RequestScope, appName: string): Promise<OteDeployment[]> {
-    return (await this.#list(scope, '/v1/deploy', { pageSize: 0, appName, appNameMode: 'strict' }, deploymentRow)).items;
+    return (await this.#list(scope, '/v1/deploy', { pageSize: 0, appName, appNameMode: 'strict' }, deploymentList)).items;
   }
 
   // ---- Writes: each sent once (the HTTP layer never retries one). ----
@@ -266,39 +254,17 @@ export class OteClient {
     this.#decode(sent, await this.http.request(sent), ackReply);
   }
 
-  async #list<T extends z.ZodType>(
-    scope: RequestScope,
-    path: string,
-    query: SourceCall['query'],
-    row: T,
-  ): Promise<Page<z.infer<T>>> {
+  async #list<T>(scope: RequestScope, path: string, query: SourceCall['query'], list: z.ZodType<{ data: T[]; total?: number | undefined }>): Promise<Page<T>> {
     const call = this.#getCall(scope, path, path, query ?? {});
-    const body = this.#decode(call, await this.http.request(call), listOf(row));
-    return { items: body.data as z.infer<T>[], ...(body.total !== undefined ? { total: body.total } : {}) };
+    const body = this.#decode(call, await this.http.request(call), list);
+    return { items: body.data, ...(body.total !== undefined ? { total: body.total } : {}) };
   }
 
   #getCall(scope: RequestScope, path: string, route: string, query: NonNullable<SourceCall['query']>): SourceCall {
     return { method: 'GET', path, route, query, scope };
   }
 
-  /** The payload of a successful answer; the vendor's error, or a body unlike the document's, as a SourceError. */
-  #decode<T extends z.ZodType>(call: SourceCall, reply: SourceReply, schema: T): z.infer<T> {
-    const route = `${call.method} ${call.route}`;
-    const detail = { sourceId: this.http.sourceId, sourceKind: this.http.options.kind, route, httpStatus: reply.status };
-    const vendor = readOteError(reply.body);
-    if (reply.status !== 200 || vendor) {
-      throw new SourceError(
-        'SOURCE_ERROR',
-        `${route} answered ${vendor?.code ?? reply.status}${vendor?.message ? `: ${vendor.message}` : ''}`,
-        { ...detail, ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}), ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}) },
-      );
-    }
-    const parsed = schema.safeParse(reply.body);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? issue.path.join('.') : 'the body';
-      throw new SourceError('SOURCE_BAD_RESPONSE', `${route} answered a body unlike the document's: ${where}: ${issue?.message ?? 'invalid'}`, detail);
-    }
-    return parsed.data;
+  #decode<S extends z.ZodType>(call: SourceCall, reply: SourceReply, schema: S): z.output<S> {
+    return decode(this.http, call, reply, BARE, schema).data;
   }
 }

@@ -5,7 +5,8 @@ import type { ClusterFilter, DeploymentFilter, HostFilter, WorkflowFilter } from
 import { withGaps } from '../../model/partial.js';
 import type { RequestScope } from '../scope.js';
 import { gapsFrom, part } from '../partial.js';
-import { coveringPage, type NodeQuery, type OteClient, type Page } from './client.js';
+import { pagesCovering } from '../kit/paging.js';
+import { type NodeQuery, type OteClient, type Page } from './client.js';
 import { ALL_CLUSTERS, Lookups } from './lookups.js';
 import {
   CLUSTER_OUTLINE_FIELDS,
@@ -53,8 +54,8 @@ async function windowOf<R, T>(
     const items = await all();
     return { items: items.slice(offset, offset + limit), total: items.length };
   }
-  const at = coveringPage(offset, limit);
-  const got = await page.fetch(at.page, at.pageSize);
+  const at = pagesCovering(offset, limit);
+  const got = await page.fetch((at.pages[0] ?? 0) + 1, at.pageSize);
   const items = await page.map(got.items.slice(at.skip, at.skip + limit));
   return { items, ...(got.total !== undefined ? { total: got.total } : {}) };
 }

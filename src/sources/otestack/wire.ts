@@ -142,3 +142,11 @@ export interface OteClusterLabelBody {
   clusterName: string[];
   clusterLabel: string;
 }
+
+/** The list answers, each built once. */
+export const clusterList = listOf(clusterRow);
+export const clusterLabelList = listOf(clusterLabelRow);
+export const nodeList = listOf(nodeRow);
+export const nodeRefList = listOf(nodeRefRow);
+export const deploymentList = listOf(deploymentRow);
+export const auditList = listOf(auditRow);

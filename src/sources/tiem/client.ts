@@ -1,12 +1,15 @@
 import type { z } from 'zod';
-import { SourceError, type SourceErrorCode } from '../errors.js';
-import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
+import { SourceError } from '../errors.js';
+import type { SourceCall, SourceHttp, VendorErrorReader } from '../http.js';
+import { decode, type Envelope, replyError } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
-import { MAX_PAGE_SIZE, pageCount, planWindow } from './paging.js';
+import { pagesCovering } from '../kit/paging.js';
+import { MAX_PAGE_SIZE, pageCount } from './paging.js';
 import {
   backupListSchema,
   clusterDetailSchema,
   clusterListSchema,
+  type Envelope as TiemEnvelope,
   envelopeSchema,
   loginSchema,
   type TiemBackup,
@@ -35,6 +38,9 @@ export const readTiemError: VendorErrorReader = (body) => {
   if (!parsed.success || parsed.data.code === 0) return undefined;
   return { code: String(parsed.data.code), ...(parsed.data.message ? { message: parsed.data.message } : {}) };
 };
+
+/** `{code, data, message, page?}`: code 0 is success. */
+const ENVELOPE: Envelope<TiemEnvelope> = { schema: envelopeSchema, payload: (e) => e.data, at: 'data' };
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -105,7 +111,7 @@ export class TiemClient {
     };
     try {
       const reply = await this.#loginHttp.request(call);
-      return this.#decode(this.#loginHttp, call, reply, loginSchema).data.token;
+      return decode(this.#loginHttp, call, reply, ENVELOPE, loginSchema).data.token;
     } catch (err) {
       if (err instanceof SourceError && err.code === 'SOURCE_ERROR' && Number(err.detail.vendorCode) === TIEM_CODES.loginFailed) {
         throw new SourceError('SOURCE_AUTH_FAILED', `TiEM refused user "${userName}": ${err.detail.vendorMessage ?? 'login failed'}`, err.detail, { cause: err });
@@ -130,9 +136,9 @@ export class TiemClient {
   async page<T>(endpoint: ListEndpoint<T>, query: Query, page: number, pageSize: number, scope: RequestScope): Promise<ListPage<T>> {
     const call: SourceCall = { method: 'GET', path: endpoint.path, route: endpoint.path, query: { ...query, page, pageSize }, scope };
     const reply = await this.#http.request(this.#withHeaders(call));
-    const { data, page: paging } = this.#decode(this.#http, call, reply, endpoint.items);
-    if (!paging) throw this.#error('SOURCE_BAD_RESPONSE', call, reply, `GET ${endpoint.path} answered without the \`page\` block a paged list carries`);
-    return { items: data, total: paging.total };
+    const { data, envelope } = decode(this.#http, call, reply, ENVELOPE, endpoint.items);
+    if (!envelope.page) throw replyError(this.#http, 'SOURCE_BAD_RESPONSE', call, reply, 'answered without the `page` block a paged list carries');
+    return { items: data, total: envelope.page.total };
   }
 
   /**
@@ -150,8 +156,8 @@ export class TiemClient {
 
   /** Items `offset .. offset + limit - 1` in TiEM's order, in as few calls as the page rules allow. */
   async window<T>(endpoint: ListEndpoint<T>, query: Query, offset: number, limit: number, scope: RequestScope): Promise<ListPage<T>> {
-    const plan = planWindow(offset, limit);
-    const pages = await Promise.all(plan.pages.map((n) => this.page(endpoint, query, n, plan.pageSize, scope)));
+    const plan = pagesCovering(offset, limit, MAX_PAGE_SIZE);
+    const pages = await Promise.all(plan.pages.map((n) => this.page(endpoint, query, n + 1, plan.pageSize, scope)));
     const items = pages.flatMap((p) => p.items).slice(plan.skip, plan.skip + Math.max(0, limit));
     return { items, total: pages[0]?.total ?? 0 };
   }
@@ -162,59 +168,18 @@ export class TiemClient {
    */
   async write<T>(call: SourceCall & { method: 'POST' | 'DELETE' }, schema: z.ZodType<T>): Promise<T> {
     const reply = await this.#http.request(this.#withHeaders(call));
-    return this.#decode(this.#http, call, reply, schema).data;
+    return decode(this.#http, call, reply, ENVELOPE, schema).data;
   }
 
   /** A single-object GET; null when TiEM answers with `notFoundCode`. */
   async #get<T>(route: string, path: string, scope: RequestScope, schema: z.ZodType<T>, notFoundCode: number): Promise<{ data: T } | null> {
     const call: SourceCall = { method: 'GET', path, route, scope };
     const reply = await this.#http.request(this.#withHeaders(call));
-    const envelope = envelopeSchema.safeParse(reply.body);
-    if (envelope.success && envelope.data.code === notFoundCode) return null;
-    return this.#decode(this.#http, call, reply, schema);
+    if (Number(readTiemError(reply.body)?.code) === notFoundCode) return null;
+    return decode(this.#http, call, reply, ENVELOPE, schema);
   }
 
   #withHeaders(call: SourceCall): SourceCall {
     return Object.keys(this.#headers).length ? { ...call, headers: { ...call.headers, ...this.#headers } } : call;
   }
-
-  /** The envelope's `data` (and `page`), or the error TiEM's body or its shape amounts to. */
-  #decode<T>(
-    http: SourceHttp,
-    call: SourceCall,
-    reply: SourceReply,
-    schema: z.ZodType<T>,
-  ): { data: T; page?: { total: number } | null | undefined } {
-    const route = `${call.method} ${call.route}`;
-    const envelope = envelopeSchema.safeParse(reply.body);
-    if (!envelope.success) {
-      throw this.#error('SOURCE_BAD_RESPONSE', call, reply, `${route} answered HTTP ${reply.status} without TiEM's {code, data, message} envelope (${describe(envelope.error)})`, http);
-    }
-    const { code, message, data, page } = envelope.data;
-    if (code !== 0 || reply.status >= 400) {
-      throw this.#error('SOURCE_ERROR', call, reply, `${route} failed with TiEM error ${code}${message ? `: ${message}` : ''}`, http);
-    }
-    const parsed = schema.safeParse(data);
-    if (!parsed.success) throw this.#error('SOURCE_BAD_RESPONSE', call, reply, `${route} answered an unexpected body (${describe(parsed.error)})`, http);
-    return { data: parsed.data, page };
-  }
-
-  #error(code: SourceErrorCode, call: SourceCall, reply: SourceReply, message: string, http: SourceHttp = this.#http): SourceError {
-    const vendor = readTiemError(reply.body);
-    return new SourceError(code, message, {
-      sourceId: http.sourceId,
-      sourceKind: http.options.kind,
-      route: `${call.method} ${call.route}`,
-      httpStatus: reply.status,
-      ...(vendor?.code !== undefined ? { vendorCode: vendor.code } : {}),
-      ...(vendor?.message !== undefined ? { vendorMessage: vendor.message } : {}),
-    });
-  }
-}
-
-/** The first problem zod found, as `path: message`. */
-function describe(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'invalid';
-  return `${issue.path.length ? issue.path.join('.') : '(body)'}: ${issue.message}`;
 }

@@ -30,7 +30,6 @@ import {
   taskPhase,
   toIso,
 } from '../../../src/sources/dws/map.js';
-import { pageCovering, skipInPage } from '../../../src/sources/dws/paging.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
@@ -435,20 +434,6 @@ describe('dws map: units', () => {
     expect(gbToBytes(500)).toBe(500 * GiB);
     expect(gbToBytes(0.5)).toBe(GiB / 2);
     expect(gbToBytes(null)).toBeUndefined();
-  });
-
-  it.each([
-    [0, 21, { offset: 0, limit: 21 }],
-    [20, 21, { offset: 0, limit: 41 }],
-    [42, 21, { offset: 2, limit: 21 }],
-    [30, 10, { offset: 3, limit: 10 }],
-    [5, 3, { offset: 1, limit: 4 }],
-  ])('the vendor page covering records %i..+%i is %o', (offset, limit, want) => {
-    const page = pageCovering(offset, limit);
-    expect(page).toEqual(want);
-    const skip = skipInPage(offset, page);
-    expect(skip).toBeGreaterThanOrEqual(0);
-    expect(skip + limit).toBeLessThanOrEqual(page.limit);
   });
 });
 

@@ -6,7 +6,6 @@ import { type RunningSimulator, startSimulator } from '../../../src/simulators/k
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
 import { SourceError } from '../../../src/sources/errors.js';
 import { createHciAdapter } from '../../../src/sources/hci/index.js';
-import { pageCovering } from '../../../src/sources/hci/session.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { call } from '../../helpers/sim-client.js';
 
@@ -111,17 +110,6 @@ describe('hci adapter: clusters', () => {
     expect(calls()).toMatchObject({ 'GET /v1/cluster/list': 1, 'GET /v1/cluster/get': 3 });
     const tail = await session().clusters!.window!({}, all.length - 2, 5);
     expect(tail.items).toEqual(all.slice(-2));
-  });
-
-  it('picks the one page covering a window', () => {
-    expect(pageCovering(0, 20)).toEqual({ pageNum: 0, pageSize: 20 });
-    expect(pageCovering(40, 21)).toEqual({ pageNum: 1, pageSize: 21 + 10 });
-    expect(pageCovering(5, 3)).toEqual({ pageNum: 1, pageSize: 4 });
-    for (const [offset, limit] of [[7, 5], [99, 1], [13, 13], [1, 500]] as const) {
-      const { pageNum, pageSize } = pageCovering(offset, limit);
-      expect(pageNum * pageSize).toBeLessThanOrEqual(offset);
-      expect((pageNum + 1) * pageSize).toBeGreaterThanOrEqual(offset + limit);
-    }
   });
 
   it('gets by id through filter_uuid, batches several ids into one list call, and answers null for an unknown id', async () => {

@@ -18,7 +18,7 @@ import {
   workflowState,
 } from '../../../src/sources/otestack/map.js';
 import { clusterRow, deploymentDetailReply, deploymentRow, historyEntry, listOf, nodeRow } from '../../../src/sources/otestack/wire.js';
-import { coveringPage, tokenCredential, walkPages } from '../../../src/sources/otestack/client.js';
+import { tokenCredential, walkPages } from '../../../src/sources/otestack/client.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/otestack/${name}.json`, import.meta.url), 'utf8'));
@@ -268,15 +268,6 @@ describe('otestack units and parsing', () => {
     expect(tokenCredential('eyJxxxxxx', 1_000).expiresAt).toBe(1_000 + 3_600_000);
     // An exp already past by our clock: the clocks disagree, the documented hour applies.
     expect(tokenCredential(`eyJh.${claims}.sig`, 3_000_000_000_000).expiresAt).toBe(3_000_000_000_000 + 3_600_000);
-  });
-
-  it('finds the one page covering a window', () => {
-    expect(coveringPage(0, 10)).toEqual({ page: 1, pageSize: 10, skip: 0 });
-    expect(coveringPage(20, 10)).toEqual({ page: 3, pageSize: 10, skip: 0 });
-    const odd = coveringPage(15, 11);
-    expect(odd.pageSize).toBeGreaterThanOrEqual(11);
-    expect((odd.page - 1) * odd.pageSize + odd.skip).toBe(15);
-    expect(odd.skip + 11).toBeLessThanOrEqual(odd.pageSize);
   });
 
   it('walks pages to the total, continuing at the vendor’s size when it caps the page', async () => {

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { callError, type SourceError, type SourceErrorCode } from '../errors.js';
+import type { SourceCall, SourceHttp, SourceReply } from '../http.js';
+
+/**
+ * How a vendor wraps every answer. `schema` is built once per vendor, never per call;
+ * the call's own schema then reads `payload(envelope)`.
+ */
+export interface Envelope<E> {
+  schema: z.ZodType<E>;
+  payload(envelope: E): unknown;
+  /** Where the payload sits, for naming a field in an error (`data`). */
+  at?: string;
+}
+
+/** For vendors whose answers are the payload itself. */
+export const BARE: Envelope<unknown> = { schema: z.unknown(), payload: (body) => body };
+
+/** The call an answer is to, as far as its errors tell of it. */
+export type CallSite = Pick<SourceCall, 'method' | 'route'>;
+
+/**
+ * The decode step every vendor client uses: the answer's payload as `schema` reads it.
+ * A refusal (HTTP 400 and up, or an error in the vendor's own words, as the source's
+ * `readVendorError` finds it) is SOURCE_ERROR; a body without the vendor's envelope, or
+ * a payload unlike the document's, is SOURCE_BAD_RESPONSE naming where it differs.
+ */
+export function decode<E, S extends z.ZodType>(
+  http: SourceHttp,
+  call: CallSite,
+  reply: SourceReply,
+  envelope: Envelope<E>,
+  schema: S,
+): { data: z.output<S>; envelope: E } {
+  const opened = openEnvelope(http, call, reply, envelope);
+  return { data: readPayload(http, call, reply, schema, envelope.payload(opened), envelope.at), envelope: opened };
+}
+
+/** The envelope of an answer that is not a refusal. */
+export function openEnvelope<E>(http: SourceHttp, call: CallSite, reply: SourceReply, envelope: Envelope<E>): E {
+  const vendor = reply.body !== undefined ? http.options.readVendorError(reply.body) : undefined;
+  if (reply.status >= 400 || vendor) {
+    throw replyError(http, 'SOURCE_ERROR', call, reply, `answered HTTP ${reply.status}${vendor?.code !== undefined ? ` with error ${vendor.code}` : ''}`);
+  }
+  const parsed = envelope.schema.safeParse(reply.body);
+  if (!parsed.success) throw replyError(http, 'SOURCE_BAD_RESPONSE', call, reply, `answered a body the document does not describe (${describe(parsed.error)})`);
+  return parsed.data;
+}
+
+/** `payload` (part of the answer `reply`) as `schema` reads it. */
+export function readPayload<S extends z.ZodType>(http: SourceHttp, call: CallSite, reply: SourceReply, schema: S, payload: unknown, at?: string): z.output<S> {
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw replyError(http, 'SOURCE_BAD_RESPONSE', call, reply, `answered a body the document does not describe (${describe(parsed.error, at)})`);
+  return parsed.data;
+}
+
+/** An error about the answer to `call`, with what the vendor said in it; `message` follows the route. */
+export function replyError(http: SourceHttp, code: SourceErrorCode, call: CallSite, reply: SourceReply, message: string): SourceError {
+  const route = `${call.method} ${call.route}`;
+  const vendor = reply.body !== undefined ? http.options.readVendorError(reply.body) : undefined;
+  return callError(code, `${route} ${message}`, { sourceId: http.sourceId, sourceKind: http.options.kind, method: call.method, route, httpStatus: reply.status, vendor });
+}
+
+/** The first problem zod found, as `path: message`. */
+function describe(error: z.ZodError, at?: string): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid';
+  const path = [...(at ? [at] : []), ...issue.path].join('.');
+  return `${path || '(body)'}: ${issue.message}`;
+}
