@@ -34,7 +34,7 @@ export default {
   ],
   reporters: ['clear-text', 'progress'],
   thresholds: { high: 90, low: 80, break: 80 },
-  concurrency: 2,
+  concurrency: 4,
   timeoutMS: 20_000,
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

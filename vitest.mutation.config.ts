@@ -13,5 +13,7 @@ export default defineConfig({
   test: {
     include: ['test/sources/http.test.ts', 'test/lists/*.test.ts', 'test/auth/*.test.ts', 'test/sources/{tiem,hci,dcos,dws,otestack}/map.test.ts'],
     testTimeout: 20_000,
+    // One module graph per worker across files and runs: each mutant's run then costs its tests, not their imports.
+    isolate: false,
   },
 });
