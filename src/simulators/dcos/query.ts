@@ -8,15 +8,19 @@ type Row = Record<string, unknown>;
  * the semantics of the MongoDB query behind them: no `limit` or `limit=0` means all,
  * `sort=field` ascending and `sort=-field` descending (comma-separated for several).
  * `count=true` adds the total before paging to the body and the `X-Object-Count`
- * header, as the real go-restful services do.
+ * header, as the real go-restful services do. `view` turns a record into what the
+ * client sees.
  */
-export function listResponse(rows: Row[], query: URLSearchParams): SimResponse {
+export function listResponse<T>(records: readonly T[], query: URLSearchParams, view: (record: T) => Row): SimResponse {
   const skip = nonNegative(query, 'skip');
   const limit = nonNegative(query, 'limit');
-  const sorted = sortRows(rows, query.get('sort'));
-  const page = sorted.slice(skip, limit > 0 ? skip + limit : undefined);
+  const end = limit > 0 ? skip + limit : undefined;
+  const sort = query.get('sort');
+  // Sorting reads the fields as the client sees them, so every record is shown first;
+  // unsorted, only the page is, which keeps a page of a large fleet cheap.
+  const page = sort?.trim() ? sortRows(records.map(view), sort).slice(skip, end) : records.slice(skip, end).map(view);
   if (query.get('count') !== 'true') return success(page);
-  return success(page, rows.length, { 'X-Object-Count': String(rows.length) });
+  return success(page, records.length, { 'X-Object-Count': String(records.length) });
 }
 
 function nonNegative(query: URLSearchParams, name: string): number {
@@ -27,14 +31,13 @@ function nonNegative(query: URLSearchParams, name: string): number {
   return value;
 }
 
-function sortRows(rows: Row[], sort: string | null): Row[] {
-  const keys = (sort ?? '')
+function sortRows(rows: Row[], sort: string): Row[] {
+  const keys = sort
     .split(',')
     .map((k) => k.trim())
     .filter(Boolean)
     .map((k) => (k.startsWith('-') ? { field: k.slice(1), dir: -1 } : { field: k.replace(/^\+/, ''), dir: 1 }));
-  if (keys.length === 0) return rows;
-  return [...rows].sort((a, b) => {
+  return rows.sort((a, b) => {
     for (const { field, dir } of keys) {
       const c = compare(a[field], b[field]);
       if (c !== 0) return c * dir;

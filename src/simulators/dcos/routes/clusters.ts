@@ -34,7 +34,7 @@ export function clusterRoutes(ctx: Ctx): Route[] {
         const rows = [...state.clusters.values()].filter(
           (c) => (!name || c.name === name) && (!userId || c.userId === userId) && (!username || c.owner === username) && (!status || status(c.status)),
         );
-        return listResponse(rows.map(clusterView), q);
+        return listResponse(rows, q, clusterView);
       }),
     },
     { method: 'POST', path: '/v1/cluster', handle: guarded((req) => success(clusterView(createCluster(ctx, bodyObject(req))))) },

@@ -24,7 +24,7 @@ export function hostRoutes(ctx: Ctx): Route[] {
         const status = statusFilter(req.query.get('status'), HOST_STATUSES);
         const tag = req.query.get('tag')?.trim();
         const rows = clusterHosts(state, cluster.id).filter((h) => (!status || status(h.status)) && (!tag || (h.tag ?? []).includes(tag)));
-        return listResponse(rows.map((h) => hostListView(h, cluster.name)), req.query);
+        return listResponse(rows, req.query, (h) => hostListView(h, cluster.name));
       }),
     },
     { method: 'POST', path: '/v1/cluster/{cluster_id}/hosts', handle: guarded((req) => success(addHosts(ctx, req.params.cluster_id, bodyObject(req)))) },

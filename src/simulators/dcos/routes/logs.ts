@@ -19,7 +19,7 @@ export function logRoutes({ state }: Ctx): Route[] {
           clusterId: q.get('cluster_id')?.trim(),
         };
         const rows = state.logs.filter((l) => Object.entries(filters).every(([key, value]) => !value || l[key as keyof typeof filters] === value));
-        return listResponse(rows.map(logView), q);
+        return listResponse(rows, q, logView);
       }),
     },
   ];

@@ -41,7 +41,7 @@ export function providerRoutes({ env, state }: Ctx): Route[] {
         if (type && !(PROVIDER_TYPES as readonly string[]).includes(type)) throw new DcosError(CODE.invalidType, `Invalid parameter type: ${type}`);
         const userId = q.get('user_id')?.trim();
         const rows = [...state.providers.values()].filter((p) => (!type || p.type === type) && (!userId || p.userId === userId));
-        return listResponse(rows.map((p) => providerListView(state, p)), q);
+        return listResponse(rows, q, (p) => providerListView(state, p));
       }),
     },
     {

@@ -53,7 +53,7 @@ export function pubkeyRoutes({ env, state }: Ctx): Route[] {
         const name = req.query.get('name')?.trim();
         const userId = req.query.get('user_id')?.trim();
         const rows = [...state.pubkeys.values()].filter((k) => (!name || k.name === name) && (!userId || k.userId === userId));
-        return listResponse(rows.map((k) => pubkeyView(state, k)), req.query);
+        return listResponse(rows, req.query, (k) => pubkeyView(state, k));
       }),
     },
     {

@@ -52,7 +52,7 @@ export function registryRoutes({ env, state }: Ctx): Route[] {
       handle: guarded((req) => {
         const userId = req.query.get('user_id')?.trim();
         const rows = [...state.registries.values()].filter((r) => !userId || r.user_id === userId);
-        return listResponse(rows.map((r) => registryView(state, r)), req.query);
+        return listResponse(rows, req.query, (r) => registryView(state, r));
       }),
     },
     {

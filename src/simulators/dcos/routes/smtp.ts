@@ -42,7 +42,7 @@ export function smtpRoutes({ env, state }: Ctx): Route[] {
       handle: guarded((req) => {
         const address = req.query.get('address')?.trim();
         const rows = [...state.smtp.values()].filter((s) => !address || s.address === address);
-        return listResponse(rows.map(smtpView), req.query);
+        return listResponse(rows, req.query, smtpView);
       }),
     },
     {
