@@ -1,4 +1,5 @@
 import type { DocumentedApi, DocumentedCall, DocumentedClient, DocumentedEndpoint } from '../kit/documented.js';
+import { SimulatorError } from '../kit/errors.js';
 
 /**
  * Document 001's endpoints, in its order. It numbers nothing, so a section is the
@@ -33,6 +34,9 @@ async function clusters(api: DocumentedClient): Promise<Cluster[]> {
 
 const first = async (api: DocumentedClient) => (await clusters(api))[0] as Cluster;
 
+/** The seeded fleet lacks what an example needs (a seed change could do that). */
+const unfit = (what: string) => new SimulatorError('SIM_DOCUMENTED_UNFIT_FLEET', what);
+
 const isUp = (n: Node) => n.services.agentStatus === 1;
 
 /** A cluster and one of its center nodes that is up (metadata calls need one). */
@@ -41,13 +45,13 @@ async function centerNode(api: DocumentedClient): Promise<{ cluster: Cluster; ip
     const node = cluster.nodes.find((n) => n.IsSystemService && isUp(n));
     if (node) return { cluster, ip: node.name };
   }
-  throw new RangeError('no cluster with a center node that is up');
+  throw unfit('no cluster with a center node that is up');
 }
 
 /** The first of `candidates` for which `probe` holds. */
 async function find<T>(candidates: T[], probe: (c: T) => Promise<boolean>): Promise<T> {
   for (const c of candidates) if (await probe(c)) return c;
-  throw new RangeError('no candidate in the seeded fleet fits');
+  throw unfit('no candidate in the seeded fleet fits');
 }
 
 const get = (path: string, status = 200): DocumentedCall => ({ path, status });
@@ -217,7 +221,7 @@ const endpoints: DocumentedEndpoint[] = [
       const all = await clusters(api);
       const lists = await Promise.all(all.map(async (c) => ({ c, list: (await api.call('GET', `${C}/storage_service/vm/list?cluster_uuid=${c.uuid}`)).body.data.list })));
       const found = lists.find(({ list }) => list.some((vm: { status: string }) => vm.status === 'running'));
-      if (!found) throw new RangeError('no running storage service vm in the seeded fleet');
+      if (!found) throw unfit('no running storage service vm in the seeded fleet');
       const vm = found.list.find((v: { status: string }) => v.status === 'running');
       return post(`${C}/storage_service/vm/delete`, { cluster_uuid: found.c.uuid, force: false, uuid: vm.uuid, name: vm.name });
     },
@@ -232,7 +236,7 @@ const endpoints: DocumentedEndpoint[] = [
         const host = c.nodes.find((n) => !n.IsSystemService && isUp(n) && n.services.hostMode === 0);
         if (host) return post(`${C}/deploy/cvm`, { Networks: [{ Addr: '1.1.1.1/1', Gateway: '1.1.1.1' }], MachineUUID: host.UUID, cluster_uuid: c.uuid });
       }
-      throw new RangeError('no host in service outside the center nodes');
+      throw unfit('no host in service outside the center nodes');
     },
     invalid: async (api) => {
       const c = await first(api);
@@ -253,7 +257,7 @@ const endpoints: DocumentedEndpoint[] = [
           }
         }
       }
-      throw new RangeError('no cloud manager vm in the seeded fleet');
+      throw unfit('no cloud manager vm in the seeded fleet');
     },
     invalid: async (api) => missingBody(`${C}/delete/cvm`, { center_candidate_ip: '10.30.12.11', cluster_uuid: (await first(api)).uuid }),
   },

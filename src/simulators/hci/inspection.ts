@@ -1,6 +1,6 @@
 import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
-import { errors, type HciError } from './envelope.js';
+import { errors } from './envelope.js';
 import { HOST_STATUS, type Host } from './hosts.js';
 import { newUuid } from './ids.js';
 
@@ -38,7 +38,8 @@ export interface Inspection {
   durationMs: number;
   /** When it stopped, finished or failed. */
   endedAt: number;
-  abort: HciError | null;
+  /** The host whose agent stopped answering, when the run aborted (its error is built when shown). */
+  abortedOn: string | null;
 }
 
 /** Roughly how long checking one item on one host takes, in simulated time. */
@@ -74,7 +75,7 @@ export const idleInspection = (): Inspection => ({
   startedAt: 0,
   durationMs: 0,
   endedAt: 0,
-  abort: null,
+  abortedOn: null,
 });
 
 /** What one item finds on one host; hosts' real state drives alarms and faults. */
@@ -167,7 +168,7 @@ export function startInspection(
     startedAt,
     durationMs,
     endedAt: 0,
-    abort: null,
+    abortedOn: null,
   };
   const failPoint = rng.float(0.3, 0.9);
   const victim = rng.pick(hosts).ip;
@@ -176,7 +177,7 @@ export function startInspection(
     if (run.state !== INSPECTION_STATE.checking) return;
     run.state = fails ? INSPECTION_STATE.failed : INSPECTION_STATE.finished;
     run.endedAt = at;
-    if (fails) run.abort = errors.inspectionAborted(victim);
+    if (fails) run.abortedOn = victim;
   };
   // A run that ended before the simulation started (seeded history) is settled now
   // rather than left pending: a large fleet would keep one task per cluster otherwise.
@@ -225,13 +226,14 @@ export function inspectionView(run: Inspection, now: number): Record<string, unk
             suggestion: i.suggestion,
           }))
       : null;
+  const abort = run.abortedOn === null ? null : errors.inspectionAborted(run.abortedOn);
   return {
     status: {
-      code: run.abort?.code ?? 0,
-      message: run.abort?.messageEn ?? '',
-      messageCn: run.abort?.messageCn ?? '',
+      code: abort?.code ?? 0,
+      message: abort?.messageEn ?? '',
+      messageCn: abort?.messageCn ?? '',
       stack: null,
-      desc: run.abort?.desc ?? '',
+      desc: abort?.desc ?? '',
       UUID: run.runUuid,
     },
     normal: count(0),

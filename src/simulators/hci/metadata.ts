@@ -49,9 +49,9 @@ export const metaNode = (ip: string, nextAutoAt: number, daemon: DaemonState = D
 export function takeSnapshot(node: MetaNode, at: number, manual: boolean): string {
   const name = snapshotFileName(at);
   node.files.set(name, { manual: manual || (node.files.get(name)?.manual ?? false) });
-  if (!manual) {
-    const autos = [...node.files].filter(([, f]) => !f.manual).map(([n]) => n).sort();
-    for (const old of autos.slice(0, Math.max(0, autos.length - AUTO_RETENTION))) node.files.delete(old);
+  if (!manual && node.files.size > AUTO_RETENTION) {
+    const autos = [...node.files].filter(([, f]) => !f.manual).map(([n]) => n);
+    if (autos.length > AUTO_RETENTION) for (const old of autos.sort().slice(0, autos.length - AUTO_RETENTION)) node.files.delete(old);
   }
   return name;
 }
