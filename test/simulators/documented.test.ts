@@ -26,6 +26,12 @@ const LISTS = new Map<SourceKind, DocumentedApi | Error>(
 
 const LISTED = KINDS.filter((kind) => !(LISTS.get(kind) instanceof Error));
 
+it('every vendor has its document’s endpoint list', () => {
+  expect(Object.fromEntries(KINDS.map((k) => [k, LISTS.get(k) instanceof Error ? String(LISTS.get(k)) : 'listed']))).toEqual(
+    Object.fromEntries(KINDS.map((k) => [k, 'listed'])),
+  );
+});
+
 describe.each(LISTED)('%s: every documented endpoint', (kind) => {
   let sim: RunningSimulator;
   let api: DocumentedApi;
