@@ -23,7 +23,7 @@ export const CODE = {
   hostQuery: 'E50103',
   hostDeleteMaster: 'E50105',
   // Codes for the catalogues the document adds beside clusters (registries, providers,
-  // public keys, SMTP servers), numbered on in the same scheme; see CHOICES.md.
+  // public keys, SMTP servers), numbered on in the same scheme; see the README's table of choices where the documents are silent.
   registryNameExists: 'E50201',
   registryQuery: 'E50202',
   registryInUse: 'E50203',

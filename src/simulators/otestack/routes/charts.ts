@@ -11,7 +11,7 @@ const isGzip = (bytes: Buffer) => bytes.length > 2 && bytes[0] === 0x1f && bytes
 /**
  * "Upload Helm Chart to Create Application". The document sends multipart/form-data; the
  * simulator runtime parses request bodies as JSON, so the same three fields arrive as a
- * JSON object with the chart file base64-encoded (see CHOICES.md).
+ * JSON object with the chart file base64-encoded (see the README's table of simulator choices).
  */
 export function chartRoutes(env: SimEnv, state: OteState): Route[] {
   return [
