@@ -291,10 +291,15 @@ describe('workflows', () => {
 
 describe('auth', () => {
   it('ten concurrent calls after every token expired cause exactly one login', async () => {
+    // Ten different reads: identical ones in flight at once would share one call.
+    const ids = (await readers().clusters.list({})).slice(0, 10).map((c) => c.nativeId);
+    expect(ids).toHaveLength(10);
+    sim.resetStats();
     sim.setFaults({ expireTokens: true });
-    await Promise.all(Array.from({ length: 10 }, () => readers().clusters.list({})));
+    await Promise.all(ids.map((id) => readers().clusters.get(id)));
     expect(routes()['POST /v1/token']).toBe(1);
-    expect(routes()['GET /v1/cluster']).toBe(20);
+    // Each refused once with the expired token, and sent again with the new one.
+    expect(routes()['GET /v1/cluster/{cluster_id}']).toBe(20);
   });
 
   it('a token is renewed when the vendor says it expired (8 simulated hours)', async () => {
