@@ -66,7 +66,8 @@ export interface GatewayOptions {
  * The HTTP server: GraphQL (queries and mutations over HTTP, subscriptions over SSE and
  * graphql-ws) and GraphiQL at /graphql, plus /healthz (the process is up), /readyz
  * (at least one source answers) and /metrics (Prometheus), all on one port. Only
- * /graphql checks the Host header: probes and scrapers call by address.
+ * /graphql (HTTP and WebSocket upgrades) checks the Host header: probes and scrapers
+ * call by address.
  */
 export async function startGateway(config: GatewayConfig, options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
@@ -124,7 +125,18 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   // ws refuses a frame longer than maxPayload from its header (close 1009), before
   // reading it, so no message larger than an HTTP body may is ever buffered or parsed.
-  const wsServer = new WebSocketServer({ server, path: yoga.graphqlEndpoint, maxPayload: config.limits.maxBodyBytes });
+  // An upgrade under a name the gateway does not answer to is refused as /graphql over
+  // HTTP is (421), so a rebinding page cannot open a socket either.
+  const wsServer = new WebSocketServer({
+    server,
+    path: yoga.graphqlEndpoint,
+    maxPayload: config.limits.maxBodyBytes,
+    verifyClient: ({ req }, done) => {
+      const misdirected = checkHost(req.headers.host);
+      if (misdirected) done(false, 421, misdirected);
+      else done(true);
+    },
+  });
   /** The socket's caller, from its connectionParams or else its upgrade request's header. */
   const socketViewer = (ctx: { connectionParams?: Readonly<Record<string, unknown>>; extra: { request: { headers: { authorization?: string } } } }) => {
     const param = ctx.connectionParams?.Authorization ?? ctx.connectionParams?.authorization;

@@ -101,6 +101,30 @@ describe('Host names and GraphiQL’s demo token', () => {
     // Probes and scrapers call by address: health, readiness and metrics answer whatever the Host.
     expect((await call('GET', '/healthz', { host: 'attacker.example' })).status).toBe(200);
   });
+
+  it('refuses a WebSocket upgrade under such a name with 421, and takes one under its own', async () => {
+    const upgrade = (host: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({
+          host: '127.0.0.1',
+          port: demo.gateway.port,
+          path: '/graphql',
+          headers: { host, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'sec-websocket-protocol': 'graphql-transport-ws' },
+        });
+        req.on('upgrade', (res, socket) => {
+          socket.destroy();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await upgrade('attacker.example')).toBe(421);
+    expect(await upgrade(`localhost:${demo.gateway.port}`)).toBe(101);
+  });
 });
 
 describe('request deadline', () => {
