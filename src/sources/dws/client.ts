@@ -303,7 +303,14 @@ export class DwsClient {
   /** The identity of the current token, logging in first if there is none. */
   async identity(signal?: AbortSignal): Promise<Identity> {
     await this.authenticate(signal);
-    if (!this.#identity) throw new Error('DWS login finished without recording an identity');
+    // Every token comes from login(), which records the identity: this names the source if that ever breaks.
+    if (!this.#identity) {
+      throw new SourceError('SOURCE_AUTH_FAILED', 'the IAM login finished without naming a project', {
+        sourceId: this.http.sourceId,
+        sourceKind: 'dws',
+        route: 'POST /v3/auth/tokens',
+      });
+    }
     return this.#identity;
   }
 
