@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { builtOnce } from '../built-once.js';
 
 /**
  * OTE-stack bodies as the document describes them, reduced to what the adapter reads.
@@ -12,10 +11,8 @@ import { builtOnce } from '../built-once.js';
 export const envelope = z.object({ code: z.union([z.number(), z.string()]).optional(), message: z.string().optional() }).loose();
 
 /** A list answer: `data` (or `apps` for applications) and the vendor's `total`. */
-const listShape = <T extends z.ZodType>(item: T) =>
+const listOf = <T extends z.ZodType>(item: T) =>
   envelope.extend({ data: z.array(item).nullish().transform((v) => v ?? []), total: z.number().optional() });
-const builtList = builtOnce(listShape);
-export const listOf = <T extends z.ZodType>(item: T) => builtList(item) as ReturnType<typeof listShape<T>>;
 
 /** Login and Update Token put the token beside `code`, not under `data`. */
 export const tokenReply = envelope.extend({ token: z.string().min(1) });
@@ -143,7 +140,7 @@ export interface OteClusterLabelBody {
   clusterLabel: string;
 }
 
-/** The list answers, each built once. */
+/** The list answers, built once here: zod compiles a schema on its first parse. */
 export const clusterList = listOf(clusterRow);
 export const clusterLabelList = listOf(clusterLabelRow);
 export const nodeList = listOf(nodeRow);

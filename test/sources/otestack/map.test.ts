@@ -17,7 +17,7 @@ import {
   toWorkflow,
   workflowState,
 } from '../../../src/sources/otestack/map.js';
-import { clusterRow, deploymentDetailReply, deploymentRow, historyEntry, listOf, nodeRow } from '../../../src/sources/otestack/wire.js';
+import { clusterList, deploymentDetailReply, deploymentList, deploymentRow, historyEntry, nodeList } from '../../../src/sources/otestack/wire.js';
 import { tokenCredential, walkPages } from '../../../src/sources/otestack/client.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
@@ -26,7 +26,7 @@ const T = '2019-03-05T03:58:41.000Z'; // 1551758321
 
 describe('otestack map: document examples', () => {
   it('maps the Get Cluster List example', () => {
-    const rows = listOf(clusterRow).parse(fixture('clusters-list.response')).data;
+    const rows = clusterList.parse(fixture('clusters-list.response')).data;
     expect(withoutRaw(rows.map((r) => toCluster('ote', r, [])))).toEqual([
       { sourceId: 'ote', nativeId: 'GuangZhou', name: 'GuangZhou', kind: 'EDGE', status: 'FAILED', rawStatus: 'isReady=false', labels: [], endpoints: [], nodeCount: 1 },
       { sourceId: 'ote', nativeId: 'BeiJing', name: 'BeiJing', kind: 'EDGE', status: 'RUNNING', rawStatus: 'isReady=true', labels: [], endpoints: [], nodeCount: 2 },
@@ -34,7 +34,7 @@ describe('otestack map: document examples', () => {
   });
 
   it('maps the Get Node List example, and a cluster with a node not ready is DEGRADED with its nodes’ capacity', () => {
-    const nodes = listOf(nodeRow).parse(fixture('nodes-list.response')).data;
+    const nodes = nodeList.parse(fixture('nodes-list.response')).data;
     expect(withoutRaw(toHost('ote', nodes[0]!, ['gpu', 'edge']))).toEqual({
       sourceId: 'ote',
       nativeId: 'GuangZhou/GZ1',
@@ -62,7 +62,7 @@ describe('otestack map: document examples', () => {
   });
 
   it('maps the List Deployment example (status 6, counts from errorMessage, no history in a list)', () => {
-    const row = listOf(deploymentRow).parse(fixture('deploy-list.response')).data[0]!;
+    const row = deploymentList.parse(fixture('deploy-list.response')).data[0]!;
     expect(withoutRaw(toDeployment('ote', row, { clusters: ['c1'], awaitingAudit: false }))).toEqual({
       sourceId: 'ote',
       nativeId: '1',
@@ -163,11 +163,11 @@ describe('otestack map: document examples', () => {
   });
 
   it('keeps the vendor record it was mapped from, as `raw`', () => {
-    const clusters = listOf(clusterRow).parse(fixture('clusters-list.response')).data;
+    const clusters = clusterList.parse(fixture('clusters-list.response')).data;
     for (const c of clusters) expect(toCluster('ote', c, []).raw).toBe(c);
-    const nodes = listOf(nodeRow).parse(fixture('nodes-list.response')).data;
+    const nodes = nodeList.parse(fixture('nodes-list.response')).data;
     for (const n of nodes) expect(toHost('ote', n, []).raw).toBe(n);
-    const row = listOf(deploymentRow).parse(fixture('deploy-list.response')).data[0]!;
+    const row = deploymentList.parse(fixture('deploy-list.response')).data[0]!;
     expect(toDeployment('ote', row, { clusters: ['c1'], awaitingAudit: false })?.raw).toBe(row);
     const detail = deploymentDetailReply.parse(fixture('deploy-get.response')).data;
     expect(toDeployment('ote', detail, { clusters: [], awaitingAudit: false }, detail.historyVersion)?.raw).toBe(detail);
