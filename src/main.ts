@@ -21,7 +21,7 @@ async function main(logger: Logger) {
   const { values } = parseArgs({ options: { config: { type: 'string', short: 'c' } }, strict: true });
   const demo = values.config ? undefined : await startDemo();
   const config = demo ? demo.config : loadConfigFile(values.config as string);
-  const tracing = startTracing();
+  const tracing = await startTracing();
   if (tracing) logger.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing: spans go to OTLP');
   const gateway = await startGateway(config, { factories: ADAPTERS, logger, tracing: Boolean(tracing) });
   announce(logger, config, gateway);

@@ -1,7 +1,4 @@
 import { context, propagation, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { defaultResource, detectResources, envDetector, resourceFromAttributes } from '@opentelemetry/resources';
-import { BatchSpanProcessor, NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 
 /** Where Fleetgate's spans come from; a no-op until `startTracing` registers a provider. */
 export const tracer = trace.getTracer('fleetgate');
@@ -23,9 +20,13 @@ export interface Tracing {
 /**
  * Registers an OTLP/HTTP exporter configured by the OTEL_* variables (endpoint, headers,
  * protocol, sampler, resource attributes, service name; `fleetgate` when none is set).
+ * The SDK is loaded only then: every other process (and every vendor call's module)
+ * needs the API alone.
  */
-export function startTracing(env: Record<string, string | undefined> = process.env): Tracing | undefined {
+export async function startTracing(env: Record<string, string | undefined> = process.env): Promise<Tracing | undefined> {
   if (!tracingWanted(env)) return undefined;
+  const [{ OTLPTraceExporter }, { defaultResource, detectResources, envDetector, resourceFromAttributes }, { BatchSpanProcessor, NodeTracerProvider }] =
+    await Promise.all([import('@opentelemetry/exporter-trace-otlp-http'), import('@opentelemetry/resources'), import('@opentelemetry/sdk-trace-node')]);
   const resource = defaultResource()
     .merge(resourceFromAttributes({ 'service.name': 'fleetgate' }))
     .merge(detectResources({ detectors: [envDetector] }));

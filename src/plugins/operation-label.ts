@@ -13,13 +13,24 @@ export interface OperationName {
  */
 export class OperationLabels {
   readonly #known = new Set<string>();
+  /**
+   * Per parsed document (yoga's parse cache hands the same one to every request with the
+   * same text), so the access log, metrics and tracing each asking costs one lookup.
+   */
+  readonly #named = new WeakMap<DocumentNode, Map<string, OperationName>>();
 
   constructor(private readonly limit = 200) {}
 
   of(document: DocumentNode, operationName?: string | null): OperationName {
-    const operation = getOperationAST(document, operationName);
-    const name = operation?.name?.value ?? 'anonymous';
-    return { name: this.#bounded(name), type: operation?.operation ?? 'unknown' };
+    let byName = this.#named.get(document);
+    if (!byName) this.#named.set(document, (byName = new Map()));
+    let named = byName.get(operationName ?? '');
+    if (!named) {
+      const operation = getOperationAST(document, operationName);
+      named = { name: this.#bounded(operation?.name?.value ?? 'anonymous'), type: operation?.operation ?? 'unknown' };
+      byName.set(operationName ?? '', named);
+    }
+    return named;
   }
 
   #bounded(name: string): string {

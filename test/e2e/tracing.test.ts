@@ -36,7 +36,7 @@ describe('OpenTelemetry tracing', () => {
     });
     await new Promise<void>((resolve) => collector.listen(0, '127.0.0.1', resolve));
     vi.stubEnv('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', `http://127.0.0.1:${(collector.address() as AddressInfo).port}/v1/traces`);
-    tracing = startTracing();
+    tracing = await startTracing();
     demo = await startDemoGateway({ tracing: true });
   });
   afterAll(async () => {
