@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { tiemCreateInput } from '../helpers/inputs.js';
-import { liveClient, subscribe } from '../helpers/live.js';
+import { liveClient, sseMessages, subscribe } from '../helpers/live.js';
 
 const PROGRESS = print(parse(`subscription($id: ID!) { workflowProgress(id: $id) { workflow { id state progress message } error { code } } }`));
 const CREATE = parse(`mutation($input: CreateClusterInput!) { createCluster(input: $input) { ... on OperationPayload { workflow { id } } } }`) as TypedDocumentNode<
@@ -99,22 +99,7 @@ describe('subscriptions', () => {
     const updates: Update[] = [];
     let finished = false;
     const reading = (async () => {
-      const decoder = new TextDecoder();
-      let buffer = '';
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (block.startsWith('event: complete')) {
-            finished = true;
-            return;
-          }
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (data) updates.push((JSON.parse(data.slice(6)) as { data: { workflowProgress: Update } }).data.workflowProgress);
-        }
-      }
+      for await (const msg of sseMessages<{ data: { workflowProgress: Update } }>(res)) updates.push(msg.data.workflowProgress);
       finished = true;
     })();
     await driveClock(() => finished);

@@ -88,26 +88,13 @@ export function sseSubscribe<T>(gatewayUrl: string, token: string, query: string
     });
     // Yoga answers once the subscription is set up: from here on it misses nothing.
     opened();
-    const decoder = new TextDecoder();
-    let buffer = '';
     try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
-        let end: number;
-        while ((end = buffer.indexOf('\n\n')) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          if (block.startsWith('event: complete')) {
-            completed = true;
-            return;
-          }
-          const data = block.split('\n').find((l) => l.startsWith('data: '));
-          if (!data) continue;
-          const msg = JSON.parse(data.slice(6)) as { data?: Record<string, T>; errors?: unknown[] };
-          if (msg.errors) throw new Error(JSON.stringify(msg.errors));
-          if (msg.data) updates.push(msg.data[field] as T);
-        }
+      for await (const msg of sseMessages<{ data?: Record<string, T>; errors?: unknown[] }>(res)) {
+        if (msg.errors) throw new Error(JSON.stringify(msg.errors));
+        if (msg.data) updates.push(msg.data[field] as T);
       }
+      completed = true;
+      return;
     } catch (err) {
       if (!abort.signal.aborted) throw err;
     }
@@ -122,4 +109,21 @@ export function sseSubscribe<T>(gatewayUrl: string, token: string, query: string
     unsubscribe: () => abort.abort(),
     opened: open,
   };
+}
+
+/** The JSON messages of an SSE response, until its `complete` event or its end. */
+export async function* sseMessages<M>(res: Response): AsyncGenerator<M> {
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf('\n\n')) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (block.startsWith('event: complete')) return;
+      const data = block.split('\n').find((l) => l.startsWith('data: '));
+      if (data) yield JSON.parse(data.slice(6)) as M;
+    }
+  }
 }
