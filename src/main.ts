@@ -4,6 +4,7 @@
  * the config is wrong. Everything it says is a JSON log line; demo mode on a terminal
  * also prints a banner for the person who just typed `npm start`.
  */
+import './production-mode.js';
 import { parseArgs } from 'node:util';
 import { ConfigError, type GatewayConfig, loadConfigFile } from './config.js';
 import { startDemo } from './demo.js';
