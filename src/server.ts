@@ -15,6 +15,7 @@ import { ASSETS_PATH, renderGraphiQLPage, serveGraphiQLAsset } from './graphiql-
 import type { Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { SourceKind } from './model/source-kind.js';
+import { useCompiledExecution } from './plugins/compiled-execution.js';
 import { corsFor } from './plugins/cors.js';
 import { isGraphQLError, maskError } from './plugins/error-masking.js';
 import { hostGuard } from './hosts.js';
@@ -284,6 +285,7 @@ export function createGatewayYoga(options: YogaOptions) {
     useSourceProblems(),
     useVendorCalls(),
     useVendorDetailScope(),
+    useCompiledExecution(),
   ];
   if (options.introspection === false) plugins.push(useDisableIntrospection());
   return createYoga<object, GatewayContext>({
