@@ -32,9 +32,23 @@ export function decode<E, S extends z.ZodType>(
   envelope: Envelope<E>,
   schema: S,
 ): { data: z.output<S>; envelope: E } {
+  let bySchema = decoded.get(reply);
+  const known = bySchema?.get(schema) as { data: z.output<S>; envelope: E } | undefined;
+  if (known) return known;
   const opened = openEnvelope(http, call, reply, envelope);
-  return { data: readPayload(http, call, reply, schema, envelope.payload(opened), envelope.at), envelope: opened };
+  const result = { data: readPayload(http, call, reply, schema, envelope.payload(opened), envelope.at), envelope: opened };
+  if (!bySchema) decoded.set(reply, (bySchema = new Map()));
+  bySchema.set(schema, result);
+  return result;
 }
+
+/**
+ * Answers already decoded, by reply and schema. One reply answers every request that
+ * shared its call (shared-answers.ts), so a page of a hundred clusters read by fifty
+ * requests at once is checked once, not fifty times. Callers only read what decode
+ * returns (they copy before sorting or adding), which is what makes sharing it safe.
+ */
+const decoded = new WeakMap<SourceReply, Map<z.ZodType, unknown>>();
 
 /** The envelope of an answer that is not a refusal. */
 export function openEnvelope<E>(http: SourceHttp, call: CallSite, reply: SourceReply, envelope: Envelope<E>): E {
