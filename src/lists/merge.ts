@@ -1,11 +1,11 @@
 import { GatewayError } from '../model/errors.js';
 import { isGone, missingOf } from '../model/partial.js';
-import type { EntityReader, Outlined, Want } from '../sources/adapter.js';
+import type { EntityReader, Want } from '../sources/adapter.js';
 import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { filterFields, fullyPushedDown, matches, pushedDownPart } from './filter.js';
-import { comparator, ORDER_KEYS, type Order } from './order.js';
+import { type Keyed, keyedComparator, ORDER_KEYS, type Order, sortKeyOf } from './order.js';
 import { covers, listFor, withFields } from './read.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
@@ -44,13 +44,15 @@ export class PagingArgumentError extends GatewayError {
 }
 
 /**
- * An item as far as the list needs it: `known` to filter and order by, `complete` for the
- * page. Most readers list complete items; an outline reader's are completed only when
- * they land on the page.
+ * An item as far as the list needs it: `item` (with its sort key) to filter and order
+ * by, and `complete` where the page needs more of it. Most readers list complete items,
+ * which need nothing more; an outline reader's are completed only when they land on the
+ * page. No closure per item unless it has something left to do: a page of a hundred
+ * items is made per request.
  */
-type Entry<E extends EntityName> = Outlined<Item<E>>;
-const asEntry = <T>(item: T): Outlined<T> => ({ known: item as Outlined<T>['known'], complete: async () => (isGone(item) ? null : item) });
-const known = <E extends EntityName>(entry: Entry<E>) => entry.known as Item<E>;
+interface Entry<E extends EntityName> extends Keyed<Item<E>> {
+  complete?: () => Promise<Item<E> | null>;
+}
 
 interface Taken<T> {
   items: T[];
@@ -79,9 +81,12 @@ class SourceSequence<E extends EntityName> {
     private readonly slot: SourceSlot<E>,
     private readonly filter: Filter<E>,
     private readonly order: Order<E>,
-    private readonly compare: (a: Item<E>, b: Item<E>) => number,
+    private readonly keyOf: (item: Item<E>) => string | undefined,
+    private readonly compare: (a: Entry<E>, b: Entry<E>) => number,
     private readonly want: Want,
   ) {}
+
+  #entry = (item: Item<E>): Entry<E> => ({ item, key: this.keyOf(item) });
 
   get #windowed(): boolean {
     const { reader } = this.slot;
@@ -96,7 +101,7 @@ class SourceSequence<E extends EntityName> {
       const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1, this.want);
       this.#reportMissing(window.items);
       if (window.total !== undefined) this.#knownTotal = window.total;
-      return { items: window.items.map(asEntry), exhausted: window.items.length < count + 1 };
+      return { items: window.items.map(this.#entry), exhausted: window.items.length < count + 1 };
     }
     const all = await this.all();
     const items = all.slice(from, from + count + 1);
@@ -105,8 +110,8 @@ class SourceSequence<E extends EntityName> {
 
   all(): Promise<Entry<E>[]> {
     this.#sorted ??= this.#list().then((entries) => {
-      const kept = entries.filter((e) => matches(this.entity, this.filter, known(e)));
-      return this.order.field === 'SOURCE' ? kept : kept.sort((a, b) => this.compare(known(a), known(b)));
+      const kept = entries.filter((e) => matches(this.entity, this.filter, e.item));
+      return this.order.field === 'SOURCE' ? kept : kept.sort(this.compare);
     });
     return this.#sorted;
   }
@@ -126,11 +131,15 @@ class SourceSequence<E extends EntityName> {
       const answered = covers(outline.fields, this.want);
       const outlines = await outline.list(vendorFilter);
       this.#reportMissing(outlines);
-      return outlines.map((o) => ({ known: o.known, complete: () => (answered ? Promise.resolve(o.known as Item<E>) : o.complete(this.want)) }));
+      return outlines.map((o) => {
+        const entry = this.#entry(o.known as Item<E>);
+        if (!answered) entry.complete = () => o.complete(this.want);
+        return entry;
+      });
     }
     const items = await listFor(reader, vendorFilter, withFields(this.want, sorting));
     this.#reportMissing(items);
-    return items.map(asEntry);
+    return items.map(this.#entry);
   }
 
   async total(): Promise<number> {
@@ -141,6 +150,24 @@ class SourceSequence<E extends EntityName> {
       if (window.total !== undefined) return window.total;
     }
     return (await this.all()).length;
+  }
+}
+
+/**
+ * An edge of a page. Its cursor is encoded when read, not when the page is made: most
+ * pages are read for their nodes alone, and encoding a cursor for each of a hundred
+ * edges was a tenth of what merging a page cost.
+ */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly fingerprint: string,
+    /** How many items each source had supplied up to and including this one. */
+    private readonly positions: Record<string, number>,
+  ) {}
+
+  get cursor(): string {
+    return encodeCursor({ q: this.fingerprint, p: this.positions });
   }
 }
 
@@ -177,11 +204,12 @@ export async function mergedPage<E extends EntityName>(options: {
   if ((args.first != null || args.after != null) && (args.last != null || args.before != null)) {
     throw new PagingArgumentError('page forward with first/after or backward with last/before, not both');
   }
-  const compare = comparator(order);
+  const keyOf = sortKeyOf(order);
+  const compare = keyedComparator(order);
   const problems: SourceProblem[] = [];
   /** Items each source listed and then said were gone: left out of the page and of the total. */
   const gone = new Map<string, number>();
-  const sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, compare, options.want) }));
+  const sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, keyOf, compare, options.want) }));
   const failed = new Set<string>();
   const guard = async <T>(sourceId: string, work: () => Promise<T>, fallback: T): Promise<T> => {
     if (failed.has(sourceId)) return fallback;
@@ -194,6 +222,7 @@ export async function mergedPage<E extends EntityName>(options: {
       return fallback;
     }
   };
+  // Encoded at once, so the positions as they are now are what the cursor holds.
   const cursorOf = (positions: Record<string, number>) => encodeCursor({ q: fingerprint, p: positions });
   type Picked = { entry: Entry<E>; sourceId: string };
   /**
@@ -205,13 +234,14 @@ export async function mergedPage<E extends EntityName>(options: {
    * later page still serves its items.
    */
   const completeEdges = async (page: Picked[], positions: Record<string, number>) => {
-    const nodes = await Promise.all(page.map(({ entry, sourceId }) => guard(sourceId, () => entry.complete(), null)));
+    const nodeOf = ({ entry, sourceId }: Picked) => (entry.complete ? guard(sourceId, entry.complete, null) : isGone(entry.item) ? null : entry.item);
+    const nodes = page.some((p) => p.entry.complete) ? await Promise.all(page.map(nodeOf)) : page.map(nodeOf);
     const out: MergedPage<E>['edges'] = [];
     page.forEach(({ sourceId }, i) => {
       if (failed.has(sourceId)) return;
       positions[sourceId] = (positions[sourceId] ?? 0) + 1;
-      const node = nodes[i];
-      if (node) out.push({ node, cursor: cursorOf({ ...positions }) });
+      const node = nodes[i] as Item<E> | null;
+      if (node) out.push(new Edge(node, fingerprint, { ...positions }));
       else gone.set(sourceId, (gone.get(sourceId) ?? 0) + 1);
     });
     return out;
@@ -240,26 +270,29 @@ export async function mergedPage<E extends EntityName>(options: {
         sequences.map(async ({ slot, seq }) => ({
           sourceId: slot.sourceId,
           items: (await guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first), { items: [], exhausted: true })).items,
+          at: 0,
         })),
       );
       while (picked.length <= first) {
         let best: (typeof heads)[number] | undefined;
-        for (const h of heads) if (h.items.length && (!best || compare(known(h.items[0] as Entry<E>), known(best.items[0] as Entry<E>)) < 0)) best = h;
+        for (const h of heads) {
+          if (h.at < h.items.length && (!best || compare(h.items[h.at] as Entry<E>, best.items[best.at] as Entry<E>) < 0)) best = h;
+        }
         if (!best) break;
-        picked.push({ entry: best.items.shift() as Entry<E>, sourceId: best.sourceId });
+        picked.push({ entry: best.items[best.at++] as Entry<E>, sourceId: best.sourceId });
       }
     }
     hasNextPage = picked.length > first;
     hasPreviousPage = Object.values(positions).some((n) => n > 0);
     edges = await completeEdges(picked.slice(0, first), positions);
-    if (edges.length === 0 && hasNextPage) emptyPageEnd = cursorOf({ ...positions });
+    if (edges.length === 0 && hasNextPage) emptyPageEnd = cursorOf(positions);
   } else {
     // Backward paging needs the whole merged sequence up to the cursor; it is served by
     // fetching every source's matches, which is what "last" costs on any paged vendor.
     const all = await Promise.all(
       sequences.map(async ({ slot, seq }) => (await guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked => ({ entry, sourceId: slot.sourceId }))),
     );
-    const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => compare(known(a.entry), known(b.entry)));
+    const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => compare(a.entry, b.entry));
     const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, fingerprint)) - 1) : merged.length;
     const last = args.last ?? DEFAULT_PAGE_SIZE;
     const begin = Math.max(0, end - last);

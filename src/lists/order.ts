@@ -43,23 +43,31 @@ export const ORDER_KEYS: Record<string, string | undefined> = {
   STATUS: 'status',
 };
 
-/** The value an order field sorts by; undefined sorts last in either direction. Names sort without case. */
-function sortValue(item: Record<string, unknown>, field: string): string | undefined {
-  const key = ORDER_KEYS[field];
-  const value = key === undefined ? undefined : (item[key] as string | undefined);
-  return field === 'NAME' ? value?.toLowerCase() : value;
+/** An item with the value it sorts by, worked out once rather than at every comparison. */
+export interface Keyed<T> {
+  item: T;
+  key: string | undefined;
+}
+
+/** The value `order` sorts an item by; undefined sorts last in either direction. Names sort without case. */
+export function sortKeyOf<E extends EntityName>(order: Order<E>): (item: Item<E>) => string | undefined {
+  const key = ORDER_KEYS[order.field];
+  if (key === undefined) return () => undefined;
+  const lower = order.field === 'NAME';
+  return (item) => {
+    const value = (item as unknown as Record<string, string | undefined>)[key];
+    return lower ? value?.toLowerCase() : value;
+  };
 }
 
 /**
- * A total order: ties on the sort value fall back to (source, native id), so a merge
- * across sources is the same on every page and cursors never skip or repeat an item.
- * Times compare as text because every model time is ISO-8601 UTC.
+ * A total order over keyed items: ties on the sort value fall back to (source, native
+ * id), so a merge across sources is the same on every page and cursors never skip or
+ * repeat an item. Times compare as text because every model time is ISO-8601 UTC.
  */
-export function comparator<E extends EntityName>(order: Order<E>): (a: Item<E>, b: Item<E>) => number {
+export function keyedComparator<E extends EntityName>(order: Order<E>): (a: Keyed<Item<E>>, b: Keyed<Item<E>>) => number {
   const sign = order.direction === 'ASC' ? 1 : -1;
-  return (a, b) => {
-    const va = sortValue(a as unknown as Record<string, unknown>, order.field);
-    const vb = sortValue(b as unknown as Record<string, unknown>, order.field);
+  return ({ key: va, item: a }, { key: vb, item: b }) => {
     if (va !== vb) {
       if (va === undefined) return 1;
       if (vb === undefined) return -1;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { comparator, DEFAULT_ORDER, ORDER_FIELDS, ORDER_KEYS, type Order } from '../../src/lists/order.js';
+import { DEFAULT_ORDER, ORDER_FIELDS, ORDER_KEYS, type Order } from '../../src/lists/order.js';
 import type { Cluster } from '../../src/model/entities.js';
+import { comparator } from '../helpers/order.js';
 
 /** Just what ordering reads: sorting looks at nothing else. */
 const c = (sourceId: string, nativeId: string, fields: Partial<Pick<Cluster, 'name' | 'createdAt' | 'status'>> = {}) =>

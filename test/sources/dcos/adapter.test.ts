@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config.js';
 import { ConfigError } from '../../../src/config.js';
 import { type MergedPage, mergedPage } from '../../../src/lists/merge.js';
-import { comparator } from '../../../src/lists/order.js';
+import { comparator } from '../../helpers/order.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { Cluster } from '../../../src/model/entities.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
