@@ -25,6 +25,7 @@ import {
 } from './map.js';
 import { createDcosOperations } from './operations.js';
 import { isDcosId } from './ids.js';
+import { oncePerRow } from '../kit/once-per-row.js';
 
 /**
  * The DC/OS container cluster manager as a Fleetgate source: clusters, their hosts, the
@@ -158,8 +159,11 @@ function createLoaders(client: DcosClient, scope: RequestScope, limit: LimitFunc
   };
 }
 
+/** A cluster as its list row tells it, shared by the requests that read the same reply. */
+const listedCluster = oncePerRow((sourceId: string, c: VendorCluster) => toCluster(sourceId, c));
+
 function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string, loaders: Loaders): EntityReader<Cluster, ClusterFilter> {
-  const map = (c: VendorCluster) => toCluster(sourceId, c);
+  const map = (c: VendorCluster) => listedCluster(sourceId, c);
   /** The vendor's window; for a filter of several statuses, the filtered full list, sliced. */
   const page = async (filter: ClusterFilter, window?: Window): Promise<ListWindow<Cluster>> => {
     const status = statusQuery(CLUSTER_STATUS, filter.status);
@@ -179,7 +183,8 @@ function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string
     window: async (filter, offset, limit) => sliced(await page(filter, vendorWindow(offset, limit)), limit),
     get: async (id) => {
       const c = await loaders.cluster.load(id);
-      return c ? map(c) : null;
+      // Its own item, not the list's shared one: node(id) marks what it returns with its type.
+      return c ? toCluster(sourceId, c) : null;
     },
   };
 }

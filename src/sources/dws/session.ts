@@ -20,6 +20,10 @@ import {
   snapshotWorkflow,
 } from './map.js';
 import { pagesCovering } from '../kit/paging.js';
+import { oncePerRow } from '../kit/once-per-row.js';
+
+/** A cluster as its row tells it, shared by the requests that read the same reply. */
+const listedCluster = oncePerRow(mapCluster);
 
 /**
  * The readers one GraphQL request gets from a DWS source. DWS lists clusters (with
@@ -60,7 +64,9 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  const toCluster = async (c: ClusterWire) => mapCluster(sourceId, c, await region());
+  const toCluster = async (c: ClusterWire) => listedCluster(sourceId, c, await region());
+  // Its own item, not the list's shared one: node(id) marks what it returns with its type.
+  const clusterOf = async (c: ClusterWire) => mapCluster(sourceId, c, await region());
 
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // The list's only filter is the enterprise project, which the gateway does not filter on.
@@ -72,7 +78,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     // The list is not paged and its order is not documented: no window, no nativeOrder.
     async get(id) {
       const c = await clusterById.load(id);
-      return c ? toCluster(c) : null;
+      return c ? clusterOf(c) : null;
     },
   };
 

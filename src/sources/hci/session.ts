@@ -27,6 +27,10 @@ import {
   STATISTIC_FEEDS,
   STORAGE_FEEDS,
 } from './map.js';
+import { oncePerRow } from '../kit/once-per-row.js';
+
+/** A cluster's outline as its list row tells it, shared by the requests that read the same reply. */
+const listedOutline = oncePerRow(clusterOutline);
 
 /**
  * The readers one GraphQL request gets from an HCI source. The vendor has no call that
@@ -96,7 +100,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     async list(filter) {
       const { rows } = await client.clusters(ctx, filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {});
       return rows.map((row) => ({
-        known: clusterOutline(sourceId, row),
+        known: listedOutline(sourceId, row),
         complete: async (want) => {
           const cluster = await completeCluster(row, wants(want, DETAIL_FIELDS));
           // Only a whole cluster may answer later lookups in this request.

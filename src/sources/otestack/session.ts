@@ -28,6 +28,10 @@ import {
   toWorkflow,
 } from './map.js';
 import type { OteCluster, OteDeployment, OteDeploymentDetail, OteNode } from './wire.js';
+import { oncePerRow } from '../kit/once-per-row.js';
+
+/** A cluster's outline as its list row tells it, shared by the requests that read the same reply. */
+const listedOutline = oncePerRow(clusterOutline);
 
 /**
  * The readers one GraphQL request gets from an OTE-stack source. The vendor lists
@@ -142,7 +146,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
       fields: CLUSTER_OUTLINE_FIELDS,
       async list(filter) {
         return (await clusterRows(filter)).map((row) => ({
-          known: clusterOutline(sourceId, row),
+          known: listedOutline(sourceId, row),
           complete: async (want) => {
             const cluster = await completeCluster(row, want);
             // Only a whole cluster may answer later lookups in this request.

@@ -9,6 +9,7 @@ import { gather } from '../partial.js';
 import { BACKUPS, CLUSTERS, type Limit, type ListEndpoint, type Query, type TiemClient, WORKFLOWS } from './client.js';
 import { splitHostNativeId, toCluster, toHost, toSnapshot, toWorkflow, vendorWorkflowStatus, workflowState } from './map.js';
 import { MAX_PAGE_SIZE, pageCount } from './paging.js';
+import { oncePerRow } from '../kit/once-per-row.js';
 import type { TiemBackup, TiemClusterDetail, TiemClusterInfo, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
 
 /**
@@ -23,6 +24,9 @@ interface VendorQuery<T> {
 }
 
 const keepAll = () => true;
+
+/** A cluster as its list row tells it, shared by the requests that read the same reply. */
+const listedCluster = oncePerRow((sourceId: string, info: TiemClusterInfo) => toCluster(sourceId, info));
 
 /** One loader result per key: a failed call fails its own key, not the whole batch. */
 const settle = <T>(work: Promise<T>): Promise<T | Error> => work.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
@@ -72,7 +76,7 @@ export class TiemSession {
     // stay with the gateway. clusterStatus cannot carry the unified status either: it
     // depends on maintainStatus too (clusterStatus=Running includes clusters Stopping).
     const query = (f: ClusterFilter): Query => ({ clusterId: f.clusterNativeId });
-    const map = (items: TiemClusterInfo[]) => items.map((c) => toCluster(this.sourceId, c));
+    const map = (items: TiemClusterInfo[]) => items.map((c) => listedCluster(this.sourceId, c));
     return {
       pushdown: new Set<keyof ClusterFilter>(['clusterNativeId']),
       list: async (f) => map(await this.client.walk(CLUSTERS, query(f), this.scope, this.#limit)),
