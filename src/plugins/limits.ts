@@ -11,6 +11,7 @@ import {
   isInterfaceType,
   isObjectType,
   Kind,
+  type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
@@ -33,6 +34,7 @@ export interface FanoutLimits {
  * list runs once per item above it.
  */
 export function useFanoutLimit(limits: FanoutLimits): Plugin {
+  const estimates = new WeakMap<OperationDefinitionNode, Estimate>();
   // Subscriptions too: each update of a subscription runs its whole selection again.
   const check: NonNullable<Plugin['onExecute']> & NonNullable<Plugin['onSubscribe']> = ({ args, setResultAndStopExecution }) => {
       const document = args.document as DocumentNode;
@@ -45,10 +47,16 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
       // Variables that do not coerce fail execution itself, with graphql's own error.
       const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
       if (variables.errors) return;
-      const walk = new FanoutWalk(args.schema, document, variables.coerced, limits);
       const root = args.schema.getRootType(operation.operation) ?? undefined;
+      const dryRun = (args.contextValue as { request?: Request }).request?.headers.get(DRY_RUN_HEADER) === '1';
+      // An operation without variables costs the same every time it is sent: estimated once.
+      const constant = !operation.variableDefinitions?.length && !dryRun;
+      const known = constant ? estimates.get(operation) : undefined;
+      if (known) return refuseOver(known);
+      const walk = new FanoutWalk(args.schema, document, variables.coerced, limits);
       const cost = walk.selections(operation.selectionSet, root, 1, true);
-      if ((args.contextValue as { request?: Request }).request?.headers.get(DRY_RUN_HEADER) === '1') {
+      if (constant) estimates.set(operation, { cost, problem: walk.problem });
+      if (dryRun) {
         // What the query would cost, per root field, and whether it would be let through:
         // answered before anything runs, so no vendor is called and no mutation is made.
         const byField: Record<string, number> = {};
@@ -61,12 +69,21 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
         setResultAndStopExecution({ data: null, extensions: { dryRun: plan } });
         return;
       }
-      if (walk.problem || cost > limits.maxFanout) {
-        const message = walk.problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
-        setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: walk.problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
+      refuseOver({ cost, problem: walk.problem });
+    function refuseOver({ cost, problem }: Estimate) {
+      if (problem || cost > limits.maxFanout) {
+        const message = problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
+        setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
       }
+    }
   };
   return { onExecute: check, onSubscribe: check };
+}
+
+/** What an operation would cost, and what makes it unanswerable if anything does. */
+interface Estimate {
+  cost: number;
+  problem: string | undefined;
 }
 
 const CONNECTION_FIELDS = new Set(['edges', 'pageInfo', 'totalCount', 'missingSources']);

@@ -94,6 +94,13 @@ describe('limits', () => {
       'viewer-token',
     );
     expect(fanout.body.errors?.[0]?.extensions?.code, JSON.stringify(fanout.body).slice(0, 300)).toBe('QUERY_TOO_COSTLY');
+    // The same document again is refused again (its estimate is kept, not its verdict forgotten).
+    const again = await run(
+      '{ clusters(first: 100) { edges { node { hosts(first: 100) { edges { node { cluster { hosts(first: 5) { pageInfo { hasNextPage } } } } } } } } } }',
+      'viewer-token',
+    );
+    expect(again.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TOO_COSTLY', cost: fanout.body.errors?.[0]?.extensions?.cost });
+    expect(again.body.data).toBeUndefined();
     const viaVariables = await run('query($n: Int) { clusters(first: $n) { totalCount } }', 'viewer-token', { n: 1000 });
     expect(viaVariables.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
   });
