@@ -90,8 +90,26 @@ export function toCluster(sourceId: string, raw: OteCluster, labels: readonly st
   };
 }
 
-/** The fields of a cluster its list row alone gives: its status needs its nodes, its labels a lookup. */
-export const CLUSTER_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'raw', 'name', 'kind', 'rawStatus', 'endpoints', 'nodeCount']);
+/**
+ * The fields of a cluster its list row alone gives: its status needs its nodes, its labels
+ * a lookup. OTE-stack tells no version, region, zone or creation and update times at all,
+ * so outline and completed cluster agree on those too: a page that reads them completes nothing.
+ */
+export const CLUSTER_OUTLINE_FIELDS: ReadonlySet<string> = new Set([
+  'sourceId',
+  'nativeId',
+  'raw',
+  'name',
+  'kind',
+  'rawStatus',
+  'endpoints',
+  'nodeCount',
+  'version',
+  'region',
+  'zone',
+  'createdAt',
+  'updatedAt',
+]);
 
 export function clusterOutline(sourceId: string, raw: OteCluster): Omit<Cluster, 'status' | 'labels' | 'usage'> {
   return {

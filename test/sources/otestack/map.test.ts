@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  CLUSTER_OUTLINE_FIELDS,
+  clusterOutline,
   clusterStatus,
   currentOperation,
   deploymentStatus,
@@ -25,6 +27,15 @@ const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fi
 const T = '2019-03-05T03:58:41.000Z'; // 1551758321
 
 describe('otestack map: document examples', () => {
+  it('outlines each cluster of the list example as its completed cluster has every outline field', () => {
+    const rows = clusterList.parse(fixture('clusters-list.response')).data;
+    for (const row of rows) {
+      const outline = clusterOutline('ote', row) as Record<string, unknown>;
+      const complete = toCluster('ote', row, ['north'], []) as unknown as Record<string, unknown>;
+      for (const field of CLUSTER_OUTLINE_FIELDS) expect(outline[field], field).toEqual(complete[field]);
+    }
+  });
+
   it('maps the Get Cluster List example', () => {
     const rows = clusterList.parse(fixture('clusters-list.response')).data;
     expect(withoutRaw(rows.map((r) => toCluster('ote', r, [])))).toEqual([
