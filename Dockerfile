@@ -24,4 +24,6 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 # node is PID 1 here and handles SIGTERM itself: requests in flight drain (SHUTDOWN_GRACE_MS).
 STOPSIGNAL SIGTERM
-CMD ["node", "--enable-source-maps", "dist/main.js", "--config", "/etc/fleetgate/fleetgate.yaml"]
+# A young generation of 32 MiB semi-spaces: a page of a hundred clusters is built and
+# dropped per request, and the default size had garbage collection at a sixth of the CPU.
+CMD ["node", "--max-semi-space-size=32", "--enable-source-maps", "dist/main.js", "--config", "/etc/fleetgate/fleetgate.yaml"]
