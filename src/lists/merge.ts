@@ -161,13 +161,13 @@ class SourceSequence<E extends EntityName> {
 class Edge<T> {
   constructor(
     readonly node: T,
-    private readonly fingerprint: string,
+    private readonly fingerprint: () => string,
     /** How many items each source had supplied up to and including this one. */
     private readonly positions: Record<string, number>,
   ) {}
 
   get cursor(): string {
-    return encodeCursor({ q: this.fingerprint, p: this.positions });
+    return encodeCursor({ q: this.fingerprint(), p: this.positions });
   }
 }
 
@@ -194,7 +194,10 @@ export async function mergedPage<E extends EntityName>(options: {
 }): Promise<MergedPage<E>> {
   const { entity, slots, filter, order, args } = options;
   const max = options.maxPageSize ?? MAX_PAGE_SIZE;
-  const fingerprint = queryFingerprint([entity, filter, order, options.scope ?? null]);
+  // Hashed only when a cursor is read or given: a cluster's child list in a nested
+  // query is made once per cluster, mostly without cursors.
+  let hashed: string | undefined;
+  const fingerprint = () => (hashed ??= queryFingerprint([entity, filter, order, options.scope ?? null]));
   for (const key of ['first', 'last'] as const) {
     const n = args[key];
     if (n !== undefined && n !== null && (!Number.isInteger(n) || n < 0 || n > max)) {
@@ -223,7 +226,7 @@ export async function mergedPage<E extends EntityName>(options: {
     }
   };
   // Encoded at once, so the positions as they are now are what the cursor holds.
-  const cursorOf = (positions: Record<string, number>) => encodeCursor({ q: fingerprint, p: positions });
+  const cursorOf = (positions: Record<string, number>) => encodeCursor({ q: fingerprint(), p: positions });
   type Picked = { entry: Entry<E>; sourceId: string };
   /**
    * The page's items completed, in parallel, with their cursors. An item its reader
@@ -256,7 +259,7 @@ export async function mergedPage<E extends EntityName>(options: {
 
   if (!backward) {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, fingerprint).p } : {};
+    const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, fingerprint()).p } : {};
     const positions = Object.fromEntries(slots.map((s) => [s.sourceId, start[s.sourceId] ?? 0]));
     const picked: Picked[] = [];
     if (order.field === 'SOURCE') {
@@ -293,7 +296,7 @@ export async function mergedPage<E extends EntityName>(options: {
       sequences.map(async ({ slot, seq }) => (await guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked => ({ entry, sourceId: slot.sourceId }))),
     );
     const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => compare(a.entry, b.entry));
-    const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, fingerprint)) - 1) : merged.length;
+    const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, fingerprint())) - 1) : merged.length;
     const last = args.last ?? DEFAULT_PAGE_SIZE;
     const begin = Math.max(0, end - last);
     const positions = Object.fromEntries(slots.map((s) => [s.sourceId, 0]));

@@ -23,7 +23,19 @@ const READS: Record<string, readonly string[]> = {
  * item make only the calls those need. `@include` and `@skip` are honoured as execution
  * will honour them.
  */
-export function selectedItemFields(info: GraphQLResolveInfo): Set<string> {
+export function selectedItemFields(info: GraphQLResolveInfo): ReadonlySet<string> {
+  // The same field under each of a page's clusters asks the same: worked out once per
+  // field and request (its nodes, and the variables @skip and @include may read).
+  let byVariables = selected.get(info.fieldNodes);
+  if (!byVariables) selected.set(info.fieldNodes, (byVariables = new WeakMap()));
+  let fields = byVariables.get(info.variableValues);
+  if (!fields) byVariables.set(info.variableValues, (fields = fieldsRead(info)));
+  return fields;
+}
+
+const selected = new WeakMap<GraphQLResolveInfo['fieldNodes'], WeakMap<GraphQLResolveInfo['variableValues'], ReadonlySet<string>>>();
+
+function fieldsRead(info: GraphQLResolveInfo): ReadonlySet<string> {
   const fields = new Set<string>(['sourceId', 'nativeId']);
   const included = (selection: SelectionNode) =>
     getDirectiveValues(GraphQLSkipDirective, selection, info.variableValues)?.if !== true &&

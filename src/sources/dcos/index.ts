@@ -159,6 +159,9 @@ function createLoaders(client: DcosClient, scope: RequestScope, limit: LimitFunc
   };
 }
 
+/** A host as its cluster's host list tells it, shared by the requests that read the same reply. */
+const listedHost = oncePerRow((sourceId: string, h: VendorHost) => toHost(sourceId, h));
+
 /** A cluster as its list row tells it, shared by the requests that read the same reply. */
 const listedCluster = oncePerRow((sourceId: string, c: VendorCluster) => toCluster(sourceId, c));
 
@@ -190,7 +193,7 @@ function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string
 }
 
 function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, loaders: Loaders, limit: LimitFunction): EntityReader<Host, HostFilter> {
-  const map = (h: VendorHost) => toHost(sourceId, h);
+  const map = (h: VendorHost) => listedHost(sourceId, h);
   return {
     pushdown: new Set<keyof HostFilter>(['status', 'labels', 'clusterNativeId']),
     list: async (filter) => {
@@ -210,7 +213,8 @@ function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, l
       const ids = splitCompositeId(nativeId);
       if (!ids) return null;
       const host = (await loaders.hosts.load(ids.clusterId))?.find((h) => h.hostId === ids.id);
-      return host ? map(host) : null;
+      // Its own item, not the list's shared one: node(id) marks what it returns with its type.
+      return host ? toHost(sourceId, host) : null;
     },
     byCluster: async (clusterId) => ((await loaders.hosts.load(clusterId)) ?? []).map(map),
   };
