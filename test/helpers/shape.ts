@@ -1,7 +1,9 @@
 /**
  * Compares a response against a vendor document's example body by shape: every field
  * of the example must be present with the same JSON type, recursively; arrays compare
- * each actual element against the example's first element. Example values are
+ * each actual element against the example's first element, and an example array with
+ * items refuses an empty one, since an empty array would pass with no element checked.
+ * An empty example array accepts any array. Example values are
  * placeholders ("string", 0), so only types are compared. A `null` in the example
  * accepts any value. Returns the differences as `path: problem` lines, empty when the
  * shapes agree.
@@ -13,6 +15,7 @@ export function shapeDifferences(actual: unknown, example: unknown, path = '$'):
   if (Array.isArray(example)) {
     const [first] = example;
     if (first === undefined) return [];
+    if ((actual as unknown[]).length === 0) return [`${path}: expected items like the example, got an empty array`];
     return (actual as unknown[]).flatMap((item, i) => shapeDifferences(item, first, `${path}[${i}]`));
   }
   if (kind(example) === 'object') {

@@ -35,6 +35,16 @@ const toy: SimulatorDefinition = {
         { method: 'GET', path: '/items/{id}', handle: (req) => json(200, { id: req.params.id }) },
         {
           method: 'POST',
+          path: '/echo',
+          handle: (req) =>
+            json(200, {
+              body: req.body ?? null,
+              form: req.form ? Object.fromEntries([...req.form].map(([k, f]) => [k, f.kind === 'text' ? f.value : { ...f, bytes: [...f.bytes] }])) : null,
+              raw: req.rawBody.toString('utf8'),
+            }),
+        },
+        {
+          method: 'POST',
           path: '/jobs',
           handle: () => {
             const id = env.rng.hex(8);
@@ -84,6 +94,22 @@ describe('simulator runtime', () => {
       body: { message: 'request body is not valid JSON' },
     });
     expect(await call(sim, 'POST', '/login', { body: {} })).toMatchObject({ status: 400, body: { message: 'user is required' } });
+  });
+
+  it('parses a body as JSON only under a JSON content type, multipart into its fields, and leaves others raw', async () => {
+    const echo = (body: unknown, type?: string) => call(sim, 'POST', '/echo', { body, headers: { ...auth().headers, ...(type ? { 'content-type': type } : {}) } });
+    expect((await echo({ a: 1 })).body).toEqual({ body: { a: 1 }, form: null, raw: '{"a":1}' });
+    expect((await echo('{"a":1}', 'application/merge-patch+json; charset=utf-8')).body.body).toEqual({ a: 1 });
+    expect((await echo('{"a":1}', 'text/plain')).body).toEqual({ body: null, form: null, raw: '{"a":1}' });
+    const form = new FormData();
+    form.append('name', 'n1');
+    form.append('name', 'ignored');
+    form.append('file', new Blob([Uint8Array.from([1, 2, 255])], { type: 'application/gzip' }), 'f.tgz');
+    expect((await echo(form)).body.form).toEqual({ name: 'n1', file: { kind: 'file', filename: 'f.tgz', type: 'application/gzip', bytes: [1, 2, 255] } });
+    expect(await echo('{"a":1}', 'multipart/form-data; boundary=zz')).toMatchObject({
+      status: 400,
+      body: { message: 'request body is not valid multipart/form-data' },
+    });
   });
 
   it('refuses requests without a valid token and expires tokens on demand', async () => {

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import type { FormField } from './body.js';
 
 /** What a simulator route handler sees of a request. */
 export interface SimRequest {
@@ -10,9 +11,11 @@ export interface SimRequest {
   params: Record<string, string>;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
-  /** Parsed JSON body; undefined when the request had none. */
+  /** The parsed body when its content type is JSON; undefined otherwise or when empty. */
   body: unknown;
-  rawBody: string;
+  /** The fields of a multipart/form-data body; undefined for any other content type. */
+  form?: ReadonlyMap<string, FormField>;
+  rawBody: Buffer;
 }
 
 /** What a handler answers. `body` is sent as JSON unless `text` is given. */

@@ -5,6 +5,7 @@ import FindMyWay from 'find-my-way';
 import { SimClock } from './clock.js';
 import type { HttpMethod, Route, SimEnv, SimulatorDefinition, VendorSimulator } from './definition.js';
 import { SimulatorError, SimulatorPortInUseError } from './errors.js';
+import { readBody } from './body.js';
 import { type Faults, faultsSchema, htmlErrorPage, malformedBody, noFaults } from './faults.js';
 import type { SimRequest, SimResponse } from './http.js';
 import { createRng, type Rng } from './rng.js';
@@ -74,7 +75,7 @@ const toRouterPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
 
 /**
  * Starts one vendor simulator as a real HTTP server. The runtime owns everything that
- * is the same for every vendor — routing, body parsing, request counters, injected
+ * is the same for every vendor — routing, body parsing by content type, request counters, injected
  * faults, simulated time and the `/__sim/` control surface — so a vendor module holds
  * only what its document says.
  */
@@ -120,7 +121,7 @@ export async function startSimulator(
   };
   let instance = build();
 
-  const handleVendor = async (req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string) => {
+  const handleVendor = async (req: IncomingMessage, res: ServerResponse, url: URL, rawBody: Buffer) => {
     const { env, vendor, router } = instance;
     const method = (req.method ?? 'GET').toUpperCase() as HttpMethod;
     const found = router.find(method, url.pathname) as { params: Record<string, string>; store: { route: Route } } | null;
@@ -155,14 +156,8 @@ export async function startSimulator(
           ? vendor.error(405, `method ${method} is not allowed on ${url.pathname}`)
           : vendor.error(404, `no such resource: ${method} ${url.pathname}`);
       }
-      let body: unknown;
-      if (rawBody.trim() !== '') {
-        try {
-          body = JSON.parse(rawBody);
-        } catch {
-          return vendor.error(400, 'request body is not valid JSON');
-        }
-      }
+      const read = await readBody(rawBody, req.headers['content-type']);
+      if ('error' in read) return vendor.error(400, read.error);
       const simReq: SimRequest = {
         method,
         path: url.pathname,
@@ -170,7 +165,8 @@ export async function startSimulator(
         params: { ...found.params },
         query: url.searchParams,
         headers: req.headers,
-        body,
+        body: read.json,
+        ...(read.form ? { form: read.form } : {}),
         rawBody,
       };
       if (!route.public && vendor.authenticate) {
@@ -283,8 +279,8 @@ export async function startSimulator(
       chunks.push(chunk);
     });
     req.on('end', () => {
-      const rawBody = Buffer.concat(chunks).toString('utf8');
-      if (url.pathname.startsWith(CONTROL_PREFIX)) return control(req, res, url, rawBody);
+      const rawBody = Buffer.concat(chunks);
+      if (url.pathname.startsWith(CONTROL_PREFIX)) return control(req, res, url, rawBody.toString('utf8'));
       handleVendor(req, res, url, rawBody).catch((err: unknown) => {
         if (!res.headersSent) send(res, instance.vendor.error(500, String(err)), false);
       });

@@ -39,6 +39,15 @@ const APP = {
   minReadySeconds: 10,
 };
 
+/** Upload Helm Chart's multipart form: `version`, `appName` and the file `chart`. */
+function chartForm(chart: Uint8Array): FormData {
+  const form = new FormData();
+  form.append('version', '1.2');
+  form.append('appName', 'test1');
+  form.append('chart', new Blob([Uint8Array.from(chart)], { type: 'application/gzip' }), 'test1-1.2.tgz');
+  return form;
+}
+
 const NEWCOMER = { user: 'doc.reader', password: 'Reader@2026' };
 
 const userId = async (api: DocumentedClient, name: string): Promise<number> =>
@@ -409,8 +418,9 @@ const endpoints: DocumentedEndpoint[] = [
     method: 'POST',
     path: '/v1/app/chart',
     section: 'Application Management 5. Upload Helm Chart to Create Application',
-    valid: () => ({ path: '/v1/app/chart', body: { appName: 'test1', version: '1.2', chart: gzipSync('test1-1.2.tgz').toString('base64') }, status: OK }),
-    invalid: () => ({ path: '/v1/app/chart', body: { appName: 'test1', version: '1.2', chart: Buffer.from('not a chart').toString('base64') }, status: 422 }),
+    // The example's `curl -F "version=1.2" -F "appName=test1" -F "chart=@file"`; the same fields as JSON are the wrong media type.
+    valid: () => ({ path: '/v1/app/chart', body: chartForm(gzipSync('test1-1.2.tgz')), status: OK }),
+    invalid: () => ({ path: '/v1/app/chart', body: { appName: 'test1', version: '1.2', chart: gzipSync('test1-1.2.tgz').toString('base64') }, status: 415 }),
   },
   // Deployment Management
   {

@@ -1,6 +1,7 @@
 import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
 import { APPS, type AppTemplate, BUSINESSES, CITIES, KERNELS, NODE_ROLES, REGISTRY, SITE_KINDS } from './catalog.js';
+import { dependenceOf } from './dependence.js';
 import { generateAccounts } from './generate-accounts.js';
 import { generateRegistry } from './generate-registry.js';
 import { decideAudit, submitForAudit } from './audit-flow.js';
@@ -105,7 +106,7 @@ function generateNode(cluster: Cluster, index: number, subnet: string, rng: Rng)
 function generateApp(state: OteState, t: AppTemplate, version: string, index: number, rng: Rng, now: number): App {
   const createdAt = now - (200 - index * 45) * DAY - rng.int(0, 20) * DAY;
   const isDeployment = t.kind === 'deployment';
-  return {
+  const app: Omit<App, 'dependence'> = {
     id: state.nextId.app++,
     appName: t.name,
     status: 1,
@@ -118,7 +119,6 @@ function generateApp(state: OteState, t: AppTemplate, version: string, index: nu
     port: [{ port: t.port, hostPort: isDeployment ? 30_000 + rng.int(0, 2767) : t.port }],
     command: '',
     volume: t.volumes.map(([path, hostPath, readOnly]) => ({ path, hostPath, readOnly })),
-    dependence: t.dependsOn ? [{ name: t.dependsOn.name, service: `${t.dependsOn.name}.ns1.svc.cluster.local`, port: t.dependsOn.port }] : [],
     env: t.env.map(([name, value]) => ({ name, value })),
     minReplicas: isDeployment ? 1 : 0,
     maxReplicas: isDeployment ? rng.int(3, 6) : 0,
@@ -136,6 +136,7 @@ function generateApp(state: OteState, t: AppTemplate, version: string, index: nu
     createdAt,
     updatedAt: createdAt + rng.int(0, 5) * DAY,
   };
+  return { ...app, dependence: dependenceOf(app.image, app.port, t.dependsOn) };
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
+import { clusterAccess } from './access.js';
 import { CLUSTER_PURPOSES, type ComponentType, CPU_ARCHITECTURES, DISK_TYPES, REGIONS, TAG_POOL, VERSIONS } from './catalog.js';
 import { FLOWS } from './flows.js';
 import { tiemId } from './format.js';
 import type { ClusterOperations } from './operations.js';
+import { relate } from './relations.js';
 import { type Cluster, clusterRecord, setClusterStatus, type TiemState } from './state.js';
 import { deployInstances, type ResourceLine } from './topology.js';
 import { flowDurationMs, QUEUE_DELAY_MS, type WorkflowEngine } from './workflows.js';
@@ -50,10 +52,13 @@ export function generateFleet(ctx: FleetContext): void {
   const rng = ctx.env.rng.fork('fleet');
   const now = ctx.env.clock.startedAt;
   const names = nameGenerator();
+  const running: Cluster[] = [];
   for (let i = 0; i < ctx.env.clusters; i++) {
     const scenario = FIXED[i] ?? drawScenario(rng);
-    seedCluster(ctx, rng, names(rng), scenario, now);
+    const cluster = seedCluster(ctx, rng, names(rng), scenario, now);
+    if (scenario === 'running' && cluster) running.push(cluster);
   }
+  seedDisasterRecovery(ctx.env.rng.fork('relations'), running, Math.floor(ctx.env.clusters / 12));
   // Clusters deleted in the past: gone from the lists, still in the workflow history.
   for (let i = 0; i < Math.floor(ctx.env.clusters / 12); i++) {
     const createdAt = now - rng.int(30, 120) * DAY;
@@ -63,6 +68,20 @@ export function generateFleet(ctx: FleetContext): void {
     settle(ctx, cluster, 'DeleteCluster', deletedAt);
     cluster.deleteTime = deletedAt + flowDurationMs(FLOWS.DeleteCluster);
     cluster.updateTime = cluster.deleteTime;
+  }
+}
+
+/**
+ * Some running clusters replicate for disaster recovery, in chains of three: a master,
+ * its standby, and a standby of that standby (TiCDC cascades), so the middle one shows
+ * both `masters` and `slaves` as the document's example does. Older clusters feed newer.
+ */
+function seedDisasterRecovery(rng: Rng, running: readonly Cluster[], chains: number): void {
+  const picked = rng.shuffle(running);
+  for (let i = 0; i < chains && picked.length >= 3 * (i + 1); i++) {
+    const [master, standby, cascaded] = picked.slice(3 * i, 3 * i + 3).sort((a, b) => a.createTime - b.createTime) as [Cluster, Cluster, Cluster];
+    relate(master, standby);
+    relate(standby, cascaded);
   }
 }
 
@@ -76,13 +95,14 @@ function nameGenerator() {
   };
 }
 
-function seedCluster(ctx: FleetContext, rng: Rng, name: string, scenario: Scenario, now: number): void {
+/** Seeds one cluster; one still being created or taken over is not returned, as nothing may relate to it yet. */
+function seedCluster(ctx: FleetContext, rng: Rng, name: string, scenario: Scenario, now: number): Cluster | undefined {
   const { ops } = ctx;
   const inProgress = (flowMs: number, min = 0.1, max = 0.85) => now - Math.floor(flowMs * rng.float(min, max));
   if (scenario === 'creating') {
     const startAt = inProgress(flowDurationMs(FLOWS.CreateCluster), 0.05, 0.6);
     ops.create(newCluster(ctx, rng, name, startAt), startAt, false);
-    return;
+    return undefined;
   }
   if (scenario === 'restoring') {
     const source = [...ctx.state.backups.values()].find((b) => b.status === 'Finished');
@@ -91,13 +111,13 @@ function seedCluster(ctx: FleetContext, rng: Rng, name: string, scenario: Scenar
     const before = FLOWS.RestoreNewCluster.steps.slice(0, restoreStep).reduce((sum, s) => sum + s.seconds * 1000, QUEUE_DELAY_MS);
     const startAt = now - before - rng.int(1, 8) * MINUTE;
     ops.create(newCluster(ctx, rng, name, startAt), startAt, false, source);
-    return;
+    return undefined;
   }
   if (scenario === 'takingOver') {
     // Accepted a moment ago: still queued (Initializing) when the simulator starts.
     const startAt = now - 2_000;
     ops.takeover(newCluster(ctx, rng, name, startAt), startAt, false);
-    return;
+    return undefined;
   }
 
   const createdAt = now - rng.int(3, 400) * DAY - rng.int(0, 23) * HOUR;
@@ -141,6 +161,7 @@ function seedCluster(ctx: FleetContext, rng: Rng, name: string, scenario: Scenar
     default:
       if (rng.chance(0.2)) settle(ctx, cluster, 'RestartCluster', now - rng.int(1, 60) * DAY);
   }
+  return cluster;
 }
 
 /** How the cluster came to be: mostly created by TiEM, some taken over from plain TiUP. */
@@ -208,14 +229,13 @@ function newCluster(ctx: FleetContext, rng: Rng, name: string, createdAt: number
     exclusive: rng.chance(0.3),
     tls: rng.chance(0.25),
     vendor: 'Local',
-    tags: rng.shuffle(TAG_POOL).slice(0, rng.int(0, 3)),
+    tags: rng.shuffle(TAG_POOL).slice(0, rng.int(1, 3)),
     userId: ctx.userId,
     createTime: createdAt,
     requestResourceMode: 'SpecificZone',
     instances,
     maintainWindow: rng.chance(0.4) ? rng.pick(['02:00-04:00', '03:00-05:00', '22:00-23:59']) : '',
-    whitelist: rng.chance(0.5) ? ['10.0.0.0/8', '172.16.0.0/12'] : [],
-    extranetAddresses: rng.chance(0.3) ? [`47.${rng.int(90, 120)}.${rng.int(0, 255)}.${rng.int(1, 254)}:4000`] : [],
+    ...clusterAccess(rng, region),
   });
   ctx.state.clusters.add(cluster);
   return cluster;

@@ -2,6 +2,7 @@ import type { Rng } from '../kit/rng.js';
 import { type FlowDef, type FlowKey, FLOWS } from './flows.js';
 import { round, tiemId } from './format.js';
 import { addBackup, type BackupRecord, type Cluster, clusterBackups, type MaintainStatus, removeBackup, setClusterStatus, type TiemState, type Workflow } from './state.js';
+import { unrelate } from './relations.js';
 import type { WorkflowEngine, WorkflowHooks } from './workflows.js';
 
 /** A backup BR takes before a delete: long enough to be seen, short enough to wait for. */
@@ -53,6 +54,7 @@ export class ClusterOperations {
       onFinished: (t) => {
         cluster.deleteTime = t;
         cluster.updateTime = t;
+        unrelate(this.state, cluster);
         if (!opts.keepHistoryBackupRecords) {
           for (const b of [...clusterBackups(this.state, cluster.id)]) removeBackup(this.state, b);
         }

@@ -177,7 +177,7 @@ export function setClusterStatus(cluster: Cluster, status: ClusterStatus, at: nu
 
 type ClusterBasics = Pick<
   Cluster,
-  'id' | 'name' | 'type' | 'version' | 'regionId' | 'cpuArchitecture' | 'copies' | 'exclusive' | 'tls' | 'vendor' | 'tags' | 'userId' | 'createTime' | 'requestResourceMode' | 'instances'
+  'id' | 'name' | 'type' | 'version' | 'regionId' | 'cpuArchitecture' | 'copies' | 'exclusive' | 'tls' | 'vendor' | 'tags' | 'userId' | 'createTime' | 'requestResourceMode' | 'instances' | 'whitelist' | 'extranetAddresses'
 >;
 
 /** A new cluster record: idle, no relations, root account, default parameters, monitored from its first host, until told otherwise. */
@@ -189,8 +189,6 @@ export function clusterRecord(basics: ClusterBasics & Partial<Cluster>): Cluster
     maintainWindow: '',
     role: '',
     relations: { masters: [], slaves: [] },
-    whitelist: [],
-    extranetAddresses: [],
     monitorIp: basics.instances[0]?.hostIp ?? '127.0.0.1',
     dbUser: 'root',
     parameterGroupId: '',

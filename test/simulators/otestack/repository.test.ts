@@ -99,14 +99,41 @@ describe('otestack repository, external repositories and chart upload', () => {
     expect((await api('GET', '/v1/repository/third/repo1')).status).toBe(404);
   });
 
-  it('creates an application from an uploaded helm chart, once per name and version', async () => {
-    const chart = gzipSync('a chart').toString('base64');
-    expect((await api('POST', '/v1/app/chart', { appName: 'test1', version: '1.2', chart })).status).toBe(200);
+  /** A multipart upload as `curl -F` sends it: text fields, and files as `[name, bytes]`. */
+  const upload = (fields: Record<string, string | [string, Uint8Array]>) => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(fields)) {
+      if (typeof value === 'string') form.append(name, value);
+      else form.append(name, new Blob([Uint8Array.from(value[1])]), value[0]);
+    }
+    return api('POST', '/v1/app/chart', form);
+  };
+
+  it('creates an application from a helm chart uploaded as multipart/form-data, once per name and version', async () => {
+    const chart: [string, Uint8Array] = ['test1-1.2.tgz', gzipSync('a chart')];
+    expect((await upload({ appName: 'test1', version: '1.2', chart })).status).toBe(200);
     const apps = (await api('GET', '/v1/app?appName=test1&appNameMode=strict')).body;
     expect(apps).toMatchObject({ total: 1, apps: [{ appName: 'test1', version: '1.2', status: 1 }] });
-    expect((await api('POST', '/v1/app/chart', { appName: 'test1', version: '1.2', chart })).status).toBe(422);
-    expect((await api('POST', '/v1/app/chart', { appName: 'test1', version: 'one', chart })).status).toBe(422);
-    expect((await api('POST', '/v1/app/chart', { appName: 'test1', version: '1.3', chart: 'bm90IGd6aXA=' })).status).toBe(422);
-    expect((await api('POST', '/v1/app/chart', { appName: 'test1', version: '1.3' })).status).toBe(422);
+    expect((await upload({ appName: 'test1', version: '1.2', chart })).body.message).toBe('application test1 version 1.2 already exists');
+    expect((await upload({ appName: 'test1', version: 'one', chart })).status).toBe(422);
+    expect((await upload({ appName: 'test1', version: '1.3', chart: ['x.tgz', Buffer.from('not gzip')] })).body).toEqual({
+      code: 422,
+      message: 'parameter validation error: chart must be a helm chart: a .tgz file',
+    });
+    expect((await upload({ appName: 'test1', version: '1.3' })).status).toBe(422);
+    // A chart sent as a text field is not the file the document asks for.
+    expect((await upload({ appName: 'test1', version: '1.3', chart: Buffer.from(gzipSync('a chart')).toString('base64') })).status).toBe(422);
+    expect((await upload({ version: '1.3', chart })).body.message).toBe('parameter validation error: appName is required');
+  });
+
+  it('refuses a chart upload in another media type with 415, and an unreadable multipart body with 400', async () => {
+    const json = await api('POST', '/v1/app/chart', { appName: 'test1', version: '1.2', chart: gzipSync('a chart').toString('base64') });
+    expect(json).toMatchObject({ status: 415, body: { code: 415, message: 'The Media Type of the request is not supported, it has to be "multipart/form-data"' } });
+    const headers = { authorization: await login(sim) };
+    const plain = await call(sim, 'POST', '/v1/app/chart', { body: 'appName=test1', headers: { ...headers, 'content-type': 'text/plain' } });
+    expect(plain.status).toBe(415);
+    const broken = await call(sim, 'POST', '/v1/app/chart', { body: 'no parts here', headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' } });
+    expect(broken).toMatchObject({ status: 400, body: { code: 400 } });
+    expect((await api('GET', '/v1/app?appName=test1&appNameMode=strict')).body.total).toBe(0);
   });
 });

@@ -18,17 +18,27 @@ describe('tiem clusters', () => {
   });
 
   const anyClusterId = () => idleClusterId(api());
+  type Relating = { clusterId: string; relations: { masters: string[]; slaves: string[] } };
+  const listAll = async (): Promise<Relating[]> => (await api()('GET', '/api/v1/clusters/?pageSize=100')).body.data.clusters;
+  /** A standby that is itself replicated, so it names both a master and a slave. */
+  const relayCluster = async () => (await listAll()).find((c) => c.relations.masters.length > 0 && c.relations.slaves.length > 0)!;
 
   describe('documented examples', () => {
-    it('list matches clusters-list.response.json', async () => {
+    it('list matches clusters-list.response.json, relations filled where a cluster has them', async () => {
       const res = await api()('GET', '/api/v1/clusters/?page=1&pageSize=10');
       expect(res.status).toBe(200);
       expect(res.body.data.clusters).toHaveLength(10);
-      expect(shapeDifferences(res.body, fixture('clusters-list.response'))).toEqual([]);
+      const all = (await api()('GET', '/api/v1/clusters/?pageSize=100')).body;
+      // Only clusters in a disaster-recovery chain have relations; every other array every cluster fills.
+      const unrelated = /^\$\.data\.clusters\[\d+\]\.relations\.(masters|slaves): expected items like the example, got an empty array$/;
+      for (const body of [res.body, all]) {
+        expect(shapeDifferences(body, fixture('clusters-list.response')).filter((d) => !unrelated.test(d))).toEqual([]);
+      }
+      expect(all.data.clusters.some((c: Relating) => c.relations.masters.length > 0 && c.relations.slaves.length > 0)).toBe(true);
     });
 
     it('detail matches clusters-detail.response.json', async () => {
-      const res = await api()('GET', `/api/v1/clusters/${await anyClusterId()}`);
+      const res = await api()('GET', `/api/v1/clusters/${(await relayCluster()).clusterId}`);
       expect(res.status).toBe(200);
       expect(shapeDifferences(res.body, fixture('clusters-detail.response'))).toEqual([]);
       expect(res.body.data.topology.length).toBeGreaterThanOrEqual(8);
@@ -79,6 +89,30 @@ describe('tiem clusters', () => {
       const res = await api()('POST', '/api/v1/clusters/takeover', fixture('clusters-takeover.request'));
       expect(res.status).toBe(200);
       expect(shapeDifferences(res.body, fixture('clusters-takeover.response'))).toEqual([]);
+    });
+  });
+
+  describe('disaster recovery relations', () => {
+    it('relate some clusters, each side naming the other, every id a listed cluster', async () => {
+      const all = await listAll();
+      const byId = new Map(all.map((c) => [c.clusterId, c]));
+      const related = all.filter((c) => c.relations.masters.length + c.relations.slaves.length > 0);
+      expect(related.length).toBeGreaterThanOrEqual(3);
+      expect(related.length).toBeLessThan(all.length);
+      for (const c of related) {
+        for (const m of c.relations.masters) expect(byId.get(m)?.relations.slaves).toContain(c.clusterId);
+        for (const s of c.relations.slaves) expect(byId.get(s)?.relations.masters).toContain(c.clusterId);
+      }
+    });
+
+    it('a deleted cluster leaves the relations of its master and its standby', async () => {
+      const relay = await relayCluster();
+      await api()('DELETE', `/api/v1/clusters/${relay.clusterId}`, { force: true });
+      sim.advance(30 * 60_000);
+      const byId = new Map((await listAll()).map((c) => [c.clusterId, c]));
+      expect(byId.has(relay.clusterId)).toBe(false);
+      expect(byId.get(relay.relations.masters[0]!)?.relations.slaves).not.toContain(relay.clusterId);
+      expect(byId.get(relay.relations.slaves[0]!)?.relations.masters).not.toContain(relay.clusterId);
     });
   });
 

@@ -1,5 +1,6 @@
 import type { Route, SimEnv } from '../../kit/definition.js';
 import { bodyObject, type SimRequest } from '../../kit/http.js';
+import { dependenceOf } from '../dependence.js';
 import { handler, invalid, notFound, OteError, success, unixSeconds } from '../envelope.js';
 import { isId, list, nameMatcher, optStr, optUint, paginate, pathId, str, uint, bool } from '../params.js';
 import { type App, type EnvVar, findApp, type OteState, type PortMapping, STATUS, type Volume } from '../state.js';
@@ -119,7 +120,7 @@ function parseApp(req: SimRequest, state: OteState, now: number): App {
   const image = str(body, 'image');
   const version = str(body, 'version');
   if (!VERSION.test(version)) throw invalid('version must have the format x.x, for example 1.1');
-  const port = list(body, 'port', isPort, 'objects {port, hostPort}', { required: true });
+  const port = list(body, 'port', isPort, 'objects {port, hostPort}', { required: true }).map((p) => ({ port: p.port, hostPort: p.hostPort ?? p.port }));
   const app: App = {
     id: state.nextId.app,
     appName,
@@ -130,10 +131,10 @@ function parseApp(req: SimRequest, state: OteState, now: number): App {
     repositoryId: optStr(body, 'repositoryId', ''),
     version,
     replicas: optUint(body, 'replicas', 1),
-    port: port.map((p) => ({ port: p.port, hostPort: p.hostPort ?? p.port })),
+    port,
     command: optStr(body, 'command', ''),
     volume: list(body, 'volume', isVolume, 'objects {path, hostPath, readOnly}', { required: false }).map((v) => ({ ...v, readOnly: v.readOnly ?? false })),
-    dependence: [],
+    dependence: dependenceOf(image, port),
     env: list(body, 'env', isEnv, 'objects {name, value}', { required: false }),
     minReplicas: optUint(body, 'minReplicas', 1),
     maxReplicas: optUint(body, 'maxReplicas', 1),

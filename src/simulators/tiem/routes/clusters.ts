@@ -1,5 +1,6 @@
 import type { Route } from '../../kit/definition.js';
 import { bodyObject, type SimResponse } from '../../kit/http.js';
+import { clusterAccess } from '../access.js';
 import { DEFAULT_TOPOLOGY, REGIONS, VERSIONS } from '../catalog.js';
 import type { TiemContext } from '../context.js';
 import { ERR, fail, ok } from '../errors.js';
@@ -49,6 +50,7 @@ export function clusterRoutes(ctx: TiemContext): Route[] {
       dbUser: p.dbUser,
       parameterGroupId: p.parameterGroupId,
       instances: deployInstances(state, env.rng, p.region, p.clusterVersion, p.lines),
+      ...clusterAccess(env.rng, p.region),
     });
     state.clusters.add(cluster);
     return cluster;
