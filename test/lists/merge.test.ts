@@ -240,6 +240,43 @@ describe('merged paging across sources', () => {
     expect(page.missing().map((m) => [m.sourceId, m.error.code])).toEqual([['o', 'SOURCE_ERROR']]);
   });
 
+  it('takes page sizes from 0 to the maximum, whole numbers only, one direction at a time', async () => {
+    const run = (args: Parameters<typeof mergedPage>[0]['args']) =>
+      mergedPage({ entity: 'clusters', slots: slotsOf(a), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args, maxPageSize: 5 });
+    expect((await run({ first: 0 })).edges).toEqual([]);
+    expect((await run({ first: 5 })).edges).toHaveLength(5);
+    expect((await run({ last: 5 })).edges).toHaveLength(5);
+    expect((await run({ first: 3, last: null, before: null })).edges).toHaveLength(3);
+    for (const [key, n] of [['first', 6], ['last', 6], ['first', 1.5], ['last', -1], ['first', -1]] as const) {
+      await expect(run({ [key]: n })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: `${key} must be a whole number from 0 to 5, got ${n}` });
+    }
+    const both = 'page forward with first/after or backward with last/before, not both';
+    const { endCursor } = (await run({ first: 1 })).pageInfo;
+    await expect(run({ first: 1, last: 1 })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: both });
+    await expect(run({ first: 1, before: endCursor })).rejects.toMatchObject({ message: both });
+    await expect(run({ after: endCursor, last: 1 })).rejects.toMatchObject({ message: both });
+  });
+
+  it('says exactly whether items lie before and after a page, from vendor windows or from a sorted list', async () => {
+    for (const source of [fakeSource({ id: 'p', clusters: 5, paged: true }), fakeSource({ id: 'q', clusters: 5 })]) {
+      const slots = slotsOf(source);
+      for (const order of [{ field: 'SOURCE', direction: 'ASC' }, { field: 'NAME', direction: 'DESC' }] as Order<'clusters'>[]) {
+        const run = (args: Parameters<typeof mergedPage>[0]['args']) => mergedPage({ entity: 'clusters', slots, filter: {}, order, args });
+        const first = await run({ first: 2 });
+        expect(first.pageInfo, source.adapter.info.id).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+        const middle = await run({ first: 2, after: first.pageInfo.endCursor });
+        expect(middle.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+        const last = await run({ first: 2, after: middle.pageInfo.endCursor });
+        expect(last.edges).toHaveLength(1);
+        expect(last.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+        expect((await run({ first: 5 })).pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+        expect((await run({ first: 4 })).pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
+        expect((await run({ last: 2 })).pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+        expect((await run({ last: 5 })).pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+      }
+    }
+  });
+
   it('rejects a cursor from another query, and bad page sizes', async () => {
     const slots = slotsOf(a);
     const page = await mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 2 } });
