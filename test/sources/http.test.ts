@@ -475,6 +475,22 @@ describe('SourceHttp requests, errors and health', () => {
     expect(batches).toEqual([[1, 2]]);
   });
 
+  it('shares one GET among identical calls in flight, from one request or many, never across credentials, headers or queries', async () => {
+    const http = client();
+    await Promise.all([http.request(get), http.request(get), http.request({ ...get, scope: new RequestScope() }), http.request({ ...get, scope: new RequestScope() })]);
+    expect(hits).toEqual(['GET /things']);
+    hits = [];
+    await Promise.all([
+      http.request(get),
+      http.request({ ...get, auth: false }),
+      http.request({ ...get, headers: { 'x-user': 'a' } }),
+      http.request({ ...get, headers: { 'x-user': 'b' } }),
+      http.request({ ...get, headers: { 'x-user': 'a' } }),
+      http.request({ ...get, query: { page: 2 } }),
+    ]);
+    expect(hits.sort()).toEqual(['GET /things', 'GET /things', 'GET /things', 'GET /things', 'GET /things?page=2']);
+  });
+
   it('keeps one source’s GETs apart from another’s in a shared request scope', async () => {
     const scope = new RequestScope();
     await Promise.all([client({ sourceId: 'a' }).request({ ...get, scope }), client({ sourceId: 'b' }).request({ ...get, scope })]);
