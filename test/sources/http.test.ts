@@ -415,6 +415,21 @@ describe('SourceHttp requests, errors and health', () => {
     );
   });
 
+  it('calls a body that is not JSON unavailable from 500 up and a bad response below; a blank body is no body', async () => {
+    const answer = (status: number, text: string) => {
+      handler = (_req, res) => {
+        res.writeHead(status, { 'content-type': 'text/html' });
+        res.end(text);
+      };
+    };
+    answer(500, '<h1>oops</h1>');
+    await expect(client({ retries: 0 }).request(post)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { httpStatus: 500 } });
+    answer(499, '<h1>oops</h1>');
+    await expect(client({ retries: 0 }).request(post)).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE', detail: { httpStatus: 499 } });
+    answer(200, ' \n\t ');
+    expect(await client().request(get)).toMatchObject({ status: 200, body: undefined });
+  });
+
   it('takes a 401 whose body is not JSON as a refusal of the credentials', async () => {
     handler = (_req, res) => {
       res.writeHead(401, { 'content-type': 'text/html' });
