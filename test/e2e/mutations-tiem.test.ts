@@ -1,11 +1,8 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
-import { tiemCreateInput } from '../helpers/inputs.js';
-import { mutate, started } from '../helpers/mutations.js';
 import {
   CancelWorkflowDocument,
+  ClusterPageDocument,
+  ClusterStateDocument,
   CreateClusterDocument,
   CreateSnapshotDocument,
   DeleteClusterDocument,
@@ -14,22 +11,16 @@ import {
   RestoreSnapshotDocument,
   ScaleClusterDocument,
   SetClusterLabelsDocument,
+  SnapshotStateDocument,
   StartClusterDocument,
   StopClusterDocument,
   TakeOverClusterDocument,
+  WorkflowStateDocument,
 } from '../generated/operations.js';
-
-const doc = (text: string) => parse(text) as TypedDocumentNode<any, any>;
-
-const NODE = doc(`query($id: ID!) {
-  node(id: $id) {
-    __typename
-    ... on Workflow { state progress message kind }
-    ... on Cluster { name status rawStatus version nodeCount labels { key value } }
-    ... on Snapshot { snapshotStatus: status }
-  }
-}`);
-const RUNNING = doc(`{ clusters(first: 100, filter: { sourceIds: ["tiem"], status: [RUNNING] }) { edges { node { id name rawStatus } } } }`);
+import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { tiemCreateInput } from '../helpers/inputs.js';
+import { mutate, started } from '../helpers/mutations.js';
+import { expectGone, readNode } from '../helpers/nodes.js';
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -39,27 +30,19 @@ afterAll(() => demo.close());
 
 const tiem = () => demo.fleet.simulators.tiem;
 
-async function node(id: string) {
-  const res = await demo.run(NODE, { id });
-  expect(res.errors).toBeUndefined();
-  return res.data.node;
-}
-
-/** The object no longer exists: node(id) answers NOT_FOUND. */
-async function expectGone(id: string) {
-  const res = await demo.run(NODE, { id });
-  expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', id });
-}
+const workflow = (id: string) => readNode(demo, WorkflowStateDocument, id, 'Workflow');
+const cluster = (id: string) => readNode(demo, ClusterStateDocument, id, 'Cluster');
+const snapshot = (id: string) => readNode(demo, SnapshotStateDocument, id, 'Snapshot');
 
 /** TiEM calls other than reads (and logins) since the last stats reset. */
 const tiemWrites = () => Object.entries(tiem().stats().routes).filter(([route]) => !route.startsWith('GET') && !route.includes('/user/login'));
 
 /** Moves TiEM's clock until the workflow ends, looking through GraphQL; progress never goes back before the end. */
 async function finish(workflowId: string, stepMs = 30_000) {
-  let last = await node(workflowId);
+  let last = await workflow(workflowId);
   for (let i = 0; i < 300 && ['PENDING', 'RUNNING'].includes(last.state); i++) {
     tiem().advance(stepMs);
-    const next = await node(workflowId);
+    const next = await workflow(workflowId);
     if (['PENDING', 'RUNNING'].includes(next.state)) expect(next.progress ?? 0).toBeGreaterThanOrEqual(last.progress ?? 0);
     last = next;
   }
@@ -69,8 +52,8 @@ async function finish(workflowId: string, stepMs = 30_000) {
 /** A running TiEM cluster with no maintenance under way, not one another test uses. */
 const taken = new Set<string>();
 async function idleCluster(): Promise<string> {
-  const res = await demo.run(RUNNING);
-  const found = res.data.clusters.edges.map((e: any) => e.node).find((c: any) => !c.rawStatus.includes('/') && !taken.has(c.id));
+  const res = await demo.run(ClusterPageDocument, { first: 100, filter: { sourceIds: ['tiem'], status: ['RUNNING'] } });
+  const found = res.data!.clusters.edges.map((e) => e.node).find((c) => c.rawStatus !== null && !c.rawStatus.includes('/') && !taken.has(c.id));
   if (!found) throw new Error('no idle running TiEM cluster');
   taken.add(found.id);
   return found.id;
@@ -87,7 +70,7 @@ describe('TiEM mutations through /graphql', () => {
     const created = started(await mutate(demo, CreateClusterDocument, { input: createInput('e2e-tiem-01') }));
     expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_CLUSTER', state: 'PENDING', progress: 0 } });
     expect(await finish(created.workflow.id)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
-    expect(await node(created.targetId)).toMatchObject({ name: 'e2e-tiem-01', status: 'RUNNING', nodeCount: 8, labels: [{ key: 'team', value: 'dba' }] });
+    expect(await cluster(created.targetId)).toMatchObject({ name: 'e2e-tiem-01', status: 'RUNNING', nodeCount: 8, labels: [{ key: 'team', value: 'dba' }] });
   });
 
   it('answers bad input with ValidationError before calling TiEM, and TiEM’s refusal with SourceError', async () => {
@@ -112,13 +95,13 @@ describe('TiEM mutations through /graphql', () => {
     const stop = started(await mutate(demo, StopClusterDocument, { id }));
     expect(stop.workflow.kind).toBe('STOP_CLUSTER');
     expect(await finish(stop.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
-    expect(await node(id)).toMatchObject({ status: 'STOPPED' });
+    expect(await cluster(id)).toMatchObject({ status: 'STOPPED' });
     expect(await mutate(demo, StopClusterDocument, { id })).toMatchObject({ __typename: 'SourceError', vendorCode: '20114' });
 
     const start = started(await mutate(demo, StartClusterDocument, { id }));
     expect(start.workflow.kind).toBe('RESTART_CLUSTER');
     expect(await finish(start.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
-    expect(await node(id)).toMatchObject({ status: 'RUNNING' });
+    expect(await cluster(id)).toMatchObject({ status: 'RUNNING' });
 
     const restart = started(await mutate(demo, RestartClusterDocument, { id }));
     expect(await mutate(demo, CancelWorkflowDocument, { id: restart.workflow.id })).toMatchObject({ __typename: 'OperationPayload', targetId: restart.workflow.id, workflow: { state: 'CANCELLED' } });
@@ -130,17 +113,17 @@ describe('TiEM mutations through /graphql', () => {
     expect(await mutate(demo, CreateSnapshotDocument, { clusterId: id, name: 'nightly' })).toMatchObject({ __typename: 'ValidationError', field: 'name' });
     const backup = started(await mutate(demo, CreateSnapshotDocument, { clusterId: id }));
     expect(backup).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_SNAPSHOT' } });
-    expect(await node(backup.targetId)).toMatchObject({ snapshotStatus: 'CREATING' });
+    expect(await snapshot(backup.targetId)).toMatchObject({ status: 'CREATING' });
     expect(await finish(backup.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
-    expect(await node(backup.targetId)).toMatchObject({ snapshotStatus: 'AVAILABLE' });
+    expect(await snapshot(backup.targetId)).toMatchObject({ status: 'AVAILABLE' });
 
     const restore = started(await mutate(demo, RestoreSnapshotDocument, { id: backup.targetId, clusterName: 'e2e-tiem-restored' }));
     expect(restore).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'RESTORE_SNAPSHOT' } });
     expect(await finish(restore.workflow.id, 60_000)).toMatchObject({ state: 'SUCCEEDED' });
-    expect(await node(restore.targetId)).toMatchObject({ name: 'e2e-tiem-restored', status: 'RUNNING' });
+    expect(await cluster(restore.targetId)).toMatchObject({ name: 'e2e-tiem-restored', status: 'RUNNING' });
 
     expect(await mutate(demo, DeleteSnapshotDocument, { id: backup.targetId })).toEqual({ __typename: 'OperationPayload', targetId: backup.targetId, workflow: null });
-    await expectGone(backup.targetId);
+    await expectGone(demo, backup.targetId);
     expect(await mutate(demo, DeleteSnapshotDocument, { id: backup.targetId })).toMatchObject({ __typename: 'NotFoundError', type: 'Snapshot' });
   });
 
@@ -149,13 +132,13 @@ describe('TiEM mutations through /graphql', () => {
     const deleted = started(await mutate(demo, DeleteClusterDocument, { id, keepLastSnapshot: true }));
     expect(deleted.workflow.kind).toBe('DELETE_CLUSTER');
     expect(await finish(deleted.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
-    await expectGone(id);
+    await expectGone(demo, id);
 
     const input = { sourceId: 'tiem', name: 'e2e-tiem-taken', dbPassword: 'pw', controlHostIp: '172.16.4.147', controlHostUser: 'root', controlHostPassword: 'ssh' };
     expect(await mutate(demo, TakeOverClusterDocument, { input: { ...input, controlHostPort: 0 } })).toMatchObject({ __typename: 'ValidationError', field: 'input.controlHostPort' });
     const takeover = started(await mutate(demo, TakeOverClusterDocument, { input }));
     expect(takeover.workflow.kind).toBe('TAKE_OVER_CLUSTER');
     expect(await finish(takeover.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
-    expect(await node(takeover.targetId)).toMatchObject({ name: 'e2e-tiem-taken', status: 'RUNNING' });
+    expect(await cluster(takeover.targetId)).toMatchObject({ name: 'e2e-tiem-taken', status: 'RUNNING' });
   });
 });
