@@ -1,31 +1,22 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ClusterPageDocument,
+  ClusterStateDocument,
   CreateClusterDocument,
   CreateSnapshotDocument,
   DeleteClusterDocument,
   DeleteSnapshotDocument,
   RestartClusterDocument,
   StartInspectionDocument,
+  SnapshotStateDocument,
   StopInspectionDocument,
+  WorkflowStateDocument,
 } from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { mutate, payload, started } from '../helpers/mutations.js';
+import { expectGone, readNode } from '../helpers/nodes.js';
 
 const MINUTE = 60_000;
-
-const gql = (text: string) => parse(text) as TypedDocumentNode<any, any>;
-
-const NODE = gql(`query($id: ID!) {
-  node(id: $id) {
-    __typename
-    ... on Workflow { state progress message }
-    ... on Cluster { name status nodeCount }
-    ... on Snapshot { name type snapshotStatus: status }
-  }
-}`);
-const HCI_CLUSTER = gql(`query { clusters(first: 1, filter: { sourceIds: ["hci"] }) { edges { node { id name } } } }`);
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -37,15 +28,17 @@ beforeEach(() => demo.resetCounts());
 const hci = () => demo.fleet.simulators.hci;
 const hciWrites = () => Object.keys(demo.vendorCalls().hci!.routes).filter((r) => !r.startsWith('GET '));
 
-const node = async (id: string) => (await demo.run(NODE, { id })).data.node;
+const workflow = (id: string) => readNode(demo, WorkflowStateDocument, id, 'Workflow');
+const cluster = (id: string) => readNode(demo, ClusterStateDocument, id, 'Cluster');
+const snapshot = (id: string) => readNode(demo, SnapshotStateDocument, id, 'Snapshot');
 
 /** Moves the HCI simulator's clock until the workflow ends, reading it back each time. */
 async function runToEnd(workflowId: string, stepMs: number): Promise<{ state: string; progress: number | null; message: string | null }> {
   let last = -1;
   for (let i = 0; i < 60; i++) {
-    const wf = await node(workflowId);
+    const wf = await workflow(workflowId);
     expect(wf.progress).toBeGreaterThanOrEqual(last);
-    last = wf.progress;
+    last = wf.progress ?? last;
     if (wf.state !== 'PENDING' && wf.state !== 'RUNNING') return wf;
     hci().advance(stepMs);
   }
@@ -62,10 +55,10 @@ describe('HCI mutations through /graphql', () => {
     expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'JOIN_CLUSTER', state: expect.stringMatching(/^(PENDING|RUNNING)$/) } });
     expect(created.workflow.progress).toBeLessThan(0.1);
     const clusterId = created.targetId;
-    expect(await node(clusterId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-hci', status: 'CREATING' });
+    expect(await cluster(clusterId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-hci', status: 'CREATING' });
     expect(await runToEnd(created.workflow.id, 5 * MINUTE)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
     // In service now; a new cluster may still report degraded volumes (the simulator draws them).
-    expect(['RUNNING', 'DEGRADED']).toContain((await node(clusterId)).status);
+    expect(['RUNNING', 'DEGRADED']).toContain((await cluster(clusterId)).status);
 
     const inspection = started(await mutate(demo, StartInspectionDocument, { id: clusterId }));
     expect(inspection).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'INSPECT_CLUSTER', state: 'RUNNING' } });
@@ -81,13 +74,13 @@ describe('HCI mutations through /graphql', () => {
 
     const saved = payload(await mutate(demo, CreateSnapshotDocument, { clusterId }));
     expect(saved).toMatchObject({ __typename: 'OperationPayload', workflow: null });
-    expect(await node(saved.targetId)).toMatchObject({ __typename: 'Snapshot', type: 'MANUAL', snapshotStatus: 'AVAILABLE' });
+    expect(await snapshot(saved.targetId)).toMatchObject({ __typename: 'Snapshot', type: 'MANUAL', status: 'AVAILABLE' });
     expect(await mutate(demo, DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({ __typename: 'OperationPayload', targetId: saved.targetId, workflow: null });
-    expect(await node(saved.targetId)).toBeNull();
+    await expectGone(demo, saved.targetId);
     expect(await mutate(demo, DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({ __typename: 'NotFoundError', id: saved.targetId });
 
     expect(await mutate(demo, DeleteClusterDocument, { id: clusterId, force: false })).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: null });
-    expect(await node(clusterId)).toBeNull();
+    await expectGone(demo, clusterId);
   });
 
   it('a join whose hosts fail ends FAILED with the vendor’s message', async () => {
@@ -101,8 +94,8 @@ describe('HCI mutations through /graphql', () => {
   });
 
   it('refusals come back as typed results; the gateway’s own send nothing', async () => {
-    const { data } = await demo.run(HCI_CLUSTER);
-    const existing = data.clusters.edges[0].node;
+    const { data } = await demo.run(ClusterPageDocument, { first: 1, filter: { sourceIds: ['hci'] } });
+    const existing = data!.clusters.edges[0]!.node;
     expect(await mutate(demo, CreateClusterDocument, addInput('e2e-bad-ip', '10.99.3.300'))).toMatchObject({ __typename: 'ValidationError', field: 'input.hci.centerIp' });
     expect(await mutate(demo, CreateClusterDocument, addInput('e2e-labels', '10.99.3.11', { labels: [{ key: 'env', value: 'prod' }] }))).toMatchObject({
       __typename: 'ValidationError',
