@@ -1,19 +1,19 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CreateClusterDocument, DeleteClusterDocument, RestartClusterDocument, ScaleClusterDocument } from '../generated/operations.js';
+import {
+  ClusterHostsDocument,
+  ClusterPageDocument,
+  CreateClusterDocument,
+  DeleteClusterDocument,
+  RestartClusterDocument,
+  ScaleClusterDocument,
+  WorkflowStateDocument,
+} from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
+import { readNode } from '../helpers/nodes.js';
 
 const MINUTE = 60_000;
 const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAo+lO2hhDo6wkRZSk32qmYTN8Hdao1BFreJE2bZNcbwkb0daY\n-----END RSA PRIVATE KEY-----';
-
-const gql = (text: string) => parse(text) as TypedDocumentNode<any, any>;
-
-const WORKFLOW = gql(`query($id: ID!) { node(id: $id) { ... on Workflow { state progress message } } }`);
-const CLUSTER = gql(`query($id: ID!) {
-  node(id: $id) { ... on Cluster { status nodeCount hosts(first: 20) { edges { node { id nativeId role rawStatus addresses } } } } }
-}`);
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -23,14 +23,15 @@ afterAll(() => demo.close());
 beforeEach(() => demo.resetCounts());
 
 const host = (ip: string) => ({ ip, sshUser: 'root', privateKey: KEY });
+const workflow = (id: string) => readNode(demo, WorkflowStateDocument, id, 'Workflow');
+const cluster = (id: string) => readNode(demo, ClusterHostsDocument, id, 'Cluster');
 const dcosWrites = () => Object.keys(demo.vendorCalls().dcos!.routes).filter((r) => !r.startsWith('GET ') && r !== 'POST /v1/token');
 
 /** Moves the DC/OS simulator's clock until the workflow ends, reading it back each time. */
 async function runToEnd(workflowId: string): Promise<{ state: string; progress: number | null; message: string | null }> {
   let last = -1;
   for (let i = 0; i < 60; i++) {
-    const { data } = await demo.run(WORKFLOW, { id: workflowId });
-    const wf = data.node;
+    const wf = await workflow(workflowId);
     if (wf.progress !== null) {
       expect(wf.progress).toBeGreaterThanOrEqual(last);
       last = wf.progress;
@@ -39,10 +40,6 @@ async function runToEnd(workflowId: string): Promise<{ state: string; progress: 
     demo.fleet.simulators.dcos.advance(2 * MINUTE);
   }
   throw new Error('the workflow did not end');
-}
-
-async function cluster(id: string) {
-  return (await demo.run(CLUSTER, { id })).data.node;
 }
 
 describe('DC/OS mutations through /graphql', () => {
@@ -63,9 +60,9 @@ describe('DC/OS mutations through /graphql', () => {
     expect(busy).toMatchObject({ __typename: 'SourceError', vendorCode: 'E50016', outcomeUnknown: false });
     expect(await runToEnd(added.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
 
-    const hosts = (await cluster(clusterId)).hosts.edges.map((e: any) => e.node);
-    const master = hosts.find((h: any) => h.role === 'master');
-    const newcomer = hosts.find((h: any) => h.addresses.includes('172.30.0.4'));
+    const hosts = (await cluster(clusterId)).hosts.edges.map((e) => e.node);
+    const master = hosts.find((h) => h.role === 'master')!;
+    const newcomer = hosts.find((h) => h.addresses?.includes('172.30.0.4'))!;
     const refused = await mutate(demo, ScaleClusterDocument, { id: clusterId, input: { removeHostIds: [master.id] } });
     expect(refused).toMatchObject({ __typename: 'ValidationError', field: 'input.removeHostIds[0]' });
     const wrongType = await mutate(demo, ScaleClusterDocument, { id: clusterId, input: { removeHostIds: [clusterId] } });
@@ -73,7 +70,7 @@ describe('DC/OS mutations through /graphql', () => {
     const removed = started(await mutate(demo, ScaleClusterDocument, { id: clusterId, input: { removeHostIds: [newcomer.id] } }));
     expect(removed).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'DELETE_HOSTS', state: 'RUNNING' } });
     expect(await runToEnd(removed.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
-    expect((await cluster(clusterId)).hosts.edges.find((e: any) => e.node.nativeId === newcomer.nativeId).node.rawStatus).toBe('TERMINATED');
+    expect((await cluster(clusterId)).hosts.edges.find((e) => e.node.nativeId === newcomer.nativeId)!.node.rawStatus).toBe('TERMINATED');
 
     const deleted = started(await mutate(demo, DeleteClusterDocument, { id: clusterId }));
     expect(deleted).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'DELETE_CLUSTER', state: 'RUNNING' } });
@@ -102,8 +99,8 @@ describe('DC/OS mutations through /graphql', () => {
     const keyless = await mutate(demo, CreateClusterDocument, { input: { sourceId: 'dcos', name: 'e2e-keyless', dcos: { masters: [{ ip: '172.30.2.1', sshUser: 'root' }], shared: [host('172.30.2.2')] } } });
     expect(keyless).toMatchObject({ __typename: 'ValidationError', field: 'input.dcos.masters[0].privateKey' });
 
-    const { data } = await demo.run(gql(`{ clusters(first: 50, filter: { sourceIds: ["dcos"], status: [RUNNING] }) { edges { node { id } } } }`), {});
-    const running = data.clusters.edges[0].node;
+    const { data } = await demo.run(ClusterPageDocument, { first: 50, filter: { sourceIds: ['dcos'], status: ['RUNNING'] } });
+    const running = data!.clusters.edges[0]!.node;
     expect(await mutate(demo, DeleteClusterDocument, { id: running.id, force: true })).toMatchObject({ __typename: 'ValidationError', field: 'force' });
     expect(await mutate(demo, ScaleClusterDocument, { id: running.id, input: { nodeCount: 5 } })).toMatchObject({ __typename: 'ValidationError', field: 'input.nodeCount' });
     expect(await mutate(demo, RestartClusterDocument, { id: running.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'DCOS' });
