@@ -1,7 +1,8 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  ClusterPageDocument,
+  ClusterStateDocument,
   CopySnapshotDocument,
   CreateClusterDocument,
   CreateSnapshotDocument,
@@ -11,26 +12,17 @@ import {
   RestoreSnapshotDocument,
   ScaleClusterDocument,
   SetClusterLabelsDocument,
+  SnapshotPageDocument,
+  SnapshotStateDocument,
   StopClusterDocument,
+  WorkflowStateDocument,
 } from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
+import { expectGone, readNode } from '../helpers/nodes.js';
 
 const MINUTE = 60_000;
 const PASSWORD = 'Gauss_2024!x';
-
-const gql = (text: string) => parse(text) as TypedDocumentNode<any, any>;
-
-const NODE = gql(`query($id: ID!) {
-  node(id: $id) {
-    __typename
-    ... on Workflow { state progress message rawState }
-    ... on Cluster { name status nodeCount labels { key value } }
-    ... on Snapshot { name type snapshotStatus: status }
-  }
-}`);
-const DWS_CLUSTERS = gql(`query { clusters(first: 50, filter: { sourceIds: ["dws"] }) { edges { node { id name rawStatus } } } }`);
-const DWS_SNAPSHOTS = gql(`query { snapshots(first: 100, filter: { sourceIds: ["dws"] }) { edges { node { id type snapshotStatus: status } } } }`);
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -49,13 +41,15 @@ async function send<R, V>(document: TypedDocumentNode<Record<string, R>, V>, var
   return result;
 }
 
-const node = async (id: string) => (await demo.run(NODE, { id })).data.node;
+const workflow = (id: string) => readNode(demo, WorkflowStateDocument, id, 'Workflow');
+const cluster = (id: string) => readNode(demo, ClusterStateDocument, id, 'Cluster');
+const snapshot = (id: string) => readNode(demo, SnapshotStateDocument, id, 'Snapshot');
 
 /** Moves the DWS simulator's clock until the workflow ends, reading it back each time. */
 async function runToEnd(workflowId: string, stepMs: number): Promise<{ state: string; progress: number | null; message: string | null }> {
   let last = 0;
   for (let i = 0; i < 80; i++) {
-    const wf = await node(workflowId);
+    const wf = await workflow(workflowId);
     if (wf.progress !== null) {
       expect(wf.progress).toBeGreaterThanOrEqual(last);
       last = wf.progress;
@@ -91,17 +85,17 @@ describe('DWS mutations through /graphql', () => {
     const created = started(await send(CreateClusterDocument, createInput('e2e-dws', { labels: [{ key: 'env', value: 'e2e' }] })));
     expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_CLUSTER', state: 'RUNNING', rawState: 'CREATING' } });
     const clusterId = created.targetId;
-    expect(await node(clusterId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-dws', status: 'CREATING', labels: [{ key: 'env', value: 'e2e' }] });
+    expect(await cluster(clusterId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-dws', status: 'CREATING', labels: [{ key: 'env', value: 'e2e' }] });
     expect(await runToEnd(created.workflow.id, 3 * MINUTE)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
 
     const relabelled = await send(SetClusterLabelsDocument, { id: clusterId, labels: [{ key: 'team', value: 'bi' }] });
     expect(relabelled).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: null });
-    expect((await node(clusterId)).labels).toEqual([{ key: 'team', value: 'bi' }]);
+    expect((await cluster(clusterId)).labels).toEqual([{ key: 'team', value: 'bi' }]);
 
     const scaled = started(await send(ScaleClusterDocument, { id: clusterId, input: { nodeCount: 6 } }));
     expect(scaled).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'SCALE_CLUSTER', state: 'RUNNING' } });
     expect(await runToEnd(scaled.workflow.id, 3 * MINUTE)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
-    expect(await node(clusterId)).toMatchObject({ status: 'RUNNING', nodeCount: 6 });
+    expect(await cluster(clusterId)).toMatchObject({ status: 'RUNNING', nodeCount: 6 });
 
     const cns = started(await send(ScaleClusterDocument, { id: clusterId, input: { coordinatorCount: 3 } }));
     expect(cns).toMatchObject({ workflow: { kind: 'ADD_COORDINATORS', state: 'RUNNING' } });
@@ -112,20 +106,20 @@ describe('DWS mutations through /graphql', () => {
     expect(await send(RestartClusterDocument, { id: clusterId })).toMatchObject({ __typename: 'SourceError', vendorCode: 'DWS.0011', httpStatus: 409, outcomeUnknown: false });
     expect(await runToEnd(restarted.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
 
-    const snapshot = started(await send(CreateSnapshotDocument, { clusterId }));
-    expect(snapshot).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_SNAPSHOT', state: 'RUNNING' } });
-    expect(await runToEnd(snapshot.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
-    expect(await node(snapshot.targetId)).toMatchObject({ __typename: 'Snapshot', type: 'MANUAL', snapshotStatus: 'AVAILABLE', name: expect.stringMatching(/^e2e-dws-\d{14}$/) });
+    const saved = started(await send(CreateSnapshotDocument, { clusterId }));
+    expect(saved).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_SNAPSHOT', state: 'RUNNING' } });
+    expect(await runToEnd(saved.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
+    expect(await snapshot(saved.targetId)).toMatchObject({ __typename: 'Snapshot', type: 'MANUAL', status: 'AVAILABLE', name: expect.stringMatching(/^e2e-dws-\d{14}$/) });
 
-    const restored = started(await send(RestoreSnapshotDocument, { id: snapshot.targetId, clusterName: 'e2e-dws-restored' }));
+    const restored = started(await send(RestoreSnapshotDocument, { id: saved.targetId, clusterName: 'e2e-dws-restored' }));
     expect(restored).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'RESTORE_SNAPSHOT', state: 'RUNNING', rawState: 'RESTORING' } });
     expect(restored.targetId).not.toBe(clusterId);
     expect(await runToEnd(restored.workflow.id, 3 * MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
-    expect(await node(restored.targetId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-dws-restored', status: 'RUNNING' });
+    expect(await cluster(restored.targetId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-dws-restored', status: 'RUNNING' });
 
-    expect(await send(DeleteSnapshotDocument, { id: snapshot.targetId })).toMatchObject({ __typename: 'OperationPayload', targetId: snapshot.targetId, workflow: null });
-    expect(await node(snapshot.targetId)).toBeNull();
-    expect(await send(DeleteSnapshotDocument, { id: snapshot.targetId })).toMatchObject({ __typename: 'NotFoundError', id: snapshot.targetId });
+    expect(await send(DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({ __typename: 'OperationPayload', targetId: saved.targetId, workflow: null });
+    await expectGone(demo, saved.targetId);
+    expect(await send(DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({ __typename: 'NotFoundError', id: saved.targetId });
 
     const deleted = started(await send(DeleteClusterDocument, { id: clusterId, keepLastSnapshot: true }));
     expect(deleted).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'DELETE_CLUSTER', state: 'RUNNING' } });
@@ -145,8 +139,8 @@ describe('DWS mutations through /graphql', () => {
   });
 
   it('refusals come back as typed results; the gateway’s own send nothing', async () => {
-    const { data } = await demo.run(DWS_CLUSTERS);
-    const existing = data.clusters.edges.map((e: any) => e.node).find((c: any) => c.rawStatus === 'AVAILABLE');
+    const { data } = await demo.run(ClusterPageDocument, { first: 50, filter: { sourceIds: ['dws'] } });
+    const existing = data!.clusters.edges.map((e) => e.node).find((c) => c.rawStatus === 'AVAILABLE')!;
     expect(await send(CreateClusterDocument, { input: { sourceId: 'dws', name: 'e2e-no-block' } })).toMatchObject({ __typename: 'ValidationError', field: 'input.dws' });
     expect(await send(CreateClusterDocument, createInput('e2e-weak', {}, { adminPassword: 'weakpassword' }))).toMatchObject({ __typename: 'ValidationError', field: 'input.dws.adminPassword' });
     expect(await send(CreateClusterDocument, createInput('e2e-versioned', { version: '8.2.0' }))).toMatchObject({ __typename: 'ValidationError', field: 'input.version' });
@@ -155,8 +149,8 @@ describe('DWS mutations through /graphql', () => {
     expect(await send(SetClusterLabelsDocument, { id: existing.id, labels: [{ key: 'a*b', value: '' }] })).toMatchObject({ __typename: 'ValidationError', field: 'labels[0].key' });
     expect(await send(CreateSnapshotDocument, { clusterId: existing.id, name: 'x' })).toMatchObject({ __typename: 'ValidationError', field: 'name' });
     expect(await send(StopClusterDocument, { id: existing.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'stopCluster', sourceKind: 'DWS' });
-    const snapshots = (await demo.run(DWS_SNAPSHOTS)).data.snapshots.edges.map((e: any) => e.node);
-    const manual = snapshots.find((s: any) => s.type === 'MANUAL' && s.snapshotStatus === 'AVAILABLE');
+    const snapshots = (await demo.run(SnapshotPageDocument, { first: 100, filter: { sourceIds: ['dws'] } })).data!.snapshots.edges.map((e) => e.node);
+    const manual = snapshots.find((s) => s.type === 'MANUAL' && s.status === 'AVAILABLE')!;
     expect(await send(RestoreSnapshotDocument, { id: manual.id, clusterName: 'e2e-with-pwd', dbPassword: PASSWORD })).toMatchObject({ __typename: 'ValidationError', field: 'dbPassword' });
     expect(dwsWrites()).toEqual([]);
 
