@@ -1,31 +1,23 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import {
+  ClusterStateDocument,
   CreateDeploymentDocument,
   type CreateDeploymentInput,
   DeleteDeploymentDocument,
+  DeploymentStateDocument,
+  LabelledClustersDocument,
   RestartClusterDocument,
   RollbackDeploymentDocument,
   SetClusterLabelsDocument,
   UpgradeDeploymentDocument,
+  WorkflowStateDocument,
 } from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
+import { expectGone, readNode } from '../helpers/nodes.js';
 
 /** OTE-stack's mutations through `/graphql`, against the demo fleet's simulator. */
-
-const doc = (text: string) => parse(text) as TypedDocumentNode<any, Record<string, unknown>>;
-
-const CLUSTERS = doc(`{ clusters(first: 100, filter: { sourceIds: ["otestack"] }) { edges { node { id nativeId status labels { key value } } } } }`);
-const NODE = doc(`query($id: ID!) {
-  node(id: $id) {
-    ... on Workflow { state progress message }
-    ... on Deployment { version status }
-    ... on Cluster { labels { key value } }
-  }
-}`);
 
 let demo: DemoGateway;
 /** A ready OTE-stack cluster whose name is no label (so it can be targeted by name alone). */
@@ -34,20 +26,22 @@ let allClusterIds: string[];
 
 beforeAll(async () => {
   demo = await startDemoGateway();
-  const edges: { node: { id: string; nativeId: string; status: string; labels: { key: string }[] } }[] = (await demo.run(CLUSTERS)).data.clusters.edges;
-  const labels = new Set(edges.flatMap((e) => e.node.labels.map((l) => l.key)));
+  const { edges } = (await demo.run(LabelledClustersDocument, { first: 100, filter: { sourceIds: ['otestack'] } })).data!.clusters;
+  const labels = new Set(edges.flatMap((e) => e.node.labels!.map((l) => l.key)));
   site = edges.map((e) => e.node).find((c) => c.status !== 'FAILED' && !labels.has(c.nativeId))!;
   allClusterIds = edges.map((e) => e.node.id);
 });
 afterAll(() => demo.close());
 
-const node = async (id: string) => (await demo.run(NODE, { id })).data.node;
+const workflow = (id: string) => readNode(demo, WorkflowStateDocument, id, 'Workflow');
+const deployment = (id: string) => readNode(demo, DeploymentStateDocument, id, 'Deployment');
+const cluster = (id: string) => readNode(demo, ClusterStateDocument, id, 'Cluster');
 
 /** Moves the OTE-stack simulator's clock until the workflow ends; the states seen, in order. */
 async function runToEnd(workflowId: string): Promise<{ state: string; progress: number | null }[]> {
   const seen: { state: string; progress: number | null }[] = [];
   for (let i = 0; i < 80; i++) {
-    const w = await node(workflowId);
+    const w = await workflow(workflowId);
     seen.push(w);
     if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(w.state)) return seen;
     demo.fleet.simulators.otestack.advance(15_000);
@@ -77,7 +71,7 @@ describe('OTE-stack mutations over GraphQL', () => {
     const upgraded = started(await mutate(demo, UpgradeDeploymentDocument, { id: deploymentId, version: '1.5' }));
     expect(upgraded).toMatchObject({ targetId: deploymentId, workflow: { kind: 'UPGRADE_DEPLOYMENT', nativeId: expect.stringMatching(/:2:1\.5$/) } });
     expect((await runToEnd(upgraded.workflow.id)).at(-1)?.state).toBe('SUCCEEDED');
-    expect(await node(deploymentId)).toEqual({ version: '1.5', status: 'SUCCEEDED' });
+    expect(await deployment(deploymentId)).toEqual({ __typename: 'Deployment', version: '1.5', status: 'SUCCEEDED' });
 
     const rolledBack = started(await mutate(demo, RollbackDeploymentDocument, { id: deploymentId }));
     expect(rolledBack.workflow).toMatchObject({ kind: 'ROLLBACK_DEPLOYMENT', nativeId: expect.stringMatching(/:3:1\.4$/) });
@@ -86,7 +80,7 @@ describe('OTE-stack mutations over GraphQL', () => {
     const deleted = started(await mutate(demo, DeleteDeploymentDocument, { id: deploymentId }));
     expect(deleted.workflow).toMatchObject({ kind: 'DELETE_DEPLOYMENT', nativeId: expect.stringMatching(/:4:1\.4$/) });
     expect((await runToEnd(deleted.workflow.id)).at(-1)).toMatchObject({ state: 'SUCCEEDED', message: 'deleted' });
-    expect(await node(deploymentId)).toBeNull();
+    await expectGone(demo, deploymentId);
   });
 
   it('answers bad input with ValidationError naming the field, and sends nothing', async () => {
@@ -133,7 +127,7 @@ describe('OTE-stack mutations over GraphQL', () => {
   it('sets a cluster’s labels at once, with no workflow', async () => {
     const result = await mutate(demo, SetClusterLabelsDocument, { id: site.id, labels: [{ key: 'fg-canary' }, { key: 'prod', value: '' }] });
     expect(result).toEqual(expect.objectContaining({ __typename: 'OperationPayload', targetId: site.id, workflow: null }));
-    expect((await node(site.id)).labels).toEqual([
+    expect((await cluster(site.id)).labels).toEqual([
       { key: 'fg-canary', value: '' },
       { key: 'prod', value: '' },
     ]);
