@@ -1,30 +1,19 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  ClusterHostsDocument,
+  ClusterPageDocument,
+  CreateClusterDocument,
+  DeleteClusterDocument,
+  RestartClusterDocument,
+  ScaleClusterDocument,
+  WorkflowStateDocument,
+} from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { mutate, started } from '../helpers/mutations.js';
+import { readNode } from '../helpers/nodes.js';
 
 const MINUTE = 60_000;
 const KEY = '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEAo+lO2hhDo6wkRZSk32qmYTN8Hdao1BFreJE2bZNcbwkb0daY\n-----END RSA PRIVATE KEY-----';
-
-const gql = (text: string) => parse(text) as TypedDocumentNode<any, any>;
-
-/** Every branch of a mutation's result union. */
-const RESULT = `
-  __typename
-  ... on OperationPayload { targetId workflow { id kind state progress message } }
-  ... on ValidationError { field message }
-  ... on SourceError { vendorCode vendorMessage outcomeUnknown }
-  ... on NotFoundError { id }
-  ... on UnsupportedOperationError { operation sourceKind }
-`;
-const CREATE = gql(`mutation($input: CreateClusterInput!) { createCluster(input: $input) { ${RESULT} } }`);
-const SCALE = gql(`mutation($id: ID!, $input: ScaleClusterInput!) { scaleCluster(id: $id, input: $input) { ${RESULT} } }`);
-const DELETE = gql(`mutation($id: ID!, $force: Boolean) { deleteCluster(id: $id, force: $force) { ${RESULT} } }`);
-const RESTART = gql(`mutation($id: ID!) { restartCluster(id: $id) { ${RESULT} } }`);
-const WORKFLOW = gql(`query($id: ID!) { node(id: $id) { ... on Workflow { state progress message } } }`);
-const CLUSTER = gql(`query($id: ID!) {
-  node(id: $id) { ... on Cluster { status nodeCount hosts(first: 20) { edges { node { id nativeId role rawStatus addresses } } } } }
-}`);
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -34,20 +23,15 @@ afterAll(() => demo.close());
 beforeEach(() => demo.resetCounts());
 
 const host = (ip: string) => ({ ip, sshUser: 'root', privateKey: KEY });
+const workflow = (id: string) => readNode(demo, WorkflowStateDocument, id, 'Workflow');
+const cluster = (id: string) => readNode(demo, ClusterHostsDocument, id, 'Cluster');
 const dcosWrites = () => Object.keys(demo.vendorCalls().dcos!.routes).filter((r) => !r.startsWith('GET ') && r !== 'POST /v1/token');
-
-async function mutate(doc: TypedDocumentNode<any, any>, variables: Record<string, unknown>) {
-  const res = await demo.run(doc, variables);
-  expect(res.errors).toBeUndefined();
-  return Object.values(res.data as Record<string, any>)[0];
-}
 
 /** Moves the DC/OS simulator's clock until the workflow ends, reading it back each time. */
 async function runToEnd(workflowId: string): Promise<{ state: string; progress: number | null; message: string | null }> {
   let last = -1;
   for (let i = 0; i < 60; i++) {
-    const { data } = await demo.run(WORKFLOW, { id: workflowId });
-    const wf = data.node;
+    const wf = await workflow(workflowId);
     if (wf.progress !== null) {
       expect(wf.progress).toBeGreaterThanOrEqual(last);
       last = wf.progress;
@@ -58,41 +42,37 @@ async function runToEnd(workflowId: string): Promise<{ state: string; progress: 
   throw new Error('the workflow did not end');
 }
 
-async function cluster(id: string) {
-  return (await demo.run(CLUSTER, { id })).data.node;
-}
-
 describe('DC/OS mutations through /graphql', () => {
   it('creates a cluster, adds and removes an agent, deletes it: each workflow runs to SUCCEEDED', async () => {
-    const created = await mutate(CREATE, {
+    const created = started(await mutate(demo, CreateClusterDocument, {
       input: { sourceId: 'dcos', name: 'e2e-dcos', dcos: { masters: [host('172.30.0.1')], shared: [host('172.30.0.2')], slaves: [host('172.30.0.3')] } },
-    });
+    }));
     expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_CLUSTER', state: 'RUNNING', progress: 0 } });
     expect(JSON.stringify(created)).not.toContain('PRIVATE KEY');
-    const clusterId = created.targetId as string;
+    const clusterId = created.targetId;
     expect(await cluster(clusterId)).toMatchObject({ status: 'CREATING', nodeCount: 3 });
     expect(await runToEnd(created.workflow.id)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
 
-    const added = await mutate(SCALE, { id: clusterId, input: { addHosts: [host('172.30.0.4')] } });
+    const added = started(await mutate(demo, ScaleClusterDocument, { id: clusterId, input: { addHosts: [host('172.30.0.4')] } }));
     expect(added).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'ADD_HOSTS', state: 'RUNNING' } });
     // The vendor runs one change per cluster at a time.
-    const busy = await mutate(SCALE, { id: clusterId, input: { addHosts: [host('172.30.0.5')] } });
+    const busy = await mutate(demo, ScaleClusterDocument, { id: clusterId, input: { addHosts: [host('172.30.0.5')] } });
     expect(busy).toMatchObject({ __typename: 'SourceError', vendorCode: 'E50016', outcomeUnknown: false });
     expect(await runToEnd(added.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
 
-    const hosts = (await cluster(clusterId)).hosts.edges.map((e: any) => e.node);
-    const master = hosts.find((h: any) => h.role === 'master');
-    const newcomer = hosts.find((h: any) => h.addresses.includes('172.30.0.4'));
-    const refused = await mutate(SCALE, { id: clusterId, input: { removeHostIds: [master.id] } });
+    const hosts = (await cluster(clusterId)).hosts.edges.map((e) => e.node);
+    const master = hosts.find((h) => h.role === 'master')!;
+    const newcomer = hosts.find((h) => h.addresses?.includes('172.30.0.4'))!;
+    const refused = await mutate(demo, ScaleClusterDocument, { id: clusterId, input: { removeHostIds: [master.id] } });
     expect(refused).toMatchObject({ __typename: 'ValidationError', field: 'input.removeHostIds[0]' });
-    const wrongType = await mutate(SCALE, { id: clusterId, input: { removeHostIds: [clusterId] } });
+    const wrongType = await mutate(demo, ScaleClusterDocument, { id: clusterId, input: { removeHostIds: [clusterId] } });
     expect(wrongType).toMatchObject({ __typename: 'ValidationError', field: 'input.removeHostIds[0]' });
-    const removed = await mutate(SCALE, { id: clusterId, input: { removeHostIds: [newcomer.id] } });
+    const removed = started(await mutate(demo, ScaleClusterDocument, { id: clusterId, input: { removeHostIds: [newcomer.id] } }));
     expect(removed).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'DELETE_HOSTS', state: 'RUNNING' } });
     expect(await runToEnd(removed.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
-    expect((await cluster(clusterId)).hosts.edges.find((e: any) => e.node.nativeId === newcomer.nativeId).node.rawStatus).toBe('TERMINATED');
+    expect((await cluster(clusterId)).hosts.edges.find((e) => e.node.nativeId === newcomer.nativeId)!.node.rawStatus).toBe('TERMINATED');
 
-    const deleted = await mutate(DELETE, { id: clusterId });
+    const deleted = started(await mutate(demo, DeleteClusterDocument, { id: clusterId }));
     expect(deleted).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'DELETE_CLUSTER', state: 'RUNNING' } });
     expect(await runToEnd(deleted.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await cluster(clusterId)).toMatchObject({ status: 'DELETED' });
@@ -102,9 +82,9 @@ describe('DC/OS mutations through /graphql', () => {
     const sim = demo.fleet.simulators.dcos;
     sim.setFaults({ operationFailureRate: 1 });
     try {
-      const created = await mutate(CREATE, {
+      const created = started(await mutate(demo, CreateClusterDocument, {
         input: { sourceId: 'dcos', name: 'e2e-doomed', dcos: { masters: [host('172.30.1.1')], shared: [host('172.30.1.2')] } },
-      });
+      }));
       expect(await runToEnd(created.workflow.id)).toMatchObject({ state: 'FAILED', message: expect.stringContaining('install failed on 172.30.1.') });
     } finally {
       sim.setFaults({ operationFailureRate: 0 });
@@ -112,23 +92,23 @@ describe('DC/OS mutations through /graphql', () => {
   });
 
   it('refusals come back as typed results; the gateway’s own send nothing', async () => {
-    const ha = await mutate(CREATE, {
+    const ha = await mutate(demo, CreateClusterDocument, {
       input: { sourceId: 'dcos', name: 'e2e-small', dcos: { type: 'ha', masters: [host('172.30.2.1')], shared: [host('172.30.2.2')] } },
     });
     expect(ha).toMatchObject({ __typename: 'ValidationError', field: 'input.dcos' });
-    const keyless = await mutate(CREATE, { input: { sourceId: 'dcos', name: 'e2e-keyless', dcos: { masters: [{ ip: '172.30.2.1', sshUser: 'root' }], shared: [host('172.30.2.2')] } } });
+    const keyless = await mutate(demo, CreateClusterDocument, { input: { sourceId: 'dcos', name: 'e2e-keyless', dcos: { masters: [{ ip: '172.30.2.1', sshUser: 'root' }], shared: [host('172.30.2.2')] } } });
     expect(keyless).toMatchObject({ __typename: 'ValidationError', field: 'input.dcos.masters[0].privateKey' });
 
-    const { data } = await demo.run(gql(`{ clusters(first: 50, filter: { sourceIds: ["dcos"], status: [RUNNING] }) { edges { node { id } } } }`), {});
-    const running = data.clusters.edges[0].node;
-    expect(await mutate(DELETE, { id: running.id, force: true })).toMatchObject({ __typename: 'ValidationError', field: 'force' });
-    expect(await mutate(SCALE, { id: running.id, input: { nodeCount: 5 } })).toMatchObject({ __typename: 'ValidationError', field: 'input.nodeCount' });
-    expect(await mutate(RESTART, { id: running.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'DCOS' });
+    const { data } = await demo.run(ClusterPageDocument, { first: 50, filter: { sourceIds: ['dcos'], status: ['RUNNING'] } });
+    const running = data!.clusters.edges[0]!.node;
+    expect(await mutate(demo, DeleteClusterDocument, { id: running.id, force: true })).toMatchObject({ __typename: 'ValidationError', field: 'force' });
+    expect(await mutate(demo, ScaleClusterDocument, { id: running.id, input: { nodeCount: 5 } })).toMatchObject({ __typename: 'ValidationError', field: 'input.nodeCount' });
+    expect(await mutate(demo, RestartClusterDocument, { id: running.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'DCOS' });
     expect(dcosWrites()).toEqual([]);
 
     // The vendor's own refusal: the logged-in user already has a cluster of that name.
     const input = (net: number) => ({ sourceId: 'dcos', name: 'e2e-twice', dcos: { masters: [host(`172.30.${net}.1`)], shared: [host(`172.30.${net}.2`)] } });
-    expect(await mutate(CREATE, { input: input(3) })).toMatchObject({ __typename: 'OperationPayload' });
-    expect(await mutate(CREATE, { input: input(4) })).toMatchObject({ __typename: 'SourceError', vendorCode: 'E50003', outcomeUnknown: false });
+    expect(await mutate(demo, CreateClusterDocument, { input: input(3) })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await mutate(demo, CreateClusterDocument, { input: input(4) })).toMatchObject({ __typename: 'SourceError', vendorCode: 'E50003', outcomeUnknown: false });
   });
 });

@@ -1,36 +1,23 @@
-import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
-import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/model/ids.js';
+import {
+  ClusterStateDocument,
+  CreateDeploymentDocument,
+  type CreateDeploymentInput,
+  DeleteDeploymentDocument,
+  DeploymentStateDocument,
+  LabelledClustersDocument,
+  RestartClusterDocument,
+  RollbackDeploymentDocument,
+  SetClusterLabelsDocument,
+  UpgradeDeploymentDocument,
+  WorkflowStateDocument,
+} from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { mutate, started } from '../helpers/mutations.js';
+import { expectGone, readNode } from '../helpers/nodes.js';
 
 /** OTE-stack's mutations through `/graphql`, against the demo fleet's simulator. */
-
-const doc = (text: string) => parse(text) as TypedDocumentNode<any, Record<string, unknown>>;
-
-const RESULT = `
-  __typename
-  ... on OperationPayload { targetId workflow { id nativeId kind state progress message } }
-  ... on ValidationError { field message }
-  ... on NotFoundError { type id }
-  ... on SourceError { vendorCode vendorMessage outcomeUnknown }
-  ... on UnsupportedOperationError { sourceKind operation }
-`;
-
-const CLUSTERS = doc(`{ clusters(first: 100, filter: { sourceIds: ["otestack"] }) { edges { node { id nativeId status labels { key value } } } } }`);
-const CREATE = doc(`mutation($input: CreateDeploymentInput!) { createDeployment(input: $input) { ${RESULT} } }`);
-const UPGRADE = doc(`mutation($id: ID!, $version: String!) { upgradeDeployment(id: $id, version: $version) { ${RESULT} } }`);
-const ROLLBACK = doc(`mutation($id: ID!, $version: String) { rollbackDeployment(id: $id, version: $version) { ${RESULT} } }`);
-const DELETE = doc(`mutation($id: ID!) { deleteDeployment(id: $id) { ${RESULT} } }`);
-const LABELS = doc(`mutation($id: ID!, $labels: [LabelInput!]!) { setClusterLabels(id: $id, labels: $labels) { ${RESULT} } }`);
-const RESTART = doc(`mutation($id: ID!) { restartCluster(id: $id) { ${RESULT} } }`);
-const NODE = doc(`query($id: ID!) {
-  node(id: $id) {
-    ... on Workflow { state progress message }
-    ... on Deployment { version status }
-    ... on Cluster { labels { key value } }
-  }
-}`);
 
 let demo: DemoGateway;
 /** A ready OTE-stack cluster whose name is no label (so it can be targeted by name alone). */
@@ -39,26 +26,22 @@ let allClusterIds: string[];
 
 beforeAll(async () => {
   demo = await startDemoGateway();
-  const edges: { node: { id: string; nativeId: string; status: string; labels: { key: string }[] } }[] = (await demo.run(CLUSTERS)).data.clusters.edges;
-  const labels = new Set(edges.flatMap((e) => e.node.labels.map((l) => l.key)));
+  const { edges } = (await demo.run(LabelledClustersDocument, { first: 100, filter: { sourceIds: ['otestack'] } })).data!.clusters;
+  const labels = new Set(edges.flatMap((e) => e.node.labels!.map((l) => l.key)));
   site = edges.map((e) => e.node).find((c) => c.status !== 'FAILED' && !labels.has(c.nativeId))!;
   allClusterIds = edges.map((e) => e.node.id);
 });
 afterAll(() => demo.close());
 
-async function mutate(name: string, document: TypedDocumentNode<any, Record<string, unknown>>, variables: Record<string, unknown>) {
-  const res = await demo.run(document, variables);
-  expect(res.errors).toBeUndefined();
-  return res.data[name];
-}
-
-const node = async (id: string) => (await demo.run(NODE, { id })).data.node;
+const workflow = (id: string) => readNode(demo, WorkflowStateDocument, id, 'Workflow');
+const deployment = (id: string) => readNode(demo, DeploymentStateDocument, id, 'Deployment');
+const cluster = (id: string) => readNode(demo, ClusterStateDocument, id, 'Cluster');
 
 /** Moves the OTE-stack simulator's clock until the workflow ends; the states seen, in order. */
 async function runToEnd(workflowId: string): Promise<{ state: string; progress: number | null }[]> {
   const seen: { state: string; progress: number | null }[] = [];
   for (let i = 0; i < 80; i++) {
-    const w = await node(workflowId);
+    const w = await workflow(workflowId);
     seen.push(w);
     if (['SUCCEEDED', 'FAILED', 'CANCELLED'].includes(w.state)) return seen;
     demo.fleet.simulators.otestack.advance(15_000);
@@ -77,41 +60,41 @@ const input = (overrides: Record<string, unknown> = {}) => ({
 
 describe('OTE-stack mutations over GraphQL', () => {
   it('creates, upgrades, rolls back and deletes a deployment, each workflow running to SUCCEEDED', async () => {
-    const created = await mutate('createDeployment', CREATE, { input: input() });
+    const created = started(await mutate(demo, CreateDeploymentDocument, { input: input() }));
     expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_DEPLOYMENT', state: 'PENDING' } });
-    const deploymentId: string = created.targetId;
+    const deploymentId = created.targetId;
     const seen = await runToEnd(created.workflow.id);
     expect(seen.at(-1)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
     const progress = seen.map((w) => w.progress ?? 0);
     for (let i = 1; i < progress.length; i++) expect(progress[i]).toBeGreaterThanOrEqual(progress[i - 1]!);
 
-    const upgraded = await mutate('upgradeDeployment', UPGRADE, { id: deploymentId, version: '1.5' });
+    const upgraded = started(await mutate(demo, UpgradeDeploymentDocument, { id: deploymentId, version: '1.5' }));
     expect(upgraded).toMatchObject({ targetId: deploymentId, workflow: { kind: 'UPGRADE_DEPLOYMENT', nativeId: expect.stringMatching(/:2:1\.5$/) } });
     expect((await runToEnd(upgraded.workflow.id)).at(-1)?.state).toBe('SUCCEEDED');
-    expect(await node(deploymentId)).toEqual({ version: '1.5', status: 'SUCCEEDED' });
+    expect(await deployment(deploymentId)).toEqual({ __typename: 'Deployment', version: '1.5', status: 'SUCCEEDED' });
 
-    const rolledBack = await mutate('rollbackDeployment', ROLLBACK, { id: deploymentId });
+    const rolledBack = started(await mutate(demo, RollbackDeploymentDocument, { id: deploymentId }));
     expect(rolledBack.workflow).toMatchObject({ kind: 'ROLLBACK_DEPLOYMENT', nativeId: expect.stringMatching(/:3:1\.4$/) });
     expect((await runToEnd(rolledBack.workflow.id)).at(-1)?.state).toBe('SUCCEEDED');
 
-    const deleted = await mutate('deleteDeployment', DELETE, { id: deploymentId });
+    const deleted = started(await mutate(demo, DeleteDeploymentDocument, { id: deploymentId }));
     expect(deleted.workflow).toMatchObject({ kind: 'DELETE_DEPLOYMENT', nativeId: expect.stringMatching(/:4:1\.4$/) });
     expect((await runToEnd(deleted.workflow.id)).at(-1)).toMatchObject({ state: 'SUCCEEDED', message: 'deleted' });
-    expect(await node(deploymentId)).toBeNull();
+    await expectGone(demo, deploymentId);
   });
 
   it('answers bad input with ValidationError naming the field, and sends nothing', async () => {
     demo.resetCounts();
-    const cases: [Record<string, unknown>, string][] = [
+    const cases: [CreateDeploymentInput, string][] = [
       [input({ labels: [{ key: 'gateway', value: 'yes' }] }), 'input.labels'],
       [input({ application: 'no-such-app' }), 'input.application'],
       [input({ version: '9.9' }), 'input.version'],
       [input({ name: 'Bad_Name' }), 'input.name'],
     ];
     for (const [variables, field] of cases) {
-      expect(await mutate('createDeployment', CREATE, { input: variables })).toMatchObject({ __typename: 'ValidationError', field });
+      expect(await mutate(demo, CreateDeploymentDocument, { input: variables })).toMatchObject({ __typename: 'ValidationError', field });
     }
-    expect(await mutate('setClusterLabels', LABELS, { id: site.id, labels: [{ key: 'gpu', value: 'yes' }] })).toMatchObject({
+    expect(await mutate(demo, SetClusterLabelsDocument, { id: site.id, labels: [{ key: 'gpu', value: 'yes' }] })).toMatchObject({
       __typename: 'ValidationError',
       field: 'labels',
     });
@@ -120,38 +103,38 @@ describe('OTE-stack mutations over GraphQL', () => {
   });
 
   it('maps the whole fleet to "all", and refuses clusters no one target covers', async () => {
-    const fleet = await mutate('createDeployment', CREATE, { input: input({ name: 'fg-e2e-fleet', clusterIds: allClusterIds, labels: [] }) });
+    const fleet = await mutate(demo, CreateDeploymentDocument, { input: input({ name: 'fg-e2e-fleet', clusterIds: allClusterIds, labels: [] }) });
     expect(fleet).toMatchObject({ __typename: 'OperationPayload', workflow: { state: 'PENDING' } });
     const others = allClusterIds.filter((id) => id !== site.id).slice(0, 1);
-    expect(await mutate('createDeployment', CREATE, { input: input({ name: 'fg-e2e-two', clusterIds: [site.id, ...others] }) })).toMatchObject({
+    expect(await mutate(demo, CreateDeploymentDocument, { input: input({ name: 'fg-e2e-two', clusterIds: [site.id, ...others] }) })).toMatchObject({
       __typename: 'ValidationError',
       field: 'input.clusterIds',
     });
   });
 
   it('passes on the vendor’s refusal as SourceError, and an unknown cluster as NotFoundError', async () => {
-    await mutate('createDeployment', CREATE, { input: input({ name: 'fg-e2e-twice' }) });
-    expect(await mutate('createDeployment', CREATE, { input: input({ name: 'fg-e2e-twice' }) })).toMatchObject({
+    await mutate(demo, CreateDeploymentDocument, { input: input({ name: 'fg-e2e-twice' }) });
+    expect(await mutate(demo, CreateDeploymentDocument, { input: input({ name: 'fg-e2e-twice' }) })).toMatchObject({
       __typename: 'SourceError',
       vendorCode: '422',
       vendorMessage: expect.stringContaining('already exists'),
       outcomeUnknown: false,
     });
     const nowhere = encodeGlobalId({ type: 'Cluster', sourceId: 'otestack', nativeId: 'nowhere-01' });
-    expect(await mutate('createDeployment', CREATE, { input: input({ clusterIds: [nowhere] }) })).toMatchObject({ __typename: 'NotFoundError', type: 'Cluster' });
+    expect(await mutate(demo, CreateDeploymentDocument, { input: input({ clusterIds: [nowhere] }) })).toMatchObject({ __typename: 'NotFoundError', type: 'Cluster' });
   });
 
   it('sets a cluster’s labels at once, with no workflow', async () => {
-    const result = await mutate('setClusterLabels', LABELS, { id: site.id, labels: [{ key: 'fg-canary' }, { key: 'prod', value: '' }] });
+    const result = await mutate(demo, SetClusterLabelsDocument, { id: site.id, labels: [{ key: 'fg-canary' }, { key: 'prod', value: '' }] });
     expect(result).toEqual(expect.objectContaining({ __typename: 'OperationPayload', targetId: site.id, workflow: null }));
-    expect((await node(site.id)).labels).toEqual([
+    expect((await cluster(site.id)).labels).toEqual([
       { key: 'fg-canary', value: '' },
       { key: 'prod', value: '' },
     ]);
   });
 
   it('answers what OTE-stack cannot do with UnsupportedOperationError', async () => {
-    expect(await mutate('restartCluster', RESTART, { id: site.id })).toMatchObject({
+    expect(await mutate(demo, RestartClusterDocument, { id: site.id })).toMatchObject({
       __typename: 'UnsupportedOperationError',
       sourceKind: 'OTESTACK',
       operation: 'restartCluster',
