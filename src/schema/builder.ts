@@ -85,34 +85,45 @@ export const builder = new SchemaBuilder<{
 });
 
 /** The local half of a global id, as node types' `id` resolvers return it. */
-export const localId = (ref: { sourceId: string; nativeId: string }) => `${ref.sourceId}:${ref.nativeId}`;
+const localId = (ref: NodeRef) => `${ref.sourceId}:${ref.nativeId}`;
 
 function encodeNodeId(typename: string, local: string): string {
   const at = local.indexOf(':');
   return encodeGlobalId({ type: typename as NodeType, sourceId: local.slice(0, at), nativeId: local.slice(at + 1) });
 }
 
-/** Each node type's local id, by type name, for syncNodeIds. */
-const localIds = new Map<string, (parent: never) => string>();
+/** A node's source and native id, which its global id encodes. */
+type NodeRef = { sourceId: string; nativeId: string };
 
-/** A node type's `id` option: its local id, recorded for syncNodeIds. */
-export function nodeId<T>(ref: { name: string }, local: (parent: T) => string): { resolve: (parent: T) => string } {
-  localIds.set(ref.name, local);
-  return { resolve: local };
+/** Each node type's reference, by type name, for syncNodeIds. */
+const nodeRefs = new Map<string, (parent: never) => NodeRef>();
+
+/**
+ * A node type's `id` option: its local id, from the node's reference (the node itself
+ * for entities, which carry `sourceId` and `nativeId`), recorded for syncNodeIds.
+ */
+export function nodeId<T>(ref: { name: string }, refOf: (parent: T) => NodeRef = (parent) => parent as NodeRef): { resolve: (parent: T) => string } {
+  nodeRefs.set(ref.name, refOf);
+  return { resolve: (parent) => localId(refOf(parent)) };
 }
 
 /**
  * The relay plugin resolves every node's `id` through an async function, so each node
  * on a page is a promise the executor must wait on and gather, and a page of plain
  * records is completed asynchronously field by field. Run once over the built schema,
- * this resolves `id` synchronously to the same global id.
+ * this resolves `id` synchronously to the same global id, straight from the node's
+ * reference rather than through its local id and back.
  */
 export function syncNodeIds(schema: GraphQLSchema): GraphQLSchema {
-  for (const [typename, local] of localIds) {
+  for (const [typename, refOf] of nodeRefs) {
     const type = schema.getType(typename);
     const field = isObjectType(type) ? type.getFields().id : undefined;
     if (!field) throw new GatewayError('INTERNAL_SERVER_ERROR', `node type ${typename} has no id field`);
-    field.resolve = (parent) => encodeNodeId(typename, local(parent as never));
+    const nodeType = typename as NodeType;
+    field.resolve = (parent) => {
+      const { sourceId, nativeId } = refOf(parent as never);
+      return encodeGlobalId({ type: nodeType, sourceId, nativeId });
+    };
   }
   return schema;
 }

@@ -1,7 +1,7 @@
 import type { Cluster } from '../../model/entities.js';
 import { clusterItems } from '../../lists/children.js';
 import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
-import { builder, localId, nodeId } from '../builder.js';
+import { builder, nodeId } from '../builder.js';
 import { addListField, clusterChildField } from '../lists.js';
 import { nodeLoader } from '../nodes.js';
 import { EndpointRef, LabelRef, ResourceUsageRef, SHARED } from './common.js';
@@ -17,7 +17,7 @@ export const ClusterRef = builder.objectRef<Cluster>('Cluster');
 
 builder.node(ClusterRef, {
   description: 'A cluster on any source: a TiDB cluster, an HCI cluster, a DC/OS cluster, a DWS warehouse, an edge cluster',
-  id: nodeId(ClusterRef, localId),
+  id: nodeId(ClusterRef),
   loadOne: nodeLoader('clusters'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: (c, _a, ctx) => ctx.registry.get(c.sourceId) }),

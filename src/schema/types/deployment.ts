@@ -1,5 +1,5 @@
 import type { Deployment, DeploymentRevision, ReplicaCounts } from '../../model/entities.js';
-import { builder, localId, nodeId } from '../builder.js';
+import { builder, nodeId } from '../builder.js';
 import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
@@ -28,7 +28,7 @@ export const DeploymentRef = builder.objectRef<Deployment>('Deployment');
 
 builder.node(DeploymentRef, {
   description: 'An application deployed onto edge clusters (OTE-stack deployments)',
-  id: nodeId(DeploymentRef, localId),
+  id: nodeId(DeploymentRef),
   loadOne: nodeLoader('deployments'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: (d, _a, ctx) => ctx.registry.get(d.sourceId) }),

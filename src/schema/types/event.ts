@@ -1,5 +1,5 @@
 import type { Event } from '../../model/entities.js';
-import { builder, localId, nodeId } from '../builder.js';
+import { builder, nodeId } from '../builder.js';
 import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
@@ -12,7 +12,7 @@ export const EventRef = builder.objectRef<Event>('Event');
 
 builder.node(EventRef, {
   description: 'Something that happened: a vendor event or alarm, an operation log entry',
-  id: nodeId(EventRef, localId),
+  id: nodeId(EventRef),
   loadOne: nodeLoader('events'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: (e, _a, ctx) => ctx.registry.get(e.sourceId) }),

@@ -1,5 +1,5 @@
 import type { Host } from '../../model/entities.js';
-import { builder, localId, nodeId } from '../builder.js';
+import { builder, nodeId } from '../builder.js';
 import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { LabelRef, ResourceUsageRef, SHARED } from './common.js';
@@ -11,7 +11,7 @@ export const HostRef = builder.objectRef<Host>('Host');
 
 builder.node(HostRef, {
   description: 'A machine, VM or node that belongs to a cluster',
-  id: nodeId(HostRef, localId),
+  id: nodeId(HostRef),
   loadOne: nodeLoader('hosts'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: (h, _a, ctx) => ctx.registry.get(h.sourceId) }),

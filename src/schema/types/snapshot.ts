@@ -1,5 +1,5 @@
 import type { Snapshot } from '../../model/entities.js';
-import { builder, localId, nodeId } from '../builder.js';
+import { builder, nodeId } from '../builder.js';
 import { addClusterListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
@@ -12,7 +12,7 @@ export const SnapshotRef = builder.objectRef<Snapshot>('Snapshot');
 
 builder.node(SnapshotRef, {
   description: 'A point-in-time copy of a cluster: DWS snapshots, HCI metadata snapshots, TiEM backups',
-  id: nodeId(SnapshotRef, localId),
+  id: nodeId(SnapshotRef),
   loadOne: nodeLoader('snapshots'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: (s, _a, ctx) => ctx.registry.get(s.sourceId) }),

@@ -1,5 +1,5 @@
 import type { SourceAdapter } from '../../sources/adapter.js';
-import { builder, localId, nodeId, splitLocalId } from '../builder.js';
+import { builder, nodeId, splitLocalId } from '../builder.js';
 import { SourceHealthEnum, SourceKindEnum } from './enums.js';
 import { NotFoundError } from '../../model/errors.js';
 import { encodeGlobalId } from '../../model/ids.js';
@@ -32,7 +32,7 @@ export const SourceRef = builder.objectRef<SourceAdapter>('Source');
 
 builder.node(SourceRef, {
   description: 'A configured backend: one vendor API endpoint with its own credentials',
-  id: nodeId(SourceRef, (s) => localId({ sourceId: s.info.id, nativeId: s.info.id })),
+  id: nodeId(SourceRef, (s) => ({ sourceId: s.info.id, nativeId: s.info.id })),
   loadOne: (local, ctx) => {
     // A source's id names it twice (source and native id alike): any other pair is no source.
     const { sourceId, nativeId } = splitLocalId(local);

@@ -1,6 +1,6 @@
 import type { Workflow, WorkflowStep } from '../../model/entities.js';
 import { encodeGlobalId } from '../../model/ids.js';
-import { builder, localId, nodeId } from '../builder.js';
+import { builder, nodeId } from '../builder.js';
 import { addListField } from '../lists.js';
 import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
@@ -23,7 +23,7 @@ export const WorkflowRef = builder.objectRef<Workflow>('Workflow');
 
 builder.node(WorkflowRef, {
   description: 'A long-running change: read from the vendor where it has workflow ids, derived from the target’s status where it does not',
-  id: nodeId(WorkflowRef, localId),
+  id: nodeId(WorkflowRef),
   loadOne: nodeLoader('workflows'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: (w, _a, ctx) => ctx.registry.get(w.sourceId) }),
