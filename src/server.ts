@@ -285,7 +285,7 @@ export function createGatewayYoga(options: YogaOptions) {
     useSourceProblems(),
     useVendorCalls(),
     useVendorDetailScope(),
-    useCompiledExecution(),
+    useCompiledExecution(schema),
   ];
   if (options.introspection === false) plugins.push(useDisableIntrospection());
   return createYoga<object, GatewayContext>({

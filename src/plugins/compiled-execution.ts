@@ -1,6 +1,7 @@
-import { type DocumentNode, type ExecutionResult, getOperationAST, getVariableValues, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { type ExecutionResult, getVariableValues, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { perOperation } from './per-operation.js';
 
 type Run = (root: unknown, context: unknown, variables: Record<string, unknown> | null | undefined) => Promise<ExecutionResult> | ExecutionResult;
 
@@ -19,31 +20,24 @@ type Compiled = { operation: OperationDefinitionNode; run: Run } | null;
  * graphql-js (they run once per subscriber, not per request), as does any document
  * graphql-jit cannot compile.
  */
-export function useCompiledExecution(): Plugin {
-  const compiled = new WeakMap<DocumentNode, Map<string, Compiled>>();
-
-  const compile = (schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): Compiled => {
-    let byName = compiled.get(document);
-    if (!byName) compiled.set(document, (byName = new Map()));
-    const key = operationName ?? '';
-    let entry = byName.get(key);
-    if (entry === undefined) {
-      const operation = getOperationAST(document, operationName);
-      const result = operation && operation.operation !== 'subscription' ? compileQuery(schema, document, operationName) : undefined;
-      entry = operation && result && isCompiledQuery(result) ? { operation, run: result.query as Run } : null;
-      byName.set(key, entry);
-    }
-    return entry;
-  };
+export function useCompiledExecution(schema: GraphQLSchema): Plugin {
+  const compiled = perOperation((operation, document): Compiled => {
+    if (!operation || operation.operation === 'subscription') return null;
+    const result = compileQuery(schema, document, operation.name?.value);
+    return isCompiledQuery(result) ? { operation, run: result.query as Run } : null;
+  });
 
   return {
     onExecute({ args, setExecuteFn }) {
-      const entry = compile(args.schema, args.document, args.operationName ?? undefined);
+      const entry = compiled(args.document, args.operationName);
       if (!entry) return;
+      const definitions = entry.operation.variableDefinitions ?? [];
       setExecuteFn((execution) => {
         const variables = execution.variableValues as Record<string, unknown> | undefined;
-        const checked = getVariableValues(execution.schema, entry.operation.variableDefinitions ?? [], variables ?? {}, { maxErrors: 50 });
-        if (checked.errors) return { errors: checked.errors };
+        if (definitions.length) {
+          const checked = getVariableValues(execution.schema, definitions, variables ?? {}, { maxErrors: 50 });
+          if (checked.errors) return { errors: checked.errors };
+        }
         return entry.run(execution.rootValue, execution.contextValue, variables);
       });
     },

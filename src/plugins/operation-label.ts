@@ -1,4 +1,5 @@
-import { type DocumentNode, getOperationAST, type OperationTypeNode } from 'graphql';
+import type { OperationTypeNode } from 'graphql';
+import { perOperation } from './per-operation.js';
 
 /** An operation as logs and metrics name it. */
 export interface OperationName {
@@ -13,25 +14,12 @@ export interface OperationName {
  */
 export class OperationLabels {
   readonly #known = new Set<string>();
-  /**
-   * Per parsed document (yoga's parse cache hands the same one to every request with the
-   * same text), so the access log, metrics and tracing each asking costs one lookup.
-   */
-  readonly #named = new WeakMap<DocumentNode, Map<string, OperationName>>();
+  /** So the access log, metrics and tracing each asking costs one lookup. */
+  readonly of = perOperation(
+    (operation): OperationName => ({ name: this.#bounded(operation?.name?.value ?? 'anonymous'), type: operation?.operation ?? 'unknown' }),
+  );
 
   constructor(private readonly limit = 200) {}
-
-  of(document: DocumentNode, operationName?: string | null): OperationName {
-    let byName = this.#named.get(document);
-    if (!byName) this.#named.set(document, (byName = new Map()));
-    let named = byName.get(operationName ?? '');
-    if (!named) {
-      const operation = getOperationAST(document, operationName);
-      named = { name: this.#bounded(operation?.name?.value ?? 'anonymous'), type: operation?.operation ?? 'unknown' };
-      byName.set(operationName ?? '', named);
-    }
-    return named;
-  }
 
   #bounded(name: string): string {
     if (this.#known.has(name)) return name;
