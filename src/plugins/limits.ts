@@ -37,45 +37,42 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
   const estimates = new WeakMap<OperationDefinitionNode, Estimate>();
   // Subscriptions too: each update of a subscription runs its whole selection again.
   const check: NonNullable<Plugin['onExecute']> & NonNullable<Plugin['onSubscribe']> = ({ args, setResultAndStopExecution }) => {
-      const document = args.document as DocumentNode;
-      const operation = document.definitions.find(
-        (d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
-      );
-      if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
-      // The values the operation will run with: variables coerced, their defaults filled
-      // in, so `query($n: Int = 500)` sent without `n` costs what `{"n": 500}` does.
-      // Variables that do not coerce fail execution itself, with graphql's own error.
-      const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
-      if (variables.errors) return;
-      const root = args.schema.getRootType(operation.operation) ?? undefined;
-      const dryRun = (args.contextValue as { request?: Request }).request?.headers.get(DRY_RUN_HEADER) === '1';
-      // An operation without variables costs the same every time it is sent: estimated once.
-      const constant = !operation.variableDefinitions?.length && !dryRun;
-      const known = constant ? estimates.get(operation) : undefined;
-      if (known) return refuseOver(known);
-      const walk = new FanoutWalk(args.schema, document, variables.coerced, limits);
-      const cost = walk.selections(operation.selectionSet, root, 1, true);
-      if (constant) estimates.set(operation, { cost, problem: walk.problem });
-      if (dryRun) {
-        // What the query would cost, per root field, and whether it would be let through:
-        // answered before anything runs, so no vendor is called and no mutation is made.
-        const byField: Record<string, number> = {};
-        for (const selection of operation.selectionSet.selections) {
-          if (selection.kind !== Kind.FIELD) continue;
-          const key = selection.alias?.value ?? selection.name.value;
-          byField[key] = walk.selections({ kind: Kind.SELECTION_SET, selections: [selection] }, root, 1, true);
-        }
-        const plan = { estimatedVendorFetches: cost, byField, limit: limits.maxFanout, allowed: !walk.problem && cost <= limits.maxFanout, ...(walk.problem ? { problem: walk.problem } : {}) };
-        setResultAndStopExecution({ data: null, extensions: { dryRun: plan } });
-        return;
-      }
-      refuseOver({ cost, problem: walk.problem });
-    function refuseOver({ cost, problem }: Estimate) {
-      if (problem || cost > limits.maxFanout) {
-        const message = problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
-        setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
-      }
+    const document = args.document as DocumentNode;
+    const operation = document.definitions.find(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
+    );
+    if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
+    const refuseOver = ({ cost, problem }: Estimate) => {
+      if (!problem && cost <= limits.maxFanout) return;
+      const message = problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
+      setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
+    };
+    const dryRun = (args.contextValue as { request?: Request }).request?.headers.get(DRY_RUN_HEADER) === '1';
+    // An operation without variables costs the same every time it is sent: estimated once.
+    const constant = !operation.variableDefinitions?.length && !dryRun;
+    const known = constant ? estimates.get(operation) : undefined;
+    if (known) return refuseOver(known);
+    // The values the operation will run with: variables coerced, their defaults filled
+    // in, so `query($n: Int = 500)` sent without `n` costs what `{"n": 500}` does.
+    // Variables that do not coerce fail execution itself, with graphql's own error.
+    const variables = getVariableValues(args.schema, operation.variableDefinitions ?? [], (args.variableValues ?? {}) as Record<string, unknown>);
+    if (variables.errors) return;
+    const root = args.schema.getRootType(operation.operation) ?? undefined;
+    const walk = new FanoutWalk(args.schema, document, variables.coerced, limits);
+    const estimate: Estimate = { cost: walk.selections(operation.selectionSet, root, 1, true), problem: walk.problem };
+    if (constant) estimates.set(operation, estimate);
+    if (!dryRun) return refuseOver(estimate);
+    // What the query would cost, per root field, and whether it would be let through:
+    // answered before anything runs, so no vendor is called and no mutation is made.
+    const byField: Record<string, number> = {};
+    for (const selection of operation.selectionSet.selections) {
+      if (selection.kind !== Kind.FIELD) continue;
+      const key = selection.alias?.value ?? selection.name.value;
+      byField[key] = walk.selections({ kind: Kind.SELECTION_SET, selections: [selection] }, root, 1, true);
     }
+    const { cost, problem } = estimate;
+    const plan = { estimatedVendorFetches: cost, byField, limit: limits.maxFanout, allowed: !problem && cost <= limits.maxFanout, ...(problem ? { problem } : {}) };
+    setResultAndStopExecution({ data: null, extensions: { dryRun: plan } });
   };
   return { onExecute: check, onSubscribe: check };
 }

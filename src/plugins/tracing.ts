@@ -1,5 +1,5 @@
 import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
-import type { ExecutionResult } from 'graphql';
+import type { DocumentNode, ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { tracer } from '../tracing.js';
 import type { OperationLabels } from './operation-label.js';
@@ -16,17 +16,23 @@ export function useTracing(labels: OperationLabels): Plugin {
     spans.set(contextValue, span);
     return span;
   };
+  /** The operation's span, named once execution knows the operation. */
+  const named = (args: { contextValue: unknown; document: DocumentNode; operationName?: string | null }) => {
+    const span = spans.get(args.contextValue as object);
+    if (!span) return undefined;
+    const { name, type } = labels.of(args.document, args.operationName);
+    span.updateName(`${type} ${name}`);
+    span.setAttributes({ 'graphql.operation.name': name, 'graphql.operation.type': type });
+    return span;
+  };
   return {
     instrumentation: {
       execute: ({ context: ctx }, wrapped) => context.with(trace.setSpan(context.active(), started(ctx)), wrapped),
       subscribe: ({ context: ctx }, wrapped) => context.with(trace.setSpan(context.active(), started(ctx)), wrapped),
     },
     onExecute({ args }) {
-      const span = spans.get(args.contextValue as object);
+      const span = named(args);
       if (!span) return;
-      const { name, type } = labels.of(args.document, args.operationName);
-      span.updateName(`${type} ${name}`);
-      span.setAttributes({ 'graphql.operation.name': name, 'graphql.operation.type': type });
       return {
         onExecuteDone({ result }) {
           const errors = Symbol.asyncIterator in result ? undefined : (result as ExecutionResult).errors;
@@ -36,13 +42,8 @@ export function useTracing(labels: OperationLabels): Plugin {
       };
     },
     onSubscribe({ args }) {
-      const span = spans.get(args.contextValue as object);
-      if (!span) return;
-      const { name, type } = labels.of(args.document, args.operationName);
-      span.updateName(`${type} ${name}`);
-      span.setAttributes({ 'graphql.operation.name': name, 'graphql.operation.type': type });
       // A subscription's span covers its setup; its updates are traced as their own polls.
-      span.end();
+      named(args)?.end();
     },
   };
 }
