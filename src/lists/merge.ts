@@ -161,13 +161,13 @@ class SourceSequence<E extends EntityName> {
 class Edge<T> {
   constructor(
     readonly node: T,
-    private readonly fingerprint: () => string,
     /** How many items each source had supplied up to and including this one. */
     private readonly positions: Record<string, number>,
+    private readonly cursorOf: (positions: Record<string, number>) => string,
   ) {}
 
   get cursor(): string {
-    return encodeCursor({ q: this.fingerprint(), p: this.positions });
+    return this.cursorOf(this.positions);
   }
 }
 
@@ -225,7 +225,6 @@ export async function mergedPage<E extends EntityName>(options: {
       return fallback;
     }
   };
-  // Encoded at once, so the positions as they are now are what the cursor holds.
   const cursorOf = (positions: Record<string, number>) => encodeCursor({ q: fingerprint(), p: positions });
   type Picked = { entry: Entry<E>; sourceId: string };
   /**
@@ -244,7 +243,7 @@ export async function mergedPage<E extends EntityName>(options: {
       if (failed.has(sourceId)) return;
       positions[sourceId] = (positions[sourceId] ?? 0) + 1;
       const node = nodes[i] as Item<E> | null;
-      if (node) out.push(new Edge(node, fingerprint, { ...positions }));
+      if (node) out.push(new Edge(node, { ...positions }, cursorOf));
       else gone.set(sourceId, (gone.get(sourceId) ?? 0) + 1);
     });
     return out;
