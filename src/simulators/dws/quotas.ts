@@ -18,7 +18,7 @@ const BASE = [
 type QuotaType = (typeof BASE)[number]['type'];
 
 /** What `nodes` nodes of `c`'s flavor take from each quota. */
-export function nodeUsage(flavor: DwsCluster['flavor'], nodes: number): Record<QuotaType, number> {
+function nodeUsage(flavor: DwsCluster['flavor'], nodes: number): Record<QuotaType, number> {
   return { instances: nodes, core: nodes * flavor.vcpus, ram: nodes * flavor.ram, disk: nodes * 2, disk_capacity: nodes * 200 };
 }
 

@@ -18,7 +18,7 @@ import { computeSummary, storageView } from './views.js';
  */
 
 /** How many entries a `*_top` ranking holds; the document gives no size. */
-export const TOP_N = 5;
+const TOP_N = 5;
 
 /** `start_time`/`end_time` (unix seconds), `duration` (seconds between points) and `count` (points). */
 export interface TimeWindow {

@@ -23,7 +23,7 @@ export interface SnapshotConfig {
 }
 
 /** `DaemonState`: the example shows `running`; a stopped daemon takes no automatic snapshots. */
-export const DAEMON_STATE = { running: 'running', stopped: 'stopped' } as const;
+const DAEMON_STATE = { running: 'running', stopped: 'stopped' } as const;
 export type DaemonState = (typeof DAEMON_STATE)[keyof typeof DAEMON_STATE];
 
 export interface MetaNode {

@@ -94,7 +94,7 @@ export function updateDrsConfig(current: DrsConfig, config: unknown): DrsConfig 
   return next;
 }
 
-export const OVER_ALLOCATION_FIELDS = [
+const OVER_ALLOCATION_FIELDS = [
   'StorOverAllocationThreshold',
   'CPUOverAllocationThreshold',
   'MemOverAllocationThreshold',

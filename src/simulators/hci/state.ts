@@ -189,7 +189,7 @@ export function startHostTask(
  * A join task for a host that is still being added; success puts it in service,
  * failure leaves it out of service with the task reporting where it stopped.
  */
-export function startJoinTask(env: SimEnv, cluster: Cluster, host: Host, startedAt: number, durationMs: number): void {
+function startJoinTask(env: SimEnv, cluster: Cluster, host: Host, startedAt: number, durationMs: number): void {
   startHostTask(env, cluster, host, { job: 'agent', startedAt, durationMs }, (succeeded) => {
     if (!succeeded) return;
     host.status = HOST_STATUS.healthy;

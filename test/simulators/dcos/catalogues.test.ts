@@ -1,27 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
-import { expectError, login, type Session } from './support.js';
+import { expectError, login, type Session, useDcos } from './support.js';
 
 const PUBKEY = 'ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQDTqvb0YAXZpQA4ci5RgbjKUQxwwJFIOKRzOQvZdfRhQx3aZ762I5vOahAk4ILMflxDPybNyB3pJI7uwu root@centosdesktop';
 
 describe('dcos catalogues: registries, providers, public keys, SMTP servers', () => {
-  let sim: RunningSimulator;
+  const dcos = useDcos();
   let s: Session;
-  beforeAll(async () => {
-    sim = await startSimulator(dcosSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    s = await login(sim);
+    dcos.sim.reset();
+    s = await login(dcos.sim);
   });
 
   const runningCluster = async () => (await s.request('GET', '/v1/cluster?status=RUNNING&limit=1')).body.data[0]._id as string;
 
   it('accepts the token under the header name the document writes, X_Auth_Token', async () => {
-    const res = await call(sim, 'GET', '/v1/smtp', { headers: { X_Auth_Token: s.token } });
+    const res = await call(dcos.sim, 'GET', '/v1/smtp', { headers: { X_Auth_Token: s.token } });
     expect(res.status).toBe(200);
     expect(res.body.success).toBe(true);
   });

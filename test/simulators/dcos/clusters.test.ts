@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { CLUSTER_STATUSES, HOST_STATUSES } from '../../../src/simulators/dcos/state.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { type Session, expectError, fixture, login } from './support.js';
+import { type Session, expectError, fixture, login, useDcos } from './support.js';
 
 describe('dcos clusters: reads', () => {
-  let sim: RunningSimulator;
+  const dcos = useDcos();
   let s: Session;
   let all: any[];
   beforeAll(async () => {
-    sim = await startSimulator(dcosSimulator, { speed: 1, operationFailureRate: 0 });
-    s = await login(sim);
+    s = await login(dcos.sim);
     all = (await s.request('GET', '/v1/cluster')).body.data;
   });
-  afterAll(() => sim.close());
 
   const byStatus = (status: string) => all.find((c) => c.status === status);
 
@@ -95,7 +93,7 @@ describe('dcos clusters: reads', () => {
       const agent = hosts.find((h: any) => h.isSlaveNode && h.status === 'RUNNING');
       expect(agent.cpu).toMatch(/^\d+(\.\d)?\/\d+$/);
       expect(agent.memory).toMatch(/^\d+\/\d+$/);
-      expect(Date.parse(c.time_create)).toBeLessThan(sim.clock.startedAt);
+      expect(Date.parse(c.time_create)).toBeLessThan(dcos.sim.clock.startedAt);
     }
   });
 

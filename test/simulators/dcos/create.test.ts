@@ -1,9 +1,7 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { HOUR, MINUTE, type Session, expectError, fixture, login } from './support.js';
+import { expectError, fixture, HOUR, login, MINUTE, type Session, useDcos } from './support.js';
 
 /** The document's create request, owned by the logged-in user and with a fresh name. */
 function createRequest(s: Session, patch: Record<string, unknown> = {}) {
@@ -11,15 +9,11 @@ function createRequest(s: Session, patch: Record<string, unknown> = {}) {
 }
 
 describe('dcos cluster creation', () => {
-  let sim: RunningSimulator;
+  const dcos = useDcos();
   let s: Session;
-  beforeAll(async () => {
-    sim = await startSimulator(dcosSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    s = await login(sim);
+    dcos.sim.reset();
+    s = await login(dcos.sim);
   });
 
   const hostsOf = async (id: string) => (await s.request('GET', `/v1/cluster/${id}/hosts`)).body.data as any[];
@@ -38,11 +32,11 @@ describe('dcos cluster creation', () => {
     ]);
     expect((await logsOf(c._id)).map((l) => [l.operateType, l.status])).toEqual([['create_cluster', 'start']]);
 
-    sim.advance(5 * MINUTE);
+    dcos.sim.advance(5 * MINUTE);
     expect((await hostsOf(c._id)).map((h) => h.status)).toEqual(['RUNNING', 'INSTALLING']);
     expect((await s.request('GET', `/v1/cluster/${c._id}`)).body.data.status).toBe('INSTALLING');
 
-    sim.advance(2 * MINUTE);
+    dcos.sim.advance(2 * MINUTE);
     const done = (await s.request('GET', `/v1/cluster/${c._id}`)).body.data;
     expect(done).toMatchObject({ status: 'RUNNING', endPoint: '192.168.10.212', instances: 2 });
     const hosts = await hostsOf(c._id);
@@ -56,9 +50,9 @@ describe('dcos cluster creation', () => {
   });
 
   it('ends a failing installation FAILED, with its nodes and a fail log', async () => {
-    await call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
+    await call(dcos.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
     const c = (await s.request('POST', '/v1/cluster', createRequest(s))).body.data;
-    sim.advance(HOUR);
+    dcos.sim.advance(HOUR);
     expect((await s.request('GET', `/v1/cluster/${c._id}`)).body.data.status).toBe('FAILED');
     expect((await hostsOf(c._id)).map((h) => h.status)).toEqual(['FAILED', 'FAILED']);
     const logs = await logsOf(c._id);

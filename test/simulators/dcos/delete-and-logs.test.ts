@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { HOUR, MINUTE, type Session, expectError, fixture, login } from './support.js';
+import { expectError, fixture, HOUR, login, MINUTE, type Session, useDcos } from './support.js';
 
 describe('dcos cluster deletion and operation logs', () => {
-  let sim: RunningSimulator;
+  const dcos = useDcos();
   let s: Session;
-  beforeAll(async () => {
-    sim = await startSimulator(dcosSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    s = await login(sim);
+    dcos.sim.reset();
+    s = await login(dcos.sim);
   });
 
   const first = async (status: string) => (await s.request('GET', `/v1/cluster?status=${status}`)).body.data[0];
@@ -30,12 +24,12 @@ describe('dcos cluster deletion and operation logs', () => {
     expect((await s.request('GET', `/v1/cluster/${c._id}`)).body.data.status).toBe('TERMINATING');
     const live = (await hostStatuses(c._id)).filter((x) => x !== 'TERMINATED');
     expect(live.every((x) => x === 'TERMINATING')).toBe(true);
-    sim.advance(2 * MINUTE);
+    dcos.sim.advance(2 * MINUTE);
     const midway = await hostStatuses(c._id);
     expect(midway.filter((x) => x === 'TERMINATING').length).toBe(live.length - 1);
     expect(await logStatuses(c._id, 'delete_cluster')).toEqual(['start']);
     expectError(await s.request('DELETE', `/v1/cluster/${c._id}`), 'E50016');
-    sim.advance(HOUR);
+    dcos.sim.advance(HOUR);
     expect((await s.request('GET', `/v1/cluster/${c._id}`)).body.data).toMatchObject({ status: 'TERMINATED', instances: 0 });
     expect((await hostStatuses(c._id)).every((x) => x === 'TERMINATED')).toBe(true);
     expect(await logStatuses(c._id, 'delete_cluster')).toEqual(['start', 'success']);
@@ -44,15 +38,15 @@ describe('dcos cluster deletion and operation logs', () => {
 
   it('ends a failing deletion FAILED; a FAILED cluster can be deleted again', async () => {
     const c = await first('RUNNING');
-    await call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
+    await call(dcos.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
     await s.request('DELETE', `/v1/cluster/${c._id}`);
-    sim.advance(HOUR);
+    dcos.sim.advance(HOUR);
     expect((await s.request('GET', `/v1/cluster/${c._id}`)).body.data.status).toBe('FAILED');
     expect(await hostStatuses(c._id)).toContain('FAILED');
     expect(await logStatuses(c._id, 'delete_cluster')).toEqual(['start', 'fail']);
-    await call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 0 } });
+    await call(dcos.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 0 } });
     expect((await s.request('DELETE', `/v1/cluster/${c._id}`)).body.success).toBe(true);
-    sim.advance(HOUR);
+    dcos.sim.advance(HOUR);
     expect((await s.request('GET', `/v1/cluster/${c._id}`)).body.data.status).toBe('TERMINATED');
   });
 
@@ -65,7 +59,7 @@ describe('dcos cluster deletion and operation logs', () => {
 
   it('finishes the operations in flight at start-up', async () => {
     const installing = await first('INSTALLING');
-    sim.advance(2 * HOUR);
+    dcos.sim.advance(2 * HOUR);
     expect(['RUNNING', 'FAILED']).toContain((await s.request('GET', `/v1/cluster/${installing._id}`)).body.data.status);
     const statuses = new Set(((await s.request('GET', '/v1/cluster')).body.data as any[]).map((c) => c.status));
     expect(statuses.has('INSTALLING') || statuses.has('MODIFYING') || statuses.has('TERMINATING')).toBe(false);

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { HOUR, MINUTE, type Session, expectError, fixture, login } from './support.js';
+import { expectError, fixture, HOUR, login, MINUTE, type Session, useDcos } from './support.js';
 
 describe('dcos hosts', () => {
-  let sim: RunningSimulator;
+  const dcos = useDcos();
   let s: Session;
-  beforeAll(async () => {
-    sim = await startSimulator(dcosSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    s = await login(sim);
+    dcos.sim.reset();
+    s = await login(dcos.sim);
   });
 
   /** A seeded RUNNING compact cluster with at least one pure slave to spare. */
@@ -73,7 +67,7 @@ describe('dcos hosts', () => {
     expect(await lastLogs(c._id, 'add_hosts')).toEqual(['start']);
     expectError(await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...request, pureslaveNodes: [{ ...request.pureslaveNodes[0], ip: '192.168.10.215' }] }), 'E50016');
 
-    sim.advance(3 * MINUTE + 30_000);
+    dcos.sim.advance(3 * MINUTE + 30_000);
     expect((await clusterOf(c._id))).toMatchObject({ status: 'RUNNING', instances: c.instances + 1 });
     expect((await hostsOf(c._id)).find((h) => h.ip === '192.168.10.214').status).toBe('RUNNING');
     expect(await lastLogs(c._id, 'add_hosts')).toEqual(['start', 'success']);
@@ -81,9 +75,9 @@ describe('dcos hosts', () => {
 
   it('marks the nodes of a failed addition FAILED and reopens the cluster', async () => {
     const c = await runningCluster();
-    await call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
+    await call(dcos.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
     await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...fixture('hosts-add.request.json'), clusterId: c._id });
-    sim.advance(HOUR);
+    dcos.sim.advance(HOUR);
     expect((await clusterOf(c._id))).toMatchObject({ status: 'RUNNING', instances: c.instances });
     expect((await hostsOf(c._id)).find((h) => h.ip === '192.168.10.214').status).toBe('FAILED');
     expect(await lastLogs(c._id, 'add_hosts')).toEqual(['start', 'fail']);
@@ -110,7 +104,7 @@ describe('dcos hosts', () => {
     expect(shapeDifferences(res.body, fixture('hosts-delete.response.json'))).toEqual([]);
     expect((await clusterOf(c._id)).status).toBe('MODIFYING');
     expect((await s.request('GET', `/v1/cluster/${c._id}/hosts/${victim.hostId}`)).body.data.status).toBe('TERMINATING');
-    sim.advance(MINUTE + 30_000);
+    dcos.sim.advance(MINUTE + 30_000);
     expect((await s.request('GET', `/v1/cluster/${c._id}/hosts/${victim.hostId}`)).body.data.status).toBe('TERMINATED');
     expect((await clusterOf(c._id))).toMatchObject({ status: 'RUNNING', instances: c.instances - 1 });
     expect(await lastLogs(c._id, 'delete_hosts')).toEqual(['start', 'success']);
@@ -119,9 +113,9 @@ describe('dcos hosts', () => {
   it('puts nodes back as they were when a removal fails', async () => {
     const c = await runningCluster();
     const victim = (await hostsOf(c._id, '?status=RUNNING')).find((h) => h.isSlaveNode && !h.isSharedNode);
-    await call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
+    await call(dcos.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
     await s.request('DELETE', `/v1/cluster/${c._id}/hosts`, { host_ids: [victim.hostId] });
-    sim.advance(HOUR);
+    dcos.sim.advance(HOUR);
     expect((await s.request('GET', `/v1/cluster/${c._id}/hosts/${victim.hostId}`)).body.data.status).toBe('RUNNING');
     expect((await clusterOf(c._id)).status).toBe('RUNNING');
     expect(await lastLogs(c._id, 'delete_hosts')).toEqual(['start', 'fail']);

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
+import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
 import { call, type CallResult } from '../../helpers/sim-client.js';
+import { useSimulator } from '../../helpers/use-simulator.js';
 
 export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
+
+/** One dcos simulator for the enclosing describe block, at speed 1 with no random failures. */
+export const useDcos = () => useSimulator(dcosSimulator, { speed: 1, operationFailureRate: 0 });
 
 /** A documented example body from test/fixtures/dcos. */
 export function fixture(name: string): any {

@@ -1,21 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { PARAMETER_GROUP } from '../../../src/simulators/dws/present.js';
-import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
-import { type Client, client, clusters, idleCluster, MIN, startDws } from './helpers.js';
+import { type Client, client, clusters, idleCluster, MIN, useDws } from './helpers.js';
 
 const NETWORK_ID = '4a1e2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 
 // The capabilities beyond clusters, nodes and snapshots: state that persists across calls, and tasks in simulated time.
 describe('dws: settings, connections, subscriptions and quotas', () => {
-  let sim: RunningSimulator;
+  const dws = useDws();
   let c: Client;
-  beforeAll(async () => {
-    sim = await startDws();
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    c = await client(sim);
+    dws.sim.reset();
+    c = await client(dws.sim);
   });
   const detail = async (id: string) => (await c.get(`/clusters/${id}`)).body.cluster;
 
@@ -29,11 +24,11 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     expect((await source()).configure_status).toBe('100');
     expect((await detail(idle.id)).task_status).toBe('CONFIGURING_EXT_DATASOURCE');
     expect((await c.post(`/clusters/${idle.id}/ext-data-sources`, { ...body, data_source_name: 'source2' })).status).toBe(409);
-    sim.advance(5 * MIN);
+    dws.sim.advance(5 * MIN);
     expect((await source()).configure_status).toBe('300');
     expect((await c.post(`/clusters/${idle.id}/ext-data-sources`, body)).body.error_code).toBe('DWS.5065');
     expect((await c.del(`/clusters/${idle.id}/ext-data-sources/${created.body.id}`)).status).toBe(200);
-    sim.advance(4 * MIN);
+    dws.sim.advance(4 * MIN);
     expect(await source()).toBeUndefined();
   });
 
@@ -45,11 +40,11 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     if (bound) {
       expect((await c.del(`/v2/{pid}/clusters/${free.id}/elbs/${bound.id}`)).status).toBe(200);
       expect((await detail(free.id)).task_status).toBe('ELB_UNBINDING');
-      sim.advance(4 * MIN);
+      dws.sim.advance(4 * MIN);
     }
     expect((await c.post(`/v2/{pid}/clusters/${free.id}/elbs/${elbs[0].id}`)).status).toBe(200);
     expect((await detail(free.id)).task_status).toBe('ELB_BINDING');
-    sim.advance(4 * MIN);
+    dws.sim.advance(4 * MIN);
     expect((await detail(free.id)).elb).toMatchObject({ id: elbs[0].id, private_ip: elbs[0].vip_address });
     expect((await c.post(`/v2/{pid}/clusters/${free.id}/elbs/${elbs[1].id}`)).body.error_code).toBe('DWS.0011');
   });
@@ -63,14 +58,14 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     const change = (v: string) => ({ configurations: [{ type: 'cn', name: 'max_connections', value: v }] });
     expect((await c.put(path, change('1000'))).status).toBe(200);
     expect(await status()).toBe('Applying');
-    sim.advance(4 * MIN);
+    dws.sim.advance(4 * MIN);
     expect(await status()).toBe('Pending-Reboot');
     expect(await value()).toEqual([
       { type: 'cn', value: '1000', default_value: '800' },
       { type: 'dn', value: '5000', default_value: '5000' },
     ]);
     expect((await c.post(`/clusters/${idle.id}/restart`, { restart: {} })).status).toBe(200);
-    sim.advance(7 * MIN);
+    dws.sim.advance(7 * MIN);
     expect(await status()).toBe('In-Sync');
     expect((await c.put(path, change('5'))).body.error_code).toBe('DWS.5038');
     expect((await c.put(path, { configurations: [{ type: 'cn', name: 'no_such', value: '1' }] })).body.error_code).toBe('DWS.5037');
@@ -127,7 +122,7 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     const after = (await c.get(path)).body;
     expect(after.keep_day).toBe(5);
     const added = after.backup_strategies.find((s: any) => s.policy_name === 'test');
-    const now = sim.clock.now();
+    const now = dws.sim.clock.now();
     // Daily at 03:00 UTC: within the next day.
     expect(Number(added.next_fire_time)).toBeGreaterThan(now);
     expect(Number(added.next_fire_time) - now).toBeLessThanOrEqual(24 * 60 * MIN);
@@ -145,7 +140,7 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     expect((await c.post(`/clusters/${idle.id}/resize`, { scale_out: { count: 3, subnet_id: foreign.subnet_id } })).body.error_code).toBe('DWS.5022');
     expect((await c.post(`/clusters/${idle.id}/resize`, { scale_out: { count: 3, subnet_id: 'subnet-1' } })).body.error_code).toBe('DWS.5015');
     expect((await c.post(`/clusters/${idle.id}/resize`, { scale_out: { count: 3, subnet_id: '9a0b1c2d-3e4f-4a5b-8c6d-7e8f9a0b1c2d' } })).status).toBe(200);
-    sim.advance(45 * MIN);
+    dws.sim.advance(45 * MIN);
     expect((await detail(idle.id)).number_of_node).toBe(idle.number_of_node + 3);
   });
 

@@ -1,25 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { type Client, client, clusters, fixture, idleCluster, loginBody, MIN, readyCluster, startDws } from './helpers.js';
+import { type Client, client, clusters, fixture, idleCluster, loginBody, MIN, readyCluster, useDws } from './helpers.js';
 
 // Every documented example, called over HTTP: the answer has the example's shape.
 describe('dws: documented examples', () => {
-  let sim: RunningSimulator;
+  const dws = useDws();
   let c: Client;
-  beforeAll(async () => {
-    sim = await startDws();
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    c = await client(sim);
+    dws.sim.reset();
+    c = await client(dws.sim);
   });
   const same = (actual: unknown, name: string) => expect(shapeDifferences(actual, fixture(name))).toEqual([]);
 
   it('IAM token (3.2) and project list (8.4)', async () => {
-    const res = await call(sim, 'POST', '/v3/auth/tokens', { body: loginBody() });
+    const res = await call(dws.sim, 'POST', '/v3/auth/tokens', { body: loginBody() });
     expect(res.status).toBe(201);
     expect(res.headers.get('x-subject-token')).toMatch(/^MII/);
     expect(res.body.token).toMatchObject({ methods: ['password'], project: { name: 'demo' }, user: { name: 'demo' } });
@@ -68,12 +63,12 @@ describe('dws: documented examples', () => {
   });
 
   it('CNs: list, batch-create, batch-delete', async () => {
-    const id = await readyCluster(sim, c, 'cn-example');
+    const id = await readyCluster(dws.sim, c, 'cn-example');
     same((await c.get(`/clusters/${id}/cns`)).body, 'cns-list.response.json');
     const add = await c.post(`/clusters/${id}/cns/batch-create`, fixture('cns-batch-create.request.json'));
     expect(add.status).toBe(200);
     same(add.body, 'cns-batch-create.response.json');
-    sim.advance(7 * MIN);
+    dws.sim.advance(7 * MIN);
     const cns = (await c.get(`/clusters/${id}/cns`)).body.instances;
     expect(cns).toHaveLength(3);
     const remove = await c.post(`/clusters/${id}/cns/batch-delete`, { instances: [cns[2].id] });
@@ -82,14 +77,14 @@ describe('dws: documented examples', () => {
   });
 
   it('scale out (both examples) and scale in on the example path', async () => {
-    const id = await readyCluster(sim, c, 'resize-example');
+    const id = await readyCluster(dws.sim, c, 'resize-example');
     const idleNodes = await c.post(`/clusters/${id}/resize`, fixture('cluster-resize-create-node-only.request.json'));
     expect(idleNodes.status).toBe(200);
     same(idleNodes.body, 'cluster-resize.response.json');
-    sim.advance(10 * MIN);
+    dws.sim.advance(10 * MIN);
     const out = await c.post(`/clusters/${id}/resize`, fixture('cluster-resize.request.json'));
     expect(out.status).toBe(200);
-    sim.advance(45 * MIN);
+    dws.sim.advance(45 * MIN);
     const shrink = await c.post(`/clusters/${id}/shrink`, fixture('cluster-shrink.request.json'));
     expect(shrink.status).toBe(200);
     same(shrink.body, 'cluster-shrink.response.json');
@@ -103,7 +98,7 @@ describe('dws: documented examples', () => {
     same(created.body, 'snapshot-create.response.json');
     same(created.body, 'getting-started-snapshot-create.response.json');
     same(created.body, 'postman-snapshot-create.response.json');
-    sim.advance(25 * MIN);
+    dws.sim.advance(25 * MIN);
     same((await c.get('/snapshots')).body, 'snapshots-list.response.json');
     same((await c.get(`/clusters/${idle.id}/snapshots`)).body, 'cluster-snapshots-list.response.json');
     const detail = (await c.get(`/snapshots/${created.body.snapshot.id}`)).body;

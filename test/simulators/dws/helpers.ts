@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dwsSimulator } from '../../../src/simulators/dws/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { call } from '../../helpers/sim-client.js';
+import { useSimulator } from '../../helpers/use-simulator.js';
 
 export const MIN = 60_000;
 
@@ -17,8 +18,13 @@ export const loginBody = (over: { name?: string; password?: string; domain?: str
   },
 });
 
+const AT_SPEED_1_WITHOUT_FAILURES = { speed: 1, operationFailureRate: 0 };
+
 export const startDws = (options: { seed?: string; clusters?: number; epochMs?: number } = {}) =>
-  startSimulator(dwsSimulator, { speed: 1, operationFailureRate: 0, ...options });
+  startSimulator(dwsSimulator, { ...AT_SPEED_1_WITHOUT_FAILURES, ...options });
+
+/** One dws simulator for the enclosing describe block, at speed 1 with no random failures. */
+export const useDws = () => useSimulator(dwsSimulator, AT_SPEED_1_WITHOUT_FAILURES);
 
 /** A logged-in client: `get/post/put/del` take paths relative to `/v1.0/{project_id}` unless they start with `/v`. */
 export async function client(sim: RunningSimulator) {

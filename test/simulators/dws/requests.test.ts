@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
-import { type Client, client, clusters, createBody, idleCluster, startDws } from './helpers.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type Client, client, clusters, createBody, idleCluster, useDws } from './helpers.js';
 
 describe('dws: validation, lookups, pagination and filters', () => {
-  let sim: RunningSimulator;
+  const dws = useDws();
   let c: Client;
-  beforeAll(async () => {
-    sim = await startDws();
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    c = await client(sim);
+    dws.sim.reset();
+    c = await client(dws.sim);
   });
 
   const expectError = (res: { status: number; body: any }, status: number, code: string, field?: string) => {

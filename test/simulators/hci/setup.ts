@@ -1,18 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll } from 'vitest';
 import { hciSimulator } from '../../../src/simulators/hci/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
 import { call } from '../../helpers/sim-client.js';
+import { useSimulator } from '../../helpers/use-simulator.js';
 
 /** One in-process hci simulator per test file, at speed 1 with no random failures. */
-export function useHci(): { readonly sim: RunningSimulator } {
-  const holder = {} as { sim: RunningSimulator };
-  beforeAll(async () => {
-    holder.sim = await startSimulator(hciSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => holder.sim.close());
-  return holder;
-}
+export const useHci = () => useSimulator(hciSimulator, { speed: 1, operationFailureRate: 0 });
 
 export function fixture(name: string): any {
   return JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
