@@ -169,14 +169,15 @@ export class SourceHttp {
   request(call: SourceCall): Promise<SourceReply> {
     const signal = call.signal ?? call.scope?.signal;
     const log = callLogOf(signal);
-    const send = (c: SourceCall) => (log ? logged(log, this.options.sourceId, `${c.method} ${c.route}`, this.#send(c)) : this.#send(c));
+    // Built once per call, not again by every attempt; the sharing key below is it too.
+    const url = this.#url(call);
+    const send = (c: SourceCall) => (log ? logged(log, this.options.sourceId, `${c.method} ${c.route}`, this.#send(c, url)) : this.#send(c, url));
     if (call.method !== 'GET') {
       this.#answers.forget();
       return send(call).finally(() => this.#answers.forget());
     }
     // The benchmark's baseline shares nothing.
     if (call.scope?.batching === false) return send({ ...call, signal });
-    const url = this.#url(call);
     // Every call of this client carries the source's own credentials unless it says
     // otherwise: the credential identity is whether it sends them, and any headers of its own.
     const key = `${call.auth === false ? 'anonymous' : 'source'} ${call.headers ? JSON.stringify(call.headers) : ''} ${url}`;
@@ -210,7 +211,7 @@ export class SourceHttp {
     return `${this.#prefix}${call.path}${qs ? `?${qs}` : ''}`;
   }
 
-  async #send(call: SourceCall): Promise<SourceReply> {
+  async #send(call: SourceCall, url: string): Promise<SourceReply> {
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     const deadlineAt = Date.now() + this.options.timeoutMs;
     const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
@@ -219,7 +220,7 @@ export class SourceHttp {
     let attempts = 0;
     const attempt = () => {
       attempts++;
-      return this.#withAuth(call, route, signal, deadlineAt);
+      return this.#withAuth(call, url, route, signal, deadlineAt);
     };
     try {
       const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal).catch(lastServerError) : await attempt();
@@ -241,13 +242,13 @@ export class SourceHttp {
     }
   }
 
-  async #withAuth(call: SourceCall, route: string, signal: AbortSignal, deadlineAt: number): Promise<SourceReply> {
+  async #withAuth(call: SourceCall, url: string, route: string, signal: AbortSignal, deadlineAt: number): Promise<SourceReply> {
     const auth = call.auth === false ? undefined : this.options.auth;
     // The breaker guards single exchanges, never a call with its re-login inside: while
     // half-open it holds every caller until its trial ends, so a trial that had to log in
     // through the same breaker would wait on itself forever.
     const exchange = (credentials: Record<string, string>) =>
-      this.#breaker.execute(() => this.#once(call, route, signal, deadlineAt, credentials));
+      this.#breaker.execute(() => this.#once(call, url, route, signal, deadlineAt, credentials));
     const credentials = auth ? await auth.headers(signal) : {};
     let reply = await exchange(credentials);
     if (reply.status === 401 && auth) {
@@ -262,6 +263,7 @@ export class SourceHttp {
 
   async #once(
     call: SourceCall,
+    url: string,
     route: string,
     signal: AbortSignal,
     deadlineAt: number,
@@ -273,7 +275,7 @@ export class SourceHttp {
     try {
       const res = await this.#pool.request({
         method: call.method,
-        path: this.#url(call),
+        path: url,
         headers: {
           accept: 'application/json',
           ...(hasBody ? { 'content-type': 'application/json' } : {}),
