@@ -115,6 +115,11 @@ export class SourceHttp {
   readonly #retry;
   readonly #labels;
   readonly #answers: SharedAnswers;
+  /**
+   * A request's memo spans every source of the request, and two sources of one kind ask
+   * the same paths of different vendors (or of one vendor as different users).
+   */
+  readonly #memoPrefix: string;
 
   constructor(readonly options: SourceHttpOptions) {
     const url = new URL(options.url);
@@ -127,6 +132,7 @@ export class SourceHttp {
       bodyTimeout: options.timeoutMs,
     });
     this.#labels = { source: options.sourceId, kind: options.kind };
+    this.#memoPrefix = `${options.sourceId} ${options.url} `;
     const labels = this.#labels;
     this.#answers = new SharedAnswers({
       ...(options.cache ? { ttlMs: options.cache.ttlMs } : {}),
@@ -182,9 +188,7 @@ export class SourceHttp {
     // otherwise: the credential identity is whether it sends them, and any headers of its own.
     const key = `${call.auth === false ? 'anonymous' : 'source'} ${call.headers ? JSON.stringify(call.headers) : ''} ${url}`;
     const shared = () => this.#answers.get(key, signal, (own) => send({ ...call, signal: own }));
-    // The memo spans every source of the request, and two sources of one kind ask the
-    // same paths of different vendors (or of one vendor as different users).
-    return call.scope ? call.scope.memo(`${this.options.sourceId} ${this.options.url} ${key}`, shared) : shared();
+    return call.scope ? call.scope.memo(this.#memoPrefix + key, shared) : shared();
   }
 
   /** Health as `sources { health }` reports it. */
