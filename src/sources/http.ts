@@ -115,6 +115,11 @@ export class SourceHttp {
   readonly #retry;
   readonly #labels;
   readonly #answers: SharedAnswers;
+  /**
+   * A request's memo spans every source of the request, and two sources of one kind ask
+   * the same paths of different vendors (or of one vendor as different users).
+   */
+  readonly #memoPrefix: string;
 
   constructor(readonly options: SourceHttpOptions) {
     const url = new URL(options.url);
@@ -127,6 +132,7 @@ export class SourceHttp {
       bodyTimeout: options.timeoutMs,
     });
     this.#labels = { source: options.sourceId, kind: options.kind };
+    this.#memoPrefix = `${options.sourceId} ${options.url} `;
     const labels = this.#labels;
     this.#answers = new SharedAnswers({
       ...(options.cache ? { ttlMs: options.cache.ttlMs } : {}),
@@ -169,21 +175,20 @@ export class SourceHttp {
   request(call: SourceCall): Promise<SourceReply> {
     const signal = call.signal ?? call.scope?.signal;
     const log = callLogOf(signal);
-    const send = (c: SourceCall) => (log ? logged(log, this.options.sourceId, `${c.method} ${c.route}`, this.#send(c)) : this.#send(c));
+    // Built once per call, not again by every attempt; the sharing key below is it too.
+    const url = this.#url(call);
+    const send = (c: SourceCall) => (log ? logged(log, this.options.sourceId, `${c.method} ${c.route}`, this.#send(c, url)) : this.#send(c, url));
     if (call.method !== 'GET') {
       this.#answers.forget();
       return send(call).finally(() => this.#answers.forget());
     }
     // The benchmark's baseline shares nothing.
     if (call.scope?.batching === false) return send({ ...call, signal });
-    const url = this.#url(call);
     // Every call of this client carries the source's own credentials unless it says
     // otherwise: the credential identity is whether it sends them, and any headers of its own.
     const key = `${call.auth === false ? 'anonymous' : 'source'} ${call.headers ? JSON.stringify(call.headers) : ''} ${url}`;
     const shared = () => this.#answers.get(key, signal, (own) => send({ ...call, signal: own }));
-    // The memo spans every source of the request, and two sources of one kind ask the
-    // same paths of different vendors (or of one vendor as different users).
-    return call.scope ? call.scope.memo(`${this.options.sourceId} ${this.options.url} ${key}`, shared) : shared();
+    return call.scope ? call.scope.memo(this.#memoPrefix + key, shared) : shared();
   }
 
   /** Health as `sources { health }` reports it. */
@@ -210,7 +215,7 @@ export class SourceHttp {
     return `${this.#prefix}${call.path}${qs ? `?${qs}` : ''}`;
   }
 
-  async #send(call: SourceCall): Promise<SourceReply> {
+  async #send(call: SourceCall, url: string): Promise<SourceReply> {
     const deadline = AbortSignal.timeout(this.options.timeoutMs);
     const deadlineAt = Date.now() + this.options.timeoutMs;
     const signal = call.signal ? AbortSignal.any([call.signal, deadline]) : deadline;
@@ -219,7 +224,7 @@ export class SourceHttp {
     let attempts = 0;
     const attempt = () => {
       attempts++;
-      return this.#withAuth(call, route, signal, deadlineAt);
+      return this.#withAuth(call, url, route, signal, deadlineAt);
     };
     try {
       const reply = call.method === 'GET' ? await this.#retry.execute(attempt, signal).catch(lastServerError) : await attempt();
@@ -241,13 +246,13 @@ export class SourceHttp {
     }
   }
 
-  async #withAuth(call: SourceCall, route: string, signal: AbortSignal, deadlineAt: number): Promise<SourceReply> {
+  async #withAuth(call: SourceCall, url: string, route: string, signal: AbortSignal, deadlineAt: number): Promise<SourceReply> {
     const auth = call.auth === false ? undefined : this.options.auth;
     // The breaker guards single exchanges, never a call with its re-login inside: while
     // half-open it holds every caller until its trial ends, so a trial that had to log in
     // through the same breaker would wait on itself forever.
     const exchange = (credentials: Record<string, string>) =>
-      this.#breaker.execute(() => this.#once(call, route, signal, deadlineAt, credentials));
+      this.#breaker.execute(() => this.#once(call, url, route, signal, deadlineAt, credentials));
     const credentials = auth ? await auth.headers(signal) : {};
     let reply = await exchange(credentials);
     if (reply.status === 401 && auth) {
@@ -262,6 +267,7 @@ export class SourceHttp {
 
   async #once(
     call: SourceCall,
+    url: string,
     route: string,
     signal: AbortSignal,
     deadlineAt: number,
@@ -273,7 +279,7 @@ export class SourceHttp {
     try {
       const res = await this.#pool.request({
         method: call.method,
-        path: this.#url(call),
+        path: url,
         headers: {
           accept: 'application/json',
           ...(hasBody ? { 'content-type': 'application/json' } : {}),

@@ -53,18 +53,17 @@ export class SharedAnswers {
 
   #start(key: string, send: (signal: AbortSignal) => Promise<SourceReply>): Flight {
     const epoch = this.#epoch;
-    const flight = new Flight(send, () => this.#inFlight.get(key) === flight && this.#inFlight.delete(key));
+    // A write may have detached this flight and a later caller started another under the key.
+    const drop = () => {
+      if (this.#inFlight.get(key) === flight) this.#inFlight.delete(key);
+    };
+    const flight = new Flight(send, drop);
     this.#inFlight.set(key, flight);
     const { ttlMs } = this.options;
-    flight.answer.then(
-      (reply) => {
-        if (this.#inFlight.get(key) === flight) this.#inFlight.delete(key);
-        if (ttlMs && epoch === this.#epoch && reply.status >= 200 && reply.status < 300) this.#kept.set(key, { reply, until: Date.now() + ttlMs });
-      },
-      () => {
-        if (this.#inFlight.get(key) === flight) this.#inFlight.delete(key);
-      },
-    );
+    flight.answer.then((reply) => {
+      drop();
+      if (ttlMs && epoch === this.#epoch && reply.status >= 200 && reply.status < 300) this.#kept.set(key, { reply, until: Date.now() + ttlMs });
+    }, drop);
     return flight;
   }
 }

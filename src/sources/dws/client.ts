@@ -1,7 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
-import { SourceError } from '../errors.js';
+import { callError, SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
 import { BARE, decode, replyError } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
@@ -305,11 +305,8 @@ export class DwsClient {
     await this.authenticate(signal);
     // Every token comes from login(), which records the identity: this names the source if that ever breaks.
     if (!this.#identity) {
-      throw new SourceError('SOURCE_AUTH_FAILED', 'the IAM login finished without naming a project', {
-        sourceId: this.http.sourceId,
-        sourceKind: 'dws',
-        route: 'POST /v3/auth/tokens',
-      });
+      const call = { sourceId: this.http.sourceId, sourceKind: 'dws', method: 'POST', route: 'POST /v3/auth/tokens' };
+      throw callError('SOURCE_AUTH_FAILED', 'the IAM login finished without naming a project', call);
     }
     return this.#identity;
   }

@@ -51,7 +51,7 @@ export function decode<E, S extends z.ZodType>(
 const decoded = new WeakMap<SourceReply, Map<z.ZodType, unknown>>();
 
 /** The envelope of an answer that is not a refusal. */
-export function openEnvelope<E>(http: SourceHttp, call: CallSite, reply: SourceReply, envelope: Envelope<E>): E {
+function openEnvelope<E>(http: SourceHttp, call: CallSite, reply: SourceReply, envelope: Envelope<E>): E {
   const vendor = reply.body !== undefined ? http.options.readVendorError(reply.body) : undefined;
   if (reply.status >= 400 || vendor) {
     throw replyError(http, 'SOURCE_ERROR', call, reply, `answered HTTP ${reply.status}${vendor?.code !== undefined ? ` with error ${vendor.code}` : ''}`);
@@ -62,7 +62,7 @@ export function openEnvelope<E>(http: SourceHttp, call: CallSite, reply: SourceR
 }
 
 /** `payload` (part of the answer `reply`) as `schema` reads it. */
-export function readPayload<S extends z.ZodType>(http: SourceHttp, call: CallSite, reply: SourceReply, schema: S, payload: unknown, at?: string): z.output<S> {
+function readPayload<S extends z.ZodType>(http: SourceHttp, call: CallSite, reply: SourceReply, schema: S, payload: unknown, at?: string): z.output<S> {
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw replyError(http, 'SOURCE_BAD_RESPONSE', call, reply, `answered a body the document does not describe (${describe(parsed.error, at)})`);
   return parsed.data;

@@ -24,12 +24,12 @@ export const labelNamesReply = envelope.extend({ data: z.array(z.string()).nulli
 /** Unix seconds in every example; kept as given and normalized in map.ts. */
 const time = z.union([z.number(), z.string()]).nullish();
 
-export const clusterRow = z.object({ clusterName: z.string().min(1), nodeCount: z.number().optional(), isReady: z.boolean() }).loose();
+const clusterRow = z.object({ clusterName: z.string().min(1), nodeCount: z.number().optional(), isReady: z.boolean() }).loose();
 export type OteCluster = z.infer<typeof clusterRow>;
 
-export const clusterLabelRow = z.object({ clusterLabel: z.string().min(1), createTime: time }).loose();
+const clusterLabelRow = z.object({ clusterLabel: z.string().min(1), createTime: time }).loose();
 
-export const nodeRow = z
+const nodeRow = z
   .object({
     nodeName: z.string().min(1),
     clusterName: z.string().min(1),
@@ -45,7 +45,7 @@ export const nodeRow = z
 export type OteNode = z.infer<typeof nodeRow>;
 
 /** A node projected to its identity with `field=nodeName,clusterName`. */
-export const nodeRefRow = z.object({ nodeName: z.string().min(1), clusterName: z.string().min(1) }).loose();
+const nodeRefRow = z.object({ nodeName: z.string().min(1), clusterName: z.string().min(1) }).loose();
 export type OteNodeRef = z.infer<typeof nodeRefRow>;
 
 export const deploymentRow = z
@@ -85,7 +85,7 @@ export const deploymentDetailReply = envelope.extend({
 });
 export type OteDeploymentDetail = z.infer<typeof deploymentDetailReply>['data'];
 
-export const auditRow = z.object({ id: z.number(), deployId: z.number().nullish(), status: z.number() }).loose();
+const auditRow = z.object({ id: z.number(), deployId: z.number().nullish(), status: z.number() }).loose();
 export type OteAudit = z.infer<typeof auditRow>;
 
 /**
