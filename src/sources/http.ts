@@ -58,6 +58,9 @@ export interface VendorError {
   message?: string;
 }
 
+/** Vendor errors already read, by reply (null: the body is no error). */
+const vendorErrors = new WeakMap<object, VendorError | null>();
+
 export interface SourceHttpOptions {
   sourceId: string;
   kind: string;
@@ -337,9 +340,21 @@ export class SourceHttp {
     }
   }
 
+  /**
+   * What the vendor's error body in `reply` says, in its own words: read once per reply,
+   * though the retry rule, the error built, the decode step and a client's not-found
+   * check may each ask.
+   */
+  vendorError(reply: { body?: unknown }): VendorError | undefined {
+    if (reply.body === undefined) return undefined;
+    let read = vendorErrors.get(reply);
+    if (read === undefined) vendorErrors.set(reply, (read = this.options.readVendorError(reply.body) ?? null));
+    return read ?? undefined;
+  }
+
   #transient500(reply: SourceReply): boolean {
     const { transient500 } = this.options;
-    return !transient500 || transient500(reply.body !== undefined ? this.options.readVendorError(reply.body) : undefined);
+    return !transient500 || transient500(this.vendorError(reply));
   }
 
   #normalize(err: unknown, call: SourceCall, route: string, deadline: AbortSignal, signal: AbortSignal): SourceError | RequestAbortedError {
@@ -365,7 +380,7 @@ export class SourceHttp {
     reply: Partial<SourceReply> & { status: number },
     cause?: unknown,
   ): SourceError {
-    const vendor = reply.body !== undefined ? this.options.readVendorError(reply.body) : undefined;
+    const vendor = this.vendorError(reply);
     const { sourceId, kind } = this.options;
     return callError(code, message, { sourceId, sourceKind: kind, method: call.method, route, httpStatus: reply.status, vendor }, cause);
   }

@@ -52,7 +52,7 @@ const decoded = new WeakMap<SourceReply, Map<z.ZodType, unknown>>();
 
 /** The envelope of an answer that is not a refusal. */
 function openEnvelope<E>(http: SourceHttp, call: CallSite, reply: SourceReply, envelope: Envelope<E>): E {
-  const vendor = reply.body !== undefined ? http.options.readVendorError(reply.body) : undefined;
+  const vendor = http.vendorError(reply);
   if (reply.status >= 400 || vendor) {
     throw replyError(http, 'SOURCE_ERROR', call, reply, `answered HTTP ${reply.status}${vendor?.code !== undefined ? ` with error ${vendor.code}` : ''}`);
   }
@@ -71,7 +71,7 @@ function readPayload<S extends z.ZodType>(http: SourceHttp, call: CallSite, repl
 /** An error about the answer to `call`, with what the vendor said in it; `message` follows the route. */
 export function replyError(http: SourceHttp, code: SourceErrorCode, call: CallSite, reply: SourceReply, message: string): SourceError {
   const route = `${call.method} ${call.route}`;
-  const vendor = reply.body !== undefined ? http.options.readVendorError(reply.body) : undefined;
+  const vendor = http.vendorError(reply);
   return callError(code, `${route} ${message}`, { sourceId: http.sourceId, sourceKind: http.options.kind, method: call.method, route, httpStatus: reply.status, vendor });
 }
 

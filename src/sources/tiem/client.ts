@@ -175,7 +175,7 @@ export class TiemClient {
   async #get<T>(route: string, path: string, scope: RequestScope, schema: z.ZodType<T>, notFoundCode: number): Promise<{ data: T } | null> {
     const call: SourceCall = { method: 'GET', path, route, scope };
     const reply = await this.#http.request(this.#withHeaders(call));
-    if (Number(readTiemError(reply.body)?.code) === notFoundCode) return null;
+    if (Number(this.#http.vendorError(reply)?.code) === notFoundCode) return null;
     return decode(this.#http, call, reply, ENVELOPE, schema);
   }
 
