@@ -12,8 +12,19 @@ const GAPS = Symbol('fleetgate.gaps');
 const MISSING = Symbol('fleetgate.missing');
 const GONE = Symbol('fleetgate.gone');
 
+/**
+ * The fields a source may fill from a call beyond the list call that names the item, so
+ * the only fields that can be gaps. Identity and list-row fields (id, name, creation
+ * time) are never among them: an item exists only where its list call answered. The
+ * GraphQL layer checks for a gap on these fields alone (schema/gaps.ts), so every other
+ * field stays a plain property read for the executor; a source that feeds another field
+ * from an extra call adds it here, and the type below holds it to that.
+ */
+export const GAP_FIELDS = ['status', 'rawStatus', 'nodeCount', 'endpoints', 'usage', 'labels', 'cpu', 'memory', 'storage', 'addresses', 'role'] as const;
+export type GapField = (typeof GAP_FIELDS)[number];
+
 /** Field name → why it could not be read. */
-export type Gaps = Readonly<Record<string, GatewayError>>;
+export type Gaps = Readonly<Partial<Record<GapField, GatewayError>>>;
 
 /** `item`, with `gaps` recorded on it when there are any. */
 export function withGaps<T extends object>(item: T, gaps: Gaps): T {
@@ -25,7 +36,7 @@ export function gapsOf(item: unknown): Gaps | undefined {
 }
 
 /** Why `field` of `item` could not be read, if it could not. */
-export const gapOf = (item: unknown, field: string): GatewayError | undefined => gapsOf(item)?.[field];
+export const gapOf = (item: unknown, field: GapField): GatewayError | undefined => gapsOf(item)?.[field];
 
 /** `items`, with the errors of the parts of the list that could not be read. */
 export function withMissing<T>(items: T[], errors: readonly GatewayError[]): T[] {

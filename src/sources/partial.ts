@@ -1,4 +1,4 @@
-import { withMissing } from '../model/partial.js';
+import { type GapField, type Gaps, withMissing } from '../model/partial.js';
 import { SourceError } from './errors.js';
 
 /*
@@ -31,8 +31,8 @@ export function allOf<K, T>(parts: ReadonlyMap<K, Part<T>>): Map<K, T> {
 }
 
 /** An item's gaps: the error of each failed part on every field that part feeds (a part not asked for is undefined). */
-export function gapsFrom(parts: readonly (readonly [Part<unknown> | undefined, Iterable<string>])[]): Record<string, SourceError> {
-  const gaps: Record<string, SourceError> = {};
+export function gapsFrom(parts: readonly (readonly [Part<unknown> | undefined, Iterable<GapField>])[]): Gaps {
+  const gaps: Partial<Record<GapField, SourceError>> = {};
   for (const [p, fields] of parts) if (p && !p.ok) for (const f of fields) gaps[f] ??= p.error;
   return gaps;
 }
