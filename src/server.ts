@@ -15,6 +15,7 @@ import { ASSETS_PATH, renderGraphiQLPage, serveGraphiQLAsset } from './graphiql-
 import type { Logger } from './log.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import type { SourceKind } from './model/source-kind.js';
+import { useBodyLimit } from './plugins/body-limit.js';
 import { useCompiledExecution } from './plugins/compiled-execution.js';
 import { corsFor } from './plugins/cors.js';
 import { isGraphQLError, maskError } from './plugins/error-masking.js';
@@ -286,6 +287,7 @@ export function createGatewayYoga(options: YogaOptions) {
     useVendorCalls(),
     useVendorDetailScope(),
     useCompiledExecution(schema),
+    useBodyLimit(limits.maxBodyBytes),
   ];
   if (options.introspection === false) plugins.push(useDisableIntrospection());
   return createYoga<object, GatewayContext>({
@@ -293,7 +295,8 @@ export function createGatewayYoga(options: YogaOptions) {
     graphqlEndpoint: '/graphql',
     landingPage: false,
     renderGraphiQL: renderGraphiQLPage,
-    maxRequestBodySize: limits.maxBodyBytes,
+    // useBodyLimit (last of the plugins, after the request parsers) in place of yoga's.
+    maxRequestBodySize: false,
     cors: corsFor(options.corsOrigins ?? []),
     graphiql: options.graphiql === false ? false : graphiqlFor(options.graphiqlToken),
     context: (server: { request?: Request; req?: { headers: Record<string, string | string[] | undefined> }; connectionParams?: Record<string, unknown> }) => {
