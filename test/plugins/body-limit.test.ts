@@ -11,7 +11,8 @@ let port: number;
 
 beforeAll(async () => {
   const schema = createSchema({ typeDefs: 'type Query { echo(text: String!): Int! }', resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text.length } } });
-  server = createServer(createYoga({ schema, maxRequestBodySize: false, logging: false, plugins: [useBodyLimit(LIMIT)] }));
+  const yoga = createYoga({ schema, maxRequestBodySize: false, logging: false, plugins: [useBodyLimit(LIMIT)] });
+  server = createServer(yoga);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   port = (server.address() as AddressInfo).port;
