@@ -154,20 +154,45 @@ class SourceSequence<E extends EntityName> {
 }
 
 /**
- * An edge of a page. Its cursor is encoded when read, not when the page is made: most
- * pages are read for their nodes alone, and encoding a cursor for each of a hundred
- * edges was a tenth of what merging a page cost.
+ * Where each edge of a page leaves every source: the positions the page started from,
+ * advanced by the source of each item the page counted, in order. The snapshot per edge
+ * is taken when a cursor is first read, for all edges at once: most pages are read for
+ * their nodes alone (a nested query makes one per parent), and encoding a cursor, or even
+ * copying the positions, for each edge was a large part of what making a page cost.
  */
-class Edge<T> {
+class PagePositions {
+  #snapshots?: Record<string, number>[];
+
   constructor(
-    readonly node: T,
-    /** How many items each source had supplied up to and including this one. */
-    private readonly positions: Record<string, number>,
+    private readonly start: Readonly<Record<string, number>>,
+    /** The source of each item counted, in page order. */
+    private readonly trail: readonly string[],
     private readonly cursorOf: (positions: Record<string, number>) => string,
   ) {}
 
+  cursorAt(step: number): string {
+    if (!this.#snapshots) {
+      const positions = { ...this.start };
+      this.#snapshots = this.trail.map((sourceId) => {
+        positions[sourceId] = (positions[sourceId] ?? 0) + 1;
+        return { ...positions };
+      });
+    }
+    return this.cursorOf(this.#snapshots[step] as Record<string, number>);
+  }
+}
+
+/** An edge of a page: its node, and its cursor encoded when read. */
+class Edge<T> {
+  constructor(
+    readonly node: T,
+    private readonly page: PagePositions,
+    /** This item's step in the page's trail. */
+    private readonly step: number,
+  ) {}
+
   get cursor(): string {
-    return this.cursorOf(this.positions);
+    return this.page.cursorAt(this.step);
   }
 }
 
@@ -239,11 +264,14 @@ export async function mergedPage<E extends EntityName>(options: {
     const nodeOf = ({ entry, sourceId }: Picked) => (entry.complete ? guard(sourceId, entry.complete, null) : isGone(entry.item) ? null : entry.item);
     const nodes = page.some((p) => p.entry.complete) ? await Promise.all(page.map(nodeOf)) : page.map(nodeOf);
     const out: MergedPage<E>['edges'] = [];
+    const trail: string[] = [];
+    const counted = new PagePositions({ ...positions }, trail, cursorOf);
     page.forEach(({ sourceId }, i) => {
       if (failed.has(sourceId)) return;
       positions[sourceId] = (positions[sourceId] ?? 0) + 1;
+      trail.push(sourceId);
       const node = nodes[i] as Item<E> | null;
-      if (node) out.push(new Edge(node, { ...positions }, cursorOf));
+      if (node) out.push(new Edge(node, counted, trail.length - 1));
       else gone.set(sourceId, (gone.get(sourceId) ?? 0) + 1);
     });
     return out;
@@ -310,8 +338,13 @@ export async function mergedPage<E extends EntityName>(options: {
     pageInfo: {
       hasNextPage,
       hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? emptyPageEnd ?? null,
+      // Encoded when read, as edges' cursors are.
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges[edges.length - 1]?.cursor ?? emptyPageEnd ?? null;
+      },
     },
     totalCount: async () => {
       const totals = await Promise.all(
