@@ -64,7 +64,6 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     return ids.map((id) => byId.get(id) ?? null);
   });
 
-  const toCluster = async (c: ClusterWire) => listedCluster(sourceId, c, await region());
   // Its own item, not the list's shared one: node(id) marks what it returns with its type.
   const clusterOf = async (c: ClusterWire) => mapCluster(sourceId, c, await region());
 
@@ -73,7 +72,8 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     pushdown: new Set(),
     async list() {
       const wires = await clusterWires();
-      return Promise.all(wires.map(toCluster));
+      const at = await region();
+      return wires.map((c) => listedCluster(sourceId, c, at));
     },
     // The list is not paged and its order is not documented: no window, no nativeOrder.
     async get(id) {
