@@ -10,7 +10,7 @@ import { DeploymentRef, deploymentList } from './deployment.js';
 import { EventRef, eventList } from './event.js';
 import { HostRef, hostList } from './host.js';
 import { SnapshotRef, snapshotList } from './snapshot.js';
-import { SourceRef } from './source.js';
+import { SourceRef, sourceOfItem } from './source.js';
 import { WorkflowRef } from './workflow.js';
 
 export const ClusterRef = builder.objectRef<Cluster>('Cluster');
@@ -20,7 +20,7 @@ builder.node(ClusterRef, {
   id: nodeId(ClusterRef),
   loadOne: nodeLoader('clusters'),
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: SHARED.source, resolve: (c, _a, ctx) => ctx.registry.get(c.sourceId) }),
+    source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     name: t.exposeString('name', { description: 'The name the vendor shows' }),
     kind: t.expose('kind', { type: ClusterKindEnum, description: 'What sort of cluster it is; follows from the source’s kind' }),

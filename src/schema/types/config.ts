@@ -1,6 +1,6 @@
 import type { Limits } from '../../config.js';
 import { builder } from '../builder.js';
-import { SourceRef } from './source.js';
+import { SourceRef, sourceOfItem } from './source.js';
 
 const LimitsRef = builder.objectRef<Limits>('Limits').implement({
   description: 'What a request may ask for (server.limits); a request over any of them is refused before any vendor call',
@@ -26,7 +26,7 @@ interface SourceSettings {
 const SourceSettingsRef = builder.objectRef<SourceSettings>('SourceSettings').implement({
   description: 'How a source is configured; credential values are never shown, only which ones are set',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: 'The source', resolve: (s, _a, ctx) => ctx.registry.get(s.sourceId) }),
+    source: t.field({ type: SourceRef, description: 'The source', resolve: sourceOfItem }),
     timeoutMs: t.exposeInt('timeoutMs', { description: 'How long one vendor call may take, in milliseconds' }),
     retries: t.exposeInt('retries', { description: 'How often a failed read is retried' }),
     concurrency: t.exposeInt('concurrency', { description: 'Most vendor calls in flight at once where the vendor has no batch call' }),

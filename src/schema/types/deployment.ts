@@ -5,7 +5,7 @@ import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
 import { DeploymentStatusEnum } from './enums.js';
 import { ClusterRef } from './cluster.js';
-import { SourceRef } from './source.js';
+import { SourceRef, sourceOfItem } from './source.js';
 
 const ReplicaCountsRef = builder.objectRef<ReplicaCounts>('ReplicaCounts').implement({
   description: 'How many copies of a deployment run, over every cluster it is placed on',
@@ -31,7 +31,7 @@ builder.node(DeploymentRef, {
   id: nodeId(DeploymentRef),
   loadOne: nodeLoader('deployments'),
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: SHARED.source, resolve: (d, _a, ctx) => ctx.registry.get(d.sourceId) }),
+    source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
     cluster: t.field({ type: ClusterRef, nullable: true, description: 'The one cluster it runs on; null when it spans several (each lists it among its `deployments`) or none', resolve: (d, _a, ctx) => clusterOf(ctx, d) }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     name: t.exposeString('name', { description: 'The deployment’s name' }),

@@ -5,7 +5,7 @@ import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
 import { EventSeverityEnum } from './enums.js';
 import { ClusterRef } from './cluster.js';
-import { SourceRef } from './source.js';
+import { SourceRef, sourceOfItem } from './source.js';
 import { timeRange, timeRangeFields } from './time-range.js';
 
 export const EventRef = builder.objectRef<Event>('Event');
@@ -15,7 +15,7 @@ builder.node(EventRef, {
   id: nodeId(EventRef),
   loadOne: nodeLoader('events'),
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: SHARED.source, resolve: (e, _a, ctx) => ctx.registry.get(e.sourceId) }),
+    source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
     cluster: t.field({ type: ClusterRef, nullable: true, description: 'The cluster it is about; null for events about the source as a whole, or where the cluster is gone', resolve: (e, _a, ctx) => clusterOf(ctx, e) }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     occurredAt: t.expose('occurredAt', { type: 'DateTime', description: 'When it happened' }),

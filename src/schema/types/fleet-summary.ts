@@ -7,7 +7,7 @@ import { gapOf, missingOf, withGaps } from '../../model/partial.js';
 import { builder } from '../builder.js';
 import { SourceProblemRef } from './common.js';
 import { ClusterKindEnum, ClusterStatusEnum } from './enums.js';
-import { SourceRef } from './source.js';
+import { SourceRef, sourceOfItem } from './source.js';
 
 interface Group {
   sourceId: string;
@@ -26,7 +26,7 @@ interface Summary {
 const FleetGroupRef = builder.objectRef<Group>('FleetGroup').implement({
   description: 'The clusters of one source, kind and status',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: 'The source they are on', resolve: (g, _a, ctx) => ctx.registry.get(g.sourceId) }),
+    source: t.field({ type: SourceRef, description: 'The source they are on', resolve: sourceOfItem }),
     kind: t.expose('kind', { type: ClusterKindEnum, description: 'Their kind' }),
     status: t.expose('status', { type: ClusterStatusEnum, nullable: true, description: 'Their status; null for the clusters whose status could not be read, with the error' }),
     count: t.exposeInt('count', { description: 'How many there are; never 0 (empty groups are left out)' }),

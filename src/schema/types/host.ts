@@ -5,7 +5,7 @@ import { clusterOf, nodeLoader } from '../nodes.js';
 import { LabelRef, ResourceUsageRef, SHARED } from './common.js';
 import { HostStatusEnum } from './enums.js';
 import { ClusterRef } from './cluster.js';
-import { SourceRef } from './source.js';
+import { SourceRef, sourceOfItem } from './source.js';
 
 export const HostRef = builder.objectRef<Host>('Host');
 
@@ -14,7 +14,7 @@ builder.node(HostRef, {
   id: nodeId(HostRef),
   loadOne: nodeLoader('hosts'),
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: SHARED.source, resolve: (h, _a, ctx) => ctx.registry.get(h.sourceId) }),
+    source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
     cluster: t.field({ type: ClusterRef, nullable: true, description: SHARED.cluster, resolve: (h, _a, ctx) => clusterOf(ctx, h) }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     name: t.exposeString('name', { description: 'Host name or node name, as the vendor shows it' }),

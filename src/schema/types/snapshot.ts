@@ -5,7 +5,7 @@ import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
 import { SnapshotStatusEnum, SnapshotTypeEnum } from './enums.js';
 import { ClusterRef } from './cluster.js';
-import { SourceRef } from './source.js';
+import { SourceRef, sourceOfItem } from './source.js';
 import { timeRange, timeRangeFields } from './time-range.js';
 
 export const SnapshotRef = builder.objectRef<Snapshot>('Snapshot');
@@ -15,7 +15,7 @@ builder.node(SnapshotRef, {
   id: nodeId(SnapshotRef),
   loadOne: nodeLoader('snapshots'),
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: SHARED.source, resolve: (s, _a, ctx) => ctx.registry.get(s.sourceId) }),
+    source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
     cluster: t.field({ type: ClusterRef, nullable: true, description: 'The cluster it was taken of; null where the vendor does not say, or the cluster is gone', resolve: (s, _a, ctx) => clusterOf(ctx, s) }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     name: t.exposeString('name', { description: 'The name the vendor shows' }),

@@ -1,3 +1,6 @@
+import type { GatewayContext } from '../../context.js';
+import type { EntityName } from '../../model/entity-types.js';
+import type { SourceKind } from '../../model/source-kind.js';
 import type { SourceAdapter } from '../../sources/adapter.js';
 import { builder, nodeId, splitLocalId } from '../builder.js';
 import { SourceHealthEnum, SourceKindEnum } from './enums.js';
@@ -28,44 +31,74 @@ export const EntityTypeEnum = builder.enumType('EntityType', {
   } as const,
 });
 
-export const SourceRef = builder.objectRef<SourceAdapter>('Source');
+/**
+ * A source as the schema serves it: what never changes about it (id, kind, name, what it
+ * has) made once, as plain fields the executor reads without a resolver call (every item
+ * of a list names its source), and its adapter for what changes (health, errors).
+ */
+export interface SourceView {
+  readonly adapter: SourceAdapter;
+  readonly sourceId: string;
+  readonly kind: Uppercase<SourceKind>;
+  readonly name: string;
+  readonly capabilities: Uppercase<EntityName>[];
+}
+
+const views = new WeakMap<SourceAdapter, SourceView>();
+
+export function sourceView(adapter: SourceAdapter): SourceView {
+  let view = views.get(adapter);
+  if (!view) {
+    view = Object.freeze({
+      adapter,
+      sourceId: adapter.info.id,
+      kind: adapter.info.kind.toUpperCase() as Uppercase<SourceKind>,
+      name: adapter.info.name,
+      capabilities: adapter.capabilities.entities.map((e) => e.toUpperCase() as Uppercase<EntityName>),
+    });
+    views.set(adapter, view);
+  }
+  return view;
+}
+
+/** The `source` field of anything a source holds. */
+export const sourceOfItem = (item: { sourceId: string }, _args: unknown, ctx: GatewayContext): SourceView => sourceView(ctx.registry.get(item.sourceId));
+
+export const SourceRef = builder.objectRef<SourceView>('Source');
 
 builder.node(SourceRef, {
   description: 'A configured backend: one vendor API endpoint with its own credentials',
-  id: nodeId(SourceRef, (s) => ({ sourceId: s.info.id, nativeId: s.info.id })),
+  id: nodeId(SourceRef, (s) => ({ sourceId: s.sourceId, nativeId: s.sourceId })),
   loadOne: (local, ctx) => {
     // A source's id names it twice (source and native id alike): any other pair is no source.
     const { sourceId, nativeId } = splitLocalId(local);
     if (nativeId !== sourceId || !ctx.registry.has(sourceId)) throw new NotFoundError('Source', encodeGlobalId({ type: 'Source', sourceId, nativeId }));
-    return ctx.registry.get(sourceId);
+    // A copy: node(id) marks what it returns with its type, and the shared view is frozen.
+    return { ...sourceView(ctx.registry.get(sourceId)) };
   },
   fields: (t) => ({
-    sourceId: t.string({ description: 'The id the config gives this source', resolve: (s) => s.info.id }),
-    kind: t.field({ type: SourceKindEnum, description: 'The vendor API it speaks', resolve: (s) => s.info.kind.toUpperCase() as never }),
-    name: t.string({ description: 'Its display name from the config (the id where none is given)', resolve: (s) => s.info.name }),
+    sourceId: t.exposeString('sourceId', { description: 'The id the config gives this source' }),
+    kind: t.expose('kind', { type: SourceKindEnum, description: 'The vendor API it speaks' }),
+    name: t.exposeString('name', { description: 'Its display name from the config (the id where none is given)' }),
     url: t.string({
       nullable: true,
       description: 'The vendor API’s base URL (operators and admins)',
       authScopes: { operator: true },
-      resolve: (s) => s.info.url,
+      resolve: (s) => s.adapter.info.url,
     }),
-    health: t.field({ type: SourceHealthEnum, description: 'How its recent calls went', resolve: (s) => s.health().health }),
-    latencyMs: t.float({ nullable: true, description: 'Recent mean latency of successful vendor calls, in milliseconds; null before the first success', resolve: (s) => s.health().latencyMs ?? null }),
+    health: t.field({ type: SourceHealthEnum, description: 'How its recent calls went', resolve: (s) => s.adapter.health().health }),
+    latencyMs: t.float({ nullable: true, description: 'Recent mean latency of successful vendor calls, in milliseconds; null before the first success', resolve: (s) => s.adapter.health().latencyMs ?? null }),
     lastError: t.field({
       type: SourceErrorInfo,
       nullable: true,
       description: 'The latest failed call, null when none has failed since start; what the vendor said is for operators and admins, viewers get the code’s summary',
       resolve: (s, _args, ctx) => {
-        const error = s.health().lastError;
-        return error ? { ...error, message: sourceMessageFor(ctx.viewer, { sourceId: s.info.id, ...error }) } : null;
+        const error = s.adapter.health().lastError;
+        return error ? { ...error, message: sourceMessageFor(ctx.viewer, { sourceId: s.sourceId, ...error }) } : null;
       },
     }),
-    lastSuccessAt: t.field({ type: 'DateTime', nullable: true, description: 'When a call last succeeded; null before the first success', resolve: (s) => s.health().lastSuccessAt ?? null }),
-    capabilities: t.field({
-      type: [EntityTypeEnum],
-      description: 'The kinds of object this source has',
-      resolve: (s) => s.capabilities.entities.map((e) => e.toUpperCase() as never),
-    }),
+    lastSuccessAt: t.field({ type: 'DateTime', nullable: true, description: 'When a call last succeeded; null before the first success', resolve: (s) => s.adapter.health().lastSuccessAt ?? null }),
+    capabilities: t.expose('capabilities', { type: [EntityTypeEnum], description: 'The kinds of object this source has' }),
   }),
 });
 
@@ -73,6 +106,6 @@ builder.queryFields((t) => ({
   sources: t.field({
     type: [SourceRef],
     description: 'Every configured source, in config order',
-    resolve: (_root, _args, ctx) => [...ctx.registry.adapters],
+    resolve: (_root, _args, ctx) => ctx.registry.adapters.map(sourceView),
   }),
 }));

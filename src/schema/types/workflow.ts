@@ -6,7 +6,7 @@ import { clusterOf, nodeLoader } from '../nodes.js';
 import { SHARED } from './common.js';
 import { WorkflowKindEnum, WorkflowStateEnum } from './enums.js';
 import { ClusterRef } from './cluster.js';
-import { SourceRef } from './source.js';
+import { SourceRef, sourceOfItem } from './source.js';
 
 const WorkflowStepRef = builder.objectRef<WorkflowStep>('WorkflowStep').implement({
   description: 'One step of a workflow, where the vendor reports steps (TiEM)',
@@ -26,7 +26,7 @@ builder.node(WorkflowRef, {
   id: nodeId(WorkflowRef),
   loadOne: nodeLoader('workflows'),
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: SHARED.source, resolve: (w, _a, ctx) => ctx.registry.get(w.sourceId) }),
+    source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
     cluster: t.field({ type: ClusterRef, nullable: true, description: 'The cluster it changes or belongs to; null where it changes none (a deployment on several clusters) or the cluster is gone', resolve: (w, _a, ctx) => clusterOf(ctx, w) }),
     nativeId: t.exposeString('nativeId', { description: 'The vendor’s workflow id, or the id Fleetgate derives for vendors without workflow ids' }),
     kind: t.expose('kind', { type: WorkflowKindEnum, description: 'What it does' }),

@@ -1,13 +1,13 @@
 import { builder } from '../../builder.js';
 import { type OperationPayload, targetGlobalId } from '../../operations.js';
 import { MUTATION_ERRORS } from '../errors.js';
-import { SourceRef } from '../source.js';
+import { SourceRef, sourceOfItem } from '../source.js';
 import { WorkflowRef } from '../workflow.js';
 
 export const OperationPayloadRef = builder.objectRef<OperationPayload>('OperationPayload').implement({
   description: 'A change the source accepted; long-running ones carry the workflow to watch',
   fields: (t) => ({
-    source: t.field({ type: SourceRef, description: 'The source that accepted the change', resolve: (p, _a, ctx) => ctx.registry.get(p.sourceId) }),
+    source: t.field({ type: SourceRef, description: 'The source that accepted the change', resolve: sourceOfItem }),
     targetId: t.id({ nullable: true, description: 'Global id of the object created or changed; null until the vendor has named a new one', resolve: targetGlobalId }),
     workflow: t.field({
       type: WorkflowRef,
