@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { auditMutations } from './audit.js';
 import { builder, syncNodeIds } from './builder.js';
 import { raiseGaps } from './gaps.js';
+import { plainRelayReads } from './plain-reads.js';
 import './types/source.js';
 import './types/cluster.js';
 import './types/host.js';
@@ -18,7 +19,7 @@ import './types/mutations/clusters.js';
 import './types/mutations/snapshots.js';
 import './types/mutations/deployments.js';
 
-export const schema = auditMutations(raiseGaps(syncNodeIds(builder.toSchema())));
+export const schema = auditMutations(raiseGaps(plainRelayReads(syncNodeIds(builder.toSchema()))));
 
 /** The SDL committed as schema/schema.graphql; sorted so diffs show real changes only. */
 export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;
