@@ -86,7 +86,9 @@ class SourceSequence<E extends EntityName> {
     private readonly want: Want,
   ) {}
 
-  #entry = (item: Item<E>): Entry<E> => ({ item, key: this.keyOf(item) });
+  #entry(item: Item<E>): Entry<E> {
+    return { item, key: this.keyOf(item) };
+  }
 
   get #windowed(): boolean {
     const { reader } = this.slot;
@@ -101,7 +103,7 @@ class SourceSequence<E extends EntityName> {
       const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1, this.want);
       this.#reportMissing(window.items);
       if (window.total !== undefined) this.#knownTotal = window.total;
-      return { items: window.items.map(this.#entry), exhausted: window.items.length < count + 1 };
+      return { items: window.items.map((item) => this.#entry(item)), exhausted: window.items.length < count + 1 };
     }
     const all = await this.all();
     const items = all.slice(from, from + count + 1);
@@ -139,7 +141,7 @@ class SourceSequence<E extends EntityName> {
     }
     const items = await listFor(reader, vendorFilter, withFields(this.want, sorting));
     this.#reportMissing(items);
-    return items.map(this.#entry);
+    return items.map((item) => this.#entry(item));
   }
 
   async total(): Promise<number> {
@@ -151,6 +153,11 @@ class SourceSequence<E extends EntityName> {
     }
     return (await this.all()).length;
   }
+}
+
+/** What turns a page's positions into a cursor. */
+interface Cursors {
+  cursorOf(positions: Record<string, number>): string;
 }
 
 /**
@@ -167,7 +174,7 @@ class PagePositions {
     private readonly start: Readonly<Record<string, number>>,
     /** The source of each item counted, in page order. */
     private readonly trail: readonly string[],
-    private readonly cursorOf: (positions: Record<string, number>) => string,
+    private readonly cursors: Cursors,
   ) {}
 
   cursorAt(step: number): string {
@@ -178,7 +185,7 @@ class PagePositions {
         return { ...positions };
       });
     }
-    return this.cursorOf(this.#snapshots[step] as Record<string, number>);
+    return this.cursors.cursorOf(this.#snapshots[step] as Record<string, number>);
   }
 }
 
@@ -196,16 +203,35 @@ class Edge<T> {
   }
 }
 
+/** A page's pageInfo; its cursors, like edges', encoded when read. */
+class PageInfo<T> {
+  readonly #edges: readonly Edge<T>[];
+  /** Where a forward page whose every item turned out gone ends: without it the client could not go on. */
+  readonly #emptyPageEnd: string | undefined;
+
+  constructor(
+    readonly hasNextPage: boolean,
+    readonly hasPreviousPage: boolean,
+    edges: readonly Edge<T>[],
+    emptyPageEnd: string | undefined,
+  ) {
+    this.#edges = edges;
+    this.#emptyPageEnd = emptyPageEnd;
+  }
+
+  get startCursor(): string | null {
+    return this.#edges[0]?.cursor ?? null;
+  }
+
+  get endCursor(): string | null {
+    return this.#edges[this.#edges.length - 1]?.cursor ?? this.#emptyPageEnd ?? null;
+  }
+}
+
 export const MAX_PAGE_SIZE = 500;
 export const DEFAULT_PAGE_SIZE = 20;
 
-/**
- * A Relay connection page over many sources at once. Sources are asked in parallel
- * (one after another only in SOURCE order, where a later source is not needed until an
- * earlier one is exhausted); a source that fails is left out and reported, the others
- * still fill the page.
- */
-export async function mergedPage<E extends EntityName>(options: {
+interface MergeOptions<E extends EntityName> {
   entity: E;
   slots: SourceSlot<E>[];
   filter: Filter<E>;
@@ -216,42 +242,84 @@ export async function mergedPage<E extends EntityName>(options: {
   maxPageSize?: number;
   /** The item fields the answer reads; absent: every field. */
   want?: Want;
-}): Promise<MergedPage<E>> {
-  const { entity, slots, filter, order, args } = options;
-  const max = options.maxPageSize ?? MAX_PAGE_SIZE;
-  // Hashed only when a cursor is read or given: a cluster's child list in a nested
-  // query is made once per cluster, mostly without cursors.
-  let hashed: string | undefined;
-  const fingerprint = () => (hashed ??= queryFingerprint([entity, filter, order, options.scope ?? null]));
-  for (const key of ['first', 'last'] as const) {
-    const n = args[key];
-    if (n !== undefined && n !== null && (!Number.isInteger(n) || n < 0 || n > max)) {
-      throw new PagingArgumentError(`${key} must be a whole number from 0 to ${max}, got ${n}`);
-    }
-  }
-  if ((args.first != null || args.after != null) && (args.last != null || args.before != null)) {
-    throw new PagingArgumentError('page forward with first/after or backward with last/before, not both');
-  }
-  const keyOf = sortKeyOf(order);
-  const compare = keyedComparator(order);
-  const problems: SourceProblem[] = [];
+}
+
+type Picked<E extends EntityName> = { entry: Entry<E>; sourceId: string };
+
+/**
+ * A Relay connection page over many sources at once. Sources are asked in parallel
+ * (one after another only in SOURCE order, where a later source is not needed until an
+ * earlier one is exhausted); a source that fails is left out and reported, the others
+ * still fill the page.
+ */
+export async function mergedPage<E extends EntityName>(options: MergeOptions<E>): Promise<MergedPage<E>> {
+  const merge = new PageMerge(options);
+  await merge.fill();
+  return merge;
+}
+
+/**
+ * One page being merged, and then the page itself. A class rather than closures: a
+ * nested query merges one page per parent, and its steps are methods made once, not
+ * functions made again for every page.
+ */
+class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
+  edges: Edge<Item<E>>[] = [];
+  pageInfo!: PageInfo<Item<E>>;
+  readonly #options: MergeOptions<E>;
+  readonly #sequences: { slot: SourceSlot<E>; seq: SourceSequence<E> }[];
+  readonly #compare: (a: Entry<E>, b: Entry<E>) => number;
+  readonly #problems: SourceProblem[] = [];
   /** Items each source listed and then said were gone: left out of the page and of the total. */
-  const gone = new Map<string, number>();
-  const sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, keyOf, compare, options.want) }));
-  const failed = new Set<string>();
-  const guard = async <T>(sourceId: string, work: () => Promise<T>, fallback: T): Promise<T> => {
-    if (failed.has(sourceId)) return fallback;
+  readonly #gone = new Map<string, number>();
+  readonly #failed = new Set<string>();
+  #hashed?: string;
+
+  constructor(options: MergeOptions<E>) {
+    const { entity, slots, filter, order, args } = options;
+    const max = options.maxPageSize ?? MAX_PAGE_SIZE;
+    for (const key of ['first', 'last'] as const) {
+      const n = args[key];
+      if (n !== undefined && n !== null && (!Number.isInteger(n) || n < 0 || n > max)) {
+        throw new PagingArgumentError(`${key} must be a whole number from 0 to ${max}, got ${n}`);
+      }
+    }
+    if ((args.first != null || args.after != null) && (args.last != null || args.before != null)) {
+      throw new PagingArgumentError('page forward with first/after or backward with last/before, not both');
+    }
+    this.#options = options;
+    const keyOf = sortKeyOf(order);
+    this.#compare = keyedComparator(order);
+    this.#sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, keyOf, this.#compare, options.want) }));
+  }
+
+  /** Hashed only when a cursor is read or given: a cluster's child list in a nested query is made once per cluster, mostly without cursors. */
+  #fingerprint(): string {
+    const { entity, filter, order, scope } = this.#options;
+    this.#hashed ??= queryFingerprint([entity, filter, order, scope ?? null]);
+    return this.#hashed;
+  }
+
+  cursorOf(positions: Record<string, number>): string {
+    return encodeCursor({ q: this.#fingerprint(), p: positions });
+  }
+
+  async #guard<T>(sourceId: string, work: () => Promise<T>, fallback: T): Promise<T> {
+    if (this.#failed.has(sourceId)) return fallback;
     try {
       return await work();
     } catch (err) {
       if (!(err instanceof SourceError) && !(err instanceof GatewayError)) throw err;
-      if (!failed.has(sourceId)) problems.push({ sourceId, error: err });
-      failed.add(sourceId);
+      if (!this.#failed.has(sourceId)) this.#problems.push({ sourceId, error: err });
+      this.#failed.add(sourceId);
       return fallback;
     }
-  };
-  const cursorOf = (positions: Record<string, number>) => encodeCursor({ q: fingerprint(), p: positions });
-  type Picked = { entry: Entry<E>; sourceId: string };
+  }
+
+  #nodeOf({ entry, sourceId }: Picked<E>): Item<E> | null | Promise<Item<E> | null> {
+    return entry.complete ? this.#guard(sourceId, entry.complete, null) : isGone(entry.item) ? null : entry.item;
+  }
+
   /**
    * The page's items completed, in parallel, with their cursors. An item its reader
    * could complete only in part is served with gaps (model/partial.ts). An item the
@@ -260,101 +328,95 @@ export async function mergedPage<E extends EntityName>(options: {
    * throws is left out of the page as if its list had failed: its position stays, so a
    * later page still serves its items.
    */
-  const completeEdges = async (page: Picked[], positions: Record<string, number>) => {
-    const nodeOf = ({ entry, sourceId }: Picked) => (entry.complete ? guard(sourceId, entry.complete, null) : isGone(entry.item) ? null : entry.item);
-    const nodes = page.some((p) => p.entry.complete) ? await Promise.all(page.map(nodeOf)) : page.map(nodeOf);
-    const out: MergedPage<E>['edges'] = [];
+  async #completeEdges(page: Picked<E>[], positions: Record<string, number>): Promise<Edge<Item<E>>[]> {
+    const nodes = page.some((p) => p.entry.complete) ? await Promise.all(page.map((p) => this.#nodeOf(p))) : page.map((p) => this.#nodeOf(p));
+    const out: Edge<Item<E>>[] = [];
     const trail: string[] = [];
-    const counted = new PagePositions({ ...positions }, trail, cursorOf);
+    const counted = new PagePositions({ ...positions }, trail, this);
     page.forEach(({ sourceId }, i) => {
-      if (failed.has(sourceId)) return;
+      if (this.#failed.has(sourceId)) return;
       positions[sourceId] = (positions[sourceId] ?? 0) + 1;
       trail.push(sourceId);
       const node = nodes[i] as Item<E> | null;
       if (node) out.push(new Edge(node, counted, trail.length - 1));
-      else gone.set(sourceId, (gone.get(sourceId) ?? 0) + 1);
+      else this.#gone.set(sourceId, (this.#gone.get(sourceId) ?? 0) + 1);
     });
     return out;
-  };
+  }
 
-  const backward = args.last != null || args.before != null;
-  let edges: MergedPage<E>['edges'];
-  let hasNextPage: boolean;
-  let hasPreviousPage: boolean;
-  /** Where a forward page whose every item turned out gone ends: without it the client could not go on. */
-  let emptyPageEnd: string | undefined;
+  async fill(): Promise<void> {
+    const { args } = this.#options;
+    if (args.last != null || args.before != null) await this.#backward();
+    else await this.#forward();
+  }
 
-  if (!backward) {
+  async #forward(): Promise<void> {
+    const { args, slots, order } = this.#options;
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, fingerprint()).p } : {};
+    const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, this.#fingerprint()).p } : {};
     const positions = Object.fromEntries(slots.map((s) => [s.sourceId, start[s.sourceId] ?? 0]));
-    const picked: Picked[] = [];
+    const exhausted: Taken<Entry<E>> = { items: [], exhausted: true };
+    const picked: Picked<E>[] = [];
     if (order.field === 'SOURCE') {
-      for (const { slot, seq } of sequences) {
+      for (const { slot, seq } of this.#sequences) {
         if (picked.length > first) break;
-        const taken = await guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first - picked.length), { items: [], exhausted: true });
+        const taken = await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first - picked.length), exhausted);
         for (const entry of taken.items) picked.push({ entry, sourceId: slot.sourceId });
       }
     } else {
       const heads = await Promise.all(
-        sequences.map(async ({ slot, seq }) => ({
+        this.#sequences.map(async ({ slot, seq }) => ({
           sourceId: slot.sourceId,
-          items: (await guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first), { items: [], exhausted: true })).items,
+          items: (await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first), exhausted)).items,
           at: 0,
         })),
       );
       while (picked.length <= first) {
         let best: (typeof heads)[number] | undefined;
         for (const h of heads) {
-          if (h.at < h.items.length && (!best || compare(h.items[h.at] as Entry<E>, best.items[best.at] as Entry<E>) < 0)) best = h;
+          if (h.at < h.items.length && (!best || this.#compare(h.items[h.at] as Entry<E>, best.items[best.at] as Entry<E>) < 0)) best = h;
         }
         if (!best) break;
         picked.push({ entry: best.items[best.at++] as Entry<E>, sourceId: best.sourceId });
       }
     }
-    hasNextPage = picked.length > first;
-    hasPreviousPage = Object.values(positions).some((n) => n > 0);
-    edges = await completeEdges(picked.slice(0, first), positions);
-    if (edges.length === 0 && hasNextPage) emptyPageEnd = cursorOf(positions);
-  } else {
-    // Backward paging needs the whole merged sequence up to the cursor; it is served by
-    // fetching every source's matches, which is what "last" costs on any paged vendor.
+    const hasNextPage = picked.length > first;
+    const hasPreviousPage = Object.values(positions).some((n) => n > 0);
+    this.edges = await this.#completeEdges(picked.slice(0, first), positions);
+    const emptyPageEnd = this.edges.length === 0 && hasNextPage ? this.cursorOf(positions) : undefined;
+    this.pageInfo = new PageInfo(hasNextPage, hasPreviousPage, this.edges, emptyPageEnd);
+  }
+
+  /**
+   * Backward paging needs the whole merged sequence up to the cursor; it is served by
+   * fetching every source's matches, which is what "last" costs on any paged vendor.
+   */
+  async #backward(): Promise<void> {
+    const { args, slots, order } = this.#options;
     const all = await Promise.all(
-      sequences.map(async ({ slot, seq }) => (await guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked => ({ entry, sourceId: slot.sourceId }))),
+      this.#sequences.map(async ({ slot, seq }) => (await this.#guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked<E> => ({ entry, sourceId: slot.sourceId }))),
     );
-    const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => compare(a.entry, b.entry));
-    const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, fingerprint())) - 1) : merged.length;
+    const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => this.#compare(a.entry, b.entry));
+    const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, this.#fingerprint())) - 1) : merged.length;
     const last = args.last ?? DEFAULT_PAGE_SIZE;
     const begin = Math.max(0, end - last);
     const positions = Object.fromEntries(slots.map((s) => [s.sourceId, 0]));
     for (const { sourceId } of merged.slice(0, begin)) positions[sourceId] = (positions[sourceId] ?? 0) + 1;
-    edges = await completeEdges(merged.slice(begin, end), positions);
-    hasPreviousPage = begin > 0;
-    hasNextPage = end < merged.length;
+    this.edges = await this.#completeEdges(merged.slice(begin, end), positions);
+    this.pageInfo = new PageInfo(end < merged.length, begin > 0, this.edges, undefined);
   }
 
-  return {
-    edges,
-    pageInfo: {
-      hasNextPage,
-      hasPreviousPage,
-      // Encoded when read, as edges' cursors are.
-      get startCursor() {
-        return edges[0]?.cursor ?? null;
-      },
-      get endCursor() {
-        return edges[edges.length - 1]?.cursor ?? emptyPageEnd ?? null;
-      },
-    },
-    totalCount: async () => {
-      const totals = await Promise.all(
-        sequences.map(({ slot, seq }) => guard(slot.sourceId, async () => (await seq.total()) - (gone.get(slot.sourceId) ?? 0), 0)),
-      );
-      return totals.reduce((a, b) => a + b, 0);
-    },
-    missing: () => [
-      ...problems,
-      ...sequences.flatMap(({ slot, seq }) => (failed.has(slot.sourceId) ? [] : seq.missing.map((error) => ({ sourceId: slot.sourceId, error })))),
-    ],
-  };
+  async totalCount(): Promise<number> {
+    const totals = await Promise.all(
+      this.#sequences.map(({ slot, seq }) => this.#guard(slot.sourceId, async () => (await seq.total()) - (this.#gone.get(slot.sourceId) ?? 0), 0)),
+    );
+    return totals.reduce((a, b) => a + b, 0);
+  }
+
+  missing(): SourceProblem[] {
+    return [
+      ...this.#problems,
+      ...this.#sequences.flatMap(({ slot, seq }) => (this.#failed.has(slot.sourceId) ? [] : seq.missing.map((error) => ({ sourceId: slot.sourceId, error })))),
+    ];
+  }
 }
