@@ -122,6 +122,13 @@ export interface CreateDeploymentRequest {
   labels: Label[];
 }
 
+/** An administrator's decision on a deployment held back for approval. */
+export interface DeploymentVerdict {
+  approve: boolean;
+  /** Why, for the record the vendor keeps. */
+  comment: string;
+}
+
 export interface SourceOperations {
   createCluster?(req: CreateClusterRequest, o?: OperationOptions): Promise<OperationResult>;
   deleteCluster?(clusterId: string, req: DeleteClusterRequest, o?: OperationOptions): Promise<OperationResult>;
@@ -140,6 +147,8 @@ export interface SourceOperations {
   upgradeDeployment?(deploymentId: string, version: string, o?: OperationOptions): Promise<OperationResult>;
   rollbackDeployment?(deploymentId: string, version: string | undefined, o?: OperationOptions): Promise<OperationResult>;
   deleteDeployment?(deploymentId: string, o?: OperationOptions): Promise<OperationResult>;
+  /** Approves or rejects the operation a deployment is waiting to start. */
+  decideDeployment?(deploymentId: string, verdict: DeploymentVerdict, o?: OperationOptions): Promise<OperationResult>;
   startInspection?(clusterId: string, o?: OperationOptions): Promise<OperationResult>;
   stopInspection?(clusterId: string, o?: OperationOptions): Promise<OperationResult>;
   cancelWorkflow?(workflowId: string, o?: OperationOptions): Promise<OperationResult>;

@@ -1,12 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import {
+  ApproveDeploymentDocument,
   ClusterStateDocument,
   CreateDeploymentDocument,
   type CreateDeploymentInput,
   DeleteDeploymentDocument,
+  DeploymentPageDocument,
   DeploymentStateDocument,
   LabelledClustersDocument,
+  RejectDeploymentDocument,
   RestartClusterDocument,
   RollbackDeploymentDocument,
   SetClusterLabelsDocument,
@@ -131,6 +134,35 @@ describe('OTE-stack mutations over GraphQL', () => {
       { key: 'fg-canary', value: '' },
       { key: 'prod', value: '' },
     ]);
+  });
+
+  it('approves a deployment waiting for approval, whose held-back operation then runs, and rejects another, which never runs', async () => {
+    const { edges } = (await demo.run(DeploymentPageDocument, { first: 200, filter: { sourceIds: ['otestack'] } })).data!.deployments;
+    const waiting = edges.map((e) => e.node).filter((d) => d.status === 'AWAITING_APPROVAL');
+    expect(waiting.length).toBeGreaterThanOrEqual(2);
+    const [toApprove, toReject] = waiting as [(typeof waiting)[number], (typeof waiting)[number]];
+
+    demo.resetCounts();
+    const approved = started(await mutate(demo, ApproveDeploymentDocument, { id: toApprove.id, comment: 'fits the window' }));
+    expect(approved.targetId).toBe(toApprove.id);
+    expect(demo.vendorCalls().otestack!.routes['PUT /v1/admin/deploy']).toBe(1);
+    const seen = await runToEnd(approved.workflow.id);
+    expect(['SUCCEEDED', 'FAILED']).toContain(seen.at(-1)?.state);
+    expect((await deployment(toApprove.id)).status).not.toBe('AWAITING_APPROVAL');
+
+    const rejected = await mutate(demo, RejectDeploymentDocument, { id: toReject.id, comment: 'not during the freeze' });
+    expect(rejected).toMatchObject({ __typename: 'OperationPayload', targetId: toReject.id, workflow: { message: 'rejected by the auditor: not during the freeze' } });
+    expect(['FAILED', 'CANCELLED']).toContain((rejected as { workflow: { state: string } }).workflow.state);
+    const after = await deployment(toReject.id);
+    expect(after.status).not.toBe('AWAITING_APPROVAL');
+    demo.fleet.simulators.otestack.advance(600_000);
+    expect((await deployment(toReject.id)).status).toBe(after.status);
+
+    // Decided once: a second decision is refused before anything is sent.
+    demo.resetCounts();
+    expect(await mutate(demo, ApproveDeploymentDocument, { id: toReject.id })).toMatchObject({ __typename: 'ValidationError', field: 'id' });
+    expect(await mutate(demo, RejectDeploymentDocument, { id: toApprove.id, comment: ' ' })).toMatchObject({ __typename: 'ValidationError', field: 'comment' });
+    expect(demo.vendorCalls().otestack!.routes['PUT /v1/admin/deploy']).toBeUndefined();
   });
 
   it('answers what OTE-stack cannot do with UnsupportedOperationError', async () => {

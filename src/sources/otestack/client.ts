@@ -19,6 +19,7 @@ import {
   nodeRefList,
   type OteApp,
   type OteAudit,
+  type OteAuditDecisionBody,
   type OteCluster,
   type OteClusterLabelBody,
   type OteCreateDeploymentBody,
@@ -242,6 +243,11 @@ export class OteClient {
   /** DELETE /v1/deploy/id/{deployId}. */
   async deleteDeployment(id: number, signal?: AbortSignal): Promise<void> {
     await this.#write({ method: 'DELETE', path: `/v1/deploy/id/${encodeURIComponent(id)}`, route: '/v1/deploy/id/{deployId}' }, signal);
+  }
+
+  /** PUT /v1/admin/deploy: Audit Deployment (administrators only). */
+  async decideAudit(body: OteAuditDecisionBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'PUT', path: '/v1/admin/deploy', route: '/v1/admin/deploy', body }, signal);
   }
 
   /** POST (add) or DELETE (remove) /v1/cluster/label: one label on the named clusters. */

@@ -3,14 +3,13 @@ import { SourceError } from '../errors.js';
 import type { RequestScope } from '../scope.js';
 import { type Part, part } from '../partial.js';
 import { type OteClient, PAGE_SIZE } from './client.js';
-import { DEPLOYMENT_STATUS, hostNativeId, type Placement } from './map.js';
+import { AUDIT_STATUS, DEPLOYMENT_STATUS, hostNativeId, type Placement } from './map.js';
 import type { OteCluster, OteDeployment, OteNode } from './wire.js';
 
 /** The vendor's word for "every cluster" in `clusterLabel` and a deployment's `cluster`. */
 export const ALL_CLUSTERS = 'all';
 
 /** Audit status 0: waiting for an administrator ("Audit Deployment"). */
-const AUDIT_PENDING = 0;
 
 /**
  * What several readers of one request need and the vendor has no single call for:
@@ -161,7 +160,7 @@ export class Lookups {
     return this.#memo('awaitingAudit', async () => {
       try {
         const audits = await this.client.audits(this.scope);
-        return new Set(audits.filter((a) => a.status === AUDIT_PENDING && typeof a.deployId === 'number').map((a) => a.deployId as number));
+        return new Set(audits.filter((a) => a.status === AUDIT_STATUS.pending && typeof a.deployId === 'number').map((a) => a.deployId as number));
       } catch (err) {
         if (err instanceof SourceError && err.code === 'SOURCE_ERROR') return new Set<number>();
         throw err;

@@ -165,6 +165,9 @@ export function hostOutline(sourceId: string, raw: OteNode): Omit<Host, 'labels'
 
 // ---- Deployments ----
 
+/** Audit record status codes from "Audit Deployment" and "List Audit List of Deployment". */
+export const AUDIT_STATUS = { pending: 0, approved: 1, disapproved: 2 } as const;
+
 /** Deployment status codes from "List Deployment". */
 export const DEPLOYMENT_STATUS = {
   pending: 0,

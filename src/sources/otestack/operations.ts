@@ -1,13 +1,13 @@
 import pLimit from 'p-limit';
 import type { Label } from '../../model/entities.js';
-import { NotFoundError } from '../../model/errors.js';
-import type { CreateDeploymentRequest, OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
+import { NotFoundError, ValidationError } from '../../model/errors.js';
+import type { CreateDeploymentRequest, DeploymentVerdict, OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
 import { SourceError } from '../errors.js';
 import { RequestScope } from '../scope.js';
 import { allOf } from '../partial.js';
 import { isNotFound, type OteClient } from './client.js';
 import { Lookups } from './lookups.js';
-import { DEPLOY_TYPE, DEPLOYMENT_STATUS, operationId } from './map.js';
+import { AUDIT_STATUS, DEPLOY_TYPE, DEPLOYMENT_STATUS, operationId } from './map.js';
 import {
   checkReplicas,
   chooseTarget,
@@ -139,6 +139,23 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
       await client.deleteDeployment(detail.id, o?.signal);
       // A delete keeps the version: the operation is named by it and deployType 4.
       return started(`deletion of deployment ${detail.deployName}`, detail.id, DEPLOY_TYPE.delete, detail.version ?? '', o);
+    },
+
+    /**
+     * The deployment's pending audit record, decided: approval starts the operation it
+     * holds back (the workflow returned runs from there), rejection ends it. Only the
+     * vendor's administrators may read or decide audits; a source signed in as anyone
+     * else gets the vendor's refusal.
+     */
+    async decideDeployment(deploymentId: string, verdict: DeploymentVerdict, o?: OperationOptions): Promise<OperationResult> {
+      const scope = freshScope(o);
+      const detail = await liveDeployment(deploymentId, scope);
+      const audit = (await client.audits(scope)).find((a) => a.deployId === detail.id && a.status === AUDIT_STATUS.pending);
+      if (!audit) throw new ValidationError('id', `deployment ${detail.deployName} is not waiting for approval`);
+      const status = verdict.approve ? AUDIT_STATUS.approved : AUDIT_STATUS.disapproved;
+      await client.decideAudit({ id: audit.id, status, comment: verdict.comment }, o?.signal);
+      const what = `${verdict.approve ? 'approval' : 'rejection'} of deployment ${detail.deployName}`;
+      return started(what, detail.id, audit.deployType ?? DEPLOY_TYPE.install, audit.version ?? detail.version ?? '', o);
     },
 
     /**

@@ -85,7 +85,8 @@ export const deploymentDetailReply = envelope.extend({
 });
 export type OteDeploymentDetail = z.infer<typeof deploymentDetailReply>['data'];
 
-const auditRow = z.object({ id: z.number(), deployId: z.number().nullish(), status: z.number() }).loose();
+/** An audit record of Get Audit List: `deployType` and `version` name the operation it holds back. */
+const auditRow = z.object({ id: z.number(), deployId: z.number().nullish(), deployType: z.number().nullish(), version: z.string().nullish(), status: z.number() }).loose();
 export type OteAudit = z.infer<typeof auditRow>;
 
 /**
@@ -135,6 +136,13 @@ export interface OteVersionBody {
 }
 
 /** Add Label to Cluster and Delete Label share one body. */
+/** Audit Deployment's body: the audit record's id, 1 to approve or 2 to disapprove, and why. */
+export interface OteAuditDecisionBody {
+  id: number;
+  status: number;
+  comment: string;
+}
+
 export interface OteClusterLabelBody {
   clusterName: string[];
   clusterLabel: string;

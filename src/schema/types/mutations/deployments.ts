@@ -70,6 +70,31 @@ builder.mutationFields((t) => ({
       return payload(target.adapter, await target.run(target.nativeId, { signal: ctx.scope.signal }));
     },
   }),
+  approveDeployment: t.field({
+    ...mutationOptions,
+    description: 'Approves a deployment waiting for approval (status AWAITING_APPROVAL), which starts the operation it held back (OTE-stack); the returned workflow follows it',
+    args: {
+      id: t.arg.id({ required: true, description: 'The deployment' }),
+      comment: t.arg.string({ description: 'Why, kept with the vendor’s audit record' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'decideDeployment');
+      return payload(target.adapter, await target.run(target.nativeId, { approve: true, comment: args.comment ?? '' }, { signal: ctx.scope.signal }));
+    },
+  }),
+  rejectDeployment: t.field({
+    ...mutationOptions,
+    description: 'Rejects a deployment waiting for approval, so the operation it held back never runs (OTE-stack)',
+    args: {
+      id: t.arg.id({ required: true, description: 'The deployment' }),
+      comment: t.arg.string({ required: true, description: 'Why, kept with the vendor’s audit record and shown to whoever submitted it' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      if (!args.comment.trim()) throw new ValidationError('comment', 'say why the deployment is rejected');
+      const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'decideDeployment');
+      return payload(target.adapter, await target.run(target.nativeId, { approve: false, comment: args.comment }, { signal: ctx.scope.signal }));
+    },
+  }),
   cancelWorkflow: t.field({
     ...mutationOptions,
     description: 'Cancels a running workflow, where the vendor can (TiEM)',
