@@ -139,6 +139,8 @@ export interface SourceOperations {
   takeOverCluster?(req: TakeOverClusterRequest, o?: OperationOptions): Promise<OperationResult>;
   /** Replaces the cluster's labels with exactly these. */
   setClusterLabels?(clusterId: string, labels: Label[], o?: OperationOptions): Promise<OperationResult>;
+  /** Replaces the host's labels with exactly these. */
+  setHostLabels?(hostId: string, labels: Label[], o?: OperationOptions): Promise<OperationResult>;
   createSnapshot?(clusterId: string, req: CreateSnapshotRequest, o?: OperationOptions): Promise<OperationResult>;
   deleteSnapshot?(snapshotId: string, o?: OperationOptions): Promise<OperationResult>;
   restoreSnapshot?(snapshotId: string, req: RestoreSnapshotRequest, o?: OperationOptions): Promise<OperationResult>;

@@ -16,6 +16,7 @@ import './types/raw-data.js';
 import './types/subscriptions.js';
 import './types/errors.js';
 import './types/mutations/clusters.js';
+import './types/mutations/hosts.js';
 import './types/mutations/snapshots.js';
 import './types/mutations/deployments.js';
 

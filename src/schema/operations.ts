@@ -7,6 +7,7 @@ import type { EntityName } from '../model/entity-types.js';
 
 const ENTITY_OF: Partial<Record<NodeType, EntityName>> = {
   Cluster: 'clusters',
+  Host: 'hosts',
   Snapshot: 'snapshots',
   Deployment: 'deployments',
   Workflow: 'workflows',

@@ -8,11 +8,14 @@ import {
   DeleteDeploymentDocument,
   DeploymentPageDocument,
   DeploymentStateDocument,
+  HostLabelsDocument,
+  HostPageDocument,
   LabelledClustersDocument,
   RejectDeploymentDocument,
   RestartClusterDocument,
   RollbackDeploymentDocument,
   SetClusterLabelsDocument,
+  SetHostLabelsDocument,
   UpgradeDeploymentDocument,
   WorkflowStateDocument,
 } from '../generated/operations.js';
@@ -163,6 +166,48 @@ describe('OTE-stack mutations over GraphQL', () => {
     expect(await mutate(demo, ApproveDeploymentDocument, { id: toReject.id })).toMatchObject({ __typename: 'ValidationError', field: 'id' });
     expect(await mutate(demo, RejectDeploymentDocument, { id: toApprove.id, comment: ' ' })).toMatchObject({ __typename: 'ValidationError', field: 'comment' });
     expect(demo.vendorCalls().otestack!.routes['PUT /v1/admin/deploy']).toBeUndefined();
+  });
+
+  it('sets a node’s labels at once, one vendor call per label that changes, and refuses labels OTE-stack cannot have', async () => {
+    const { edges } = (await demo.run(HostPageDocument, { first: 1, filter: { sourceIds: ['otestack'] } })).data!.hosts;
+    const host = edges[0]!.node;
+    const labels = async () => (await readNode(demo, HostLabelsDocument, host.id, 'Host')).labels!;
+    const before = await labels();
+
+    demo.resetCounts();
+    const added = await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [...before, { key: 'fg-canary' }] });
+    expect(added).toEqual(expect.objectContaining({ __typename: 'OperationPayload', targetId: host.id, workflow: null }));
+    expect(await labels()).toEqual(expect.arrayContaining([...before, { key: 'fg-canary', value: '' }]));
+    expect(demo.vendorCalls().otestack!.routes).toMatchObject({ 'POST /v1/node/label': 1 });
+    expect(demo.vendorCalls().otestack!.routes['DELETE /v1/node/label']).toBeUndefined();
+
+    demo.resetCounts();
+    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: before })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await labels()).toEqual(before);
+    expect(demo.vendorCalls().otestack!.routes).toMatchObject({ 'DELETE /v1/node/label': 1 });
+    expect(demo.vendorCalls().otestack!.routes['POST /v1/node/label']).toBeUndefined();
+
+    demo.resetCounts();
+    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [{ key: 'gpu', value: 'yes' }] })).toMatchObject({ __typename: 'ValidationError', field: 'labels' });
+    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [{ key: 'a' }, { key: 'a' }] })).toMatchObject({ __typename: 'ValidationError', field: 'labels' });
+    const nowhere = encodeGlobalId({ type: 'Host', sourceId: 'otestack', nativeId: 'nowhere-01/node-9' });
+    expect(await mutate(demo, SetHostLabelsDocument, { id: nowhere, labels: [] })).toMatchObject({ __typename: 'NotFoundError', type: 'Host' });
+    expect(Object.keys(demo.vendorCalls().otestack!.routes).filter((r) => !r.startsWith('GET '))).toEqual([]);
+  });
+
+  it('passes on the vendor’s refusal to take away a label a deployment is placed by', async () => {
+    const { edges } = (await demo.run(HostPageDocument, { first: 1, filter: { clusterId: site.id } })).data!.hosts;
+    const host = edges[0]!.node;
+    const current = (await readNode(demo, HostLabelsDocument, host.id, 'Host')).labels!;
+    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [...current, { key: 'fg-placed' }] })).toMatchObject({ __typename: 'OperationPayload' });
+    const placed = await mutate(demo, CreateDeploymentDocument, { input: input({ name: 'fg-e2e-placed', labels: [{ key: 'fg-placed' }] }) });
+    expect(placed).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [] })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: '422',
+      vendorMessage: expect.stringContaining('fg-e2e-placed'),
+      outcomeUnknown: false,
+    });
   });
 
   it('answers what OTE-stack cannot do with UnsupportedOperationError', async () => {

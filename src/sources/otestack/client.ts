@@ -22,6 +22,7 @@ import {
   type OteAuditDecisionBody,
   type OteCluster,
   type OteClusterLabelBody,
+  type OteNodeLabelBody,
   type OteCreateDeploymentBody,
   type OteDeployment,
   type OteDeploymentDetail,
@@ -253,6 +254,11 @@ export class OteClient {
   /** POST (add) or DELETE (remove) /v1/cluster/label: one label on the named clusters. */
   async labelClusters(change: 'add' | 'remove', body: OteClusterLabelBody, signal?: AbortSignal): Promise<void> {
     await this.#write({ method: change === 'add' ? 'POST' : 'DELETE', path: '/v1/cluster/label', route: '/v1/cluster/label', body }, signal);
+  }
+
+  /** POST (add) or DELETE (remove) /v1/node/label: one label on the named nodes of one cluster. */
+  async labelNodes(change: 'add' | 'remove', body: OteNodeLabelBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: change === 'add' ? 'POST' : 'DELETE', path: '/v1/node/label', route: '/v1/node/label', body }, signal);
   }
 
   async #write(call: SourceCall, signal: AbortSignal | undefined): Promise<void> {

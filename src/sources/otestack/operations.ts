@@ -7,7 +7,7 @@ import { RequestScope } from '../scope.js';
 import { allOf } from '../partial.js';
 import { isNotFound, type OteClient } from './client.js';
 import { Lookups } from './lookups.js';
-import { AUDIT_STATUS, DEPLOY_TYPE, DEPLOYMENT_STATUS, operationId } from './map.js';
+import { AUDIT_STATUS, DEPLOY_TYPE, DEPLOYMENT_STATUS, operationId, parseHostId } from './map.js';
 import {
   checkReplicas,
   chooseTarget,
@@ -24,8 +24,9 @@ import { oteSession } from './session.js';
 import type { OteDeploymentDetail } from './wire.js';
 
 /**
- * What an OTE-stack source can change: deployments (create, upgrade, roll back, delete)
- * and cluster labels. It cannot create, delete or restart edge clusters and keeps no
+ * What an OTE-stack source can change: deployments (create, upgrade, roll back, delete,
+ * and the administrator's approval or rejection of one held back) and cluster and node
+ * labels. It cannot create, delete or restart edge clusters and keeps no
  * snapshots, so those operations stay absent.
  *
  * Each deployment operation reads what it needs first (a fresh RequestScope, so the
@@ -101,6 +102,26 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
     pickAppVersion(await client.appVersions(scope, detail.appName), detail.appName, version, { application: 'version', version: 'version' });
   };
 
+  /**
+   * One add or delete call per label that differs, adds first: a failure half way
+   * leaves the object with extra labels rather than fewer, so no deployment targeting
+   * a label loses a cluster or node it should keep. Done at once, no workflow.
+   */
+  const relabel = async (what: string, current: readonly string[], wanted: readonly string[], send: (change: 'add' | 'remove', label: string) => Promise<void>) => {
+    const { add, remove } = labelChanges(current, wanted);
+    const steps = [...add.map((label) => ({ change: 'add' as const, label })), ...remove.map((label) => ({ change: 'remove' as const, label }))];
+    const done: string[] = [];
+    for (const { change, label } of steps) {
+      try {
+        await send(change, label);
+      } catch (err) {
+        if (!(err instanceof SourceError) || done.length === 0) throw err;
+        throw new SourceError(err.code, `labels of ${what} partly changed (${done.join(', ')}) when ${change} "${label}" failed: ${err.detail.vendorMessage ?? err.code}`, err.detail, { cause: err });
+      }
+      done.push(`${change === 'add' ? 'added' : 'removed'} "${label}"`);
+    }
+  };
+
   return {
     async createDeployment(req: CreateDeploymentRequest, o?: OperationOptions): Promise<OperationResult> {
       const draft = deploymentDraft(req);
@@ -158,29 +179,24 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
       return started(what, detail.id, audit.deployType ?? DEPLOY_TYPE.install, audit.version ?? detail.version ?? '', o);
     },
 
-    /**
-     * One add or delete call per label that differs, adds first: a failure half way
-     * leaves the cluster with extra labels rather than fewer, so no deployment targeting
-     * a label loses a cluster it should keep. Done at once, no workflow.
-     */
     async setClusterLabels(clusterId: string, labels: Label[], o?: OperationOptions): Promise<OperationResult> {
       const wanted = labelNames(labels, 'labels');
       const current = await client.labelsOfCluster(freshScope(o), clusterId).catch((err: unknown) => {
         throw isNotFound(err) ? new NotFoundError('Cluster', clusterId) : err;
       });
-      const { add, remove } = labelChanges(current, wanted);
-      const steps = [...add.map((label) => ({ change: 'add' as const, label })), ...remove.map((label) => ({ change: 'remove' as const, label }))];
-      const done: string[] = [];
-      for (const { change, label } of steps) {
-        try {
-          await client.labelClusters(change, { clusterName: [clusterId], clusterLabel: label }, o?.signal);
-        } catch (err) {
-          if (!(err instanceof SourceError) || done.length === 0) throw err;
-          throw new SourceError(err.code, `labels of ${clusterId} partly changed (${done.join(', ')}) when ${change} "${label}" failed: ${err.detail.vendorMessage ?? err.code}`, err.detail, { cause: err });
-        }
-        done.push(`${change === 'add' ? 'added' : 'removed'} "${label}"`);
-      }
+      await relabel(clusterId, current, wanted, (change, label) => client.labelClusters(change, { clusterName: [clusterId], clusterLabel: label }, o?.signal));
       return { target: { type: 'Cluster', nativeId: clusterId } };
+    },
+
+    /** A node's labels, read from the node label index (targetOf has checked the node exists). */
+    async setHostLabels(hostId: string, labels: Label[], o?: OperationOptions): Promise<OperationResult> {
+      const node = parseHostId(hostId);
+      if (!node) throw new NotFoundError('Host', hostId);
+      const wanted = labelNames(labels, 'labels');
+      const current = (await new Lookups(client, freshScope(o), pLimit(concurrency)).nodeLabels()).get(hostId) ?? [];
+      const body = (label: string) => ({ nodeName: [node.nodeName], nodeLabel: label, clusterName: node.clusterName });
+      await relabel(hostId, current, wanted, (change, label) => client.labelNodes(change, body(label), o?.signal));
+      return { target: { type: 'Host', nativeId: hostId } };
     },
   };
 }

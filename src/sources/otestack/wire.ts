@@ -143,6 +143,13 @@ export interface OteAuditDecisionBody {
   comment: string;
 }
 
+/** Add Label to Node and Delete Label (of nodes) share one body. */
+export interface OteNodeLabelBody {
+  nodeName: string[];
+  nodeLabel: string;
+  clusterName: string;
+}
+
 export interface OteClusterLabelBody {
   clusterName: string[];
   clusterLabel: string;

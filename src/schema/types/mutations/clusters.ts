@@ -5,10 +5,8 @@ import { builder } from '../../builder.js';
 import { operationOf, payload, sourceOf, targetOf, withoutNulls } from '../../operations.js';
 import { LabelInput } from '../common.js';
 import { CreateClusterInput, ScaleClusterInput, TakeOverClusterInput } from './cluster-inputs.js';
+import { labelSet, labelsOf } from './labels.js';
 import { mutationOptions } from './payload.js';
-
-const labelsOf = (labels: readonly { key: string; value?: string | null }[] | null | undefined) =>
-  (labels ?? []).map((l) => ({ key: l.key, value: l.value ?? '' }));
 
 builder.mutationType({ description: 'Changes to the fleet (operator role). Each answers an OperationResult: the accepted change, or the error saying why not.' });
 
@@ -118,10 +116,7 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'setClusterLabels');
-      const keys = args.labels.map((l) => l.key);
-      const dup = keys.find((k, i) => keys.indexOf(k) !== i);
-      if (dup) throw new ValidationError('labels', `key "${dup}" appears twice`);
-      return payload(target.adapter, await target.run(target.nativeId, labelsOf(args.labels), { signal: ctx.scope.signal }));
+      return payload(target.adapter, await target.run(target.nativeId, labelSet(args.labels), { signal: ctx.scope.signal }));
     },
   }),
 }));
