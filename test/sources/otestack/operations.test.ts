@@ -90,7 +90,7 @@ describe('otestack operations', () => {
   });
 
   it('has exactly the operations OTE-stack can do', () => {
-    expect(Object.keys(ops).sort()).toEqual(['createDeployment', 'deleteDeployment', 'rollbackDeployment', 'setClusterLabels', 'upgradeDeployment']);
+    expect(Object.keys(ops).sort()).toEqual(['createDeployment', 'decideDeployment', 'deleteDeployment', 'rollbackDeployment', 'setClusterLabels', 'setHostLabels', 'upgradeDeployment']);
   });
 
   describe('createDeployment', () => {
