@@ -44,6 +44,22 @@ query ActiveWorkflows {
   }
 }
 
+# OTE-stack deployments an administrator must decide (status AWAITING_APPROVAL) ...
+query AwaitingApproval {
+  deployments(first: 50) { edges { node { id name application version status cluster { name } source { sourceId } } } }
+}
+
+# ... and the decision (operators), with {"id": "…"} from above in Variables. The
+# workflow returned follows the operation approval lets run; rejectDeployment needs a comment.
+mutation Approve($id: ID!) {
+  approveDeployment(id: $id, comment: "approved from Fleetgate") {
+    __typename
+    ... on OperationPayload { workflow { id kind state progress message } }
+    ... on ValidationError { field message }
+    ... on SourceError { code vendorMessage }
+  }
+}
+
 # Live: every workflow change on every source as it happens (stop it with ■).
 # For one workflow, workflowProgress(id: "…") with an id from ActiveWorkflows.
 subscription WorkflowChanges {
