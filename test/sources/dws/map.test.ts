@@ -28,7 +28,6 @@ import {
   TASK_WORDS,
   taskKind,
   taskPhase,
-  toIso,
 } from '../../../src/sources/dws/map.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
@@ -402,24 +401,6 @@ describe('dws map: status tables, one row each', () => {
 });
 
 describe('dws map: units', () => {
-  it.each([
-    ['2018-02-10T14:28:14Z', 0, '2018-02-10T14:28:14.000Z'],
-    ['2022-10-27T04:18:57', 0, '2022-10-27T04:18:57.000Z'],
-    ['2022-10-27 08:11:29', 0, '2022-10-27T08:11:29.000Z'],
-    ['2022-10-27 08:11:29', 480, '2022-10-27T00:11:29.000Z'],
-    ['2024-05-22T09:03:40.123000Z', 0, '2024-05-22T09:03:40.123Z'],
-    ['2024-05-22T17:03:40+08:00', 0, '2024-05-22T09:03:40.000Z'],
-    [1664331248330, 0, '2022-09-28T02:14:08.330Z'],
-    ['1666843740000', 0, '2022-10-27T04:09:00.000Z'],
-    [1664331248, 0, '2022-09-28T02:14:08.000Z'],
-  ])('time %s (offset %i) → %s', (raw, offset, want) => expect(toIso(raw, offset)).toBe(want));
-
-  it('leaves a missing or unreadable time undefined', () => {
-    expect(toIso(null)).toBeUndefined();
-    expect(toIso('')).toBeUndefined();
-    expect(toIso('yesterday')).toBeUndefined();
-  });
-
   it.each([
     ['20%', 0.2],
     ['0%', 0],

@@ -5,7 +5,6 @@ import { hostId, parseHostId, parseSnapshotId, parseWorkflowId, snapshotId, work
 import {
   clusterCondition,
   clusterStatus,
-  epochToIso,
   hasTask,
   hostStatus,
   hostTaskWorkflow,
@@ -324,17 +323,6 @@ describe('hci map: a cluster’s join', () => {
 });
 
 describe('hci map: units and ids', () => {
-  it.each([
-    [1545906480, '2018-12-27T10:28:00.000Z'],
-    [1545906480123, '2018-12-27T10:28:00.123Z'],
-    [0, undefined],
-    [-5, undefined],
-    [null, undefined],
-    [undefined, undefined],
-  ])('epoch %s → %s', (raw, iso) => {
-    expect(epochToIso(raw)).toBe(iso);
-  });
-
   it('reads the time in a snapshot file name, and nothing from other names', () => {
     expect(snapshotTime('snapshot1572936234.db')).toBe(1572936234);
     expect(snapshotTime('snapshot.db')).toBeUndefined();

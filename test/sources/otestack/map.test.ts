@@ -7,7 +7,6 @@ import {
   currentOperation,
   deploymentStatus,
   hostStatus,
-  isoTime,
   labelPushdown,
   parseHostId,
   parseOperationId,
@@ -239,18 +238,6 @@ describe('otestack status tables', () => {
 });
 
 describe('otestack units and parsing', () => {
-  it.each([
-    [1551758321, T],
-    [1551758321000, T],
-    ['1551758321', T],
-    ['2019-03-05 03:58:41', T],
-    ['2019-03-05T11:58:41+08:00', T],
-    [0, undefined],
-    [-5, undefined],
-    ['soon', undefined],
-    [null, undefined],
-  ])('time %s → %s', (raw, want) => expect(isoTime(raw)).toBe(want));
-
   it.each([
     ['{"running": 10, "error": 3, "total": 13}', { running: 10, error: 3, total: 13 }],
     ['{"running": 10, "error": 3, "total": 13}"', { running: 10, error: 3, total: 13 }],
