@@ -4,6 +4,7 @@ import type { IssuedCredential } from '../auth.js';
 import { callError, SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
 import { BARE, decode, replyError } from '../kit/decode.js';
+import { type CountedPage, walkPages } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
 import type { VendorPage } from './paging.js';
 
@@ -226,12 +227,6 @@ export interface CopySnapshotBody {
   description?: string;
 }
 
-/** A list answer with the vendor's total. */
-export interface Counted<T> {
-  items: T[];
-  count: number;
-}
-
 /** Who the token is for: the project every path names, and the region IAM says DWS is in. */
 export interface Identity {
   projectId: string;
@@ -251,6 +246,9 @@ export interface Credentials {
  * are walked in pages of 1000.
  */
 export const LIST_PAGE_SIZE = 1000;
+
+/** DWS's `offset` is the page index, from 0; pages are read one at a time. */
+const walkOptions = (atLeast: number | undefined) => ({ pageSize: LIST_PAGE_SIZE, firstPage: 0, ...(atLeast !== undefined ? { atLeast } : {}) });
 
 /** Alarm dates are local times in `time_zone`; asking for GMT makes them UTC. */
 const ALARM_TIME_ZONE = 'GMT';
@@ -335,16 +333,16 @@ export class DwsClient {
   // ---- Snapshots ----
 
   /** Every snapshot of the project (5.5.2): one unpaged call. */
-  async snapshots(ctx: CallContext): Promise<Counted<SnapshotWire>> {
+  async snapshots(ctx: CallContext): Promise<CountedPage<SnapshotWire>> {
     const body = await this.#get(ctx, '/v1.0/{project_id}/snapshots', {}, snapshotList);
-    return { items: body.snapshots, count: body.count ?? body.snapshots.length };
+    return { items: body.snapshots, total: body.count ?? body.snapshots.length };
   }
 
   /**
    * One cluster's snapshots newest first (5.5.3). Without `page` the vendor's default
    * "no limit" returns them all in one call. null when the cluster is gone.
    */
-  async clusterSnapshots(ctx: CallContext, clusterId: string, page?: VendorPage): Promise<Counted<SnapshotWire> | null> {
+  async clusterSnapshots(ctx: CallContext, clusterId: string, page?: VendorPage): Promise<CountedPage<SnapshotWire> | null> {
     const body = await this.#find(
       ctx,
       '/v1.0/{project_id}/clusters/{cluster_id}/snapshots',
@@ -352,7 +350,7 @@ export class DwsClient {
       snapshotList,
       { sort_key: 'started', sort_dir: 'desc', ...(page ? { offset: page.offset, limit: page.limit } : {}) },
     );
-    return body ? { items: body.snapshots, count: body.count ?? body.snapshots.length } : null;
+    return body ? { items: body.snapshots, total: body.count ?? body.snapshots.length } : null;
   }
 
   async snapshot(ctx: CallContext, id: string): Promise<SnapshotWire | null> {
@@ -362,19 +360,19 @@ export class DwsClient {
   // ---- Events and alarms: project-wide, newest first, paged by page index. ----
 
   /** The first `atLeast` events (all without it), walking pages of LIST_PAGE_SIZE. */
-  events(ctx: CallContext, atLeast?: number): Promise<Counted<EventWire>> {
-    return this.#walk(atLeast, async (offset) => {
+  events(ctx: CallContext, atLeast?: number): Promise<CountedPage<EventWire>> {
+    return walkPages(async (offset) => {
       const body = await this.#get(ctx, '/v2/{project_id}/events', {}, eventList, { offset, limit: LIST_PAGE_SIZE });
-      return { items: body.events, count: body.count };
-    });
+      return { items: body.events, total: body.count };
+    }, walkOptions(atLeast));
   }
 
   /** The first `atLeast` alarms (all without it), with dates in UTC. */
-  alarms(ctx: CallContext, atLeast?: number): Promise<Counted<AlarmWire>> {
-    return this.#walk(atLeast, async (offset) => {
+  alarms(ctx: CallContext, atLeast?: number): Promise<CountedPage<AlarmWire>> {
+    return walkPages(async (offset) => {
       const body = await this.#get(ctx, '/v2/{project_id}/alarms', {}, alarmList, { time_zone: ALARM_TIME_ZONE, offset, limit: LIST_PAGE_SIZE });
-      return { items: body.alarm_details, count: body.count };
-    });
+      return { items: body.alarm_details, total: body.count };
+    }, walkOptions(atLeast));
   }
 
   /** The cheapest authenticated read: one event. */
@@ -462,16 +460,6 @@ export class DwsClient {
     const path = await this.#path(route, params, signal);
     const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
     return decode(this.http, { method, route }, reply, BARE, schema).data;
-  }
-
-  async #walk<T>(atLeast: number | undefined, page: (offset: number) => Promise<Counted<T>>): Promise<Counted<T>> {
-    const items: T[] = [];
-    for (let offset = 0; ; offset++) {
-      const got = await page(offset);
-      items.push(...got.items);
-      const done = got.items.length < LIST_PAGE_SIZE || items.length >= got.count || (atLeast !== undefined && items.length >= atLeast);
-      if (done) return { items, count: got.count };
-    }
   }
 
   /** A GET whose 404 means "no such object": null then. */

@@ -134,12 +134,12 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
         // The project-wide list is one unpaged answer in no documented order.
         const all = await allSnapshots();
         const items = [...all.items].sort(byStartedDesc).slice(offset, offset + limit);
-        return { items: items.map((s) => mapSnapshot(sourceId, s)), total: all.count };
+        return { items: items.map((s) => mapSnapshot(sourceId, s)), total: all.total };
       }
       const at = pagesCovering(offset, limit);
       const got = await client.clusterSnapshots(ctx, filter.clusterNativeId, { offset: at.pages[0] ?? 0, limit: at.pageSize });
       if (!got) return { items: [], total: 0 };
-      return { items: got.items.slice(at.skip, at.skip + limit).map((s) => mapSnapshot(sourceId, s)), total: got.count };
+      return { items: got.items.slice(at.skip, at.skip + limit).map((s) => mapSnapshot(sourceId, s)), total: got.total };
     },
     async get(id) {
       const s = await client.snapshot(ctx, id);
@@ -165,7 +165,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
   const mergedEvents = async (atLeast?: number): Promise<{ items: Event[]; total: number }> => {
     const [events, alarms] = await Promise.all([client.events(ctx, atLeast), client.alarms(ctx, atLeast)]);
     const items = [...(await mapEvents(events.items)), ...alarms.items.map((a) => mapAlarm(sourceId, a))].sort(byOccurredDesc);
-    return { items, total: events.count + alarms.count };
+    return { items, total: events.total + alarms.total };
   };
   const eventItems = async () => (await mergedEvents()).items;
   const eventsByCluster = groupedLoader(eventItems, scope);

@@ -19,7 +19,7 @@ import {
   workflowState,
 } from '../../../src/sources/otestack/map.js';
 import { clusterList, deploymentDetailReply, deploymentList, deploymentRow, historyEntry, nodeList } from '../../../src/sources/otestack/wire.js';
-import { tokenCredential, walkPages } from '../../../src/sources/otestack/client.js';
+import { tokenCredential } from '../../../src/sources/otestack/client.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/otestack/${name}.json`, import.meta.url), 'utf8'));
@@ -266,17 +266,5 @@ describe('otestack units and parsing', () => {
     expect(tokenCredential('eyJxxxxxx', 1_000).expiresAt).toBe(1_000 + 3_600_000);
     // An exp already past by our clock: the clocks disagree, the documented hour applies.
     expect(tokenCredential(`eyJh.${claims}.sig`, 3_000_000_000_000).expiresAt).toBe(3_000_000_000_000 + 3_600_000);
-  });
-
-  it('walks pages to the total, continuing at the vendor’s size when it caps the page', async () => {
-    const all = Array.from({ length: 25 }, (_, i) => i);
-    const asked: string[] = [];
-    const capped = await walkPages(async (page, size) => {
-      asked.push(`${page}x${size}`);
-      const served = Math.min(size, 10);
-      return { items: all.slice((page - 1) * served, page * served), total: all.length };
-    }, 100);
-    expect(capped.items).toEqual(all);
-    expect(asked).toEqual(['1x100', '2x10', '3x10']);
   });
 });
