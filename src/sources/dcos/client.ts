@@ -126,18 +126,18 @@ export interface Window {
 }
 const ALL: Window = { skip: 0, limit: 0 };
 
-export class DcosClient {
-  constructor(
-    private readonly http: SourceHttp,
-    /** Where `/v1/token` is served: user management, another service in real deployments. */
-    private readonly authHttp: SourceHttp,
-  ) {}
+/**
+ * POST /v1/token over `http`: the source's, or its `authUrl`'s (user management, another
+ * service in real deployments).
+ */
+export async function login(http: SourceHttp, credentials: Credentials, signal?: AbortSignal): Promise<LoginData> {
+  const route = '/v1/token';
+  const reply = await http.request({ method: 'POST', path: route, route, body: credentials, auth: false, ...(signal ? { signal } : {}) });
+  return decode(http, { method: 'POST', route }, reply, ENVELOPE, loginData).data;
+}
 
-  async login(credentials: Credentials, signal?: AbortSignal): Promise<LoginData> {
-    const route = '/v1/token';
-    const reply = await this.authHttp.request({ method: 'POST', path: route, route, body: credentials, auth: false, ...(signal ? { signal } : {}) });
-    return decode(this.authHttp, { method: 'POST', route }, reply, ENVELOPE, loginData).data;
-  }
+export class DcosClient {
+  constructor(private readonly http: SourceHttp) {}
 
   clusters(scope: RequestScope, query: ClusterQuery, window: Window = ALL): Promise<Page<VendorCluster>> {
     return this.#list(scope, '/v1/cluster', '/v1/cluster', clusterList, { ...query, sort: CLUSTER_SORT }, window);

@@ -1,7 +1,7 @@
 import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
-import { callError, SourceError } from '../errors.js';
+import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
 import { BARE, decode, replyError } from '../kit/decode.js';
 import { type CountedPage, walkPages } from '../kit/paging.js';
@@ -253,61 +253,48 @@ const walkOptions = (atLeast: number | undefined) => ({ pageSize: LIST_PAGE_SIZE
 /** Alarm dates are local times in `time_zone`; asking for GMT makes them UTC. */
 const ALARM_TIME_ZONE = 'GMT';
 
-export class DwsClient {
-  #identity?: Identity;
+/**
+ * IAM password login scoped to the project by name (3.2), over `iam` (the DWS endpoint
+ * itself or the region's IAM host): the token, which is in `X-Subject-Token`, and whom
+ * it is for.
+ */
+export async function login(iam: SourceHttp, credentials: Credentials, signal?: AbortSignal): Promise<{ credential: IssuedCredential; identity: Identity }> {
+  const route = '/v3/auth/tokens';
+  const reply = await iam.request({
+    method: 'POST',
+    path: route,
+    route,
+    auth: false,
+    ...(signal ? { signal } : {}),
+    body: {
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: { user: { name: credentials.user, password: credentials.password, domain: { name: credentials.domain } } },
+        },
+        scope: { project: { name: credentials.project } },
+      },
+    },
+  });
+  const body = decode(iam, { method: 'POST', route }, reply, BARE, token).data;
+  const header = reply.headers['x-subject-token'];
+  const subject = Array.isArray(header) ? header[0] : header;
+  if (!subject) throw replyError(iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, 'answered without the X-Subject-Token header a login carries');
+  const expiresAt = Date.parse(body.token.expires_at);
+  if (Number.isNaN(expiresAt)) throw replyError(iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, `answered token.expires_at "${body.token.expires_at}", which is not a time`);
+  const region = body.token.catalog?.find((c) => c.type === 'dws')?.endpoints.find((e) => e.region_id || e.region);
+  return {
+    credential: { headers: { 'x-auth-token': subject }, expiresAt },
+    identity: { projectId: body.token.project.id, ...(region ? { region: (region.region_id || region.region) as string } : {}) },
+  };
+}
 
+export class DwsClient {
   constructor(
     private readonly http: SourceHttp,
-    /** Where `/v3/auth/tokens` lives: the DWS endpoint itself or the region's IAM host. */
-    private readonly iam: SourceHttp,
-    /** Makes sure a token (and so an identity) exists: TokenAuth's `headers`. */
-    private readonly authenticate: (signal?: AbortSignal) => Promise<unknown>,
-    private readonly projectIdOverride?: string,
+    /** Whom the current token is for, logging in first if there is none. */
+    readonly identity: (signal?: AbortSignal) => Promise<Identity>,
   ) {}
-
-  /** IAM password login scoped to the project by name (3.2); the token is in `X-Subject-Token`. */
-  async login(credentials: Credentials, signal?: AbortSignal): Promise<IssuedCredential> {
-    const route = '/v3/auth/tokens';
-    const reply = await this.iam.request({
-      method: 'POST',
-      path: route,
-      route,
-      auth: false,
-      ...(signal ? { signal } : {}),
-      body: {
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: { user: { name: credentials.user, password: credentials.password, domain: { name: credentials.domain } } },
-          },
-          scope: { project: { name: credentials.project } },
-        },
-      },
-    });
-    const body = decode(this.iam, { method: 'POST', route }, reply, BARE, token).data;
-    const header = reply.headers['x-subject-token'];
-    const subject = Array.isArray(header) ? header[0] : header;
-    if (!subject) throw replyError(this.iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, 'answered without the X-Subject-Token header a login carries');
-    const expiresAt = Date.parse(body.token.expires_at);
-    if (Number.isNaN(expiresAt)) throw replyError(this.iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, `answered token.expires_at "${body.token.expires_at}", which is not a time`);
-    const region = body.token.catalog?.find((c) => c.type === 'dws')?.endpoints.find((e) => e.region_id || e.region);
-    this.#identity = {
-      projectId: this.projectIdOverride ?? body.token.project.id,
-      ...(region ? { region: (region.region_id || region.region) as string } : {}),
-    };
-    return { headers: { 'x-auth-token': subject }, expiresAt };
-  }
-
-  /** The identity of the current token, logging in first if there is none. */
-  async identity(signal?: AbortSignal): Promise<Identity> {
-    await this.authenticate(signal);
-    // Every token comes from login(), which records the identity: this names the source if that ever breaks.
-    if (!this.#identity) {
-      const call = { sourceId: this.http.sourceId, sourceKind: 'dws', method: 'POST', route: 'POST /v3/auth/tokens' };
-      throw callError('SOURCE_AUTH_FAILED', 'the IAM login finished without naming a project', call);
-    }
-    return this.#identity;
-  }
 
   // ---- Clusters and nodes ----
 

@@ -88,21 +88,22 @@ function jwtExpiry(token: string): number | undefined {
   }
 }
 
+/** POST /v1/authorization over `http` (the source's, or its `authUrl`'s): a fresh token for the user. */
+export async function login(http: SourceHttp, user: string, password: string, signal?: AbortSignal): Promise<string> {
+  const call: SourceCall = { method: 'POST', path: '/v1/authorization', route: '/v1/authorization', body: { user, password }, auth: false, ...(signal ? { signal } : {}) };
+  return decode(http, call, await http.request(call), BARE, tokenReply).data.token;
+}
+
+/** PUT /v1/authorization over `http`: a new token with a new expiry, for a still valid one. */
+export async function refresh(http: SourceHttp, token: string, signal?: AbortSignal): Promise<string> {
+  const call: SourceCall = { method: 'PUT', path: '/v1/authorization', route: '/v1/authorization', headers: { authorization: token }, auth: false, ...(signal ? { signal } : {}) };
+  return decode(http, call, await http.request(call), BARE, tokenReply).data.token;
+}
+
 export class OteClient {
   constructor(private readonly http: SourceHttp) {}
 
   /** POST /v1/authorization: a fresh token for the configured user. */
-  async login(user: string, password: string, signal?: AbortSignal): Promise<string> {
-    const call: SourceCall = { method: 'POST', path: '/v1/authorization', route: '/v1/authorization', body: { user, password }, auth: false, ...(signal ? { signal } : {}) };
-    return this.#decode(call, await this.http.request(call), tokenReply).token;
-  }
-
-  /** PUT /v1/authorization: a new token with a new expiry, for a still valid one. */
-  async refresh(token: string, signal?: AbortSignal): Promise<string> {
-    const call: SourceCall = { method: 'PUT', path: '/v1/authorization', route: '/v1/authorization', headers: { authorization: token }, auth: false, ...(signal ? { signal } : {}) };
-    return this.#decode(call, await this.http.request(call), tokenReply).token;
-  }
-
   /** GET /v1/authorization: the cheapest authenticated call there is. */
   async whoAmI(signal?: AbortSignal): Promise<void> {
     const call: SourceCall = { method: 'GET', path: '/v1/authorization', route: '/v1/authorization', ...(signal ? { signal } : {}) };

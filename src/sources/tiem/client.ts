@@ -72,10 +72,31 @@ export type Limit = <R>(fn: () => Promise<R>) => Promise<R>;
 
 export interface TiemClientOptions {
   http: SourceHttp;
-  /** Where login goes: the source's `authUrl` when set, else `http` itself. */
-  loginHttp: SourceHttp;
   /** A static bearer token configured instead of a login; sent on every call. */
   headers?: Record<string, string>;
+}
+
+/**
+ * POST /user/login over `http` (the source's, or its `authUrl`'s): a token for the user.
+ * A refused user or password is SOURCE_AUTH_FAILED, not a vendor error.
+ */
+export async function login(http: SourceHttp, userName: string, userPassword: string, signal?: AbortSignal): Promise<string> {
+  const call: SourceCall = {
+    method: 'POST',
+    path: '/api/v1/user/login',
+    route: '/api/v1/user/login',
+    body: { userName, userPassword },
+    auth: false,
+    ...(signal ? { signal } : {}),
+  };
+  try {
+    return decode(http, call, await http.request(call), ENVELOPE, loginSchema).data.token;
+  } catch (err) {
+    if (err instanceof SourceError && err.code === 'SOURCE_ERROR' && Number(err.detail.vendorCode) === TIEM_CODES.loginFailed) {
+      throw new SourceError('SOURCE_AUTH_FAILED', `TiEM refused user "${userName}": ${err.detail.vendorMessage ?? 'login failed'}`, err.detail, { cause: err });
+    }
+    throw err;
+  }
 }
 
 /**
@@ -84,34 +105,11 @@ export interface TiemClientOptions {
  */
 export class TiemClient {
   readonly #http: SourceHttp;
-  readonly #loginHttp: SourceHttp;
   readonly #headers: Record<string, string>;
 
   constructor(options: TiemClientOptions) {
     this.#http = options.http;
-    this.#loginHttp = options.loginHttp;
     this.#headers = options.headers ?? {};
-  }
-
-  /** POST /user/login. A refused user or password is SOURCE_AUTH_FAILED, not a vendor error. */
-  async login(userName: string, userPassword: string, signal?: AbortSignal): Promise<string> {
-    const call: SourceCall = {
-      method: 'POST',
-      path: '/api/v1/user/login',
-      route: '/api/v1/user/login',
-      body: { userName, userPassword },
-      auth: false,
-      ...(signal ? { signal } : {}),
-    };
-    try {
-      const reply = await this.#loginHttp.request(call);
-      return decode(this.#loginHttp, call, reply, ENVELOPE, loginSchema).data.token;
-    } catch (err) {
-      if (err instanceof SourceError && err.code === 'SOURCE_ERROR' && Number(err.detail.vendorCode) === TIEM_CODES.loginFailed) {
-        throw new SourceError('SOURCE_AUTH_FAILED', `TiEM refused user "${userName}": ${err.detail.vendorMessage ?? 'login failed'}`, err.detail, { cause: err });
-      }
-      throw err;
-    }
   }
 
   /** GET /clusters/{clusterId}; null when TiEM says there is no such (live) cluster. */
