@@ -224,7 +224,7 @@ function endpoints(c: ClusterWire): Endpoint[] {
 }
 
 /** `region` is not a cluster field: it is where IAM's catalog says the project's DWS runs. */
-export function mapCluster(sourceId: string, c: ClusterWire, region?: string): Cluster {
+export function toCluster(sourceId: string, c: ClusterWire, region?: string): Cluster {
   const createdAt = vendorTime(c.created, TIME);
   const updatedAt = vendorTime(c.updated, TIME);
   const nodeCount = c.number_of_node ?? undefined;
@@ -257,7 +257,7 @@ export const CN_FEEDS = ['addresses', 'role'] as const;
  * coordinator (CN) is matched to its CN instance (by id, else by name) for its private
  * address. `cns` null means the CN list could not be had (cluster gone): no addresses.
  */
-export function mapHosts(sourceId: string, c: ClusterWire, cns: readonly CnWire[] | null): Host[] {
+export function toHosts(sourceId: string, c: ClusterWire, cns: readonly CnWire[] | null): Host[] {
   return (c.nodes ?? []).map((n) => {
     const status = String(n.status);
     const cn = cns?.find((x) => x.id === n.id) ?? cns?.find((x) => x.name === n.name);
@@ -279,7 +279,7 @@ export function mapHosts(sourceId: string, c: ClusterWire, cns: readonly CnWire[
 
 // ---- Snapshots ----
 
-export function mapSnapshot(sourceId: string, s: SnapshotWire): Snapshot {
+export function toSnapshot(sourceId: string, s: SnapshotWire): Snapshot {
   const sizeBytes = gbToBytes(s.size);
   const startedAt = vendorTime(s.started, TIME);
   const finishedAt = vendorTime(s.finished, TIME);
@@ -306,7 +306,7 @@ export function mapSnapshot(sourceId: string, s: SnapshotWire): Snapshot {
  * cluster comes from `snapshotCluster`), or something else (a DR pair) that belongs to
  * no one cluster. The API names no actor.
  */
-export function mapEvent(sourceId: string, e: EventWire, snapshotCluster: (snapshotId: string) => string | undefined): Event {
+export function toEvent(sourceId: string, e: EventWire, snapshotCluster: (snapshotId: string) => string | undefined): Event {
   const clusterNativeId =
     e.source_type === 'cluster' ? (e.source_id ?? undefined) : e.source_type === 'backup' && e.source_id ? snapshotCluster(e.source_id) : undefined;
   const message = e.context || e.display_name || (e.description && e.source_name ? e.description.replace('%s', e.source_name) : e.description) || e.name || '';
@@ -327,7 +327,7 @@ export function mapEvent(sourceId: string, e: EventWire, snapshotCluster: (snaps
  * definition), so the id is `alarm:<definition>:<resource>:<date>`; event ids are UUIDs,
  * so the two never collide. Dates must have been asked for in GMT.
  */
-export function mapAlarm(sourceId: string, a: AlarmWire): Event {
+export function toAlarmEvent(sourceId: string, a: AlarmWire): Event {
   const occurredAt = vendorTime(a.alarm_generate_date, TIME) ?? new Date(0).toISOString();
   const cleared = a.alarm_status === '1';
   return {

@@ -41,7 +41,7 @@ export const hostStatus = statusTable({ '0': 'OFFLINE', '1': 'ONLINE', '2': 'FAI
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-export function mapHost(sourceId: string, clusterUuid: string, h: HostStatistic): Host {
+export function toHost(sourceId: string, clusterUuid: string, h: HostStatistic): Host {
   const cpu = allocationUsage(h.Cpu, 'CORES');
   const memory = allocationUsage(h.Mem, 'BYTES');
   return {
@@ -137,7 +137,7 @@ export function clusterOutline(sourceId: string, row: ClusterRow): Pick<Cluster,
  * Without the statistic or the storage summary the status cannot be told: it is
  * UNKNOWN with an empty `rawStatus`, and the caller records why (`STATISTIC_FEEDS`).
  */
-export function mapCluster(sourceId: string, { row, detail, stats, storage }: ClusterSources): Cluster {
+export function toCluster(sourceId: string, { row, detail, stats, storage }: ClusterSources): Cluster {
   const condition = stats && storage ? clusterCondition(stats, storage) : undefined;
   const cpu = stats && allocationUsage(stats.UsageRatio.Cpu, 'CORES');
   const memory = stats && allocationUsage(stats.UsageRatio.Mem, 'BYTES');
@@ -191,7 +191,7 @@ export function snapshotType(at: number, siblings: readonly number[], policy: Sn
  * once the file exists and the vendor reports no size and no state, so `rawStatus` is
  * empty and `sizeBytes`/`finishedAt` stay unknown.
  */
-export function mapSnapshots(
+export function toSnapshots(
   sourceId: string,
   clusterUuid: string,
   ip: string,
