@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SourceError } from '../errors.js';
 import type { HttpMethod, SourceHttp, VendorError, VendorErrorReader } from '../http.js';
 import { decode, type Envelope } from '../kit/decode.js';
+import type { Page } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
 import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './requests.js';
 
@@ -114,11 +115,6 @@ export const isObjectId = (id: string): boolean => /^[0-9a-f]{24}$/i.test(id);
 export const CLUSTER_SORT = 'time_create,_id';
 export const LOG_SORT = '-time_create,clusterId,_id';
 
-export interface ListPage<T> {
-  items: T[];
-  total?: number;
-}
-
 /** Vendor query parameters, by their names in the document. */
 export type ClusterQuery = { status?: string };
 export type HostQuery = { status?: string; tag?: string };
@@ -130,20 +126,20 @@ export interface Window {
 }
 const ALL: Window = { skip: 0, limit: 0 };
 
+/**
+ * POST /v1/token over `http`: the source's, or its `authUrl`'s (user management, another
+ * service in real deployments).
+ */
+export async function login(http: SourceHttp, credentials: Credentials, signal?: AbortSignal): Promise<LoginData> {
+  const route = '/v1/token';
+  const reply = await http.request({ method: 'POST', path: route, route, body: credentials, auth: false, ...(signal ? { signal } : {}) });
+  return decode(http, { method: 'POST', route }, reply, ENVELOPE, loginData).data;
+}
+
 export class DcosClient {
-  constructor(
-    private readonly http: SourceHttp,
-    /** Where `/v1/token` is served: user management, another service in real deployments. */
-    private readonly authHttp: SourceHttp,
-  ) {}
+  constructor(private readonly http: SourceHttp) {}
 
-  async login(credentials: Credentials, signal?: AbortSignal): Promise<LoginData> {
-    const route = '/v1/token';
-    const reply = await this.authHttp.request({ method: 'POST', path: route, route, body: credentials, auth: false, ...(signal ? { signal } : {}) });
-    return decode(this.authHttp, { method: 'POST', route }, reply, ENVELOPE, loginData).data;
-  }
-
-  clusters(scope: RequestScope, query: ClusterQuery, window: Window = ALL): Promise<ListPage<VendorCluster>> {
+  clusters(scope: RequestScope, query: ClusterQuery, window: Window = ALL): Promise<Page<VendorCluster>> {
     return this.#list(scope, '/v1/cluster', '/v1/cluster', clusterList, { ...query, sort: CLUSTER_SORT }, window);
   }
 
@@ -166,7 +162,7 @@ export class DcosClient {
     return page.items;
   }
 
-  logs(scope: RequestScope, query: LogQuery, window: Window = ALL): Promise<ListPage<VendorLog>> {
+  logs(scope: RequestScope, query: LogQuery, window: Window = ALL): Promise<Page<VendorLog>> {
     return this.#list(scope, '/v1/logs', '/v1/logs', logList, { ...query, sort: LOG_SORT }, window);
   }
 
@@ -204,7 +200,7 @@ export class DcosClient {
     list: z.ZodType<T[]>,
     query: Record<string, string | undefined>,
     window: Window,
-  ): Promise<ListPage<T>> {
+  ): Promise<Page<T>> {
     // A full read (limit 0) needs no count; a window asks for the total beside it.
     const paged = window.limit > 0;
     const reply = await this.http.request({

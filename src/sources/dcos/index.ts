@@ -4,10 +4,11 @@ import type { Cluster, Event, Host, Workflow } from '../../model/entities.js';
 import type { AdapterFactory, EntityReader, ListWindow, SourceSession } from '../adapter.js';
 import type { ClusterFilter, EventFilter, HostFilter, WorkflowFilter } from '../../model/entity-types.js';
 import { TokenAuth, staticAuth } from '../auth.js';
-import { SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js';
+import { type SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js';
+import { signedInHttp } from '../kit/sign-in.js';
 import { RequestScope } from '../scope.js';
 import { gather, ownError } from '../partial.js';
-import { type Credentials, DcosClient, type HostQuery, type LoginData, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError, transientDcos500 } from './client.js';
+import { DcosClient, type HostQuery, login, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError, transientDcos500 } from './client.js';
 import {
   CLUSTER_STATUS,
   HOST_STATUS,
@@ -35,18 +36,12 @@ import { oncePerRow } from '../kit/once-per-row.js';
  * `authUrl` when set), or a static `token` sent as `X-Auth-Token` as it is.
  */
 export const createDcosAdapter: AdapterFactory = (source, deps) => {
-  const httpOptions = { ...sourceHttpSettings(source, deps), readVendorError: readDcosError, transient500: transientDcos500 };
-  const authHttp = source.authUrl ? new SourceHttp({ ...httpOptions, sourceId: source.id, url: source.authUrl }) : undefined;
-  /** Whom the credentials act as, from the latest login: the owner of clusters created without one. */
-  let loginUserId: string | undefined;
-  // Logging in happens on the first call, by which time `client` exists.
-  const auth = sourceAuth(source, async (credentials, signal) => {
-    const issued = await client.login(credentials, signal);
-    loginUserId = issued.user?.id;
-    return issued;
-  });
-  const http = new SourceHttp({ ...httpOptions, sourceId: source.id, url: source.url, auth });
-  const client = new DcosClient(http, authHttp ?? http);
+  const { http, loggedInUser, close } = signedInHttp(
+    { ...sourceHttpSettings(source, deps), readVendorError: readDcosError, transient500: transientDcos500 },
+    source,
+    (loginHttp) => signIn(source, loginHttp),
+  );
+  const client = new DcosClient(http);
 
   return {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
@@ -56,36 +51,44 @@ export const createDcosAdapter: AdapterFactory = (source, deps) => {
     operations: createDcosOperations({
       client,
       workflows: (scope) => workflowReader(client, scope, source.id, createLoaders(client, scope, pLimit(source.concurrency))),
-      loggedInUser: async (signal) => {
-        // A static token names no user; otherwise make sure of a login, which records it.
-        if (source.credentials.token) return undefined;
-        await auth.headers(signal);
-        return loginUserId;
-      },
+      loggedInUser,
     }),
     health: () => http.health(),
     probe: async (signal) => {
       await client.clusters(new RequestScope(signal), {}, { skip: 0, limit: 1 });
     },
-    close: async () => {
-      await Promise.all([http.close(), authHttp?.close()]);
-    },
+    close,
   };
 };
 
-/** A configured static `token` as it is, or a cached login with email, password and tenant. */
-function sourceAuth(source: SourceConfig, login: (credentials: Credentials, signal?: AbortSignal) => Promise<LoginData>): SourceAuth {
-  if (source.credentials.token) return staticAuth({ 'x-auth-token': requireCredentials(source, ['token']).token });
+/**
+ * A configured static `token` as it is, or a cached login with email, password and
+ * tenant; and whom the credentials act as, the owner of clusters created without one.
+ */
+function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: SourceAuth; loggedInUser(signal?: AbortSignal): Promise<string | undefined> } {
+  // A static token names no user.
+  if (source.credentials.token) return { auth: staticAuth({ 'x-auth-token': requireCredentials(source, ['token']).token }), loggedInUser: async () => undefined };
   const credentials = requireCredentials(source, ['email', 'password', 'tenantname']);
-  return new TokenAuth({
+  /** From the latest login. */
+  let userId: string | undefined;
+  const auth = new TokenAuth({
     login: async (signal) => {
-      const issued = await login(credentials, signal);
+      const issued = await login(loginHttp(), credentials, signal);
+      userId = issued.user?.id;
       // `expire` is epoch seconds on the vendor's clock; one already past on ours means
       // the clocks disagree, and the token is then kept until the vendor refuses it.
       const expiresAt = issued.expire ? issued.expire * 1000 : undefined;
       return { headers: { 'x-auth-token': issued.id }, ...(expiresAt && expiresAt > Date.now() ? { expiresAt } : {}) };
     },
   });
+  return {
+    auth,
+    loggedInUser: async (signal) => {
+      // Making sure of a login records the user.
+      await auth.headers(signal);
+      return userId;
+    },
+  };
 }
 
 /**

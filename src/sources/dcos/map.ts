@@ -1,6 +1,7 @@
 import type { Cluster, Event, Host, Label, ResourceUsage, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { type ClusterStatus, type EventSeverity, type HostStatus, type WorkflowState, statusTable } from '../../model/status.js';
 import type { VendorCluster, VendorHost, VendorLog } from './client.js';
+import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
  * Pure DC/OS → unified mapping. Host, event and workflow native ids are
@@ -69,24 +70,10 @@ export function splitCompositeId(nativeId: string): { clusterId: string; id: str
 }
 
 /**
- * A vendor time as ISO-8601 UTC: RFC 3339 strings (a zone-less one is read as UTC),
- * epoch seconds or milliseconds. Go's zero time (`0001-01-01T00:00:00Z`), which the
- * service writes for "never", and anything unparsable are absent.
+ * RFC 3339 text or epoch numbers. Go's zero time (`0001-01-01T00:00:00Z`), which the
+ * service writes for "never", and any other time not after the epoch are not set.
  */
-export function isoTime(value: string | number | null | undefined): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  let ms: number;
-  if (typeof value === 'number') {
-    ms = value < 1e11 ? value * 1000 : value;
-  } else if (/^\d+(\.\d+)?$/.test(value.trim())) {
-    return isoTime(Number(value));
-  } else {
-    const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(value.trim()) ? value.trim() : `${value.trim()}Z`;
-    ms = Date.parse(zoned);
-  }
-  if (!Number.isFinite(ms) || ms <= 0) return undefined;
-  return new Date(ms).toISOString();
-}
+export const TIME: TimeRules = { unset: 'epoch' };
 
 /**
  * A Mesos agent's `used/total` string (`"0.3/4"`, `"712/2927"`) scaled by `factor`.
@@ -103,8 +90,8 @@ export function parseUsage(raw: string | null | undefined, unit: Usage['unit'], 
 const MIB = 1024 * 1024;
 
 export function toCluster(sourceId: string, c: VendorCluster): Cluster {
-  const createdAt = isoTime(c.time_create);
-  const updatedAt = isoTime(c.time_update);
+  const createdAt = vendorTime(c.time_create, TIME);
+  const updatedAt = vendorTime(c.time_update, TIME);
   return {
     sourceId,
     raw: c,
@@ -171,7 +158,7 @@ export function toEvent(sourceId: string, l: VendorLog): Event {
     nativeId: compositeId(l.clusterId, l._id),
     clusterNativeId: l.clusterId,
     // Every log has its creation time; the epoch marks a log that somehow has none.
-    occurredAt: isoTime(l.time_create) ?? new Date(0).toISOString(),
+    occurredAt: vendorTime(l.time_create, TIME) ?? new Date(0).toISOString(),
     severity: logSeverity(l.status),
     category: l.operateType,
     message: `${l.operateType} ${l.status}${l.comments ? `: ${l.comments}` : ''}`,
@@ -253,8 +240,8 @@ export function toWorkflow(sourceId: string, op: Operation, hosts: readonly Vend
   const spec = OPERATIONS[start.operateType as OperationType];
   const latest = end ?? start;
   const state = logWorkflowState(latest.status);
-  const startedAt = isoTime(start.time_create);
-  const finishedAt = end ? isoTime(end.time_create) : undefined;
+  const startedAt = vendorTime(start.time_create, TIME);
+  const finishedAt = end ? vendorTime(end.time_create, TIME) : undefined;
   const steps = !end && hosts ? operationNodes(spec, start, hosts).map((h) => nodeStep(spec, h)) : [];
   const done = steps.filter((s) => s.state === 'SUCCEEDED').length;
   const progress = state === 'SUCCEEDED' ? 1 : !end && steps.length ? done / steps.length : !end ? 0 : undefined;
@@ -295,7 +282,7 @@ function operationNodes(spec: OperationSpec, start: VendorLog, hosts: readonly V
 function nodeStep(spec: OperationSpec, h: VendorHost): WorkflowStep {
   const finished = (spec.done as readonly string[]).includes(h.status);
   const state: WorkflowState = finished ? 'SUCCEEDED' : h.status === 'FAILED' ? 'FAILED' : h.status === spec.working ? 'RUNNING' : 'PENDING';
-  const at = isoTime(h.time_update);
+  const at = vendorTime(h.time_update, TIME);
   return {
     name: h.hostName || h.ip || h.hostId,
     state,
@@ -305,6 +292,6 @@ function nodeStep(spec: OperationSpec, h: VendorHost): WorkflowStep {
 }
 
 function timeMs(value: string | number | null | undefined): number {
-  const iso = isoTime(value);
+  const iso = vendorTime(value, TIME);
   return iso ? Date.parse(iso) : 0;
 }

@@ -1,9 +1,10 @@
 import type { LimitFunction } from 'p-limit';
 import { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
-import { callError, SourceError } from '../errors.js';
+import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
 import { BARE, decode, replyError } from '../kit/decode.js';
+import { type CountedPage, walkPages } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
 import type { VendorPage } from './paging.js';
 
@@ -226,12 +227,6 @@ export interface CopySnapshotBody {
   description?: string;
 }
 
-/** A list answer with the vendor's total. */
-export interface Counted<T> {
-  items: T[];
-  count: number;
-}
-
 /** Who the token is for: the project every path names, and the region IAM says DWS is in. */
 export interface Identity {
   projectId: string;
@@ -252,64 +247,54 @@ export interface Credentials {
  */
 export const LIST_PAGE_SIZE = 1000;
 
+/** DWS's `offset` is the page index, from 0; pages are read one at a time. */
+const walkOptions = (atLeast: number | undefined) => ({ pageSize: LIST_PAGE_SIZE, firstPage: 0, ...(atLeast !== undefined ? { atLeast } : {}) });
+
 /** Alarm dates are local times in `time_zone`; asking for GMT makes them UTC. */
 const ALARM_TIME_ZONE = 'GMT';
 
-export class DwsClient {
-  #identity?: Identity;
+/**
+ * IAM password login scoped to the project by name (3.2), over `iam` (the DWS endpoint
+ * itself or the region's IAM host): the token, which is in `X-Subject-Token`, and whom
+ * it is for.
+ */
+export async function login(iam: SourceHttp, credentials: Credentials, signal?: AbortSignal): Promise<{ credential: IssuedCredential; identity: Identity }> {
+  const route = '/v3/auth/tokens';
+  const reply = await iam.request({
+    method: 'POST',
+    path: route,
+    route,
+    auth: false,
+    ...(signal ? { signal } : {}),
+    body: {
+      auth: {
+        identity: {
+          methods: ['password'],
+          password: { user: { name: credentials.user, password: credentials.password, domain: { name: credentials.domain } } },
+        },
+        scope: { project: { name: credentials.project } },
+      },
+    },
+  });
+  const body = decode(iam, { method: 'POST', route }, reply, BARE, token).data;
+  const header = reply.headers['x-subject-token'];
+  const subject = Array.isArray(header) ? header[0] : header;
+  if (!subject) throw replyError(iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, 'answered without the X-Subject-Token header a login carries');
+  const expiresAt = Date.parse(body.token.expires_at);
+  if (Number.isNaN(expiresAt)) throw replyError(iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, `answered token.expires_at "${body.token.expires_at}", which is not a time`);
+  const region = body.token.catalog?.find((c) => c.type === 'dws')?.endpoints.find((e) => e.region_id || e.region);
+  return {
+    credential: { headers: { 'x-auth-token': subject }, expiresAt },
+    identity: { projectId: body.token.project.id, ...(region ? { region: (region.region_id || region.region) as string } : {}) },
+  };
+}
 
+export class DwsClient {
   constructor(
     private readonly http: SourceHttp,
-    /** Where `/v3/auth/tokens` lives: the DWS endpoint itself or the region's IAM host. */
-    private readonly iam: SourceHttp,
-    /** Makes sure a token (and so an identity) exists: TokenAuth's `headers`. */
-    private readonly authenticate: (signal?: AbortSignal) => Promise<unknown>,
-    private readonly projectIdOverride?: string,
+    /** Whom the current token is for, logging in first if there is none. */
+    readonly identity: (signal?: AbortSignal) => Promise<Identity>,
   ) {}
-
-  /** IAM password login scoped to the project by name (3.2); the token is in `X-Subject-Token`. */
-  async login(credentials: Credentials, signal?: AbortSignal): Promise<IssuedCredential> {
-    const route = '/v3/auth/tokens';
-    const reply = await this.iam.request({
-      method: 'POST',
-      path: route,
-      route,
-      auth: false,
-      ...(signal ? { signal } : {}),
-      body: {
-        auth: {
-          identity: {
-            methods: ['password'],
-            password: { user: { name: credentials.user, password: credentials.password, domain: { name: credentials.domain } } },
-          },
-          scope: { project: { name: credentials.project } },
-        },
-      },
-    });
-    const body = decode(this.iam, { method: 'POST', route }, reply, BARE, token).data;
-    const header = reply.headers['x-subject-token'];
-    const subject = Array.isArray(header) ? header[0] : header;
-    if (!subject) throw replyError(this.iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, 'answered without the X-Subject-Token header a login carries');
-    const expiresAt = Date.parse(body.token.expires_at);
-    if (Number.isNaN(expiresAt)) throw replyError(this.iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, `answered token.expires_at "${body.token.expires_at}", which is not a time`);
-    const region = body.token.catalog?.find((c) => c.type === 'dws')?.endpoints.find((e) => e.region_id || e.region);
-    this.#identity = {
-      projectId: this.projectIdOverride ?? body.token.project.id,
-      ...(region ? { region: (region.region_id || region.region) as string } : {}),
-    };
-    return { headers: { 'x-auth-token': subject }, expiresAt };
-  }
-
-  /** The identity of the current token, logging in first if there is none. */
-  async identity(signal?: AbortSignal): Promise<Identity> {
-    await this.authenticate(signal);
-    // Every token comes from login(), which records the identity: this names the source if that ever breaks.
-    if (!this.#identity) {
-      const call = { sourceId: this.http.sourceId, sourceKind: 'dws', method: 'POST', route: 'POST /v3/auth/tokens' };
-      throw callError('SOURCE_AUTH_FAILED', 'the IAM login finished without naming a project', call);
-    }
-    return this.#identity;
-  }
 
   // ---- Clusters and nodes ----
 
@@ -335,16 +320,16 @@ export class DwsClient {
   // ---- Snapshots ----
 
   /** Every snapshot of the project (5.5.2): one unpaged call. */
-  async snapshots(ctx: CallContext): Promise<Counted<SnapshotWire>> {
+  async snapshots(ctx: CallContext): Promise<CountedPage<SnapshotWire>> {
     const body = await this.#get(ctx, '/v1.0/{project_id}/snapshots', {}, snapshotList);
-    return { items: body.snapshots, count: body.count ?? body.snapshots.length };
+    return { items: body.snapshots, total: body.count ?? body.snapshots.length };
   }
 
   /**
    * One cluster's snapshots newest first (5.5.3). Without `page` the vendor's default
    * "no limit" returns them all in one call. null when the cluster is gone.
    */
-  async clusterSnapshots(ctx: CallContext, clusterId: string, page?: VendorPage): Promise<Counted<SnapshotWire> | null> {
+  async clusterSnapshots(ctx: CallContext, clusterId: string, page?: VendorPage): Promise<CountedPage<SnapshotWire> | null> {
     const body = await this.#find(
       ctx,
       '/v1.0/{project_id}/clusters/{cluster_id}/snapshots',
@@ -352,7 +337,7 @@ export class DwsClient {
       snapshotList,
       { sort_key: 'started', sort_dir: 'desc', ...(page ? { offset: page.offset, limit: page.limit } : {}) },
     );
-    return body ? { items: body.snapshots, count: body.count ?? body.snapshots.length } : null;
+    return body ? { items: body.snapshots, total: body.count ?? body.snapshots.length } : null;
   }
 
   async snapshot(ctx: CallContext, id: string): Promise<SnapshotWire | null> {
@@ -362,19 +347,19 @@ export class DwsClient {
   // ---- Events and alarms: project-wide, newest first, paged by page index. ----
 
   /** The first `atLeast` events (all without it), walking pages of LIST_PAGE_SIZE. */
-  events(ctx: CallContext, atLeast?: number): Promise<Counted<EventWire>> {
-    return this.#walk(atLeast, async (offset) => {
+  events(ctx: CallContext, atLeast?: number): Promise<CountedPage<EventWire>> {
+    return walkPages(async (offset) => {
       const body = await this.#get(ctx, '/v2/{project_id}/events', {}, eventList, { offset, limit: LIST_PAGE_SIZE });
-      return { items: body.events, count: body.count };
-    });
+      return { items: body.events, total: body.count };
+    }, walkOptions(atLeast));
   }
 
   /** The first `atLeast` alarms (all without it), with dates in UTC. */
-  alarms(ctx: CallContext, atLeast?: number): Promise<Counted<AlarmWire>> {
-    return this.#walk(atLeast, async (offset) => {
+  alarms(ctx: CallContext, atLeast?: number): Promise<CountedPage<AlarmWire>> {
+    return walkPages(async (offset) => {
       const body = await this.#get(ctx, '/v2/{project_id}/alarms', {}, alarmList, { time_zone: ALARM_TIME_ZONE, offset, limit: LIST_PAGE_SIZE });
-      return { items: body.alarm_details, count: body.count };
-    });
+      return { items: body.alarm_details, total: body.count };
+    }, walkOptions(atLeast));
   }
 
   /** The cheapest authenticated read: one event. */
@@ -462,16 +447,6 @@ export class DwsClient {
     const path = await this.#path(route, params, signal);
     const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
     return decode(this.http, { method, route }, reply, BARE, schema).data;
-  }
-
-  async #walk<T>(atLeast: number | undefined, page: (offset: number) => Promise<Counted<T>>): Promise<Counted<T>> {
-    const items: T[] = [];
-    for (let offset = 0; ; offset++) {
-      const got = await page(offset);
-      items.push(...got.items);
-      const done = got.items.length < LIST_PAGE_SIZE || items.length >= got.count || (atLeast !== undefined && items.length >= atLeast);
-      if (done) return { items, count: got.count };
-    }
   }
 
   /** A GET whose 404 means "no such object": null then. */

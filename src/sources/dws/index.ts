@@ -1,10 +1,12 @@
 import pLimit from 'p-limit';
-import { requireCredentials } from '../../config.js';
+import { requireCredentials, type SourceConfig } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
-import { SourceHttp, type SourceHttpOptions, sourceHttpSettings } from '../http.js';
+import { callError } from '../errors.js';
+import { type SourceAuth, type SourceHttp, sourceHttpSettings } from '../http.js';
+import { signedInHttp } from '../kit/sign-in.js';
 import { RequestScope } from '../scope.js';
-import { DwsClient, readDwsError } from './client.js';
+import { DwsClient, type Identity, login, readDwsError } from './client.js';
 import { createDwsOperations } from './operations.js';
 import { dwsSession } from './session.js';
 import { isDwsId } from './ids.js';
@@ -22,14 +24,8 @@ import { isDwsId } from './ids.js';
  * host); otherwise the login goes to `url`.
  */
 export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter => {
-  const credentials = requireCredentials(source, ['user', 'password', 'domain', 'project']);
-  const projectId = source.credentials.projectId || undefined;
-  const common: Omit<SourceHttpOptions, 'url' | 'auth'> = { ...sourceHttpSettings(source, deps), readVendorError: readDwsError };
-  // "Cache the token ... A token is valid for 24 hours" (3.2): renewed a minute early, or once on a 401.
-  const auth = new TokenAuth({ login: (signal) => client.login(credentials, signal) });
-  const http = new SourceHttp({ ...common, url: source.url, auth });
-  const iam = source.authUrl ? new SourceHttp({ ...common, url: source.authUrl }) : http;
-  const client: DwsClient = new DwsClient(http, iam, (signal) => auth.headers(signal), projectId);
+  const { http, identity, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readDwsError }, source, (iam) => signIn(source, iam));
+  const client = new DwsClient(http, identity);
   const session = (scope: RequestScope) => dwsSession(client, source.id, source.concurrency, scope);
 
   return {
@@ -42,8 +38,33 @@ export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter =>
     async probe(signal) {
       await client.probe({ scope: new RequestScope(signal), limit: pLimit(1) });
     },
-    async close() {
-      await Promise.all([http.close(), ...(iam !== http ? [iam.close()] : [])]);
-    },
+    close,
   };
 };
+
+/**
+ * The IAM token, cached and renewed a minute early or once on a 401 ("Cache the token ...
+ * A token is valid for 24 hours", 3.2), and whom the latest one is for: the project every
+ * path names (or the configured `projectId`), and the region IAM says DWS is in.
+ */
+function signIn(source: SourceConfig, iam: () => SourceHttp): { auth: SourceAuth; identity(signal?: AbortSignal): Promise<Identity> } {
+  const credentials = requireCredentials(source, ['user', 'password', 'domain', 'project']);
+  const projectId = source.credentials.projectId || undefined;
+  let latest: Identity | undefined;
+  const auth = new TokenAuth({
+    login: async (signal) => {
+      const signed = await login(iam(), credentials, signal);
+      latest = { ...signed.identity, ...(projectId ? { projectId } : {}) };
+      return signed.credential;
+    },
+  });
+  return {
+    auth,
+    identity: async (signal) => {
+      await auth.headers(signal);
+      // Every token comes from a login, which records the identity: this names the source if that ever breaks.
+      if (!latest) throw callError('SOURCE_AUTH_FAILED', 'the IAM login finished without naming a project', { sourceId: source.id, sourceKind: 'dws', method: 'POST', route: 'POST /v3/auth/tokens' });
+      return latest;
+    },
+  };
+}

@@ -10,6 +10,7 @@ import {
   type WorkflowState,
 } from '../../model/status.js';
 import type { AlarmWire, ClusterWire, CnWire, EventWire, SnapshotWire } from './client.js';
+import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
  * Pure DWS → unified mapping (document 003). Every status table below has one row per
@@ -20,26 +21,12 @@ import type { AlarmWire, ClusterWire, CnWire, EventWire, SnapshotWire } from './
 // ---- Units ----
 
 /**
- * Any DWS time as ISO-8601 UTC. DWS writes `2018-02-10T14:28:14Z`, the same without a
- * zone (snapshot `updated`, the Getting Started examples), `2022-10-27 08:11:29` (alarm
- * dates, local to the requested time zone: `offsetMinutes` east of UTC), and epoch
- * milliseconds as numbers or digit strings (event `occur_time`,
- * `bak_expected_start_time`). Times without a zone are read as UTC unless told.
+ * DWS writes `2018-02-10T14:28:14Z`, the same without a zone (snapshot `updated`, the
+ * Getting Started examples; read as UTC), `2022-10-27 08:11:29` (alarm dates, UTC
+ * because the client asks for them in GMT), and epoch milliseconds as numbers or digit
+ * strings (event `occur_time`, `bak_expected_start_time`). No value means "not set".
  */
-export function toIso(value: string | number | null | undefined, offsetMinutes = 0): string | undefined {
-  if (value === null || value === undefined || value === '') return undefined;
-  if (typeof value === 'number' || /^\d+$/.test(value)) {
-    const n = Number(value);
-    // Ten digits are seconds; thirteen are milliseconds.
-    const ms = n < 1e11 ? n * 1000 : n;
-    return Number.isFinite(ms) ? new Date(ms).toISOString() : undefined;
-  }
-  const text = value.trim().replace(' ', 'T');
-  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(text);
-  const ms = Date.parse(zoned ? text : `${text}Z`);
-  if (Number.isNaN(ms)) return undefined;
-  return new Date(zoned ? ms : ms - offsetMinutes * 60_000).toISOString();
-}
+export const TIME: TimeRules = { unset: 'none' };
 
 /** `"20%"` → 0.2, clamped to 0..1; undefined when it is not a percentage. */
 export function parsePercent(value: string | null | undefined): number | undefined {
@@ -237,9 +224,9 @@ function endpoints(c: ClusterWire): Endpoint[] {
 }
 
 /** `region` is not a cluster field: it is where IAM's catalog says the project's DWS runs. */
-export function mapCluster(sourceId: string, c: ClusterWire, region?: string): Cluster {
-  const createdAt = toIso(c.created);
-  const updatedAt = toIso(c.updated);
+export function toCluster(sourceId: string, c: ClusterWire, region?: string): Cluster {
+  const createdAt = vendorTime(c.created, TIME);
+  const updatedAt = vendorTime(c.updated, TIME);
   const nodeCount = c.number_of_node ?? undefined;
   return {
     sourceId,
@@ -270,7 +257,7 @@ export const CN_FEEDS = ['addresses', 'role'] as const;
  * coordinator (CN) is matched to its CN instance (by id, else by name) for its private
  * address. `cns` null means the CN list could not be had (cluster gone): no addresses.
  */
-export function mapHosts(sourceId: string, c: ClusterWire, cns: readonly CnWire[] | null): Host[] {
+export function toHosts(sourceId: string, c: ClusterWire, cns: readonly CnWire[] | null): Host[] {
   return (c.nodes ?? []).map((n) => {
     const status = String(n.status);
     const cn = cns?.find((x) => x.id === n.id) ?? cns?.find((x) => x.name === n.name);
@@ -292,10 +279,10 @@ export function mapHosts(sourceId: string, c: ClusterWire, cns: readonly CnWire[
 
 // ---- Snapshots ----
 
-export function mapSnapshot(sourceId: string, s: SnapshotWire): Snapshot {
+export function toSnapshot(sourceId: string, s: SnapshotWire): Snapshot {
   const sizeBytes = gbToBytes(s.size);
-  const startedAt = toIso(s.started);
-  const finishedAt = toIso(s.finished);
+  const startedAt = vendorTime(s.started, TIME);
+  const finishedAt = vendorTime(s.finished, TIME);
   return {
     sourceId,
     raw: s,
@@ -319,7 +306,7 @@ export function mapSnapshot(sourceId: string, s: SnapshotWire): Snapshot {
  * cluster comes from `snapshotCluster`), or something else (a DR pair) that belongs to
  * no one cluster. The API names no actor.
  */
-export function mapEvent(sourceId: string, e: EventWire, snapshotCluster: (snapshotId: string) => string | undefined): Event {
+export function toEvent(sourceId: string, e: EventWire, snapshotCluster: (snapshotId: string) => string | undefined): Event {
   const clusterNativeId =
     e.source_type === 'cluster' ? (e.source_id ?? undefined) : e.source_type === 'backup' && e.source_id ? snapshotCluster(e.source_id) : undefined;
   const message = e.context || e.display_name || (e.description && e.source_name ? e.description.replace('%s', e.source_name) : e.description) || e.name || '';
@@ -328,7 +315,7 @@ export function mapEvent(sourceId: string, e: EventWire, snapshotCluster: (snaps
     raw: e,
     nativeId: e.event_id,
     ...(clusterNativeId ? { clusterNativeId } : {}),
-    occurredAt: new Date(e.occur_time).toISOString(),
+    occurredAt: vendorTime(e.occur_time, TIME) ?? new Date(0).toISOString(),
     severity: eventSeverity(e.severity),
     ...(e.category ? { category: e.category } : {}),
     message,
@@ -340,8 +327,8 @@ export function mapEvent(sourceId: string, e: EventWire, snapshotCluster: (snaps
  * definition), so the id is `alarm:<definition>:<resource>:<date>`; event ids are UUIDs,
  * so the two never collide. Dates must have been asked for in GMT.
  */
-export function mapAlarm(sourceId: string, a: AlarmWire): Event {
-  const occurredAt = toIso(a.alarm_generate_date) ?? new Date(0).toISOString();
+export function toAlarmEvent(sourceId: string, a: AlarmWire): Event {
+  const occurredAt = vendorTime(a.alarm_generate_date, TIME) ?? new Date(0).toISOString();
   const cleared = a.alarm_status === '1';
   return {
     sourceId,
@@ -416,7 +403,7 @@ function kindOf(word: string): WorkflowKind {
 }
 
 const epochSeconds = (time: string | null | undefined): string => {
-  const iso = toIso(time);
+  const iso = vendorTime(time, TIME);
   return iso ? String(Math.floor(Date.parse(iso) / 1000)) : '';
 };
 
@@ -461,7 +448,7 @@ function currentOperation(c: ClusterWire): ClusterOperation | undefined {
 
 /** When an operation began, as far as the cluster tells: a failure word's `updated` is when it ended. */
 const startOf = (c: ClusterWire, op: ClusterOperation): string | undefined =>
-  op.since === 'created' ? toIso(c.created) : op.state === 'FAILED' ? undefined : toIso(c.updated);
+  op.since === 'created' ? vendorTime(c.created, TIME) : op.state === 'FAILED' ? undefined : vendorTime(c.updated, TIME);
 
 /**
  * How far the operation that began with `first` is while the cluster shows `shown`: the
@@ -486,7 +473,7 @@ function clusterWorkflowOf(
   startedAt: string | undefined,
   first: string = op.word,
 ): Workflow {
-  const updatedAt = toIso(c.updated);
+  const updatedAt = vendorTime(c.updated, TIME);
   const terminal = state === 'SUCCEEDED' || state === 'FAILED' || state === 'CANCELLED';
   const progress = state === 'SUCCEEDED' ? 1 : state === 'RUNNING' || state === 'PENDING' ? chainProgress(c, first, op.word) : undefined;
   const message = state === 'FAILED' ? failureMessage(c) : undefined;
@@ -555,7 +542,7 @@ export function settledClusterWorkflow(sourceId: string, ref: Extract<WorkflowRe
   const now = currentOperation(c);
   if (now && clusterWorkflowId(c, now) === id) return clusterWorkflowOf(sourceId, c, now, id, now.state, startOf(c, now));
   const state = outcome(ref.word, c, now);
-  const begun = asked.since === 'updated' && isFailureWord(ref.word) ? undefined : toIso(ref.start);
+  const begun = asked.since === 'updated' && isFailureWord(ref.word) ? undefined : vendorTime(ref.start, TIME);
   if (now && tasksFrom(ref.word).includes(now.word) && now.state !== 'FAILED' && Number(epochSeconds(c.updated)) >= Number(ref.start)) {
     return clusterWorkflowOf(sourceId, c, { ...now, kind: asked.kind }, id, now.state, begun, ref.word);
   }
@@ -585,8 +572,8 @@ function outcome(word: string, c: ClusterWire, now: ClusterOperation | undefined
 export function snapshotWorkflow(sourceId: string, s: SnapshotWire, cluster?: ClusterWire): Workflow {
   const state: WorkflowState = s.status === 'CREATING' ? 'RUNNING' : s.status === 'UNAVAILABLE' ? 'FAILED' : 'SUCCEEDED';
   const progress = state === 'SUCCEEDED' ? 1 : state === 'RUNNING' ? (parsePercent(s.progress) ?? (cluster ? progressOf(cluster, 'SNAPSHOTTING') : undefined)) : undefined;
-  const startedAt = toIso(s.started);
-  const finishedAt = state === 'RUNNING' ? undefined : toIso(s.finished);
+  const startedAt = vendorTime(s.started, TIME);
+  const finishedAt = state === 'RUNNING' ? undefined : vendorTime(s.finished, TIME);
   return {
     sourceId,
     raw: s,

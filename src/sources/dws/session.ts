@@ -10,11 +10,11 @@ import {
   byOccurredDesc,
   CN_FEEDS,
   fleetWorkflows,
-  mapAlarm,
-  mapCluster,
-  mapEvent,
-  mapHosts,
-  mapSnapshot,
+  toAlarmEvent,
+  toCluster,
+  toEvent,
+  toHosts,
+  toSnapshot,
   parseWorkflowId,
   settledClusterWorkflow,
   snapshotWorkflow,
@@ -23,7 +23,7 @@ import { pagesCovering } from '../kit/paging.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 
 /** A cluster as its row tells it, shared by the requests that read the same reply. */
-const listedCluster = oncePerRow(mapCluster);
+const listedCluster = oncePerRow(toCluster);
 
 /**
  * The readers one GraphQL request gets from a DWS source. DWS lists clusters (with
@@ -65,7 +65,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
   });
 
   // Its own item, not the list's shared one: node(id) marks what it returns with its type.
-  const clusterOf = async (c: ClusterWire) => mapCluster(sourceId, c, await region());
+  const clusterOf = async (c: ClusterWire) => toCluster(sourceId, c, await region());
 
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // The list's only filter is the enterprise project, which the gateway does not filter on.
@@ -93,7 +93,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
           // Nodes come with the cluster; a CN list that fails leaves what it tells as gaps.
           const cns = await part(ctx.limit(() => client.coordinators(ctx, id)));
           const gaps = gapsFrom([[cns, CN_FEEDS]]);
-          return mapHosts(sourceId, c, cns.ok ? cns.value : null).map((h) => withGaps(h, gaps));
+          return toHosts(sourceId, c, cns.ok ? cns.value : null).map((h) => withGaps(h, gaps));
         }).map((hosts) => hosts.catch(ownError)),
       ),
   );
@@ -117,7 +117,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
   // ---- Snapshots: one project-wide list; a single cluster's list is paged. ----
 
   const allSnapshots = () => client.snapshots(ctx);
-  const snapshotItems = async () => (await allSnapshots()).items.map((s) => mapSnapshot(sourceId, s));
+  const snapshotItems = async () => (await allSnapshots()).items.map((s) => toSnapshot(sourceId, s));
   const snapshotsByCluster = groupedLoader(snapshotItems, scope);
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
@@ -127,23 +127,23 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     async list(filter) {
       if (filter.clusterNativeId === undefined) return snapshotItems();
       const own = await client.clusterSnapshots(ctx, filter.clusterNativeId);
-      return (own?.items ?? []).map((s) => mapSnapshot(sourceId, s));
+      return (own?.items ?? []).map((s) => toSnapshot(sourceId, s));
     },
     async window(filter, offset, limit) {
       if (filter.clusterNativeId === undefined) {
         // The project-wide list is one unpaged answer in no documented order.
         const all = await allSnapshots();
         const items = [...all.items].sort(byStartedDesc).slice(offset, offset + limit);
-        return { items: items.map((s) => mapSnapshot(sourceId, s)), total: all.count };
+        return { items: items.map((s) => toSnapshot(sourceId, s)), total: all.total };
       }
       const at = pagesCovering(offset, limit);
       const got = await client.clusterSnapshots(ctx, filter.clusterNativeId, { offset: at.pages[0] ?? 0, limit: at.pageSize });
       if (!got) return { items: [], total: 0 };
-      return { items: got.items.slice(at.skip, at.skip + limit).map((s) => mapSnapshot(sourceId, s)), total: got.count };
+      return { items: got.items.slice(at.skip, at.skip + limit).map((s) => toSnapshot(sourceId, s)), total: got.total };
     },
     async get(id) {
       const s = await client.snapshot(ctx, id);
-      return s ? mapSnapshot(sourceId, s) : null;
+      return s ? toSnapshot(sourceId, s) : null;
     },
     byCluster: (id) => snapshotsByCluster.load(id),
   };
@@ -158,14 +158,14 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     const owners = events.some((e) => e.source_type === 'backup')
       ? new Map((await allSnapshots()).items.map((s) => [s.id, s.cluster_id ?? undefined]))
       : new Map<string, string | undefined>();
-    return events.map((e) => mapEvent(sourceId, e, (id) => owners.get(id)));
+    return events.map((e) => toEvent(sourceId, e, (id) => owners.get(id)));
   };
 
   /** The first `atLeast` of the merged sequence (everything without it), and the vendors' totals. */
   const mergedEvents = async (atLeast?: number): Promise<{ items: Event[]; total: number }> => {
     const [events, alarms] = await Promise.all([client.events(ctx, atLeast), client.alarms(ctx, atLeast)]);
-    const items = [...(await mapEvents(events.items)), ...alarms.items.map((a) => mapAlarm(sourceId, a))].sort(byOccurredDesc);
-    return { items, total: events.count + alarms.count };
+    const items = [...(await mapEvents(events.items)), ...alarms.items.map((a) => toAlarmEvent(sourceId, a))].sort(byOccurredDesc);
+    return { items, total: events.total + alarms.total };
   };
   const eventItems = async () => (await mergedEvents()).items;
   const eventsByCluster = groupedLoader(eventItems, scope);

@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import { requireCredentials } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
-import { SourceHttp, sourceHttpSettings } from '../http.js';
+import { sourceHttpSettings } from '../http.js';
+import { signedInHttp } from '../kit/sign-in.js';
 import { RequestScope } from '../scope.js';
 import { HciClient, readHciError, transientHci500 } from './client.js';
 import { createHciOperations } from './operations.js';
@@ -17,7 +18,8 @@ import { isHciId } from './ids.js';
  */
 export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter => {
   requireCredentials(source, []);
-  const http = new SourceHttp({ ...sourceHttpSettings(source, deps), url: source.url, readVendorError: readHciError, transient500: transientHci500 });
+  // No sign-in: HCI shows no auth scheme.
+  const { http, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readHciError, transient500: transientHci500 }, { url: source.url }, () => ({}));
   const client = new HciClient(http);
   const session = (scope: RequestScope) => hciSession(client, source.id, source.concurrency, scope);
   return {
@@ -30,6 +32,6 @@ export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter =>
     async probe(signal) {
       await client.clusters({ scope: new RequestScope(signal), limit: pLimit(1) }, { page: { pageNum: 0, pageSize: 1 } });
     },
-    close: () => http.close(),
+    close,
   };
 };

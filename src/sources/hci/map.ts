@@ -11,6 +11,7 @@ import type {
   StorageSummary,
 } from './client.js';
 import { hostId, snapshotId, workflowId } from './ids.js';
+import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /** Pure mapping of HCI vendor JSON onto the unified model. */
 
@@ -21,11 +22,7 @@ import { hostId, snapshotId, workflowId } from './ids.js';
  * a value too large for seconds is taken as milliseconds. 0 is the vendor's "unknown"
  * (the list example's `ctime: 0`).
  */
-export function epochToIso(value: number | null | undefined): string | undefined {
-  if (value === null || value === undefined || !Number.isFinite(value) || value <= 0) return undefined;
-  const ms = value >= 1e12 ? value : value * 1000;
-  return new Date(ms).toISOString();
-}
+export const TIME: TimeRules = { millisFrom: 1e12 };
 
 /** `{Logical, Physical}` as used/total; a host that reports no hardware (Physical 0) has no figure. */
 function allocationUsage(a: { Logical: number; Physical: number } | null | undefined, unit: Usage['unit']): Usage | undefined {
@@ -44,7 +41,7 @@ export const hostStatus = statusTable({ '0': 'OFFLINE', '1': 'ONLINE', '2': 'FAI
 
 const IPV4 = /^\d{1,3}(\.\d{1,3}){3}$/;
 
-export function mapHost(sourceId: string, clusterUuid: string, h: HostStatistic): Host {
+export function toHost(sourceId: string, clusterUuid: string, h: HostStatistic): Host {
   const cpu = allocationUsage(h.Cpu, 'CORES');
   const memory = allocationUsage(h.Mem, 'BYTES');
   return {
@@ -130,7 +127,7 @@ export const STORAGE_FEEDS = { cluster: ['status', 'rawStatus'], usage: ['storag
 export const CLUSTER_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'name', 'kind', 'labels', 'createdAt']);
 
 export function clusterOutline(sourceId: string, row: ClusterRow): Pick<Cluster, 'sourceId' | 'nativeId' | 'name' | 'kind' | 'labels' | 'createdAt'> {
-  const createdAt = epochToIso(row.ctime);
+  const createdAt = vendorTime(row.ctime, TIME);
   return { sourceId, nativeId: row.cluster_uuid, name: row.cluster_name, kind: 'HCI', labels: [], ...(createdAt ? { createdAt } : {}) };
 }
 
@@ -140,7 +137,7 @@ export function clusterOutline(sourceId: string, row: ClusterRow): Pick<Cluster,
  * Without the statistic or the storage summary the status cannot be told: it is
  * UNKNOWN with an empty `rawStatus`, and the caller records why (`STATISTIC_FEEDS`).
  */
-export function mapCluster(sourceId: string, { row, detail, stats, storage }: ClusterSources): Cluster {
+export function toCluster(sourceId: string, { row, detail, stats, storage }: ClusterSources): Cluster {
   const condition = stats && storage ? clusterCondition(stats, storage) : undefined;
   const cpu = stats && allocationUsage(stats.UsageRatio.Cpu, 'CORES');
   const memory = stats && allocationUsage(stats.UsageRatio.Mem, 'BYTES');
@@ -194,7 +191,7 @@ export function snapshotType(at: number, siblings: readonly number[], policy: Sn
  * once the file exists and the vendor reports no size and no state, so `rawStatus` is
  * empty and `sizeBytes`/`finishedAt` stay unknown.
  */
-export function mapSnapshots(
+export function toSnapshots(
   sourceId: string,
   clusterUuid: string,
   ip: string,
@@ -205,7 +202,7 @@ export function mapSnapshots(
   const known = times.filter((t): t is number => t !== undefined);
   return files.map((file, i) => {
     const at = times[i];
-    const startedAt = epochToIso(at);
+    const startedAt = vendorTime(at, TIME);
     return {
       sourceId,
       raw: { ip, file },

@@ -20,9 +20,9 @@ import {
   hostTaskWorkflow,
   inspectionWorkflow,
   joinWorkflow,
-  mapCluster,
-  mapHost,
-  mapSnapshots,
+  toCluster,
+  toHost,
+  toSnapshots,
   mayBeJoining,
   STATISTIC_FEEDS,
   STORAGE_FEEDS,
@@ -73,7 +73,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     ]);
     const calls = [[detail, DETAIL_FEEDS], [stats, STATISTIC_FEEDS], [storage, STORAGE_FEEDS]] as const;
     if (calls.some(([p]) => p?.ok && p.value === null)) return null;
-    const cluster = mapCluster(sourceId, {
+    const cluster = toCluster(sourceId, {
       row,
       ...(detail?.ok && detail.value ? { detail: detail.value } : {}),
       ...(stats.ok && stats.value ? { stats: stats.value } : {}),
@@ -139,7 +139,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const hostsByCluster = perCluster(scope, async (uuid) => {
     const stats = await client.computeStatistic(ctx, uuid);
-    return stats ? stats.HostStatistics.map((h) => mapHost(sourceId, uuid, h)) : [];
+    return stats ? stats.HostStatistics.map((h) => toHost(sourceId, uuid, h)) : [];
   });
 
   /** Hosts by id: one host of a cluster is one host call, several share the cluster's statistic. */
@@ -157,7 +157,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
         try {
           if (hostUuids.length === 1 && only !== undefined) {
             const h = await client.hostStatistic(ctx, clusterUuid, only);
-            if (h) found.set(hostId(clusterUuid, only), mapHost(sourceId, clusterUuid, h));
+            if (h) found.set(hostId(clusterUuid, only), toHost(sourceId, clusterUuid, h));
             return;
           }
           for (const host of await hostsByCluster.load(clusterUuid)) found.set(host.nativeId, host);
@@ -197,7 +197,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     const [first] = answered;
     if (!first) return [];
     const policy = await client.snapshotPolicy(ctx, uuid, first.ip);
-    return answered.flatMap(({ ip, files }) => mapSnapshots(sourceId, uuid, ip, files, policy));
+    return answered.flatMap(({ ip, files }) => toSnapshots(sourceId, uuid, ip, files, policy));
   });
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
@@ -212,7 +212,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       const files = await client.snapshotFiles(ctx, ref.clusterUuid, ref.ip);
       if (!files?.includes(ref.file)) return null;
       const policy = await client.snapshotPolicy(ctx, ref.clusterUuid, ref.ip);
-      return mapSnapshots(sourceId, ref.clusterUuid, ref.ip, files, policy).find((s) => s.nativeId === id) ?? null;
+      return toSnapshots(sourceId, ref.clusterUuid, ref.ip, files, policy).find((s) => s.nativeId === id) ?? null;
     },
     byCluster: (uuid) => snapshotsByCluster.load(uuid),
   };

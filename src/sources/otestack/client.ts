@@ -3,6 +3,7 @@ import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
 import { BARE, decode } from '../kit/decode.js';
+import { type Page, walkPages } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
 import {
   ackReply,
@@ -48,12 +49,6 @@ export const TOKEN_LIFETIME_MS = 60 * 60_000;
  */
 export const PAGE_SIZE = 1000;
 
-export interface Page<T> {
-  items: T[];
-  /** The vendor's count of every matching item. */
-  total?: number;
-}
-
 export interface NodeQuery {
   clusterName?: string;
   nodeLabel?: string;
@@ -95,41 +90,22 @@ function jwtExpiry(token: string): number | undefined {
   }
 }
 
-/**
- * Every item of a paged list: page 1, 2, ... until the vendor's total is reached. When
- * the first page comes back shorter than asked although more items exist, the vendor
- * caps the page size; later pages are asked at that size so none is skipped.
- */
-export async function walkPages<T>(fetchPage: (page: number, pageSize: number) => Promise<Page<T>>, pageSize = PAGE_SIZE): Promise<Page<T>> {
-  const items: T[] = [];
-  let size = pageSize;
-  let total: number | undefined;
-  for (let page = 1; ; page++) {
-    const got = await fetchPage(page, size);
-    items.push(...got.items);
-    total = got.total;
-    const more = total !== undefined ? items.length < total : got.items.length === size;
-    if (!more || got.items.length === 0) break;
-    if (page === 1 && got.items.length < size) size = got.items.length;
-  }
-  return { items, ...(total !== undefined ? { total } : {}) };
+/** POST /v1/authorization over `http` (the source's, or its `authUrl`'s): a fresh token for the user. */
+export async function login(http: SourceHttp, user: string, password: string, signal?: AbortSignal): Promise<string> {
+  const call: SourceCall = { method: 'POST', path: '/v1/authorization', route: '/v1/authorization', body: { user, password }, auth: false, ...(signal ? { signal } : {}) };
+  return decode(http, call, await http.request(call), BARE, tokenReply).data.token;
+}
+
+/** PUT /v1/authorization over `http`: a new token with a new expiry, for a still valid one. */
+export async function refresh(http: SourceHttp, token: string, signal?: AbortSignal): Promise<string> {
+  const call: SourceCall = { method: 'PUT', path: '/v1/authorization', route: '/v1/authorization', headers: { authorization: token }, auth: false, ...(signal ? { signal } : {}) };
+  return decode(http, call, await http.request(call), BARE, tokenReply).data.token;
 }
 
 export class OteClient {
   constructor(private readonly http: SourceHttp) {}
 
   /** POST /v1/authorization: a fresh token for the configured user. */
-  async login(user: string, password: string, signal?: AbortSignal): Promise<string> {
-    const call: SourceCall = { method: 'POST', path: '/v1/authorization', route: '/v1/authorization', body: { user, password }, auth: false, ...(signal ? { signal } : {}) };
-    return this.#decode(call, await this.http.request(call), tokenReply).token;
-  }
-
-  /** PUT /v1/authorization: a new token with a new expiry, for a still valid one. */
-  async refresh(token: string, signal?: AbortSignal): Promise<string> {
-    const call: SourceCall = { method: 'PUT', path: '/v1/authorization', route: '/v1/authorization', headers: { authorization: token }, auth: false, ...(signal ? { signal } : {}) };
-    return this.#decode(call, await this.http.request(call), tokenReply).token;
-  }
-
   /** GET /v1/authorization: the cheapest authenticated call there is. */
   async whoAmI(signal?: AbortSignal): Promise<void> {
     const call: SourceCall = { method: 'GET', path: '/v1/authorization', route: '/v1/authorization', ...(signal ? { signal } : {}) };
@@ -164,7 +140,7 @@ export class OteClient {
 
   /** GET /v1/node, every page. */
   async nodes(scope: RequestScope, query: NodeQuery = {}): Promise<Page<OteNode>> {
-    return walkPages((page, pageSize) => this.nodePage(scope, query, page, pageSize));
+    return walkPages((page, pageSize) => this.nodePage(scope, query, page, pageSize), { pageSize: PAGE_SIZE });
   }
 
   async nodePage(scope: RequestScope, query: NodeQuery, page: number, pageSize: number): Promise<Page<OteNode>> {
@@ -176,8 +152,9 @@ export class OteClient {
    * labels, so a node's labels are known only by asking which nodes carry each one.
    */
   async nodesLabelled(scope: RequestScope, nodeLabel: string): Promise<OteNodeRef[]> {
-    const refs = await walkPages((page, pageSize) =>
-      this.#list(scope, '/v1/node', { nodeLabel, field: 'nodeName,clusterName', page, pageSize }, nodeRefList),
+    const refs = await walkPages(
+      (page, pageSize) => this.#list(scope, '/v1/node', { nodeLabel, field: 'nodeName,clusterName', page, pageSize }, nodeRefList),
+      { pageSize: PAGE_SIZE },
     );
     return refs.items;
   }
@@ -203,16 +180,19 @@ export class OteClient {
 
   /** GET /v1/admin/deploy, every page: the audit records (administrators only). */
   async audits(scope: RequestScope): Promise<OteAudit[]> {
-    const all = await walkPages((page, pageSize) => this.#list(scope, '/v1/admin/deploy', { page, pageSize }, auditList));
+    const all = await walkPages((page, pageSize) => this.#list(scope, '/v1/admin/deploy', { page, pageSize }, auditList), { pageSize: PAGE_SIZE });
     return all.items;
   }
 
   /** GET /v1/app for one application (exact name), every version. */
   async appVersions(scope: RequestScope, appName: string): Promise<OteApp[]> {
-    const all = await walkPages(async (page, pageSize) => {
-      const call = this.#getCall(scope, '/v1/app', '/v1/app', { appName, appNameMode: 'strict', page, pageSize });
-      return this.#decode(call, await this.http.request(call), appListReply);
-    });
+    const all = await walkPages(
+      async (page, pageSize) => {
+        const call = this.#getCall(scope, '/v1/app', '/v1/app', { appName, appNameMode: 'strict', page, pageSize });
+        return this.#decode(call, await this.http.request(call), appListReply);
+      },
+      { pageSize: PAGE_SIZE },
+    );
     return all.items;
   }
 

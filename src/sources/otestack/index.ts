@@ -1,8 +1,9 @@
-import { requireCredentials } from '../../config.js';
+import { requireCredentials, type SourceConfig } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { type IssuedCredential, TokenAuth } from '../auth.js';
-import { SourceHttp, type SourceHttpOptions, sourceHttpSettings } from '../http.js';
-import { OteClient, readOteError, tokenCredential } from './client.js';
+import { type SourceAuth, type SourceHttp, sourceHttpSettings } from '../http.js';
+import { signedInHttp } from '../kit/sign-in.js';
+import { login, OteClient, readOteError, refresh, tokenCredential } from './client.js';
 import { oteOperations } from './operations.js';
 import { oteSession } from './session.js';
 import { isOtestackId } from './ids.js';
@@ -14,18 +15,8 @@ import { isOtestackId } from './ids.js';
  * deployments and cluster labels (operations.ts).
  */
 export const createOtestackAdapter: AdapterFactory = (source, deps) => {
-  const { user, password } = requireCredentials(source, ['user', 'password']);
-  const options = (url: string): SourceHttpOptions => ({ ...sourceHttpSettings(source, deps), url, readVendorError: readOteError });
-  // The token calls go to `authUrl` where one is configured; they never carry the
-  // cached token themselves (refresh sends the one it extends).
-  const authHttp = source.authUrl ? new SourceHttp(options(source.authUrl)) : undefined;
-  const auth = new TokenAuth({
-    login: async (signal): Promise<IssuedCredential> => tokenCredential(await tokens.login(user, password, signal), Date.now()),
-    refresh: async (current, signal): Promise<IssuedCredential> => tokenCredential(await tokens.refresh(current.headers.authorization ?? '', signal), Date.now()),
-  });
-  const http = new SourceHttp({ ...options(source.url), auth });
-  const client: OteClient = new OteClient(http);
-  const tokens: OteClient = authHttp ? new OteClient(authHttp) : client;
+  const { http, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readOteError }, source, (loginHttp) => signIn(source, loginHttp));
+  const client = new OteClient(http);
 
   const adapter: SourceAdapter = {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
@@ -35,9 +26,17 @@ export const createOtestackAdapter: AdapterFactory = (source, deps) => {
     operations: oteOperations({ client, sourceId: source.id, sourceKind: source.kind, concurrency: source.concurrency }),
     health: () => http.health(),
     probe: (signal) => client.whoAmI(signal),
-    close: async () => {
-      await Promise.all([http.close(), authHttp?.close()]);
-    },
+    close,
   };
   return adapter;
 };
+
+/** A token for `user`/`password`, refreshed before it expires; the token calls never carry the cached token themselves (refresh sends the one it extends). */
+function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: SourceAuth } {
+  const { user, password } = requireCredentials(source, ['user', 'password']);
+  const auth = new TokenAuth({
+    login: async (signal): Promise<IssuedCredential> => tokenCredential(await login(loginHttp(), user, password, signal), Date.now()),
+    refresh: async (current, signal): Promise<IssuedCredential> => tokenCredential(await refresh(loginHttp(), current.headers.authorization ?? '', signal), Date.now()),
+  });
+  return { auth };
+}

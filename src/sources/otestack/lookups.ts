@@ -3,6 +3,7 @@ import { SourceError } from '../errors.js';
 import type { RequestScope } from '../scope.js';
 import { type Part, part } from '../partial.js';
 import { type OteClient, PAGE_SIZE } from './client.js';
+import { pageCount } from '../kit/paging.js';
 import { AUDIT_STATUS, DEPLOYMENT_STATUS, hostNativeId, type Placement } from './map.js';
 import type { OteCluster, OteDeployment, OteNode } from './wire.js';
 
@@ -100,7 +101,7 @@ export class Lookups {
     const counts = [...nodeCount.values()];
     const perCluster = names.map((n) => nodeCount.get(n));
     if (counts.length === 0 || counts.some((c) => c === undefined) || perCluster.some((c) => c === undefined)) return this.nodesByCluster();
-    const pages = (n: number) => Math.max(1, Math.ceil(n / PAGE_SIZE));
+    const pages = (n: number) => pageCount(n, PAGE_SIZE);
     const walk = pages(counts.reduce((a: number, b) => a + (b ?? 0), 0));
     if (perCluster.reduce((a: number, b) => a + pages(b ?? 0), 0) >= walk) return this.nodesByCluster();
     const nodes = await Promise.all(names.map((n) => this.limit(async () => (await this.client.nodes(this.scope, { clusterName: n })).items)));

@@ -3,6 +3,7 @@ import type { Cluster, Deployment, DeploymentRevision, Host, Label, ReplicaCount
 import { type ClusterStatus, type DeploymentStatus, type HostStatus, statusTable, TERMINAL_WORKFLOW_STATES, type WorkflowState } from '../../model/status.js';
 import type { WorkflowKind } from '../../model/workflow-kind.js';
 import type { OteCluster, OteDeployment, OteHistoryEntry, OteNode } from './wire.js';
+import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
  * Pure OTE-stack → unified model mapping. Status tables are keyed by the vendor's own
@@ -11,23 +12,8 @@ import type { OteCluster, OteDeployment, OteHistoryEntry, OteNode } from './wire
 
 // ---- Times and labels ----
 
-/**
- * ISO-8601 UTC from the vendor's times: Unix seconds in every example, but epoch
- * milliseconds, numeric strings and ISO text (read as UTC when it names no zone) are
- * accepted too. 0, negatives and unreadable text are "not given".
- */
-export function isoTime(value: unknown): string | undefined {
-  if (typeof value === 'string') {
-    const text = value.trim();
-    if (/^\d+(\.\d+)?$/.test(text)) return isoTime(Number(text));
-    const zoned = /([zZ]|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text.replace(' ', 'T')}Z`;
-    const ms = Date.parse(zoned);
-    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-  }
-  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) return undefined;
-  // 1e11 seconds is the year 5138; 1e11 milliseconds is 1973.
-  return new Date(value < 1e11 ? value * 1000 : value).toISOString();
-}
+/** Unix seconds in every example; 0 and negatives are "not given". */
+export const TIME: TimeRules = {};
 
 /**
  * OTE-stack labels are bare names ("north-china", "gpu"): each becomes a label with that
@@ -238,7 +224,7 @@ export function toRevisions(history: readonly OteHistoryEntry[]): DeploymentRevi
     .filter((h) => OPERATION_KIND[String(h.deployType)] !== 'DeleteDeployment' && OPERATION_KIND[String(h.deployType)] !== undefined)
     .filter((h) => h.status === DEPLOYMENT_STATUS.success || h.status === DEPLOYMENT_STATUS.partialSuccess)
     .map((h) => {
-      const deployedAt = isoTime(h.updateTime);
+      const deployedAt = vendorTime(h.updateTime, TIME);
       return { version: h.version, ...(deployedAt ? { deployedAt } : {}) };
     });
 }
@@ -265,8 +251,8 @@ export function toDeployment(sourceId: string, raw: OteDeployment, placement: Pl
   const status = mapped === 'PENDING' && raw.status === DEPLOYMENT_STATUS.pending && placement.awaitingAudit ? 'AWAITING_APPROVAL' : mapped;
   const cluster = soleCluster(placement);
   const replicas = parseReplicas(raw.errorMessage);
-  const createdAt = isoTime(raw.createTime);
-  const updatedAt = isoTime(raw.updateTime);
+  const createdAt = vendorTime(raw.createTime, TIME);
+  const updatedAt = vendorTime(raw.updateTime, TIME);
   return {
     sourceId,
     raw,
@@ -384,8 +370,8 @@ export function currentOperation(raw: OteDeployment, latest?: OteHistoryEntry): 
   const counts = parseReplicas(raw.errorMessage);
   const detail = errorText(raw.errorMessage);
   const entry = latest && latest.deployType === raw.deployType && latest.version === raw.version ? latest : undefined;
-  const startedAt = isoTime(entry ? entry.createTime : OPERATION_KIND[String(raw.deployType)] === 'CreateDeployment' ? raw.createTime : undefined);
-  const updatedAt = isoTime(raw.updateTime);
+  const startedAt = vendorTime(entry ? entry.createTime : OPERATION_KIND[String(raw.deployType)] === 'CreateDeployment' ? raw.createTime : undefined, TIME);
+  const updatedAt = vendorTime(raw.updateTime, TIME);
   return {
     deployType: raw.deployType,
     version: raw.version ?? '',
@@ -399,8 +385,8 @@ export function currentOperation(raw: OteDeployment, latest?: OteHistoryEntry): 
 
 /** An operation the deployment has moved past, from its history entry. */
 export function pastOperation(entry: OteHistoryEntry): Operation {
-  const startedAt = isoTime(entry.createTime);
-  const updatedAt = isoTime(entry.updateTime);
+  const startedAt = vendorTime(entry.createTime, TIME);
+  const updatedAt = vendorTime(entry.updateTime, TIME);
   return {
     deployType: entry.deployType,
     version: entry.version,

@@ -5,8 +5,8 @@ import type { ClusterFilter, DeploymentFilter, HostFilter, WorkflowFilter } from
 import { withGaps } from '../../model/partial.js';
 import type { RequestScope } from '../scope.js';
 import { gapsFrom, part } from '../partial.js';
-import { pagesCovering } from '../kit/paging.js';
-import { type NodeQuery, type OteClient, type Page } from './client.js';
+import { type Page, pagesCovering } from '../kit/paging.js';
+import type { NodeQuery, OteClient } from './client.js';
 import { ALL_CLUSTERS, Lookups } from './lookups.js';
 import {
   CLUSTER_OUTLINE_FIELDS,

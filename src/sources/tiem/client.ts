@@ -3,8 +3,8 @@ import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, VendorErrorReader } from '../http.js';
 import { decode, type Envelope, replyError } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
-import { pagesCovering } from '../kit/paging.js';
-import { MAX_PAGE_SIZE, pageCount } from './paging.js';
+import { type CountedPage, pagesCovering, walkPages } from '../kit/paging.js';
+import { MAX_PAGE_SIZE } from './paging.js';
 import {
   backupListSchema,
   clusterDetailSchema,
@@ -67,21 +67,36 @@ export const BACKUPS: ListEndpoint<TiemBackup> = {
   key: (b) => b.id,
 };
 
-export interface ListPage<T> {
-  items: T[];
-  /** TiEM's count of every matching item (`page.total`). */
-  total: number;
-}
-
 /** Runs a call under the session's concurrency cap (a p-limit instance). */
 export type Limit = <R>(fn: () => Promise<R>) => Promise<R>;
 
 export interface TiemClientOptions {
   http: SourceHttp;
-  /** Where login goes: the source's `authUrl` when set, else `http` itself. */
-  loginHttp: SourceHttp;
   /** A static bearer token configured instead of a login; sent on every call. */
   headers?: Record<string, string>;
+}
+
+/**
+ * POST /user/login over `http` (the source's, or its `authUrl`'s): a token for the user.
+ * A refused user or password is SOURCE_AUTH_FAILED, not a vendor error.
+ */
+export async function login(http: SourceHttp, userName: string, userPassword: string, signal?: AbortSignal): Promise<string> {
+  const call: SourceCall = {
+    method: 'POST',
+    path: '/api/v1/user/login',
+    route: '/api/v1/user/login',
+    body: { userName, userPassword },
+    auth: false,
+    ...(signal ? { signal } : {}),
+  };
+  try {
+    return decode(http, call, await http.request(call), ENVELOPE, loginSchema).data.token;
+  } catch (err) {
+    if (err instanceof SourceError && err.code === 'SOURCE_ERROR' && Number(err.detail.vendorCode) === TIEM_CODES.loginFailed) {
+      throw new SourceError('SOURCE_AUTH_FAILED', `TiEM refused user "${userName}": ${err.detail.vendorMessage ?? 'login failed'}`, err.detail, { cause: err });
+    }
+    throw err;
+  }
 }
 
 /**
@@ -90,34 +105,11 @@ export interface TiemClientOptions {
  */
 export class TiemClient {
   readonly #http: SourceHttp;
-  readonly #loginHttp: SourceHttp;
   readonly #headers: Record<string, string>;
 
   constructor(options: TiemClientOptions) {
     this.#http = options.http;
-    this.#loginHttp = options.loginHttp;
     this.#headers = options.headers ?? {};
-  }
-
-  /** POST /user/login. A refused user or password is SOURCE_AUTH_FAILED, not a vendor error. */
-  async login(userName: string, userPassword: string, signal?: AbortSignal): Promise<string> {
-    const call: SourceCall = {
-      method: 'POST',
-      path: '/api/v1/user/login',
-      route: '/api/v1/user/login',
-      body: { userName, userPassword },
-      auth: false,
-      ...(signal ? { signal } : {}),
-    };
-    try {
-      const reply = await this.#loginHttp.request(call);
-      return decode(this.#loginHttp, call, reply, ENVELOPE, loginSchema).data.token;
-    } catch (err) {
-      if (err instanceof SourceError && err.code === 'SOURCE_ERROR' && Number(err.detail.vendorCode) === TIEM_CODES.loginFailed) {
-        throw new SourceError('SOURCE_AUTH_FAILED', `TiEM refused user "${userName}": ${err.detail.vendorMessage ?? 'login failed'}`, err.detail, { cause: err });
-      }
-      throw err;
-    }
   }
 
   /** GET /clusters/{clusterId}; null when TiEM says there is no such (live) cluster. */
@@ -133,7 +125,7 @@ export class TiemClient {
   }
 
   /** One page of a list. */
-  async page<T>(endpoint: ListEndpoint<T>, query: Query, page: number, pageSize: number, scope: RequestScope): Promise<ListPage<T>> {
+  async page<T>(endpoint: ListEndpoint<T>, query: Query, page: number, pageSize: number, scope: RequestScope): Promise<CountedPage<T>> {
     const call: SourceCall = { method: 'GET', path: endpoint.path, route: endpoint.path, query: { ...query, page, pageSize }, scope };
     const reply = await this.#http.request(this.#withHeaders(call));
     const { data, envelope } = decode(this.#http, call, reply, ENVELOPE, endpoint.items);
@@ -141,21 +133,14 @@ export class TiemClient {
     return { items: data, total: envelope.page.total };
   }
 
-  /**
-   * Every item of a list: the first page at the largest size tells the total, the rest
-   * are fetched in parallel; every page waits its turn under `limit`. An item that moved to a later page while we
-   * walked (a newer one was inserted) is kept once.
-   */
+  /** Every item of a list, in pages of the largest size; an item that moved to a later page while we walked is kept once. */
   async walk<T>(endpoint: ListEndpoint<T>, query: Query, scope: RequestScope, limit: Limit): Promise<T[]> {
-    const first = await limit(() => this.page(endpoint, query, 1, MAX_PAGE_SIZE, scope));
-    const more = Array.from({ length: pageCount(first.total, MAX_PAGE_SIZE) - 1 }, (_, i) => i + 2);
-    const rest = await Promise.all(more.map((n) => limit(() => this.page(endpoint, query, n, MAX_PAGE_SIZE, scope))));
-    const seen = new Set<string>();
-    return [first, ...rest].flatMap((p) => p.items).filter((item) => !seen.has(endpoint.key(item)) && !!seen.add(endpoint.key(item)));
+    const all = await walkPages((n, size) => this.page(endpoint, query, n, size, scope), { pageSize: MAX_PAGE_SIZE, limit, key: endpoint.key });
+    return all.items;
   }
 
   /** Items `offset .. offset + limit - 1` in TiEM's order, in as few calls as the page rules allow. */
-  async window<T>(endpoint: ListEndpoint<T>, query: Query, offset: number, limit: number, scope: RequestScope): Promise<ListPage<T>> {
+  async window<T>(endpoint: ListEndpoint<T>, query: Query, offset: number, limit: number, scope: RequestScope): Promise<CountedPage<T>> {
     const plan = pagesCovering(offset, limit, MAX_PAGE_SIZE);
     const pages = await Promise.all(plan.pages.map((n) => this.page(endpoint, query, n + 1, plan.pageSize, scope)));
     const items = pages.flatMap((p) => p.items).slice(plan.skip, plan.skip + Math.max(0, limit));

@@ -1,9 +1,10 @@
 import { requireCredentials, type SourceConfig } from '../../config.js';
 import type { AdapterDeps, AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
-import { type SourceAuth, SourceHttp, sourceHttpSettings } from '../http.js';
+import { type SourceAuth, type SourceHttp, sourceHttpSettings } from '../http.js';
+import { signedInHttp } from '../kit/sign-in.js';
 import { RequestScope } from '../scope.js';
-import { CLUSTERS, readTiemError, TiemClient } from './client.js';
+import { CLUSTERS, login, readTiemError, TiemClient } from './client.js';
 import { createTiemOperations } from './operations.js';
 import { TiemSession } from './session.js';
 import { isTiemId } from './ids.js';
@@ -16,13 +17,13 @@ const TOKEN_TTL_MS = 4 * 60 * 60 * 1000;
  * it is wrong, there is nothing to renew), or `userName`/`userPassword` exchanged for
  * a token at POST /user/login, cached and renewed once however many calls see it expire.
  */
-function signIn(source: SourceConfig, login: (userName: string, userPassword: string, signal?: AbortSignal) => Promise<string>) {
+function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth?: SourceAuth; headers?: Record<string, string> } {
   const token = source.credentials.token;
   if (token) return { headers: { authorization: `Bearer ${token}` } };
   const { userName, userPassword } = requireCredentials(source, ['userName', 'userPassword']);
-  const auth: SourceAuth = new TokenAuth({
+  const auth = new TokenAuth({
     login: async (signal) => ({
-      headers: { authorization: `Bearer ${await login(userName, userPassword, signal)}` },
+      headers: { authorization: `Bearer ${await login(loginHttp(), userName, userPassword, signal)}` },
       expiresAt: Date.now() + TOKEN_TTL_MS,
     }),
   });
@@ -36,17 +37,8 @@ function signIn(source: SourceConfig, login: (userName: string, userPassword: st
  * from a backup: restoreSnapshot is offered only with it.
  */
 export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: AdapterDeps): SourceAdapter => {
-  const httpFor = (url: string, auth?: SourceAuth) =>
-    new SourceHttp({
-      ...sourceHttpSettings(source, deps),
-      url,
-      readVendorError: readTiemError,
-      ...(auth ? { auth } : {}),
-    });
-  const credentials = signIn(source, (userName, userPassword, signal) => client.login(userName, userPassword, signal));
-  const http = httpFor(source.url, credentials.auth);
-  const loginHttp = source.authUrl ? httpFor(source.authUrl) : http;
-  const client = new TiemClient({ http, loginHttp, ...(credentials.headers ? { headers: credentials.headers } : {}) });
+  const { http, headers, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readTiemError }, source, (loginHttp) => signIn(source, loginHttp));
+  const client = new TiemClient({ http, ...(headers ? { headers } : {}) });
 
   const session = (scope: RequestScope) => new TiemSession(client, source.id, scope, source.concurrency).readers();
   const restoreDbPassword = source.credentials.restoreDbPassword;
@@ -61,8 +53,6 @@ export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: Ad
     probe: async (signal) => {
       await client.page(CLUSTERS, {}, 1, 1, new RequestScope(signal));
     },
-    close: async () => {
-      await Promise.all([http.close(), ...(loginHttp !== http ? [loginHttp.close()] : [])]);
-    },
+    close,
   };
 };

@@ -10,6 +10,7 @@ import {
   type WorkflowState,
 } from '../../model/status.js';
 import type { TiemBackup, TiemClusterInfo, TiemInstance, TiemUsage, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
+import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /*
  * TiEM → unified model. Pure functions of TiEM's JSON: no I/O, no clock.
@@ -113,28 +114,8 @@ export function vendorWorkflowStatus(state: WorkflowState): string | undefined {
 
 // ---------------------------------------------------------------- units
 
-/**
- * An ISO-8601 UTC time from TiEM's times: RFC 3339 with any offset and up to nine
- * fraction digits, the same without a zone or with a space for `T` (taken as UTC), or
- * epoch seconds/milliseconds. Go's zero time, the epoch itself, blanks and text that
- * is not a time (the document's `"string"` placeholders) are undefined.
- */
-export function parseTime(value: string | number | null | undefined): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  const text = String(value).trim();
-  if (/^\d+(\.\d+)?$/.test(text)) {
-    const n = Number(text);
-    // Below 1e11 it is seconds (up to the year 5138), above it milliseconds.
-    return n > 0 ? new Date(n < 1e11 ? n * 1000 : n).toISOString() : undefined;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i.exec(text);
-  if (!m) return undefined;
-  const [, year, month, day, hour, minute, second = '00', fraction = '', zone = 'Z'] = m;
-  if (Number(year) <= 1) return undefined;
-  const offset = zone.toUpperCase() === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-  const ms = Date.parse(`${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${offset}`);
-  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
-}
+/** Times are Go's RFC 3339; Go's zero time is how TiEM says "not set". */
+export const TIME: TimeRules = { unset: 'go-zero' };
 
 /** Cores stay as TiEM gives them (fractions of a core are real); bytes are whole. */
 const toUnit = (value: number, unit: 'CORES' | 'BYTES', scale: number): number => (unit === 'BYTES' ? Math.round(value * scale) : value * scale);
@@ -197,8 +178,8 @@ export function toCluster(sourceId: string, info: TiemClusterInfo, topology?: re
     version: text(info.clusterVersion),
     region: text(info.region),
     labels: info.tags.map(tagLabel),
-    createdAt: parseTime(info.createTime),
-    updatedAt: parseTime(info.updateTime),
+    createdAt: vendorTime(info.createTime, TIME),
+    updatedAt: vendorTime(info.updateTime, TIME),
     endpoints,
     nodeCount: topology?.length,
     usage: resourceUsage(info),
@@ -265,8 +246,8 @@ export function toSnapshot(sourceId: string, b: TiemBackup): Snapshot {
     rawStatus: b.status ?? '',
     type: backupType(b.backupMode),
     sizeBytes: size !== undefined && (status === 'AVAILABLE' || size > 0) ? Math.round(size * MIB) : undefined,
-    startedAt: parseTime(b.startTime),
-    finishedAt: parseTime(b.endTime),
+    startedAt: vendorTime(b.startTime, TIME),
+    finishedAt: vendorTime(b.endTime, TIME),
     description: kind ? `${kind} backup` : undefined,
   };
 }
@@ -312,8 +293,8 @@ export function toWorkflow(sourceId: string, info: TiemWorkflowInfo, detail?: Pi
           name: n.name,
           state: workflowState(n.status),
           message: text(n.result),
-          startedAt: parseTime(n.startTime),
-          finishedAt: parseTime(n.endTime),
+          startedAt: vendorTime(n.startTime, TIME),
+          finishedAt: vendorTime(n.endTime, TIME),
         })),
         // Steps still to come; a flow that ended will not run them.
         ...(terminal ? [] : detail.nodeNames.slice(detail.nodes.length).map((name) => ({ name, state: 'PENDING' as const }))),
@@ -332,9 +313,9 @@ export function toWorkflow(sourceId: string, info: TiemWorkflowInfo, detail?: Pi
     progress: progressOf(state, detail),
     message: current && text(current.result) ? `${current.name}: ${current.result}` : undefined,
     steps,
-    startedAt: parseTime(info.createTime),
-    updatedAt: parseTime(info.updateTime),
-    finishedAt: terminal ? parseTime(info.updateTime) : undefined,
+    startedAt: vendorTime(info.createTime, TIME),
+    updatedAt: vendorTime(info.updateTime, TIME),
+    finishedAt: terminal ? vendorTime(info.updateTime, TIME) : undefined,
   };
 }
 

@@ -4,6 +4,3 @@
  * reaches the wanted items in the fewest calls.
  */
 export const MAX_PAGE_SIZE = 1000;
-
-/** Pages of `pageSize` that hold `total` items (at least one: an empty list is one empty page). */
-export const pageCount = (total: number, pageSize: number): number => Math.max(1, Math.ceil(total / pageSize));

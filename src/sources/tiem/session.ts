@@ -8,7 +8,8 @@ import type { RequestScope } from '../scope.js';
 import { gather } from '../partial.js';
 import { BACKUPS, CLUSTERS, type Limit, type ListEndpoint, type Query, type TiemClient, WORKFLOWS } from './client.js';
 import { splitHostNativeId, toCluster, toHost, toSnapshot, toWorkflow, vendorWorkflowStatus, workflowState } from './map.js';
-import { MAX_PAGE_SIZE, pageCount } from './paging.js';
+import { MAX_PAGE_SIZE } from './paging.js';
+import { pageCount } from '../kit/paging.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 import type { TiemBackup, TiemClusterDetail, TiemClusterInfo, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
 

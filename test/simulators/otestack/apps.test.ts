@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { client, type Client, fixture, login } from './support.js';
+import { type Client, client, fixture, login, useOtestack } from './support.js';
 
 describe('otestack applications', () => {
-  let sim: RunningSimulator;
+  const ote = useOtestack();
   let api: Client;
-  beforeAll(async () => {
-    sim = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    api = client(sim, await login(sim));
+    ote.sim.reset();
+    api = client(ote.sim, await login(ote.sim));
   });
 
   it('creates the documented application and shows it in list and detail, CPU in cores', async () => {

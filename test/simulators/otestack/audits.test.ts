@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { client, type Client, fixture, login, SETTLE } from './support.js';
+import { client, type Client, fixture, login, SETTLE, useOtestack } from './support.js';
 
 describe('otestack deployment audits', () => {
-  let sim: RunningSimulator;
+  const ote = useOtestack();
   let api: Client;
-  beforeAll(async () => {
-    sim = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    api = client(sim, await login(sim));
+    ote.sim.reset();
+    api = client(ote.sim, await login(ote.sim));
   });
 
   const pending = async () => (await api('GET', '/v1/admin/deploy?pageSize=0')).body.data.filter((a: any) => a.status === 0);
@@ -45,9 +39,9 @@ describe('otestack deployment audits', () => {
     const res = await api('PUT', '/v1/admin/deploy', { id: audit.id, status: 1, comment: 'pass' });
     expect(res).toMatchObject({ status: 200, body: { code: 200 } });
     expect(await deployment(audit.deployId)).toMatchObject({ status: 1, auditComment: 'pass', editable: false });
-    sim.advance(10_000);
+    ote.sim.advance(10_000);
     expect((await deployment(audit.deployId)).status).toBe(3);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     expect([5, 9]).toContain((await deployment(audit.deployId)).status);
     const after = (await api('GET', '/v1/admin/deploy?pageSize=0')).body.data.find((a: any) => a.id === audit.id);
     expect(after).toMatchObject({ status: 1, comment: 'pass' });
@@ -61,7 +55,7 @@ describe('otestack deployment audits', () => {
     const [, audit] = await pending();
     const res = await api('POST', '/v1/admin/deploy', { id: audit.id, status: 2, comment: 'no pass' });
     expect(res.status).toBe(200);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     expect(await deployment(audit.deployId)).toMatchObject({ status: 2, auditComment: 'no pass', editable: true });
   });
 
@@ -71,16 +65,16 @@ describe('otestack deployment audits', () => {
     expect(res).toMatchObject({ status: 200, body: { code: 200 } });
     const after = (await api('GET', '/v1/admin/deploy?pageSize=0')).body.data.find((a: any) => a.id === audit.id);
     expect(after).toMatchObject({ status: 0, comment: fixture('deploy-audit.request').comment });
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     expect((await deployment(audit.deployId)).status).toBe(0);
     expect((await api('PUT', '/v1/admin/deploy', { id: audit.id, status: 1, comment: 'pass' })).status).toBe(200);
   });
 
   it('an approved operation that fails ends in the vendor failure status', async () => {
-    await call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
+    await call(ote.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
     const audits = await pending();
     for (const audit of audits) await api('PUT', '/v1/admin/deploy', { id: audit.id, status: 1, comment: 'pass' });
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     for (const audit of audits) expect([6, 7, 8]).toContain((await deployment(audit.deployId)).status);
   });
 

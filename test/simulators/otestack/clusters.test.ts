@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { client, type Client, fixture, login } from './support.js';
+import { type Client, client, fixture, login, useOtestack } from './support.js';
 
 describe('otestack clusters and cluster labels', () => {
-  let sim: RunningSimulator;
+  const ote = useOtestack();
   let api: Client;
-  beforeAll(async () => {
-    sim = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    api = client(sim, await login(sim));
+    ote.sim.reset();
+    api = client(ote.sim, await login(ote.sim));
   });
 
   it('lists every cluster by default (pageSize defaults to no limit) in the documented shape', async () => {
@@ -67,7 +61,7 @@ describe('otestack clusters and cluster labels', () => {
     const ofCluster = await api('GET', `/v1/cluster/label/${a}?page=1&pageSize=10`);
     expect(shapeDifferences(ofCluster.body, fixture('cluster-label-get.response'))).toEqual([]);
     expect(ofCluster.body.data.map((l: any) => l.clusterLabel)).toContain('canary.v2');
-    expect(ofCluster.body.data.at(-1).createTime).toBeLessThanOrEqual(Math.ceil(sim.clock.now() / 1000));
+    expect(ofCluster.body.data.at(-1).createTime).toBeLessThanOrEqual(Math.ceil(ote.sim.clock.now() / 1000));
 
     const del = await api('DELETE', '/v1/cluster/label', { clusterLabel: 'canary.v2', clusterName: [a, b] });
     expect(shapeDifferences(del.body, fixture('cluster-label-delete.response'))).toEqual([]);

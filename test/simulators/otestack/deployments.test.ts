@@ -1,23 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { client, type Client, fixture, login, SETTLE } from './support.js';
+import { client, type Client, fixture, login, SETTLE, useOtestack } from './support.js';
 
 const counts = (d: { errorMessage: string }) => JSON.parse(d.errorMessage) as { running: number; error: number; total: number };
 
 describe('otestack deployments', () => {
-  let sim: RunningSimulator;
+  const ote = useOtestack();
   let api: Client;
   let oneCluster: string;
-  beforeAll(async () => {
-    sim = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    api = client(sim, await login(sim));
+    ote.sim.reset();
+    api = client(ote.sim, await login(ote.sim));
     oneCluster = (await api('GET', '/v1/cluster?pageSize=1')).body.data[0].clusterName;
   });
 
@@ -28,7 +22,7 @@ describe('otestack deployments', () => {
     return found.id as number;
   };
   const get = async (id: number) => (await api('GET', `/v1/deploy/id/${id}`)).body.data;
-  const failNext = () => call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
+  const failNext = () => call(ote.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
 
   it('runs a deployment 0 → 3 → 4 → 5 with errorMessage counts advancing', async () => {
     const id = await deploy('nginx-north', 'north-china');
@@ -36,13 +30,13 @@ describe('otestack deployments', () => {
     expect(start).toMatchObject({ status: 0, deployType: 1, editable: false, version: '1.24' });
     const total = counts(start).total;
     expect(total).toBeGreaterThan(2);
-    sim.advance(10_000);
+    ote.sim.advance(10_000);
     expect((await get(id)).status).toBe(3);
     const seen: number[] = [];
     for (let i = 0; i < 200 && (await get(id)).status !== 5; i++) {
       const d = await get(id);
       if (d.status === 4) seen.push(counts(d).running);
-      sim.advance(5_000);
+      ote.sim.advance(5_000);
     }
     expect(seen.some((r) => r > 0 && r < total)).toBe(true);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
@@ -55,7 +49,7 @@ describe('otestack deployments', () => {
     await failNext();
     const wide = await deploy('nginx-wide', 'north-china');
     const narrow = await deploy('nginx-narrow', oneCluster);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     const partial = await get(wide);
     expect(partial.status).toBe(6);
     expect(counts(partial).running).toBeGreaterThan(0);
@@ -67,17 +61,17 @@ describe('otestack deployments', () => {
 
   it('upgrades and rolls back through the version history', async () => {
     const id = await deploy('nginx-canary', oneCluster);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     const up = await api('POST', `/v1/deploy/id/${id}`, { version: '1.25' });
     expect(shapeDifferences(up.body, fixture('deploy-upgrade.response'))).toEqual([]);
     expect(await get(id)).toMatchObject({ version: '1.25', deployType: 2, editable: false });
     expect((await api('POST', `/v1/deploy/id/${id}`, { version: '1.25' })).status).toBe(422);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     expect(await get(id)).toMatchObject({ version: '1.25', deployType: 2, status: 5 });
 
     const back = await api('PUT', `/v1/deploy/id/${id}`, { version: '1.24', comment: 'regression in 1.25' });
     expect(shapeDifferences(back.body, fixture('deploy-rollback.response'))).toEqual([]);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     expect(await get(id)).toMatchObject({ version: '1.24', deployType: 3, status: 5 });
     const history = (await api('GET', `/v1/deploy/id/${id}?field=historyVersion`)).body.data.historyVersion;
     expect(history.map((h: any) => [h.version, h.deployType, h.status])).toEqual([
@@ -94,19 +88,19 @@ describe('otestack deployments', () => {
     const a = await deploy('nginx-a', oneCluster);
     const b = await deploy('nginx-b', oneCluster);
     expect((await api('DELETE', `/v1/deploy/id/${a}`)).status).toBe(422);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     expect((await api('DELETE', `/v1/deploy/id/${a}`)).status).toBe(200);
     expect(await get(a)).toMatchObject({ deployType: 4, status: 0 });
-    sim.advance(10_000);
+    ote.sim.advance(10_000);
     expect((await get(a)).status).toBe(3);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     expect(await get(a)).toMatchObject({ status: 9, editable: false, errorMessage: '{"running": 0, "error": 0, "total": 0}' });
     expect((await api('DELETE', `/v1/deploy/id/${a}`)).body.message).toBe('deployment nginx-a has been deleted');
 
     await failNext();
     const byName = await api('DELETE', '/v1/deploy/nginx-b');
     expect(shapeDifferences(byName.body, fixture('deploy-delete-by-name.response'))).toEqual([]);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     expect(await get(b)).toMatchObject({ deployType: 4, status: 8, editable: true });
     expect(await api('DELETE', '/v1/deploy/nginx-a')).toMatchObject({ status: 404, body: { code: 404, message: 'deployment nginx-a not found' } });
   });

@@ -1,26 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { client, login } from './support.js';
+import { startSimulator } from '../../../src/simulators/kit/server.js';
+import { client, login, useOtestack } from './support.js';
 
 const LISTS = ['/v1/cluster', '/v1/node?pageSize=0', '/v1/app?pageSize=0', '/v1/deploy?pageSize=0', '/v1/admin/deploy?pageSize=0', '/v1/cluster/label'];
 
 describe('otestack generated fleet', () => {
-  let a: RunningSimulator;
-  let b: RunningSimulator;
   const epochMs = Date.parse('2025-03-01T08:00:00Z');
-  beforeAll(async () => {
-    a = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0, epochMs });
-    b = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0, epochMs });
-  });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-  });
+  const a = useOtestack({ epochMs });
+  const b = useOtestack({ epochMs });
 
   it('serves identical lists for the same seed, and different ones for another seed', async () => {
-    const apiA = client(a, await login(a));
-    const apiB = client(b, await login(b));
+    const apiA = client(a.sim, await login(a.sim));
+    const apiB = client(b.sim, await login(b.sim));
     for (const path of LISTS) expect((await apiA('GET', path)).body).toEqual((await apiB('GET', path)).body);
     const other = await startSimulator(otestackSimulator, { seed: 'other', epochMs });
     try {
@@ -32,7 +24,7 @@ describe('otestack generated fleet', () => {
   });
 
   it('shows every deployment status, deploy type and both readiness values at the default size', async () => {
-    const api = client(a, await login(a));
+    const api = client(a.sim, await login(a.sim));
     const deps = (await api('GET', '/v1/deploy?pageSize=0')).body.data;
     expect(new Set(deps.map((d: any) => d.status))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
     expect(new Set(deps.map((d: any) => d.deployType))).toEqual(new Set([1, 2, 3, 4]));

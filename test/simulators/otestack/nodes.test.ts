@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { client, type Client, fixture, login, SETTLE } from './support.js';
+import { client, type Client, fixture, login, SETTLE, useOtestack } from './support.js';
 
 describe('otestack nodes and node labels', () => {
-  let sim: RunningSimulator;
+  const ote = useOtestack();
   let api: Client;
-  beforeAll(async () => {
-    sim = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    api = client(sim, await login(sim));
+    ote.sim.reset();
+    api = client(ote.sim, await login(ote.sim));
   });
 
   it('lists nodes ten per page with readyNodeCount in meta, in the documented shape', async () => {
@@ -85,12 +79,12 @@ describe('otestack nodes and node labels', () => {
     const nodes = [`${cluster}-node-01`];
     await api('POST', '/v1/node/label', { nodeLabel: 'pilot', clusterName: cluster, nodeName: nodes });
     await api('POST', '/v1/deploy', { deployName: 'pilot-nginx', appName: 'nginx-edge', version: '1.24', cluster, nodeLabel: 'pilot', comment: '' });
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     const refused = await api('DELETE', '/v1/node/label', { nodeLabel: 'pilot', clusterName: cluster, nodeName: nodes });
     expect(refused).toMatchObject({ status: 422, body: { message: expect.stringContaining('deployment pilot-nginx') } });
     const ok = await api('DELETE', '/v1/node/label', { nodeLabel: 'pilot', clusterName: cluster, nodeName: nodes, deleteDeploy: true });
     expect(ok.status).toBe(200);
-    sim.advance(SETTLE);
+    ote.sim.advance(SETTLE);
     const dep = (await api('GET', '/v1/deploy?appName=nginx-edge&pageSize=0')).body.data.find((d: any) => d.deployName === 'pilot-nginx');
     expect(dep).toMatchObject({ deployType: 4, status: 9 });
   });

@@ -1,20 +1,16 @@
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { call } from '../../helpers/sim-client.js';
+import { useSimulator } from '../../helpers/use-simulator.js';
 import { client, type Client, login } from './support.js';
 
 describe('otestack repository, external repositories and chart upload', () => {
-  let sim: RunningSimulator;
+  const ote = useSimulator(otestackSimulator, { speed: 1 });
   let api: Client;
-  beforeAll(async () => {
-    sim = await startSimulator(otestackSimulator, { speed: 1 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    api = client(sim, await login(sim));
+    ote.sim.reset();
+    api = client(ote.sim, await login(ote.sim));
   });
 
   it('lists images in the documented shape, filters them, and deletes images and tags', async () => {
@@ -67,10 +63,10 @@ describe('otestack repository, external repositories and chart upload', () => {
   });
 
   it('gives a user one Harbor account and changes its password under Harbor\'s rule', async () => {
-    await call(sim, 'POST', '/v1/user', { body: { user: 'u1', password: 'xxX@1234', phone: '12345678910', realName: 'hello', isAdmin: true } });
+    await call(ote.sim, 'POST', '/v1/user', { body: { user: 'u1', password: 'xxX@1234', phone: '12345678910', realName: 'hello', isAdmin: true } });
     const id = (await api('GET', '/v1/admin/user?pageSize=0')).body.data.find((u: any) => u.user === 'u1').id;
     await api('PUT', `/v1/admin/user/${id}`, { status: 1 });
-    const u1 = client(sim, (await call(sim, 'POST', '/v1/authorization', { body: { user: 'u1', password: 'xxX@1234' } })).body.token);
+    const u1 = client(ote.sim, (await call(ote.sim, 'POST', '/v1/authorization', { body: { user: 'u1', password: 'xxX@1234' } })).body.token);
     expect((await u1('PUT', '/v1/repository/user', { password: 'Harbor@123' })).status).toBe(400);
     expect((await u1('POST', '/v1/repository/user', { user: 'admin', password: 'Harbor@123' })).status).toBe(409);
     expect((await u1('POST', '/v1/repository/user', { user: 'user1', password: 'xxxx' })).status).toBe(400);
@@ -129,10 +125,10 @@ describe('otestack repository, external repositories and chart upload', () => {
   it('refuses a chart upload in another media type with 415, and an unreadable multipart body with 400', async () => {
     const json = await api('POST', '/v1/app/chart', { appName: 'test1', version: '1.2', chart: gzipSync('a chart').toString('base64') });
     expect(json).toMatchObject({ status: 415, body: { code: 415, message: 'The Media Type of the request is not supported, it has to be "multipart/form-data"' } });
-    const headers = { authorization: await login(sim) };
-    const plain = await call(sim, 'POST', '/v1/app/chart', { body: 'appName=test1', headers: { ...headers, 'content-type': 'text/plain' } });
+    const headers = { authorization: await login(ote.sim) };
+    const plain = await call(ote.sim, 'POST', '/v1/app/chart', { body: 'appName=test1', headers: { ...headers, 'content-type': 'text/plain' } });
     expect(plain.status).toBe(415);
-    const broken = await call(sim, 'POST', '/v1/app/chart', { body: 'no parts here', headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' } });
+    const broken = await call(ote.sim, 'POST', '/v1/app/chart', { body: 'no parts here', headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' } });
     expect(broken).toMatchObject({ status: 400, body: { code: 400 } });
     expect((await api('GET', '/v1/app?appName=test1&appNameMode=strict')).body.total).toBe(0);
   });

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { client, type Client, login } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { client, type Client, login, useOtestack } from './support.js';
 
 /*
  * A fleet far past the default size: every cluster, node and deployment under its own
@@ -10,13 +8,11 @@ import { client, type Client, login } from './support.js';
 const CLUSTERS = 2000;
 
 describe(`otestack with ${CLUSTERS} clusters`, () => {
-  let sim: RunningSimulator;
+  const ote = useOtestack({ clusters: CLUSTERS }, 120_000);
   let api: Client;
   beforeAll(async () => {
-    sim = await startSimulator(otestackSimulator, { clusters: CLUSTERS, speed: 1, operationFailureRate: 0 });
-    api = client(sim, await login(sim));
-  }, 120_000);
-  afterAll(() => sim.close());
+    api = client(ote.sim, await login(ote.sim));
+  });
 
   const unique = (values: unknown[]) => new Set(values).size;
 

@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
+import type { RunningSimulator, SimulatorOptions } from '../../../src/simulators/kit/server.js';
+import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
 import { call } from '../../helpers/sim-client.js';
+import { useSimulator } from '../../helpers/use-simulator.js';
 
 /** A documented example body from test/fixtures/otestack. */
 export function fixture(name: string): any {
@@ -25,3 +27,7 @@ export const MINUTE = 60_000;
 export const HOUR = 60 * MINUTE;
 /** Long enough for any deployment operation to settle (queue + processing + 12 min cap). */
 export const SETTLE = 14 * MINUTE;
+
+/** One otestack simulator for the enclosing describe block, at speed 1 with no random failures unless `options` say otherwise. */
+export const useOtestack = (options: SimulatorOptions = {}, startTimeoutMs?: number) =>
+  useSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0, ...options }, startTimeoutMs);

@@ -1,34 +1,30 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { call } from '../../helpers/sim-client.js';
+import { useSimulator } from '../../helpers/use-simulator.js';
 import { client, type Client, login } from './support.js';
 
 const REGISTRATION = { user: 'u1', password: 'xxX@1234', phone: '12345678910', realName: 'hello', isAdmin: true };
 
 describe('otestack users and business namespaces', () => {
-  let sim: RunningSimulator;
+  const ote = useSimulator(otestackSimulator, { speed: 1 });
   let api: Client;
-  beforeAll(async () => {
-    sim = await startSimulator(otestackSimulator, { speed: 1 });
-  });
-  afterAll(() => sim.close());
   beforeEach(async () => {
-    sim.reset();
-    api = client(sim, await login(sim));
+    ote.sim.reset();
+    api = client(ote.sim, await login(ote.sim));
   });
 
   const users = async () => (await api('GET', '/v1/admin/user?pageSize=0')).body.data;
-  const signIn = (user: string, password: string) => call(sim, 'POST', '/v1/authorization', { body: { user, password } });
+  const signIn = (user: string, password: string) => call(ote.sim, 'POST', '/v1/authorization', { body: { user, password } });
 
   it('a registration waits for approval, then signs in; a forbidden user loses its session', async () => {
-    expect((await call(sim, 'POST', '/v1/user', { body: REGISTRATION })).body).toEqual({ code: 200, message: 'success' });
+    expect((await call(ote.sim, 'POST', '/v1/user', { body: REGISTRATION })).body).toEqual({ code: 200, message: 'success' });
     const registered = (await users()).find((u: any) => u.user === 'u1');
     expect(registered).toMatchObject({ status: 0, realName: 'hello', phone: '12345678910' });
     expect(await signIn('u1', REGISTRATION.password)).toMatchObject({ status: 401, body: { message: 'user is waiting for the system administrator to approve' } });
     expect((await api('PUT', `/v1/admin/user/${registered.id}`, { status: 1 })).status).toBe(200);
     const token = (await signIn('u1', REGISTRATION.password)).body.token;
-    const u1 = client(sim, token);
+    const u1 = client(ote.sim, token);
     expect((await u1('GET', '/v1/authorization')).body.data).toMatchObject({ displayName: 'u1', role: 1, hasRepoAccount: false });
     expect((await api('PUT', `/v1/admin/user/${registered.id}`, { status: 3 })).status).toBe(200);
     expect(await u1('GET', '/v1/cluster')).toMatchObject({ status: 401, body: { code: 401 } });
@@ -36,7 +32,7 @@ describe('otestack users and business namespaces', () => {
   });
 
   it('validates registrations: password rule, phone, duplicates', async () => {
-    const register = (body: object) => call(sim, 'POST', '/v1/user', { body: { ...REGISTRATION, ...body } });
+    const register = (body: object) => call(ote.sim, 'POST', '/v1/user', { body: { ...REGISTRATION, ...body } });
     expect((await register({ password: 'xxx' })).status).toBe(422);
     expect((await register({ password: 'alllowercase1' })).status).toBe(422);
     expect((await register({ phone: '123' })).status).toBe(422);
@@ -69,7 +65,7 @@ describe('otestack users and business namespaces', () => {
   it('a general administrator sees and manages only its own business namespace, and creates sub-users in it', async () => {
     const owner = (await users()).find((u: any) => u.id === 2);
     await api('PUT', `/v1/admin/user/${owner.id}/password`, { password: 'Owner@2026' });
-    const admin2 = client(sim, (await signIn(owner.user, 'Owner@2026')).body.token);
+    const admin2 = client(ote.sim, (await signIn(owner.user, 'Owner@2026')).body.token);
     const sub = { user: 'sub1', password: 'Sub@12345', phone: '13912345678', isAdmin: false, realName: 'Sub User' };
     expect((await admin2('POST', '/v1/admin/user', sub)).status).toBe(200);
     const mine = (await admin2('GET', '/v1/admin/user?pageSize=0')).body.data;
@@ -79,8 +75,8 @@ describe('otestack users and business namespaces', () => {
     expect((await admin2('DELETE', `/v1/admin/user/${stranger.id}`)).status).toBe(404);
     expect((await admin2('PUT', `/v1/admin/user/${stranger.id}`, { status: 1 })).status).toBe(403);
     const subToken = (await signIn('sub1', sub.password)).body.token;
-    expect((await client(sim, subToken)('GET', '/v1/authorization')).body.data.role).toBe(2);
-    expect((await client(sim, subToken)('GET', '/v1/admin/user')).status).toBe(403);
+    expect((await client(ote.sim, subToken)('GET', '/v1/authorization')).body.data.role).toBe(2);
+    expect((await client(ote.sim, subToken)('GET', '/v1/admin/user')).status).toBe(403);
   });
 
   it('creates a business, which the system administrator approves once and cannot take back', async () => {
@@ -104,7 +100,7 @@ describe('otestack users and business namespaces', () => {
     const pending = (await api('GET', '/v1/business?pageSize=0')).body.data.find((b: any) => b.status === 0);
     const applicant = (await users()).find((u: any) => u.id === pending.userId);
     await api('PUT', `/v1/admin/user/${applicant.id}/password`, { password: 'Apply@2026' });
-    const applicantApi = client(sim, (await signIn(applicant.user, 'Apply@2026')).body.token);
+    const applicantApi = client(ote.sim, (await signIn(applicant.user, 'Apply@2026')).body.token);
     expect((await applicantApi('GET', '/v1/authorization')).body.data.role).toBe(1);
     expect((await applicantApi('PUT', `/v1/business/id/${pending.id}`, { comment: 'self', status: 1 })).status).toBe(403);
     expect((await api('PUT', `/v1/business/id/${pending.id}`, { comment: 'pass', status: 1 })).status).toBe(200);

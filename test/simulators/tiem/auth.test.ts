@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { startSimulator } from '../../../src/simulators/kit/server.js';
 import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { call } from '../../helpers/sim-client.js';
-import { HOUR, login } from './support.js';
+import { HOUR, login, useTiem } from './support.js';
 
 describe('tiem auth', () => {
-  let sim: RunningSimulator;
-  beforeAll(async () => {
-    sim = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
-  beforeEach(() => sim.reset());
+  const tiem = useTiem();
+  beforeEach(() => tiem.sim.reset());
 
   const list = (authorization?: string) =>
-    call(sim, 'GET', '/api/v1/clusters/', authorization ? { headers: { authorization } } : {});
+    call(tiem.sim, 'GET', '/api/v1/clusters/', authorization ? { headers: { authorization } } : {});
 
   it('logs in with the demo credentials and returns a token in the envelope', async () => {
-    const res = await call(sim, 'POST', '/api/v1/user/login', { body: { userName: 'admin', userPassword: 'admin' } });
+    const res = await call(tiem.sim, 'POST', '/api/v1/user/login', { body: { userName: 'admin', userPassword: 'admin' } });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ code: 0, message: 'OK', data: { passwordExpired: false } });
     expect(res.body.data.token).toMatch(/^[0-9a-f]{32}$/);
@@ -25,13 +21,13 @@ describe('tiem auth', () => {
   });
 
   it('refuses a wrong password with TiEM code 70603', async () => {
-    const res = await call(sim, 'POST', '/api/v1/user/login', { body: { userName: 'admin', userPassword: 'nope' } });
+    const res = await call(tiem.sim, 'POST', '/api/v1/user/login', { body: { userName: 'admin', userPassword: 'nope' } });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ code: 70603, data: null, message: 'incorrect username or password' });
   });
 
   it('names a missing login field', async () => {
-    const res = await call(sim, 'POST', '/api/v1/user/login', { body: { userName: 'admin' } });
+    const res = await call(tiem.sim, 'POST', '/api/v1/user/login', { body: { userName: 'admin' } });
     expect(res.status).toBe(400);
     expect(res.body).toMatchObject({ code: 10001, message: expect.stringContaining('userPassword') });
   });
@@ -46,18 +42,18 @@ describe('tiem auth', () => {
   });
 
   it('expires tokens after four simulated hours', async () => {
-    const token = await login(sim);
-    sim.advance(4 * HOUR - 1000);
+    const token = await login(tiem.sim);
+    tiem.sim.advance(4 * HOUR - 1000);
     expect((await list(`Bearer ${token}`)).status).toBe(200);
-    sim.advance(1000);
+    tiem.sim.advance(1000);
     const res = await list(`Bearer ${token}`);
     expect(res.status).toBe(401);
     expect(res.body).toEqual({ code: 70602, data: null, message: 'access token has been expired' });
   });
 
   it('revokes the token on logout', async () => {
-    const token = await login(sim);
-    const out = await call(sim, 'POST', '/api/v1/user/logout', { headers: { authorization: `Bearer ${token}` } });
+    const token = await login(tiem.sim);
+    const out = await call(tiem.sim, 'POST', '/api/v1/user/logout', { headers: { authorization: `Bearer ${token}` } });
     expect(out.body.code).toBe(0);
     expect((await list(`Bearer ${token}`)).status).toBe(401);
   });
@@ -75,12 +71,12 @@ describe('tiem auth', () => {
   });
 
   it('answers unknown routes and runtime errors in the TiEM envelope', async () => {
-    const token = await login(sim);
-    const res = await call(sim, 'GET', '/api/v1/nothing', { headers: { authorization: `Bearer ${token}` } });
+    const token = await login(tiem.sim);
+    const res = await call(tiem.sim, 'GET', '/api/v1/nothing', { headers: { authorization: `Bearer ${token}` } });
     expect(res.status).toBe(404);
     expect(res.body).toMatchObject({ code: expect.any(Number), data: null, message: expect.any(String) });
-    await call(sim, 'POST', '/__sim/faults', { body: { errorRate: 1, errorStatus: 503 } });
-    const down = await call(sim, 'GET', '/api/v1/clusters/', { headers: { authorization: `Bearer ${token}` } });
+    await call(tiem.sim, 'POST', '/__sim/faults', { body: { errorRate: 1, errorStatus: 503 } });
+    const down = await call(tiem.sim, 'GET', '/api/v1/clusters/', { headers: { authorization: `Bearer ${token}` } });
     expect(down.status).toBe(503);
     expect(down.body).toMatchObject({ code: 9999, data: null });
   });

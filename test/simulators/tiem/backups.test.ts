@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { client, createBody, idleClusterId, login } from './support.js';
+import { client, createBody, idleClusterId, login, useTiem } from './support.js';
 
 // Backups are not in the document; shapes follow TiEM's cluster.QueryBackupRecordsResp / structs.BackupRecord.
 const RECORD = {
@@ -12,16 +10,12 @@ const RECORD = {
 const LIST_SHAPE = { code: 0, data: { backupRecords: [RECORD] }, message: 's', page: { page: 0, pageSize: 0, total: 0 } };
 
 describe('tiem backups', () => {
-  let sim: RunningSimulator;
+  const tiem = useTiem();
   let token = '';
-  const api = () => client(sim, () => token);
-  beforeAll(async () => {
-    sim = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
+  const api = () => client(tiem.sim, () => token);
   beforeEach(async () => {
-    sim.reset();
-    token = await login(sim);
+    tiem.sim.reset();
+    token = await login(tiem.sim);
   });
 
   const all = async () => (await api()('GET', '/api/v1/backups/?pageSize=1000')).body.data.backupRecords as Array<Record<string, any>>;

@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { client, createBody, fixture, idleClusterId, login } from './support.js';
+import { client, createBody, fixture, idleClusterId, login, useTiem } from './support.js';
 
 describe('tiem clusters', () => {
-  let sim: RunningSimulator;
+  const tiem = useTiem();
   let token = '';
-  const api = () => client(sim, () => token);
-  beforeAll(async () => {
-    sim = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
+  const api = () => client(tiem.sim, () => token);
   beforeEach(async () => {
-    sim.reset();
-    token = await login(sim);
+    tiem.sim.reset();
+    token = await login(tiem.sim);
   });
 
   const anyClusterId = () => idleClusterId(api());
@@ -108,7 +102,7 @@ describe('tiem clusters', () => {
     it('a deleted cluster leaves the relations of its master and its standby', async () => {
       const relay = await relayCluster();
       await api()('DELETE', `/api/v1/clusters/${relay.clusterId}`, { force: true });
-      sim.advance(30 * 60_000);
+      tiem.sim.advance(30 * 60_000);
       const byId = new Map((await listAll()).map((c) => [c.clusterId, c]));
       expect(byId.has(relay.clusterId)).toBe(false);
       expect(byId.get(relay.relations.masters[0]!)?.relations.slaves).not.toContain(relay.clusterId);
@@ -169,7 +163,7 @@ describe('tiem clusters', () => {
     const createParameters = async (body: Record<string, unknown>) => {
       const res = await api()('POST', '/api/v1/clusters/', body);
       expect(res.body.code).toBe(0);
-      sim.advance(60_000);
+      tiem.sim.advance(60_000);
       const flow = await api()('GET', `/api/v1/workflow/${res.body.data.workFlowId}`);
       return JSON.parse(flow.body.data.nodes[0].parameters);
     };

@@ -1,40 +1,32 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { CLUSTER_STATUSES } from '../../../src/simulators/tiem/state.js';
 import { call } from '../../helpers/sim-client.js';
-import { login } from './support.js';
+import { login, useTiem } from './support.js';
 
 const get = async (sim: RunningSimulator, path: string) => (await call(sim, 'GET', path, { headers: { authorization: `Bearer ${await login(sim)}` } })).body;
 
 describe('tiem seeded fleet', () => {
-  let a: RunningSimulator;
-  let b: RunningSimulator;
   const epochMs = Date.parse('2024-06-01T08:00:00Z');
-  beforeAll(async () => {
-    a = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0, epochMs });
-    b = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0, epochMs });
-  });
-  afterAll(async () => {
-    await a.close();
-    await b.close();
-  });
+  const a = useTiem({ epochMs });
+  const b = useTiem({ epochMs });
 
   it('serves identical lists for the same seed', async () => {
     for (const path of ['/api/v1/clusters/?pageSize=1000', '/api/v1/workflow/?pageSize=1000', '/api/v1/backups/?pageSize=1000']) {
-      expect(await get(a, path)).toEqual(await get(b, path));
+      expect(await get(a.sim, path)).toEqual(await get(b.sim, path));
     }
     const other = await startSimulator(tiemSimulator, { speed: 1, seed: 'another', epochMs });
     try {
       const names = async (sim: RunningSimulator) => (await get(sim, '/api/v1/clusters/?pageSize=1000')).data.clusters.map((c: any) => c.clusterName);
-      expect(await names(other)).not.toEqual(await names(a));
+      expect(await names(other)).not.toEqual(await names(a.sim));
     } finally {
       await other.close();
     }
   });
 
   it('shows every cluster status at the default size, with realistic data from before the start', async () => {
-    const clusters = (await get(a, '/api/v1/clusters/?pageSize=1000')).data.clusters as Array<Record<string, any>>;
+    const clusters = (await get(a.sim, '/api/v1/clusters/?pageSize=1000')).data.clusters as Array<Record<string, any>>;
     expect(clusters).toHaveLength(24);
     expect(new Set(clusters.map((c) => c.status))).toEqual(new Set(CLUSTER_STATUSES));
     for (const c of clusters) {

@@ -1,28 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FLOWS } from '../../../src/simulators/tiem/flows.js';
-import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { flowDurationMs, QUEUE_DELAY_MS } from '../../../src/simulators/tiem/workflows.js';
 import { call } from '../../helpers/sim-client.js';
-import { client, createBody, idleClusterId, login } from './support.js';
+import { client, createBody, idleClusterId, login, useTiem } from './support.js';
 
 describe('tiem long-running operations', () => {
-  let sim: RunningSimulator;
+  const tiem = useTiem();
   let token = '';
-  const api = () => client(sim, () => token);
-  beforeAll(async () => {
-    sim = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
+  const api = () => client(tiem.sim, () => token);
   beforeEach(async () => {
-    sim.reset();
-    token = await login(sim);
+    tiem.sim.reset();
+    token = await login(tiem.sim);
   });
 
-  const failEverything = () => call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
+  const failEverything = () => call(tiem.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
   const workflow = async (id: string) => (await api()('GET', `/api/v1/workflow/${id}`)).body.data;
   const cluster = async (id: string) => (await api()('GET', `/api/v1/clusters/${id}`)).body;
-  const finish = (key: keyof typeof FLOWS) => sim.advance(flowDurationMs(FLOWS[key]));
+  const finish = (key: keyof typeof FLOWS) => tiem.sim.advance(flowDurationMs(FLOWS[key]));
 
   /** The workflow ended in Error: one node failed with TiEM's message, then the rollback "end" node ran. */
   const expectFailed = (wf: any) => {
@@ -44,7 +38,7 @@ describe('tiem long-running operations', () => {
       expect(wf.nodeNames.at(-1)).toBe('end');
 
       // Half way through deployCluster (300 s after 20 s + 8 s of earlier steps).
-      sim.advance(QUEUE_DELAY_MS + 28_000 + 150_000);
+      tiem.sim.advance(QUEUE_DELAY_MS + 28_000 + 150_000);
       wf = await workflow(workFlowId);
       expect(wf.info.status).toBe('Processing');
       expect(wf.nodes.map((n: any) => n.name)).toEqual(['prepareResource', 'buildConfig', 'deployCluster']);
@@ -124,7 +118,7 @@ describe('tiem long-running operations', () => {
       const before = (await api()('GET', `/api/v1/backups/?clusterId=${id}&pageSize=100`)).body.page.total;
       const res = await api()('DELETE', `/api/v1/clusters/${id}`, { autoBackup: true, keepHistoryBackupRecords: true });
       expect((await cluster(id)).data.info.maintainStatus).toBe('Deleting');
-      sim.advance(30 * 60_000);
+      tiem.sim.advance(30 * 60_000);
       expect((await workflow(res.body.data.workFlowId)).info.status).toBe('Finished');
       expect(await cluster(id)).toMatchObject({ code: 10003, data: null });
       expect((await api()('GET', `/api/v1/clusters/?clusterId=${id}`)).body.page.total).toBe(0);
@@ -174,7 +168,7 @@ describe('tiem long-running operations', () => {
       const id = await idleClusterId(api());
       const { backupId, workFlowId } = (await api()('POST', '/api/v1/backups/', { clusterId: id })).body.data;
       expect((await cluster(id)).data.info.maintainStatus).toBe('BackUp');
-      sim.advance(QUEUE_DELAY_MS + 60_000);
+      tiem.sim.advance(QUEUE_DELAY_MS + 60_000);
       const running = (await api()('GET', `/api/v1/backups/?backupId=${backupId}`)).body.data.backupRecords[0];
       expect(running).toMatchObject({ status: 'Processing', backupMode: 'manual', backupType: 'full' });
       finish('BackupCluster');
@@ -189,7 +183,7 @@ describe('tiem long-running operations', () => {
       const { clusterID, workFlowId: restoreFlow } = restore.body.data;
       const steps = FLOWS.RestoreNewCluster.steps;
       const untilRestore = steps.slice(0, steps.findIndex((s) => s.name === 'waitInitDatabaseData')).reduce((t, s) => t + s.seconds * 1000, QUEUE_DELAY_MS);
-      sim.advance(untilRestore + 1000);
+      tiem.sim.advance(untilRestore + 1000);
       expect((await cluster(clusterID)).data.info.status).toBe('Recovering');
       expect((await workflow(restoreFlow)).info.name).toBe('RestoreNewCluster');
       finish('RestoreNewCluster');

@@ -1,7 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
-import { client, login } from './support.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { client, login, useTiem } from './support.js';
 
 /*
  * A fleet far past the default size: every cluster, instance host, workflow and backup
@@ -12,14 +10,12 @@ import { client, login } from './support.js';
 const CLUSTERS = 2000;
 
 describe(`tiem: a fleet of ${CLUSTERS} clusters`, () => {
-  let sim: RunningSimulator;
+  const tiem = useTiem({ clusters: CLUSTERS }, 120_000);
   let api: ReturnType<typeof client>;
   beforeAll(async () => {
-    sim = await startSimulator(tiemSimulator, { clusters: CLUSTERS, speed: 1, operationFailureRate: 0 });
-    const token = await login(sim);
-    api = client(sim, () => token);
-  }, 120_000);
-  afterAll(() => sim?.close());
+    const token = await login(tiem.sim);
+    api = client(tiem.sim, () => token);
+  });
 
   /** Every item of a TiEM list, page by page. */
   async function all(path: string, key: string): Promise<{ items: any[]; total: number }> {

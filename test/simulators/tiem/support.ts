@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
+import type { RunningSimulator, SimulatorOptions } from '../../../src/simulators/kit/server.js';
+import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { call, type CallResult } from '../../helpers/sim-client.js';
+import { useSimulator } from '../../helpers/use-simulator.js';
 
 /** A documented example body from test/fixtures/tiem. */
 export const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/tiem/${name}.json`, import.meta.url), 'utf8'));
@@ -36,3 +38,7 @@ export async function idleClusterId(api: ReturnType<typeof client>, status = 'Ru
   if (!found) throw new Error(`no idle ${status} cluster in the fleet`);
   return found.clusterId;
 }
+
+/** One tiem simulator for the enclosing describe block, at speed 1 with no random failures unless `options` say otherwise. */
+export const useTiem = (options: SimulatorOptions = {}, startTimeoutMs?: number) =>
+  useSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0, ...options }, startTimeoutMs);

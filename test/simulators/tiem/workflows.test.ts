@@ -1,10 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { FLOW_NAMES } from '../../../src/simulators/tiem/flows.js';
-import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { WORKFLOW_STATUSES } from '../../../src/simulators/tiem/state.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { client, idleClusterId, login } from './support.js';
+import { client, idleClusterId, login, useTiem } from './support.js';
 
 // Workflows are not in the document; their shapes follow TiEM's own API definitions
 // (message.QueryWorkFlowsResp / QueryWorkFlowDetailResp, structs.WorkFlowInfo / WorkFlowNodeInfo).
@@ -14,16 +12,12 @@ const NODE = { endTime: 's', id: 's', name: 's', parameters: 's', result: 's', s
 const DETAIL_SHAPE = { code: 0, data: { info: INFO, nodeNames: ['s'], nodes: [NODE] }, message: 's' };
 
 describe('tiem workflows', () => {
-  let sim: RunningSimulator;
+  const tiem = useTiem();
   let token = '';
-  const api = () => client(sim, () => token);
-  beforeAll(async () => {
-    sim = await startSimulator(tiemSimulator, { speed: 1, operationFailureRate: 0 });
-  });
-  afterAll(() => sim.close());
+  const api = () => client(tiem.sim, () => token);
   beforeEach(async () => {
-    sim.reset();
-    token = await login(sim);
+    tiem.sim.reset();
+    token = await login(tiem.sim);
   });
 
   const all = async () => (await api()('GET', '/api/v1/workflow/?pageSize=1000')).body.data.workFlows as Array<Record<string, string>>;
@@ -66,13 +60,13 @@ describe('tiem workflows', () => {
   it('stops a running workflow, which then reads Canceled and frees the cluster', async () => {
     const id = await idleClusterId(api());
     const { workFlowId } = (await api()('POST', `/api/v1/clusters/${id}/stop`)).body.data;
-    sim.advance(30_000);
+    tiem.sim.advance(30_000);
     const stop = await api()('POST', '/api/v1/workflow/stop', { workFlowId });
     expect(stop.body).toEqual({ code: 0, data: {}, message: 'OK' });
     const wf = (await api()('GET', `/api/v1/workflow/${workFlowId}`)).body.data;
     expect(wf.info.status).toBe('Canceled');
     expect(wf.nodes.at(-1)).toMatchObject({ name: 'clusterStop', status: 'Canceled' });
-    sim.advance(3_600_000);
+    tiem.sim.advance(3_600_000);
     expect((await api()('GET', `/api/v1/workflow/${workFlowId}`)).body.data.info.status).toBe('Canceled');
     const info = (await api()('GET', `/api/v1/clusters/${id}`)).body.data.info;
     expect(info.maintainStatus).toBe('');

@@ -6,7 +6,6 @@ import {
   HOST_STATUS,
   clusterStatus,
   hostStatus,
-  isoTime,
   latestOperation,
   logSeverity,
   logWorkflowState,
@@ -201,17 +200,6 @@ describe('units and ids', () => {
     expect(parseUsage(' 712 / 2927 ', 'BYTES', MIB)).toMatchObject({ used: 712 * MIB, total: 2927 * MIB });
     expect(parseUsage('0/0', 'CORES')).toEqual({ used: 0, total: 0, unit: 'CORES' });
     for (const bad of ['', null, undefined, '712', '1/2/3', 'a/b', '-1/4']) expect(parseUsage(bad, 'CORES')).toBeUndefined();
-  });
-
-  it('parses vendor times to ISO UTC', () => {
-    expect(isoTime('2017-09-15T03:07:36Z')).toBe('2017-09-15T03:07:36.000Z');
-    expect(isoTime('2017-09-15T11:07:36+08:00')).toBe('2017-09-15T03:07:36.000Z');
-    expect(isoTime('2017-09-15T03:07:36')).toBe('2017-09-15T03:07:36.000Z');
-    expect(isoTime('2017-09-15 03:07:36')).toBe('2017-09-15T03:07:36.000Z');
-    expect(isoTime(1505444856)).toBe('2017-09-15T03:07:36.000Z');
-    expect(isoTime(1505444856123)).toBe('2017-09-15T03:07:36.123Z');
-    expect(isoTime('1505444856')).toBe('2017-09-15T03:07:36.000Z');
-    for (const none of ['0001-01-01T00:00:00Z', '', null, undefined, 'yesterday']) expect(isoTime(none)).toBeUndefined();
   });
 
   it('splits tags and composite ids', () => {

@@ -5,16 +5,15 @@ import { hostId, parseHostId, parseSnapshotId, parseWorkflowId, snapshotId, work
 import {
   clusterCondition,
   clusterStatus,
-  epochToIso,
   hasTask,
   hostStatus,
   hostTaskWorkflow,
   inspectionState,
   inspectionWorkflow,
   joinWorkflow,
-  mapCluster,
-  mapHost,
-  mapSnapshots,
+  toCluster,
+  toHost,
+  toSnapshots,
   snapshotTime,
   snapshotType,
 } from '../../../src/sources/hci/map.js';
@@ -29,7 +28,7 @@ const CLUSTER = '4e6dd97b-e937-4b78-ad3d-10a716bc29a3';
 describe('hci map: document examples', () => {
   it('maps a cluster from its list row, detail, compute statistic and storage summary', () => {
     const row = data('cluster-list.response.json').list[0];
-    const cluster = mapCluster(SRC, {
+    const cluster = toCluster(SRC, {
       row,
       detail: data('cluster-get.response.json'),
       stats: data('compute-statistic.response.json'),
@@ -56,7 +55,7 @@ describe('hci map: document examples', () => {
 
   it('maps the compute statistic’s hosts; a host reporting no hardware has no usage', () => {
     const [first, second] = data('compute-statistic.response.json').HostStatistics;
-    expect(withoutRaw(mapHost(SRC, CLUSTER, first))).toEqual({
+    expect(withoutRaw(toHost(SRC, CLUSTER, first))).toEqual({
       sourceId: SRC,
       nativeId: `${CLUSTER}/55c94054-baa1-4882-b1bf-2825b334c92a`,
       clusterNativeId: CLUSTER,
@@ -71,7 +70,7 @@ describe('hci map: document examples', () => {
         { key: '测试标签', value: 'fff' },
       ],
     });
-    const host = mapHost(SRC, CLUSTER, second);
+    const host = toHost(SRC, CLUSTER, second);
     expect(host.usage).toBeUndefined();
     expect(host.labels).toHaveLength(10);
     expect(host.labels).toContainEqual({ key: 'system::secret', value: 'optional' });
@@ -80,7 +79,7 @@ describe('hci map: document examples', () => {
   it('maps the snapshot list: times from the file names, hourly files AUTOMATED under the hourly policy', () => {
     const files: string[] = data('snapshot-list.response.json').meta_data.Snapshot;
     const policy = data('snapshot-config-inspect.response.json').meta_data.SnapshotConfig;
-    const snapshots = mapSnapshots(SRC, CLUSTER, '10.30.10.24', files, policy);
+    const snapshots = toSnapshots(SRC, CLUSTER, '10.30.10.24', files, policy);
     expect(withoutRaw(snapshots[0])).toEqual({
       sourceId: SRC,
       nativeId: `${CLUSTER}/10.30.10.24/snapshot1572928633.db`,
@@ -103,7 +102,7 @@ describe('hci map: document examples', () => {
     ]);
     // Each file has a sibling 3596..3604 s away: the document's hourly schedule.
     expect(snapshots.every((s) => s.type === 'AUTOMATED')).toBe(true);
-    expect(mapSnapshots(SRC, CLUSTER, '10.30.10.24', files, null).every((s) => s.type === 'MANUAL')).toBe(true);
+    expect(toSnapshots(SRC, CLUSTER, '10.30.10.24', files, null).every((s) => s.type === 'MANUAL')).toBe(true);
   });
 
   it('maps the host task example to a running workflow on the host', () => {
@@ -145,16 +144,16 @@ describe('hci map: document examples', () => {
     const detail = data('cluster-get.response.json');
     const stats = data('compute-statistic.response.json');
     const storage = data('storage.response.json');
-    const cluster = mapCluster(SRC, { row, detail, stats, storage });
+    const cluster = toCluster(SRC, { row, detail, stats, storage });
     expect(cluster.raw).toEqual({ row, detail, stats, storage });
     expect(cluster.raw?.row).toBe(row);
     expect(cluster.raw?.detail).toBe(detail);
     expect(cluster.raw?.stats).toBe(stats);
     expect(cluster.raw?.storage).toBe(storage);
-    for (const h of stats.HostStatistics) expect(mapHost(SRC, CLUSTER, h).raw).toBe(h);
+    for (const h of stats.HostStatistics) expect(toHost(SRC, CLUSTER, h).raw).toBe(h);
     const files: string[] = data('snapshot-list.response.json').meta_data.Snapshot;
     const policy = data('snapshot-config-inspect.response.json').meta_data.SnapshotConfig;
-    expect(mapSnapshots(SRC, CLUSTER, '10.30.10.24', files, policy).map((s) => s.raw)).toEqual(files.map((file) => ({ ip: '10.30.10.24', file })));
+    expect(toSnapshots(SRC, CLUSTER, '10.30.10.24', files, policy).map((s) => s.raw)).toEqual(files.map((file) => ({ ip: '10.30.10.24', file })));
     // The inspection examples start and stop a run; the report of that run once it is under way.
     const idle = data('inspection-start.response.json');
     const running = { ...idle, state: 1, finishedPercent: 42, status: { ...idle.status, UUID: 'run-1' } };
@@ -324,22 +323,11 @@ describe('hci map: a cluster’s join', () => {
 });
 
 describe('hci map: units and ids', () => {
-  it.each([
-    [1545906480, '2018-12-27T10:28:00.000Z'],
-    [1545906480123, '2018-12-27T10:28:00.123Z'],
-    [0, undefined],
-    [-5, undefined],
-    [null, undefined],
-    [undefined, undefined],
-  ])('epoch %s → %s', (raw, iso) => {
-    expect(epochToIso(raw)).toBe(iso);
-  });
-
   it('reads the time in a snapshot file name, and nothing from other names', () => {
     expect(snapshotTime('snapshot1572936234.db')).toBe(1572936234);
     expect(snapshotTime('snapshot.db')).toBeUndefined();
     expect(snapshotTime('backup1572936234.tar')).toBeUndefined();
-    const [odd] = mapSnapshots(SRC, CLUSTER, '10.0.0.1', ['manual-copy.db'], null);
+    const [odd] = toSnapshots(SRC, CLUSTER, '10.0.0.1', ['manual-copy.db'], null);
     expect(odd).toMatchObject({ name: 'manual-copy.db', type: 'MANUAL' });
     expect(odd?.startedAt).toBeUndefined();
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pagesCovering } from '../../../src/sources/kit/paging.js';
+import pLimit from 'p-limit';
+import { type Page, pageCount, pagesCovering, walkPages } from '../../../src/sources/kit/paging.js';
 
 describe('pagesCovering', () => {
   it.each([
@@ -34,5 +35,81 @@ describe('pagesCovering', () => {
         }
       }
     }
+  });
+});
+
+describe('pageCount', () => {
+  it('counts pages, an empty list being one empty page', () => {
+    expect([pageCount(0, 1000), pageCount(1000, 1000), pageCount(1001, 1000)]).toEqual([1, 1, 2]);
+  });
+});
+
+describe('walkPages', () => {
+  /** A vendor list of `length` items, serving at most `cap` a page; records every page asked as `page x size`. */
+  function vendor(length: number, options: { cap?: number; firstPage?: number; total?: boolean } = {}) {
+    const all = Array.from({ length }, (_, i) => i);
+    const asked: string[] = [];
+    const fetch = async (page: number, size: number): Promise<Page<number>> => {
+      asked.push(`${page}x${size}`);
+      const served = Math.min(size, options.cap ?? size);
+      const index = page - (options.firstPage ?? 1);
+      return { items: all.slice(index * served, (index + 1) * served), ...(options.total === false ? {} : { total: length }) };
+    };
+    return { all, asked, fetch };
+  }
+
+  it('walks pages to the total, continuing at the vendor’s size when it caps the page (OTE-stack)', async () => {
+    const v = vendor(25, { cap: 10 });
+    expect(await walkPages(v.fetch, { pageSize: 100 })).toEqual({ items: v.all, total: 25 });
+    expect(v.asked).toEqual(['1x100', '2x10', '3x10']);
+  });
+
+  it('without a total, stops at the first short page', async () => {
+    const v = vendor(25, { total: false });
+    expect(await walkPages(v.fetch, { pageSize: 10 })).toEqual({ items: v.all });
+    expect(v.asked).toEqual(['1x10', '2x10', '3x10']);
+  });
+
+  it('without a total, asks once more after a full last page and stops at the empty one', async () => {
+    const v = vendor(20, { total: false });
+    expect((await walkPages(v.fetch, { pageSize: 10 })).items).toEqual(v.all);
+    expect(v.asked).toEqual(['1x10', '2x10', '3x10']);
+  });
+
+  it('counts pages from 0 where the vendor does, and stops once `atLeast` items are read (DWS)', async () => {
+    const v = vendor(35, { firstPage: 0 });
+    expect(await walkPages(v.fetch, { pageSize: 10, firstPage: 0, atLeast: 12 })).toEqual({ items: v.all.slice(0, 20), total: 35 });
+    expect(v.asked).toEqual(['0x10', '1x10']);
+  });
+
+  it('asks for one page of an empty list', async () => {
+    const v = vendor(0);
+    expect(await walkPages(v.fetch, { pageSize: 10 })).toEqual({ items: [], total: 0 });
+    expect(v.asked).toEqual(['1x10']);
+  });
+
+  it('with a limit, asks for the pages after the first together under it (TiEM)', async () => {
+    const v = vendor(35);
+    let running = 0;
+    let most = 0;
+    const fetch = async (page: number, size: number) => {
+      most = Math.max(most, ++running);
+      await Promise.resolve();
+      running--;
+      return v.fetch(page, size);
+    };
+    expect((await walkPages(fetch, { pageSize: 10, limit: pLimit(2) })).items).toEqual(v.all);
+    expect(v.asked).toEqual(['1x10', '2x10', '3x10', '4x10']);
+    expect(most).toBe(2);
+  });
+
+  it('keeps an item met again on a later page once, by its key', async () => {
+    // A newer item was inserted after page 1 was read: page 2 starts with page 1's last.
+    const pages: Record<number, Page<{ id: string }>> = {
+      1: { items: [{ id: 'a' }, { id: 'b' }], total: 4 },
+      2: { items: [{ id: 'b' }, { id: 'c' }], total: 4 },
+    };
+    const walked = await walkPages(async (n: number) => pages[n] ?? { items: [], total: 4 }, { pageSize: 2, limit: pLimit(1), key: (item: { id: string }) => item.id });
+    expect(walked.items.map((item) => item.id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -7,7 +7,6 @@ import {
   currentOperation,
   deploymentStatus,
   hostStatus,
-  isoTime,
   labelPushdown,
   parseHostId,
   parseOperationId,
@@ -20,7 +19,7 @@ import {
   workflowState,
 } from '../../../src/sources/otestack/map.js';
 import { clusterList, deploymentDetailReply, deploymentList, deploymentRow, historyEntry, nodeList } from '../../../src/sources/otestack/wire.js';
-import { tokenCredential, walkPages } from '../../../src/sources/otestack/client.js';
+import { tokenCredential } from '../../../src/sources/otestack/client.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/otestack/${name}.json`, import.meta.url), 'utf8'));
@@ -240,18 +239,6 @@ describe('otestack status tables', () => {
 
 describe('otestack units and parsing', () => {
   it.each([
-    [1551758321, T],
-    [1551758321000, T],
-    ['1551758321', T],
-    ['2019-03-05 03:58:41', T],
-    ['2019-03-05T11:58:41+08:00', T],
-    [0, undefined],
-    [-5, undefined],
-    ['soon', undefined],
-    [null, undefined],
-  ])('time %s → %s', (raw, want) => expect(isoTime(raw)).toBe(want));
-
-  it.each([
     ['{"running": 10, "error": 3, "total": 13}', { running: 10, error: 3, total: 13 }],
     ['{"running": 10, "error": 3, "total": 13}"', { running: 10, error: 3, total: 13 }],
     [{ running: 1, error: 0, total: 2 }, { running: 1, error: 0, total: 2 }],
@@ -279,17 +266,5 @@ describe('otestack units and parsing', () => {
     expect(tokenCredential('eyJxxxxxx', 1_000).expiresAt).toBe(1_000 + 3_600_000);
     // An exp already past by our clock: the clocks disagree, the documented hour applies.
     expect(tokenCredential(`eyJh.${claims}.sig`, 3_000_000_000_000).expiresAt).toBe(3_000_000_000_000 + 3_600_000);
-  });
-
-  it('walks pages to the total, continuing at the vendor’s size when it caps the page', async () => {
-    const all = Array.from({ length: 25 }, (_, i) => i);
-    const asked: string[] = [];
-    const capped = await walkPages(async (page, size) => {
-      asked.push(`${page}x${size}`);
-      const served = Math.min(size, 10);
-      return { items: all.slice((page - 1) * served, page * served), total: all.length };
-    }, 100);
-    expect(capped.items).toEqual(all);
-    expect(asked).toEqual(['1x100', '2x10', '3x10']);
   });
 });

@@ -6,7 +6,6 @@ import {
   backupType,
   clusterStatus,
   instanceStatus,
-  parseTime,
   processingShare,
   rawClusterStatus,
   splitHostNativeId,
@@ -313,21 +312,6 @@ describe('status tables', () => {
 });
 
 describe('units and parsing', () => {
-  it.each([
-    ['2024-03-01T08:00:00+08:00', '2024-03-01T00:00:00.000Z'],
-    ['2024-03-01T08:00:00.5+0800', '2024-03-01T00:00:00.500Z'],
-    ['2024-03-01 08:00:00', '2024-03-01T08:00:00.000Z'],
-    ['2024-03-01T08:00', '2024-03-01T08:00:00.000Z'],
-    ['2024-03-01T00:00:00.987654321Z', '2024-03-01T00:00:00.987Z'],
-    ['1709251200', '2024-03-01T00:00:00.000Z'],
-    [1709251200000, '2024-03-01T00:00:00.000Z'],
-  ])('parses %s', (raw, iso) => expect(parseTime(raw)).toBe(iso));
-
-  it.each([['0001-01-01T00:00:00Z'], ['0001-01-01 00:00:00 +0000 UTC'], ['0'], [''], ['string'], [null], [undefined]])(
-    'treats %s as unset',
-    (raw) => expect(parseTime(raw)).toBeUndefined(),
-  );
-
   it('reads tags as labels', () => {
     expect(tagLabel('prod')).toEqual({ key: 'prod', value: '' });
     expect(tagLabel('env=prod')).toEqual({ key: 'env', value: 'prod' });
