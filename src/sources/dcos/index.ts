@@ -1,4 +1,4 @@
-import pLimit, { type LimitFunction } from 'p-limit';
+import { cap, type Limit } from '../kit/limit.js';
 import { type SourceConfig, requireCredentials } from '../../config.js';
 import type { Cluster, Event, Host, Workflow } from '../../model/entities.js';
 import type { AdapterFactory, EntityReader, ListWindow, SourceSession } from '../adapter.js';
@@ -47,10 +47,10 @@ export const createDcosAdapter: AdapterFactory = (source, deps) => {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'events', 'workflows'] },
     isNativeId: isDcosId,
-    session: (scope) => session(client, scope, source.id, pLimit(source.concurrency)),
+    session: (scope) => session(client, scope, source.id, cap(source.concurrency)),
     operations: createDcosOperations({
       client,
-      workflows: (scope) => workflowReader(client, scope, source.id, createLoaders(client, scope, pLimit(source.concurrency))),
+      workflows: (scope) => workflowReader(client, scope, source.id, createLoaders(client, scope, cap(source.concurrency))),
       loggedInUser,
     }),
     health: () => http.health(),
@@ -108,7 +108,7 @@ function statusQuery(table: Readonly<Record<string, string>>, wanted: readonly s
 }
 
 /** One GraphQL request's readers; every loader is per session, so nothing outlives it. */
-function session(client: DcosClient, scope: RequestScope, sourceId: string, limit: LimitFunction): SourceSession {
+function session(client: DcosClient, scope: RequestScope, sourceId: string, limit: Limit): SourceSession {
   const loaders = createLoaders(client, scope, limit);
   return {
     clusters: clusterReader(client, scope, sourceId, loaders),
@@ -138,7 +138,7 @@ async function hostsOf(client: DcosClient, scope: RequestScope, clusterId: strin
   }
 }
 
-function createLoaders(client: DcosClient, scope: RequestScope, limit: LimitFunction) {
+function createLoaders(client: DcosClient, scope: RequestScope, limit: Limit) {
   return {
     /** One cluster: its own GET; several: the one list call, which names them all. */
     cluster: scope.loader<string, VendorCluster | null>(async (ids) => {
@@ -195,7 +195,7 @@ function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string
   };
 }
 
-function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, loaders: Loaders, limit: LimitFunction): EntityReader<Host, HostFilter> {
+function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, loaders: Loaders, limit: Limit): EntityReader<Host, HostFilter> {
   const map = (h: VendorHost) => listedHost(sourceId, h);
   return {
     pushdown: new Set<keyof HostFilter>(['status', 'labels', 'clusterNativeId']),

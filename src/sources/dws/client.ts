@@ -1,4 +1,4 @@
-import type { LimitFunction } from 'p-limit';
+import { type Limit } from '../kit/limit.js';
 import { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';
@@ -19,7 +19,7 @@ import type { VendorPage } from './paging.js';
 /** What one GraphQL request's calls share: its GET memo and its fan-out slots. */
 export interface CallContext {
   scope: RequestScope;
-  limit: LimitFunction;
+  limit: Limit;
 }
 
 // ---- Errors ----

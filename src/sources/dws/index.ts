@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { cap } from '../kit/limit.js';
 import { requireCredentials, type SourceConfig } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
@@ -36,7 +36,7 @@ export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter =>
     operations: createDwsOperations({ client, sourceId: source.id, concurrency: source.concurrency, session }),
     health: () => http.health(),
     async probe(signal) {
-      await client.probe({ scope: new RequestScope(signal), limit: pLimit(1) });
+      await client.probe({ scope: new RequestScope(signal), limit: cap(1) });
     },
     close,
   };

@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { cap } from '../kit/limit.js';
 import type { Workflow } from '../../model/entities.js';
 import { GatewayError, NotFoundError } from '../../model/errors.js';
 import { encodeGlobalId, type NodeType } from '../../model/ids.js';
@@ -48,7 +48,7 @@ export interface DwsOperationsDeps {
  * out of the answer instead of reporting a failure that invites a resend.
  */
 export function createDwsOperations({ client, sourceId, concurrency, session }: DwsOperationsDeps): SourceOperations {
-  const reads = (o?: OperationOptions): CallContext => ({ scope: new RequestScope(o?.signal), limit: pLimit(concurrency) });
+  const reads = (o?: OperationOptions): CallContext => ({ scope: new RequestScope(o?.signal), limit: cap(concurrency) });
   const notFound = (type: NodeType, nativeId: string) => new NotFoundError(type, encodeGlobalId({ type, sourceId, nativeId }));
   const ref = (type: NodeType, nativeId: string) => ({ type, nativeId });
 

@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { cap } from '../kit/limit.js';
 import type { Cluster, Event, Host, Snapshot, Workflow } from '../../model/entities.js';
 import type { EntityReader, SourceSession } from '../adapter.js';
 import type { ClusterFilter, EventFilter, HostFilter, SnapshotFilter, WorkflowFilter } from '../../model/entity-types.js';
@@ -49,7 +49,7 @@ const byStartedDesc = (a: SnapshotWire, b: SnapshotWire) =>
   a.started !== b.started ? ((a.started ?? '') < (b.started ?? '') ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
-  const ctx: CallContext = { scope, limit: pLimit(concurrency) };
+  const ctx: CallContext = { scope, limit: cap(concurrency) };
   const region = async () => (await client.identity(scope.signal)).region;
 
   // ---- Clusters: the list carries everything the model needs (tags, nodes, tasks). ----

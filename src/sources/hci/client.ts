@@ -1,4 +1,4 @@
-import type { LimitFunction } from 'p-limit';
+import { type Limit } from '../kit/limit.js';
 import { z } from 'zod';
 import type { SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
 import { decode, type Envelope, replyError } from '../kit/decode.js';
@@ -159,7 +159,7 @@ export interface ClusterPage {
 /** Per session: the request's GET memo, and the cap on calls in flight. */
 export interface CallContext {
   scope: RequestScope;
-  limit: LimitFunction;
+  limit: Limit;
 }
 
 /** How many rows to ask for, and from which page (`page_num` counts from 0). */

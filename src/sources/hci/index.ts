@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { cap } from '../kit/limit.js';
 import { requireCredentials } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { sourceHttpSettings } from '../http.js';
@@ -30,7 +30,7 @@ export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter =>
     operations: createHciOperations({ client, concurrency: source.concurrency, session }),
     health: () => http.health(),
     async probe(signal) {
-      await client.clusters({ scope: new RequestScope(signal), limit: pLimit(1) }, { page: { pageNum: 0, pageSize: 1 } });
+      await client.clusters({ scope: new RequestScope(signal), limit: cap(1) }, { page: { pageNum: 0, pageSize: 1 } });
     },
     close,
   };

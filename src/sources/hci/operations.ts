@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { cap } from '../kit/limit.js';
 import type { Workflow } from '../../model/entities.js';
 import { GatewayError, NotFoundError, ValidationError } from '../../model/errors.js';
 import type { NodeType } from '../../model/ids.js';
@@ -30,7 +30,7 @@ export interface HciOperationDeps {
  * target) rather than reporting a failure that invites a resend.
  */
 export function createHciOperations({ client, concurrency, session }: HciOperationDeps): SourceOperations {
-  const reads = (signal?: AbortSignal): CallContext => ({ scope: new RequestScope(signal), limit: pLimit(concurrency) });
+  const reads = (signal?: AbortSignal): CallContext => ({ scope: new RequestScope(signal), limit: cap(concurrency) });
 
   /** A read after a write that succeeded: the vendor's trouble or the client leaving is no failure of the write. */
   const afterWrite = async <T>(read: () => Promise<T | null>): Promise<T | undefined> => {

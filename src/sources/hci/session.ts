@@ -1,5 +1,5 @@
+import { cap } from '../kit/limit.js';
 import DataLoader from 'dataloader';
-import pLimit from 'p-limit';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
 import { goneItem, withGaps } from '../../model/partial.js';
 import { type EntityReader, type OutlineReader, type SourceSession, wants } from '../adapter.js';
@@ -52,7 +52,7 @@ const perCluster = <V>(scope: RequestScope, work: (clusterUuid: string) => Promi
 export type HciSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'workflows'>>;
 
 export function hciSession(client: HciClient, sourceId: string, concurrency: number, scope: RequestScope): HciSession {
-  const ctx: CallContext = { scope, limit: pLimit(concurrency) };
+  const ctx: CallContext = { scope, limit: cap(concurrency) };
 
   const allClusterUuids = async (filter: { clusterNativeId?: string }) =>
     filter.clusterNativeId !== undefined ? [filter.clusterNativeId] : (await client.clusters(ctx)).rows.map((r) => r.cluster_uuid);

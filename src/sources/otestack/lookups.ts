@@ -1,4 +1,4 @@
-import type { LimitFunction } from 'p-limit';
+import { type Limit } from '../kit/limit.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../scope.js';
 import { type Part, part } from '../partial.js';
@@ -24,7 +24,7 @@ export class Lookups {
   constructor(
     private readonly client: OteClient,
     private readonly scope: RequestScope,
-    private readonly limit: LimitFunction,
+    private readonly limit: Limit,
   ) {}
 
   #memo<T>(key: string, compute: () => Promise<T>): Promise<T> {

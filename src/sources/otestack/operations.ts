@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { cap } from '../kit/limit.js';
 import type { Label } from '../../model/entities.js';
 import { NotFoundError, ValidationError } from '../../model/errors.js';
 import type { CreateDeploymentRequest, DeploymentVerdict, OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
@@ -83,7 +83,7 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
    * "all", or a label they share and no other cluster carries.
    */
   const deploymentTarget = async (clusters: readonly string[], scope: RequestScope): Promise<string> => {
-    const lookups = new Lookups(client, scope, pLimit(concurrency));
+    const lookups = new Lookups(client, scope, cap(concurrency));
     const known = new Set((await lookups.clusterRows()).map((c) => c.clusterName));
     const missing = clusters.find((c) => !known.has(c));
     if (missing !== undefined) throw new NotFoundError('Cluster', missing);
@@ -193,7 +193,7 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
       const node = parseHostId(hostId);
       if (!node) throw new NotFoundError('Host', hostId);
       const wanted = labelNames(labels, 'labels');
-      const current = (await new Lookups(client, freshScope(o), pLimit(concurrency)).nodeLabels()).get(hostId) ?? [];
+      const current = (await new Lookups(client, freshScope(o), cap(concurrency)).nodeLabels()).get(hostId) ?? [];
       const body = (label: string) => ({ nodeName: [node.nodeName], nodeLabel: label, clusterName: node.clusterName });
       await relabel(hostId, current, wanted, (change, label) => client.labelNodes(change, body(label), o?.signal));
       return { target: { type: 'Host', nativeId: hostId } };

@@ -1,4 +1,4 @@
-import pLimit from 'p-limit';
+import { cap } from '../kit/limit.js';
 import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.js';
 import { type EntityReader, type ListWindow, type SourceSession, type Want, wants } from '../adapter.js';
 import type { ClusterFilter, DeploymentFilter, HostFilter, WorkflowFilter } from '../../model/entity-types.js';
@@ -83,7 +83,7 @@ const nodeQuery = (filter: HostFilter, nodeLabel: string | undefined): NodeQuery
 export type OteSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'deployments' | 'workflows'>>;
 
 export function oteSession(client: OteClient, sourceId: string, concurrency: number, scope: RequestScope): OteSession {
-  const limit = pLimit(concurrency);
+  const limit = cap(concurrency);
   const lookups = new Lookups(client, scope, limit);
 
   // ---- Clusters: list row + labels + nodes (for DEGRADED and capacity). ----

@@ -1,3 +1,4 @@
+import type { Limit } from '../kit/limit.js';
 import type { z } from 'zod';
 import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, VendorErrorReader } from '../http.js';
@@ -66,9 +67,6 @@ export const BACKUPS: ListEndpoint<TiemBackup> = {
   items: backupListSchema.transform((d) => d.backupRecords),
   key: (b) => b.id,
 };
-
-/** Runs a call under the session's concurrency cap (a p-limit instance). */
-export type Limit = <R>(fn: () => Promise<R>) => Promise<R>;
 
 export interface TiemClientOptions {
   http: SourceHttp;

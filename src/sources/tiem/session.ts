@@ -1,12 +1,12 @@
+import { cap, type Limit } from '../kit/limit.js';
 import DataLoader from 'dataloader';
-import pLimit from 'p-limit';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
 import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
 import type { EntityReader, ListWindow, SourceSession } from '../adapter.js';
 import type { ClusterFilter, HostFilter, SnapshotFilter, WorkflowFilter } from '../../model/entity-types.js';
 import type { RequestScope } from '../scope.js';
 import { gather } from '../partial.js';
-import { BACKUPS, CLUSTERS, type Limit, type ListEndpoint, type Query, type TiemClient, WORKFLOWS } from './client.js';
+import { BACKUPS, CLUSTERS, type ListEndpoint, type Query, type TiemClient, WORKFLOWS } from './client.js';
 import { splitHostNativeId, toCluster, toHost, toSnapshot, toWorkflow, vendorWorkflowStatus, workflowState } from './map.js';
 import { MAX_PAGE_SIZE } from './paging.js';
 import { pageCount } from '../kit/paging.js';
@@ -53,7 +53,7 @@ export class TiemSession {
     private readonly scope: RequestScope,
     concurrency: number,
   ) {
-    this.#limit = pLimit(concurrency);
+    this.#limit = cap(concurrency);
     const each = <K, V>(load: (key: K) => Promise<V>) => (keys: readonly K[]) => Promise.all(keys.map((k) => settle(this.#limit(() => load(k)))));
     this.#details = scope.loader(each((id) => client.clusterDetail(id, scope)));
     this.#workflowDetails = scope.loader(each((id) => client.workflowDetail(id, scope)));
