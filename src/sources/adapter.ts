@@ -107,6 +107,12 @@ export interface SourceAdapter {
   session(scope: RequestScope): SourceSession;
   /** The changes this vendor can make; an absent method is an unsupported operation. */
   readonly operations?: SourceOperations;
+  /**
+   * What only this vendor has, beyond the unified readers and operations
+   * (docs/vendor-capabilities.md): the object its folder's `vendor.ts` makes, whose shape
+   * the kind's own schema file knows. Absent where a kind has nothing of its own yet.
+   */
+  readonly vendor?: object;
   health(): HealthReport;
   /** One cheap authenticated vendor call, for `/readyz`: resolves when the source answers. */
   probe(signal?: AbortSignal): Promise<void>;

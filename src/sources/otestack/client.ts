@@ -184,11 +184,20 @@ export class OteClient {
     return all.items;
   }
 
+  /** GET /v1/app, every page: the application catalogue, every version, names containing `nameContains` where given. */
+  applications(scope: RequestScope, nameContains?: string): Promise<OteApp[]> {
+    return this.#apps(scope, nameContains ? { appName: nameContains, appNameMode: 'partial' } : {});
+  }
+
   /** GET /v1/app for one application (exact name), every version. */
-  async appVersions(scope: RequestScope, appName: string): Promise<OteApp[]> {
+  appVersions(scope: RequestScope, appName: string): Promise<OteApp[]> {
+    return this.#apps(scope, { appName, appNameMode: 'strict' });
+  }
+
+  async #apps(scope: RequestScope, filter: Record<string, string>): Promise<OteApp[]> {
     const all = await walkPages(
       async (page, pageSize) => {
-        const call = this.#getCall(scope, '/v1/app', '/v1/app', { appName, appNameMode: 'strict', page, pageSize });
+        const call = this.#getCall(scope, '/v1/app', '/v1/app', { ...filter, page, pageSize });
         return this.#decode(call, await this.http.request(call), appListReply);
       },
       { pageSize: PAGE_SIZE },

@@ -7,6 +7,7 @@ import { login, OteClient, readOteError, refresh, tokenCredential } from './clie
 import { oteOperations } from './operations.js';
 import { oteSession } from './session.js';
 import { isOtestackId } from './ids.js';
+import { otestackVendor } from './vendor.js';
 
 /**
  * OTE-stack edge platform (document 004). Logs in with `user`/`password` for a token
@@ -24,6 +25,7 @@ export const createOtestackAdapter: AdapterFactory = (source, deps) => {
     isNativeId: isOtestackId,
     session: (scope) => oteSession(client, source.id, source.concurrency, scope),
     operations: oteOperations({ client, sourceId: source.id, sourceKind: source.kind, concurrency: source.concurrency }),
+    vendor: otestackVendor(client, source.id),
     health: () => http.health(),
     probe: (signal) => client.whoAmI(signal),
     close,

@@ -2,7 +2,7 @@ import type { CommonFilter } from '../../model/entity-types.js';
 import type { Cluster, Deployment, DeploymentRevision, Host, Label, ReplicaCounts, ResourceUsage, Usage, Workflow } from '../../model/entities.js';
 import { type ClusterStatus, type DeploymentStatus, type HostStatus, statusTable, TERMINAL_WORKFLOW_STATES, type WorkflowState } from '../../model/status.js';
 import type { WorkflowKind } from '../../model/workflow-kind.js';
-import type { OteCluster, OteDeployment, OteHistoryEntry, OteNode } from './wire.js';
+import type { OteApp, OteCluster, OteDeployment, OteHistoryEntry, OteNode } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
@@ -146,6 +146,51 @@ export function hostOutline(sourceId: string, raw: OteNode): Omit<Host, 'labels'
     ...(raw.operatingSystem ? { os: raw.operatingSystem } : {}),
     ...(raw.kernelVersion ? { kernel: raw.kernelVersion } : {}),
     ...(usage ? { usage } : {}),
+  };
+}
+
+// ---- Applications (the catalogue, OTE-stack's own: see vendor.ts) ----
+
+/** One version of an application in the catalogue. */
+export interface OteApplication {
+  sourceId: string;
+  /** The vendor's id of this application version. */
+  nativeId: string | null;
+  name: string;
+  version: string;
+  /** "deployment" or "daemonset". */
+  workload: string | null;
+  image: string | null;
+  project: string | null;
+  repository: string | null;
+  replicas: number | null;
+  minReplicas: number | null;
+  maxReplicas: number | null;
+  autoscaled: boolean;
+  ports: { port: number; hostPort: number | null }[];
+  dependencies: { name: string; service: string | null; port: number | null }[];
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export function toApplication(sourceId: string, raw: OteApp): OteApplication {
+  return {
+    sourceId,
+    nativeId: raw.id != null ? String(raw.id) : null,
+    name: raw.appName,
+    version: raw.version,
+    workload: raw.deployType ?? null,
+    image: raw.image || null,
+    project: raw.projectName || null,
+    repository: raw.repositoryId || null,
+    replicas: raw.replicas ?? null,
+    minReplicas: raw.minReplicas ?? null,
+    maxReplicas: raw.maxReplicas ?? null,
+    autoscaled: raw.isHPA === true,
+    ports: (raw.port ?? []).map((p) => ({ port: p.port, hostPort: p.hostPort ?? null })),
+    dependencies: (raw.dependence ?? []).map((d) => ({ name: d.name, service: d.service || null, port: d.port ?? null })),
+    createdAt: vendorTime(raw.createTime, TIME) ?? null,
+    updatedAt: vendorTime(raw.updateTime, TIME) ?? null,
   };
 }
 

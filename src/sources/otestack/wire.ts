@@ -90,16 +90,29 @@ const auditRow = z.object({ id: z.number(), deployId: z.number().nullish(), depl
 export type OteAudit = z.infer<typeof auditRow>;
 
 /**
- * An application version from List Applications, reduced to what a deployment request
- * needs. `deployType` here is the workload kind ("deployment" or "daemonset"), not
- * the deployment operation code of the same name.
+ * An application version from List Applications: what a deployment request needs
+ * (name, version, workload, replicas) and what the catalogue shows. `deployType` here is
+ * the workload kind ("deployment" or "daemonset"), not the deployment operation code of
+ * the same name. Environment, command and volumes are left unread: they may hold secrets
+ * and nothing in the gateway needs them.
  */
 export const appRow = z
   .object({
+    id: z.number().int().nullish(),
     appName: z.string().min(1),
     version: z.string().min(1),
     deployType: z.string().nullish(),
+    image: z.string().nullish(),
+    projectName: z.string().nullish(),
+    repositoryId: z.string().nullish(),
     replicas: z.number().int().nullish(),
+    minReplicas: z.number().int().nullish(),
+    maxReplicas: z.number().int().nullish(),
+    isHPA: z.boolean().nullish(),
+    port: z.array(z.object({ port: z.number().int(), hostPort: z.number().int().nullish() }).loose()).nullish(),
+    dependence: z.array(z.object({ name: z.string(), service: z.string().nullish(), port: z.number().int().nullish() }).loose()).nullish(),
+    createTime: time,
+    updateTime: time,
   })
   .loose();
 export type OteApp = z.infer<typeof appRow>;

@@ -12,13 +12,14 @@ import {
   parseOperationId,
   parseReplicas,
   pastOperation,
+  toApplication,
   toCluster,
   toDeployment,
   toHost,
   toWorkflow,
   workflowState,
 } from '../../../src/sources/otestack/map.js';
-import { clusterList, deploymentDetailReply, deploymentList, deploymentRow, historyEntry, nodeList } from '../../../src/sources/otestack/wire.js';
+import { appListReply, clusterList, deploymentDetailReply, deploymentList, deploymentRow, historyEntry, nodeList } from '../../../src/sources/otestack/wire.js';
 import { tokenCredential } from '../../../src/sources/otestack/client.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
@@ -26,6 +27,29 @@ const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fi
 const T = '2019-03-05T03:58:41.000Z'; // 1551758321
 
 describe('otestack map: document examples', () => {
+  it('maps the List Applications example to a catalogue entry, leaving out what may hold secrets', () => {
+    const [app] = appListReply.parse(fixture('apps-list.response')).items;
+    expect(toApplication('ote', app!)).toEqual({
+      sourceId: 'ote',
+      nativeId: '1',
+      name: 'nginx1',
+      version: '1.2.3.4',
+      workload: 'deployment',
+      image: 'nginx:latest',
+      project: 'proj1',
+      repository: 'repo1',
+      replicas: 10,
+      minReplicas: 2,
+      maxReplicas: 20,
+      autoscaled: true,
+      ports: [{ port: 8080, hostPort: 9090 }],
+      dependencies: [{ name: 'nginx', service: 'xxxx', port: 9090 }],
+      createdAt: T,
+      updatedAt: T,
+    });
+    expect(Object.keys(toApplication('ote', app!))).not.toContain('env');
+  });
+
   it('outlines each cluster of the list example as its completed cluster has every outline field', () => {
     const rows = clusterList.parse(fixture('clusters-list.response')).data;
     for (const row of rows) {
