@@ -1,6 +1,7 @@
 import { REGION } from './catalog.js';
 import { cnNodes, type DwsAlarm, type DwsCluster, type DwsSnapshot, type DwsStore, memberNodes } from './model.js';
-import { isoLocal, isoSeconds, zonedDateTime } from './time.js';
+import { isoLocal, isoSeconds } from '../kit/time.js';
+import { zonedDateTime } from './time.js';
 
 /**
  * Renders state in the document's field names. Nullable fields follow the Getting
