@@ -256,8 +256,38 @@ class SnapshotTable extends Map<string, DwsSnapshot> {
   }
 }
 
+/**
+ * Clusters by id, with the list's order (newest first) kept between calls: the list is
+ * asked for far more often than clusters come and go, and sorting ten thousand per call
+ * was most of a large fleet's list time. A cluster's creation time never changes.
+ */
+class ClusterTable extends Map<string, DwsCluster> {
+  #newestFirst: DwsCluster[] | undefined;
+
+  override set(id: string, c: DwsCluster): this {
+    if (super.get(id) !== c) this.#newestFirst = undefined;
+    return super.set(id, c);
+  }
+
+  override delete(id: string): boolean {
+    this.#newestFirst = undefined;
+    return super.delete(id);
+  }
+
+  override clear(): void {
+    this.#newestFirst = undefined;
+    super.clear();
+  }
+
+  /** Newest first, the order the console lists clusters in; ties in the order added. */
+  newestFirst(): readonly DwsCluster[] {
+    this.#newestFirst ??= [...this.values()].sort((a, b) => b.createdAt - a.createdAt);
+    return this.#newestFirst;
+  }
+}
+
 export class DwsStore {
-  readonly clusters = new Map<string, DwsCluster>();
+  readonly clusters = new ClusterTable();
   readonly snapshots = new SnapshotTable();
   /** Append through `addEvent`, which keeps the per-source counts. */
   readonly events: DwsEvent[] = [];

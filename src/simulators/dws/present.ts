@@ -99,19 +99,28 @@ function snapshotProgress(s: DwsSnapshot, now: number): string {
   return s.status === 'UNAVAILABLE' ? '0%' : '100%';
 }
 
+/**
+ * Snapshots (5.5.2): the project-wide list's nine fields, which are also the first nine
+ * of every other snapshot table. Built on their own: the list shows every snapshot of
+ * the project, and the other fields would be made only to be dropped.
+ */
+export const snapshotSummary = (s: DwsSnapshot) => ({
+  id: s.id,
+  name: s.name,
+  description: s.description,
+  started: isoSeconds(s.startedAt),
+  finished: s.finishedAt === null ? null : isoSeconds(s.finishedAt),
+  size: s.size,
+  status: s.status,
+  type: s.type,
+  cluster_id: s.clusterId,
+});
+
 /** Every field the snapshot tables define; the three snapshot APIs each show a subset. */
 function snapshotFields(s: DwsSnapshot, store: DwsStore, now: number) {
   const cluster = store.clusters.get(s.clusterId);
   return {
-    id: s.id,
-    name: s.name,
-    description: s.description,
-    started: isoSeconds(s.startedAt),
-    finished: s.finishedAt === null ? null : isoSeconds(s.finishedAt),
-    size: s.size,
-    status: s.status,
-    type: s.type,
-    cluster_id: s.clusterId,
+    ...snapshotSummary(s),
     datastore: { type: 'dws', version: s.version },
     cluster_name: s.clusterName,
     updated: isoLocal(s.updatedAt),
@@ -132,22 +141,6 @@ function snapshotFields(s: DwsSnapshot, store: DwsStore, now: number) {
     fine_grained_backup_detail: null,
     guest_agent_version: s.version.split('.').slice(0, 3).join('.'),
     cluster_status: cluster?.status ?? 'DELETED',
-  };
-}
-
-/** Snapshots (5.5.2): the project-wide list's nine fields. */
-export function snapshotSummary(s: DwsSnapshot, store: DwsStore, now: number) {
-  const f = snapshotFields(s, store, now);
-  return {
-    id: f.id,
-    name: f.name,
-    description: f.description,
-    started: f.started,
-    finished: f.finished,
-    size: f.size,
-    status: f.status,
-    type: f.type,
-    cluster_id: f.cluster_id,
   };
 }
 

@@ -87,7 +87,7 @@ export function snapshotRoutes(ctx: DwsContext): Route[] {
     }),
     route('GET', '/v1.0/{project_id}/snapshots', () => {
       const list = newest([...store.snapshots.values()]);
-      return json(200, { snapshots: list.map((s) => snapshotSummary(s, store, now())), count: list.length });
+      return json(200, { snapshots: list.map(snapshotSummary), count: list.length });
     }),
     route('GET', '/v1.0/{project_id}/clusters/{cluster_id}/snapshots', (req) => {
       const c = store.cluster(param(req, 'cluster_id'));
