@@ -2,7 +2,6 @@ import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
 import { errors } from './envelope.js';
 import { HOST_STATUS, type Host } from './hosts.js';
-import { newUuid } from './ids.js';
 
 /**
  * The inspection's `state`. The document only shows 0 (in the start and stop
@@ -175,7 +174,7 @@ export function startInspection(
   const durationMs = 30_000 + items.length * ITEM_MS;
   const run: Inspection = {
     state: INSPECTION_STATE.checking,
-    runUuid: newUuid(rng),
+    runUuid: rng.uuid(),
     checks,
     items,
     startedAt,
