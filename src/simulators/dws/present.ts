@@ -1,5 +1,5 @@
 import { REGION } from './catalog.js';
-import { cnNodes, type DwsAlarm, type DwsCluster, type DwsSnapshot, type DwsStore, memberNodes } from './model.js';
+import { cnNodes, type DwsAlarm, type DwsCluster, type DwsSnapshot, type DwsStore, memberCount } from './model.js';
 import { isoLocal, isoSeconds } from '../kit/time.js';
 import { zonedDateTime } from './time.js';
 
@@ -17,7 +17,7 @@ function actionProgress(c: DwsCluster, now: number): Record<string, string> {
   return step?.progressKey ? { [step.progressKey]: percent(step.startedAt, step.durationMs, now) } : {};
 }
 
-const host = (c: DwsCluster) => `${c.name.toLowerCase().replace(/_/g, '-')}.${REGION}.dwscloud.com`;
+const host = (c: DwsCluster) => `${c.name.toLowerCase().replaceAll('_', '-')}.${REGION}.dwscloud.com`;
 
 function endpoints(c: DwsCluster) {
   const connect = `${host(c)}:${c.port}`;
@@ -32,7 +32,10 @@ function publicEndpoints(c: DwsCluster) {
 
 const publicIp = (c: DwsCluster) => (c.publicIp ? { public_bind_type: c.publicIp.bindType, eip_id: c.publicIp.eipId } : null);
 
-/** Fields the list item and the detail share. */
+/**
+ * Fields the list item and the detail share; each adds its own to this object rather
+ * than spreading it into a new one (the list makes one per cluster of the fleet).
+ */
 function common(c: DwsCluster, store: DwsStore, now: number) {
   return {
     id: c.id,
@@ -46,7 +49,7 @@ function common(c: DwsCluster, store: DwsStore, now: number) {
     nodes: c.nodes.map((n) => ({ id: n.id, name: n.name, status: n.status })),
     tags: c.tags.map((t) => ({ key: t.key, value: t.value })),
     user_name: c.userName,
-    number_of_node: memberNodes(c).length,
+    number_of_node: memberCount(c),
     recent_event: store.eventCount(c.id),
     availability_zone: c.availabilityZone,
     enterprise_project_id: c.enterpriseProjectId,
@@ -64,33 +67,31 @@ function common(c: DwsCluster, store: DwsStore, now: number) {
 }
 
 /** ClusterInfo (5.2.2). The example also carries `spec` with the flavor's size. */
-export const clusterInfo = (c: DwsCluster, store: DwsStore, now: number) => ({
-  ...common(c, store, now),
-  spec: { cpu: c.flavor.vcpus, mem: c.flavor.ram },
-});
+export const clusterInfo = (c: DwsCluster, store: DwsStore, now: number) =>
+  Object.assign(common(c, store, now), { spec: { cpu: c.flavor.vcpus, mem: c.flavor.ram } });
 
 /** Default parameter template every cluster starts with (id and name as in the document's detail example). */
 export const PARAMETER_GROUP = { id: '157e9cc4-64a8-11e8-adc0-fa7ae01bbebc', name: 'Default-Parameter-Group-dws' } as const;
 
 /** ClusterDetail (5.2.3). */
-export const clusterDetail = (c: DwsCluster, store: DwsStore, now: number) => ({
-  ...common(c, store, now),
-  parameter_group: { ...PARAMETER_GROUP, status: c.parameterGroupStatus },
-  node_type_id: c.flavor.id,
-  order_id: c.orderId,
-  private_ip: cnNodes(c).map((n) => n.privateIp),
-  maintain_window: c.maintainWindow,
-  // The table types the node counts as Integer; the example (which we follow) sends strings.
-  resize_info: c.resize
-    ? {
-        target_node_num: String(c.resize.target),
-        origin_node_num: String(c.resize.origin),
-        resize_status: c.resize.status,
-        start_time: isoSeconds(c.resize.startedAt),
-      }
-    : null,
-  elb: c.elb,
-});
+export const clusterDetail = (c: DwsCluster, store: DwsStore, now: number) =>
+  Object.assign(common(c, store, now), {
+    parameter_group: { ...PARAMETER_GROUP, status: c.parameterGroupStatus },
+    node_type_id: c.flavor.id,
+    order_id: c.orderId,
+    private_ip: cnNodes(c).map((n) => n.privateIp),
+    maintain_window: c.maintainWindow,
+    // The table types the node counts as Integer; the example (which we follow) sends strings.
+    resize_info: c.resize
+      ? {
+          target_node_num: String(c.resize.target),
+          origin_node_num: String(c.resize.origin),
+          resize_status: c.resize.status,
+          start_time: isoSeconds(c.resize.startedAt),
+        }
+      : null,
+    elb: c.elb,
+  });
 
 export const cnInstance = (n: { id: string; name: string; privateIp: string }) => ({ id: n.id, name: n.name, private_ip: n.privateIp });
 
