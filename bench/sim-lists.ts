@@ -2,25 +2,33 @@
  * `npm run bench:sims`: the CPU a simulator spends answering each documented list call
  * (every GET in src/simulators/<kind>/documented.ts, with its valid request), at the
  * default fleet size. The simulators run in a process of their own (fleet-process.ts),
- * so only their CPU is counted, read from /proc (Linux). Prints ms of CPU per call for
- * each endpoint and the largest per vendor.
- */
+ * so only their CPU is counted (the process's own getrusage, asked for over IPC). Each
+ * endpoint is called BENCH_WARMUP times uncounted, then BENCH_ROUNDS rounds of
+ * BENCH_CALLS; the median round is printed, as ms of CPU per call, for each endpoint
+ * and the largest per vendor: on a machine shared with other work a round can be slowed
+ * by what else runs. */
 import { fork } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { SOURCE_KINDS, type SourceKind } from '../src/model/source-kind.js';
 import type { DocumentedApi, DocumentedClient } from '../src/simulators/kit/documented.js';
 
 const CALLS = Number(process.env.BENCH_CALLS ?? 200);
-const TICK_MS = 10;
+// Calls before the counted ones: the first answers of a route run its code unoptimised
+// (JIT compilation), a one-time cost a running simulator has paid long before.
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 50);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 
 type Fleet = Record<SourceKind, { url: string; credentials: Record<string, string> }>;
 
 const child = fork(new URL('./fleet-process.ts', import.meta.url), { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
 const fleet = await new Promise<Fleet>((resolve) => child.once('message', (m) => resolve(m as Fleet)));
-const cpuMs = () => {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
-};
+const cpuMs = () =>
+  new Promise<number>((resolve) => {
+    child.once('message', (m) => {
+      const { user, system } = (m as { cpuUs: NodeJS.CpuUsage }).cpuUs;
+      resolve((user + system) / 1000);
+    });
+    child.send('cpu');
+  });
 
 const send = async (url: string, method: string, path: string, headers: Record<string, string>, body?: unknown) => {
   const res = await fetch(url + path, {
@@ -39,16 +47,23 @@ for (const kind of SOURCE_KINDS) {
   const { url, credentials } = fleet[kind];
   const signed = await documented.signIn(url, credentials);
   const api: DocumentedClient = { call: (method, path, body) => send(url, method, path, signed, body) };
-  const rows: { endpoint: string; ms: number }[] = [];
+  const rows: { endpoint: string; ms: number; kb: number }[] = [];
   for (const endpoint of documented.endpoints.filter((e) => e.method === 'GET')) {
     const req = await endpoint.valid(api);
     const headers = { ...(req.signedIn === false ? {} : signed), ...req.headers };
-    const before = cpuMs();
-    for (let i = 0; i < CALLS; i++) await send(url, 'GET', req.path, headers);
-    rows.push({ endpoint: `GET ${endpoint.path}`, ms: (cpuMs() - before) / CALLS });
+    let bytes = 0;
+    for (let i = 0; i < WARMUP; i++) bytes = JSON.stringify((await send(url, 'GET', req.path, headers)).body).length;
+    const rounds: number[] = [];
+    for (let r = 0; r < ROUNDS; r++) {
+      const before = await cpuMs();
+      for (let i = 0; i < CALLS; i++) await send(url, 'GET', req.path, headers);
+      rounds.push(((await cpuMs()) - before) / CALLS);
+    }
+    rounds.sort((a, b) => a - b);
+    rows.push({ endpoint: `GET ${endpoint.path}`, ms: rounds[Math.floor(ROUNDS / 2)] ?? 0, kb: bytes / 1024 });
   }
   const worst = rows.reduce((a, b) => (b.ms > a.ms ? b : a));
   console.log(`${kind}: ${rows.length} documented GETs, largest ${worst.ms.toFixed(3)} ms CPU per call (${worst.endpoint})`);
-  for (const r of rows) console.log(`  ${r.ms.toFixed(3).padStart(7)}  ${r.endpoint}`);
+  for (const r of rows) console.log(`  ${r.ms.toFixed(3).padStart(7)}  ${r.kb.toFixed(1).padStart(6)} KiB  ${r.endpoint}`);
 }
 child.disconnect();

@@ -23,6 +23,3 @@ export class ObjectIds {
 }
 
 export const isObjectId = (value: string): boolean => /^[0-9a-f]{24}$/i.test(value);
-
-/** The document's timestamp format: RFC 3339 in UTC, whole seconds. */
-export const isoSeconds = (ms: number): string => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');

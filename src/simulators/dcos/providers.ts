@@ -1,5 +1,5 @@
 import { CODE, DcosError } from './errors.js';
-import { isoSeconds } from './ids.js';
+import { isoSeconds } from '../kit/time.js';
 import { type DcosState, PROVIDER_TYPES, type Provider, type ProviderType } from './state.js';
 
 /** Each type's settings block: its field in a provider record and the docker-machine options it holds. */

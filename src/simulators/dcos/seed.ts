@@ -1,6 +1,6 @@
 import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
-import { isoSeconds } from './ids.js';
+import { isoSeconds } from '../kit/time.js';
 import { type NodeSpec, markFirstMaster, newHost } from './nodes.js';
 import type { Operations } from './operations.js';
 import { embedRegistry } from './registries.js';

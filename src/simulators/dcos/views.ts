@@ -1,4 +1,4 @@
-import { isoSeconds } from './ids.js';
+import { isoSeconds } from '../kit/time.js';
 import type { Cluster, Host, OperationLog } from './state.js';
 
 /** Field names and order exactly as the document's examples show them. */

@@ -1,7 +1,7 @@
 import type { SimEnv } from '../kit/definition.js';
 import type { EventLog, EventName } from './events.js';
 import { busy } from './errors.js';
-import { type DwsCluster, type DwsNode, type DwsSnapshot, type DwsStore, FAILED_TASKS, isHealthy, memberNodes } from './model.js';
+import { type DwsCluster, type DwsNode, type DwsSnapshot, type DwsStore, FAILED_TASKS, isHealthy, memberCount, memberNodes } from './model.js';
 import { addNodes, assignCns, setNodeStatus } from './nodes.js';
 
 const MIN = 60_000;
@@ -173,7 +173,7 @@ export class Operations {
     this.assertIdle(c);
     const idle = c.nodes.filter((n) => n.status === '199');
     const reused = options.createNodeOnly ? [] : idle.slice(0, count);
-    const origin = memberNodes(c).length;
+    const origin = memberCount(c);
     this.begin(c, 'resizeClusterStart');
     const created = addNodes(this.env.rng, c, count - reused.length, '100', options.subnetPrefix);
     const joining: DwsNode[] = [...reused, ...created];

@@ -1,6 +1,7 @@
 import { REGION } from './catalog.js';
-import { cnNodes, type DwsAlarm, type DwsCluster, type DwsSnapshot, type DwsStore, memberNodes } from './model.js';
-import { isoLocal, isoSeconds, zonedDateTime } from './time.js';
+import { cnNodes, type DwsAlarm, type DwsCluster, type DwsSnapshot, type DwsStore, memberCount } from './model.js';
+import { isoLocal, isoSeconds } from '../kit/time.js';
+import { zonedDateTime } from './time.js';
 
 /**
  * Renders state in the document's field names. Nullable fields follow the Getting
@@ -16,7 +17,7 @@ function actionProgress(c: DwsCluster, now: number): Record<string, string> {
   return step?.progressKey ? { [step.progressKey]: percent(step.startedAt, step.durationMs, now) } : {};
 }
 
-const host = (c: DwsCluster) => `${c.name.toLowerCase().replace(/_/g, '-')}.${REGION}.dwscloud.com`;
+const host = (c: DwsCluster) => `${c.name.toLowerCase().replaceAll('_', '-')}.${REGION}.dwscloud.com`;
 
 function endpoints(c: DwsCluster) {
   const connect = `${host(c)}:${c.port}`;
@@ -31,7 +32,10 @@ function publicEndpoints(c: DwsCluster) {
 
 const publicIp = (c: DwsCluster) => (c.publicIp ? { public_bind_type: c.publicIp.bindType, eip_id: c.publicIp.eipId } : null);
 
-/** Fields the list item and the detail share. */
+/**
+ * Fields the list item and the detail share; each adds its own to this object rather
+ * than spreading it into a new one (the list makes one per cluster of the fleet).
+ */
 function common(c: DwsCluster, store: DwsStore, now: number) {
   return {
     id: c.id,
@@ -45,7 +49,7 @@ function common(c: DwsCluster, store: DwsStore, now: number) {
     nodes: c.nodes.map((n) => ({ id: n.id, name: n.name, status: n.status })),
     tags: c.tags.map((t) => ({ key: t.key, value: t.value })),
     user_name: c.userName,
-    number_of_node: memberNodes(c).length,
+    number_of_node: memberCount(c),
     recent_event: store.eventCount(c.id),
     availability_zone: c.availabilityZone,
     enterprise_project_id: c.enterpriseProjectId,
@@ -63,33 +67,31 @@ function common(c: DwsCluster, store: DwsStore, now: number) {
 }
 
 /** ClusterInfo (5.2.2). The example also carries `spec` with the flavor's size. */
-export const clusterInfo = (c: DwsCluster, store: DwsStore, now: number) => ({
-  ...common(c, store, now),
-  spec: { cpu: c.flavor.vcpus, mem: c.flavor.ram },
-});
+export const clusterInfo = (c: DwsCluster, store: DwsStore, now: number) =>
+  Object.assign(common(c, store, now), { spec: { cpu: c.flavor.vcpus, mem: c.flavor.ram } });
 
 /** Default parameter template every cluster starts with (id and name as in the document's detail example). */
 export const PARAMETER_GROUP = { id: '157e9cc4-64a8-11e8-adc0-fa7ae01bbebc', name: 'Default-Parameter-Group-dws' } as const;
 
 /** ClusterDetail (5.2.3). */
-export const clusterDetail = (c: DwsCluster, store: DwsStore, now: number) => ({
-  ...common(c, store, now),
-  parameter_group: { ...PARAMETER_GROUP, status: c.parameterGroupStatus },
-  node_type_id: c.flavor.id,
-  order_id: c.orderId,
-  private_ip: cnNodes(c).map((n) => n.privateIp),
-  maintain_window: c.maintainWindow,
-  // The table types the node counts as Integer; the example (which we follow) sends strings.
-  resize_info: c.resize
-    ? {
-        target_node_num: String(c.resize.target),
-        origin_node_num: String(c.resize.origin),
-        resize_status: c.resize.status,
-        start_time: isoSeconds(c.resize.startedAt),
-      }
-    : null,
-  elb: c.elb,
-});
+export const clusterDetail = (c: DwsCluster, store: DwsStore, now: number) =>
+  Object.assign(common(c, store, now), {
+    parameter_group: { ...PARAMETER_GROUP, status: c.parameterGroupStatus },
+    node_type_id: c.flavor.id,
+    order_id: c.orderId,
+    private_ip: cnNodes(c).map((n) => n.privateIp),
+    maintain_window: c.maintainWindow,
+    // The table types the node counts as Integer; the example (which we follow) sends strings.
+    resize_info: c.resize
+      ? {
+          target_node_num: String(c.resize.target),
+          origin_node_num: String(c.resize.origin),
+          resize_status: c.resize.status,
+          start_time: isoSeconds(c.resize.startedAt),
+        }
+      : null,
+    elb: c.elb,
+  });
 
 export const cnInstance = (n: { id: string; name: string; privateIp: string }) => ({ id: n.id, name: n.name, private_ip: n.privateIp });
 
@@ -98,19 +100,28 @@ function snapshotProgress(s: DwsSnapshot, now: number): string {
   return s.status === 'UNAVAILABLE' ? '0%' : '100%';
 }
 
+/**
+ * Snapshots (5.5.2): the project-wide list's nine fields, which are also the first nine
+ * of every other snapshot table. Built on their own: the list shows every snapshot of
+ * the project, and the other fields would be made only to be dropped.
+ */
+export const snapshotSummary = (s: DwsSnapshot) => ({
+  id: s.id,
+  name: s.name,
+  description: s.description,
+  started: isoSeconds(s.startedAt),
+  finished: s.finishedAt === null ? null : isoSeconds(s.finishedAt),
+  size: s.size,
+  status: s.status,
+  type: s.type,
+  cluster_id: s.clusterId,
+});
+
 /** Every field the snapshot tables define; the three snapshot APIs each show a subset. */
 function snapshotFields(s: DwsSnapshot, store: DwsStore, now: number) {
   const cluster = store.clusters.get(s.clusterId);
   return {
-    id: s.id,
-    name: s.name,
-    description: s.description,
-    started: isoSeconds(s.startedAt),
-    finished: s.finishedAt === null ? null : isoSeconds(s.finishedAt),
-    size: s.size,
-    status: s.status,
-    type: s.type,
-    cluster_id: s.clusterId,
+    ...snapshotSummary(s),
     datastore: { type: 'dws', version: s.version },
     cluster_name: s.clusterName,
     updated: isoLocal(s.updatedAt),
@@ -131,22 +142,6 @@ function snapshotFields(s: DwsSnapshot, store: DwsStore, now: number) {
     fine_grained_backup_detail: null,
     guest_agent_version: s.version.split('.').slice(0, 3).join('.'),
     cluster_status: cluster?.status ?? 'DELETED',
-  };
-}
-
-/** Snapshots (5.5.2): the project-wide list's nine fields. */
-export function snapshotSummary(s: DwsSnapshot, store: DwsStore, now: number) {
-  const f = snapshotFields(s, store, now);
-  return {
-    id: f.id,
-    name: f.name,
-    description: f.description,
-    started: f.started,
-    finished: f.finished,
-    size: f.size,
-    status: f.status,
-    type: f.type,
-    cluster_id: f.cluster_id,
   };
 }
 

@@ -1,5 +1,5 @@
 import { DwsRequestError } from './errors.js';
-import { type DwsCluster, type DwsStore, memberNodes } from './model.js';
+import { type DwsCluster, type DwsStore, memberCount } from './model.js';
 
 /**
  * The tenant's DWS quotas (5.10.1). Usage counts nodes and what they hold, as the
@@ -26,7 +26,7 @@ function used(store: DwsStore): Record<QuotaType, number> {
   const total: Record<QuotaType, number> = { instances: 0, core: 0, ram: 0, disk: 0, disk_capacity: 0 };
   for (const c of store.clusters.values()) {
     if (c.status === 'DELETED') continue;
-    const u = nodeUsage(c.flavor, memberNodes(c).length);
+    const u = nodeUsage(c.flavor, memberCount(c));
     for (const k of Object.keys(total) as QuotaType[]) total[k] += u[k];
   }
   return total;

@@ -1,11 +1,5 @@
 /** The time formats DWS responses use, each as the document's examples write it. */
 
-/** `2018-02-10T14:28:14Z` — cluster, snapshot and resize times. */
-export const isoSeconds = (ms: number) => `${new Date(ms).toISOString().slice(0, 19)}Z`;
-
-/** `2022-10-27T04:18:57` — the snapshot `updated` field carries no zone designator. */
-export const isoLocal = (ms: number) => new Date(ms).toISOString().slice(0, 19);
-
 /** Keystone's `2024-05-22T09:03:40.123000Z` (microsecond precision). */
 export const keystoneTime = (ms: number) => `${new Date(ms).toISOString().slice(0, 23)}000Z`;
 

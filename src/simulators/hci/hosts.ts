@@ -1,5 +1,4 @@
 import type { Rng } from '../kit/rng.js';
-import { newUuid } from './ids.js';
 
 /**
  * `HostStatistics[].Status`. The document shows only 1 beside `HostSummary`'s
@@ -145,10 +144,10 @@ export function generateHost(rng: Rng, plan: HostPlan): Host {
   const diskBytes = Math.round(dataDisks * diskSize);
   const gpu = rng.chance(0.15);
   const host: Host = {
-    uuid: newUuid(rng),
+    uuid: rng.uuid(),
     index: plan.index,
     ip: plan.ip,
-    domain: newUuid(rng),
+    domain: rng.uuid(),
     managerNet: { name: plan.nicName, cidr: `${plan.ip}/24`, mtu: 1500 },
     storageNet: plan.storageIp
       ? { name: 'ens2f1', cidr: `${plan.storageIp}/24`, mtu: 9000 }

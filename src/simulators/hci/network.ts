@@ -1,7 +1,6 @@
 import type { SimEnv } from '../kit/definition.js';
 import { createRng } from '../kit/rng.js';
 import { HOST_STATUS, type Host } from './hosts.js';
-import { newUuid } from './ids.js';
 import type { Cluster } from './state.js';
 
 /**
@@ -52,10 +51,10 @@ export function networkOf(env: SimEnv, cluster: Cluster): Sdn {
   const networkHosts = cluster.hosts.filter((h) => h.roles.network);
   const at = (k: number) => networkHosts[k % Math.max(1, networkHosts.length)] ?? (cluster.hosts[0] as Host);
   const stamp = () => Math.floor((cluster.ctime + rng.int(1, 30) * 86_400_000) / 1000);
-  const vms: NetworkVm[] = [{ uuid: newUuid(rng), name: `GNW${stamp()}`, type: 'nvm', tenant: '', host: at(0) }];
+  const vms: NetworkVm[] = [{ uuid: rng.uuid(), name: `GNW${stamp()}`, type: 'nvm', tenant: '', host: at(0) }];
   cluster.tenants.forEach((tenant, k) => {
-    if (rng.chance(0.7)) vms.push({ uuid: newUuid(rng), name: '虚拟路由器', type: 'GTVR', tenant, host: at(k) });
-    if (rng.chance(0.4)) vms.push({ uuid: newUuid(rng), name: `GPE${stamp()}`, type: 'GPE', tenant, host: at(k + 1) });
+    if (rng.chance(0.7)) vms.push({ uuid: rng.uuid(), name: '虚拟路由器', type: 'GTVR', tenant, host: at(k) });
+    if (rng.chance(0.4)) vms.push({ uuid: rng.uuid(), name: `GPE${stamp()}`, type: 'GPE', tenant, host: at(k + 1) });
   });
   const routers = vms.filter((v) => v.type === 'GTVR').length;
   const switches = cluster.tenants.length * rng.int(1, 4) + 1;
@@ -74,7 +73,7 @@ export function networkOf(env: SimEnv, cluster: Cluster): Sdn {
       security_specification_num: rng.int(10, 120),
     },
     controllerIp: `${a}.${b}.${c}.250`,
-    chassis: cluster.hosts.map(() => ({ uuid: newUuid(rng), encapUuid: newUuid(rng) })),
+    chassis: cluster.hosts.map(() => ({ uuid: rng.uuid(), encapUuid: rng.uuid() })),
     nbCfg: rng.int(100, 90_000),
     vms,
   };

@@ -2,7 +2,6 @@ import type { SimEnv } from '../kit/definition.js';
 import { createRng } from '../kit/rng.js';
 import { errors } from './envelope.js';
 import { HOST_STATUS, type Host } from './hosts.js';
-import { newUuid } from './ids.js';
 import { type Cluster, startHostTask } from './state.js';
 
 /**
@@ -61,7 +60,7 @@ export function servicesOf(env: SimEnv, cluster: Cluster): ClusterServices {
   if (host && rng.chance(1 / 3)) {
     const ctime = cluster.ctime + rng.int(1, 20) * 86_400_000;
     services.storage.push({
-      uuid: newUuid(rng),
+      uuid: rng.uuid(),
       name: `GST${Math.floor(ctime / 1000)}`,
       vmType: 'GST',
       host,
@@ -76,7 +75,7 @@ export function servicesOf(env: SimEnv, cluster: Cluster): ClusterServices {
   const center = cluster.hosts.find((h) => h.roles.center && inService(h));
   if (center && rng.chance(1 / 4)) {
     services.cvms.push({
-      uuid: newUuid(rng),
+      uuid: rng.uuid(),
       host: center,
       addr: `10.251.${c}.${Number(d) + 50}/24`,
       gateway: `10.251.${c}.1`,
@@ -113,7 +112,7 @@ export function deployStorageService(env: SimEnv, cluster: Cluster, input: Stora
   if (!host) throw errors.conflict('no host in service can run the vm', '没有可用的主机部署虚拟机', 'every host is down or in maintenance');
   const now = env.clock.now();
   const vm: StorageServiceVm = {
-    uuid: newUuid(env.rng),
+    uuid: env.rng.uuid(),
     name: `GST${Math.floor(now / 1000)}`,
     vmType: 'GST',
     host,
@@ -153,7 +152,7 @@ export function deployCvm(env: SimEnv, cluster: Cluster, host: Host, network: { 
   }
   if (!inService(host)) throw errors.conflict(`host ${host.ip} is not in service`, `主机${host.ip}不可用`, 'the host is down or in maintenance');
   if (host.task?.outcome === 'running') throw errors.conflict(`host ${host.ip} is busy with another task`, `主机${host.ip}正在执行其他任务`, 'wait for its task to end');
-  const cvm: CloudManagerVm = { uuid: newUuid(env.rng), host, ...network, state: SERVICE_STATE.deploying, ctime: env.clock.now() };
+  const cvm: CloudManagerVm = { uuid: env.rng.uuid(), host, ...network, state: SERVICE_STATE.deploying, ctime: env.clock.now() };
   services.cvms.push(cvm);
   startHostTask(env, cluster, host, { job: 'cvm', startedAt: cvm.ctime, durationMs: DEPLOY_MS.cvm }, (succeeded) => {
     cvm.state = succeeded ? SERVICE_STATE.running : SERVICE_STATE.failed;

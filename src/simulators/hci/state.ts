@@ -2,7 +2,6 @@ import type { SimEnv } from '../kit/definition.js';
 import type { Rng } from '../kit/rng.js';
 import { errors } from './envelope.js';
 import { addVm, generateHost, HOST_STATUS, type Host, type HostStatus, type HostTask, VM_STATES } from './hosts.js';
-import { newUuid } from './ids.js';
 import { idleInspection, type Inspection, startInspection } from './inspection.js';
 import { AUTO_RETENTION, catchUp, type MetaNode, metaNode, type SnapshotConfig, takeSnapshot } from './metadata.js';
 import type { Sdn } from './network.js';
@@ -123,11 +122,11 @@ function buildCluster(env: SimEnv, rng: Rng, plan: ClusterPlan): Cluster {
   });
   const policy = rng.pick(SNAPSHOT_POLICIES);
   return {
-    uuid: newUuid(rng),
+    uuid: rng.uuid(),
     name: plan.name,
     desc: plan.desc,
     ctime: plan.ctime,
-    tenants: Array.from({ length: rng.int(1, 4) }, () => newUuid(rng)),
+    tenants: Array.from({ length: rng.int(1, 4) }, () => rng.uuid()),
     hosts,
     pools: rng.int(1, 6),
     volumesFailed: rng.chance(0.1) ? rng.int(1, 2) : 0,

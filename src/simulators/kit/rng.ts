@@ -35,51 +35,86 @@ function hashSeed(seed: string | number): number {
   return h >>> 0;
 }
 
-export function createRng(seed: string | number): Rng {
-  let state = hashSeed(seed);
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
+const HEX_DIGITS = '0123456789abcdef';
+const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
+const DASH = 0x2d;
+
+/**
+ * mulberry32 behind the `Rng` methods. A class, not closures: a large fleet forks one
+ * per cluster, host or inspection, and closures cost a dozen functions each. Strings are
+ * built from character codes in one go: text grown by `+=` stays a rope of one piece
+ * per character (hundreds of bytes for a UUID) until something reads it.
+ */
+class Mulberry32 implements Rng {
+  #state: number;
+
+  constructor(seed: string | number) {
+    this.#state = hashSeed(seed);
+  }
+
+  next(): number {
+    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
+    let t = this.#state;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
-  const hex = (length: number) => {
-    let out = '';
-    while (out.length < length) out += Math.floor(next() * 16).toString(16);
-    return out;
-  };
-  const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-  const rng: Rng = {
-    next,
-    int,
-    float: (min, max) => min + next() * (max - min),
-    chance: (p) => next() < p,
-    pick: (items) => {
-      if (items.length === 0) throw new RangeError('pick() from an empty list');
-      return items[Math.floor(next() * items.length)] as (typeof items)[number];
-    },
-    shuffle: (items) => {
-      const copy = [...items];
-      for (let i = copy.length - 1; i > 0; i--) {
-        const j = int(0, i);
-        [copy[i], copy[j]] = [copy[j] as (typeof copy)[number], copy[i] as (typeof copy)[number]];
-      }
-      return copy;
-    },
-    hex,
-    uuid: () => {
-      const h = hex(32);
-      const variant = ((parseInt(h[16] as string, 16) & 0x3) | 0x8).toString(16);
-      return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
-    },
-    alnum: (length) => {
-      let out = '';
-      for (let i = 0; i < length; i++) out += ALNUM[Math.floor(next() * ALNUM.length)];
-      return out;
-    },
-    fork: (label) => createRng(`${state}:${label}`),
-  };
-  return rng;
+  }
+
+  int(min: number, max: number): number {
+    return min + Math.floor(this.next() * (max - min + 1));
+  }
+
+  float(min: number, max: number): number {
+    return min + this.next() * (max - min);
+  }
+
+  chance(p: number): boolean {
+    return this.next() < p;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick() from an empty list');
+    return items[Math.floor(this.next() * items.length)] as T;
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    const copy = [...items];
+    for (let i = copy.length - 1; i > 0; i--) {
+      const j = this.int(0, i);
+      [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+    }
+    return copy;
+  }
+
+  hex(length: number): string {
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++) codes[i] = HEX_DIGITS.charCodeAt(Math.floor(this.next() * 16));
+    return String.fromCharCode(...codes);
+  }
+
+  uuid(): string {
+    // 32 drawn digits; the 13th is replaced by the version (4), the 17th carries the variant (8-b).
+    const digits = new Array<number>(32);
+    for (let i = 0; i < 32; i++) digits[i] = Math.floor(this.next() * 16);
+    digits[12] = 4;
+    digits[16] = ((digits[16] as number) & 0x3) | 0x8;
+    const codes = new Array<number>(36);
+    for (let i = 0, at = 0; i < 32; i++) {
+      if (i === 8 || i === 12 || i === 16 || i === 20) codes[at++] = DASH;
+      codes[at++] = HEX_DIGITS.charCodeAt(digits[i] as number);
+    }
+    return String.fromCharCode(...codes);
+  }
+
+  alnum(length: number): string {
+    const codes = new Array<number>(length);
+    for (let i = 0; i < length; i++) codes[i] = ALNUM.charCodeAt(Math.floor(this.next() * ALNUM.length));
+    return String.fromCharCode(...codes);
+  }
+
+  fork(label: string): Rng {
+    return new Mulberry32(`${this.#state}:${label}`);
+  }
 }
+
+export const createRng = (seed: string | number): Rng => new Mulberry32(seed);

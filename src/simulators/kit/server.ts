@@ -193,14 +193,16 @@ export async function startSimulator(
       text = malformedBody(text);
     }
     const headers: Record<string, string> = { 'content-type': contentType, ...response.headers };
-    const bytes = Buffer.from(text);
-    headers['content-length'] = String(bytes.length);
+    const length = Buffer.byteLength(text);
+    headers['content-length'] = String(length);
     res.writeHead(status, headers);
-    if (faulty && faults.truncated && bytes.length > 1) {
-      res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.destroy());
+    if (faulty && faults.truncated && length > 1) {
+      res.write(Buffer.from(text).subarray(0, Math.floor(length / 2)), () => res.destroy());
       return;
     }
-    res.end(bytes);
+    // Ended with the string itself: Node writes the head and a string body in one write,
+    // where a Buffer would first be copied out of the string and then sent with writev.
+    res.end(text);
   };
 
   const control = (req: IncomingMessage, res: ServerResponse, url: URL, rawBody: string) => {

@@ -40,25 +40,41 @@ export const KIND_OF = Object.fromEntries(Object.entries(TYPE_OF).map(([kind, ty
 
 export const ALL = 'all';
 
-/** Every label some cluster carries, kept until a label changes (see `labelsChanged`). */
-export function clusterLabels(state: OteState): ReadonlySet<string> {
-  state.clusterLabels ??= new Set(state.clusters.flatMap((c) => [...c.labels.keys()]));
-  return state.clusterLabels;
+/** The clusters carrying each label, kept until a label changes (see `labelsChanged`). */
+function labelIndex(state: OteState): ReadonlyMap<string, readonly Cluster[]> {
+  if (!state.clustersByLabel) {
+    const index = new Map<string, Cluster[]>();
+    for (const c of state.clusters) {
+      for (const label of c.labels.keys()) {
+        const carrying = index.get(label);
+        if (carrying) carrying.push(c);
+        else index.set(label, [c]);
+      }
+    }
+    state.clustersByLabel = index;
+  }
+  return state.clustersByLabel;
 }
+
+/** Every label some cluster carries, in the order the fleet first shows them. */
+export const clusterLabels = (state: OteState): Iterable<string> => labelIndex(state).keys();
 
 /** A label route changed a cluster's or a node's labels: placements are recomputed. */
 export function labelsChanged(state: OteState): void {
   state.placements.clear();
-  state.clusterLabels = undefined;
+  state.clustersByLabel = undefined;
 }
 
-/** The clusters a deployment's `cluster` (a cluster label, a cluster name or "all") targets. */
-export function targetClusters(state: OteState, clusterLabel: string): Cluster[] {
+/** The clusters a deployment's `cluster` (a cluster label, a cluster name or "all") targets, in fleet order. */
+export function targetClusters(state: OteState, clusterLabel: string): readonly Cluster[] {
   if (clusterLabel === ALL) return state.clusters;
-  // A single site is found without a walk over the fleet, unless some cluster also carries its name as a label.
+  // A label or a single site is found without a walk over the fleet, unless some cluster
+  // also carries a site's name as a label.
   const named = state.clusterByName.get(clusterLabel);
-  if (named && !clusterLabels(state).has(clusterLabel)) return [named];
-  return state.clusters.filter((c) => c.name === clusterLabel || c.labels.has(clusterLabel));
+  const labelled = labelIndex(state).get(clusterLabel);
+  if (!labelled) return named ? [named] : [];
+  if (!named) return labelled;
+  return state.clusters.filter((c) => c === named || c.labels.has(clusterLabel));
 }
 
 /**
@@ -73,7 +89,9 @@ export function podsPerCluster(state: OteState, app: App, clusterLabel: string, 
   const perCluster: number[] = [];
   let total = 0;
   for (const c of targetClusters(state, clusterLabel)) {
-    const matching = (state.nodesByCluster.get(c.name) ?? []).filter((n) => nodeLabel === ALL || n.labels.has(nodeLabel)).length;
+    const nodes = state.nodesByCluster.get(c.name) ?? [];
+    let matching = nodeLabel === ALL ? nodes.length : 0;
+    if (nodeLabel !== ALL) for (const n of nodes) if (n.labels.has(nodeLabel)) matching++;
     if (matching === 0) continue;
     const pods = app.deployType === 'daemonset' ? matching : Math.max(app.replicas, 1);
     perCluster.push(pods);

@@ -245,8 +245,12 @@ export interface OteState {
   /** Fixed at generation: the API adds and removes labels, never clusters or nodes. */
   clusters: Cluster[];
   clusterByName: Map<string, Cluster>;
-  /** Every label some cluster carries; computed on demand, dropped when a label changes. */
-  clusterLabels?: Set<string>;
+  /**
+   * The clusters carrying each label, in fleet order; computed on demand, dropped when a
+   * label changes. A deployment targets a label, and a large fleet's history has
+   * thousands of them.
+   */
+  clustersByLabel?: Map<string, Cluster[]>;
   nodes: EdgeNode[];
   /** `nodes` by cluster name, in the same order. */
   nodesByCluster: Map<string, EdgeNode[]>;

@@ -1,4 +1,5 @@
 import type { Rng } from '../kit/rng.js';
+import { isoMillis } from '../kit/time.js';
 
 /**
  * TiEM ids are UUIDs printed as 22 characters of URL-safe base64
@@ -17,7 +18,7 @@ export function tiemId(rng: Rng): string {
 /** Go's zero time.Time: what TiEM prints for a deleteTime or endTime not yet set. */
 export const ZERO_TIME = '0001-01-01T00:00:00Z';
 
-export const isoTime = (ms: number | undefined): string => (ms === undefined ? ZERO_TIME : new Date(ms).toISOString());
+export const isoTime = (ms: number | undefined): string => (ms === undefined ? ZERO_TIME : isoMillis(ms));
 
 /** Rounded to `digits` decimals by arithmetic: `toFixed` makes a string per call, and a large fleet rounds millions of figures. */
 export const round = (value: number, digits = 2): number => {

@@ -1,7 +1,7 @@
 import type { Route } from '../../kit/definition.js';
 import { json } from '../../kit/http.js';
 import { type DwsCluster, isHealthy } from '../model.js';
-import { isoLocal } from '../time.js';
+import { isoLocal } from '../../kit/time.js';
 import { type DwsContext, param, route } from './shared.js';
 
 const MIN = 60_000;

@@ -121,9 +121,6 @@ function readCreate(ctx: DwsContext, body: Record<string, unknown>, names: Names
   };
 }
 
-/** Newest first, the order the console lists clusters in. */
-const byCreatedDesc = (ctx: DwsContext) => [...ctx.store.clusters.values()].sort((a, b) => b.createdAt - a.createdAt);
-
 export function clusterRoutes(ctx: DwsContext): Route[] {
   const { store, ops, env, events } = ctx;
   const create = (names: Names) => (req: Parameters<Route['handle']>[0]) => {
@@ -134,7 +131,8 @@ export function clusterRoutes(ctx: DwsContext): Route[] {
     route('GET', '/v1.0/{project_id}/clusters', (req) => {
       const ep = req.query.get('enterprise_project_id');
       const now = env.clock.now();
-      const clusters = byCreatedDesc(ctx).filter((c) => !ep || ep === 'all_granted_eps' || c.enterpriseProjectId === ep);
+      const all = store.clusters.newestFirst();
+      const clusters = !ep || ep === 'all_granted_eps' ? all : all.filter((c) => c.enterpriseProjectId === ep);
       return json(200, { clusters: clusters.map((c) => clusterInfo(c, store, now)), count: clusters.length });
     }),
     route('GET', '/v1.0/{project_id}/clusters/{cluster_id}', (req) =>

@@ -2,7 +2,7 @@ import type { Route } from '../../kit/definition.js';
 import { bodyObject, json, type SimRequest } from '../../kit/http.js';
 import { DwsRequestError, invalid, missing, notFound } from '../errors.js';
 import { type DwsCluster, isHealthy } from '../model.js';
-import { isoLocal } from '../time.js';
+import { isoLocal } from '../../kit/time.js';
 import { optionalBoolean, optionalString, requireObject, requireString } from '../validate.js';
 import { type DwsContext, param, route } from './shared.js';
 

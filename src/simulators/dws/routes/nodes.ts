@@ -1,7 +1,7 @@
 import type { Route } from '../../kit/definition.js';
 import { bodyObject, json, type SimRequest } from '../../kit/http.js';
 import { DwsRequestError, invalid, missing, notFound } from '../errors.js';
-import { cnNodes, type DwsCluster, type DwsNode, memberNodes } from '../model.js';
+import { cnNodes, type DwsCluster, type DwsNode, memberCount } from '../model.js';
 import { maxCns, MIN_CNS } from '../nodes.js';
 import { cnInstance } from '../present.js';
 import { subnetPrefixFor } from '../provision.js';
@@ -38,8 +38,8 @@ export function nodeRoutes(ctx: DwsContext): Route[] {
     optionalBoolean(body, 'retry', 'retry');
     optionalBoolean(body, 'need_agency', 'need_agency');
     intField(body, 'parallel_jobs', 'parallel_jobs', { min: 1, max: 200 });
-    const remaining = memberNodes(c).length - n;
-    if (remaining < 3) throw invalid('DWS.5047', 'shrink_number', `the cluster has ${memberNodes(c).length} nodes and must keep at least 3`);
+    const remaining = memberCount(c) - n;
+    if (remaining < 3) throw invalid('DWS.5047', 'shrink_number', `the cluster has ${memberCount(c)} nodes and must keep at least 3`);
     if (remaining < cnNodes(c).length) throw invalid('DWS.5047', 'shrink_number', `the remaining ${remaining} nodes cannot host the cluster's ${cnNodes(c).length} CNs`);
     ops.shrink(c, n);
     return json(200, { job_id: jobId(ctx) });
@@ -80,7 +80,7 @@ export function nodeRoutes(ctx: DwsContext): Route[] {
       const scaleOut = asObject(body.scale_out);
       if (!scaleOut) throw missing('scale_out');
       const count = intField(scaleOut, 'count', 'scale_out.count', { min: 3, required: true, code: 'DWS.5047' }) as number;
-      if (memberNodes(c).length + count > 256) throw new DwsRequestError('DWS.5091', `Parameter scale_out.count: the cluster would have ${memberNodes(c).length + count} nodes (at most 256).`);
+      if (memberCount(c) + count > 256) throw new DwsRequestError('DWS.5091', `Parameter scale_out.count: the cluster would have ${memberCount(c) + count} nodes (at most 256).`);
       const subnetId = optionalString(scaleOut, 'subnet_id', 'scale_out.subnet_id');
       if (subnetId !== undefined) checkSubnet(c, subnetId);
       intField(body, 'waiting_for_killing', 'waiting_for_killing', { min: 30, max: 1200 });

@@ -3,7 +3,7 @@ import { bodyObject, json, type SimRequest } from '../../kit/http.js';
 import { type Cron, nextFire, parseCron } from '../cron.js';
 import { DwsRequestError, invalid, missing, notFound } from '../errors.js';
 import type { DwsCluster } from '../model.js';
-import { isoLocal } from '../time.js';
+import { isoLocal } from '../../kit/time.js';
 import { asObject, intField, optionalString } from '../validate.js';
 import { type DwsContext, param, route } from './shared.js';
 

@@ -1,7 +1,7 @@
 import type { Route } from '../../kit/definition.js';
 import { bodyObject, json, type SimRequest } from '../../kit/http.js';
 import { busy, DwsRequestError, invalid } from '../errors.js';
-import { type DwsSnapshot, memberNodes, shapeOf } from '../model.js';
+import { type DwsSnapshot, memberCount, shapeOf } from '../model.js';
 import { snapshotDuration } from '../operations.js';
 import { readPage, slicePage } from '../paging.js';
 import { clusterSnapshot, snapshotDetail, snapshotSummary } from '../present.js';
@@ -38,7 +38,7 @@ export function snapshotRoutes(ctx: DwsContext): Route[] {
     const c = store.cluster(clusterId);
     const at = now();
     const previous = newest(store.snapshotsOf(c.id).filter((s) => s.status === 'AVAILABLE'))[0];
-    const dataGb = memberNodes(c).length * 300;
+    const dataGb = memberCount(c) * 300;
     return {
       id: env.rng.uuid(),
       origin: from?.origin ?? shapeOf(c),
@@ -87,7 +87,7 @@ export function snapshotRoutes(ctx: DwsContext): Route[] {
     }),
     route('GET', '/v1.0/{project_id}/snapshots', () => {
       const list = newest([...store.snapshots.values()]);
-      return json(200, { snapshots: list.map((s) => snapshotSummary(s, store, now())), count: list.length });
+      return json(200, { snapshots: list.map(snapshotSummary), count: list.length });
     }),
     route('GET', '/v1.0/{project_id}/clusters/{cluster_id}/snapshots', (req) => {
       const c = store.cluster(param(req, 'cluster_id'));
