@@ -222,55 +222,6 @@ describe('SourceHttp', () => {
   });
 });
 
-describe('TokenAuth', () => {
-  it('lets a caller give up without cancelling the login the others wait for, and abandons it when none is left', async () => {
-    const logins: AbortSignal[] = [];
-    let finish!: (credential: { headers: Record<string, string> }) => void;
-    const auth = new TokenAuth({
-      login: (signal) => {
-        logins.push(signal as AbortSignal);
-        return new Promise((resolve) => (finish = resolve));
-      },
-    });
-    const leaving = new AbortController();
-    const first = auth.headers(leaving.signal);
-    const second = auth.headers(new AbortController().signal);
-    leaving.abort();
-    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
-    expect(logins[0]?.aborted).toBe(false);
-    finish({ headers: { authorization: 'Bearer t1' } });
-    expect(await second).toEqual({ authorization: 'Bearer t1' });
-    expect(logins).toHaveLength(1);
-
-    const alone = new AbortController();
-    const only = auth.renew({ authorization: 'Bearer t1' }, alone.signal);
-    alone.abort();
-    await expect(only).rejects.toMatchObject({ name: 'AbortError' });
-    expect(logins[1]?.aborted).toBe(true);
-  });
-
-  it('renews a token before it expires, through refresh when the vendor has one', async () => {
-    let now = 0;
-    const calls: string[] = [];
-    const auth = new TokenAuth({
-      now: () => now,
-      marginMs: 10,
-      login: async () => {
-        calls.push('login');
-        return { headers: { authorization: 'a' }, expiresAt: 100 };
-      },
-      refresh: async () => {
-        calls.push('refresh');
-        return { headers: { authorization: 'b' }, expiresAt: 200 };
-      },
-    });
-    expect(await auth.headers()).toEqual({ authorization: 'a' });
-    now = 95;
-    expect(await auth.headers()).toEqual({ authorization: 'b' });
-    expect(calls).toEqual(['login', 'refresh']);
-  });
-});
-
 describe('SourceHttp write safety', () => {
   const WRITES = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
   const write = (method: (typeof WRITES)[number]) => ({ ...post, method });
