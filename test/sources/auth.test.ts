@@ -77,7 +77,7 @@ describe('TokenAuth', () => {
     await auth.headers();
     await auth.renew({ authorization: 'Bearer t1', 'x-project': 'p' });
     expect(logins).toBe(2);
-    const notInUse = [
+    const notInUse: Record<string, string>[] = [
       { authorization: 'Bearer t1', 'x-project': 'p' },
       { authorization: 'Bearer t2' },
       { authorization: 'Bearer t2', 'x-project': 'p', 'x-extra': '1' },
