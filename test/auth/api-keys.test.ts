@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { ApiKeys, generateToken, scopesOf, UnauthenticatedError } from '../../src/auth.js';
 
-const keys = new ApiKeys([
-  { name: 'ops', role: 'operator', token: 'tok-operator' },
-  { name: 'root', role: 'admin', token: 'tok-admin' },
-  { name: 'dash', role: 'viewer', token: 'tok-viewer' },
-]);
+// Built in each test, not once as the file loads: a mutant of the constructor must reach it.
+const keys = () =>
+  new ApiKeys([
+    { name: 'ops', role: 'operator', token: 'tok-operator' },
+    { name: 'root', role: 'admin', token: 'tok-admin' },
+    { name: 'dash', role: 'viewer', token: 'tok-viewer' },
+  ]);
 
 const refusal = (header: string | null | undefined) => {
   try {
-    keys.viewerFor(header);
+    keys().viewerFor(header);
   } catch (err) {
     return err;
   }
@@ -18,9 +20,9 @@ const refusal = (header: string | null | undefined) => {
 
 describe('ApiKeys', () => {
   it('names the viewer a Bearer token belongs to, whatever the scheme’s case and surrounding spaces', () => {
-    expect(keys.viewerFor('Bearer tok-operator')).toEqual({ name: 'ops', role: 'operator' });
-    expect(keys.viewerFor('bearer tok-admin')).toEqual({ name: 'root', role: 'admin' });
-    expect(keys.viewerFor('BEARER   tok-viewer  ')).toEqual({ name: 'dash', role: 'viewer' });
+    expect(keys().viewerFor('Bearer tok-operator')).toEqual({ name: 'ops', role: 'operator' });
+    expect(keys().viewerFor('bearer tok-admin')).toEqual({ name: 'root', role: 'admin' });
+    expect(keys().viewerFor('BEARER   tok-viewer  ')).toEqual({ name: 'dash', role: 'viewer' });
   });
 
   it('refuses a missing header, another scheme, a malformed value and an unknown token, each saying which', () => {

@@ -4,12 +4,15 @@ import type { EntityReader, SourceAdapter } from '../../src/sources/adapter.js';
 import type { ClusterFilter, HostFilter, WorkflowFilter } from '../../src/model/entity-types.js';
 import { SourceError } from '../../src/sources/errors.js';
 import { onePart } from '../../src/model/ids.js';
+import { comparator } from './order.js';
 
 export interface FakeSourceOptions {
   id: string;
   clusters: number;
   /** Serve `window` (vendor paging) in native order. */
   paged?: boolean;
+  /** The order `window` serves, as a reader declares it (`NAME_ASC`); absent, the clusters' own order. */
+  nativeOrder?: `${'NAME' | 'CREATED_AT' | 'STATUS'}_${'ASC' | 'DESC'}`;
   /** Vendor-side filters, as a real adapter declares them. */
   pushdown?: (keyof ClusterFilter)[];
   fail?: boolean;
@@ -59,8 +62,15 @@ export function fakeSource(options: FakeSourceOptions) {
   };
   const vendorFilter = (filter: ClusterFilter) =>
     clusters.filter((c) => (filter.status ? filter.status.includes(c.status) : true));
+  const native = options.nativeOrder;
+  const inNativeOrder = (items: Cluster[]) => {
+    if (!native) return items;
+    const [field, direction] = native.split(/_(?=ASC$|DESC$)/) as ['NAME' | 'CREATED_AT' | 'STATUS', 'ASC' | 'DESC'];
+    return [...items].sort(comparator<'clusters'>({ field, direction }));
+  };
   const clusterReader: EntityReader<Cluster, ClusterFilter> = {
     pushdown: new Set(options.pushdown ?? []),
+    ...(native ? { nativeOrder: native } : {}),
     list: async (filter) => {
       check('list');
       return vendorFilter(filter);
@@ -69,7 +79,7 @@ export function fakeSource(options: FakeSourceOptions) {
       ? {
           window: async (filter: ClusterFilter, offset: number, limit: number) => {
             check(`window ${offset}+${limit}`);
-            const all = vendorFilter(filter);
+            const all = inNativeOrder(vendorFilter(filter));
             return { items: all.slice(offset, offset + limit), total: all.length };
           },
         }

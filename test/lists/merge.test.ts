@@ -4,8 +4,10 @@ import type { Order } from '../../src/lists/order.js';
 import type { ClusterFilter } from '../../src/model/entity-types.js';
 import type { Cluster } from '../../src/model/entities.js';
 import { goneItem, withMissing } from '../../src/model/partial.js';
+import { GatewayError } from '../../src/model/errors.js';
 import { SourceError } from '../../src/sources/errors.js';
 import { fakeSource } from '../helpers/fake-source.js';
+import { comparator } from '../helpers/order.js';
 
 const slotsOf = (...sources: ReturnType<typeof fakeSource>[]): SourceSlot<'clusters'>[] =>
   sources.map((s) => ({ sourceId: s.adapter.info.id, reader: s.readers.clusters }));
@@ -95,6 +97,23 @@ describe('merged paging across sources', () => {
     expect(s.calls).toEqual(['window 0+11']);
     expect(t.calls).toEqual([]);
     expect(await page.totalCount()).toBe(60);
+    // The total of a source already windowed is the one its window gave; another's, an empty window's.
+    expect(s.calls).toEqual(['window 0+11']);
+    expect(t.calls).toEqual(['window 0+0']);
+  });
+
+  it('reads by vendor window in another order only where the vendor serves that order, else lists the source whole', async () => {
+    const byName = fakeSource({ id: 'n', clusters: 30, paged: true, nativeOrder: 'NAME_ASC' });
+    const asc = await mergedPage({ entity: 'clusters', slots: slotsOf(byName), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 5 } });
+    expect(asc.edges.map((e) => e.node.nativeId)).toEqual([...byName.clusters].sort(comparator({ field: 'NAME', direction: 'ASC' })).slice(0, 5).map((c) => c.nativeId));
+    expect(await asc.totalCount()).toBe(30);
+    expect(byName.calls).toEqual(['window 0+6']);
+    for (const order of [{ field: 'NAME', direction: 'DESC' }, { field: 'CREATED_AT', direction: 'ASC' }] as Order<'clusters'>[]) {
+      byName.calls.length = 0;
+      const page = await mergedPage({ entity: 'clusters', slots: slotsOf(byName), filter: {}, order, args: { first: 5 } });
+      expect(page.edges.map((e) => e.node.nativeId)).toEqual([...byName.clusters].sort(comparator(order)).slice(0, 5).map((c) => c.nativeId));
+      expect(byName.calls).toEqual(['list']);
+    }
   });
 
   it('pages backward with last/before over the same sequence', async () => {
@@ -105,6 +124,37 @@ describe('merged paging across sources', () => {
     const back = await mergedPage({ entity: 'clusters', slots, filter: {}, order, args: { last: 5, before: mid } });
     expect(back.edges.map((e) => e.node.nativeId + e.node.sourceId)).toEqual(forward.edges.slice(35, 40).map((e) => e.node.nativeId + e.node.sourceId));
     expect(back.pageInfo.hasPreviousPage).toBe(true);
+  });
+
+  it('reports a source whose reader fails with a gateway error, but lets any other fault through', async () => {
+    const order = { field: 'NAME', direction: 'ASC' } as const;
+    const failing = (err: Error): SourceSlot<'clusters'> => ({
+      sourceId: 'x',
+      reader: {
+        ...fakeSource({ id: 'x', clusters: 3 }).readers.clusters,
+        list: async () => Promise.reject(err),
+      },
+    });
+    const refused = await mergedPage({ entity: 'clusters', slots: [...slotsOf(a), failing(new GatewayError('NOT_SUPPORTED', 'no listing here'))], filter: {}, order, args: { first: 5 } });
+    expect(refused.edges).toHaveLength(5);
+    expect(refused.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['x', 'NOT_SUPPORTED']]);
+    await expect(mergedPage({ entity: 'clusters', slots: [...slotsOf(a), failing(new TypeError('a bug'))], filter: {}, order, args: { first: 5 } })).rejects.toThrow(TypeError);
+  });
+
+  it('asks a failed source nothing more for the same page, its total included', async () => {
+    const down = fakeSource({ id: 'down', clusters: 5, paged: true, fail: true });
+    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(a, down), filter: {}, order: { field: 'SOURCE', direction: 'ASC' }, args: { first: 30 } });
+    expect(await page.totalCount()).toBe(a.clusters.length);
+    expect(down.calls).toEqual(['window 0+8']);
+    expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['down', 'SOURCE_UNAVAILABLE']]);
+  });
+
+  it('reads outlines only when they hold the order’s field: by status, an outlined source is listed complete', async () => {
+    const o = fakeSource({ id: 'o', clusters: 12, outlined: true });
+    const order = { field: 'STATUS', direction: 'ASC' } as const;
+    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(o), filter: {}, order, args: { first: 4 } });
+    expect(page.edges.map((e) => e.node.nativeId)).toEqual([...o.clusters].sort(comparator(order)).slice(0, 4).map((c) => c.nativeId));
+    expect(o.calls).toEqual(['list']);
   });
 
   it('leaves a failing source out and says so, serving the others', async () => {
@@ -273,8 +323,21 @@ describe('merged paging across sources', () => {
         expect((await run({ first: 4 })).pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
         expect((await run({ last: 2 })).pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
         expect((await run({ last: 5 })).pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: false });
+        const before = await run({ last: 2, before: last.pageInfo.startCursor });
+        expect(before.edges.map((e) => e.cursor)).toEqual([middle.edges[0]?.cursor, middle.edges[1]?.cursor]);
+        expect(before.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+        // `before` alone pages backward too, a default page's worth.
+        const beforeAlone = await run({ before: last.pageInfo.startCursor });
+        expect(beforeAlone.edges).toHaveLength(4);
+        expect(beforeAlone.pageInfo).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
       }
     }
+    // Across two sources, a page after one source's first item has items before it.
+    const two = slotsOf(fakeSource({ id: 'p', clusters: 5, paged: true }), fakeSource({ id: 'q', clusters: 5 }));
+    const order = { field: 'NAME', direction: 'ASC' } as const;
+    const opening = await mergedPage({ entity: 'clusters', slots: two, filter: {}, order, args: { first: 1 } });
+    const next = await mergedPage({ entity: 'clusters', slots: two, filter: {}, order, args: { first: 1, after: opening.pageInfo.endCursor } });
+    expect(next.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
   });
 
   it('rejects a cursor from another query, and bad page sizes', async () => {

@@ -17,6 +17,12 @@ describe('comparator', () => {
     expect(sorted(named, { field: 'NAME', direction: 'DESC' })).toEqual(['a/3', 'a/4', 'a/1', 'a/2']);
   });
 
+  it('folds names to lower case, so punctuation between the cases sorts before letters', () => {
+    // '_' lies between 'Z' and 'a': folding to upper case would put it after the letters.
+    const items = [c('a', '1', { name: 'Aab' }), c('a', '2', { name: 'a_b' })];
+    expect(sorted(items, { field: 'NAME', direction: 'ASC' })).toEqual(['a/2', 'a/1']);
+  });
+
   it('sorts by creation time and by status in either direction', () => {
     const items = [
       c('a', '1', { createdAt: '2026-01-02T00:00:00.000Z', status: 'RUNNING' }),

@@ -1,8 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { context, propagation, trace } from '@opentelemetry/api';
+import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMetrics } from '../../src/metrics.js';
 import { TokenAuth } from '../../src/sources/auth.js';
+import { openCallLog } from '../../src/sources/call-log.js';
+import { RequestAbortedError } from '../../src/sources/errors.js';
 import { SourceHttp, type SourceHttpOptions } from '../../src/sources/http.js';
 import { RequestScope } from '../../src/sources/scope.js';
 
@@ -28,6 +33,9 @@ afterAll(() => new Promise<void>((r) => {
 beforeEach(() => {
   hits = [];
   handler = (_req, res) => json(res, 200, { ok: true });
+});
+afterEach(() => {
+  vi.restoreAllMocks();
 });
 
 function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
@@ -112,7 +120,7 @@ describe('SourceHttp', () => {
 
   it('times out, and marks a timed-out write as outcome unknown', async () => {
     handler = () => undefined; // never answers
-    await expect(client({ timeoutMs: 200 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_TIMEOUT' });
+    await expect(client({ timeoutMs: 200 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_TIMEOUT', message: 'src-1: GET /things did not answer within 200 ms' });
     await expect(client({ timeoutMs: 200 }).request(post)).rejects.toMatchObject({ code: 'SOURCE_TIMEOUT', detail: { outcomeUnknown: true } });
   });
 
@@ -134,7 +142,11 @@ describe('SourceHttp', () => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
       res.write('{"code":0', () => res.destroy());
     };
-    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE' });
+    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({
+      code: 'SOURCE_BAD_RESPONSE',
+      message: 'src-1: the response to GET /things ended before its body was complete',
+      detail: { httpStatus: 200 },
+    });
   });
 
   it('reports a refused connection as unavailable', async () => {
@@ -142,7 +154,10 @@ describe('SourceHttp', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((r) => closed.close(() => r()));
-    await expect(client({ url: `http://127.0.0.1:${port}`, retries: 0 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    await expect(client({ url: `http://127.0.0.1:${port}`, retries: 0 }).request(get)).rejects.toMatchObject({
+      code: 'SOURCE_UNAVAILABLE',
+      message: 'src-1: GET /things could not be reached (ECONNREFUSED)',
+    });
   });
 
   it('sends one GET per URL per request scope', async () => {
@@ -158,7 +173,10 @@ describe('SourceHttp', () => {
     for (let i = 0; i < 3; i++) await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
     expect(http.health().health).toBe('DOWN');
     hits = [];
-    await expect(http.request(get)).rejects.toThrow(/circuit breaker is open/);
+    await expect(http.request(get)).rejects.toMatchObject({
+      code: 'SOURCE_UNAVAILABLE',
+      message: 'src-1: the circuit breaker is open after repeated failures; calls resume shortly',
+    });
     expect(hits).toEqual([]);
   });
 
@@ -169,7 +187,7 @@ describe('SourceHttp', () => {
     let issued = 0;
     const http: SourceHttp = client({
       retries: 0,
-      breaker: { threshold: 2, halfOpenAfterMs: 10 },
+      breaker: { threshold: 2, halfOpenAfterMs: 60_000 },
       auth: new TokenAuth({
         login: async () => {
           const reply = await http.request({ method: 'POST', path: '/login', route: '/login', auth: false });
@@ -188,7 +206,9 @@ describe('SourceHttp', () => {
     expect(http.health().health).toBe('DOWN');
     down = false;
     issued++;
-    await new Promise((r) => setTimeout(r, 20));
+    // The breaker reads Date.now: move its clock past the open period instead of waiting it out.
+    const later = Date.now() + 60_000;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
     expect((await http.request(get)).body).toEqual({ ok: true });
     expect(hits.filter((h) => h.startsWith('POST /login'))).toHaveLength(2);
     expect(http.health().health).toBe('UP');
@@ -219,55 +239,6 @@ describe('SourceHttp', () => {
     expect(logins).toBe(2);
     valid = 'never';
     await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED', detail: { vendorMessage: 'token expired' } });
-  });
-});
-
-describe('TokenAuth', () => {
-  it('lets a caller give up without cancelling the login the others wait for, and abandons it when none is left', async () => {
-    const logins: AbortSignal[] = [];
-    let finish!: (credential: { headers: Record<string, string> }) => void;
-    const auth = new TokenAuth({
-      login: (signal) => {
-        logins.push(signal as AbortSignal);
-        return new Promise((resolve) => (finish = resolve));
-      },
-    });
-    const leaving = new AbortController();
-    const first = auth.headers(leaving.signal);
-    const second = auth.headers(new AbortController().signal);
-    leaving.abort();
-    await expect(first).rejects.toMatchObject({ name: 'AbortError' });
-    expect(logins[0]?.aborted).toBe(false);
-    finish({ headers: { authorization: 'Bearer t1' } });
-    expect(await second).toEqual({ authorization: 'Bearer t1' });
-    expect(logins).toHaveLength(1);
-
-    const alone = new AbortController();
-    const only = auth.renew({ authorization: 'Bearer t1' }, alone.signal);
-    alone.abort();
-    await expect(only).rejects.toMatchObject({ name: 'AbortError' });
-    expect(logins[1]?.aborted).toBe(true);
-  });
-
-  it('renews a token before it expires, through refresh when the vendor has one', async () => {
-    let now = 0;
-    const calls: string[] = [];
-    const auth = new TokenAuth({
-      now: () => now,
-      marginMs: 10,
-      login: async () => {
-        calls.push('login');
-        return { headers: { authorization: 'a' }, expiresAt: 100 };
-      },
-      refresh: async () => {
-        calls.push('refresh');
-        return { headers: { authorization: 'b' }, expiresAt: 200 };
-      },
-    });
-    expect(await auth.headers()).toEqual({ authorization: 'a' });
-    now = 95;
-    expect(await auth.headers()).toEqual({ authorization: 'b' });
-    expect(calls).toEqual(['login', 'refresh']);
   });
 });
 
@@ -514,12 +485,331 @@ describe('SourceHttp requests, errors and health', () => {
 });
 
 describe('sourceHttpSettings', () => {
-  it('takes a source’s id, kind, deadline, retries and breaker, and the metrics', async () => {
+  it('takes a source’s id, kind, deadline, retries, breaker and cache, and the metrics', async () => {
     const { sourceHttpSettings } = await import('../../src/sources/http.js');
     const metrics = createMetrics();
     const source = { id: 's1', kind: 'dws', timeoutMs: 1_234, retries: 3 } as never;
     expect(sourceHttpSettings(source, { metrics } as never)).toEqual({ sourceId: 's1', kind: 'dws', timeoutMs: 1_234, retries: 3, metrics });
     const breaker = { threshold: 2, halfOpenAfterMs: 9 };
     expect(sourceHttpSettings({ ...(source as object), breaker } as never, { metrics } as never)).toMatchObject({ breaker });
+    const cache = { ttlMs: 5_000 };
+    expect(sourceHttpSettings({ ...(source as object), cache } as never, { metrics } as never)).toEqual({ sourceId: 's1', kind: 'dws', timeoutMs: 1_234, retries: 3, metrics, cache });
+  });
+});
+
+/** A counter's or gauge's series, labels and value. */
+async function series(metric: { get(): Promise<{ values: { labels: object; value: number; metricName?: string }[] }> }) {
+  return (await metric.get()).values.map(({ labels, value, metricName }) => ({ ...(metricName ? { metricName } : {}), labels, value }));
+}
+
+/**
+ * The waits the retry policy asks for, each taken at once: the backoff read off an
+ * injected clock instead of measured in wall time. Only cockatiel's timers are taken;
+ * undici's own run as they are.
+ */
+function retryWaits(): number[] {
+  const waits: number[] = [];
+  const realSetTimeout = globalThis.setTimeout;
+  vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: (...args: unknown[]) => void, ms?: number, ...args: unknown[]) => {
+    if (!new Error().stack?.includes('/cockatiel/')) return realSetTimeout(fn, ms, ...args);
+    waits.push(ms ?? 0);
+    return realSetTimeout(fn, 0, ...args);
+  }) as typeof setTimeout);
+  return waits;
+}
+
+describe('SourceHttp retries and the circuit', () => {
+  it('waits between a GET’s attempts from 100 ms, doubling up to 2 s, each wait between half and all of that', async () => {
+    const waits = retryWaits();
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    handler = (_req, res, n) => (n <= 6 ? json(res, 503, {}) : json(res, 200, { ok: n }));
+    expect((await client({ retries: 6, breaker: { threshold: 10, halfOpenAfterMs: 60_000 } }).request(get)).body).toEqual({ ok: 7 });
+    expect(waits).toEqual([75, 150, 300, 600, 1_200, 1_500]);
+  });
+
+  it('waits what a 429’s Retry-After says, in seconds or as a date; a 503’s Retry-After and an empty one are not waited for', async () => {
+    const waits = retryWaits();
+    vi.spyOn(Math, 'random').mockReturnValue(0.5);
+    const now = Math.floor(Date.now() / 1_000) * 1_000;
+    vi.spyOn(Date, 'now').mockReturnValue(now);
+    const answers: Handler[] = [
+      (_req, res) => json(res, 429, {}, { 'retry-after': '1.5' }),
+      (_req, res) => json(res, 429, {}, { 'retry-after': new Date(now + 30_000).toUTCString() }),
+      (_req, res) => json(res, 503, {}, { 'retry-after': '1' }),
+      (_req, res) => json(res, 429, {}, { 'retry-after': '' }),
+      (_req, res, n) => json(res, 200, { ok: n }),
+    ];
+    handler = (req, res, n) => answers[n - 1]!(req, res, n);
+    expect((await client({ retries: 4, timeoutMs: 120_000 }).request(get)).body).toEqual({ ok: 5 });
+    // The third and fourth waits are the backoff's (attempts 3 and 4, jitter at its middle).
+    expect(waits).toEqual([1_500, 30_000, 300, 600]);
+  });
+
+  it('sends a GET once when asking again cannot help: a body that is not JSON, credentials refused', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"code": 0, "data": [');
+    };
+    await expect(client({ retries: 2 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE' });
+    expect(hits).toHaveLength(1);
+    hits = [];
+    handler = (_req, res) => json(res, 401, {});
+    await expect(client({ retries: 2 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED' });
+    expect(hits).toHaveLength(1);
+  });
+
+  it('opens the circuit after five failures in a row unless told otherwise', async () => {
+    handler = (_req, res) => json(res, 503, {});
+    const http = client({ retries: 0 });
+    for (let i = 0; i < 4; i++) await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { httpStatus: 503 } });
+    expect(http.health().health).toBe('DEGRADED');
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { httpStatus: 503 } });
+    expect(http.health().health).toBe('DOWN');
+    await expect(http.request(get)).rejects.toMatchObject({ message: 'src-1: the circuit breaker is open after repeated failures; calls resume shortly' });
+    expect(hits).toHaveLength(5);
+  });
+
+  it('opens the circuit only for failures that say the source is unwell: not for rate limits, refusals or a read’s 500', async () => {
+    const answers: Handler[] = [
+      (_req, res) => json(res, 429, {}),
+      (_req, res) => json(res, 429, {}, { 'retry-after': '3600' }),
+      (_req, res) => json(res, 500, { code: 9, message: 'no' }),
+      (_req, res) => json(res, 404, { code: 4, message: 'no such thing' }),
+      (_req, res) => json(res, 200, { ok: true }),
+    ];
+    handler = (req, res, n) => answers[n - 1]!(req, res, n);
+    const http = client({ retries: 0, breaker: { threshold: 1, halfOpenAfterMs: 60_000 } });
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMITED' });
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMITED' });
+    expect(await http.request(get)).toMatchObject({ status: 500 });
+    expect(await http.request(get)).toMatchObject({ status: 404 });
+    expect(await http.request(get)).toMatchObject({ status: 200 });
+    expect(hits).toHaveLength(5);
+    expect(http.health().health).toBe('UP');
+  });
+});
+
+describe('SourceHttp writes, aborts and failures outside the exchange', () => {
+  it('sends every write, however alike, and drops a read kept during a write once the write is done', async () => {
+    const http = client({ cache: { ttlMs: 60_000 } });
+    const scope = new RequestScope();
+    await Promise.all([http.request({ ...post, scope }), http.request({ ...post, scope })]);
+    expect(hits).toEqual(['POST /things', 'POST /things']);
+    hits = [];
+    let answerWrite!: () => void;
+    const writeArrived = new Promise<void>((arrived) => {
+      handler = (req, res) => {
+        if (req.method !== 'POST') return json(res, 200, { n: hits.length });
+        answerWrite = () => json(res, 200, {});
+        arrived();
+      };
+    });
+    const write = http.request(post);
+    await writeArrived;
+    expect((await http.request(get)).body).toEqual({ n: 2 });
+    expect((await http.request(get)).body).toEqual({ n: 2 });
+    answerWrite();
+    await write;
+    expect((await http.request(get)).body).toEqual({ n: 3 });
+    expect(hits).toEqual(['POST /things', 'GET /things', 'GET /things']);
+  });
+
+  it('answers a write whose caller went away REQUEST_ABORTED, counted neither against the source nor as an error', async () => {
+    const metrics = createMetrics();
+    const http = client({ metrics });
+    const arrived = new Promise<void>((resolve) => (handler = () => resolve()));
+    const controller = new AbortController();
+    const pending = http.request({ ...post, signal: controller.signal }).catch((err: unknown) => err);
+    await arrived;
+    controller.abort();
+    const err = await pending;
+    expect(err).toBeInstanceOf(RequestAbortedError);
+    expect((err as Error).cause).toBeDefined();
+    expect(http.health()).toEqual({ health: 'UP' });
+    expect(await series(metrics.sourceErrors)).toEqual([]);
+  });
+
+  it('answers a caller that went away while the body was arriving REQUEST_ABORTED, not a bad response', async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"code":0');
+    };
+    const controller = new AbortController();
+    // undici announces the answer's headers as it hands them over: the body is being read from the next turn on.
+    const onHeaders = () => setImmediate(() => controller.abort());
+    subscribe('undici:request:headers', onHeaders);
+    try {
+      const err = await client().request({ ...post, signal: controller.signal }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RequestAbortedError);
+    } finally {
+      unsubscribe('undici:request:headers', onHeaders);
+    }
+  });
+
+  it('fails a call whose credentials cannot be had as SOURCE_UNAVAILABLE, with the reason, before sending it', async () => {
+    const auth = { headers: async () => Promise.reject(new Error('directory down')), renew: async () => undefined };
+    const http = client({ auth });
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', message: 'src-1: GET /things failed: directory down' });
+    expect(hits).toEqual([]);
+  });
+
+  it('counts credentials refused against the source’s health', async () => {
+    handler = (_req, res) => json(res, 401, { code: 401, message: 'bad key' });
+    const http = client({ retries: 0 });
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED' });
+    expect(http.health()).toMatchObject({ health: 'DEGRADED', lastError: { code: 'SOURCE_AUTH_FAILED', message: 'src-1: the vendor refused the credentials: bad key' } });
+  });
+
+  it('is DEGRADED when its very first call fails, and reports nothing it has not seen', async () => {
+    const http = client({ retries: 0 });
+    expect(Object.keys(http.health())).toEqual(['health']);
+    handler = (_req, res) => json(res, 503, {});
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(http.health()).toMatchObject({ health: 'DEGRADED', lastError: { code: 'SOURCE_UNAVAILABLE' } });
+  });
+
+  it('names its source, and sends nothing once closed', async () => {
+    const http = client({ retries: 0 });
+    expect(http.sourceId).toBe('src-1');
+    await http.close();
+    await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(hits).toEqual([]);
+  });
+});
+
+describe('SourceHttp metrics, latency and spans', () => {
+  it('counts calls by status, errors by code, shared and kept reads, and the circuit, by source and kind', async () => {
+    const metrics = createMetrics();
+    const http = client({ metrics, retries: 0, cache: { ttlMs: 60_000 }, breaker: { threshold: 1, halfOpenAfterMs: 60_000 } });
+    const labels = { source: 'src-1', kind: 'tiem' };
+    await Promise.all([http.request(get), http.request(get)]);
+    await http.request(get);
+    expect(await series(metrics.sourceRequests)).toEqual([{ labels: { ...labels, route: 'GET /things', status: '200' }, value: 1 }]);
+    expect(await series(metrics.sourceSharedCalls)).toEqual([{ labels, value: 1 }]);
+    expect(await series(metrics.sourceCacheHits)).toEqual([{ labels, value: 1 }]);
+    expect(await series(metrics.sourceCircuit)).toEqual([]);
+    handler = (_req, res) => json(res, 503, {});
+    await expect(http.request({ ...get, path: '/down', route: '/down' })).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(await series(metrics.sourceErrors)).toEqual([{ labels: { ...labels, route: 'GET /down', code: 'SOURCE_UNAVAILABLE' }, value: 1 }]);
+    expect(await series(metrics.sourceCircuit)).toEqual([{ labels, value: 1 }]);
+    // The breaker reads Date.now: past the open period, one good trial closes the circuit.
+    const later = Date.now() + 60_000;
+    vi.spyOn(Date, 'now').mockReturnValue(later);
+    handler = (_req, res) => json(res, 200, {});
+    await http.request({ ...get, path: '/up', route: '/up' });
+    expect(await series(metrics.sourceCircuit)).toEqual([{ labels, value: 0 }]);
+  });
+
+  it('reports each call’s latency in seconds, and a health latency weighted four to one toward the past', async () => {
+    const metrics = createMetrics();
+    const http = client({ metrics });
+    let clock = 1_000;
+    vi.spyOn(performance, 'now').mockImplementation(() => clock);
+    handler = (_req, res, n) => {
+      clock += n === 1 ? 100 : 200;
+      json(res, 200, {});
+    };
+    await http.request(get);
+    expect(http.health().latencyMs).toBe(100);
+    await http.request(get);
+    expect(http.health().latencyMs).toBe(120);
+    vi.mocked(performance.now).mockRestore();
+    const histogram = await series(metrics.sourceLatency);
+    expect(histogram.filter((s) => s.metricName?.endsWith('_sum') || s.metricName?.endsWith('_count'))).toEqual([
+      { metricName: 'fleetgate_source_request_duration_seconds_sum', labels: { source: 'src-1', kind: 'tiem', route: 'GET /things' }, value: 0.30000000000000004 },
+      { metricName: 'fleetgate_source_request_duration_seconds_count', labels: { source: 'src-1', kind: 'tiem', route: 'GET /things' }, value: 2 },
+    ]);
+  });
+
+  it('gives a traced call a span with the vendor’s status, the retries it took and its error', async () => {
+    const exporter = new InMemorySpanExporter();
+    const provider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    provider.register();
+    try {
+      const traced = <T>(call: () => Promise<T>) => trace.getTracer('test').startActiveSpan('operation', (span) => call().finally(() => span.end()));
+      retryWaits();
+      handler = (_req, res, n) => (n === 1 ? json(res, 503, {}) : json(res, 200, {}));
+      await traced(() => client().request(get));
+      hits = [];
+      handler = (_req, res) => json(res, 404, {});
+      await traced(() => client().request(get));
+      handler = (_req, res) => json(res, 502, {});
+      await traced(() => client({ retries: 2 }).request(get)).catch(() => undefined);
+      handler = (req) => req.socket.destroy();
+      await traced(() => client({ retries: 0 }).request(post)).catch(() => undefined);
+      const spans = exporter.getFinishedSpans().filter((s) => s.name !== 'operation');
+      expect(spans.map((s) => [s.name, s.attributes['http.response.status_code'], s.attributes['fleetgate.retries'], s.attributes['error.type']])).toEqual([
+        ['GET /things', 200, 1, undefined],
+        ['GET /things', 404, 0, undefined],
+        ['GET /things', 502, 2, 'SOURCE_UNAVAILABLE'],
+        ['POST /things', 0, 0, 'SOURCE_UNAVAILABLE'],
+      ]);
+    } finally {
+      await provider.shutdown();
+      trace.disable();
+      context.disable();
+      propagation.disable();
+    }
+  });
+});
+
+describe('SourceHttp details', () => {
+  it('logs each call of a request that keeps a call log, by source, method and route', async () => {
+    const controller = new AbortController();
+    const log = openCallLog(controller.signal);
+    const http = client();
+    await http.request({ ...get, path: '/things/7', route: '/things/{id}', signal: controller.signal });
+    handler = (_req, res) => json(res, 503, {});
+    await expect(http.request({ ...post, signal: controller.signal })).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(log.map(({ source, route, outcome }) => ({ source, route, outcome }))).toEqual([
+      { source: 'src-1', route: 'GET /things/{id}', outcome: 200 },
+      { source: 'src-1', route: 'POST /things', outcome: 'SOURCE_UNAVAILABLE' },
+    ]);
+  });
+
+  it('does not wait for a Retry-After that ends exactly at the deadline', async () => {
+    vi.spyOn(Date, 'now').mockReturnValue(Date.now());
+    handler = (_req, res) => json(res, 429, {}, { 'retry-after': '2' });
+    await expect(client({ timeoutMs: 2_000 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMITED' });
+    expect(hits).toHaveLength(1);
+  });
+
+  it('reads a reply’s vendor error once however many ask, and never asks the reader about an empty body', async () => {
+    const read: unknown[] = [];
+    const http = client({
+      retries: 0,
+      transient500: () => false,
+      readVendorError: (body) => {
+        read.push(body);
+        return { code: String((body as { code: number }).code) };
+      },
+    });
+    handler = (_req, res) => json(res, 500, { code: 44 });
+    const reply = await http.request(get);
+    expect(http.vendorError(reply)).toEqual({ code: '44' });
+    expect(http.vendorError(reply)).toEqual({ code: '44' });
+    expect(read).toEqual([{ code: 44 }]);
+    handler = (_req, res) => {
+      res.writeHead(503);
+      res.end();
+    };
+    await expect(http.request(post)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { httpStatus: 503 } });
+    expect(http.vendorError({ body: undefined })).toBeUndefined();
+    expect(read).toEqual([{ code: 44 }]);
+  });
+
+  it('quotes a proxy page with its whitespace runs made one space, whole up to 60 characters', async () => {
+    const page = (text: string) => {
+      handler = (_req, res) => {
+        res.writeHead(502, { 'content-type': 'text/html' });
+        res.end(text);
+      };
+    };
+    const sixty = `<p>${'x'.repeat(53)}</p>`;
+    expect(sixty).toHaveLength(60);
+    page(sixty);
+    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({ message: `src-1: GET /things answered HTTP 502 with a body that is not JSON (${sixty})` });
+    page('<p>Bad \n\n   Gateway</p>');
+    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({ message: 'src-1: GET /things answered HTTP 502 with a body that is not JSON (<p>Bad Gateway</p>)' });
   });
 });

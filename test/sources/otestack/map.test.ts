@@ -95,6 +95,14 @@ describe('otestack map: document examples', () => {
     });
   });
 
+  it('keeps a ready cluster whose nodes are all ready RUNNING, and a cluster not ready FAILED whatever its nodes say', () => {
+    const node = nodeList.parse(fixture('nodes-list.response')).data[0]!;
+    const ready = [{ ...node, isReady: true }, { ...node, nodeName: 'n2', isReady: true }];
+    expect(toCluster('ote', { clusterName: 'BeiJing', nodeCount: 2, isReady: true }, [], ready).status).toBe('RUNNING');
+    const notReady = [{ ...node, isReady: false }, { ...node, nodeName: 'n2', isReady: true }];
+    expect(toCluster('ote', { clusterName: 'GuangZhou', nodeCount: 2, isReady: false }, [], notReady).status).toBe('FAILED');
+  });
+
   it('maps the List Deployment example (status 6, counts from errorMessage, no history in a list)', () => {
     const row = deploymentList.parse(fixture('deploy-list.response')).data[0]!;
     expect(withoutRaw(toDeployment('ote', row, { clusters: ['c1'], awaitingAudit: false }))).toEqual({
