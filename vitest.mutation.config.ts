@@ -11,7 +11,14 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }],
   },
   test: {
-    include: ['test/sources/http.test.ts', 'test/sources/auth.test.ts', 'test/lists/*.test.ts', 'test/auth/*.test.ts', 'test/model/status.test.ts', 'test/sources/{tiem,hci,dcos,dws,otestack}/map.test.ts'],
+    include: [
+      'test/sources/http.test.ts',
+      'test/sources/auth.test.ts',
+      'test/lists/*.test.ts',
+      'test/auth/*.test.ts',
+      'test/model/status.test.ts',
+      'test/sources/{tiem,hci,dcos,dws,otestack}/map.test.ts',
+    ],
     testTimeout: 20_000,
     // One module graph per worker across files and runs: each mutant's run then costs its tests, not their imports.
     isolate: false,

@@ -93,14 +93,16 @@ clearInterval(sampler);
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0);
-console.log(`\nlive fan-out: ${subscribers} workflowProgress subscribers over ${workflowCount} workflows, ${rounds} rounds of one change each, poll interval ${INTERVAL_MS} ms\n`);
+console.log(
+  `\nlive fan-out: ${subscribers} workflowProgress subscribers over ${workflowCount} workflows, ${rounds} rounds of one change each, poll interval ${INTERVAL_MS} ms\n`,
+);
 console.table([
   {
     subscribers,
     workflows: workflowCount,
     pollers,
     'vendor calls/interval': Math.round((calls / (elapsed / INTERVAL_MS)) * 10) / 10,
-    'deliveries': latencies.length,
+    deliveries: latencies.length,
     'p50 ms': pct(50),
     'p99 ms': pct(99),
     'peak RSS MiB': Math.round(peakRss / 1024 / 1024),

@@ -52,7 +52,10 @@ const sourceSchema = z
      * Keep this source's successful reads for ttlMs and answer identical reads from them;
      * absent (the default), reads are shared only while in flight. A write drops them.
      */
-    cache: z.object({ ttlMs: z.number().int().min(1).max(3_600_000) }).strict().optional(),
+    cache: z
+      .object({ ttlMs: z.number().int().min(1).max(3_600_000) })
+      .strict()
+      .optional(),
     credentials: z.record(z.string(), secretRef).default({}),
   })
   .strict();
@@ -66,7 +69,12 @@ const limitsSchema = z
     maxPageSize: z.number().int().min(1).max(500).default(200),
     /** Estimated vendor fetches; see plugins/limits.ts. */
     maxFanout: z.number().int().min(10).max(1_000_000).default(5_000),
-    maxBodyBytes: z.number().int().min(1_024).max(100 * 1024 * 1024).default(1024 * 1024),
+    maxBodyBytes: z
+      .number()
+      .int()
+      .min(1_024)
+      .max(100 * 1024 * 1024)
+      .default(1024 * 1024),
     /** The whole request, headers and body, must have arrived within this: a body trickled in byte by byte is cut off with a 408. */
     requestTimeoutMs: z.number().int().min(100).max(600_000).default(30_000),
     /** Subscriptions open at once on one graphql-ws connection. */
@@ -138,7 +146,10 @@ const fileSchema = z
           .min(1, 'list at least one host name, or * for any')
           .optional(),
         /** Web pages on these origins may call the API from a browser; none may by default. */
-        cors: z.object({ origins: z.array(originSchema).default([]) }).strict().default({ origins: [] }),
+        cors: z
+          .object({ origins: z.array(originSchema).default([]) })
+          .strict()
+          .default({ origins: [] }),
       })
       .strict()
       .default({ port: 4000, host: '0.0.0.0', graphiql: true, introspection: true, limits: limitsSchema.parse({}), cors: { origins: [] } }),
@@ -149,7 +160,13 @@ const fileSchema = z
       .min(1, 'configure at least one API token: the gateway does not serve anonymous callers'),
     /** Without `url`, REDIS_URL; `prefix` starts every Redis key and channel (replicas of one gateway share it). */
     redis: z
-      .object({ url: secretRef.optional(), prefix: z.string().regex(/^\S{1,100}$/, 'must be 1 to 100 characters without spaces').optional() })
+      .object({
+        url: secretRef.optional(),
+        prefix: z
+          .string()
+          .regex(/^\S{1,100}$/, 'must be 1 to 100 characters without spaces')
+          .optional(),
+      })
       .strict()
       .optional(),
     poll: pollSchema.default(pollSchema.parse({})),
@@ -241,9 +258,7 @@ export function parseConfig(document: unknown, env: Env = process.env): GatewayC
     sources: file.sources.map((s, i) => ({
       ...s,
       name: s.name ?? s.id,
-      credentials: Object.fromEntries(
-        Object.entries(s.credentials).map(([key, ref]) => [key, resolveSecret(ref, `sources[${i}].credentials.${key}`, env)]),
-      ),
+      credentials: Object.fromEntries(Object.entries(s.credentials).map(([key, ref]) => [key, resolveSecret(ref, `sources[${i}].credentials.${key}`, env)])),
     })),
     tokens: file.tokens.map((t, i) => ({ ...t, token: resolveSecret(t.token, `tokens[${i}].token`, env) })),
     ...(redisUrl ? { redisUrl } : {}),

@@ -2,7 +2,10 @@ import { BlockList, isIP } from 'node:net';
 
 /** The host name of a request's URL (its Host header), lower case, without port, brackets or a trailing dot. */
 export function hostnameOf(url: string): string {
-  return new URL(url).hostname.replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  return new URL(url).hostname
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
+    .toLowerCase();
 }
 
 const loopback = new BlockList();

@@ -23,7 +23,8 @@ async function main(logger: Logger) {
   const demo = values.config ? undefined : await startDemo();
   const config = demo ? demo.config : loadConfigFile(values.config as string);
   const tracing = await startTracing();
-  if (tracing) logger.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing: spans go to OTLP');
+  if (tracing)
+    logger.info({ endpoint: process.env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? process.env.OTEL_EXPORTER_OTLP_ENDPOINT }, 'tracing: spans go to OTLP');
   const gateway = await startGateway(config, { factories: ADAPTERS, logger, tracing: Boolean(tracing) });
   announce(logger, config, gateway);
 

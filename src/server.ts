@@ -160,7 +160,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       execute: (args: any) => args.rootValue.execute(args),
       subscribe: (args: any) => args.rootValue.subscribe(args),
       onSubscribe: async (ctx, _id, params) => {
-        const { schema: s, execute, subscribe, contextFactory, parse, validate } = yoga.getEnveloped({
+        const {
+          schema: s,
+          execute,
+          subscribe,
+          contextFactory,
+          parse,
+          validate,
+        } = yoga.getEnveloped({
           ...ctx,
           req: ctx.extra.request,
           socket: ctx.extra.socket,
@@ -305,7 +312,9 @@ export function createGatewayYoga(options: YogaOptions) {
       const fromParams = server.connectionParams?.Authorization ?? server.connectionParams?.authorization;
       const fromUpgrade = server.req?.headers.authorization;
       const authorization =
-        typeof fromParams === 'string' ? fromParams : (server.request?.headers.get('authorization') ?? (typeof fromUpgrade === 'string' ? fromUpgrade : undefined));
+        typeof fromParams === 'string'
+          ? fromParams
+          : (server.request?.headers.get('authorization') ?? (typeof fromUpgrade === 'string' ? fromUpgrade : undefined));
       let viewer: Viewer;
       try {
         viewer = viewerOf(authorization);
@@ -337,7 +346,13 @@ function sendJson(res: ServerResponse, status: number, body: unknown) {
  */
 async function readiness(registry: SourceRegistry, res: ServerResponse) {
   const probes = await Promise.all(
-    registry.adapters.map(async (a) => ({ id: a.info.id, up: await a.probe().then(() => true, () => false) })),
+    registry.adapters.map(async (a) => ({
+      id: a.info.id,
+      up: await a.probe().then(
+        () => true,
+        () => false,
+      ),
+    })),
   );
   const ready = probes.filter((p) => p.up).map((p) => p.id);
   const notReady = probes.filter((p) => !p.up).map((p) => p.id);

@@ -17,7 +17,13 @@ const anyOf: Check = { field: () => undefined, passes: (wanted: string[], value)
 const own = (field: string): Check => ({ ...anyOf, field: () => field });
 
 const CHECKS: Record<string, Check> = {
-  nameContains: { field: () => 'name', passes: (wanted: string, value) => String(value ?? '').toLowerCase().includes(wanted.toLowerCase()) },
+  nameContains: {
+    field: () => 'name',
+    passes: (wanted: string, value) =>
+      String(value ?? '')
+        .toLowerCase()
+        .includes(wanted.toLowerCase()),
+  },
   clusterNativeId: { field: (entity) => (entity === 'clusters' ? 'nativeId' : 'clusterNativeId'), passes: (wanted: string, value) => value === wanted },
   labels: {
     field: () => 'labels',
@@ -61,14 +67,10 @@ export function filterFields<E extends EntityName>(entity: E, filter: Filter<E>)
 
 /** True when every set key of `filter` is one the vendor applies itself. */
 export function fullyPushedDown<F>(filter: F, pushdown: ReadonlySet<keyof F>): boolean {
-  return (Object.keys(filter as object) as (keyof F)[]).every(
-    (k) => (filter as Record<keyof F, unknown>)[k] === undefined || pushdown.has(k),
-  );
+  return (Object.keys(filter as object) as (keyof F)[]).every((k) => (filter as Record<keyof F, unknown>)[k] === undefined || pushdown.has(k));
 }
 
 /** The part of `filter` the vendor applies; sent to the reader. */
 export function pushedDownPart<F>(filter: F, pushdown: ReadonlySet<keyof F>): Partial<F> {
-  return Object.fromEntries(
-    Object.entries(filter as object).filter(([k, v]) => v !== undefined && pushdown.has(k as keyof F)),
-  ) as Partial<F>;
+  return Object.fromEntries(Object.entries(filter as object).filter(([k, v]) => v !== undefined && pushdown.has(k as keyof F))) as Partial<F>;
 }

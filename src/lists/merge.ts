@@ -92,7 +92,8 @@ class SourceSequence<E extends EntityName> {
 
   get #windowed(): boolean {
     const { reader } = this.slot;
-    const nativeFits = this.order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${this.order.field}_${this.order.direction}`);
+    const nativeFits =
+      this.order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${this.order.field}_${this.order.direction}`);
     return reader.window !== undefined && nativeFits && fullyPushedDown(this.filter, reader.pushdown);
   }
 
@@ -394,7 +395,9 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
   async #backward(): Promise<void> {
     const { args, slots, order } = this.#options;
     const all = await Promise.all(
-      this.#sequences.map(async ({ slot, seq }) => (await this.#guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked<E> => ({ entry, sourceId: slot.sourceId }))),
+      this.#sequences.map(async ({ slot, seq }) =>
+        (await this.#guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked<E> => ({ entry, sourceId: slot.sourceId })),
+      ),
     );
     const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => this.#compare(a.entry, b.entry));
     const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, this.#fingerprint())) - 1) : merged.length;

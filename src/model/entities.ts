@@ -1,13 +1,4 @@
-import type {
-  ClusterKind,
-  ClusterStatus,
-  DeploymentStatus,
-  EventSeverity,
-  HostStatus,
-  SnapshotStatus,
-  SnapshotType,
-  WorkflowState,
-} from './status.js';
+import type { ClusterKind, ClusterStatus, DeploymentStatus, EventSeverity, HostStatus, SnapshotStatus, SnapshotType, WorkflowState } from './status.js';
 import type { NodeType } from './ids.js';
 import type { WorkflowKind } from './workflow-kind.js';
 

@@ -25,7 +25,5 @@ export function redactSecrets(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (typeof value === 'string') return PRIVATE_KEY_TEXT.test(value) ? REDACTED : value;
   if (value === null || typeof value !== 'object') return value;
-  return Object.fromEntries(
-    Object.entries(value).map(([key, v]) => [key, isSecretKey(key) && v !== null && v !== '' ? REDACTED : redactSecrets(v)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, isSecretKey(key) && v !== null && v !== '' ? REDACTED : redactSecrets(v)]));
 }

@@ -4,18 +4,7 @@
  * does not know becomes UNKNOWN rather than an error, because vendors add states
  * faster than gateways are released.
  */
-export const CLUSTER_STATUSES = [
-  'CREATING',
-  'RUNNING',
-  'DEGRADED',
-  'UPDATING',
-  'STOPPING',
-  'STOPPED',
-  'DELETING',
-  'DELETED',
-  'FAILED',
-  'UNKNOWN',
-] as const;
+export const CLUSTER_STATUSES = ['CREATING', 'RUNNING', 'DEGRADED', 'UPDATING', 'STOPPING', 'STOPPED', 'DELETING', 'DELETED', 'FAILED', 'UNKNOWN'] as const;
 export type ClusterStatus = (typeof CLUSTER_STATUSES)[number];
 
 export const HOST_STATUSES = ['PROVISIONING', 'ONLINE', 'DEGRADED', 'OFFLINE', 'REMOVING', 'FAILED', 'UNKNOWN'] as const;
@@ -24,15 +13,7 @@ export type HostStatus = (typeof HOST_STATUSES)[number];
 export const SNAPSHOT_STATUSES = ['CREATING', 'AVAILABLE', 'RESTORING', 'DELETING', 'FAILED', 'UNKNOWN'] as const;
 export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number];
 
-export const DEPLOYMENT_STATUSES = [
-  'AWAITING_APPROVAL',
-  'PENDING',
-  'DEPLOYING',
-  'SUCCEEDED',
-  'PARTIAL',
-  'FAILED',
-  'UNKNOWN',
-] as const;
+export const DEPLOYMENT_STATUSES = ['AWAITING_APPROVAL', 'PENDING', 'DEPLOYING', 'SUCCEEDED', 'PARTIAL', 'FAILED', 'UNKNOWN'] as const;
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 export const WORKFLOW_STATES = ['PENDING', 'RUNNING', 'SUCCEEDED', 'FAILED', 'CANCELLED'] as const;
@@ -57,10 +38,7 @@ export type SourceHealth = (typeof SOURCE_HEALTHS)[number];
  * mapping (one row per vendor word, each with a test); lookups are case-sensitive
  * because vendors are.
  */
-export function statusTable<V extends string, S extends string>(
-  table: Readonly<Record<V, S>>,
-  unknown: S,
-): (raw: string | number | null | undefined) => S {
+export function statusTable<V extends string, S extends string>(table: Readonly<Record<V, S>>, unknown: S): (raw: string | number | null | undefined) => S {
   return (raw) => {
     if (raw === null || raw === undefined) return unknown;
     return (table as Record<string, S>)[String(raw)] ?? unknown;

@@ -21,7 +21,10 @@ export const maskError: MaskError = (error, message) => {
   const located = isGraphQLError(error) ? { nodes: error.nodes, path: error.path, source: error.source, positions: error.positions } : {};
   const original = isGraphQLError(error) ? error.originalError : error;
   if (original instanceof SourceError && isGraphQLError(error) && goesToViewer(error)) {
-    return createGraphQLError(sourceErrorSummary(original.sourceId, original.code), { ...located, extensions: { code: original.code, sourceId: original.sourceId } });
+    return createGraphQLError(sourceErrorSummary(original.sourceId, original.code), {
+      ...located,
+      extensions: { code: original.code, sourceId: original.sourceId },
+    });
   }
   if (original instanceof GatewayError) {
     return createGraphQLError(original.message, { ...located, extensions: { code: original.code, ...original.extensions() } });

@@ -38,13 +38,12 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
   // Subscriptions too: each update of a subscription runs its whole selection again.
   const check: NonNullable<Plugin['onExecute']> & NonNullable<Plugin['onSubscribe']> = ({ args, setResultAndStopExecution }) => {
     const document = args.document as DocumentNode;
-    const operation = document.definitions.find(
-      (d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName),
-    );
+    const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
     if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
     const refuseOver = ({ cost, problem }: Estimate) => {
       if (!problem && cost <= limits.maxFanout) return;
-      const message = problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
+      const message =
+        problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
       setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
     };
     const dryRun = (args.contextValue as { request?: Request }).request?.headers.get(DRY_RUN_HEADER) === '1';
@@ -71,7 +70,13 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
       byField[key] = walk.selections({ kind: Kind.SELECTION_SET, selections: [selection] }, root, 1, true);
     }
     const { cost, problem } = estimate;
-    const plan = { estimatedVendorFetches: cost, byField, limit: limits.maxFanout, allowed: !problem && cost <= limits.maxFanout, ...(problem ? { problem } : {}) };
+    const plan = {
+      estimatedVendorFetches: cost,
+      byField,
+      limit: limits.maxFanout,
+      allowed: !problem && cost <= limits.maxFanout,
+      ...(problem ? { problem } : {}),
+    };
     setResultAndStopExecution({ data: null, extensions: { dryRun: plan } });
   };
   return { onExecute: check, onSubscribe: check };
@@ -131,7 +136,7 @@ class FanoutWalk {
       const name = selection.kind === Kind.FRAGMENT_SPREAD ? selection.name.value : undefined;
       if (!fragment || (name && this.#visiting.has(name))) continue;
       if (name) this.#visiting.add(name);
-      const on = fragment.typeCondition ? this.schema.getType(fragment.typeCondition.name.value) ?? undefined : parent;
+      const on = fragment.typeCondition ? (this.schema.getType(fragment.typeCondition.name.value) ?? undefined) : parent;
       cost += this.selections(fragment.selectionSet, on, multiplier, root);
       if (name) this.#visiting.delete(name);
     }

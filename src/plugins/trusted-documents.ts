@@ -92,6 +92,7 @@ export function trustedOperation(
   mayRunAnything: boolean,
 ): DocumentNode | GraphQLError | undefined {
   const persisted = params.extensions?.persistedQuery as { sha256Hash?: unknown } | undefined;
-  if (typeof persisted?.sha256Hash === 'string') return documents.get(persisted.sha256Hash) ?? createGraphQLError(NOT_FOUND.message, { extensions: NOT_FOUND.extensions });
+  if (typeof persisted?.sha256Hash === 'string')
+    return documents.get(persisted.sha256Hash) ?? createGraphQLError(NOT_FOUND.message, { extensions: NOT_FOUND.extensions });
   return mayRunAnything ? undefined : createGraphQLError(ONLY.message, { extensions: ONLY.extensions });
 }

@@ -46,7 +46,8 @@ export const builder = new SchemaBuilder<{
     nodeTypeOptions: { description: 'An object with a global id, which `node(id)` and `nodes(ids)` read back' },
     idFieldOptions: { description: 'Global id: names the type, the source and the vendor’s own id; stable across requests' },
     nodeQueryOptions: {
-      description: 'The object with this global id, of any type. An id that names nothing (a deleted object, a source no longer configured) is a NOT_FOUND error.',
+      description:
+        'The object with this global id, of any type. An id that names nothing (a deleted object, a source no longer configured) is a NOT_FOUND error.',
       args: { id: { description: 'A global id from any `id` field' } },
     },
     nodesQueryOptions: {
@@ -58,7 +59,14 @@ export const builder = new SchemaBuilder<{
       // list: the compiled executor misplaces the null of a rejected item (graphql-jit
       // 0.8 pushes it at the end), and both executors raise an Error item at its index.
       resolve: (_root, args, ctx, info): Promise<unknown[]> =>
-        Promise.all(args.ids.map((id) => resolveNodes(builder, ctx, info, [id]).then((found) => found[0], (err: unknown) => err))),
+        Promise.all(
+          args.ids.map((id) =>
+            resolveNodes(builder, ctx, info, [id]).then(
+              (found) => found[0],
+              (err: unknown) => err,
+            ),
+          ),
+        ),
     },
     pageInfoTypeOptions: { description: 'Where a page lies in its list: whether more items lie either side, and the cursors to ask for them' },
     pageInfoFieldOptions: { description: 'Where this page lies in the list' },

@@ -41,11 +41,7 @@ interface ClusterKey {
  * Splits a top-level GraphQL filter into the source selection (applied by choosing
  * sources) and the cluster the items must belong to.
  */
-function selectSources<E extends EntityName>(
-  ctx: GatewayContext,
-  entity: E,
-  input: CommonFilterInput,
-): { slots: SourceSlot<E>[]; clusterNativeId?: string } {
+function selectSources<E extends EntityName>(ctx: GatewayContext, entity: E, input: CommonFilterInput): { slots: SourceSlot<E>[]; clusterNativeId?: string } {
   let adapters = ctx.registry.adapters.filter((a) => a.capabilities.entities.includes(entity));
   if (input.sourceIds?.length) {
     const unknown = input.sourceIds.find((id) => !ctx.registry.has(id));
@@ -111,9 +107,7 @@ export interface ClusterListTypes extends ListTypes {
 function makeOrderInput<E extends EntityName>(entity: E, typeName: string, plural: string) {
   const fieldEnum = builder.enumType(`${typeName}OrderField`, {
     description: `What ${plural} are ordered by`,
-    values: Object.fromEntries(
-      (ORDER_FIELDS[entity] as readonly string[]).map((field) => [field, { description: ORDER_FIELD_DESCRIPTIONS[field] ?? field }]),
-    ),
+    values: Object.fromEntries((ORDER_FIELDS[entity] as readonly string[]).map((field) => [field, { description: ORDER_FIELD_DESCRIPTIONS[field] ?? field }])),
   });
   return builder.inputType(`${typeName}Order`, {
     description: `An order for ${plural}; ties fall back to source and native id, so paging never skips or repeats an item`,
@@ -200,7 +194,8 @@ export function addListField<E extends EntityName, FilterInput>(spec: ListSpec<E
         }),
         missingSources: c.field({
           type: [SourceProblemRef],
-          description: 'Sources whose items are missing from this page because they failed; each is also reported in `errors`. Empty when every source answered.',
+          description:
+            'Sources whose items are missing from this page because they failed; each is also reported in `errors`. Empty when every source answered.',
           resolve: (p) => (p as unknown as MergedPage<E>).missing(),
         }),
       }),

@@ -64,7 +64,9 @@ export function withoutNulls<T>(value: T): DeepNonNull<T> {
   if (Array.isArray(value)) return value.map(withoutNulls) as DeepNonNull<T>;
   if (value && typeof value === 'object') {
     return Object.fromEntries(
-      Object.entries(value).filter(([, v]) => v !== null && v !== undefined).map(([k, v]) => [k, withoutNulls(v)]),
+      Object.entries(value)
+        .filter(([, v]) => v !== null && v !== undefined)
+        .map(([k, v]) => [k, withoutNulls(v)]),
     ) as DeepNonNull<T>;
   }
   return value as DeepNonNull<T>;

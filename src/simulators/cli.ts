@@ -14,7 +14,9 @@ async function main() {
   console.log(`Fleetgate simulators (seed ${common.seed}, ${common.clusters} clusters each, speed ×${common.speed})`);
   for (const kind of SOURCE_KINDS) {
     const sim = fleet.simulators[kind];
-    const creds = Object.entries(sim.credentials).map(([k, v]) => `${k}=${v}`).join('  ');
+    const creds = Object.entries(sim.credentials)
+      .map(([k, v]) => `${k}=${v}`)
+      .join('  ');
     console.log(`  ${kind.padEnd(9)} ${sim.url.padEnd(24)} ${SIMULATORS[kind].title}${creds ? `\n  ${''.padEnd(9)} credentials: ${creds}` : ''}`);
   }
   console.log('Control surface on each: GET /__sim/stats, POST /__sim/faults, POST /__sim/reset, POST /__sim/clock');

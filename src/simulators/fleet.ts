@@ -33,9 +33,7 @@ export interface Fleet {
  */
 export async function startFleet(options: FleetOptions = {}): Promise<Fleet> {
   const { ports = {}, kinds = SOURCE_KINDS, ...common } = options;
-  const started = await Promise.allSettled(
-    kinds.map((kind) => startSimulator(SIMULATORS[kind], { ...common, port: ports[kind] ?? 0 })),
-  );
+  const started = await Promise.allSettled(kinds.map((kind) => startSimulator(SIMULATORS[kind], { ...common, port: ports[kind] ?? 0 })));
   const running = started.flatMap((r) => (r.status === 'fulfilled' ? [r.value] : []));
   const failed = started.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {

@@ -65,9 +65,7 @@ export class SourceError extends GatewayError {
   override extensions(): Record<string, unknown> {
     const { sourceId, sourceKind, httpStatus, vendorCode, vendorMessage, outcomeUnknown } = this.detail;
     return Object.fromEntries(
-      Object.entries({ sourceId, sourceKind, httpStatus, vendorCode, vendorMessage, outcomeUnknown }).filter(
-        ([, v]) => v !== undefined,
-      ),
+      Object.entries({ sourceId, sourceKind, httpStatus, vendorCode, vendorMessage, outcomeUnknown }).filter(([, v]) => v !== undefined),
     );
   }
 }

@@ -1,13 +1,4 @@
-import {
-  CircuitState,
-  ConsecutiveBreaker,
-  DelegateBackoff,
-  type IRetryBackoffContext,
-  BrokenCircuitError,
-  circuitBreaker,
-  handleWhen,
-  retry,
-} from 'cockatiel';
+import { CircuitState, ConsecutiveBreaker, DelegateBackoff, type IRetryBackoffContext, BrokenCircuitError, circuitBreaker, handleWhen, retry } from 'cockatiel';
 import { Pool } from 'undici';
 import type { SourceConfig } from '../config.js';
 import type { Metrics } from '../metrics.js';
@@ -254,8 +245,7 @@ export class SourceHttp {
     // The breaker guards single exchanges, never a call with its re-login inside: while
     // half-open it holds every caller until its trial ends, so a trial that had to log in
     // through the same breaker would wait on itself forever.
-    const exchange = (credentials: Record<string, string>) =>
-      this.#breaker.execute(() => this.#once(call, url, route, signal, deadlineAt, credentials));
+    const exchange = (credentials: Record<string, string>) => this.#breaker.execute(() => this.#once(call, url, route, signal, deadlineAt, credentials));
     const credentials = auth ? await auth.headers(signal) : {};
     let reply = await exchange(credentials);
     if (reply.status === 401 && auth) {
@@ -440,7 +430,6 @@ function describeText(text: string): string {
   if (!flat.startsWith('<')) return `${Buffer.byteLength(text)} bytes, not quoted`;
   return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
-
 
 /** The SourceHttp settings every adapter takes from its source's config unchanged. */
 export function sourceHttpSettings(

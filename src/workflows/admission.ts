@@ -25,7 +25,11 @@ export function useSubscriptionLimits(limits: SubscriptionLimits): Plugin {
       const connection = ctx.socket;
       const refuse = (what: string, limit: number) =>
         setResultAndStopExecution({
-          errors: [createGraphQLError(`${what} has ${limit} subscriptions open, the most it may; end one before starting another`, { extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit } })],
+          errors: [
+            createGraphQLError(`${what} has ${limit} subscriptions open, the most it may; end one before starting another`, {
+              extensions: { code: 'TOO_MANY_SUBSCRIPTIONS', limit },
+            }),
+          ],
         });
       if ((perToken.get(token) ?? 0) >= limits.maxSubscriptionsPerToken) return refuse('this API token', limits.maxSubscriptionsPerToken);
       if (connection && (perConnection.get(connection) ?? 0) >= limits.maxSubscriptionsPerConnection) {

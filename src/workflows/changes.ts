@@ -15,8 +15,7 @@ export const isTerminal = (w: Workflow) => TERMINAL_WORKFLOW_STATES.has(w.state)
 export const workflowId = (w: Workflow) => encodeGlobalId({ type: 'Workflow', sourceId: w.sourceId, nativeId: w.nativeId });
 
 /** What a subscriber compares to tell "changed" from "the same again". */
-export const fingerprint = (w: Workflow) =>
-  JSON.stringify([w.state, w.progress, w.message, w.steps.map((s) => [s.name, s.state, s.message]), w.finishedAt]);
+export const fingerprint = (w: Workflow) => JSON.stringify([w.state, w.progress, w.message, w.steps.map((s) => [s.name, s.state, s.message]), w.finishedAt]);
 
 /**
  * `next` as it may be shown after `last`: progress never goes back. Vendors round

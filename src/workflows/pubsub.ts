@@ -117,7 +117,8 @@ export interface LiveTransport {
  * two gateways (or two test runs) on one Redis keep apart by choosing different ones.
  */
 export function createLiveTransport(redisUrl?: string, prefix = DEFAULT_REDIS_PREFIX): LiveTransport {
-  if (!redisUrl) return { channels: new LiveChannels(new EventTarget() as ChannelTarget), lease: localLease, marks: memoryMarks(), close: async () => undefined };
+  if (!redisUrl)
+    return { channels: new LiveChannels(new EventTarget() as ChannelTarget), lease: localLease, marks: memoryMarks(), close: async () => undefined };
   const options = { lazyConnect: false, maxRetriesPerRequest: 3 };
   const publishClient = new Redis(redisUrl, options);
   const subscribeClient = new Redis(redisUrl, options);

@@ -16,7 +16,13 @@ describe('config', () => {
       { tokens, sources: [{ ...source, credentials: { password: { env: 'DWS_PASSWORD' }, user: { file: join(dir, 'user') } } }] },
       { ...ENV, DWS_PASSWORD: 's3cret' },
     );
-    expect(config.sources[0]).toMatchObject({ id: 'dws-prod', name: 'dws-prod', timeoutMs: 10_000, retries: 2, credentials: { password: 's3cret', user: 'demo' } });
+    expect(config.sources[0]).toMatchObject({
+      id: 'dws-prod',
+      name: 'dws-prod',
+      timeoutMs: 10_000,
+      retries: 2,
+      credentials: { password: 's3cret', user: 'demo' },
+    });
     expect(config.port).toBe(4000);
     expect(config.tokens).toEqual([{ name: 'ops', role: 'operator', token: 't0k3n' }]);
     expect(config.limits.maxPageSize).toBe(200);
@@ -52,7 +58,10 @@ describe('config', () => {
   it('takes Redis from the file, else from REDIS_URL, and poll intervals with defaults', () => {
     const fromEnv = parseConfig({ tokens, sources: [source], redis: { prefix: 'fg-blue:' } }, { ...ENV, REDIS_URL: 'redis://env:6379' });
     expect(fromEnv).toMatchObject({ redisUrl: 'redis://env:6379', redisPrefix: 'fg-blue:', poll: { minIntervalMs: 1_000, maxIntervalMs: 10_000 } });
-    const fromFile = parseConfig({ tokens, sources: [source], redis: { url: { env: 'R' } }, poll: { minIntervalMs: 200 } }, { ...ENV, R: 'redis://file:6379', REDIS_URL: 'redis://env:6379' });
+    const fromFile = parseConfig(
+      { tokens, sources: [source], redis: { url: { env: 'R' } }, poll: { minIntervalMs: 200 } },
+      { ...ENV, R: 'redis://file:6379', REDIS_URL: 'redis://env:6379' },
+    );
     expect(fromFile).toMatchObject({ redisUrl: 'redis://file:6379', poll: { minIntervalMs: 200, maxIntervalMs: 10_000 } });
     expect(fromFile.redisPrefix).toBeUndefined();
   });
@@ -66,12 +75,17 @@ describe('config', () => {
   });
 
   it('says which env var is missing', () => {
-    expect(() => parseConfig({ tokens, sources: [source] }, { FG_TOKEN: 'x' })).toThrow('sources[0].credentials.password: environment variable DWS_PASSWORD is not set');
+    expect(() => parseConfig({ tokens, sources: [source] }, { FG_TOKEN: 'x' })).toThrow(
+      'sources[0].credentials.password: environment variable DWS_PASSWORD is not set',
+    );
   });
 
   it('reads YAML and JSON files and names a file it cannot parse', () => {
     const dir = mkdtempSync(join(tmpdir(), 'fg-'));
-    writeFileSync(join(dir, 'a.yaml'), 'tokens:\n  - { name: ops, role: admin, token: { env: FG_TOKEN } }\nsources:\n  - id: t\n    kind: hci\n    url: http://127.0.0.1:9990\n');
+    writeFileSync(
+      join(dir, 'a.yaml'),
+      'tokens:\n  - { name: ops, role: admin, token: { env: FG_TOKEN } }\nsources:\n  - id: t\n    kind: hci\n    url: http://127.0.0.1:9990\n',
+    );
     writeFileSync(join(dir, 'b.json'), JSON.stringify({ tokens, sources: [{ id: 't', kind: 'hci', url: 'http://127.0.0.1:9990' }] }));
     writeFileSync(join(dir, 'c.json'), '{"sources": [');
     expect(loadConfigFile(join(dir, 'a.yaml'), ENV).sources[0]?.kind).toBe('hci');

@@ -46,14 +46,21 @@ function call(method: string, path: string, headers: Record<string, string>, bod
 const host = () => `127.0.0.1:${demo.gateway.port}`;
 
 async function graphql(query: string, variables: Record<string, unknown> = {}, token = ADMIN_TOKEN) {
-  const res = await call('POST', '/graphql', { host: host(), 'content-type': 'application/json', authorization: `Bearer ${token}` }, JSON.stringify({ query, variables }));
+  const res = await call(
+    'POST',
+    '/graphql',
+    { host: host(), 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    JSON.stringify({ query, variables }),
+  );
   return JSON.parse(res.text) as { data?: any; errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] };
 }
 
 /** Vendor calls since the last reset, per simulator, as each one's /__sim/stats counts them. */
 async function vendorCalls(): Promise<Record<SourceKind, number>> {
   const totals = await Promise.all(
-    SOURCE_KINDS.map(async (kind) => [kind, ((await (await fetch(`${demo.fleet.simulators[kind].url}/__sim/stats`)).json()) as { total: number }).total] as const),
+    SOURCE_KINDS.map(
+      async (kind) => [kind, ((await (await fetch(`${demo.fleet.simulators[kind].url}/__sim/stats`)).json()) as { total: number }).total] as const,
+    ),
   );
   return Object.fromEntries(totals) as Record<SourceKind, number>;
 }
@@ -63,14 +70,29 @@ const NO_CALLS = Object.fromEntries(SOURCE_KINDS.map((k) => [k, 0]));
 describe('CORS', () => {
   it('grants nothing to an origin it was not given, and no credentials to anyone', async () => {
     for (const origin of ['https://evil.example', 'null']) {
-      const preflight = await call('OPTIONS', '/graphql', { host: host(), origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization' });
-      const post = await call('POST', '/graphql', { host: host(), origin, 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, '{"query":"{ __typename }"}');
+      const preflight = await call('OPTIONS', '/graphql', {
+        host: host(),
+        origin,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization',
+      });
+      const post = await call(
+        'POST',
+        '/graphql',
+        { host: host(), origin, 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        '{"query":"{ __typename }"}',
+      );
       for (const res of [preflight, post]) {
         expect(res.headers['access-control-allow-origin']).toBeUndefined();
         expect(res.headers['access-control-allow-credentials']).toBeUndefined();
       }
     }
-    const listed = await call('OPTIONS', '/graphql', { host: host(), origin: APP_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization, content-type' });
+    const listed = await call('OPTIONS', '/graphql', {
+      host: host(),
+      origin: APP_ORIGIN,
+      'access-control-request-method': 'POST',
+      'access-control-request-headers': 'authorization, content-type',
+    });
     expect(listed.headers['access-control-allow-origin']).toBe(APP_ORIGIN);
     expect(listed.headers['access-control-allow-headers']).toBe('authorization, content-type, accept, x-fleetgate-vendor-calls, x-fleetgate-dry-run');
     expect(listed.headers['access-control-allow-credentials']).toBeUndefined();
@@ -96,7 +118,12 @@ describe('Host names and GraphiQL’s demo token', () => {
       message: 'Host "attacker.example" is not a name this gateway answers to; its operator can add it to server.hosts',
       extensions: { code: 'MISDIRECTED_REQUEST' },
     });
-    const query = await call('POST', '/graphql', { host: 'attacker.example', 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` }, '{"query":"{ __typename }"}');
+    const query = await call(
+      'POST',
+      '/graphql',
+      { host: 'attacker.example', 'content-type': 'application/json', authorization: `Bearer ${ADMIN_TOKEN}` },
+      '{"query":"{ __typename }"}',
+    );
     expect(query.status).toBe(421);
     // Probes and scrapers call by address: health, readiness and metrics answer whatever the Host.
     expect((await call('GET', '/healthz', { host: 'attacker.example' })).status).toBe(200);
@@ -109,7 +136,14 @@ describe('Host names and GraphiQL’s demo token', () => {
           host: '127.0.0.1',
           port: demo.gateway.port,
           path: '/graphql',
-          headers: { host, connection: 'Upgrade', upgrade: 'websocket', 'sec-websocket-version': '13', 'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==', 'sec-websocket-protocol': 'graphql-transport-ws' },
+          headers: {
+            host,
+            connection: 'Upgrade',
+            upgrade: 'websocket',
+            'sec-websocket-version': '13',
+            'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
+            'sec-websocket-protocol': 'graphql-transport-ws',
+          },
         });
         req.on('upgrade', (res, socket) => {
           socket.destroy();
@@ -171,7 +205,11 @@ describe('native ids', () => {
     await resetCalls();
     // The issue's own case: a viewer's snapshots of `Cluster:dws:..` became DWS's list of every snapshot.
     for (const kind of ['tiem', 'hci', 'dws'] as const) {
-      const snapshots = await graphql('query($id: ID!) { snapshots(first: 5, filter: { clusterId: $id }) { edges { node { id } } } }', { id: id('Cluster', kind, '..') }, VIEWER_TOKEN);
+      const snapshots = await graphql(
+        'query($id: ID!) { snapshots(first: 5, filter: { clusterId: $id }) { edges { node { id } } } }',
+        { id: id('Cluster', kind, '..') },
+        VIEWER_TOKEN,
+      );
       expect(codes(snapshots), kind).toEqual(['NOT_FOUND']);
       const deleted = await graphql('mutation($id: ID!) { deleteSnapshot(id: $id) { __typename } }', { id: id('Snapshot', kind, '..') });
       expect(deleted.data?.deleteSnapshot.__typename, kind).toBe('NotFoundError');
@@ -185,7 +223,11 @@ describe('native ids', () => {
       { ids: [id('Cluster', 'otestack', '..')] },
     );
     expect(create.data?.createDeployment.__typename).toBe('NotFoundError');
-    const events = await graphql('query($id: ID!) { events(first: 5, filter: { clusterId: $id }) { edges { node { id } } } }', { id: id('Cluster', 'dcos', 'a:b') }, VIEWER_TOKEN);
+    const events = await graphql(
+      'query($id: ID!) { events(first: 5, filter: { clusterId: $id }) { edges { node { id } } } }',
+      { id: id('Cluster', 'dcos', 'a:b') },
+      VIEWER_TOKEN,
+    );
     expect(codes(events)).toEqual(['NOT_FOUND']);
     expect(await vendorCalls()).toEqual(NO_CALLS);
   });
@@ -217,12 +259,15 @@ describe('what viewers see', () => {
     const sources = await graphql('{ sources { sourceId url } }', {}, VIEWER_TOKEN);
     expect(sources.data.sources.every((s: { url: string | null }) => s.url === null)).toBe(true);
     expect(sources.errors?.map((e) => e.extensions?.code)).toEqual(SOURCE_KINDS.map(() => 'FORBIDDEN'));
-    expect((await graphql('{ sources { url } }')).data.sources.map((s: { url: string }) => s.url)).toEqual(SOURCE_KINDS.map((k) => demo.fleet.simulators[k].url));
+    expect((await graphql('{ sources { url } }')).data.sources.map((s: { url: string }) => s.url)).toEqual(
+      SOURCE_KINDS.map((k) => demo.fleet.simulators[k].url),
+    );
 
     // DWS answers every call with an HTML error page, as a proxy in front of a dead one would.
     demo.fleet.simulators.dws.setFaults({ errorRate: 1, errorStatus: 500, htmlErrors: true });
     try {
-      const list = '{ clusters(first: 3, filter: { sourceIds: ["dws"] }) { missingSources { sourceId code message } } sources { sourceId lastError { code message } } }';
+      const list =
+        '{ clusters(first: 3, filter: { sourceIds: ["dws"] }) { missingSources { sourceId code message } } sources { sourceId lastError { code message } } }';
       const node = 'query($id: ID!) { node(id: $id) { id } }';
       const admin = [await graphql(list), await graphql(node, { id: cluster })];
       const viewer = [await graphql(list, {}, VIEWER_TOKEN), await graphql(node, { id: cluster }, VIEWER_TOKEN)];
@@ -239,7 +284,10 @@ describe('what viewers see', () => {
       expect(summary).toMatch(/^dws: the source /);
       expect(listed?.data.clusters.missingSources).toEqual([{ sourceId: 'dws', code, message: expect.stringMatching(/^dws: the source /) }]);
       expect(listed?.errors?.map((e) => e.extensions)).toEqual([{ code, sourceId: 'dws', partial: true }]);
-      expect(listed?.data.sources.find((s: { sourceId: string }) => s.sourceId === 'dws').lastError).toEqual({ code: expect.any(String), message: expect.stringMatching(/^dws: the source /) });
+      expect(listed?.data.sources.find((s: { sourceId: string }) => s.sourceId === 'dws').lastError).toEqual({
+        code: expect.any(String),
+        message: expect.stringMatching(/^dws: the source /),
+      });
       expect(looked?.errors?.map((e) => e.extensions)).toEqual([{ code: expect.stringMatching(/^SOURCE_/), sourceId: 'dws' }]);
     } finally {
       demo.fleet.simulators.dws.reset();

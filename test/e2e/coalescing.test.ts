@@ -38,7 +38,10 @@ describe('identical requests at the same moment', () => {
     expect(results[2]).toEqual(results[0]);
     const urls = sim.stats().urls;
     expect(Object.keys(urls).length).toBeGreaterThan(0);
-    expect(Object.values(urls).every((n) => n === 1), JSON.stringify(urls)).toBe(true);
+    expect(
+      Object.values(urls).every((n) => n === 1),
+      JSON.stringify(urls),
+    ).toBe(true);
     expect(await metric('fleetgate_source_cache_hits_total')).toBe(0);
   });
 });

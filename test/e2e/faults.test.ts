@@ -20,7 +20,8 @@ beforeEach(() => demo.fleet.reset());
 const allClusters = () => demo.run(ClusterPageDocument, { first: 200 });
 type Page = Awaited<ReturnType<typeof allClusters>>;
 /** A cluster of `kind` that accepts changes. */
-const runningCluster = (page: Page, kind: SourceKind) => page.data!.clusters.edges.find((e) => e.node.source.sourceId === kind && e.node.status === 'RUNNING')!.node.id;
+const runningCluster = (page: Page, kind: SourceKind) =>
+  page.data!.clusters.edges.find((e) => e.node.source.sourceId === kind && e.node.status === 'RUNNING')!.node.id;
 
 /** Until the breaker's trial call succeeds, a recovered source may still be refused. */
 async function servesEveryone() {
@@ -60,28 +61,31 @@ const writesSeen = (kind: SourceKind) =>
     .reduce((n, [, count]) => n + count, 0);
 
 describe.each(SOURCE_KINDS)('when %s fails', (kind: SourceKind) => {
-  it.each(FAULTS)('%s: queries get the others and an error naming it, a write fails on the read before it and is never sent; then it recovers', async (_name, faults, code) => {
-    const before = await servesEveryone();
-    const clusterId = runningCluster(before, kind);
-    const sim = demo.fleet.simulators[kind];
-    sim.setFaults(faults);
-    sim.resetStats();
+  it.each(FAULTS)(
+    '%s: queries get the others and an error naming it, a write fails on the read before it and is never sent; then it recovers',
+    async (_name, faults, code) => {
+      const before = await servesEveryone();
+      const clusterId = runningCluster(before, kind);
+      const sim = demo.fleet.simulators[kind];
+      sim.setFaults(faults);
+      sim.resetStats();
 
-    const { result } = (await demo.run(WRITES[kind], { id: clusterId })).data!;
-    expect(result).toMatchObject({ __typename: 'SourceError', code, sourceId: kind });
-    // The fault hits every route, so the adapter's read fails first (test/e2e/write-faults.test.ts aims at the write itself).
-    expect(writesSeen(kind)).toBe(0);
+      const { result } = (await demo.run(WRITES[kind], { id: clusterId })).data!;
+      expect(result).toMatchObject({ __typename: 'SourceError', code, sourceId: kind });
+      // The fault hits every route, so the adapter's read fails first (test/e2e/write-faults.test.ts aims at the write itself).
+      expect(writesSeen(kind)).toBe(0);
 
-    const { data, errors } = await allClusters();
-    const sources = new Set(data!.clusters.edges.map((e) => e.node.source.sourceId));
-    expect(sources.has(kind)).toBe(false);
-    expect(sources.size).toBe(SOURCE_KINDS.length - 1);
-    expect(data!.clusters.missingSources.map((m) => m.sourceId)).toEqual([kind]);
-    const error = errors?.find((e) => e.extensions?.sourceId === kind);
-    expect(error?.extensions?.code).toBe(code);
-    sim.reset();
-    await servesEveryone();
-  });
+      const { data, errors } = await allClusters();
+      const sources = new Set(data!.clusters.edges.map((e) => e.node.source.sourceId));
+      expect(sources.has(kind)).toBe(false);
+      expect(sources.size).toBe(SOURCE_KINDS.length - 1);
+      expect(data!.clusters.missingSources.map((m) => m.sourceId)).toEqual([kind]);
+      const error = errors?.find((e) => e.extensions?.sourceId === kind);
+      expect(error?.extensions?.code).toBe(code);
+      sim.reset();
+      await servesEveryone();
+    },
+  );
 
   it('flapping (half the calls fail): every answer either has its clusters or says why not', async () => {
     demo.fleet.simulators[kind].setFaults({ errorRate: 0.5, errorStatus: 503 });
@@ -98,7 +102,6 @@ describe.each(SOURCE_KINDS)('when %s fails', (kind: SourceKind) => {
     demo.fleet.simulators[kind].reset();
     await servesEveryone();
   });
-
 });
 
 /** HCI has no credentials: no token of it can expire. */
@@ -223,4 +226,3 @@ describe('readiness', () => {
     expect((await fetch(`${demo.gateway.url}/healthz`)).status).toBe(200);
   });
 });
-

@@ -41,10 +41,23 @@ function* badRequests(seed: string, count: number): Generator<[string, string]> 
         yield ['truncated query', json(VALID.slice(0, rng.int(1, VALID.length - 1)), { id: 'x' })];
         break;
       case 1:
-        yield ['garbled query', json(VALID.split('').map((c) => (rng.chance(0.05) ? rng.pick(['{', '}', '(', ')', '$', '!', '"', ':']) : c)).join(''))];
+        yield [
+          'garbled query',
+          json(
+            VALID.split('')
+              .map((c) => (rng.chance(0.05) ? rng.pick(['{', '}', '(', ')', '$', '!', '"', ':']) : c))
+              .join(''),
+          ),
+        ];
         break;
       case 2:
-        yield ['random id', json(VALID, { first: 1, id: rng.chance(0.5) ? rng.alnum(rng.int(0, 40)) : Buffer.from(`Cluster:${rng.alnum(5)}:${rng.alnum(5)}`).toString('base64url') })];
+        yield [
+          'random id',
+          json(VALID, {
+            first: 1,
+            id: rng.chance(0.5) ? rng.alnum(rng.int(0, 40)) : Buffer.from(`Cluster:${rng.alnum(5)}:${rng.alnum(5)}`).toString('base64url'),
+          }),
+        ];
         break;
       case 3:
         yield ['wrongly typed variables', json(VALID, { first: rng.pick(['ten', -5, 1e12, null, [1], { a: 1 }]), id: rng.pick([5, true, null, {}]) })];

@@ -44,9 +44,11 @@ async function runToEnd(workflowId: string): Promise<{ state: string; progress: 
 
 describe('DC/OS mutations through /graphql', () => {
   it('creates a cluster, adds and removes an agent, deletes it: each workflow runs to SUCCEEDED', async () => {
-    const created = started(await mutate(demo, CreateClusterDocument, {
-      input: { sourceId: 'dcos', name: 'e2e-dcos', dcos: { masters: [host('172.30.0.1')], shared: [host('172.30.0.2')], slaves: [host('172.30.0.3')] } },
-    }));
+    const created = started(
+      await mutate(demo, CreateClusterDocument, {
+        input: { sourceId: 'dcos', name: 'e2e-dcos', dcos: { masters: [host('172.30.0.1')], shared: [host('172.30.0.2')], slaves: [host('172.30.0.3')] } },
+      }),
+    );
     expect(created).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_CLUSTER', state: 'RUNNING', progress: 0 } });
     expect(JSON.stringify(created)).not.toContain('PRIVATE KEY');
     const clusterId = created.targetId;
@@ -82,9 +84,11 @@ describe('DC/OS mutations through /graphql', () => {
     const sim = demo.fleet.simulators.dcos;
     sim.setFaults({ operationFailureRate: 1 });
     try {
-      const created = started(await mutate(demo, CreateClusterDocument, {
-        input: { sourceId: 'dcos', name: 'e2e-doomed', dcos: { masters: [host('172.30.1.1')], shared: [host('172.30.1.2')] } },
-      }));
+      const created = started(
+        await mutate(demo, CreateClusterDocument, {
+          input: { sourceId: 'dcos', name: 'e2e-doomed', dcos: { masters: [host('172.30.1.1')], shared: [host('172.30.1.2')] } },
+        }),
+      );
       expect(await runToEnd(created.workflow.id)).toMatchObject({ state: 'FAILED', message: expect.stringContaining('install failed on 172.30.1.') });
     } finally {
       sim.setFaults({ operationFailureRate: 0 });
@@ -96,19 +100,32 @@ describe('DC/OS mutations through /graphql', () => {
       input: { sourceId: 'dcos', name: 'e2e-small', dcos: { type: 'ha', masters: [host('172.30.2.1')], shared: [host('172.30.2.2')] } },
     });
     expect(ha).toMatchObject({ __typename: 'ValidationError', field: 'input.dcos' });
-    const keyless = await mutate(demo, CreateClusterDocument, { input: { sourceId: 'dcos', name: 'e2e-keyless', dcos: { masters: [{ ip: '172.30.2.1', sshUser: 'root' }], shared: [host('172.30.2.2')] } } });
+    const keyless = await mutate(demo, CreateClusterDocument, {
+      input: { sourceId: 'dcos', name: 'e2e-keyless', dcos: { masters: [{ ip: '172.30.2.1', sshUser: 'root' }], shared: [host('172.30.2.2')] } },
+    });
     expect(keyless).toMatchObject({ __typename: 'ValidationError', field: 'input.dcos.masters[0].privateKey' });
 
     const { data } = await demo.run(ClusterPageDocument, { first: 50, filter: { sourceIds: ['dcos'], status: ['RUNNING'] } });
     const running = data!.clusters.edges[0]!.node;
     expect(await mutate(demo, DeleteClusterDocument, { id: running.id, force: true })).toMatchObject({ __typename: 'ValidationError', field: 'force' });
-    expect(await mutate(demo, ScaleClusterDocument, { id: running.id, input: { nodeCount: 5 } })).toMatchObject({ __typename: 'ValidationError', field: 'input.nodeCount' });
-    expect(await mutate(demo, RestartClusterDocument, { id: running.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'DCOS' });
+    expect(await mutate(demo, ScaleClusterDocument, { id: running.id, input: { nodeCount: 5 } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.nodeCount',
+    });
+    expect(await mutate(demo, RestartClusterDocument, { id: running.id })).toMatchObject({
+      __typename: 'UnsupportedOperationError',
+      operation: 'restartCluster',
+      sourceKind: 'DCOS',
+    });
     expect(dcosWrites()).toEqual([]);
 
     // The vendor's own refusal: the logged-in user already has a cluster of that name.
     const input = (net: number) => ({ sourceId: 'dcos', name: 'e2e-twice', dcos: { masters: [host(`172.30.${net}.1`)], shared: [host(`172.30.${net}.2`)] } });
     expect(await mutate(demo, CreateClusterDocument, { input: input(3) })).toMatchObject({ __typename: 'OperationPayload' });
-    expect(await mutate(demo, CreateClusterDocument, { input: input(4) })).toMatchObject({ __typename: 'SourceError', vendorCode: 'E50003', outcomeUnknown: false });
+    expect(await mutate(demo, CreateClusterDocument, { input: input(4) })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'E50003',
+      outcomeUnknown: false,
+    });
   });
 });

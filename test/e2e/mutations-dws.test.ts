@@ -103,13 +103,23 @@ describe('DWS mutations through /graphql', () => {
 
     const restarted = started(await send(RestartClusterDocument, { id: clusterId }));
     expect(restarted).toMatchObject({ workflow: { kind: 'RESTART_CLUSTER', rawState: 'REBOOTING' } });
-    expect(await send(RestartClusterDocument, { id: clusterId })).toMatchObject({ __typename: 'SourceError', vendorCode: 'DWS.0011', httpStatus: 409, outcomeUnknown: false });
+    expect(await send(RestartClusterDocument, { id: clusterId })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'DWS.0011',
+      httpStatus: 409,
+      outcomeUnknown: false,
+    });
     expect(await runToEnd(restarted.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
 
     const saved = started(await send(CreateSnapshotDocument, { clusterId }));
     expect(saved).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_SNAPSHOT', state: 'RUNNING' } });
     expect(await runToEnd(saved.workflow.id, MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
-    expect(await snapshot(saved.targetId)).toMatchObject({ __typename: 'Snapshot', type: 'MANUAL', status: 'AVAILABLE', name: expect.stringMatching(/^e2e-dws-\d{14}$/) });
+    expect(await snapshot(saved.targetId)).toMatchObject({
+      __typename: 'Snapshot',
+      type: 'MANUAL',
+      status: 'AVAILABLE',
+      name: expect.stringMatching(/^e2e-dws-\d{14}$/),
+    });
 
     const restored = started(await send(RestoreSnapshotDocument, { id: saved.targetId, clusterName: 'e2e-dws-restored' }));
     expect(restored).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'RESTORE_SNAPSHOT', state: 'RUNNING', rawState: 'RESTORING' } });
@@ -117,7 +127,11 @@ describe('DWS mutations through /graphql', () => {
     expect(await runToEnd(restored.workflow.id, 3 * MINUTE)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await cluster(restored.targetId)).toMatchObject({ __typename: 'Cluster', name: 'e2e-dws-restored', status: 'RUNNING' });
 
-    expect(await send(DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({ __typename: 'OperationPayload', targetId: saved.targetId, workflow: null });
+    expect(await send(DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({
+      __typename: 'OperationPayload',
+      targetId: saved.targetId,
+      workflow: null,
+    });
     await expectGone(demo, saved.targetId);
     expect(await send(DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({ __typename: 'NotFoundError', id: saved.targetId });
 
@@ -141,21 +155,52 @@ describe('DWS mutations through /graphql', () => {
   it('refusals come back as typed results; the gateway’s own send nothing', async () => {
     const { data } = await demo.run(ClusterPageDocument, { first: 50, filter: { sourceIds: ['dws'] } });
     const existing = data!.clusters.edges.map((e) => e.node).find((c) => c.rawStatus === 'AVAILABLE')!;
-    expect(await send(CreateClusterDocument, { input: { sourceId: 'dws', name: 'e2e-no-block' } })).toMatchObject({ __typename: 'ValidationError', field: 'input.dws' });
-    expect(await send(CreateClusterDocument, createInput('e2e-weak', {}, { adminPassword: 'weakpassword' }))).toMatchObject({ __typename: 'ValidationError', field: 'input.dws.adminPassword' });
-    expect(await send(CreateClusterDocument, createInput('e2e-versioned', { version: '8.2.0' }))).toMatchObject({ __typename: 'ValidationError', field: 'input.version' });
+    expect(await send(CreateClusterDocument, { input: { sourceId: 'dws', name: 'e2e-no-block' } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.dws',
+    });
+    expect(await send(CreateClusterDocument, createInput('e2e-weak', {}, { adminPassword: 'weakpassword' }))).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.dws.adminPassword',
+    });
+    expect(await send(CreateClusterDocument, createInput('e2e-versioned', { version: '8.2.0' }))).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.version',
+    });
     expect(await send(DeleteClusterDocument, { id: existing.id, force: true })).toMatchObject({ __typename: 'ValidationError', field: 'force' });
-    expect(await send(ScaleClusterDocument, { id: existing.id, input: { nodeCount: 9, coordinatorCount: 3 } })).toMatchObject({ __typename: 'ValidationError', field: 'input' });
-    expect(await send(SetClusterLabelsDocument, { id: existing.id, labels: [{ key: 'a*b', value: '' }] })).toMatchObject({ __typename: 'ValidationError', field: 'labels[0].key' });
+    expect(await send(ScaleClusterDocument, { id: existing.id, input: { nodeCount: 9, coordinatorCount: 3 } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input',
+    });
+    expect(await send(SetClusterLabelsDocument, { id: existing.id, labels: [{ key: 'a*b', value: '' }] })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'labels[0].key',
+    });
     expect(await send(CreateSnapshotDocument, { clusterId: existing.id, name: 'x' })).toMatchObject({ __typename: 'ValidationError', field: 'name' });
-    expect(await send(StopClusterDocument, { id: existing.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'stopCluster', sourceKind: 'DWS' });
+    expect(await send(StopClusterDocument, { id: existing.id })).toMatchObject({
+      __typename: 'UnsupportedOperationError',
+      operation: 'stopCluster',
+      sourceKind: 'DWS',
+    });
     const snapshots = (await demo.run(SnapshotPageDocument, { first: 100, filter: { sourceIds: ['dws'] } })).data!.snapshots.edges.map((e) => e.node);
     const manual = snapshots.find((s) => s.type === 'MANUAL' && s.status === 'AVAILABLE')!;
-    expect(await send(RestoreSnapshotDocument, { id: manual.id, clusterName: 'e2e-with-pwd', dbPassword: PASSWORD })).toMatchObject({ __typename: 'ValidationError', field: 'dbPassword' });
+    expect(await send(RestoreSnapshotDocument, { id: manual.id, clusterName: 'e2e-with-pwd', dbPassword: PASSWORD })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'dbPassword',
+    });
     expect(dwsWrites()).toEqual([]);
 
-    expect(await send(CreateClusterDocument, createInput(existing.name))).toMatchObject({ __typename: 'SourceError', vendorCode: 'DWS.5050', httpStatus: 409, outcomeUnknown: false });
-    expect(await send(CopySnapshotDocument, { id: manual.id, name: 'e2e-copy' })).toMatchObject({ __typename: 'SourceError', vendorCode: 'DWS.5089', httpStatus: 400 });
+    expect(await send(CreateClusterDocument, createInput(existing.name))).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'DWS.5050',
+      httpStatus: 409,
+      outcomeUnknown: false,
+    });
+    expect(await send(CopySnapshotDocument, { id: manual.id, name: 'e2e-copy' })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'DWS.5089',
+      httpStatus: 400,
+    });
     expect(dwsWrites().sort()).toEqual(['POST /v1.0/{project_id}/clusters', 'POST /v1.0/{project_id}/snapshots/{snapshot_id}/linked-copy']);
   });
 });

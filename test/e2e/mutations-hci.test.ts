@@ -63,7 +63,12 @@ describe('HCI mutations through /graphql', () => {
     const inspection = started(await mutate(demo, StartInspectionDocument, { id: clusterId }));
     expect(inspection).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: { kind: 'INSPECT_CLUSTER', state: 'RUNNING' } });
     // The vendor refuses a second run, and a delete without force while one runs.
-    expect(await mutate(demo, StartInspectionDocument, { id: clusterId })).toMatchObject({ __typename: 'SourceError', vendorCode: '10009', httpStatus: 409, outcomeUnknown: false });
+    expect(await mutate(demo, StartInspectionDocument, { id: clusterId })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: '10009',
+      httpStatus: 409,
+      outcomeUnknown: false,
+    });
     expect(await mutate(demo, DeleteClusterDocument, { id: clusterId, force: false })).toMatchObject({ __typename: 'SourceError', vendorCode: '10010' });
     hci().advance(MINUTE);
     const stopped = await mutate(demo, StopInspectionDocument, { id: clusterId });
@@ -75,11 +80,19 @@ describe('HCI mutations through /graphql', () => {
     const saved = payload(await mutate(demo, CreateSnapshotDocument, { clusterId }));
     expect(saved).toMatchObject({ __typename: 'OperationPayload', workflow: null });
     expect(await snapshot(saved.targetId)).toMatchObject({ __typename: 'Snapshot', type: 'MANUAL', status: 'AVAILABLE' });
-    expect(await mutate(demo, DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({ __typename: 'OperationPayload', targetId: saved.targetId, workflow: null });
+    expect(await mutate(demo, DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({
+      __typename: 'OperationPayload',
+      targetId: saved.targetId,
+      workflow: null,
+    });
     await expectGone(demo, saved.targetId);
     expect(await mutate(demo, DeleteSnapshotDocument, { id: saved.targetId })).toMatchObject({ __typename: 'NotFoundError', id: saved.targetId });
 
-    expect(await mutate(demo, DeleteClusterDocument, { id: clusterId, force: false })).toMatchObject({ __typename: 'OperationPayload', targetId: clusterId, workflow: null });
+    expect(await mutate(demo, DeleteClusterDocument, { id: clusterId, force: false })).toMatchObject({
+      __typename: 'OperationPayload',
+      targetId: clusterId,
+      workflow: null,
+    });
     await expectGone(demo, clusterId);
   });
 
@@ -96,15 +109,31 @@ describe('HCI mutations through /graphql', () => {
   it('refusals come back as typed results; the gateway’s own send nothing', async () => {
     const { data } = await demo.run(ClusterPageDocument, { first: 1, filter: { sourceIds: ['hci'] } });
     const existing = data!.clusters.edges[0]!.node;
-    expect(await mutate(demo, CreateClusterDocument, addInput('e2e-bad-ip', '10.99.3.300'))).toMatchObject({ __typename: 'ValidationError', field: 'input.hci.centerIp' });
+    expect(await mutate(demo, CreateClusterDocument, addInput('e2e-bad-ip', '10.99.3.300'))).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.hci.centerIp',
+    });
     expect(await mutate(demo, CreateClusterDocument, addInput('e2e-labels', '10.99.3.11', { labels: [{ key: 'env', value: 'prod' }] }))).toMatchObject({
       __typename: 'ValidationError',
       field: 'input.labels',
     });
-    expect(await mutate(demo, CreateClusterDocument, { input: { sourceId: 'hci', name: 'e2e-no-block' } })).toMatchObject({ __typename: 'ValidationError', field: 'input.hci' });
-    expect(await mutate(demo, DeleteClusterDocument, { id: existing.id, keepLastSnapshot: true })).toMatchObject({ __typename: 'ValidationError', field: 'keepLastSnapshot' });
-    expect(await mutate(demo, CreateSnapshotDocument, { clusterId: existing.id, name: 'mine' })).toMatchObject({ __typename: 'ValidationError', field: 'name' });
-    expect(await mutate(demo, RestartClusterDocument, { id: existing.id })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'restartCluster', sourceKind: 'HCI' });
+    expect(await mutate(demo, CreateClusterDocument, { input: { sourceId: 'hci', name: 'e2e-no-block' } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.hci',
+    });
+    expect(await mutate(demo, DeleteClusterDocument, { id: existing.id, keepLastSnapshot: true })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'keepLastSnapshot',
+    });
+    expect(await mutate(demo, CreateSnapshotDocument, { clusterId: existing.id, name: 'mine' })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'name',
+    });
+    expect(await mutate(demo, RestartClusterDocument, { id: existing.id })).toMatchObject({
+      __typename: 'UnsupportedOperationError',
+      operation: 'restartCluster',
+      sourceKind: 'HCI',
+    });
     expect(hciWrites()).toEqual([]);
 
     const taken = await mutate(demo, CreateClusterDocument, addInput(existing.name, '10.99.4.11'));

@@ -127,7 +127,10 @@ describe('OTE-stack mutations over GraphQL', () => {
       outcomeUnknown: false,
     });
     const nowhere = encodeGlobalId({ type: 'Cluster', sourceId: 'otestack', nativeId: 'nowhere-01' });
-    expect(await mutate(demo, CreateDeploymentDocument, { input: input({ clusterIds: [nowhere] }) })).toMatchObject({ __typename: 'NotFoundError', type: 'Cluster' });
+    expect(await mutate(demo, CreateDeploymentDocument, { input: input({ clusterIds: [nowhere] }) })).toMatchObject({
+      __typename: 'NotFoundError',
+      type: 'Cluster',
+    });
   });
 
   it('sets a cluster’s labels at once, with no workflow', async () => {
@@ -154,7 +157,11 @@ describe('OTE-stack mutations over GraphQL', () => {
     expect((await deployment(toApprove.id)).status).not.toBe('AWAITING_APPROVAL');
 
     const rejected = await mutate(demo, RejectDeploymentDocument, { id: toReject.id, comment: 'not during the freeze' });
-    expect(rejected).toMatchObject({ __typename: 'OperationPayload', targetId: toReject.id, workflow: { message: 'rejected by the auditor: not during the freeze' } });
+    expect(rejected).toMatchObject({
+      __typename: 'OperationPayload',
+      targetId: toReject.id,
+      workflow: { message: 'rejected by the auditor: not during the freeze' },
+    });
     expect(['FAILED', 'CANCELLED']).toContain((rejected as { workflow: { state: string } }).workflow.state);
     const after = await deployment(toReject.id);
     expect(after.status).not.toBe('AWAITING_APPROVAL');
@@ -188,8 +195,14 @@ describe('OTE-stack mutations over GraphQL', () => {
     expect(demo.vendorCalls().otestack!.routes['POST /v1/node/label']).toBeUndefined();
 
     demo.resetCounts();
-    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [{ key: 'gpu', value: 'yes' }] })).toMatchObject({ __typename: 'ValidationError', field: 'labels' });
-    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [{ key: 'a' }, { key: 'a' }] })).toMatchObject({ __typename: 'ValidationError', field: 'labels' });
+    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [{ key: 'gpu', value: 'yes' }] })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'labels',
+    });
+    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [{ key: 'a' }, { key: 'a' }] })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'labels',
+    });
     const nowhere = encodeGlobalId({ type: 'Host', sourceId: 'otestack', nativeId: 'nowhere-01/node-9' });
     expect(await mutate(demo, SetHostLabelsDocument, { id: nowhere, labels: [] })).toMatchObject({ __typename: 'NotFoundError', type: 'Host' });
     expect(Object.keys(demo.vendorCalls().otestack!.routes).filter((r) => !r.startsWith('GET '))).toEqual([]);
@@ -199,7 +212,9 @@ describe('OTE-stack mutations over GraphQL', () => {
     const { edges } = (await demo.run(HostPageDocument, { first: 1, filter: { clusterId: site.id } })).data!.hosts;
     const host = edges[0]!.node;
     const current = (await readNode(demo, HostLabelsDocument, host.id, 'Host')).labels!;
-    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [...current, { key: 'fg-placed' }] })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [...current, { key: 'fg-placed' }] })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
     const placed = await mutate(demo, CreateDeploymentDocument, { input: input({ name: 'fg-e2e-placed', labels: [{ key: 'fg-placed' }] }) });
     expect(placed).toMatchObject({ __typename: 'OperationPayload' });
     expect(await mutate(demo, SetHostLabelsDocument, { id: host.id, labels: [] })).toMatchObject({

@@ -75,18 +75,32 @@ describe('TiEM mutations through /graphql', () => {
 
   it('answers bad input with ValidationError before calling TiEM, and TiEM’s refusal with SourceError', async () => {
     tiem().resetStats();
-    expect(await mutate(demo, CreateClusterDocument, { input: createInput('e2e-tiem-02', { version: null }) })).toMatchObject({ __typename: 'ValidationError', field: 'input.version' });
+    expect(await mutate(demo, CreateClusterDocument, { input: createInput('e2e-tiem-02', { version: null }) })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.version',
+    });
     const components = [{ type: 'TiKV', count: 3, spec: '8C32G', zone: 'CN-HANGZHOU-H' }];
     const noPd = createInput('e2e-tiem-02', { tiem: { dbPassword: 'x', components } });
     expect(await mutate(demo, CreateClusterDocument, { input: noPd })).toMatchObject({ __typename: 'ValidationError', field: 'input.tiem.components' });
     expect(tiemWrites()).toEqual([]);
-    expect(await mutate(demo, CreateClusterDocument, { input: createInput('e2e-tiem-01') })).toMatchObject({ __typename: 'SourceError', vendorCode: '20101', outcomeUnknown: false });
+    expect(await mutate(demo, CreateClusterDocument, { input: createInput('e2e-tiem-01') })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: '20101',
+      outcomeUnknown: false,
+    });
   });
 
   it('has no way to set labels or scale: UnsupportedOperationError', async () => {
     const id = await idleCluster();
-    expect(await mutate(demo, SetClusterLabelsDocument, { id, labels: [{ key: 'team', value: 'dba' }] })).toMatchObject({ __typename: 'UnsupportedOperationError', sourceKind: 'TIEM', operation: 'setClusterLabels' });
-    expect(await mutate(demo, ScaleClusterDocument, { id, input: { nodeCount: 5 } })).toMatchObject({ __typename: 'UnsupportedOperationError', operation: 'scaleCluster' });
+    expect(await mutate(demo, SetClusterLabelsDocument, { id, labels: [{ key: 'team', value: 'dba' }] })).toMatchObject({
+      __typename: 'UnsupportedOperationError',
+      sourceKind: 'TIEM',
+      operation: 'setClusterLabels',
+    });
+    expect(await mutate(demo, ScaleClusterDocument, { id, input: { nodeCount: 5 } })).toMatchObject({
+      __typename: 'UnsupportedOperationError',
+      operation: 'scaleCluster',
+    });
   });
 
   it('stops a cluster, refuses to start a running one, starts the stopped one, and cancels a restart', async () => {
@@ -104,7 +118,11 @@ describe('TiEM mutations through /graphql', () => {
     expect(await cluster(id)).toMatchObject({ status: 'RUNNING' });
 
     const restart = started(await mutate(demo, RestartClusterDocument, { id }));
-    expect(await mutate(demo, CancelWorkflowDocument, { id: restart.workflow.id })).toMatchObject({ __typename: 'OperationPayload', targetId: restart.workflow.id, workflow: { state: 'CANCELLED' } });
+    expect(await mutate(demo, CancelWorkflowDocument, { id: restart.workflow.id })).toMatchObject({
+      __typename: 'OperationPayload',
+      targetId: restart.workflow.id,
+      workflow: { state: 'CANCELLED' },
+    });
     expect(await mutate(demo, CancelWorkflowDocument, { id: restart.workflow.id })).toMatchObject({ __typename: 'SourceError', vendorCode: '40106' });
   });
 
@@ -122,7 +140,11 @@ describe('TiEM mutations through /graphql', () => {
     expect(await finish(restore.workflow.id, 60_000)).toMatchObject({ state: 'SUCCEEDED' });
     expect(await cluster(restore.targetId)).toMatchObject({ name: 'e2e-tiem-restored', status: 'RUNNING' });
 
-    expect(await mutate(demo, DeleteSnapshotDocument, { id: backup.targetId })).toEqual({ __typename: 'OperationPayload', targetId: backup.targetId, workflow: null });
+    expect(await mutate(demo, DeleteSnapshotDocument, { id: backup.targetId })).toEqual({
+      __typename: 'OperationPayload',
+      targetId: backup.targetId,
+      workflow: null,
+    });
     await expectGone(demo, backup.targetId);
     expect(await mutate(demo, DeleteSnapshotDocument, { id: backup.targetId })).toMatchObject({ __typename: 'NotFoundError', type: 'Snapshot' });
   });
@@ -134,8 +156,18 @@ describe('TiEM mutations through /graphql', () => {
     expect(await finish(deleted.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });
     await expectGone(demo, id);
 
-    const input = { sourceId: 'tiem', name: 'e2e-tiem-taken', dbPassword: 'pw', controlHostIp: '172.16.4.147', controlHostUser: 'root', controlHostPassword: 'ssh' };
-    expect(await mutate(demo, TakeOverClusterDocument, { input: { ...input, controlHostPort: 0 } })).toMatchObject({ __typename: 'ValidationError', field: 'input.controlHostPort' });
+    const input = {
+      sourceId: 'tiem',
+      name: 'e2e-tiem-taken',
+      dbPassword: 'pw',
+      controlHostIp: '172.16.4.147',
+      controlHostUser: 'root',
+      controlHostPassword: 'ssh',
+    };
+    expect(await mutate(demo, TakeOverClusterDocument, { input: { ...input, controlHostPort: 0 } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.controlHostPort',
+    });
     const takeover = started(await mutate(demo, TakeOverClusterDocument, { input }));
     expect(takeover.workflow.kind).toBe('TAKE_OVER_CLUSTER');
     expect(await finish(takeover.workflow.id)).toMatchObject({ state: 'SUCCEEDED' });

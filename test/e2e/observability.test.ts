@@ -49,7 +49,15 @@ describe('access log, audit log and per-operation metrics', () => {
     await post({ query: 'query Names { clusters(first: 1) { totalCount } }' }, 'not-a-token');
     await post('{"query": ');
     expect(access()).toEqual([
-      expect.objectContaining({ method: 'POST', status: 200, operation: 'Names', type: 'query', viewer: 'ada', vendorCalls: expect.any(Number), durationMs: expect.any(Number) }),
+      expect.objectContaining({
+        method: 'POST',
+        status: 200,
+        operation: 'Names',
+        type: 'query',
+        viewer: 'ada',
+        vendorCalls: expect.any(Number),
+        durationMs: expect.any(Number),
+      }),
       expect.objectContaining({ method: 'POST', status: 401 }),
       expect.objectContaining({ method: 'POST', status: 400 }),
     ]);
@@ -128,9 +136,20 @@ describe('access log, audit log and per-operation metrics', () => {
   it('answers a dry run with the estimate and no vendor call, mutations included', async () => {
     demo.resetCounts();
     const dry = { 'x-fleetgate-dry-run': '1' };
-    const plan = await post({ query: '{ clusters(first: 5) { edges { node { hosts(first: 4) { edges { node { name } } } } } } sources { sourceId } }' }, ADMIN_TOKEN, dry);
-    expect(plan.body).toEqual({ data: null, extensions: { dryRun: { estimatedVendorFetches: 6, byField: { clusters: 6, sources: 0 }, limit: expect.any(Number), allowed: true } } });
-    const create = await post({ query: 'mutation($input: CreateClusterInput!) { createCluster(input: $input) { __typename } }', variables: { input: tiemCreateInput('dry') } }, ADMIN_TOKEN, dry);
+    const plan = await post(
+      { query: '{ clusters(first: 5) { edges { node { hosts(first: 4) { edges { node { name } } } } } } sources { sourceId } }' },
+      ADMIN_TOKEN,
+      dry,
+    );
+    expect(plan.body).toEqual({
+      data: null,
+      extensions: { dryRun: { estimatedVendorFetches: 6, byField: { clusters: 6, sources: 0 }, limit: expect.any(Number), allowed: true } },
+    });
+    const create = await post(
+      { query: 'mutation($input: CreateClusterInput!) { createCluster(input: $input) { __typename } }', variables: { input: tiemCreateInput('dry') } },
+      ADMIN_TOKEN,
+      dry,
+    );
     expect(create.body.data).toBeNull();
     expect(create.body.extensions?.dryRun.allowed).toBe(true);
     const tooBig = await post({ query: '{ clusters(first: 100000) { edges { node { name } } } }' }, ADMIN_TOKEN, dry);

@@ -73,7 +73,12 @@ function expectGapped(res: GraphQLResult<any>, list: string, kind: SourceKind, c
     for (const field of gaps) {
       expect(at(edge.node, field)).toBeNull();
       const error = errorAt(res, [list, 'edges', i, 'node', ...field]);
-      expect(error?.extensions, `${list}[${i}].${field.join('.')}`).toMatchObject({ sourceId: kind, sourceKind: kind, code: 'SOURCE_ERROR', httpStatus: status });
+      expect(error?.extensions, `${list}[${i}].${field.join('.')}`).toMatchObject({
+        sourceId: kind,
+        sourceKind: kind,
+        code: 'SOURCE_ERROR',
+        httpStatus: status,
+      });
     }
     for (const field of kept) expect(at(edge.node, field), `${list}[${i}].${field.join('.')}`).not.toBeNull();
   });
@@ -95,7 +100,15 @@ describe.each([404, 500])('a per-item call answering %i', (status) => {
       expect(ids.length).toBeGreaterThan(0);
       fail('hci', 'GET /v1/cluster/compute/service/statistic', status);
       const res = await demo.run(CLUSTERS('hci'));
-      expectGapped(res, 'clusters', 'hci', ids.length, [['status'], ['rawStatus'], ['nodeCount'], ['usage', 'cpu'], ['usage', 'memory']], [['name'], ['endpoints'], ['usage', 'storage']], status);
+      expectGapped(
+        res,
+        'clusters',
+        'hci',
+        ids.length,
+        [['status'], ['rawStatus'], ['nodeCount'], ['usage', 'cpu'], ['usage', 'memory']],
+        [['name'], ['endpoints'], ['usage', 'storage']],
+        status,
+      );
       expect(res.data.clusters.edges.map((e: any) => e.node.id)).toEqual(ids);
     });
 
@@ -292,7 +305,11 @@ async function goneProxy(): Promise<GoneProxy> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const url = new URL(req.url ?? '/', target);
     if (doomed !== undefined && COMPLETING.has(url.pathname) && url.searchParams.get('cluster_uuid') === doomed) {
-      deleted ??= fetch(`${target}/v1/cluster/delete`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ cluster_uuid: doomed, force: true }) });
+      deleted ??= fetch(`${target}/v1/cluster/delete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ cluster_uuid: doomed, force: true }),
+      });
       await deleted;
     }
     const upstream = await fetch(url, {

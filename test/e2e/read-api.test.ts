@@ -87,10 +87,22 @@ describe('read API over the five simulators', () => {
   it('serves hosts, snapshots, events, deployments and workflows from the kinds that have them, each linked to its cluster', async () => {
     const expected: [string, (kind: string) => Promise<{ totalCount: number; linked: boolean }>, string[]][] = [
       ['hosts', async (k) => pick((await demo.run(HostPageDocument, { first: 50, filter: { sourceIds: [k] } })).data?.hosts), [...SOURCE_KINDS]],
-      ['snapshots', async (k) => pick((await demo.run(SnapshotPageDocument, { first: 50, filter: { sourceIds: [k] } })).data?.snapshots), ['tiem', 'hci', 'dws']],
+      [
+        'snapshots',
+        async (k) => pick((await demo.run(SnapshotPageDocument, { first: 50, filter: { sourceIds: [k] } })).data?.snapshots),
+        ['tiem', 'hci', 'dws'],
+      ],
       ['events', async (k) => pick((await demo.run(EventPageDocument, { first: 50, filter: { sourceIds: [k] } })).data?.events), ['dcos', 'dws']],
-      ['deployments', async (k) => pick((await demo.run(DeploymentPageDocument, { first: 50, filter: { sourceIds: [k] } })).data?.deployments, true), ['otestack']],
-      ['workflows', async (k) => pick((await demo.run(WorkflowPageDocument, { first: 50, filter: { sourceIds: [k] } })).data?.workflows, k === 'otestack'), ['tiem', 'dcos', 'dws', 'otestack']],
+      [
+        'deployments',
+        async (k) => pick((await demo.run(DeploymentPageDocument, { first: 50, filter: { sourceIds: [k] } })).data?.deployments, true),
+        ['otestack'],
+      ],
+      [
+        'workflows',
+        async (k) => pick((await demo.run(WorkflowPageDocument, { first: 50, filter: { sourceIds: [k] } })).data?.workflows, k === 'otestack'),
+        ['tiem', 'dcos', 'dws', 'otestack'],
+      ],
     ];
     for (const [entity, page, kinds] of expected) {
       for (const kind of kinds) {
@@ -132,10 +144,20 @@ describe('read API over the five simulators', () => {
   it('filters by status, name, kind and cluster, pushed down or not', async () => {
     const all = (await demo.run(ClusterPageDocument, { first: 200 })).data!.clusters.edges.map((e) => e.node);
     const running = await demo.run(ClusterPageDocument, { first: 200, filter: { status: ['RUNNING'] } });
-    expect(running.data!.clusters.edges.map((e) => e.node.id).sort()).toEqual(all.filter((c) => c.status === 'RUNNING').map((c) => c.id).sort());
+    expect(running.data!.clusters.edges.map((e) => e.node.id).sort()).toEqual(
+      all
+        .filter((c) => c.status === 'RUNNING')
+        .map((c) => c.id)
+        .sort(),
+    );
     const needle = all[3]!.name.slice(1, 5).toUpperCase();
     const named = await demo.run(ClusterPageDocument, { first: 200, filter: { nameContains: needle } });
-    expect(named.data!.clusters.edges.map((e) => e.node.id).sort()).toEqual(all.filter((c) => c.name.toLowerCase().includes(needle.toLowerCase())).map((c) => c.id).sort());
+    expect(named.data!.clusters.edges.map((e) => e.node.id).sort()).toEqual(
+      all
+        .filter((c) => c.name.toLowerCase().includes(needle.toLowerCase()))
+        .map((c) => c.id)
+        .sort(),
+    );
     const kinds = await demo.run(ClusterPageDocument, { first: 200, filter: { sourceKinds: ['DWS', 'TIEM'] } });
     expect(new Set(kinds.data!.clusters.edges.map((e) => e.node.source.sourceId))).toEqual(new Set(['dws', 'tiem']));
     const cluster = all.find((c) => c.source.sourceId === 'otestack')!;

@@ -30,7 +30,12 @@ async function firstPage(clusters: number) {
     const calls = demo.vendorCalls();
     const edges = res.data?.clusters.edges ?? [];
     const onPage = Object.fromEntries(SOURCE_KINDS.map((k) => [k, edges.filter((e) => e.node.source.sourceId === k).length])) as Record<SourceKind, number>;
-    return { total: res.data?.clusters.totalCount, edges: edges.length, routes: Object.fromEntries(SOURCE_KINDS.map((k) => [k, calls[k]?.routes ?? {}])), onPage };
+    return {
+      total: res.data?.clusters.totalCount,
+      edges: edges.length,
+      routes: Object.fromEntries(SOURCE_KINDS.map((k) => [k, calls[k]?.routes ?? {}])),
+      onPage,
+    };
   } finally {
     await demo.close();
   }
@@ -38,10 +43,18 @@ async function firstPage(clusters: number) {
 
 /** Per-cluster calls (every route but the one list call per source and TiEM's walk). */
 const perClusterCalls = (routes: Record<string, Record<string, number>>) =>
-  Object.values(routes).reduce((n, table) => n + Object.entries(table).reduce((m, [route, c]) => m + (/^GET \/(api\/v1\/clusters\/|v1\/cluster\/list|v1\/cluster|v1\.0\/\{project_id\}\/clusters)$/.test(route) ? 0 : c), 0), 0);
+  Object.values(routes).reduce(
+    (n, table) =>
+      n +
+      Object.entries(table).reduce(
+        (m, [route, c]) => m + (/^GET \/(api\/v1\/clusters\/|v1\/cluster\/list|v1\/cluster|v1\.0\/\{project_id\}\/clusters)$/.test(route) ? 0 : c),
+        0,
+      ),
+    0,
+  );
 
 describe(`the first ${PAGE} clusters by name over five sources of ${SIZES.join(' and ')} clusters each`, () => {
-  it('cost vendor calls bounded by the page, the same at both fleet sizes but for TiEM\'s list walk', { timeout: 600_000 }, async () => {
+  it("cost vendor calls bounded by the page, the same at both fleet sizes but for TiEM's list walk", { timeout: 600_000 }, async () => {
     const measured = [];
     for (const n of SIZES) {
       const page = await firstPage(n);
@@ -66,7 +79,8 @@ describe(`the first ${PAGE} clusters by name over five sources of ${SIZES.join('
     }
     const [small, large] = measured as [Awaited<ReturnType<typeof firstPage>>, Awaited<ReturnType<typeof firstPage>>];
     // Twice the fleet: the same list calls, per-cluster calls within the same page bound.
-    const listCalls = (p: typeof small) => Object.values(p.routes).reduce((n, t) => n + Object.values(t).reduce((a, b) => a + b, 0), 0) - perClusterCalls(p.routes);
+    const listCalls = (p: typeof small) =>
+      Object.values(p.routes).reduce((n, t) => n + Object.values(t).reduce((a, b) => a + b, 0), 0) - perClusterCalls(p.routes);
     expect(listCalls(large) - listCalls(small)).toBe(pages(SIZES[1], TIEM_PAGE) - pages(SIZES[0], TIEM_PAGE));
   });
 });

@@ -312,7 +312,12 @@ const sourceIds = () => demo.config.sources.map((s) => s.id);
 beforeAll(async () => {
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
-      logLines.push(...chunk.toString('utf8').split('\n').filter((l) => l.trim() !== ''));
+      logLines.push(
+        ...chunk
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== ''),
+      );
       done();
     },
   });
@@ -355,7 +360,10 @@ describe('no vendor secret in any response or log line', () => {
     });
     /** Restores one of the source's available snapshots into a new cluster, with a password. */
     const restore = async (sourceId: string, clusterName: string, dbPassword: string) => {
-      const snapshots = await post(`${sourceId} snapshots`, `{ snapshots(first: 50, filter: { sourceIds: ["${sourceId}"], status: [AVAILABLE] }) { edges { node { id } } } }`);
+      const snapshots = await post(
+        `${sourceId} snapshots`,
+        `{ snapshots(first: 50, filter: { sourceIds: ["${sourceId}"], status: [AVAILABLE] }) { edges { node { id } } } }`,
+      );
       return mutate(`${sourceId} restore`, 'restoreSnapshot', {
         id: { type: 'ID!', value: snapshots.data.snapshots.edges[0].node.id as string },
         clusterName: { type: 'String!', value: clusterName },
@@ -373,7 +381,14 @@ describe('no vendor secret in any response or log line', () => {
     });
     const takeOver = {
       type: 'TakeOverClusterInput!',
-      value: { sourceId: 'tiem', name: 'secrets-taken', dbPassword: SENT.tiemTakeoverDb, controlHostIp: '172.16.4.147', controlHostUser: 'root', controlHostPassword: SENT.tiemSsh },
+      value: {
+        sourceId: 'tiem',
+        name: 'secrets-taken',
+        dbPassword: SENT.tiemTakeoverDb,
+        controlHostIp: '172.16.4.147',
+        controlHostUser: 'root',
+        controlHostPassword: SENT.tiemSsh,
+      },
     };
     expect(await mutate('tiem take over', 'takeOverCluster', { input: takeOver })).toMatchObject({ __typename: 'OperationPayload' });
     expect(await restore('tiem', 'secrets-tiem-r', SENT.tiemRestoreDb)).toMatchObject({ __typename: 'OperationPayload' });
@@ -418,7 +433,10 @@ describe('no vendor secret in any response or log line', () => {
     // Real data came back: every kind's clusters, and ids of every type to look up.
     for (const id of sourceIds()) expect(clustersPerSource.get(id), `clusters of ${id}`).toBeGreaterThan(0);
     for (const type of ['Source', 'Cluster', 'Host', 'Snapshot', 'Event', 'Workflow', 'Deployment']) {
-      expect([...idsSeen.keys()].some((k) => k.startsWith(`${type}:`)), `a ${type} id`).toBe(true);
+      expect(
+        [...idsSeen.keys()].some((k) => k.startsWith(`${type}:`)),
+        `a ${type} id`,
+      ).toBe(true);
     }
 
     // node(id) for one id of each type from each source; for what the mutations made
@@ -430,7 +448,9 @@ describe('no vendor secret in any response or log line', () => {
     const lookups: [string, string][] = [
       ...idsSeen,
       ...[...targets].map((id): [string, string] => [`made by a mutation`, id]),
-      ...withRegistryPassword.slice(0, 2).map((c): [string, string] => ['DC/OS cluster with a registry password', encodeGlobalId({ type: 'Cluster', sourceId: 'dcos', nativeId: c.id })]),
+      ...withRegistryPassword
+        .slice(0, 2)
+        .map((c): [string, string] => ['DC/OS cluster with a registry password', encodeGlobalId({ type: 'Cluster', sourceId: 'dcos', nativeId: c.id })]),
     ];
     expect(targets.size).toBeGreaterThanOrEqual(6);
     const node = `query($id: ID!) { node(id: $id) { ${selection(schema.getType('Node')!, 0)} } }`;
@@ -465,13 +485,29 @@ describe('no vendor secret in any response or log line', () => {
     }
     // A variable graphql-js refuses: its messages quote the offending value, here the dws block with its password.
     const invalid = await post('invalid variable', `mutation($input: CreateClusterInput!) { createCluster(input: $input) { __typename } }`, {
-      input: { sourceId: 'dws', name: 'secrets-bad', dws: { nodeType: 'dws.m3.xlarge', vpcId: 'v', subnetId: 's', securityGroupId: 'g', availabilityZone: 'z', adminUser: 'dbadmin', adminPassword: SENT.dwsInvalidVariable } },
+      input: {
+        sourceId: 'dws',
+        name: 'secrets-bad',
+        dws: {
+          nodeType: 'dws.m3.xlarge',
+          vpcId: 'v',
+          subnetId: 's',
+          securityGroupId: 'g',
+          availabilityZone: 'z',
+          adminUser: 'dbadmin',
+          adminPassword: SENT.dwsInvalidVariable,
+        },
+      },
     });
     expect(invalid.errors?.[0]?.message).toContain('input.dws');
-    const wrongType = await post('invalid variable type', `mutation($id: ID!, $p: String) { restoreSnapshot(id: $id, clusterName: "x", dbPassword: $p) { __typename } }`, {
-      id: 'x',
-      p: [SENT.tiemInvalidVariable],
-    });
+    const wrongType = await post(
+      'invalid variable type',
+      `mutation($id: ID!, $p: String) { restoreSnapshot(id: $id, clusterName: "x", dbPassword: $p) { __typename } }`,
+      {
+        id: 'x',
+        p: [SENT.tiemInvalidVariable],
+      },
+    );
     expect(wrongType.errors).toBeDefined();
     expect((await post('syntax error', '{ clusters(first: 1) { edges { node { id }')).errors).toBeDefined();
     expect((await post('unknown field', '{ clusters(first: 1) { edges { node { password } } } }')).errors).toBeDefined();
@@ -485,7 +521,10 @@ describe('no vendor secret in any response or log line', () => {
       sim.setFaults({ malformed: true, expireTokens: true });
       try {
         const res = await post(`clusters, ${kind} malformed`, `{ clusters(first: 2, filter: { sourceIds: ["${kind}"] }) { edges { node { id } } } }`);
-        expect(res.errors?.some((e) => e.extensions?.sourceId === kind), `${kind} malformed: ${JSON.stringify(res.errors)}`).toBe(true);
+        expect(
+          res.errors?.some((e) => e.extensions?.sourceId === kind),
+          `${kind} malformed: ${JSON.stringify(res.errors)}`,
+        ).toBe(true);
       } finally {
         sim.setFaults({ malformed: false });
       }
@@ -495,7 +534,10 @@ describe('no vendor secret in any response or log line', () => {
     const clusterId = idsSeen.get('Cluster:dcos')!;
     dcos.setFaults({ down: true });
     try {
-      const list = await post('clusters, dcos down', `{ clusters(first: 5, filter: { sourceIds: ["dcos", "dws"] }) { ${selection(getNamedType(schema.getQueryType()!.getFields().clusters!.type), 0)} } }`);
+      const list = await post(
+        'clusters, dcos down',
+        `{ clusters(first: 5, filter: { sourceIds: ["dcos", "dws"] }) { ${selection(getNamedType(schema.getQueryType()!.getFields().clusters!.type), 0)} } }`,
+      );
       expect(list.errors?.some((e) => e.extensions?.sourceId === 'dcos')).toBe(true);
       await post('node, dcos down', node, { id: clusterId });
       const down = await mutate('dcos create, down', 'createCluster', {

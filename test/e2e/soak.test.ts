@@ -130,7 +130,13 @@ describe('soak: 1,000 subscriptions from 10 clients while sources fail and recov
     // while DWS goes down and comes back, and then fails 30% of its calls.
     const created: string[] = [];
     for (const name of ['soak-a', 'soak-b']) {
-      created.push((await run(`mutation($input: CreateClusterInput!) { createCluster(input: $input) { ... on OperationPayload { workflow { id } } } }`, { input: tiemCreateInput(name) })).createCluster.workflow.id);
+      created.push(
+        (
+          await run(`mutation($input: CreateClusterInput!) { createCluster(input: $input) { ... on OperationPayload { workflow { id } } } }`, {
+            input: tiemCreateInput(name),
+          })
+        ).createCluster.workflow.id,
+      );
     }
     const running = await run(`{ clusters(first: 2, filter: { sourceIds: ["dws"], status: [RUNNING] }) { edges { node { id } } } }`, {});
     for (const { node } of running.clusters.edges) {
@@ -147,7 +153,9 @@ describe('soak: 1,000 subscriptions from 10 clients while sources fail and recov
       await looks(3);
     }
     const ended = async () => {
-      const states = await Promise.all(created.map(async (id) => (await run(`query($id: ID!) { node(id: $id) { ... on Workflow { state } } }`, { id })).node.state));
+      const states = await Promise.all(
+        created.map(async (id) => (await run(`query($id: ID!) { node(id: $id) { ... on Workflow { state } } }`, { id })).node.state),
+      );
       return states.every((s: string) => TERMINAL.has(s));
     };
     await until('the TiEM creations to end', async () => {
@@ -161,7 +169,15 @@ describe('soak: 1,000 subscriptions from 10 clients while sources fail and recov
     await until('every workflowUpdates subscriber to see both creations end', () =>
       subscribers
         .filter((s) => s.feed === 'workflowUpdates')
-        .every((s) => created.every((id) => TERMINAL.has(updates(s).filter((u) => u.workflow.id === id).at(-1)?.workflow.state ?? ''))),
+        .every((s) =>
+          created.every((id) =>
+            TERMINAL.has(
+              updates(s)
+                .filter((u) => u.workflow.id === id)
+                .at(-1)?.workflow.state ?? '',
+            ),
+          ),
+        ),
     );
     const events = (s: Subscriber) => s.stream.updates as EventItem[];
     const eventSubscribers = subscribers.filter((s) => s.feed === 'events');

@@ -8,10 +8,9 @@ import { tiemCreateInput } from '../helpers/inputs.js';
 import { liveClient, sseMessages, subscribe } from '../helpers/live.js';
 
 const PROGRESS = print(parse(`subscription($id: ID!) { workflowProgress(id: $id) { workflow { id state progress message } error { code } } }`));
-const CREATE = parse(`mutation($input: CreateClusterInput!) { createCluster(input: $input) { ... on OperationPayload { workflow { id } } } }`) as TypedDocumentNode<
-  { createCluster: { workflow?: { id: string } | null } },
-  { input: unknown }
->;
+const CREATE = parse(
+  `mutation($input: CreateClusterInput!) { createCluster(input: $input) { ... on OperationPayload { workflow { id } } } }`,
+) as TypedDocumentNode<{ createCluster: { workflow?: { id: string } | null } }, { input: unknown }>;
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -64,7 +63,10 @@ describe('subscriptions', () => {
     const id = await newWorkflowId();
     const tiem = demo.fleet.simulators.tiem;
     const polls = async () => Number(/^fleetgate_polls_total (\d+)/m.exec(await (await fetch(`${demo.gateway.url}/metrics`)).text())?.[1]);
-    const workflowLooks = () => Object.entries(tiem.stats().routes).filter(([route]) => route.startsWith('GET /api/v1/workflow/')).reduce((n, [, c]) => n + c, 0);
+    const workflowLooks = () =>
+      Object.entries(tiem.stats().routes)
+        .filter(([route]) => route.startsWith('GET /api/v1/workflow/'))
+        .reduce((n, [, c]) => n + c, 0);
     const pollsBefore = await polls();
     tiem.resetStats();
     // Five connections of 100, the most one connection may have open by default.
@@ -108,7 +110,12 @@ describe('subscriptions', () => {
   });
 
   it('refuses a WebSocket subscription without a valid token', async () => {
-    const client = createClient({ url: demo.gateway.url.replace('http', 'ws') + '/graphql', webSocketImpl: WebSocket, connectionParams: { Authorization: 'Bearer nope' }, retryAttempts: 0 });
+    const client = createClient({
+      url: demo.gateway.url.replace('http', 'ws') + '/graphql',
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: 'Bearer nope' },
+      retryAttempts: 0,
+    });
     const outcome = await new Promise<unknown>((resolve) => {
       client.subscribe({ query: PROGRESS, variables: { id: 'x' } }, { next: () => resolve('next'), error: resolve, complete: () => resolve('complete') });
     });
@@ -120,7 +127,13 @@ describe('subscriptions', () => {
   it('ends the final update with the cluster as the operation left it, read afresh, not as the first update found it', async () => {
     const id = await newWorkflowId();
     const query = `subscription($id: ID!) { workflowProgress(id: $id) { workflow { state cluster { status } } } }`;
-    const stream = subscribe<{ workflow: { state: string; cluster: { status: string } | null } }>(demo.gateway.url, demo.token, query, { id }, 'workflowProgress');
+    const stream = subscribe<{ workflow: { state: string; cluster: { status: string } | null } }>(
+      demo.gateway.url,
+      demo.token,
+      query,
+      { id },
+      'workflowProgress',
+    );
     await driveClock(() => stream.completed);
     await stream.done;
     await stream.dispose();
@@ -143,7 +156,10 @@ async function refusal(query: string, variables: Record<string, unknown> = {}): 
 describe('limits on subscriptions', () => {
   it('applies the fan-out and page-size estimate to a subscription’s selection as to a query’s', async () => {
     // Each alias reads a cluster's 200 hosts' snapshots: 201 vendor fetches an update, 25 times over.
-    const heavy = Array.from({ length: 25 }, (_, i) => `c${i}: cluster { hosts(first: 200) { edges { node { cluster { snapshots(first: 200) { edges { node { id } } } } } } } }`);
+    const heavy = Array.from(
+      { length: 25 },
+      (_, i) => `c${i}: cluster { hosts(first: 200) { edges { node { cluster { snapshots(first: 200) { edges { node { id } } } } } } } }`,
+    );
     expect(await refusal(`subscription { workflowUpdates { workflow { ${heavy.join(' ')} } } }`)).toContain('QUERY_TOO_COSTLY');
     // The issue's own selection: pages larger than maxPageSize.
     const page = `subscription { workflowUpdates { workflow { id cluster { hosts(first: 500) { edges { node { cluster { snapshots(first: 500) { edges { node { id } } } } } } } } } } }`;

@@ -29,7 +29,11 @@ describe('trusted documents over graphql-ws', () => {
   let demo: DemoGateway;
   const clients: Client[] = [];
   const connect = (token: string) => {
-    const client = createClient({ url: `${demo.gateway.url.replace('http', 'ws')}/graphql`, webSocketImpl: WebSocket, connectionParams: { Authorization: `Bearer ${token}` } });
+    const client = createClient({
+      url: `${demo.gateway.url.replace('http', 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}` },
+    });
     clients.push(client);
     return client;
   };

@@ -86,7 +86,9 @@ let demo: DemoGateway;
 beforeAll(async () => {
   const second = new Map(
     await Promise.all(
-      PAIRS.map(async (p) => [p.kind, await startSimulator(p.definition, { seed: `${p.kind}-b`, clusters: CLUSTERS, speed: 1, operationFailureRate: 0 })] as const),
+      PAIRS.map(
+        async (p) => [p.kind, await startSimulator(p.definition, { seed: `${p.kind}-b`, clusters: CLUSTERS, speed: 1, operationFailureRate: 0 })] as const,
+      ),
     ),
   );
   demo = await startDemoGateway({
@@ -138,7 +140,8 @@ describe.each(PAIRS)('two $kind sources side by side', (pair) => {
     const want = [idA, idB].flatMap((sourceId) => (vendor[sourceId] ?? []).map((c) => `${sourceId}:${c.id}`));
     expect(page.edges.map((e) => `${e.node.source.sourceId}:${e.node.nativeId}`).sort()).toEqual(want.sort());
     expect(new Set(page.edges.map((e) => e.node.id)).size).toBe(want.length);
-    for (const { node } of page.edges) expect(decodeGlobalId(node.id)).toMatchObject({ type: 'Cluster', sourceId: node.source.sourceId, nativeId: node.nativeId });
+    for (const { node } of page.edges)
+      expect(decodeGlobalId(node.id)).toMatchObject({ type: 'Cluster', sourceId: node.source.sourceId, nativeId: node.nativeId });
     expect(page.totalCount).toBe((vendor[idA]?.length ?? 0) + (vendor[idB]?.length ?? 0));
   });
 

@@ -281,7 +281,10 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
     expect(edges.some((e) => e.node.labels.length > 0)).toBe(true);
     // The same labels as each cluster read whole, by its id.
     for (const { node } of edges) {
-      const whole = await demo.run(parse('query($id: ID!) { node(id: $id) { ... on Cluster { labels { key value } } } }') as TypedDocumentNode<any, { id: string }>, { id: node.id });
+      const whole = await demo.run(
+        parse('query($id: ID!) { node(id: $id) { ... on Cluster { labels { key value } } } }') as TypedDocumentNode<any, { id: string }>,
+        { id: node.id },
+      );
       expect(whole.data.node.labels, node.id).toEqual(node.labels);
     }
   });
@@ -298,7 +301,10 @@ describe(`vendor calls per reference query, ${CLUSTERS} clusters per simulator`,
     expect(carrying.length).toBeGreaterThan(0);
     // The same labels as each host read whole, by its id: some with labels, some without.
     for (const { node } of [...carrying.slice(0, 3), ...edges.filter((e) => e.node.labels.length === 0).slice(0, 2)]) {
-      const whole = await demo.run(parse('query($id: ID!) { node(id: $id) { ... on Host { labels { key value } } } }') as TypedDocumentNode<any, { id: string }>, { id: node.id });
+      const whole = await demo.run(
+        parse('query($id: ID!) { node(id: $id) { ... on Host { labels { key value } } } }') as TypedDocumentNode<any, { id: string }>,
+        { id: node.id },
+      );
       expect(whole.data.node.labels, node.id).toEqual(node.labels);
     }
   });

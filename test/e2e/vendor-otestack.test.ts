@@ -47,7 +47,10 @@ describe('otestack(sourceId:)', () => {
 
   it('names the sourceId argument when it is no OTE-stack source, and asks no vendor', async () => {
     demo.resetCounts();
-    for (const [sourceId, says] of [['dws', 'is a dws source, not OTE-stack'], ['nowhere', 'no source "nowhere" is configured']] as const) {
+    for (const [sourceId, says] of [
+      ['dws', 'is a dws source, not OTE-stack'],
+      ['nowhere', 'no source "nowhere" is configured'],
+    ] as const) {
       const { data, errors } = await demo.run(OtestackCatalogueDocument, { sourceId });
       expect(data?.otestack ?? null).toBeNull();
       expect(errors?.[0]).toMatchObject({ message: expect.stringContaining(says), extensions: { code: 'VALIDATION_FAILED' } });

@@ -115,7 +115,6 @@ describe.each(WRITES)('$kind: $route', (write) => {
     expect(await write.send(targets)).toMatchObject({ __typename: 'SourceError', code, sourceId: write.kind, outcomeUnknown });
     expect(sent(write)).toBe(1);
   });
-
 });
 
 // HCI has no credentials: a 401 from it is no token's fault, and no case here could fail for it.

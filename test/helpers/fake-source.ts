@@ -60,8 +60,7 @@ export function fakeSource(options: FakeSourceOptions) {
     calls.push(what);
     if (options.fail) throw new SourceError('SOURCE_UNAVAILABLE', 'down for the test', { sourceId: options.id, sourceKind: 'tiem' });
   };
-  const vendorFilter = (filter: ClusterFilter) =>
-    clusters.filter((c) => (filter.status ? filter.status.includes(c.status) : true));
+  const vendorFilter = (filter: ClusterFilter) => clusters.filter((c) => (filter.status ? filter.status.includes(c.status) : true));
   const native = options.nativeOrder;
   const inNativeOrder = (items: Cluster[]) => {
     if (!native) return items;
@@ -146,7 +145,17 @@ export function fakeSource(options: FakeSourceOptions) {
   };
   /** A `Doomed` workflow fails half way. */
   const startWorkflow = (nativeId: string, kind: WorkflowKind | 'Doomed' = 'CreateCluster') => {
-    const w: Workflow = { sourceId: options.id, nativeId, kind: kind === 'Doomed' ? 'Other' : kind, rawKind: kind, state: 'RUNNING', rawState: 'running', progress: 0, steps: [], clusterNativeId: clusters[0]?.nativeId };
+    const w: Workflow = {
+      sourceId: options.id,
+      nativeId,
+      kind: kind === 'Doomed' ? 'Other' : kind,
+      rawKind: kind,
+      state: 'RUNNING',
+      rawState: 'running',
+      progress: 0,
+      steps: [],
+      clusterNativeId: clusters[0]?.nativeId,
+    };
     workflows.set(nativeId, w);
     return w;
   };
@@ -160,7 +169,13 @@ export function fakeSource(options: FakeSourceOptions) {
       restartCluster: async (id) => {
         check(`restart ${id}`);
         if (id === 'c0001') {
-          throw new SourceError('SOURCE_ERROR', 'cluster is busy', { sourceId: options.id, sourceKind: 'tiem', vendorCode: '20114', vendorMessage: 'cluster is busy', httpStatus: 409 });
+          throw new SourceError('SOURCE_ERROR', 'cluster is busy', {
+            sourceId: options.id,
+            sourceKind: 'tiem',
+            vendorCode: '20114',
+            vendorMessage: 'cluster is busy',
+            httpStatus: 409,
+          });
         }
         const workflow = startWorkflow(`restart-${id}`, 'RestartCluster');
         return { target: { type: 'Cluster', nativeId: id }, workflow };

@@ -63,10 +63,12 @@ export async function startDemoGateway(options: DemoOptions = {}): Promise<DemoG
     ...options.server,
     ...(options.redisUrl ? { redisUrl: options.redisUrl } : {}),
   };
-  const gateway = await startGateway(
-    started,
-    { factories: ADAPTERS, logger: options.logger ?? createLogger('silent'), poll: TEST_POLL, tracing: options.tracing ?? false },
-  );
+  const gateway = await startGateway(started, {
+    factories: ADAPTERS,
+    logger: options.logger ?? createLogger('silent'),
+    poll: TEST_POLL,
+    tracing: options.tracing ?? false,
+  });
   return {
     gateway,
     config: started,

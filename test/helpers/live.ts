@@ -73,7 +73,13 @@ export function subscribe<T>(gatewayUrl: string, token: string, query: string, v
  * One subscription over SSE (yoga's `text/event-stream` answer to a POST), collecting
  * `data[field]` of each event; an errors-only event rejects `done`.
  */
-export function sseSubscribe<T>(gatewayUrl: string, token: string, query: string, variables: Record<string, unknown>, field: string): LiveStream<T> & { opened: Promise<void> } {
+export function sseSubscribe<T>(
+  gatewayUrl: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+  field: string,
+): LiveStream<T> & { opened: Promise<void> } {
   const updates: T[] = [];
   let completed = false;
   const abort = new AbortController();

@@ -4,7 +4,17 @@ import type { Cluster, Event, Host, Snapshot, Workflow } from '../../src/model/e
 import type { ClusterFilter } from '../../src/model/entity-types.js';
 
 const cluster = (fields: Partial<Cluster> = {}) =>
-  ({ sourceId: 's', nativeId: 'c1', name: 'Orders-DB', status: 'RUNNING', labels: [{ key: 'env', value: 'prod' }, { key: 'edge', value: '' }], ...fields }) as Cluster;
+  ({
+    sourceId: 's',
+    nativeId: 'c1',
+    name: 'Orders-DB',
+    status: 'RUNNING',
+    labels: [
+      { key: 'env', value: 'prod' },
+      { key: 'edge', value: '' },
+    ],
+    ...fields,
+  }) as Cluster;
 const matchesCluster = (filter: ClusterFilter, item = cluster()) => matches('clusters', filter, item);
 
 describe('matches', () => {
@@ -92,7 +102,11 @@ describe('matches', () => {
 
 describe('filterFields', () => {
   it('names the item fields a filter reads, only for the keys that are set and apply', () => {
-    expect(filterFields('clusters', { nameContains: 'a', status: ['RUNNING'], labels: [{ key: 'k' }], sourceIds: ['x'] } as ClusterFilter)).toEqual(['name', 'status', 'labels']);
+    expect(filterFields('clusters', { nameContains: 'a', status: ['RUNNING'], labels: [{ key: 'k' }], sourceIds: ['x'] } as ClusterFilter)).toEqual([
+      'name',
+      'status',
+      'labels',
+    ]);
     expect(filterFields('clusters', { nameContains: undefined, status: ['RUNNING'] })).toEqual(['status']);
     expect(filterFields('clusters', { clusterNativeId: 'c' } as ClusterFilter)).toEqual(['nativeId']);
     expect(filterFields('hosts', { clusterNativeId: 'c' })).toEqual(['clusterNativeId']);

@@ -105,13 +105,26 @@ describe('merged paging across sources', () => {
   it('reads by vendor window in another order only where the vendor serves that order, else lists the source whole', async () => {
     const byName = fakeSource({ id: 'n', clusters: 30, paged: true, nativeOrder: 'NAME_ASC' });
     const asc = await mergedPage({ entity: 'clusters', slots: slotsOf(byName), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 5 } });
-    expect(asc.edges.map((e) => e.node.nativeId)).toEqual([...byName.clusters].sort(comparator({ field: 'NAME', direction: 'ASC' })).slice(0, 5).map((c) => c.nativeId));
+    expect(asc.edges.map((e) => e.node.nativeId)).toEqual(
+      [...byName.clusters]
+        .sort(comparator({ field: 'NAME', direction: 'ASC' }))
+        .slice(0, 5)
+        .map((c) => c.nativeId),
+    );
     expect(await asc.totalCount()).toBe(30);
     expect(byName.calls).toEqual(['window 0+6']);
-    for (const order of [{ field: 'NAME', direction: 'DESC' }, { field: 'CREATED_AT', direction: 'ASC' }] as Order<'clusters'>[]) {
+    for (const order of [
+      { field: 'NAME', direction: 'DESC' },
+      { field: 'CREATED_AT', direction: 'ASC' },
+    ] as Order<'clusters'>[]) {
       byName.calls.length = 0;
       const page = await mergedPage({ entity: 'clusters', slots: slotsOf(byName), filter: {}, order, args: { first: 5 } });
-      expect(page.edges.map((e) => e.node.nativeId)).toEqual([...byName.clusters].sort(comparator(order)).slice(0, 5).map((c) => c.nativeId));
+      expect(page.edges.map((e) => e.node.nativeId)).toEqual(
+        [...byName.clusters]
+          .sort(comparator(order))
+          .slice(0, 5)
+          .map((c) => c.nativeId),
+      );
       expect(byName.calls).toEqual(['list']);
     }
   });
@@ -135,15 +148,29 @@ describe('merged paging across sources', () => {
         list: async () => Promise.reject(err),
       },
     });
-    const refused = await mergedPage({ entity: 'clusters', slots: [...slotsOf(a), failing(new GatewayError('NOT_SUPPORTED', 'no listing here'))], filter: {}, order, args: { first: 5 } });
+    const refused = await mergedPage({
+      entity: 'clusters',
+      slots: [...slotsOf(a), failing(new GatewayError('NOT_SUPPORTED', 'no listing here'))],
+      filter: {},
+      order,
+      args: { first: 5 },
+    });
     expect(refused.edges).toHaveLength(5);
     expect(refused.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['x', 'NOT_SUPPORTED']]);
-    await expect(mergedPage({ entity: 'clusters', slots: [...slotsOf(a), failing(new TypeError('a bug'))], filter: {}, order, args: { first: 5 } })).rejects.toThrow(TypeError);
+    await expect(
+      mergedPage({ entity: 'clusters', slots: [...slotsOf(a), failing(new TypeError('a bug'))], filter: {}, order, args: { first: 5 } }),
+    ).rejects.toThrow(TypeError);
   });
 
   it('asks a failed source nothing more for the same page, its total included', async () => {
     const down = fakeSource({ id: 'down', clusters: 5, paged: true, fail: true });
-    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(a, down), filter: {}, order: { field: 'SOURCE', direction: 'ASC' }, args: { first: 30 } });
+    const page = await mergedPage({
+      entity: 'clusters',
+      slots: slotsOf(a, down),
+      filter: {},
+      order: { field: 'SOURCE', direction: 'ASC' },
+      args: { first: 30 },
+    });
     expect(await page.totalCount()).toBe(a.clusters.length);
     expect(down.calls).toEqual(['window 0+8']);
     expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['down', 'SOURCE_UNAVAILABLE']]);
@@ -153,20 +180,37 @@ describe('merged paging across sources', () => {
     const o = fakeSource({ id: 'o', clusters: 12, outlined: true });
     const order = { field: 'STATUS', direction: 'ASC' } as const;
     const page = await mergedPage({ entity: 'clusters', slots: slotsOf(o), filter: {}, order, args: { first: 4 } });
-    expect(page.edges.map((e) => e.node.nativeId)).toEqual([...o.clusters].sort(comparator(order)).slice(0, 4).map((c) => c.nativeId));
+    expect(page.edges.map((e) => e.node.nativeId)).toEqual(
+      [...o.clusters]
+        .sort(comparator(order))
+        .slice(0, 4)
+        .map((c) => c.nativeId),
+    );
     expect(o.calls).toEqual(['list']);
   });
 
   it('leaves a failing source out and says so, serving the others', async () => {
     const down = fakeSource({ id: 'down', clusters: 5, fail: true });
-    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(a, down), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 100 } });
+    const page = await mergedPage({
+      entity: 'clusters',
+      slots: slotsOf(a, down),
+      filter: {},
+      order: { field: 'NAME', direction: 'ASC' },
+      args: { first: 100 },
+    });
     expect(page.edges).toHaveLength(a.clusters.length);
     expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['down', 'SOURCE_UNAVAILABLE']]);
   });
 
   it('completes only the outlined items a page shows, when filter and order need only the outline', async () => {
     const o = fakeSource({ id: 'o', clusters: 30, outlined: true });
-    const byName = await mergedPage({ entity: 'clusters', slots: slotsOf(a, o), filter: { nameContains: 'cluster' }, order: { field: 'NAME', direction: 'ASC' }, args: { first: 10 } });
+    const byName = await mergedPage({
+      entity: 'clusters',
+      slots: slotsOf(a, o),
+      filter: { nameContains: 'cluster' },
+      order: { field: 'NAME', direction: 'ASC' },
+      args: { first: 10 },
+    });
     const shown = byName.edges.filter((e) => e.node.sourceId === 'o').map((e) => `complete ${e.node.nativeId}`);
     expect(o.calls).toEqual(['outline', ...shown]);
     expect(byName.edges.every((e) => e.node.rawStatus === 'raw')).toBe(true);
@@ -175,12 +219,25 @@ describe('merged paging across sources', () => {
 
     // An answer that reads only outline fields needs no completion at all.
     o.calls.length = 0;
-    await mergedPage({ entity: 'clusters', slots: slotsOf(o), filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 10 }, want: new Set(['sourceId', 'nativeId', 'name']) });
+    await mergedPage({
+      entity: 'clusters',
+      slots: slotsOf(o),
+      filter: {},
+      order: { field: 'NAME', direction: 'ASC' },
+      args: { first: 10 },
+      want: new Set(['sourceId', 'nativeId', 'name']),
+    });
     expect(o.calls).toEqual(['outline']);
 
     // Status is not in the outline: every item is listed complete, as without one.
     o.calls.length = 0;
-    await mergedPage({ entity: 'clusters', slots: slotsOf(o), filter: { status: ['RUNNING'] }, order: { field: 'NAME', direction: 'ASC' }, args: { first: 3 } });
+    await mergedPage({
+      entity: 'clusters',
+      slots: slotsOf(o),
+      filter: { status: ['RUNNING'] },
+      order: { field: 'NAME', direction: 'ASC' },
+      args: { first: 3 },
+    });
     expect(o.calls).toEqual(['list']);
   });
 
@@ -195,7 +252,11 @@ describe('merged paging across sources', () => {
         outline: {
           fields: outline.fields,
           list: async (f) =>
-            (await outline.list(f)).map((e) => ({ ...e, complete: () => (broken ? Promise.reject(new SourceError('SOURCE_TIMEOUT', 'slow', { sourceId: 'o', sourceKind: 'fake', route: 'GET /x' })) : e.complete()) })),
+            (await outline.list(f)).map((e) => ({
+              ...e,
+              complete: () =>
+                broken ? Promise.reject(new SourceError('SOURCE_TIMEOUT', 'slow', { sourceId: 'o', sourceKind: 'fake', route: 'GET /x' })) : e.complete(),
+            })),
         },
       },
     };
@@ -204,7 +265,13 @@ describe('merged paging across sources', () => {
     expect(page.edges.map((e) => e.node.sourceId)).toEqual(a.clusters.map(() => 'a'));
     expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['o', 'SOURCE_TIMEOUT']]);
     broken = false;
-    const next = await mergedPage({ entity: 'clusters', slots: [...slotsOf(a), flaky], filter: {}, order, args: { first: 100, after: page.pageInfo.endCursor } });
+    const next = await mergedPage({
+      entity: 'clusters',
+      slots: [...slotsOf(a), flaky],
+      filter: {},
+      order,
+      args: { first: 100, after: page.pageInfo.endCursor },
+    });
     expect(next.edges.map((e) => e.node.nativeId).sort()).toEqual(o.clusters.map((x) => x.nativeId).sort());
   });
 
@@ -248,8 +315,13 @@ describe('merged paging across sources', () => {
       },
     };
     const slots = [vanishing, ...slotsOf(b2)];
-    for (const order of [{ field: 'NAME', direction: 'ASC' }, { field: 'SOURCE', direction: 'ASC' }] as Order<'clusters'>[]) {
-      const whole = (await mergedPage({ entity: 'clusters', slots, filter: {}, order, args: { first: 100 } })).edges.map((e) => `${e.node.sourceId}/${e.node.nativeId}`);
+    for (const order of [
+      { field: 'NAME', direction: 'ASC' },
+      { field: 'SOURCE', direction: 'ASC' },
+    ] as Order<'clusters'>[]) {
+      const whole = (await mergedPage({ entity: 'clusters', slots, filter: {}, order, args: { first: 100 } })).edges.map(
+        (e) => `${e.node.sourceId}/${e.node.nativeId}`,
+      );
       expect(whole).toHaveLength(11);
       for (const size of [1, 2, 3, 4]) expect(await walk(slots, order, size)).toEqual(whole);
     }
@@ -265,13 +337,21 @@ describe('merged paging across sources', () => {
         ...reader,
         window: async (f, offset, limit) => {
           const w = await reader.window!(f, offset, limit);
-          return { ...w, items: w.items.map((c) => (c.nativeId === goneId ? goneItem<Cluster>({ sourceId: c.sourceId, nativeId: c.nativeId, name: c.name }) : c)) };
+          return {
+            ...w,
+            items: w.items.map((c) => (c.nativeId === goneId ? goneItem<Cluster>({ sourceId: c.sourceId, nativeId: c.nativeId, name: c.name }) : c)),
+          };
         },
       },
     };
     const order = { field: 'SOURCE', direction: 'ASC' } as const;
     const first = await mergedPage({ entity: 'clusters', slots: [slot], filter: {}, order, args: { first: 4 } });
-    expect(first.edges.map((e) => e.node.nativeId)).toEqual(p.clusters.slice(0, 4).map((c) => c.nativeId).filter((id) => id !== goneId));
+    expect(first.edges.map((e) => e.node.nativeId)).toEqual(
+      p.clusters
+        .slice(0, 4)
+        .map((c) => c.nativeId)
+        .filter((id) => id !== goneId),
+    );
     expect(await first.totalCount()).toBe(8);
     const next = await mergedPage({ entity: 'clusters', slots: [slot], filter: {}, order, args: { first: 4, after: first.pageInfo.endCursor } });
     expect(next.edges.map((e) => e.node.nativeId)).toEqual(p.clusters.slice(4, 8).map((c) => c.nativeId));
@@ -284,7 +364,13 @@ describe('merged paging across sources', () => {
       sourceId: 'o',
       reader: { ...o.readers.clusters, list: async (f) => withMissing((await o.readers.clusters.list(f)).slice(0, 4), [failure('GET /a'), failure('GET /b')]) },
     };
-    const page = await mergedPage({ entity: 'clusters', slots: [...slotsOf(a), partial], filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 100 } });
+    const page = await mergedPage({
+      entity: 'clusters',
+      slots: [...slotsOf(a), partial],
+      filter: {},
+      order: { field: 'NAME', direction: 'ASC' },
+      args: { first: 100 },
+    });
     expect(page.edges.filter((e) => e.node.sourceId === 'o')).toHaveLength(4);
     expect(await page.totalCount()).toBe(a.clusters.length + 4);
     expect(page.missing().map((m) => [m.sourceId, m.error.code])).toEqual([['o', 'SOURCE_ERROR']]);
@@ -297,7 +383,13 @@ describe('merged paging across sources', () => {
     expect((await run({ first: 5 })).edges).toHaveLength(5);
     expect((await run({ last: 5 })).edges).toHaveLength(5);
     expect((await run({ first: 3, last: null, before: null })).edges).toHaveLength(3);
-    for (const [key, n] of [['first', 6], ['last', 6], ['first', 1.5], ['last', -1], ['first', -1]] as const) {
+    for (const [key, n] of [
+      ['first', 6],
+      ['last', 6],
+      ['first', 1.5],
+      ['last', -1],
+      ['first', -1],
+    ] as const) {
       await expect(run({ [key]: n })).rejects.toMatchObject({ code: 'BAD_USER_INPUT', message: `${key} must be a whole number from 0 to 5, got ${n}` });
     }
     const both = 'page forward with first/after or backward with last/before, not both';
@@ -310,7 +402,10 @@ describe('merged paging across sources', () => {
   it('says exactly whether items lie before and after a page, from vendor windows or from a sorted list', async () => {
     for (const source of [fakeSource({ id: 'p', clusters: 5, paged: true }), fakeSource({ id: 'q', clusters: 5 })]) {
       const slots = slotsOf(source);
-      for (const order of [{ field: 'SOURCE', direction: 'ASC' }, { field: 'NAME', direction: 'DESC' }] as Order<'clusters'>[]) {
+      for (const order of [
+        { field: 'SOURCE', direction: 'ASC' },
+        { field: 'NAME', direction: 'DESC' },
+      ] as Order<'clusters'>[]) {
         const run = (args: Parameters<typeof mergedPage>[0]['args']) => mergedPage({ entity: 'clusters', slots, filter: {}, order, args });
         const first = await run({ first: 2 });
         expect(first.pageInfo, source.adapter.info.id).toMatchObject({ hasPreviousPage: false, hasNextPage: true });
@@ -344,9 +439,19 @@ describe('merged paging across sources', () => {
     const slots = slotsOf(a);
     const page = await mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 2 } });
     await expect(
-      mergedPage({ entity: 'clusters', slots, filter: { nameContains: 'x' }, order: { field: 'NAME', direction: 'ASC' }, args: { first: 2, after: page.pageInfo.endCursor } }),
+      mergedPage({
+        entity: 'clusters',
+        slots,
+        filter: { nameContains: 'x' },
+        order: { field: 'NAME', direction: 'ASC' },
+        args: { first: 2, after: page.pageInfo.endCursor },
+      }),
     ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
-    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 2, after: 'garbage!' } })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
-    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: -1 } })).rejects.toMatchObject({ code: 'BAD_USER_INPUT' });
+    await expect(
+      mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: 2, after: 'garbage!' } }),
+    ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: { field: 'NAME', direction: 'ASC' }, args: { first: -1 } })).rejects.toMatchObject({
+      code: 'BAD_USER_INPUT',
+    });
   });
 });

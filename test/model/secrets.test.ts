@@ -3,7 +3,19 @@ import { isSecretKey, REDACTED, redactSecrets } from '../../src/model/secrets.js
 
 describe('redactSecrets', () => {
   it('recognizes every vendor’s spelling of a secret, and nothing else', () => {
-    for (const key of ['password', 'privateKey', 'user_pwd', 'passwd', 'openstack-password', 'smtp.password', 'registryPassword', 'TiUPUserPassword', 'secret_key', 'X-Auth-Token', 'pass']) {
+    for (const key of [
+      'password',
+      'privateKey',
+      'user_pwd',
+      'passwd',
+      'openstack-password',
+      'smtp.password',
+      'registryPassword',
+      'TiUPUserPassword',
+      'secret_key',
+      'X-Auth-Token',
+      'pass',
+    ]) {
       expect(isSecretKey(key), key).toBe(true);
     }
     for (const key of ['user_name', 'passed', 'bypass', 'status', 'hostName', 'publicKeyFingerprint']) {

@@ -10,7 +10,10 @@ let server: Server;
 let port: number;
 
 beforeAll(async () => {
-  const schema = createSchema({ typeDefs: 'type Query { echo(text: String!): Int! }', resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text.length } } });
+  const schema = createSchema({
+    typeDefs: 'type Query { echo(text: String!): Int! }',
+    resolvers: { Query: { echo: (_: unknown, a: { text: string }) => a.text.length } },
+  });
   const yoga = createYoga({ schema, maxRequestBodySize: false, logging: false, plugins: [useBodyLimit(LIMIT)] });
   server = createServer(yoga);
   server.listen(0, '127.0.0.1');
@@ -21,7 +24,13 @@ afterAll(() => new Promise<void>((done) => server.close(() => done())));
 
 /** A POST over a real socket: `chunks` sent chunked (no Content-Length) unless `contentLength` is given. */
 async function post(chunks: string[], contentLength?: string): Promise<{ status: number; body: string }> {
-  const req = request({ host: '127.0.0.1', port, path: '/graphql', method: 'POST', headers: { 'content-type': 'application/json', ...(contentLength ? { 'content-length': contentLength } : {}) } });
+  const req = request({
+    host: '127.0.0.1',
+    port,
+    path: '/graphql',
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(contentLength ? { 'content-length': contentLength } : {}) },
+  });
   const answered = once(req, 'response');
   req.on('error', () => {}); // the server may close the socket while a refused body is still being sent
   for (const c of chunks) req.write(c);

@@ -56,7 +56,11 @@ describe('trusted documents', () => {
   it('reads graphql-codegen’s and Apollo’s manifests alike', () => {
     const codegen = loadTrustedDocuments(manifestFile({ [sha256(SOURCES)]: SOURCES }), schema);
     const apollo = loadTrustedDocuments(
-      manifestFile({ format: 'apollo-persisted-query-manifest', version: 1, operations: [{ id: sha256(CLUSTERS), name: 'Names', type: 'query', body: CLUSTERS }] }),
+      manifestFile({
+        format: 'apollo-persisted-query-manifest',
+        version: 1,
+        operations: [{ id: sha256(CLUSTERS), name: 'Names', type: 'query', body: CLUSTERS }],
+      }),
       schema,
     );
     expect([...codegen.keys()]).toEqual([sha256(SOURCES)]);

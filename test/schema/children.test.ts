@@ -16,7 +16,11 @@ function gateway(...adapters: SourceAdapter[]) {
   const live = new LiveFeeds(registry, createLiveTransport(), new PollerHub({ metrics: createMetrics() }));
   const yoga = createGatewayYoga({ deps: { registry, live }, logger: createLogger('silent'), graphiql: false });
   return async (query: string, variables?: Record<string, unknown>) => {
-    const res = await yoga.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await yoga.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { data?: any; errors?: any[] };
   };
 }
@@ -70,13 +74,20 @@ describe("a cluster's child connections", () => {
     expect(filtered.data.node.hosts.edges.map((e: any) => e.node.name)).toEqual(['cluster-62-host-0']);
 
     // A cursor belongs to its cluster's list: another cluster's list refuses it.
-    const elsewhere = await run(HOSTS, { id: clusterId('a', 'c0002'), first: 1, after: hosts.pageInfo.endCursor, orderBy: { field: 'NAME', direction: 'DESC' } });
+    const elsewhere = await run(HOSTS, {
+      id: clusterId('a', 'c0002'),
+      first: 1,
+      after: hosts.pageInfo.endCursor,
+      orderBy: { field: 'NAME', direction: 'DESC' },
+    });
     expect(elsewhere.errors?.[0]?.extensions?.code).toBe('INVALID_CURSOR');
   });
 
   it('leave a failed source out with missingSources and an error naming it; the rest of the answer stands', async () => {
     const run = gateway(hostsFailing('a'));
-    const { data, errors } = await run(`{ clusters(first: 5) { totalCount edges { node { name hosts { totalCount missingSources { sourceId code } edges { node { name } } } } } } }`);
+    const { data, errors } = await run(
+      `{ clusters(first: 5) { totalCount edges { node { name hosts { totalCount missingSources { sourceId code } edges { node { name } } } } } } }`,
+    );
     expect(data.clusters.totalCount).toBe(2);
     for (const { node } of data.clusters.edges) {
       expect(node.hosts).toEqual({ totalCount: 0, missingSources: [{ sourceId: 'a', code: 'SOURCE_TIMEOUT' }], edges: [] });

@@ -1,4 +1,13 @@
-import { type GraphQLNamedType, isEnumType, isInputObjectType, isInterfaceType, isIntrospectionType, isObjectType, isSpecifiedScalarType, isUnionType } from 'graphql';
+import {
+  type GraphQLNamedType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isIntrospectionType,
+  isObjectType,
+  isSpecifiedScalarType,
+  isUnionType,
+} from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { schema } from '../../src/schema/index.js';
 
@@ -39,7 +48,11 @@ describe('schema descriptions', () => {
 
   it('state the default page size on every first and last argument', () => {
     const pageArgs = ours.flatMap((t) =>
-      isObjectType(t) ? Object.values(t.getFields()).flatMap((f) => f.args.filter((a) => a.name === 'first' || a.name === 'last').map((a) => `${t.name}.${f.name}(${a.name}): ${a.description}`)) : [],
+      isObjectType(t)
+        ? Object.values(t.getFields()).flatMap((f) =>
+            f.args.filter((a) => a.name === 'first' || a.name === 'last').map((a) => `${t.name}.${f.name}(${a.name}): ${a.description}`),
+          )
+        : [],
     );
     expect(pageArgs.length).toBeGreaterThan(0);
     expect(pageArgs.filter((a) => !/Default page size: \d+\./.test(a))).toEqual([]);

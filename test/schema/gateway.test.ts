@@ -29,7 +29,9 @@ describe('schema over fake sources', () => {
     const a = fakeSource({ id: 'a', clusters: 3 });
     const b = fakeSource({ id: 'b', clusters: 2 });
     const run = gateway(a, b);
-    const { data, errors } = await run(`{ clusters(first: 10) { totalCount edges { node { id name source { sourceId } hosts { edges { node { name cluster { nativeId } } } } } } } }`);
+    const { data, errors } = await run(
+      `{ clusters(first: 10) { totalCount edges { node { id name source { sourceId } hosts { edges { node { name cluster { nativeId } } } } } } } }`,
+    );
     expect(errors).toBeUndefined();
     expect(data.clusters.totalCount).toBe(5);
     expect(data.clusters.edges).toHaveLength(5);
@@ -70,7 +72,9 @@ describe('schema over fake sources', () => {
 
   it('filters by source and status, and rejects an unknown source id by name', async () => {
     const run = gateway(fakeSource({ id: 'a', clusters: 8 }), fakeSource({ id: 'b', clusters: 8 }));
-    const { data } = await run(`{ clusters(first: 50, filter: { sourceIds: ["b"], status: [FAILED] }) { totalCount edges { node { status source { sourceId } } } } }`);
+    const { data } = await run(
+      `{ clusters(first: 50, filter: { sourceIds: ["b"], status: [FAILED] }) { totalCount edges { node { status source { sourceId } } } } }`,
+    );
     expect(data.clusters.totalCount).toBe(2);
     expect(data.clusters.edges.every((e: any) => e.node.status === 'FAILED' && e.node.source.sourceId === 'b')).toBe(true);
     const bad = await run(`{ clusters(filter: { sourceIds: ["nope"] }) { totalCount } }`);

@@ -25,7 +25,11 @@ function setup() {
   const live = new LiveFeeds(registry, createLiveTransport(), new PollerHub({ metrics: createMetrics() }));
   const yoga = createGatewayYoga({ deps: { registry, live }, logger: createLogger('silent'), graphiql: false });
   const run = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await yoga.fetch('http://gateway/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await yoga.fetch('http://gateway/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { data?: any; errors?: any[] };
   };
   return { source, run };
@@ -38,13 +42,22 @@ describe('mutations', () => {
     const { run } = setup();
     const { data, errors } = await run(`mutation($id: ID!) { restartCluster(id: $id) { ${RESULT} } }`, { id: cluster('c0000') });
     expect(errors).toBeUndefined();
-    expect(data.restartCluster).toMatchObject({ __typename: 'OperationPayload', targetId: cluster('c0000'), workflow: { kind: 'RESTART_CLUSTER', state: 'RUNNING' } });
+    expect(data.restartCluster).toMatchObject({
+      __typename: 'OperationPayload',
+      targetId: cluster('c0000'),
+      workflow: { kind: 'RESTART_CLUSTER', state: 'RUNNING' },
+    });
   });
 
   it('names the operation and kind a source cannot do', async () => {
     const { run, source } = setup();
     const { data } = await run(`mutation($id: ID!) { stopCluster(id: $id) { ${RESULT} } }`, { id: cluster('c0000') });
-    expect(data.stopCluster).toMatchObject({ __typename: 'UnsupportedOperationError', code: 'UNSUPPORTED_OPERATION', sourceKind: 'TIEM', operation: 'stopCluster' });
+    expect(data.stopCluster).toMatchObject({
+      __typename: 'UnsupportedOperationError',
+      code: 'UNSUPPORTED_OPERATION',
+      sourceKind: 'TIEM',
+      operation: 'stopCluster',
+    });
     expect(source.calls).toEqual([]);
   });
 
@@ -52,7 +65,9 @@ describe('mutations', () => {
     const { run, source } = setup();
     const missing = await run(`mutation($id: ID!) { restartCluster(id: $id) { ${RESULT} } }`, { id: cluster('nope') });
     expect(missing.data.restartCluster).toMatchObject({ __typename: 'NotFoundError', type: 'Cluster' });
-    const wrongType = await run(`mutation($id: ID!) { restartCluster(id: $id) { ${RESULT} } }`, { id: encodeGlobalId({ type: 'Host', sourceId: 'a', nativeId: 'x' }) });
+    const wrongType = await run(`mutation($id: ID!) { restartCluster(id: $id) { ${RESULT} } }`, {
+      id: encodeGlobalId({ type: 'Host', sourceId: 'a', nativeId: 'x' }),
+    });
     expect(wrongType.data.restartCluster).toMatchObject({ __typename: 'ValidationError', field: 'id' });
     expect(source.calls.filter((c) => c.startsWith('restart'))).toEqual([]);
   });
@@ -60,7 +75,15 @@ describe('mutations', () => {
   it('carries the vendor’s code and message when it refuses', async () => {
     const { run } = setup();
     const { data } = await run(`mutation($id: ID!) { restartCluster(id: $id) { ${RESULT} } }`, { id: cluster('c0001') });
-    expect(data.restartCluster).toMatchObject({ __typename: 'SourceError', code: 'SOURCE_ERROR', sourceId: 'a', vendorCode: '20114', vendorMessage: 'cluster is busy', httpStatus: 409, outcomeUnknown: false });
+    expect(data.restartCluster).toMatchObject({
+      __typename: 'SourceError',
+      code: 'SOURCE_ERROR',
+      sourceId: 'a',
+      vendorCode: '20114',
+      vendorMessage: 'cluster is busy',
+      httpStatus: 409,
+      outcomeUnknown: false,
+    });
   });
 
   it('validates input a vendor block needs', async () => {

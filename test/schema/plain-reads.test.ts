@@ -7,7 +7,12 @@ const fieldOf = (s: ReturnType<typeof buildSchema>, type: string, field: string)
 
 describe('plainRelayReads', () => {
   it('leaves the gateway’s connection and edge fields that read a property of their name without a resolver', () => {
-    for (const [type, field] of [['ClusterConnection', 'edges'], ['ClusterConnection', 'pageInfo'], ['ClusterEdge', 'node'], ['HostEdge', 'node']] as const) {
+    for (const [type, field] of [
+      ['ClusterConnection', 'edges'],
+      ['ClusterConnection', 'pageInfo'],
+      ['ClusterEdge', 'node'],
+      ['HostEdge', 'node'],
+    ] as const) {
       expect(fieldOf(schema, type, field)?.resolve, `${type}.${field}`).toBeUndefined();
     }
     // Fields that compute stay resolved.
@@ -15,7 +20,9 @@ describe('plainRelayReads', () => {
   });
 
   it('drops only resolvers that return the parent’s property of the field’s name, and no others', () => {
-    const s = buildSchema('type ThingEdge { node: String } type ThingConnection { edges: [ThingEdge] pageInfo: String } type OtherEdge { node: String } type Query { x: Int }');
+    const s = buildSchema(
+      'type ThingEdge { node: String } type ThingConnection { edges: [ThingEdge] pageInfo: String } type OtherEdge { node: String } type Query { x: Int }',
+    );
     const read = (name: string) => (p: Record<string, unknown>) => p[name];
     (fieldOf(s, 'ThingEdge', 'node') as { resolve?: unknown }).resolve = read('node');
     (fieldOf(s, 'ThingConnection', 'edges') as { resolve?: unknown }).resolve = (p: { edges: unknown[] }) => [...p.edges];

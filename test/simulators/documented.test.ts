@@ -61,9 +61,7 @@ describe.each(LISTED)('%s: every documented endpoint', (kind) => {
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  it.each(
-    (LISTS.get(kind) as DocumentedApi).endpoints.map((e) => [`${e.method} ${e.path}`, e] as const),
-  )('%s', async (_name, endpoint) => {
+  it.each((LISTS.get(kind) as DocumentedApi).endpoints.map((e) => [`${e.method} ${e.path}`, e] as const))('%s', async (_name, endpoint) => {
     const ok = await send(endpoint, endpoint.valid);
     expect(ok.routed, 'the valid request reached this route').toBe(1);
     expect(ok.res.status).toBe(ok.req.status);

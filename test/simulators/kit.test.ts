@@ -97,7 +97,8 @@ describe('simulator runtime', () => {
   });
 
   it('parses a body as JSON only under a JSON content type, multipart into its fields, and leaves others raw', async () => {
-    const echo = (body: unknown, type?: string) => call(sim, 'POST', '/echo', { body, headers: { ...auth().headers, ...(type ? { 'content-type': type } : {}) } });
+    const echo = (body: unknown, type?: string) =>
+      call(sim, 'POST', '/echo', { body, headers: { ...auth().headers, ...(type ? { 'content-type': type } : {}) } });
     expect((await echo({ a: 1 })).body).toEqual({ body: { a: 1 }, form: null, raw: '{"a":1}' });
     expect((await echo('{"a":1}', 'application/merge-patch+json; charset=utf-8')).body.body).toEqual({ a: 1 });
     expect((await echo('{"a":1}', 'text/plain')).body).toEqual({ body: null, form: null, raw: '{"a":1}' });

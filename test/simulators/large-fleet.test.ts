@@ -38,7 +38,8 @@ const LIST: Record<SourceKind, (sim: RunningSimulator) => Promise<Listed[]>> = {
   dcos: async (sim) => (await (await dcosLogin(sim)).request('GET', '/v1/cluster?limit=0')).body.data.map((c: any) => ({ id: c._id, name: c.name })),
   dws: async (sim) => (await (await dwsClient(sim)).get('/clusters')).body.clusters.map((c: any) => ({ id: c.id, name: c.name })),
   // The cluster name is OTE-stack's only identity.
-  otestack: async (sim) => (await oteClient(sim, await oteLogin(sim))('GET', '/v1/cluster?page=1&pageSize=0')).body.data.map((c: any) => ({ id: c.clusterName, name: c.clusterName })),
+  otestack: async (sim) =>
+    (await oteClient(sim, await oteLogin(sim))('GET', '/v1/cluster?page=1&pageSize=0')).body.data.map((c: any) => ({ id: c.clusterName, name: c.clusterName })),
 };
 
 async function listed(kind: SourceKind): Promise<Listed[]> {

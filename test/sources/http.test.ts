@@ -26,10 +26,13 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((r) => {
-  server.close(() => r());
-  server.closeAllConnections();
-}));
+afterAll(
+  () =>
+    new Promise<void>((r) => {
+      server.close(() => r());
+      server.closeAllConnections();
+    }),
+);
 beforeEach(() => {
   hits = [];
   handler = (_req, res) => json(res, 200, { ok: true });
@@ -76,7 +79,10 @@ describe('SourceHttp', () => {
     expect((await client().request(get)).body).toEqual({ ok: 2 });
     hits = [];
     handler = (_req, res) => json(res, 503, { code: 7, message: 'busy' });
-    await expect(client().request(post)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { vendorCode: '7', vendorMessage: 'busy', httpStatus: 503 } });
+    await expect(client().request(post)).rejects.toMatchObject({
+      code: 'SOURCE_UNAVAILABLE',
+      detail: { vendorCode: '7', vendorMessage: 'busy', httpStatus: 503 },
+    });
     expect(hits).toHaveLength(1);
   });
 
@@ -120,7 +126,10 @@ describe('SourceHttp', () => {
 
   it('times out, and marks a timed-out write as outcome unknown', async () => {
     handler = () => undefined; // never answers
-    await expect(client({ timeoutMs: 200 }).request(get)).rejects.toMatchObject({ code: 'SOURCE_TIMEOUT', message: 'src-1: GET /things did not answer within 200 ms' });
+    await expect(client({ timeoutMs: 200 }).request(get)).rejects.toMatchObject({
+      code: 'SOURCE_TIMEOUT',
+      message: 'src-1: GET /things did not answer within 200 ms',
+    });
     await expect(client({ timeoutMs: 200 }).request(post)).rejects.toMatchObject({ code: 'SOURCE_TIMEOUT', detail: { outcomeUnknown: true } });
   });
 
@@ -285,11 +294,15 @@ describe('SourceHttp write safety', () => {
 
   it('knows the outcome of a write the vendor refused with a status, and of every GET', async () => {
     handler = (_req, res) => json(res, 503, { code: 7, message: 'busy' });
-    const refused = await client({ retries: 0 }).request(post).catch((err: unknown) => err);
+    const refused = await client({ retries: 0 })
+      .request(post)
+      .catch((err: unknown) => err);
     expect(refused).toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { httpStatus: 503 } });
     expect((refused as { detail: object }).detail).not.toHaveProperty('outcomeUnknown');
     handler = drop;
-    const dropped = await client({ retries: 0 }).request(get).catch((err: unknown) => err);
+    const dropped = await client({ retries: 0 })
+      .request(get)
+      .catch((err: unknown) => err);
     expect(dropped).toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
     expect((dropped as { detail: object }).detail).not.toHaveProperty('outcomeUnknown');
   });
@@ -356,7 +369,9 @@ describe('SourceHttp requests, errors and health', () => {
 
   it('puts the vendor’s code and message into the error, and says what the body was without quoting data', async () => {
     handler = (_req, res) => json(res, 503, { code: 12, message: 'maintenance' });
-    const unavailable = await client({ retries: 0 }).request(get).catch((e: unknown) => e);
+    const unavailable = await client({ retries: 0 })
+      .request(get)
+      .catch((e: unknown) => e);
     expect(unavailable).toMatchObject({
       code: 'SOURCE_UNAVAILABLE',
       message: 'src-1: GET /things answered HTTP 503: maintenance',
@@ -366,7 +381,11 @@ describe('SourceHttp requests, errors and health', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('token=secret-value');
     };
-    expect(await client().request(get).catch((e: unknown) => e)).toMatchObject({
+    expect(
+      await client()
+        .request(get)
+        .catch((e: unknown) => e),
+    ).toMatchObject({
       code: 'SOURCE_BAD_RESPONSE',
       message: 'src-1: GET /things answered HTTP 200 with a body that is not JSON (18 bytes, not quoted)',
     });
@@ -375,15 +394,21 @@ describe('SourceHttp requests, errors and health', () => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end(title);
     };
-    const proxy = (await client({ retries: 0 }).request(get).catch((e: unknown) => e)) as Error;
+    const proxy = (await client({ retries: 0 })
+      .request(get)
+      .catch((e: unknown) => e)) as Error;
     expect(proxy.message).toBe(`src-1: GET /things answered HTTP 502 with a body that is not JSON (${title.slice(0, 60)}…)`);
     handler = (_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' });
       res.end('<p>down</p>\n');
     };
-    expect(((await client({ retries: 0 }).request(get).catch((e: unknown) => e)) as Error).message).toBe(
-      'src-1: GET /things answered HTTP 502 with a body that is not JSON (<p>down</p>)',
-    );
+    expect(
+      (
+        (await client({ retries: 0 })
+          .request(get)
+          .catch((e: unknown) => e)) as Error
+      ).message,
+    ).toBe('src-1: GET /things answered HTTP 502 with a body that is not JSON (<p>down</p>)');
   });
 
   it('calls a body that is not JSON unavailable from 500 up and a bad response below; a blank body is no body', async () => {
@@ -463,7 +488,12 @@ describe('SourceHttp requests, errors and health', () => {
 
   it('shares one GET among identical calls in flight, from one request or many, never across credentials, headers or queries', async () => {
     const http = client();
-    await Promise.all([http.request(get), http.request(get), http.request({ ...get, scope: new RequestScope() }), http.request({ ...get, scope: new RequestScope() })]);
+    await Promise.all([
+      http.request(get),
+      http.request(get),
+      http.request({ ...get, scope: new RequestScope() }),
+      http.request({ ...get, scope: new RequestScope() }),
+    ]);
     expect(hits).toEqual(['GET /things']);
     hits = [];
     await Promise.all([
@@ -493,7 +523,14 @@ describe('sourceHttpSettings', () => {
     const breaker = { threshold: 2, halfOpenAfterMs: 9 };
     expect(sourceHttpSettings({ ...(source as object), breaker } as never, { metrics } as never)).toMatchObject({ breaker });
     const cache = { ttlMs: 5_000 };
-    expect(sourceHttpSettings({ ...(source as object), cache } as never, { metrics } as never)).toEqual({ sourceId: 's1', kind: 'dws', timeoutMs: 1_234, retries: 3, metrics, cache });
+    expect(sourceHttpSettings({ ...(source as object), cache } as never, { metrics } as never)).toEqual({
+      sourceId: 's1',
+      kind: 'dws',
+      timeoutMs: 1_234,
+      retries: 3,
+      metrics,
+      cache,
+    });
   });
 });
 
@@ -639,7 +676,9 @@ describe('SourceHttp writes, aborts and failures outside the exchange', () => {
     const onHeaders = () => setImmediate(() => controller.abort());
     subscribe('undici:request:headers', onHeaders);
     try {
-      const err = await client().request({ ...post, signal: controller.signal }).catch((e: unknown) => e);
+      const err = await client()
+        .request({ ...post, signal: controller.signal })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RequestAbortedError);
     } finally {
       unsubscribe('undici:request:headers', onHeaders);
@@ -657,7 +696,10 @@ describe('SourceHttp writes, aborts and failures outside the exchange', () => {
     handler = (_req, res) => json(res, 401, { code: 401, message: 'bad key' });
     const http = client({ retries: 0 });
     await expect(http.request(get)).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED' });
-    expect(http.health()).toMatchObject({ health: 'DEGRADED', lastError: { code: 'SOURCE_AUTH_FAILED', message: 'src-1: the vendor refused the credentials: bad key' } });
+    expect(http.health()).toMatchObject({
+      health: 'DEGRADED',
+      lastError: { code: 'SOURCE_AUTH_FAILED', message: 'src-1: the vendor refused the credentials: bad key' },
+    });
   });
 
   it('is DEGRADED when its very first call fails, and reports nothing it has not seen', async () => {
@@ -716,7 +758,11 @@ describe('SourceHttp metrics, latency and spans', () => {
     vi.mocked(performance.now).mockRestore();
     const histogram = await series(metrics.sourceLatency);
     expect(histogram.filter((s) => s.metricName?.endsWith('_sum') || s.metricName?.endsWith('_count'))).toEqual([
-      { metricName: 'fleetgate_source_request_duration_seconds_sum', labels: { source: 'src-1', kind: 'tiem', route: 'GET /things' }, value: 0.30000000000000004 },
+      {
+        metricName: 'fleetgate_source_request_duration_seconds_sum',
+        labels: { source: 'src-1', kind: 'tiem', route: 'GET /things' },
+        value: 0.30000000000000004,
+      },
       { metricName: 'fleetgate_source_request_duration_seconds_count', labels: { source: 'src-1', kind: 'tiem', route: 'GET /things' }, value: 2 },
     ]);
   });
@@ -808,8 +854,12 @@ describe('SourceHttp details', () => {
     const sixty = `<p>${'x'.repeat(53)}</p>`;
     expect(sixty).toHaveLength(60);
     page(sixty);
-    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({ message: `src-1: GET /things answered HTTP 502 with a body that is not JSON (${sixty})` });
+    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({
+      message: `src-1: GET /things answered HTTP 502 with a body that is not JSON (${sixty})`,
+    });
     page('<p>Bad \n\n   Gateway</p>');
-    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({ message: 'src-1: GET /things answered HTTP 502 with a body that is not JSON (<p>Bad Gateway</p>)' });
+    await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({
+      message: 'src-1: GET /things answered HTTP 502 with a body that is not JSON (<p>Bad Gateway</p>)',
+    });
   });
 });

@@ -31,8 +31,7 @@ async function collect<T>(stream: AsyncIterable<Delivered<T>>) {
 
 const item = <T>(r: IteratorResult<Delivered<T>>) => (r.value && 'item' in r.value ? r.value.item : undefined);
 
-const gauge = async (metrics: ReturnType<typeof createMetrics>, name: string) =>
-  (await metrics.registry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
+const gauge = async (metrics: ReturnType<typeof createMetrics>, name: string) => (await metrics.registry.getSingleMetric(name)?.get())?.values[0]?.value ?? 0;
 
 describe('workflow progress', () => {
   it('sends the state at once, then each change in order, ending at the terminal state', async () => {
@@ -112,7 +111,9 @@ describe('workflow progress', () => {
 
   it('rejects an id that is not a workflow', async () => {
     const { live } = setup();
-    await expect(live.workflowProgress(encodeGlobalId({ type: 'Cluster', sourceId: 'a', nativeId: 'c0000' })).next()).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(live.workflowProgress(encodeGlobalId({ type: 'Cluster', sourceId: 'a', nativeId: 'c0000' })).next()).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });
 

@@ -46,7 +46,18 @@ export function scriptedSource(id: string) {
     close: async () => undefined,
   };
   const workflow = (nativeId: string, patch: Partial<Workflow> = {}): Workflow => {
-    const w: Workflow = { sourceId: id, nativeId, kind: 'CreateCluster', state: 'RUNNING', rawState: 'x', progress: 0, steps: [], clusterNativeId: 'c1', ...state.workflows.get(nativeId), ...patch };
+    const w: Workflow = {
+      sourceId: id,
+      nativeId,
+      kind: 'CreateCluster',
+      state: 'RUNNING',
+      rawState: 'x',
+      progress: 0,
+      steps: [],
+      clusterNativeId: 'c1',
+      ...state.workflows.get(nativeId),
+      ...patch,
+    };
     state.workflows.set(nativeId, w);
     return w;
   };
@@ -62,7 +73,6 @@ export function scriptedSource(id: string) {
     return c;
   };
   /** Resolves once the source has been called `n` times in all. */
-  const called = (n: number) =>
-    new Promise<void>((resolve) => (state.calls.length >= n ? resolve() : waiters.push({ n, resolve })));
+  const called = (n: number) => new Promise<void>((resolve) => (state.calls.length >= n ? resolve() : waiters.push({ n, resolve })));
   return { adapter, state, workflow, event, cluster, called };
 }

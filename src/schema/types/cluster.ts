@@ -25,17 +25,37 @@ builder.node(ClusterRef, {
     name: t.exposeString('name', { description: 'The name the vendor shows' }),
     kind: t.expose('kind', { type: ClusterKindEnum, description: 'What sort of cluster it is; follows from the source’s kind' }),
     // Null, with an error at this field, where the calls that tell it failed (model/partial.ts).
-    status: t.expose('status', { type: ClusterStatusEnum, nullable: true, description: 'Normalized status, the same words for every vendor; null, with an error, where the calls that tell it failed' }),
+    status: t.expose('status', {
+      type: ClusterStatusEnum,
+      nullable: true,
+      description: 'Normalized status, the same words for every vendor; null, with an error, where the calls that tell it failed',
+    }),
     rawStatus: t.exposeString('rawStatus', { nullable: true, description: `${SHARED.rawStatus}; null, with an error, where the calls that tell it failed` }),
-    version: t.exposeString('version', { nullable: true, description: 'Version of the software the cluster runs (TiDB, DWS, DC/OS, ...); null where the vendor does not say' }),
+    version: t.exposeString('version', {
+      nullable: true,
+      description: 'Version of the software the cluster runs (TiDB, DWS, DC/OS, ...); null where the vendor does not say',
+    }),
     region: t.exposeString('region', { nullable: true, description: 'Region it runs in; null where the vendor has no regions' }),
     zone: t.exposeString('zone', { nullable: true, description: 'Availability zone it runs in; null where the vendor has no zones' }),
-    labels: t.expose('labels', { type: [LabelRef], nullable: true, description: 'Labels or tags (DWS tags, OTE-stack labels, TiEM tags); empty where it has none or the vendor has no labels; null, with an error, where the lookup failed' }),
+    labels: t.expose('labels', {
+      type: [LabelRef],
+      nullable: true,
+      description:
+        'Labels or tags (DWS tags, OTE-stack labels, TiEM tags); empty where it has none or the vendor has no labels; null, with an error, where the lookup failed',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true, description: 'When it was created; null where the vendor does not say' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When the vendor last changed it; null where the vendor does not say' }),
-    endpoints: t.expose('endpoints', { type: [EndpointRef], nullable: true, description: 'Addresses to connect to it; empty where the vendor lists none; null, with an error, where the call that tells them failed' }),
+    endpoints: t.expose('endpoints', {
+      type: [EndpointRef],
+      nullable: true,
+      description: 'Addresses to connect to it; empty where the vendor lists none; null, with an error, where the call that tells them failed',
+    }),
     nodeCount: t.exposeInt('nodeCount', { nullable: true, description: 'Machines or nodes in it; null where the vendor does not count them' }),
-    usage: t.expose('usage', { type: ResourceUsageRef, nullable: true, description: 'CPU, memory and storage used and total; null where the vendor reports none' }),
+    usage: t.expose('usage', {
+      type: ResourceUsageRef,
+      nullable: true,
+      description: 'CPU, memory and storage used and total; null where the vendor reports none',
+    }),
     hosts: clusterChildField(t, hostList, HostRef),
     snapshots: clusterChildField(t, snapshotList, SnapshotRef),
     events: clusterChildField(t, eventList, EventRef),

@@ -30,7 +30,9 @@ const SourceSettingsRef = builder.objectRef<SourceSettings>('SourceSettings').im
     timeoutMs: t.exposeInt('timeoutMs', { description: 'How long one vendor call may take, in milliseconds' }),
     retries: t.exposeInt('retries', { description: 'How often a failed read is retried' }),
     concurrency: t.exposeInt('concurrency', { description: 'Most vendor calls in flight at once where the vendor has no batch call' }),
-    credentialNames: t.exposeStringList('credentialNames', { description: 'Which credentials are configured (user, password, ...), by name; never their values' }),
+    credentialNames: t.exposeStringList('credentialNames', {
+      description: 'Which credentials are configured (user, password, ...), by name; never their values',
+    }),
   }),
 });
 

@@ -32,15 +32,28 @@ builder.node(DeploymentRef, {
   loadOne: nodeLoader('deployments'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
-    cluster: t.field({ type: ClusterRef, nullable: true, description: 'The one cluster it runs on; null when it spans several (each lists it among its `deployments`) or none', resolve: (d, _a, ctx) => clusterOf(ctx, d) }),
+    cluster: t.field({
+      type: ClusterRef,
+      nullable: true,
+      description: 'The one cluster it runs on; null when it spans several (each lists it among its `deployments`) or none',
+      resolve: (d, _a, ctx) => clusterOf(ctx, d),
+    }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     name: t.exposeString('name', { description: 'The deployment’s name' }),
     application: t.exposeString('application', { nullable: true, description: 'The application it deploys; null where the vendor does not say' }),
     version: t.exposeString('version', { nullable: true, description: 'The application version deployed now; null where the vendor does not say' }),
     status: t.expose('status', { type: DeploymentStatusEnum, description: 'Normalized status, the same words for every vendor' }),
     rawStatus: t.exposeString('rawStatus', { description: SHARED.rawStatus }),
-    replicas: t.expose('replicas', { type: ReplicaCountsRef, nullable: true, description: 'Copies running, failed and wanted; null where the vendor does not count them' }),
-    history: t.expose('history', { type: [DeploymentRevisionRef], description: 'Versions it has run that a rollback can return to; read with the deployment by id (`node`), empty in lists, whose vendor rows carry no history' }),
+    replicas: t.expose('replicas', {
+      type: ReplicaCountsRef,
+      nullable: true,
+      description: 'Copies running, failed and wanted; null where the vendor does not count them',
+    }),
+    history: t.expose('history', {
+      type: [DeploymentRevisionRef],
+      description:
+        'Versions it has run that a rollback can return to; read with the deployment by id (`node`), empty in lists, whose vendor rows carry no history',
+    }),
     createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true, description: 'When it was created; null where the vendor does not say' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When it last changed; null where the vendor does not say' }),
   }),

@@ -49,9 +49,17 @@ builder.objectType(SourceError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     sourceId: t.string({ description: 'The source that refused or failed', resolve: (e) => e.detail.sourceId }),
-    httpStatus: t.int({ nullable: true, description: 'The vendor’s HTTP status; null where no answer came (timeout, connection refused)', resolve: (e) => e.detail.httpStatus ?? null }),
+    httpStatus: t.int({
+      nullable: true,
+      description: 'The vendor’s HTTP status; null where no answer came (timeout, connection refused)',
+      resolve: (e) => e.detail.httpStatus ?? null,
+    }),
     vendorCode: t.string({ nullable: true, description: 'The vendor’s own error code; null where it gave none', resolve: (e) => e.detail.vendorCode ?? null }),
-    vendorMessage: t.string({ nullable: true, description: 'The vendor’s own error message; null where it gave none', resolve: (e) => e.detail.vendorMessage ?? null }),
+    vendorMessage: t.string({
+      nullable: true,
+      description: 'The vendor’s own error message; null where it gave none',
+      resolve: (e) => e.detail.vendorMessage ?? null,
+    }),
     outcomeUnknown: t.boolean({
       description: 'The request may have reached the vendor before the failure: check the target or its workflow before retrying',
       resolve: (e) => e.detail.outcomeUnknown === true,

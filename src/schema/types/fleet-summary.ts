@@ -28,7 +28,11 @@ const FleetGroupRef = builder.objectRef<Group>('FleetGroup').implement({
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: 'The source they are on', resolve: sourceOfItem }),
     kind: t.expose('kind', { type: ClusterKindEnum, description: 'Their kind' }),
-    status: t.expose('status', { type: ClusterStatusEnum, nullable: true, description: 'Their status; null for the clusters whose status could not be read, with the error' }),
+    status: t.expose('status', {
+      type: ClusterStatusEnum,
+      nullable: true,
+      description: 'Their status; null for the clusters whose status could not be read, with the error',
+    }),
     count: t.exposeInt('count', { description: 'How many there are; never 0 (empty groups are left out)' }),
   }),
 });
@@ -40,7 +44,8 @@ const FleetSummaryRef = builder.objectRef<Summary>('FleetSummary').implement({
     groups: t.expose('groups', { type: [FleetGroupRef], description: 'Counts by source (in config order), kind and status' }),
     missingSources: t.expose('missingSources', {
       type: [SourceProblemRef],
-      description: 'Sources left out because they failed (their clusters are in no count); each is also reported in `errors`. Empty when every source answered.',
+      description:
+        'Sources left out because they failed (their clusters are in no count); each is also reported in `errors`. Empty when every source answered.',
     }),
   }),
 });

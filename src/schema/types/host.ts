@@ -18,14 +18,28 @@ builder.node(HostRef, {
     cluster: t.field({ type: ClusterRef, nullable: true, description: SHARED.cluster, resolve: (h, _a, ctx) => clusterOf(ctx, h) }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     name: t.exposeString('name', { description: 'Host name or node name, as the vendor shows it' }),
-    addresses: t.exposeStringList('addresses', { nullable: true, description: 'Its IP addresses; empty where the vendor lists none; null, with an error, where the call that tells them failed' }),
-    role: t.exposeString('role', { nullable: true, description: 'What it does in the cluster in the vendor’s words (e.g. TiKV, master, CN, DN); null where the vendor has no roles' }),
+    addresses: t.exposeStringList('addresses', {
+      nullable: true,
+      description: 'Its IP addresses; empty where the vendor lists none; null, with an error, where the call that tells them failed',
+    }),
+    role: t.exposeString('role', {
+      nullable: true,
+      description: 'What it does in the cluster in the vendor’s words (e.g. TiKV, master, CN, DN); null where the vendor has no roles',
+    }),
     status: t.expose('status', { type: HostStatusEnum, description: 'Normalized status, the same words for every vendor' }),
     rawStatus: t.exposeString('rawStatus', { description: SHARED.rawStatus }),
     os: t.exposeString('os', { nullable: true, description: 'Operating system; null where the vendor does not say' }),
     kernel: t.exposeString('kernel', { nullable: true, description: 'Kernel version; null where the vendor does not say' }),
-    usage: t.expose('usage', { type: ResourceUsageRef, nullable: true, description: 'CPU, memory and storage used and total; null where the vendor reports none' }),
-    labels: t.expose('labels', { type: [LabelRef], nullable: true, description: 'Node labels (OTE-stack); empty where it has none or the vendor has no host labels; null, with an error, where the lookup failed' }),
+    usage: t.expose('usage', {
+      type: ResourceUsageRef,
+      nullable: true,
+      description: 'CPU, memory and storage used and total; null where the vendor reports none',
+    }),
+    labels: t.expose('labels', {
+      type: [LabelRef],
+      nullable: true,
+      description: 'Node labels (OTE-stack); empty where it has none or the vendor has no host labels; null, with an error, where the lookup failed',
+    }),
   }),
 });
 

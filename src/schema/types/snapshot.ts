@@ -16,16 +16,29 @@ builder.node(SnapshotRef, {
   loadOne: nodeLoader('snapshots'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
-    cluster: t.field({ type: ClusterRef, nullable: true, description: 'The cluster it was taken of; null where the vendor does not say, or the cluster is gone', resolve: (s, _a, ctx) => clusterOf(ctx, s) }),
+    cluster: t.field({
+      type: ClusterRef,
+      nullable: true,
+      description: 'The cluster it was taken of; null where the vendor does not say, or the cluster is gone',
+      resolve: (s, _a, ctx) => clusterOf(ctx, s),
+    }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     name: t.exposeString('name', { description: 'The name the vendor shows' }),
     description: t.exposeString('description', { nullable: true, description: 'Free text given when it was taken; null where there is none' }),
     status: t.expose('status', { type: SnapshotStatusEnum, description: 'Normalized status, the same words for every vendor' }),
     rawStatus: t.exposeString('rawStatus', { description: SHARED.rawStatus }),
     type: t.expose('type', { type: SnapshotTypeEnum, description: 'Taken on request or by a schedule' }),
-    sizeBytes: t.float({ nullable: true, description: 'Size in bytes (a Float: sizes pass 2^31); null where the vendor does not say', resolve: (s) => s.sizeBytes ?? null }),
+    sizeBytes: t.float({
+      nullable: true,
+      description: 'Size in bytes (a Float: sizes pass 2^31); null where the vendor does not say',
+      resolve: (s) => s.sizeBytes ?? null,
+    }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When taking it began; null where the vendor does not say' }),
-    finishedAt: t.expose('finishedAt', { type: 'DateTime', nullable: true, description: 'When taking it ended; null while it runs or where the vendor does not say' }),
+    finishedAt: t.expose('finishedAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When taking it ended; null while it runs or where the vendor does not say',
+    }),
   }),
 });
 
@@ -35,7 +48,10 @@ export const snapshotList = addClusterListField({
   node: SnapshotRef,
   plural: 'snapshots',
   description: 'Snapshots and backups across every source',
-  filterFields: (t) => ({ status: t.field({ type: [SnapshotStatusEnum], description: 'Only snapshots in one of these statuses' }), ...timeRangeFields(t, 'started') }),
+  filterFields: (t) => ({
+    status: t.field({ type: [SnapshotStatusEnum], description: 'Only snapshots in one of these statuses' }),
+    ...timeRangeFields(t, 'started'),
+  }),
   toFilter: (input: { status?: Snapshot['status'][] | null; since?: string | null; until?: string | null }) => ({
     ...(input.status?.length ? { status: input.status } : {}),
     ...timeRange(input),

@@ -8,16 +8,14 @@ import { NotFoundError } from '../../model/errors.js';
 import { encodeGlobalId } from '../../model/ids.js';
 import { sourceMessageFor } from '../../plugins/vendor-detail.js';
 
-const SourceErrorInfo = builder
-  .objectRef<{ code: string; message: string; at: string }>('SourceErrorInfo')
-  .implement({
-    description: 'The latest failure of a call to a source',
-    fields: (t) => ({
-      code: t.exposeString('code', { description: 'Why, as a stable code: SOURCE_TIMEOUT, SOURCE_UNAVAILABLE, ...' }),
-      message: t.exposeString('message', { description: 'Why, for people' }),
-      at: t.expose('at', { type: 'DateTime', description: 'When it failed' }),
-    }),
-  });
+const SourceErrorInfo = builder.objectRef<{ code: string; message: string; at: string }>('SourceErrorInfo').implement({
+  description: 'The latest failure of a call to a source',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Why, as a stable code: SOURCE_TIMEOUT, SOURCE_UNAVAILABLE, ...' }),
+    message: t.exposeString('message', { description: 'Why, for people' }),
+    at: t.expose('at', { type: 'DateTime', description: 'When it failed' }),
+  }),
+});
 
 export const EntityTypeEnum = builder.enumType('EntityType', {
   description: 'A kind of object a source may have, named as its top-level list is',
@@ -87,17 +85,27 @@ builder.node(SourceRef, {
       resolve: (s) => s.adapter.info.url,
     }),
     health: t.field({ type: SourceHealthEnum, description: 'How its recent calls went', resolve: (s) => s.adapter.health().health }),
-    latencyMs: t.float({ nullable: true, description: 'Recent mean latency of successful vendor calls, in milliseconds; null before the first success', resolve: (s) => s.adapter.health().latencyMs ?? null }),
+    latencyMs: t.float({
+      nullable: true,
+      description: 'Recent mean latency of successful vendor calls, in milliseconds; null before the first success',
+      resolve: (s) => s.adapter.health().latencyMs ?? null,
+    }),
     lastError: t.field({
       type: SourceErrorInfo,
       nullable: true,
-      description: 'The latest failed call, null when none has failed since start; what the vendor said is for operators and admins, viewers get the code’s summary',
+      description:
+        'The latest failed call, null when none has failed since start; what the vendor said is for operators and admins, viewers get the code’s summary',
       resolve: (s, _args, ctx) => {
         const error = s.adapter.health().lastError;
         return error ? { ...error, message: sourceMessageFor(ctx.viewer, { sourceId: s.sourceId, ...error }) } : null;
       },
     }),
-    lastSuccessAt: t.field({ type: 'DateTime', nullable: true, description: 'When a call last succeeded; null before the first success', resolve: (s) => s.adapter.health().lastSuccessAt ?? null }),
+    lastSuccessAt: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description: 'When a call last succeeded; null before the first success',
+      resolve: (s) => s.adapter.health().lastSuccessAt ?? null,
+    }),
     capabilities: t.expose('capabilities', { type: [EntityTypeEnum], description: 'The kinds of object this source has' }),
   }),
 });

@@ -134,7 +134,11 @@ builder.subscriptionType({
       type: EventRef,
       description: 'New events as sources report them',
       args: { filter: t.arg({ type: LiveFilter, description: 'Only what matches this; absent: everything' }) },
-      subscribe: (_root, { filter }, ctx) => payloads(ctx, ctx.live.events((e: Event) => passes(filter, e, (id) => ctx.registry.get(id).info.kind))),
+      subscribe: (_root, { filter }, ctx) =>
+        payloads(
+          ctx,
+          ctx.live.events((e: Event) => passes(filter, e, (id) => ctx.registry.get(id).info.kind)),
+        ),
       resolve: payload,
     }),
     clusterStatusChanged: t.field({
@@ -142,7 +146,10 @@ builder.subscriptionType({
       description: 'A cluster’s normalized status changed',
       args: { filter: t.arg({ type: LiveFilter, description: 'Only what matches this; absent: everything' }) },
       subscribe: (_root, { filter }, ctx) =>
-        payloads(ctx, ctx.live.clusterStatusChanged((c) => passes(filter, c.cluster, (id) => ctx.registry.get(id).info.kind, true))),
+        payloads(
+          ctx,
+          ctx.live.clusterStatusChanged((c) => passes(filter, c.cluster, (id) => ctx.registry.get(id).info.kind, true)),
+        ),
       resolve: payload,
     }),
   }),

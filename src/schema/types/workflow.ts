@@ -27,19 +27,32 @@ builder.node(WorkflowRef, {
   loadOne: nodeLoader('workflows'),
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: SHARED.source, resolve: sourceOfItem }),
-    cluster: t.field({ type: ClusterRef, nullable: true, description: 'The cluster it changes or belongs to; null where it changes none (a deployment on several clusters) or the cluster is gone', resolve: (w, _a, ctx) => clusterOf(ctx, w) }),
+    cluster: t.field({
+      type: ClusterRef,
+      nullable: true,
+      description: 'The cluster it changes or belongs to; null where it changes none (a deployment on several clusters) or the cluster is gone',
+      resolve: (w, _a, ctx) => clusterOf(ctx, w),
+    }),
     nativeId: t.exposeString('nativeId', { description: 'The vendor’s workflow id, or the id Fleetgate derives for vendors without workflow ids' }),
     kind: t.expose('kind', { type: WorkflowKindEnum, description: 'What it does' }),
-    rawKind: t.exposeString('rawKind', { nullable: true, description: 'The vendor’s own name for the operation, where it names one (TiEM flow names); null elsewhere' }),
+    rawKind: t.exposeString('rawKind', {
+      nullable: true,
+      description: 'The vendor’s own name for the operation, where it names one (TiEM flow names); null elsewhere',
+    }),
     targetId: t.id({
       nullable: true,
       description: 'Global id of the object this workflow changes; null where the vendor does not say',
       resolve: (w) => (w.target ? encodeGlobalId({ type: w.target.type, sourceId: w.sourceId, nativeId: w.target.nativeId }) : null),
     }),
     state: t.expose('state', { type: WorkflowStateEnum, description: 'Where it is, normalized' }),
-    rawState: t.exposeString('rawState', { description: 'The state in the vendor’s own words (a TiEM flow status, a DWS task word, an OTE-stack status code, ...)' }),
+    rawState: t.exposeString('rawState', {
+      description: 'The state in the vendor’s own words (a TiEM flow status, a DWS task word, an OTE-stack status code, ...)',
+    }),
     progress: t.exposeFloat('progress', { nullable: true, description: 'Share done, 0..1; null where the vendor neither reports nor implies it' }),
-    message: t.exposeString('message', { nullable: true, description: 'What the vendor says about it now (the current step, a failure reason); null where it says nothing' }),
+    message: t.exposeString('message', {
+      nullable: true,
+      description: 'What the vendor says about it now (the current step, a failure reason); null where it says nothing',
+    }),
     steps: t.expose('steps', { type: [WorkflowStepRef], description: 'Its steps, done and to come; empty where the vendor reports none' }),
     startedAt: t.expose('startedAt', { type: 'DateTime', nullable: true, description: 'When it began; null where the vendor does not say' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When it last changed; null where the vendor does not say' }),

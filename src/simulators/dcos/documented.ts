@@ -74,7 +74,12 @@ async function attachedPubkey(api: DocumentedClient): Promise<{ clusterId: strin
 }
 
 async function newRegistry(api: DocumentedClient): Promise<string> {
-  const res = await api.call('POST', '/v1/dockerregistries', { name: 'scratch', registry: '192.168.10.96:5000', user_id: await adminId(api), isSystemRegistry: false });
+  const res = await api.call('POST', '/v1/dockerregistries', {
+    name: 'scratch',
+    registry: '192.168.10.96:5000',
+    user_id: await adminId(api),
+    isSystemRegistry: false,
+  });
   return res.body.data._id;
 }
 
@@ -97,7 +102,12 @@ export const documented: DocumentedApi = {
   isSuccess: (status, body) =>
     status === 200 && (isObject(body) ? body.success === true : typeof body === 'string' && body.startsWith('-----BEGIN RSA PRIVATE KEY-----')),
   isError: (status, body) =>
-    status >= 400 && isObject(body) && body.success === false && isObject(body.error) && typeof body.error.code === 'string' && typeof body.error.errormsg === 'string',
+    status >= 400 &&
+    isObject(body) &&
+    body.success === false &&
+    isObject(body.error) &&
+    typeof body.error.code === 'string' &&
+    typeof body.error.errormsg === 'string',
   endpoints: [
     {
       method: 'POST',
@@ -164,7 +174,11 @@ export const documented: DocumentedApi = {
       },
       invalid: async (api) => {
         const { clusterId } = await spareAgent(api);
-        return { path: `/v1/cluster/${clusterId}/hosts`, body: { clusterId, sharedCount: 0, pureslaveCount: 1, addMode: 'reuse', pureslaveNodes: [] }, status: 500 };
+        return {
+          path: `/v1/cluster/${clusterId}/hosts`,
+          body: { clusterId, sharedCount: 0, pureslaveCount: 1, addMode: 'reuse', pureslaveNodes: [] },
+          status: 500,
+        };
       },
     },
     {
@@ -306,7 +320,11 @@ export const documented: DocumentedApi = {
       valid: async (api) => {
         const id = await newProvider(api);
         const body = googleProvider(await adminId(api));
-        return { path: `/v1/provider/${id}`, body: { ...body, _id: id, googleInfo: { ...body.googleInfo, 'google-project': 'project-change', 'google-zone': 'zone-change' } }, status: 200 };
+        return {
+          path: `/v1/provider/${id}`,
+          body: { ...body, _id: id, googleInfo: { ...body.googleInfo, 'google-project': 'project-change', 'google-zone': 'zone-change' } },
+          status: 200,
+        };
       },
       invalid: async (api) => ({ path: `/v1/provider/${await newProvider(api)}`, body: { ...googleProvider(await adminId(api)), _id: UNKNOWN }, status: 500 }),
     },

@@ -54,8 +54,7 @@ export class DcosError extends Error {
   }
 }
 
-export const failure = (code: ErrorCode, errormsg: string, status = 500): SimResponse =>
-  json(status, { success: false, error: { code, errormsg } });
+export const failure = (code: ErrorCode, errormsg: string, status = 500): SimResponse => json(status, { success: false, error: { code, errormsg } });
 
 /** `{success, count?, data}`; `count` only when the caller asked for it. */
 export const success = (data: unknown, count?: number, headers?: Record<string, string>): SimResponse =>

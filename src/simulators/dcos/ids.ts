@@ -17,7 +17,9 @@ export class ObjectIds {
 
   next(atMs: number): string {
     this.#counter = (this.#counter + 1) & 0xffffff;
-    const seconds = Math.floor(atMs / 1000).toString(16).padStart(8, '0');
+    const seconds = Math.floor(atMs / 1000)
+      .toString(16)
+      .padStart(8, '0');
     return `${seconds}${this.#machine}${this.#counter.toString(16).padStart(6, '0')}`;
   }
 }

@@ -54,15 +54,7 @@ export function assertIpsFree(state: DcosState, specs: NodeSpec[]): void {
   }
 }
 
-export function newHost(
-  state: DcosState,
-  rng: Rng,
-  cluster: Cluster,
-  role: NodeRole,
-  spec: NodeSpec,
-  at: number,
-  type = cluster.type,
-): Host {
+export function newHost(state: DcosState, rng: Rng, cluster: Cluster, role: NodeRole, spec: NodeSpec, at: number, type = cluster.type): Host {
   const host: Host = {
     id: state.ids.clusters.next(at),
     hostName: '',

@@ -36,10 +36,7 @@ const INSTALL_FAILURES = [
   'mesos-master did not elect a leader within 300s',
   'pull image 192.168.10.95:5000/linker/marathon:1.4.7 failed: connection refused',
 ] as const;
-const REMOVE_FAILURES = [
-  'drain agent timed out: 3 tasks still running',
-  'docker-machine rm failed: host is not reachable',
-] as const;
+const REMOVE_FAILURES = ['drain agent timed out: 3 tasks still running', 'docker-machine rm failed: host is not reachable'] as const;
 
 interface Run {
   startedAt: number;

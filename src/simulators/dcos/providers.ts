@@ -67,7 +67,8 @@ export interface ProviderSettings {
  */
 export function parseSettings(body: Record<string, unknown>): ProviderSettings {
   const type = typeof body.type === 'string' ? body.type : '';
-  if (!(PROVIDER_TYPES as readonly string[]).includes(type)) throw new DcosError(CODE.invalidType, `Invalid provider type ${type}: one of ${PROVIDER_TYPES.join(', ')}`);
+  if (!(PROVIDER_TYPES as readonly string[]).includes(type))
+    throw new DcosError(CODE.invalidType, `Invalid provider type ${type}: one of ${PROVIDER_TYPES.join(', ')}`);
   const block = BLOCKS[type as ProviderType];
   const sshUser = typeof body.sshUser === 'string' ? body.sshUser.trim() : '';
   if (!sshUser) throw new DcosError(CODE.invalid, 'sshUser is required');

@@ -101,7 +101,9 @@ export function seedFleet(env: SimEnv, state: DcosState, ops: Operations): void 
       const startedAt = start - rng.int(10, 50) * 1000;
       if (Math.floor(i / 12) % 2 === 0) {
         const count = rng.int(1, 2);
-        const added = Array.from({ length: count }, (_, k) => newHost(state, rng, cluster, 'pureslave', nodeSpec(i, total + k, 'customized'), startedAt, 'customized'));
+        const added = Array.from({ length: count }, (_, k) =>
+          newHost(state, rng, cluster, 'pureslave', nodeSpec(i, total + k, 'customized'), startedAt, 'customized'),
+        );
         ops.addHosts(cluster, added, startedAt);
       } else {
         const spare = [...hosts].reverse().find((h) => h.role === 'pureslave');
@@ -195,8 +197,25 @@ function seedKeysAndMail(env: SimEnv, state: DcosState, devops: User, at: number
 
 function seedRegistries(state: DcosState, at: number): void {
   const base = { secure: false, ca_text: '', user_id: state.admin.id, tenant_id: state.admin.tenantId, isUse: true, TimeCreate: isoSeconds(at) };
-  const system = { ...base, _id: state.ids.clusters.next(at), name: 'linkerRegistry', registry: '192.168.10.95:5000', username: '', password: '', isSystemRegistry: true };
-  const harbor = { ...base, _id: state.ids.clusters.next(at + DAY), name: 'harbor-prod', registry: 'harbor.fleetgate.local:443', secure: true, username: 'robot$deploy', password: 'Hb-9f2kQ7x!deploy', isSystemRegistry: false };
+  const system = {
+    ...base,
+    _id: state.ids.clusters.next(at),
+    name: 'linkerRegistry',
+    registry: '192.168.10.95:5000',
+    username: '',
+    password: '',
+    isSystemRegistry: true,
+  };
+  const harbor = {
+    ...base,
+    _id: state.ids.clusters.next(at + DAY),
+    name: 'harbor-prod',
+    registry: 'harbor.fleetgate.local:443',
+    secure: true,
+    username: 'robot$deploy',
+    password: 'Hb-9f2kQ7x!deploy',
+    isSystemRegistry: false,
+  };
   for (const r of [system, harbor]) state.registries.set(r._id, r);
 }
 
@@ -211,14 +230,23 @@ function clusterName(i: number): string {
 function layout(total: number, category: Category): NodeRole[] {
   const masters = category === 'ha' ? 3 : 1;
   const shared = category === 'ha' || total >= 6 ? 2 : 1;
-  return [...Array<NodeRole>(masters).fill('master'), ...Array<NodeRole>(shared).fill('shared'), ...Array<NodeRole>(total - masters - shared).fill('pureslave')];
+  return [
+    ...Array<NodeRole>(masters).fill('master'),
+    ...Array<NodeRole>(shared).fill('shared'),
+    ...Array<NodeRole>(total - masters - shared).fill('pureslave'),
+  ];
 }
 
 /** Each cluster has its own /24, as on-premises DC/OS installations usually do. */
 function nodeSpec(cluster: number, node: number, type: string): NodeSpec {
   const ip = cluster < 240 ? `192.168.${cluster + 10}.${node + 11}` : `10.${16 + Math.floor(cluster / 240)}.${cluster % 240}.${node + 11}`;
   return type === 'customized'
-    ? { ip, sshUser: 'root', privateKey: `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${ip.replace(/\./g, '')}...\n-----END RSA PRIVATE KEY-----`, privateNicName: 'eth0' }
+    ? {
+        ip,
+        sshUser: 'root',
+        privateKey: `-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA${ip.replace(/\./g, '')}...\n-----END RSA PRIVATE KEY-----`,
+        privateNicName: 'eth0',
+      }
     : { ip, sshUser: 'ubuntu', privateKey: '', privateNicName: 'ens4' };
 }
 

@@ -167,7 +167,21 @@ export function emptyState(rng: Rng, admin: Omit<User, 'id' | 'tenantId'>, at: n
   const ids = { users: new ObjectIds(rng.fork('usermgmt')), clusters: new ObjectIds(rng.fork('clustermgmt')), logs: new ObjectIds(rng.fork('logs')) };
   const tenantId = ids.users.next(at);
   const adminUser: User = { ...admin, id: ids.users.next(at + 1000), tenantId };
-  return { users: [adminUser], admin: adminUser, clusters: new Map(), hosts: new Map(), hostsByCluster: new Map(), logs: [], registries: new Map(), providers: new Map(), pubkeys: new Map(), privateKeys: new Map(), smtp: new Map(), ids, nextProviderIp: 0 };
+  return {
+    users: [adminUser],
+    admin: adminUser,
+    clusters: new Map(),
+    hosts: new Map(),
+    hostsByCluster: new Map(),
+    logs: [],
+    registries: new Map(),
+    providers: new Map(),
+    pubkeys: new Map(),
+    privateKeys: new Map(),
+    smtp: new Map(),
+    ids,
+    nextProviderIp: 0,
+  };
 }
 
 export const clusterHosts = (state: DcosState, clusterId: string): Host[] => [...(state.hostsByCluster.get(clusterId) ?? [])];

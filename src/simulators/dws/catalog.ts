@@ -43,15 +43,57 @@ export interface Flavor {
 }
 
 export const FLAVORS: readonly Flavor[] = [
-  { id: 'ebe532d6-665f-40e6-a4d4-3c51545b4f71', specName: 'dws.m1.xlarge.ultrahigh', vcpus: 4, ram: 32, architecture: 'x86', datastoreType: 'dws', localDisk: { type: 'SSD', size: 512 }, supply: { 'cn-north-4g': 'abandon' } },
-  { id: 'ebe532d6-665f-40e6-a4d4-3c51545b6a67', specName: 'dws.d2.xlarge', vcpus: 4, ram: 32, architecture: 'x86', datastoreType: 'dws', localDisk: { type: 'LOCAL_DISK', size: 1675 }, supply: { 'cn-north-4c': 'sellout' } },
+  {
+    id: 'ebe532d6-665f-40e6-a4d4-3c51545b4f71',
+    specName: 'dws.m1.xlarge.ultrahigh',
+    vcpus: 4,
+    ram: 32,
+    architecture: 'x86',
+    datastoreType: 'dws',
+    localDisk: { type: 'SSD', size: 512 },
+    supply: { 'cn-north-4g': 'abandon' },
+  },
+  {
+    id: 'ebe532d6-665f-40e6-a4d4-3c51545b6a67',
+    specName: 'dws.d2.xlarge',
+    vcpus: 4,
+    ram: 32,
+    architecture: 'x86',
+    datastoreType: 'dws',
+    localDisk: { type: 'LOCAL_DISK', size: 1675 },
+    supply: { 'cn-north-4c': 'sellout' },
+  },
   { id: '5ddb1071-c5d7-40e0-a874-8a032e81a697', specName: 'dws.m3.xlarge', vcpus: 4, ram: 32, architecture: 'x86', datastoreType: 'dws', supply: {} },
   { id: '0b2a8d7e-3c41-4f6a-9d52-7a1e0c6b8f30', specName: 'dwsx2.rt.xlarge.m6', vcpus: 4, ram: 32, architecture: 'x86', datastoreType: 'dws', supply: {} },
   { id: '7c1e9a44-2b8d-4e0f-a6c3-51d9f2e07b18', specName: 'dwsx2.xlarge.m7', vcpus: 4, ram: 32, architecture: 'x86', datastoreType: 'dws', supply: {} },
-  { id: 'a3f06b2c-9d17-4c85-b2e4-6f8a10d3c952', specName: 'dwsx2.2xlarge.m7', vcpus: 8, ram: 64, architecture: 'x86', datastoreType: 'dws', supply: { 'cn-north-4a': 'sellout' } },
+  {
+    id: 'a3f06b2c-9d17-4c85-b2e4-6f8a10d3c952',
+    specName: 'dwsx2.2xlarge.m7',
+    vcpus: 8,
+    ram: 64,
+    architecture: 'x86',
+    datastoreType: 'dws',
+    supply: { 'cn-north-4a': 'sellout' },
+  },
   { id: 'd84c2e19-7a50-4b3e-8f61-2c9b0e5a7d43', specName: 'dwsx2.4xlarge.m7n', vcpus: 16, ram: 128, architecture: 'x86', datastoreType: 'dws', supply: {} },
-  { id: '3e7f5a08-1c6d-4d92-9b0a-8e4f2c71d6b5', specName: 'dwsk2.2xlarge.kc1', vcpus: 8, ram: 64, architecture: 'arm', datastoreType: 'dws', supply: { 'cn-north-4b': 'sellout' } },
-  { id: '9a1d3f6e-4b27-48c0-a5e9-0d62b8c4f173', specName: 'dws2.hybrid.xlarge.m6', vcpus: 4, ram: 32, architecture: 'x86', datastoreType: 'hybrid', supply: {} },
+  {
+    id: '3e7f5a08-1c6d-4d92-9b0a-8e4f2c71d6b5',
+    specName: 'dwsk2.2xlarge.kc1',
+    vcpus: 8,
+    ram: 64,
+    architecture: 'arm',
+    datastoreType: 'dws',
+    supply: { 'cn-north-4b': 'sellout' },
+  },
+  {
+    id: '9a1d3f6e-4b27-48c0-a5e9-0d62b8c4f173',
+    specName: 'dws2.hybrid.xlarge.m6',
+    vcpus: 4,
+    ram: 32,
+    architecture: 'x86',
+    datastoreType: 'hybrid',
+    supply: {},
+  },
 ];
 
 /** The document's create example names the flavor by spec name although the table asks for its id: both are accepted. */
@@ -77,6 +119,22 @@ export const ALARMS = [
  * form is what we emit.
  */
 export const DSS_POOLS = [
-  { id: 'c950ee97-587c-4f24-8a74-3367e3da570f', name: 'pool-1', type: 'SSD', capacity: '1000', availability_zone: 'cn-north-4a', status: 'available', created_at: '2024-03-18T15:57:56.299000' },
-  { id: '4b0e2f6a-93d1-4c57-8e2a-5f1c7d9b0a36', name: 'pool-2', type: 'SSD', capacity: '500', availability_zone: 'cn-north-4b', status: 'extending', created_at: '2025-01-07T09:12:40.118000' },
+  {
+    id: 'c950ee97-587c-4f24-8a74-3367e3da570f',
+    name: 'pool-1',
+    type: 'SSD',
+    capacity: '1000',
+    availability_zone: 'cn-north-4a',
+    status: 'available',
+    created_at: '2024-03-18T15:57:56.299000',
+  },
+  {
+    id: '4b0e2f6a-93d1-4c57-8e2a-5f1c7d9b0a36',
+    name: 'pool-2',
+    type: 'SSD',
+    capacity: '500',
+    availability_zone: 'cn-north-4b',
+    status: 'extending',
+    created_at: '2025-01-07T09:12:40.118000',
+  },
 ] as const;

@@ -57,7 +57,10 @@ export const DWS_ERRORS = {
   'DWS.5207': [400, 'Invalid CN instance quantity.'],
   'DWS.5240': [400, 'The selected flavor does not exist.'],
   'DWS.0005': [500, 'Server failure.'],
-  'DWS.0011': [409, 'This operation cannot be performed because another operation is being performed on the instance or the instance is faulty. Please try again later.'],
+  'DWS.0011': [
+    409,
+    'This operation cannot be performed because another operation is being performed on the instance or the instance is faulty. Please try again later.',
+  ],
   'DWS.0015': [404, 'Resource not found or permission denied.'],
   'APIGW.0101': [404, 'The API does not exist or has not been published in the environment.'],
   'APIGW.0301': [401, 'Incorrect IAM authentication information.'],
@@ -93,14 +96,25 @@ export const missing = (field: string, code: DwsErrorCode = 'DWS.5037') =>
   new DwsRequestError(code, `Parameter ${field} is mandatory and cannot be left blank.`);
 
 /** A parameter is present but wrong: the answer names it and says why. */
-export const invalid = (code: DwsErrorCode, field: string, why: string) =>
-  new DwsRequestError(code, `Parameter ${field} is invalid: ${why}.`);
+export const invalid = (code: DwsErrorCode, field: string, why: string) => new DwsRequestError(code, `Parameter ${field} is invalid: ${why}.`);
 
-export const notFound = (what: 'cluster' | 'snapshot' | 'CN instance' | 'snapshot policy' | 'data source' | 'ELB' | 'EIP' | 'resource pool' | 'subscription' | 'parameter template' | 'domain name', id: string) =>
-  new DwsRequestError('DWS.0015', `The ${what} ${id} does not exist.`);
+export const notFound = (
+  what:
+    | 'cluster'
+    | 'snapshot'
+    | 'CN instance'
+    | 'snapshot policy'
+    | 'data source'
+    | 'ELB'
+    | 'EIP'
+    | 'resource pool'
+    | 'subscription'
+    | 'parameter template'
+    | 'domain name',
+  id: string,
+) => new DwsRequestError('DWS.0015', `The ${what} ${id} does not exist.`);
 
-export const busy = (clusterId: string, why: string) =>
-  new DwsRequestError('DWS.0011', `Cluster ${clusterId}: ${why}.`);
+export const busy = (clusterId: string, why: string) => new DwsRequestError('DWS.0011', `Cluster ${clusterId}: ${why}.`);
 
 const RUNTIME_CODES: Record<number, DwsErrorCode> = {
   400: 'DWS.5065',

@@ -82,9 +82,26 @@ const WAITING = new Set(['WAITING_REDISTRIBUTION', 'REDISTRIBUTION_PAUSED', 'ORD
  * under GROWING; tasks the key list leaves out (UNFREEZING, ...) show no progress.
  */
 const ACTION_KEYS = new Set([
-  'CREATING', 'RESTORING', 'SNAPSHOTTING', 'GROWING', 'REBOOTING', 'SETTING_CONFIGURATION', 'CONFIGURING_EXT_DATASOURCE',
-  'ADD_CN_ING', 'DEL_CN_ING', 'REDISTRIBUTING', 'ELB_BINDING', 'ELB_UNBINDING', 'ELB_SWITCHING', 'NETWORK_CONFIGURING',
-  'DISK_EXPANDING', 'CLUSTER_SHRINKING', 'SHRINK_CHECKING', 'FLAVOR_RESIZING', 'MANAGE_IP_BINDING', 'FINE_GRAINED_RESTORING',
+  'CREATING',
+  'RESTORING',
+  'SNAPSHOTTING',
+  'GROWING',
+  'REBOOTING',
+  'SETTING_CONFIGURATION',
+  'CONFIGURING_EXT_DATASOURCE',
+  'ADD_CN_ING',
+  'DEL_CN_ING',
+  'REDISTRIBUTING',
+  'ELB_BINDING',
+  'ELB_UNBINDING',
+  'ELB_SWITCHING',
+  'NETWORK_CONFIGURING',
+  'DISK_EXPANDING',
+  'CLUSTER_SHRINKING',
+  'SHRINK_CHECKING',
+  'FLAVOR_RESIZING',
+  'MANAGE_IP_BINDING',
+  'FINE_GRAINED_RESTORING',
   'DR_RECOVERING',
 ]);
 function progressKeyOf(task: string | null, status: ClusterStatus): string | null {
@@ -94,7 +111,20 @@ function progressKeyOf(task: string | null, status: ClusterStatus): string | nul
   return status === 'CREATING' ? 'CREATING' : null;
 }
 
-const NAME_STEMS = ['dws-prod', 'sales-dw', 'finance-mart', 'bi-report', 'log-warehouse', 'ads-olap', 'risk-dw', 'user-profile-dw', 'ops-metrics', 'supply-chain-dw', 'marketing-mart', 'iot-telemetry-dw'];
+const NAME_STEMS = [
+  'dws-prod',
+  'sales-dw',
+  'finance-mart',
+  'bi-report',
+  'log-warehouse',
+  'ads-olap',
+  'risk-dw',
+  'user-profile-dw',
+  'ops-metrics',
+  'supply-chain-dw',
+  'marketing-mart',
+  'iot-telemetry-dw',
+];
 const TAG_POOL = [
   { key: 'env', values: ['prod', 'staging', 'test', 'dev'] },
   { key: 'owner', values: ['data-platform', 'bi-team', 'finance-it', 'risk-analytics'] },
@@ -210,7 +240,11 @@ export function generateFleet(rng: Rng, store: DwsStore, events: EventLog, ops: 
       subnetPrefix: net.prefix,
       publicIp:
         showcase || rng.chance(0.55)
-          ? { bindType: rng.pick(['auto_assign', 'bind_existing'] as const), eipId: rng.uuid(), address: `${rng.pick(EIP_PREFIXES)}.${rng.int(1, 254)}.${rng.int(2, 253)}` }
+          ? {
+              bindType: rng.pick(['auto_assign', 'bind_existing'] as const),
+              eipId: rng.uuid(),
+              address: `${rng.pick(EIP_PREFIXES)}.${rng.int(1, 254)}.${rng.int(2, 253)}`,
+            }
           : null,
       tags: [],
       parameterGroupStatus: rng.pick(['In-Sync', 'In-Sync', 'In-Sync', 'In-Sync', 'Pending-Reboot', 'Applying', 'Sync-Failure'] as const),
@@ -365,7 +399,16 @@ function seedAlarms(rng: Rng, store: DwsStore, c: DwsCluster, profile: Profile, 
 }
 
 /** Starts the task a seeded cluster is in the middle of, part-way done, settling like the real operation. */
-function startSeededTask(rng: Rng, store: DwsStore, events: EventLog, ops: Operations, c: DwsCluster, profile: Profile, now: number, restoreSource?: DwsSnapshot) {
+function startSeededTask(
+  rng: Rng,
+  store: DwsStore,
+  events: EventLog,
+  ops: Operations,
+  c: DwsCluster,
+  profile: Profile,
+  now: number,
+  restoreSource?: DwsSnapshot,
+) {
   if (!profile.running) return;
   const durationMs = rng.int(8, 30) * MIN;
   const startedAt = now - Math.floor(durationMs * rng.float(0.15, 0.8));

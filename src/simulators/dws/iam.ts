@@ -18,8 +18,7 @@ const keystoneError = (code: number, title: string, message: string) => json(cod
 const badRequest = (message: string) => keystoneError(400, 'Bad Request', message);
 const unauthorized = (message: string) => keystoneError(401, 'Unauthorized', message);
 
-const obj = (v: unknown): Record<string, unknown> | undefined =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+const obj = (v: unknown): Record<string, unknown> | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
 
 /** Walks `auth.identity.password.user` style paths, naming the first missing link. */
 function dig(root: Record<string, unknown>, path: string[]): { value?: Record<string, unknown>; missing?: string } {
@@ -72,11 +71,24 @@ export function iamRoutes(env: SimEnv, project: Project): Route[] {
       issued_at: keystoneTime(issued.issuedAt),
       methods: ['password'],
       catalog: [
-        { type: 'dws', id: project.id.slice(0, 16) + 'dwsendpoint00', name: 'dws', endpoints: [{ id: project.id.slice(8, 24) + 'dwspublic00000', interface: 'public', region: REGION, region_id: REGION, url }] },
-        { type: 'identity', id: project.id.slice(0, 16) + 'iamendpoint00', name: 'iam', endpoints: [{ id: project.id.slice(8, 24) + 'iampublic00000', interface: 'public', region: '*', region_id: '*', url: `${url}/v3` }] },
+        {
+          type: 'dws',
+          id: project.id.slice(0, 16) + 'dwsendpoint00',
+          name: 'dws',
+          endpoints: [{ id: project.id.slice(8, 24) + 'dwspublic00000', interface: 'public', region: REGION, region_id: REGION, url }],
+        },
+        {
+          type: 'identity',
+          id: project.id.slice(0, 16) + 'iamendpoint00',
+          name: 'iam',
+          endpoints: [{ id: project.id.slice(8, 24) + 'iampublic00000', interface: 'public', region: '*', region_id: '*', url: `${url}/v3` }],
+        },
       ],
       project: projectResource(project),
-      roles: [{ id: '0', name: 'op_gated_dws' }, { id: project.domainId.slice(0, 32), name: 'te_admin' }],
+      roles: [
+        { id: '0', name: 'op_gated_dws' },
+        { id: project.domainId.slice(0, 32), name: 'te_admin' },
+      ],
       user: { domain: { id: project.domainId, name: project.domainName }, id: project.userId, name: project.userName, password_expires_at: '' },
     };
     return json(201, { token }, { 'x-subject-token': issued.token });

@@ -6,7 +6,13 @@ import type { DwsCluster, DwsNode, NodeStatus } from './model.js';
  * the document's examples), each with the next private address in the cluster subnet,
  * or in `subnetPrefix` when a scale-out names another subnet of the VPC.
  */
-export function addNodes(rng: Rng, c: Pick<DwsCluster, 'name' | 'nodes' | 'subnetPrefix'>, count: number, status: NodeStatus, subnetPrefix = c.subnetPrefix): DwsNode[] {
+export function addNodes(
+  rng: Rng,
+  c: Pick<DwsCluster, 'name' | 'nodes' | 'subnetPrefix'>,
+  count: number,
+  status: NodeStatus,
+  subnetPrefix = c.subnetPrefix,
+): DwsNode[] {
   const added: DwsNode[] = [];
   for (let i = 0; i < count; i++) {
     const index = c.nodes.length + 1;

@@ -219,7 +219,10 @@ export class Operations {
     this.assertIdle(c);
     this.begin(c, 'shrinkClusterStart');
     // The nodes leave from the end of the ring, CN hosts last.
-    const leaving = [...memberNodes(c)].reverse().sort((a, b) => Number(a.cn) - Number(b.cn)).slice(0, shrinkNumber);
+    const leaving = [...memberNodes(c)]
+      .reverse()
+      .sort((a, b) => Number(a.cn) - Number(b.cn))
+      .slice(0, shrinkNumber);
     const fails = this.env.operationFails();
     const failAt = fails ? this.env.rng.int(0, 1) : undefined;
     this.run(c, {
@@ -270,7 +273,13 @@ export class Operations {
    */
   task(
     c: DwsCluster,
-    task: { name: string; progressKey: string | null; minutes: readonly [number, number]; events: readonly [EventName, EventName, EventName]; failedTask?: string },
+    task: {
+      name: string;
+      progressKey: string | null;
+      minutes: readonly [number, number];
+      events: readonly [EventName, EventName, EventName];
+      failedTask?: string;
+    },
     done: (at: number) => void,
     failed: (at: number) => void = () => undefined,
   ): void {
@@ -354,7 +363,10 @@ export class Operations {
 
   /** A deleted cluster's automated snapshots go with it; the newest `keep` manual ones stay. */
   private dropSnapshots(c: DwsCluster, keep: number) {
-    const manual = this.store.snapshotsOf(c.id).filter((s) => s.type === 'MANUAL').sort((a, b) => b.startedAt - a.startedAt);
+    const manual = this.store
+      .snapshotsOf(c.id)
+      .filter((s) => s.type === 'MANUAL')
+      .sort((a, b) => b.startedAt - a.startedAt);
     const kept = new Set(manual.slice(0, keep));
     for (const s of this.store.snapshotsOf(c.id)) if (!kept.has(s)) this.store.snapshots.delete(s.id);
   }

@@ -77,7 +77,11 @@ export function provision(ctx: DwsContext, req: ClusterRequest, restoredFrom?: D
     securityGroupId: req.securityGroupId,
     subnetPrefix: req.subnetPrefix,
     publicIp: req.publicIp
-      ? { bindType: req.publicIp.bindType, eipId: req.publicIp.eipId ?? rng.uuid(), address: `${rng.pick(['121.36', '124.70', '139.9'])}.${rng.int(1, 254)}.${rng.int(2, 253)}` }
+      ? {
+          bindType: req.publicIp.bindType,
+          eipId: req.publicIp.eipId ?? rng.uuid(),
+          address: `${rng.pick(['121.36', '124.70', '139.9'])}.${rng.int(1, 254)}.${rng.int(2, 253)}`,
+        }
       : null,
     tags: req.tags,
     parameterGroupStatus: 'In-Sync',

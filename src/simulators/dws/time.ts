@@ -17,5 +17,4 @@ export function parseGmtOffset(zone: string): number | undefined {
 }
 
 /** `2022-10-27 08:11:29` in the zone `offsetMinutes` east of UTC. */
-export const zonedDateTime = (ms: number, offsetMinutes: number) =>
-  new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');
+export const zonedDateTime = (ms: number, offsetMinutes: number) => new Date(ms + offsetMinutes * 60_000).toISOString().slice(0, 19).replace('T', ' ');

@@ -44,7 +44,12 @@ export function optionalBoolean(parent: Obj, field: string, path: string): boole
 }
 
 /** An integer within [min, max]; `required` makes absence an error. */
-export function intField(parent: Obj, field: string, path: string, range: { min: number; max?: number; required?: boolean; code?: DwsErrorCode }): number | undefined {
+export function intField(
+  parent: Obj,
+  field: string,
+  path: string,
+  range: { min: number; max?: number; required?: boolean; code?: DwsErrorCode },
+): number | undefined {
   const v = parent[field];
   if (blank(v)) {
     if (range.required) throw missing(path);
@@ -84,7 +89,9 @@ export function tagField(v: unknown, path: string): { key: string; value: string
   const value = o.value ?? '';
   if (typeof key !== 'string' || key === '') throw missing(`${path}.key`, 'DWS.5197');
   if (typeof value !== 'string') throw invalid('DWS.5197', `${path}.value`, 'a string is expected');
-  if (key.length > 128 || key.trim() !== key || !TAG_CHARS.test(key)) throw invalid('DWS.5197', `${path}.key`, 'at most 128 characters, no leading or trailing space, none of =*<>\\,|/');
-  if (value.length > 256 || value.trim() !== value || !TAG_CHARS.test(value)) throw invalid('DWS.5197', `${path}.value`, 'at most 256 characters, no leading or trailing space, none of =*<>\\,|/');
+  if (key.length > 128 || key.trim() !== key || !TAG_CHARS.test(key))
+    throw invalid('DWS.5197', `${path}.key`, 'at most 128 characters, no leading or trailing space, none of =*<>\\,|/');
+  if (value.length > 256 || value.trim() !== value || !TAG_CHARS.test(value))
+    throw invalid('DWS.5197', `${path}.value`, 'at most 256 characters, no leading or trailing space, none of =*<>\\,|/');
   return { key, value };
 }

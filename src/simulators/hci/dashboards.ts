@@ -96,7 +96,12 @@ export function hardwareResources(cluster: Cluster, flags: Flags<(typeof HARDWAR
       series: series(window, pct(inner.used, inner.total_size), salt),
     }),
     storage_top: () =>
-      top(live, (h) => h.diskUsedBytes / h.diskBytes).map((h) => ({ ...hostRef(h), total: h.diskBytes, used: h.diskUsedBytes, usage: pct(h.diskUsedBytes, h.diskBytes) })),
+      top(live, (h) => h.diskUsedBytes / h.diskBytes).map((h) => ({
+        ...hostRef(h),
+        total: h.diskBytes,
+        used: h.diskUsedBytes,
+        usage: pct(h.diskUsedBytes, h.diskBytes),
+      })),
     cpu_status: () => {
       const usage = avg(live, (h) => h.usage.cpu);
       return { total: sum(live, (h) => h.cpuThreads), usage, series: series(window, usage, salt + 1) };
@@ -197,7 +202,11 @@ export function detailStatus(env: SimEnv, cluster: Cluster, flags: Flags<(typeof
     storage_iops_top: () =>
       top(live, (h) => h.usage.disk_riops + h.usage.disk_wiops).map((h) => ({ ...hostRef(h), read_iops: h.usage.disk_riops, write_iops: h.usage.disk_wiops })),
     storage_mbps_top: () =>
-      top(live, (h) => h.usage.disk_rspeed + h.usage.disk_wspeed).map((h) => ({ ...hostRef(h), read_speed: h.usage.disk_rspeed, write_speed: h.usage.disk_wspeed })),
+      top(live, (h) => h.usage.disk_rspeed + h.usage.disk_wspeed).map((h) => ({
+        ...hostRef(h),
+        read_speed: h.usage.disk_rspeed,
+        write_speed: h.usage.disk_wspeed,
+      })),
     storage_pool_top: () => top(pools(cluster), (p) => p.used),
     // The platform runs no container service in this simulator: nothing to count.
     container_status: () => ({ total: 0, running: 0, stopped: 0 }),
@@ -209,11 +218,21 @@ export function detailStatus(env: SimEnv, cluster: Cluster, flags: Flags<(typeof
     security_network_element_status: () => {
       const elements = sdn().vms.filter((v) => v.type !== 'nvm');
       const running = elements.filter((v) => up(v.host)).length;
-      return { total: elements.length, running, stopped: elements.length - running, GPE: elements.filter((v) => v.type === 'GPE').length, GTVR: elements.filter((v) => v.type === 'GTVR').length };
+      return {
+        total: elements.length,
+        running,
+        stopped: elements.length - running,
+        GPE: elements.filter((v) => v.type === 'GPE').length,
+        GTVR: elements.filter((v) => v.type === 'GTVR').length,
+      };
     },
     tenant_status: () => ({
       total: cluster.tenants.length,
-      with_network: new Set(sdn().vms.map((v) => v.tenant).filter(Boolean)).size,
+      with_network: new Set(
+        sdn()
+          .vms.map((v) => v.tenant)
+          .filter(Boolean),
+      ).size,
     }),
   });
 }
@@ -279,7 +298,15 @@ export function overview(cluster: Cluster, window: TimeWindow | null) {
     UsageRatio,
     storage: { total_size: s.total_size, used: s.used, capacity_usage: s.capacity_usage },
     inspection: { state: cluster.inspection.state },
-    cpu_trend: series(window, avg(live, (h) => h.usage.cpu), salt + 1),
-    mem_trend: series(window, avg(live, (h) => h.usage.mem), salt + 2),
+    cpu_trend: series(
+      window,
+      avg(live, (h) => h.usage.cpu),
+      salt + 1,
+    ),
+    mem_trend: series(
+      window,
+      avg(live, (h) => h.usage.mem),
+      salt + 2,
+    ),
   };
 }

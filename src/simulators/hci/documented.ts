@@ -219,7 +219,9 @@ const endpoints: DocumentedEndpoint[] = [
     section: '19 删除存储服务虚拟机',
     valid: async (api) => {
       const all = await clusters(api);
-      const lists = await Promise.all(all.map(async (c) => ({ c, list: (await api.call('GET', `${C}/storage_service/vm/list?cluster_uuid=${c.uuid}`)).body.data.list })));
+      const lists = await Promise.all(
+        all.map(async (c) => ({ c, list: (await api.call('GET', `${C}/storage_service/vm/list?cluster_uuid=${c.uuid}`)).body.data.list })),
+      );
       const found = lists.find(({ list }) => list.some((vm: { status: string }) => vm.status === 'running'));
       if (!found) throw unfit('no running storage service vm in the seeded fleet');
       const vm = found.list.find((v: { status: string }) => v.status === 'running');
@@ -359,7 +361,8 @@ const endpoints: DocumentedEndpoint[] = [
     method: 'POST',
     path: `${C}/set/global/config`,
     section: '31 设置集群全局配置',
-    valid: async (api) => post(`${C}/set/global/config`, { ip: (await first(api)).nodes[0]?.name, StorOverAllocationThreshold: 0.7, CPUOverAllocationThreshold: 0.8 }),
+    valid: async (api) =>
+      post(`${C}/set/global/config`, { ip: (await first(api)).nodes[0]?.name, StorOverAllocationThreshold: 0.7, CPUOverAllocationThreshold: 0.8 }),
     invalid: () => missingBody(`${C}/set/global/config`, { StorOverAllocationThreshold: 0.7, CPUOverAllocationThreshold: 0.8 }),
   },
   {

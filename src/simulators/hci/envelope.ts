@@ -48,28 +48,28 @@ export class HciError extends Error {
 }
 
 export const errors = {
-  paramRequired: (name: string) =>
-    new HciError(400, 10001, `param ${name} is required`, `参数${name}不能为空`, `missing required parameter: ${name}`),
-  paramInvalid: (name: string, why: string) =>
-    new HciError(400, 10002, `param ${name} is invalid: ${why}`, `参数${name}不合法`, `${name}: ${why}`),
-  clusterNotFound: (uuid: string) =>
-    new HciError(404, 10003, `cluster ${uuid} not found`, `集群${uuid}不存在`, `no cluster with uuid ${uuid}`),
+  paramRequired: (name: string) => new HciError(400, 10001, `param ${name} is required`, `参数${name}不能为空`, `missing required parameter: ${name}`),
+  paramInvalid: (name: string, why: string) => new HciError(400, 10002, `param ${name} is invalid: ${why}`, `参数${name}不合法`, `${name}: ${why}`),
+  clusterNotFound: (uuid: string) => new HciError(404, 10003, `cluster ${uuid} not found`, `集群${uuid}不存在`, `no cluster with uuid ${uuid}`),
   hostNotFound: (uuid: string) =>
     new HciError(404, 10004, `host ${uuid} not found in cluster`, `主机${uuid}不存在`, `no host with uuid ${uuid} in this cluster`),
-  clusterExists: (what: string) =>
-    new HciError(409, 10005, `cluster already exists: ${what}`, `集群已存在: ${what}`, what),
+  clusterExists: (what: string) => new HciError(409, 10005, `cluster already exists: ${what}`, `集群已存在: ${what}`, what),
   notCenterNode: (ip: string) =>
     new HciError(400, 10006, `${ip} is not a center node of the cluster`, `${ip}不是集群的center节点`, `ip ${ip} is not among the cluster candidates`),
   centerUnreachable: (ip: string) =>
     new HciError(500, 10007, `connect to center node ${ip} failed`, `连接center节点${ip}失败`, `dial tcp ${ip}:9990: connect: no route to host`),
-  snapshotNotFound: (file: string) =>
-    new HciError(404, 10008, `snapshot ${file} not found`, `元数据快照${file}不存在`, `no such file: ${file}`),
-  inspectionRunning: () =>
-    new HciError(409, 10009, 'cluster inspection is already in progress', '集群正在检测中', 'stop the running inspection first'),
+  snapshotNotFound: (file: string) => new HciError(404, 10008, `snapshot ${file} not found`, `元数据快照${file}不存在`, `no such file: ${file}`),
+  inspectionRunning: () => new HciError(409, 10009, 'cluster inspection is already in progress', '集群正在检测中', 'stop the running inspection first'),
   clusterBusy: (why: string, whyCn: string) =>
     new HciError(409, 10010, `cluster cannot be deleted: ${why}`, `集群不能删除: ${whyCn}`, 'retry with force=true to delete anyway'),
   inspectionAborted: (ip: string) =>
-    new HciError(500, 10012, `inspection aborted: agent on ${ip} did not respond within 120s`, `检测中止: 主机${ip}的agent在120秒内无响应`, `rpc timeout: ${ip}:9990`),
+    new HciError(
+      500,
+      10012,
+      `inspection aborted: agent on ${ip} did not respond within 120s`,
+      `检测中止: 主机${ip}的agent在120秒内无响应`,
+      `rpc timeout: ${ip}:9990`,
+    ),
   serviceVmNotFound: (uuid: string) =>
     new HciError(404, 10013, `storage service vm ${uuid} not found`, `存储服务虚拟机${uuid}不存在`, `no storage service vm with uuid ${uuid} in this cluster`),
   cvmNotFound: (machine: string) =>

@@ -149,9 +149,7 @@ export function generateHost(rng: Rng, plan: HostPlan): Host {
     ip: plan.ip,
     domain: rng.uuid(),
     managerNet: { name: plan.nicName, cidr: `${plan.ip}/24`, mtu: 1500 },
-    storageNet: plan.storageIp
-      ? { name: 'ens2f1', cidr: `${plan.storageIp}/24`, mtu: 9000 }
-      : { name: plan.nicName, cidr: `${plan.ip}/24`, mtu: 1500 },
+    storageNet: plan.storageIp ? { name: 'ens2f1', cidr: `${plan.storageIp}/24`, mtu: 9000 } : { name: plan.nicName, cidr: `${plan.ip}/24`, mtu: 1500 },
     computeNet: plan.computeIp ? { name: 'bond1', cidr: `${plan.computeIp}/24`, mtu: 1500 } : null,
     roles: { center: plan.center, storage: true, network: plan.index < 2 },
     status: plan.status,

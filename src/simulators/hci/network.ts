@@ -114,7 +114,12 @@ function summaries(n: Counts) {
   return {
     router_summary: { router_num: n.routers.total, start_num: n.routers.running, stop_num: n.routers.total - n.routers.running },
     switch_summary: { switch_num: n.switches.total, no_connection: n.switches.total - n.switches.connected, connection: n.switches.connected, otherconfig: {} },
-    gateway_summary: { gateway_num: n.gateways.total, no_connection: n.gateways.total - n.gateways.connected, connection: n.gateways.connected, other_config: {} },
+    gateway_summary: {
+      gateway_num: n.gateways.total,
+      no_connection: n.gateways.total - n.gateways.connected,
+      connection: n.gateways.connected,
+      other_config: {},
+    },
     service_summary: { ...n.services },
   };
 }

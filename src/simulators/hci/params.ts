@@ -6,12 +6,7 @@ import { type EnvelopeStyle, errors, failure, HciError, success } from './envelo
  * A route whose handler returns the `data` payload or throws `HciError`; both are
  * wrapped in the envelope style of that endpoint's example.
  */
-export function route(
-  method: HttpMethod,
-  path: string,
-  style: EnvelopeStyle,
-  handle: (req: SimRequest) => unknown,
-): Route {
+export function route(method: HttpMethod, path: string, style: EnvelopeStyle, handle: (req: SimRequest) => unknown): Route {
   return {
     method,
     path,

@@ -105,7 +105,11 @@ export function deployStorageService(env: SimEnv, cluster: Cluster, input: Stora
   const services = servicesOf(env, cluster);
   const address = addressOf(input.manageCidr);
   if (services.storage.some((vm) => addressOf(vm.manageCidr) === address)) {
-    throw errors.conflict(`address ${address} is already used by a storage service vm`, `地址${address}已被存储服务虚拟机使用`, `manage_cidr ${input.manageCidr}`);
+    throw errors.conflict(
+      `address ${address} is already used by a storage service vm`,
+      `地址${address}已被存储服务虚拟机使用`,
+      `manage_cidr ${input.manageCidr}`,
+    );
   }
   const load = (h: Host) => services.storage.filter((vm) => vm.host === h).length;
   const host = cluster.hosts.filter(inService).sort((a, b) => load(a) - load(b) || a.index - b.index)[0];
@@ -151,7 +155,8 @@ export function deployCvm(env: SimEnv, cluster: Cluster, host: Host, network: { 
     throw errors.conflict(`host ${host.ip} already runs a cloud manager vm`, `主机${host.ip}已部署云管服务`, `MachineUUID ${host.uuid}`);
   }
   if (!inService(host)) throw errors.conflict(`host ${host.ip} is not in service`, `主机${host.ip}不可用`, 'the host is down or in maintenance');
-  if (host.task?.outcome === 'running') throw errors.conflict(`host ${host.ip} is busy with another task`, `主机${host.ip}正在执行其他任务`, 'wait for its task to end');
+  if (host.task?.outcome === 'running')
+    throw errors.conflict(`host ${host.ip} is busy with another task`, `主机${host.ip}正在执行其他任务`, 'wait for its task to end');
   const cvm: CloudManagerVm = { uuid: env.rng.uuid(), host, ...network, state: SERVICE_STATE.deploying, ctime: env.clock.now() };
   services.cvms.push(cvm);
   startHostTask(env, cluster, host, { job: 'cvm', startedAt: cvm.ctime, durationMs: DEPLOY_MS.cvm }, (succeeded) => {
@@ -166,7 +171,11 @@ export function deleteCvm(env: SimEnv, cluster: Cluster, machineUuid: string): C
   const cvm = services.cvms.find((v) => v.host.uuid === machineUuid);
   if (!cvm) throw errors.cvmNotFound(machineUuid);
   if (cvm.state === SERVICE_STATE.deploying) {
-    throw errors.conflict(`the cloud manager vm on ${cvm.host.ip} is still deploying`, `主机${cvm.host.ip}上的云管服务正在部署`, 'wait for the host task to end');
+    throw errors.conflict(
+      `the cloud manager vm on ${cvm.host.ip} is still deploying`,
+      `主机${cvm.host.ip}上的云管服务正在部署`,
+      'wait for the host task to end',
+    );
   }
   services.cvms.splice(services.cvms.indexOf(cvm), 1);
   return cvm;

@@ -8,8 +8,7 @@ import type { Cluster } from './state.js';
 
 const unix = (ms: number) => Math.floor(ms / 1000);
 
-const nicView = (nic: Nic | null) =>
-  nic && { Name: nic.name, Addrs: [nic.cidr], MTU: nic.mtu, BridgeUUID: '', BridgeName: '' };
+const nicView = (nic: Nic | null) => nic && { Name: nic.name, Addrs: [nic.cidr], MTU: nic.mtu, BridgeUUID: '', BridgeName: '' };
 
 /** A platform service on a host: `status` 1 while it runs, 0 when the host is down. */
 const serviceView = (enabled: boolean, host: Host, mode: number) =>
@@ -105,8 +104,14 @@ export function computeSummary(cluster: Cluster) {
   return {
     StateSummaryResult: { total: sum(vmTotal), ...states },
     UsageRatio: {
-      Cpu: ratio(sum((h) => reported(h, h.vcpus)), sum((h) => reported(h, h.cpuThreads))),
-      Mem: ratio(sum((h) => reported(h, h.vmemBytes)), sum((h) => reported(h, h.memBytes))),
+      Cpu: ratio(
+        sum((h) => reported(h, h.vcpus)),
+        sum((h) => reported(h, h.cpuThreads)),
+      ),
+      Mem: ratio(
+        sum((h) => reported(h, h.vmemBytes)),
+        sum((h) => reported(h, h.memBytes)),
+      ),
     },
     HostSummary: {
       Total: cluster.hosts.length,

@@ -26,7 +26,11 @@ export async function readBody(raw: Buffer, contentType: string | undefined): Pr
   let parts: FormData;
   try {
     // fetch's Request parses multipart (boundary from the header) without a library.
-    parts = await new Request('http://simulator.local/', { method: 'POST', headers: { 'content-type': contentType ?? '' }, body: Uint8Array.from(raw) }).formData();
+    parts = await new Request('http://simulator.local/', {
+      method: 'POST',
+      headers: { 'content-type': contentType ?? '' },
+      body: Uint8Array.from(raw),
+    }).formData();
   } catch {
     return { error: 'request body is not valid multipart/form-data' };
   }

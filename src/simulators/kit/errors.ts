@@ -18,11 +18,7 @@ export class SimulatorPortInUseError extends SimulatorError {
     readonly envVar: string,
     cause?: unknown,
   ) {
-    super(
-      'SIM_PORT_IN_USE',
-      `the ${kind} simulator cannot listen on port ${port}: it is already in use (choose another with ${envVar})`,
-      { cause },
-    );
+    super('SIM_PORT_IN_USE', `the ${kind} simulator cannot listen on port ${port}: it is already in use (choose another with ${envVar})`, { cause });
   }
 }
 

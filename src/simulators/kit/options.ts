@@ -3,8 +3,7 @@ import { SOURCE_KINDS, type SourceKind } from '../../model/source-kind.js';
 import { SimulatorConfigError } from './errors.js';
 import { SIM_DEFAULTS, type SimulatorOptions } from './server.js';
 
-const intInRange = (min: number, max: number) =>
-  z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
+const intInRange = (min: number, max: number) => z.string().regex(/^\d+$/, 'must be a whole number').transform(Number).pipe(z.number().int().min(min).max(max));
 const ratio = z.string().transform(Number).pipe(z.number().min(0).max(1));
 
 const envSchema = z.object({
@@ -12,7 +11,10 @@ const envSchema = z.object({
   SIM_CLUSTERS: intInRange(1, 100_000).optional(),
   SIM_SPEED: z.string().transform(Number).pipe(z.number().positive().max(1_000_000)).optional(),
   SIM_FAILURE_RATE: ratio.optional(),
-  SIM_EPOCH: z.iso.datetime({ offset: true }).transform((s) => Date.parse(s)).optional(),
+  SIM_EPOCH: z.iso
+    .datetime({ offset: true })
+    .transform((s) => Date.parse(s))
+    .optional(),
   /** Where the simulators listen; 0.0.0.0 when a gateway in another container reads them. */
   SIM_HOST: z.union([z.ipv4(), z.ipv6(), z.literal('localhost')]).optional(),
   ...Object.fromEntries(SOURCE_KINDS.map((k) => [`SIM_${k.toUpperCase()}_PORT`, intInRange(0, 65_535).optional()])),

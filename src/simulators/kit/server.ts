@@ -79,18 +79,13 @@ const toRouterPath = (path: string) => path.replace(/\{([^}]+)\}/g, ':$1');
  * faults, simulated time and the `/__sim/` control surface — so a vendor module holds
  * only what its document says.
  */
-export async function startSimulator(
-  definition: SimulatorDefinition,
-  options: SimulatorOptions = {},
-): Promise<RunningSimulator> {
+export async function startSimulator(definition: SimulatorDefinition, options: SimulatorOptions = {}): Promise<RunningSimulator> {
   const seed = options.seed ?? SIM_DEFAULTS.seed;
   const clusters = options.clusters ?? SIM_DEFAULTS.clusters;
   const speed = options.speed ?? SIM_DEFAULTS.speed;
   const baseFailureRate = options.operationFailureRate ?? SIM_DEFAULTS.operationFailureRate;
   const sourceEnv = options.env ?? process.env;
-  const credentials = Object.fromEntries(
-    Object.entries(definition.credentials).map(([name, c]) => [name, sourceEnv[c.env] || c.value]),
-  );
+  const credentials = Object.fromEntries(Object.entries(definition.credentials).map(([name, c]) => [name, sourceEnv[c.env] || c.value]));
 
   let faults: Faults = noFaults(baseFailureRate);
   let counts = new Map<string, number>();
@@ -140,7 +135,6 @@ export async function startSimulator(
     if (delay > 0) await sleep(delay);
     env.scheduler.runDue();
 
-
     const response = await answer();
     send(res, response, hit);
 
@@ -149,9 +143,7 @@ export async function startSimulator(
         return injectedError(vendor, faults.errorStatus);
       }
       if (!route || !found) {
-        const otherMethod = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).some(
-          (m) => m !== method && router.find(m, url.pathname),
-        );
+        const otherMethod = (['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const).some((m) => m !== method && router.find(m, url.pathname));
         return otherMethod
           ? vendor.error(405, `method ${method} is not allowed on ${url.pathname}`)
           : vendor.error(404, `no such resource: ${method} ${url.pathname}`);
@@ -297,7 +289,9 @@ export async function startSimulator(
       reject(
         err.code === 'EADDRINUSE'
           ? new SimulatorPortInUseError(definition.kind, requestedPort, `SIM_${definition.kind.toUpperCase()}_PORT`, err)
-          : new SimulatorError('SIM_LISTEN_FAILED', `the ${definition.kind} simulator cannot listen on ${host}:${requestedPort}: ${err.message}`, { cause: err }),
+          : new SimulatorError('SIM_LISTEN_FAILED', `the ${definition.kind} simulator cannot listen on ${host}:${requestedPort}: ${err.message}`, {
+              cause: err,
+            }),
       );
     });
     server.listen(requestedPort, host, () => resolve());
@@ -355,4 +349,3 @@ function injectedError(vendor: VendorSimulator, status: number): SimResponse {
   // A throttling answer without Retry-After would not be a faithful 429.
   return status === 429 ? { ...response, headers: { ...response.headers, 'retry-after': '1' } } : response;
 }
-

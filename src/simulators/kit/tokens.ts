@@ -8,9 +8,7 @@ export interface IssuedToken {
   expiresAt: number;
 }
 
-export type TokenCheck =
-  | { ok: true; issued: IssuedToken }
-  | { ok: false; reason: 'missing' | 'unknown' | 'expired' | 'revoked' };
+export type TokenCheck = { ok: true; issued: IssuedToken } | { ok: false; reason: 'missing' | 'unknown' | 'expired' | 'revoked' };
 
 /**
  * Bearer tokens with lifetimes in simulated time, so a 1-hour vendor token expires in

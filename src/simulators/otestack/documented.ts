@@ -66,7 +66,8 @@ const lastUser = async (api: DocumentedClient): Promise<number> => (await api.ca
 const firstCluster = async (api: DocumentedClient): Promise<string> => (await api.call('GET', '/v1/cluster?pageSize=1')).body.data[0].clusterName;
 const firstNode = async (api: DocumentedClient): Promise<{ nodeName: string; clusterName: string }> =>
   (await api.call('GET', '/v1/node?pageSize=1')).body.data[0];
-const firstImage = async (api: DocumentedClient): Promise<string> => (await api.call('GET', '/v1/repository/image?order=asc&pageSize=1')).body.data[0].imageName;
+const firstImage = async (api: DocumentedClient): Promise<string> =>
+  (await api.call('GET', '/v1/repository/image?order=asc&pageSize=1')).body.data[0].imageName;
 const editable = async (api: DocumentedClient): Promise<any[]> => (await api.call('GET', '/v1/deploy?editable=true&pageSize=0')).body.data;
 
 /** An editable deployment and a version to upgrade it to. */
@@ -112,8 +113,18 @@ const endpoints: DocumentedEndpoint[] = [
     method: 'POST',
     path: '/v1/user',
     section: 'User Management 3. Create User',
-    valid: () => ({ path: '/v1/user', body: { user: 'u1', password: 'xxX@1234', phone: '12345678910', realName: 'hello', isAdmin: true }, signedIn: false, status: OK }),
-    invalid: () => ({ path: '/v1/user', body: { user: 'u1', password: 'xxx', phone: '12345678910', realName: 'hello', isAdmin: true }, signedIn: false, status: 422 }),
+    valid: () => ({
+      path: '/v1/user',
+      body: { user: 'u1', password: 'xxX@1234', phone: '12345678910', realName: 'hello', isAdmin: true },
+      signedIn: false,
+      status: OK,
+    }),
+    invalid: () => ({
+      path: '/v1/user',
+      body: { user: 'u1', password: 'xxx', phone: '12345678910', realName: 'hello', isAdmin: true },
+      signedIn: false,
+      status: 422,
+    }),
   },
   {
     method: 'PUT',
@@ -173,7 +184,11 @@ const endpoints: DocumentedEndpoint[] = [
     method: 'POST',
     path: '/v1/admin/user',
     section: 'User Management 11. Create Sub-User',
-    valid: () => ({ path: '/v1/admin/user', body: { user: 'sub1', password: 'Sub@12345', phone: '13912345678', isAdmin: false, realName: 'Sub User' }, status: OK }),
+    valid: () => ({
+      path: '/v1/admin/user',
+      body: { user: 'sub1', password: 'Sub@12345', phone: '13912345678', isAdmin: false, realName: 'Sub User' },
+      status: OK,
+    }),
     invalid: () => ({ path: '/v1/admin/user', body: { user: 'sub1', password: 'Sub@12345', phone: '13912345678', isAdmin: false }, status: 422 }),
   },
   // Business Management
@@ -261,7 +276,11 @@ const endpoints: DocumentedEndpoint[] = [
       const node = await firstNode(api);
       return { path: '/v1/node/label', body: { nodeLabel: 'label1', clusterName: node.clusterName, nodeName: [node.nodeName] }, status: OK };
     },
-    invalid: async (api) => ({ path: '/v1/node/label', body: { nodeLabel: 'label1', clusterName: (await firstNode(api)).clusterName, nodeName: ['no-such-node'] }, status: 404 }),
+    invalid: async (api) => ({
+      path: '/v1/node/label',
+      body: { nodeLabel: 'label1', clusterName: (await firstNode(api)).clusterName, nodeName: ['no-such-node'] },
+      status: 404,
+    }),
   },
   {
     method: 'DELETE',
@@ -318,8 +337,18 @@ const endpoints: DocumentedEndpoint[] = [
     method: 'POST',
     path: '/v1/repository/user',
     section: 'Repository Management 5. Create User',
-    valid: async (api) => ({ path: '/v1/repository/user', headers: { authorization: await newcomer(api) }, body: { user: 'user1', password: 'Harbor@123' }, status: OK }),
-    invalid: async (api) => ({ path: '/v1/repository/user', headers: { authorization: await newcomer(api) }, body: { user: 'user1', password: 'xxxx' }, status: 400 }),
+    valid: async (api) => ({
+      path: '/v1/repository/user',
+      headers: { authorization: await newcomer(api) },
+      body: { user: 'user1', password: 'Harbor@123' },
+      status: OK,
+    }),
+    invalid: async (api) => ({
+      path: '/v1/repository/user',
+      headers: { authorization: await newcomer(api) },
+      body: { user: 'user1', password: 'xxxx' },
+      status: 400,
+    }),
   },
   {
     method: 'PUT',
@@ -364,7 +393,11 @@ const endpoints: DocumentedEndpoint[] = [
     method: 'DELETE',
     path: '/v1/repository/third',
     section: 'Repository Management 11. Delete External Repository',
-    valid: async (api) => ({ path: '/v1/repository/third', body: { repositoryId: [(await api.call('GET', '/v1/repository/third')).body.data[0].repositoryId] }, status: OK }),
+    valid: async (api) => ({
+      path: '/v1/repository/third',
+      body: { repositoryId: [(await api.call('GET', '/v1/repository/third')).body.data[0].repositoryId] },
+      status: OK,
+    }),
     invalid: () => ({ path: '/v1/repository/third', body: { repositoryId: ['repo1', 'repo2'] }, status: 404 }),
   },
   {
@@ -429,7 +462,11 @@ const endpoints: DocumentedEndpoint[] = [
     section: 'Deployment Management 1. Create Deployment',
     valid: async (api) => {
       const app = (await api.call('GET', '/v1/app?pageSize=1')).body.apps[0];
-      return { path: '/v1/deploy', body: { deployName: 'deploy1', appName: app.appName, version: app.version, cluster: 'all', nodeLabel: 'all', comment: '' }, status: OK };
+      return {
+        path: '/v1/deploy',
+        body: { deployName: 'deploy1', appName: app.appName, version: app.version, cluster: 'all', nodeLabel: 'all', comment: '' },
+        status: OK,
+      };
     },
     invalid: () => ({ path: '/v1/deploy', body: { appName: 'nginx1', version: '1.2', cluster: 'all', nodeLabel: 'all', comment: '' }, status: 422 }),
   },

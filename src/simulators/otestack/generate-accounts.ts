@@ -82,5 +82,16 @@ export function generateAccounts(env: SimEnv, rng: Rng, now: number): { users: U
 }
 
 function newcomer(id: number, user: string, realName: string, role: number, status: number, createdAt: number): User {
-  return { id, user, password: `${realName.replace(' ', '')}@2026`, realName, phone: `1390000${String(id).padStart(4, '0')}`, role, status, isAdmin: true, createdAt, updatedAt: createdAt };
+  return {
+    id,
+    user,
+    password: `${realName.replace(' ', '')}@2026`,
+    realName,
+    phone: `1390000${String(id).padStart(4, '0')}`,
+    role,
+    status,
+    isAdmin: true,
+    createdAt,
+    updatedAt: createdAt,
+  };
 }

@@ -169,7 +169,15 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
     const rollsBack: boolean = latest !== first && !deletes && ((status === STATUS.success && !rolledBack) || rng.chance(0.15));
     rolledBack ||= rollsBack;
     const kind: OperationKind = deletes ? 'delete' : rollsBack ? 'rollback' : latest !== first && rng.chance(0.4) ? 'upgrade' : 'install';
-    const prior: [OperationKind, App][] = kind === 'install' ? [] : kind === 'rollback' ? [['install', first], ['upgrade', latest]] : [['install', first]];
+    const prior: [OperationKind, App][] =
+      kind === 'install'
+        ? []
+        : kind === 'rollback'
+          ? [
+              ['install', first],
+              ['upgrade', latest],
+            ]
+          : [['install', first]];
     const finalApp = kind === 'upgrade' ? latest : first;
     const startedAt = startFor(status, now, rng);
     const createdAt = kind === 'install' ? startedAt : now - rng.int(60, 180) * DAY;
@@ -200,12 +208,22 @@ function generateDeployments(env: SimEnv, state: OteState, rng: Rng, now: number
       at += rng.int(3, 15) * DAY;
     }
     dep.version = finalApp.version;
-    const comment = kind === 'upgrade' ? `upgrade to ${finalApp.version}` : kind === 'rollback' ? `roll back to ${finalApp.version}` : kind === 'delete' ? `delete ${deployName}` : dep.comment;
+    const comment =
+      kind === 'upgrade'
+        ? `upgrade to ${finalApp.version}`
+        : kind === 'rollback'
+          ? `roll back to ${finalApp.version}`
+          : kind === 'delete'
+            ? `delete ${deployName}`
+            : dep.comment;
     const fails = status === STATUS.partial || status === STATUS.failed || status === STATUS.internalError;
     if (audited) {
       const audit = submitForAudit(state, dep, kind, startedAt, comment);
       if (status === STATUS.pending) continue;
-      const verdict = status === STATUS.disapproved ? { status: AUDIT.disapproved, comment: 'image has not passed the security scan' } : { status: AUDIT.approved, comment: 'pass' };
+      const verdict =
+        status === STATUS.disapproved
+          ? { status: AUDIT.disapproved, comment: 'image has not passed the security scan' }
+          : { status: AUDIT.approved, comment: 'pass' };
       decideAudit(env, state, audit, { ...verdict, at: startedAt, fails }, rng);
     } else {
       const placement = podsPerCluster(state, finalApp, dep.cluster, dep.nodeLabel);

@@ -60,7 +60,10 @@ export function triState(query: URLSearchParams, name: string, allowed: readonly
 export function project(item: Record<string, unknown>, query: URLSearchParams): Record<string, unknown> {
   const raw = query.get('field');
   if (!raw) return item;
-  const fields = raw.split(',').map((f) => f.trim()).filter(Boolean);
+  const fields = raw
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
   const unknown = fields.find((f) => !(f in item));
   if (unknown) throw invalid(`field ${unknown} does not exist`);
   return Object.fromEntries(fields.map((f) => [f, item[f]]));

@@ -1,16 +1,6 @@
 import type { Rng } from '../kit/rng.js';
 import type { SimEnv } from '../kit/definition.js';
-import {
-  type App,
-  type Cluster,
-  DEPLOY_TYPE,
-  type Deployment,
-  findApp,
-  type OteState,
-  type Placement,
-  type PodCounts,
-  STATUS,
-} from './state.js';
+import { type App, type Cluster, DEPLOY_TYPE, type Deployment, findApp, type OteState, type Placement, type PodCounts, STATUS } from './state.js';
 
 /**
  * Deployment operations (install, upgrade, rollback, delete) in simulated time:
@@ -160,7 +150,14 @@ export function startOperation(env: SimEnv, dep: Deployment, plan: OperationPlan
   dep.rollout = undefined;
   // An approved operation was recorded when it was submitted for audit.
   if (!plan.approved) {
-    dep.history.push({ version: dep.version, deployType: dep.deployType, status: STATUS.pending, comment: plan.comment, createdAt: startedAt, updatedAt: startedAt });
+    dep.history.push({
+      version: dep.version,
+      deployType: dep.deployType,
+      status: STATUS.pending,
+      comment: plan.comment,
+      createdAt: startedAt,
+      updatedAt: startedAt,
+    });
   }
   const setStatus = (status: number) => (at: number) => {
     dep.status = status;

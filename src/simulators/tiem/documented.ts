@@ -125,5 +125,10 @@ export const documented: DocumentedApi = {
 };
 
 function isEnvelope(body: unknown): body is { code: number; message: string } {
-  return typeof body === 'object' && body !== null && typeof (body as { code?: unknown }).code === 'number' && typeof (body as { message?: unknown }).message === 'string';
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    typeof (body as { code?: unknown }).code === 'number' &&
+    typeof (body as { message?: unknown }).message === 'string'
+  );
 }

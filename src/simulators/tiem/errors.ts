@@ -39,18 +39,14 @@ export interface Page {
   total: number;
 }
 
-export const ok = (data: unknown, page?: Page): SimResponse =>
-  json(200, { code: 0, data, message: 'OK', ...(page ? { page } : {}) });
+export const ok = (data: unknown, page?: Page): SimResponse => json(200, { code: 0, data, message: 'OK', ...(page ? { page } : {}) });
 
 /** `detail` replaces the code's generic text when there is something more specific to say. */
-export const fail = (error: TiemError, detail?: string): SimResponse =>
-  json(error.status, { code: error.code, data: null, message: detail ?? error.text });
+export const fail = (error: TiemError, detail?: string): SimResponse => json(error.status, { code: error.code, data: null, message: detail ?? error.text });
 
-export const missingField = (field: string): SimResponse =>
-  fail(ERR.parameterInvalid, `parameter is invalid: ${field} is required`);
+export const missingField = (field: string): SimResponse => fail(ERR.parameterInvalid, `parameter is invalid: ${field} is required`);
 
-export const invalidField = (field: string, why: string): SimResponse =>
-  fail(ERR.parameterInvalid, `parameter is invalid: ${field} ${why}`);
+export const invalidField = (field: string, why: string): SimResponse => fail(ERR.parameterInvalid, `parameter is invalid: ${field} ${why}`);
 
 /** The envelope for errors the runtime raises (faults, unknown routes, bad JSON, crashes). */
 export function errorForStatus(status: number, message: string): SimResponse {

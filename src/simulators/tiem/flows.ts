@@ -52,7 +52,11 @@ const CREATE_STEPS = (restoreSeconds: number, restoreFailure?: StepDef['failure'
   { name: 'syncTopology', seconds: 10 },
   { name: 'startupCluster', seconds: 240, failure: tiupStartFailure('start') },
   { name: 'setClusterOnline', seconds: 3 },
-  { name: 'initRootAccount', seconds: 15, failure: (c) => `init root account failed: Error 1045: Access denied for user 'root'@'${c.ip}' (using password: NO)` },
+  {
+    name: 'initRootAccount',
+    seconds: 15,
+    failure: (c) => `init root account failed: Error 1045: Access denied for user 'root'@'${c.ip}' (using password: NO)`,
+  },
   { name: 'initDatabaseAccount', seconds: 15 },
   {
     name: 'applyParameterGroup',
@@ -79,7 +83,11 @@ export const FLOWS: Record<FlowKey, FlowDef> = {
     flowName: 'DeleteCluster',
     steps: [
       { name: 'backupBeforeDelete', seconds: 5 },
-      { name: 'destroyCluster', seconds: 120, failure: (c) => `tiup cluster destroy ${c.clusterName} failed: failed to stop pd ${c.ip}:2379: context deadline exceeded` },
+      {
+        name: 'destroyCluster',
+        seconds: 120,
+        failure: (c) => `tiup cluster destroy ${c.clusterName} failed: failed to stop pd ${c.ip}:2379: context deadline exceeded`,
+      },
       { name: 'freedClusterResource', seconds: 10 },
       { name: 'clearBackupData', seconds: 15 },
       { name: 'clearCDCLinks', seconds: 5 },
@@ -124,7 +132,11 @@ export const FLOWS: Record<FlowKey, FlowDef> = {
       },
       { name: 'rebuildTopologyFromConfig', seconds: 10 },
       { name: 'testConnectivity', seconds: 20, failure: (c) => `connect to tidb ${c.ip}:4000 failed: Error 1045: Access denied for user 'root'@'${c.ip}'` },
-      { name: 'validateHostsStatus', seconds: 30, failure: (c) => `validate hosts status failed: host ${c.ip} is not reachable: dial tcp ${c.ip}:22: i/o timeout` },
+      {
+        name: 'validateHostsStatus',
+        seconds: 30,
+        failure: (c) => `validate hosts status failed: host ${c.ip} is not reachable: dial tcp ${c.ip}:22: i/o timeout`,
+      },
       { name: 'takeoverResource', seconds: 20 },
       { name: 'rebuildTiupSpaceForCluster', seconds: 30 },
       { name: 'applyParameterGroup', seconds: 60 },

@@ -1,7 +1,17 @@
 import type { Rng } from '../kit/rng.js';
 import { type FlowDef, type FlowKey, FLOWS } from './flows.js';
 import { round, tiemId } from './format.js';
-import { addBackup, type BackupRecord, type Cluster, clusterBackups, type MaintainStatus, removeBackup, setClusterStatus, type TiemState, type Workflow } from './state.js';
+import {
+  addBackup,
+  type BackupRecord,
+  type Cluster,
+  clusterBackups,
+  type MaintainStatus,
+  removeBackup,
+  setClusterStatus,
+  type TiemState,
+  type Workflow,
+} from './state.js';
 import { unrelate } from './relations.js';
 import type { WorkflowEngine, WorkflowHooks } from './workflows.js';
 
@@ -24,43 +34,64 @@ export class ClusterOperations {
   create(cluster: Cluster, at: number, fails: boolean, restoreFrom?: BackupRecord): Workflow {
     setClusterStatus(cluster, 'Initializing', at);
     const flowKey: FlowKey = restoreFrom ? 'RestoreNewCluster' : 'CreateCluster';
-    return this.#maintain(cluster, 'Creating', FLOWS[flowKey], at, fails, {
-      onStepStart: (step, t) => {
-        if (restoreFrom && step === 'waitInitDatabaseData') setClusterStatus(cluster, 'Recovering', t);
+    return this.#maintain(
+      cluster,
+      'Creating',
+      FLOWS[flowKey],
+      at,
+      fails,
+      {
+        onStepStart: (step, t) => {
+          if (restoreFrom && step === 'waitInitDatabaseData') setClusterStatus(cluster, 'Recovering', t);
+        },
+        onFinished: (t) => setClusterStatus(cluster, 'Running', t),
+        onAborted: (t) => setClusterStatus(cluster, 'Failure', t),
       },
-      onFinished: (t) => setClusterStatus(cluster, 'Running', t),
-      onAborted: (t) => setClusterStatus(cluster, 'Failure', t),
-    }, {
-      clusterId: cluster.id,
-      ...(restoreFrom ? { backupId: restoreFrom.id } : {}),
-      // The request's account and parameter group, as the nodes that apply them (initDatabaseAccount, applyParameterGroup) read them.
-      dbUser: cluster.dbUser,
-      ...(cluster.parameterGroupId ? { parameterGroupID: cluster.parameterGroupId } : {}),
-    });
+      {
+        clusterId: cluster.id,
+        ...(restoreFrom ? { backupId: restoreFrom.id } : {}),
+        // The request's account and parameter group, as the nodes that apply them (initDatabaseAccount, applyParameterGroup) read them.
+        dbUser: cluster.dbUser,
+        ...(cluster.parameterGroupId ? { parameterGroupID: cluster.parameterGroupId } : {}),
+      },
+    );
   }
 
   remove(cluster: Cluster, at: number, fails: boolean, opts: { autoBackup: boolean; keepHistoryBackupRecords: boolean }): Workflow {
     const base = FLOWS.DeleteCluster;
     // With autoBackup the first node really runs BR, so it takes (and can fail like) a backup.
     const flow: FlowDef = opts.autoBackup
-      ? { ...base, steps: base.steps.map((s) => (s.name === 'backupBeforeDelete' ? { ...s, seconds: BACKUP_BEFORE_DELETE_SECONDS, failure: FLOWS.BackupCluster.steps[0]?.failure } : s)) }
-      : base;
-    return this.#maintain(cluster, 'Deleting', flow, at, fails, {
-      onStepFinish: (step, t) => {
-        if (step !== 'backupBeforeDelete' || !opts.autoBackup) return;
-        const record = this.newBackup(cluster, t - BACKUP_BEFORE_DELETE_SECONDS * 1000, 'manual');
-        this.finishBackup(cluster, record, t);
-      },
-      onFinished: (t) => {
-        cluster.deleteTime = t;
-        cluster.updateTime = t;
-        unrelate(this.state, cluster);
-        if (!opts.keepHistoryBackupRecords) {
-          for (const b of [...clusterBackups(this.state, cluster.id)]) removeBackup(this.state, b);
+      ? {
+          ...base,
+          steps: base.steps.map((s) =>
+            s.name === 'backupBeforeDelete' ? { ...s, seconds: BACKUP_BEFORE_DELETE_SECONDS, failure: FLOWS.BackupCluster.steps[0]?.failure } : s,
+          ),
         }
+      : base;
+    return this.#maintain(
+      cluster,
+      'Deleting',
+      flow,
+      at,
+      fails,
+      {
+        onStepFinish: (step, t) => {
+          if (step !== 'backupBeforeDelete' || !opts.autoBackup) return;
+          const record = this.newBackup(cluster, t - BACKUP_BEFORE_DELETE_SECONDS * 1000, 'manual');
+          this.finishBackup(cluster, record, t);
+        },
+        onFinished: (t) => {
+          cluster.deleteTime = t;
+          cluster.updateTime = t;
+          unrelate(this.state, cluster);
+          if (!opts.keepHistoryBackupRecords) {
+            for (const b of [...clusterBackups(this.state, cluster.id)]) removeBackup(this.state, b);
+          }
+        },
+        onAborted: (t) => setClusterStatus(cluster, 'Failure', t),
       },
-      onAborted: (t) => setClusterStatus(cluster, 'Failure', t),
-    }, { clusterId: cluster.id, ...opts });
+      { clusterId: cluster.id, ...opts },
+    );
   }
 
   stop(cluster: Cluster, at: number, fails: boolean): Workflow {
@@ -90,21 +121,29 @@ export class ClusterOperations {
   }
 
   backup(cluster: Cluster, record: BackupRecord, at: number, fails: boolean): Workflow {
-    return this.#maintain(cluster, 'BackUp', FLOWS.BackupCluster, at, fails, {
-      onStepStart: (step, t) => {
-        if (step === 'backup') {
-          record.status = 'Processing';
-          record.startTime = t;
+    return this.#maintain(
+      cluster,
+      'BackUp',
+      FLOWS.BackupCluster,
+      at,
+      fails,
+      {
+        onStepStart: (step, t) => {
+          if (step === 'backup') {
+            record.status = 'Processing';
+            record.startTime = t;
+            record.updateTime = t;
+          }
+        },
+        onFinished: (t) => this.finishBackup(cluster, record, t),
+        onAborted: (t) => {
+          record.status = 'Failed';
+          record.endTime = t;
           record.updateTime = t;
-        }
+        },
       },
-      onFinished: (t) => this.finishBackup(cluster, record, t),
-      onAborted: (t) => {
-        record.status = 'Failed';
-        record.endTime = t;
-        record.updateTime = t;
-      },
-    }, { clusterId: cluster.id, backupId: record.id, backupType: record.backupType, backupMode: record.backupMode });
+      { clusterId: cluster.id, backupId: record.id, backupType: record.backupType, backupMode: record.backupMode },
+    );
   }
 
   /** A new backup record, waiting for its workflow. */

@@ -138,13 +138,9 @@ export function workflowDetail(wf: Workflow, now: number) {
       id: n.id,
       name: n.name,
       parameters: n.parameters,
-      result:
-        n.status === 'Processing'
-          ? `processing: ${Math.min(99, Math.floor(((now - n.startTime) / Math.max(1, n.durationMs)) * 100))}%`
-          : n.result,
+      result: n.status === 'Processing' ? `processing: ${Math.min(99, Math.floor(((now - n.startTime) / Math.max(1, n.durationMs)) * 100))}%` : n.result,
       startTime: isoTime(n.startTime),
       status: n.status,
     })),
   };
 }
-

@@ -14,14 +14,24 @@ type Body = Record<string, unknown>;
 type Checked<T> = { value: T } | { error: SimResponse };
 
 /** The first problem among `fields` that must be present and of the given JSON type. */
-export function checkFields(body: Body, required: readonly string[], types: Record<string, 'string' | 'boolean' | 'integer' | 'array' | 'object'>): SimResponse | undefined {
+export function checkFields(
+  body: Body,
+  required: readonly string[],
+  types: Record<string, 'string' | 'boolean' | 'integer' | 'array' | 'object'>,
+): SimResponse | undefined {
   const missing = firstMissing(body, required);
   if (missing) return missingField(missing);
   for (const [field, type] of Object.entries(types)) {
     const v = body[field];
     if (v === undefined || v === null) continue;
     const okType =
-      type === 'integer' ? Number.isInteger(v) : type === 'array' ? Array.isArray(v) : type === 'object' ? typeof v === 'object' && !Array.isArray(v) : typeof v === type;
+      type === 'integer'
+        ? Number.isInteger(v)
+        : type === 'array'
+          ? Array.isArray(v)
+          : type === 'object'
+            ? typeof v === 'object' && !Array.isArray(v)
+            : typeof v === type;
     if (!okType) return invalidField(field, `must be ${type === 'integer' || type === 'array' || type === 'object' ? `an ${type}` : `a ${type}`}`);
   }
   return undefined;
@@ -75,13 +85,15 @@ export function parseCreate(body: Body, extraRequired: readonly string[] = []): 
   });
   if (problem) return { error: problem };
   const arch = body.cpuArchitecture as string;
-  if (!(CPU_ARCHITECTURES as readonly string[]).includes(arch)) return { error: invalidField('cpuArchitecture', `must be one of ${CPU_ARCHITECTURES.join('/')}`) };
+  if (!(CPU_ARCHITECTURES as readonly string[]).includes(arch))
+    return { error: invalidField('cpuArchitecture', `must be one of ${CPU_ARCHITECTURES.join('/')}`) };
   const dbUser = parseDbUser(body);
   if (typeof dbUser !== 'string') return { error: dbUser };
   const copies = (body.copies as number | undefined) || 3;
   if (copies < 1 || copies > 7) return { error: invalidField('copies', 'must be between 1 and 7') };
   const region = findRegion(body.region as string);
-  if (!region) return { error: fail(ERR.invalidLocation, `invalid location: region '${String(body.region)}' is not one of ${REGIONS.map((r) => r.id).join(', ')}`) };
+  if (!region)
+    return { error: fail(ERR.invalidLocation, `invalid location: region '${String(body.region)}' is not one of ${REGIONS.map((r) => r.id).join(', ')}`) };
   const resources = parseResources(region, (body.resourceParameters as Body | undefined) ?? {});
   if ('error' in resources) return resources;
   return {
@@ -116,14 +128,16 @@ function parseDbUser(body: Body): string | SimResponse {
 
 function parseResources(region: RegionInfo, params: Body): Checked<Pick<CreateParams, 'requestResourceMode' | 'lines'>> {
   const mode = params.requestResourceMode ?? 'SpecificZone';
-  if (mode !== 'SpecificZone' && mode !== 'SpecificHost') return { error: invalidField('resourceParameters.requestResourceMode', 'must be SpecificZone or SpecificHost') };
+  if (mode !== 'SpecificZone' && mode !== 'SpecificHost')
+    return { error: invalidField('resourceParameters.requestResourceMode', 'must be SpecificZone or SpecificHost') };
   const groups = params.instanceResource ?? [];
   if (!Array.isArray(groups)) return { error: invalidField('resourceParameters.instanceResource', 'must be an array') };
   const lines: ResourceLine[] = [];
   for (const [g, group] of groups.entries()) {
     const at = `resourceParameters.instanceResource[${g}]`;
     const type = (group as Body | null)?.componentType;
-    if (!(COMPONENT_TYPES as readonly unknown[]).includes(type)) return { error: invalidField(`${at}.componentType`, `must be one of ${COMPONENT_TYPES.join('/')}`) };
+    if (!(COMPONENT_TYPES as readonly unknown[]).includes(type))
+      return { error: invalidField(`${at}.componentType`, `must be one of ${COMPONENT_TYPES.join('/')}`) };
     const resource = (group as Body).resource ?? [];
     if (!Array.isArray(resource)) return { error: invalidField(`${at}.resource`, 'must be an array') };
     for (const [r, raw] of resource.entries()) {
@@ -138,7 +152,8 @@ function parseResources(region: RegionInfo, params: Body): Checked<Pick<CreatePa
     lines.push(...DEFAULT_TOPOLOGY.map((d) => ({ type: d.type, count: d.count, specCode: d.spec, zone, diskType: 'SSD', diskCapacity: d.diskGiB })));
   }
   for (const needed of ['PD', 'TiKV', 'TiDB'] as const) {
-    if (!lines.some((l) => l.type === needed)) return { error: fail(ERR.invalidTopology, `invalid cluster topology: at least one ${needed} instance is required`) };
+    if (!lines.some((l) => l.type === needed))
+      return { error: fail(ERR.invalidTopology, `invalid cluster topology: at least one ${needed} instance is required`) };
   }
   return { value: { requestResourceMode: mode, lines } };
 }

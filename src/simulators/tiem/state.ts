@@ -171,13 +171,36 @@ export function setClusterStatus(cluster: Cluster, status: ClusterStatus, at: nu
   cluster.updateTime = at;
   cluster.instances.forEach((inst, i) => {
     // A failed cluster is rarely all down: the first storage node is the one that broke.
-    inst.status = status === 'Failure' ? (i === cluster.instances.findIndex((x) => x.type === 'TiKV') ? 'Failure' : 'Running') : status === 'Recovering' ? 'Running' : status;
+    inst.status =
+      status === 'Failure'
+        ? i === cluster.instances.findIndex((x) => x.type === 'TiKV')
+          ? 'Failure'
+          : 'Running'
+        : status === 'Recovering'
+          ? 'Running'
+          : status;
   });
 }
 
 type ClusterBasics = Pick<
   Cluster,
-  'id' | 'name' | 'type' | 'version' | 'regionId' | 'cpuArchitecture' | 'copies' | 'exclusive' | 'tls' | 'vendor' | 'tags' | 'userId' | 'createTime' | 'requestResourceMode' | 'instances' | 'whitelist' | 'extranetAddresses'
+  | 'id'
+  | 'name'
+  | 'type'
+  | 'version'
+  | 'regionId'
+  | 'cpuArchitecture'
+  | 'copies'
+  | 'exclusive'
+  | 'tls'
+  | 'vendor'
+  | 'tags'
+  | 'userId'
+  | 'createTime'
+  | 'requestResourceMode'
+  | 'instances'
+  | 'whitelist'
+  | 'extranetAddresses'
 >;
 
 /** A new cluster record: idle, no relations, root account, default parameters, monitored from its first host, until told otherwise. */

@@ -73,7 +73,10 @@ export function instanceResource(instances: readonly Instance[], mode: 'Specific
   return COMPONENT_TYPES.flatMap((type) => {
     const ofType = instances.filter((i) => i.type === type);
     if (ofType.length === 0) return [];
-    const lines = new Map<string, { count: number; diskCapacity: number; diskId: string; diskType: string; hostIp: string; specCode: string; zoneCode: string }>();
+    const lines = new Map<
+      string,
+      { count: number; diskCapacity: number; diskId: string; diskType: string; hostIp: string; specCode: string; zoneCode: string }
+    >();
     for (const inst of ofType) {
       const hostIp = mode === 'SpecificHost' ? inst.hostIp : '';
       const key = [inst.zone.zoneId, inst.spec.name, inst.diskType, inst.diskCapacityGiB, hostIp].join('|');

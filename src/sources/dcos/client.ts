@@ -13,7 +13,6 @@ import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './request
  * Schemas are lenient: only the fields the mapping reads are required.
  */
 
-
 const text = z.string();
 /** Times are RFC 3339 strings in the document; kept as given and parsed in map.ts. */
 const time = z.union([z.string(), z.number()]).nullish();
@@ -87,7 +86,9 @@ const errorBody = z.object({ success: z.literal(false), error: z.object({ code: 
 
 export const readDcosError: VendorErrorReader = (body) => {
   const parsed = errorBody.safeParse(body);
-  return parsed.success ? { code: parsed.data.error.code, ...(parsed.data.error.errormsg !== undefined ? { message: parsed.data.error.errormsg } : {}) } : undefined;
+  return parsed.success
+    ? { code: parsed.data.error.code, ...(parsed.data.error.errormsg !== undefined ? { message: parsed.data.error.errormsg } : {}) }
+    : undefined;
 };
 
 /**

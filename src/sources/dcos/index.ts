@@ -8,7 +8,19 @@ import { type SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js
 import { signedInHttp } from '../kit/sign-in.js';
 import { RequestScope } from '../scope.js';
 import { gather, ownError } from '../partial.js';
-import { DcosClient, type HostQuery, login, type Window, type VendorCluster, type VendorHost, type VendorLog, isNotFound, isObjectId, readDcosError, transientDcos500 } from './client.js';
+import {
+  DcosClient,
+  type HostQuery,
+  login,
+  type Window,
+  type VendorCluster,
+  type VendorHost,
+  type VendorLog,
+  isNotFound,
+  isObjectId,
+  readDcosError,
+  transientDcos500,
+} from './client.js';
 import {
   CLUSTER_STATUS,
   HOST_STATUS,
@@ -67,7 +79,8 @@ export const createDcosAdapter: AdapterFactory = (source, deps) => {
  */
 function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: SourceAuth; loggedInUser(signal?: AbortSignal): Promise<string | undefined> } {
   // A static token names no user.
-  if (source.credentials.token) return { auth: staticAuth({ 'x-auth-token': requireCredentials(source, ['token']).token }), loggedInUser: async () => undefined };
+  if (source.credentials.token)
+    return { auth: staticAuth({ 'x-auth-token': requireCredentials(source, ['token']).token }), loggedInUser: async () => undefined };
   const credentials = requireCredentials(source, ['email', 'password', 'tenantname']);
   /** From the latest login. */
   let userId: string | undefined;
@@ -147,7 +160,9 @@ function createLoaders(client: DcosClient, scope: RequestScope, limit: Limit) {
       return ids.map((id) => all.get(id) ?? null);
     }),
     /** A cluster's hosts (null: no such cluster): one call per cluster, the vendor has no other. */
-    hosts: scope.loader<string, VendorHost[] | null>((clusterIds) => Promise.all(clusterIds.map((id) => limit(() => hostsOf(client, scope, id)).catch(ownError)))),
+    hosts: scope.loader<string, VendorHost[] | null>((clusterIds) =>
+      Promise.all(clusterIds.map((id) => limit(() => hostsOf(client, scope, id)).catch(ownError))),
+    ),
     /** Operation logs by cluster: one filtered call for one cluster, one unfiltered call grouped for several. */
     logs: scope.loader<string, VendorLog[]>(async (clusterIds) => {
       if (clusterIds.length === 1) return [(await client.logs(scope, { cluster_id: clusterIds[0] as string })).items];

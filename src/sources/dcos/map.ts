@@ -125,8 +125,7 @@ export function tagLabel(tag: string): Label {
 }
 
 /** The vendor `tag` filter value that matches exactly this label, where there is one. */
-export const labelTag = (label: { key: string; value?: string }): string | undefined =>
-  label.value ? `${label.key}=${label.value}` : undefined;
+export const labelTag = (label: { key: string; value?: string }): string | undefined => (label.value ? `${label.key}=${label.value}` : undefined);
 
 export function toHost(sourceId: string, h: VendorHost): Host {
   const cpu = parseUsage(h.cpu, 'CORES');
@@ -245,7 +244,10 @@ export function toWorkflow(sourceId: string, op: Operation, hosts: readonly Vend
   const steps = !end && hosts ? operationNodes(spec, start, hosts).map((h) => nodeStep(spec, h)) : [];
   const done = steps.filter((s) => s.state === 'SUCCEEDED').length;
   const progress = state === 'SUCCEEDED' ? 1 : !end && steps.length ? done / steps.length : !end ? 0 : undefined;
-  const updatedAt = [finishedAt, startedAt, ...steps.map((s) => s.finishedAt)].filter((t): t is string => !!t).sort().pop();
+  const updatedAt = [finishedAt, startedAt, ...steps.map((s) => s.finishedAt)]
+    .filter((t): t is string => !!t)
+    .sort()
+    .pop();
   return {
     sourceId,
     raw: { start: op.start, end: op.end ?? null },

@@ -64,7 +64,8 @@ export function createDcosOperations({ client, workflows, loggedInUser }: DcosOp
     async createCluster(req, o) {
       const body = createClusterBody(req);
       const owner = body.user_id ?? (await loggedInUser(o?.signal));
-      if (owner === undefined) throw new ValidationError('input.dcos.ownerId', 'the source’s credentials name no user (a static token): give the owning user’s id');
+      if (owner === undefined)
+        throw new ValidationError('input.dcos.ownerId', 'the source’s credentials name no user (a static token): give the owning user’s id');
       const cluster = await client.createCluster({ ...body, user_id: owner }, o?.signal);
       return result(cluster._id, 'create_cluster', o);
     },

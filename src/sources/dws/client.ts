@@ -143,7 +143,9 @@ const token = z
         expires_at: z.string(),
         project: z.object({ id: z.string() }).loose(),
         catalog: z
-          .array(z.object({ type: z.string(), endpoints: z.array(z.object({ region_id: z.string().nullish(), region: z.string().nullish() }).loose()) }).loose())
+          .array(
+            z.object({ type: z.string(), endpoints: z.array(z.object({ region_id: z.string().nullish(), region: z.string().nullish() }).loose()) }).loose(),
+          )
           .nullish(),
       })
       .loose(),
@@ -281,7 +283,8 @@ export async function login(iam: SourceHttp, credentials: Credentials, signal?: 
   const subject = Array.isArray(header) ? header[0] : header;
   if (!subject) throw replyError(iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, 'answered without the X-Subject-Token header a login carries');
   const expiresAt = Date.parse(body.token.expires_at);
-  if (Number.isNaN(expiresAt)) throw replyError(iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, `answered token.expires_at "${body.token.expires_at}", which is not a time`);
+  if (Number.isNaN(expiresAt))
+    throw replyError(iam, 'SOURCE_BAD_RESPONSE', { method: 'POST', route }, reply, `answered token.expires_at "${body.token.expires_at}", which is not a time`);
   const region = body.token.catalog?.find((c) => c.type === 'dws')?.endpoints.find((e) => e.region_id || e.region);
   return {
     credential: { headers: { 'x-auth-token': subject }, expiresAt },
@@ -330,13 +333,11 @@ export class DwsClient {
    * "no limit" returns them all in one call. null when the cluster is gone.
    */
   async clusterSnapshots(ctx: CallContext, clusterId: string, page?: VendorPage): Promise<CountedPage<SnapshotWire> | null> {
-    const body = await this.#find(
-      ctx,
-      '/v1.0/{project_id}/clusters/{cluster_id}/snapshots',
-      { cluster_id: clusterId },
-      snapshotList,
-      { sort_key: 'started', sort_dir: 'desc', ...(page ? { offset: page.offset, limit: page.limit } : {}) },
-    );
+    const body = await this.#find(ctx, '/v1.0/{project_id}/clusters/{cluster_id}/snapshots', { cluster_id: clusterId }, snapshotList, {
+      sort_key: 'started',
+      sort_dir: 'desc',
+      ...(page ? { offset: page.offset, limit: page.limit } : {}),
+    });
     return body ? { items: body.snapshots, total: body.count ?? body.snapshots.length } : null;
   }
 
@@ -426,12 +427,14 @@ export class DwsClient {
 
   /** 5.5.8; answers the id of the cluster the snapshot is restored into. */
   async restoreSnapshot(snapshotId: string, body: RestoreBody, signal?: AbortSignal): Promise<string> {
-    return (await this.#write('POST', '/v1.0/{project_id}/snapshots/{snapshot_id}/actions', { snapshot_id: snapshotId }, body, createdCluster, signal)).cluster.id;
+    return (await this.#write('POST', '/v1.0/{project_id}/snapshots/{snapshot_id}/actions', { snapshot_id: snapshotId }, body, createdCluster, signal)).cluster
+      .id;
   }
 
   /** 5.5.9; answers the copy's id. */
   async copySnapshot(snapshotId: string, body: CopySnapshotBody, signal?: AbortSignal): Promise<string> {
-    return (await this.#write('POST', '/v1.0/{project_id}/snapshots/{snapshot_id}/linked-copy', { snapshot_id: snapshotId }, body, copiedSnapshot, signal)).snapshot_id;
+    return (await this.#write('POST', '/v1.0/{project_id}/snapshots/{snapshot_id}/linked-copy', { snapshot_id: snapshotId }, body, copiedSnapshot, signal))
+      .snapshot_id;
   }
 
   // ---- Plumbing ----

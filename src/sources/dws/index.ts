@@ -63,7 +63,13 @@ function signIn(source: SourceConfig, iam: () => SourceHttp): { auth: SourceAuth
     identity: async (signal) => {
       await auth.headers(signal);
       // Every token comes from a login, which records the identity: this names the source if that ever breaks.
-      if (!latest) throw callError('SOURCE_AUTH_FAILED', 'the IAM login finished without naming a project', { sourceId: source.id, sourceKind: 'dws', method: 'POST', route: 'POST /v3/auth/tokens' });
+      if (!latest)
+        throw callError('SOURCE_AUTH_FAILED', 'the IAM login finished without naming a project', {
+          sourceId: source.id,
+          sourceKind: 'dws',
+          method: 'POST',
+          route: 'POST /v3/auth/tokens',
+        });
       return latest;
     },
   };

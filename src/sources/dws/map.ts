@@ -36,8 +36,7 @@ export function parsePercent(value: string | null | undefined): number | undefin
 }
 
 /** Snapshot `size` is "in GB"; DWS (like the rest of Huawei Cloud storage) means GiB. */
-export const gbToBytes = (gb: number | null | undefined): number | undefined =>
-  gb === null || gb === undefined ? undefined : Math.round(gb * 1024 ** 3);
+export const gbToBytes = (gb: number | null | undefined): number | undefined => (gb === null || gb === undefined ? undefined : Math.round(gb * 1024 ** 3));
 
 // ---- Status tables ----
 
@@ -143,10 +142,7 @@ const TASKS = {
 } as const satisfies Record<string, readonly [Exclude<TaskPhase, 'UNKNOWN'>, WorkflowKind]>;
 
 export const TASK_WORDS = Object.keys(TASKS) as (keyof typeof TASKS)[];
-export const taskPhase = statusTable<string, TaskPhase>(
-  Object.fromEntries(TASK_WORDS.map((w) => [w, TASKS[w][0]])) as Record<string, TaskPhase>,
-  'UNKNOWN',
-);
+export const taskPhase = statusTable<string, TaskPhase>(Object.fromEntries(TASK_WORDS.map((w) => [w, TASKS[w][0]])) as Record<string, TaskPhase>, 'UNKNOWN');
 /** The operation a task word belongs to; a word the document does not list is `Other` (its word is the workflow's rawState). */
 export const taskKind = (word: string): WorkflowKind => (TASKS as Record<string, readonly [string, WorkflowKind]>)[word]?.[1] ?? 'Other';
 
@@ -359,9 +355,7 @@ export const byOccurredDesc = (a: Event, b: Event): number =>
  * An operation DWS runs as several tasks in a row (TASK_CHAINS) is listed as one workflow
  * per task, each under its own id; the id of its first task follows it to the end.
  */
-export type WorkflowRef =
-  | { target: 'cluster'; clusterId: string; word: string; start: string }
-  | { target: 'snapshot'; snapshotId: string };
+export type WorkflowRef = { target: 'cluster'; clusterId: string; word: string; start: string } | { target: 'snapshot'; snapshotId: string };
 
 export function parseWorkflowId(id: string): WorkflowRef | null {
   const parts = id.split(':');
@@ -495,7 +489,8 @@ function clusterWorkflowOf(
   };
 }
 
-const clusterWorkflowId = (c: ClusterWire, op: ClusterOperation) => `cluster:${c.id}:${op.word}:${epochSeconds(op.since === 'created' ? c.created : c.updated)}`;
+const clusterWorkflowId = (c: ClusterWire, op: ClusterOperation) =>
+  `cluster:${c.id}:${op.word}:${epochSeconds(op.since === 'created' ? c.created : c.updated)}`;
 
 /** The workflow a cluster shows now: its running or waiting task, or the failure it ended in. */
 export function clusterWorkflow(sourceId: string, c: ClusterWire): Workflow | undefined {
@@ -537,7 +532,17 @@ export function settledClusterWorkflow(sourceId: string, ref: Extract<WorkflowRe
   };
   if (!c) {
     if (ref.word !== 'DELETING') return null;
-    return { sourceId, nativeId: id, kind: asked.kind, target: { type: 'Cluster', nativeId: ref.clusterId }, clusterNativeId: ref.clusterId, state: 'SUCCEEDED', rawState: ref.word, progress: 1, steps: [] };
+    return {
+      sourceId,
+      nativeId: id,
+      kind: asked.kind,
+      target: { type: 'Cluster', nativeId: ref.clusterId },
+      clusterNativeId: ref.clusterId,
+      state: 'SUCCEEDED',
+      rawState: ref.word,
+      progress: 1,
+      steps: [],
+    };
   }
   const now = currentOperation(c);
   if (now && clusterWorkflowId(c, now) === id) return clusterWorkflowOf(sourceId, c, now, id, now.state, startOf(c, now));
@@ -571,7 +576,8 @@ function outcome(word: string, c: ClusterWire, now: ClusterOperation | undefined
  */
 export function snapshotWorkflow(sourceId: string, s: SnapshotWire, cluster?: ClusterWire): Workflow {
   const state: WorkflowState = s.status === 'CREATING' ? 'RUNNING' : s.status === 'UNAVAILABLE' ? 'FAILED' : 'SUCCEEDED';
-  const progress = state === 'SUCCEEDED' ? 1 : state === 'RUNNING' ? (parsePercent(s.progress) ?? (cluster ? progressOf(cluster, 'SNAPSHOTTING') : undefined)) : undefined;
+  const progress =
+    state === 'SUCCEEDED' ? 1 : state === 'RUNNING' ? (parsePercent(s.progress) ?? (cluster ? progressOf(cluster, 'SNAPSHOTTING') : undefined)) : undefined;
   const startedAt = vendorTime(s.started, TIME);
   const finishedAt = state === 'RUNNING' ? undefined : vendorTime(s.finished, TIME);
   return {

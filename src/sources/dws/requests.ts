@@ -1,12 +1,6 @@
 import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
-import type {
-  CreateClusterRequest,
-  CreateSnapshotRequest,
-  DeleteClusterRequest,
-  RestoreSnapshotRequest,
-  ScaleClusterRequest,
-} from '../../model/operations.js';
+import type { CreateClusterRequest, CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest, ScaleClusterRequest } from '../../model/operations.js';
 import type {
   AddCnsBody,
   ClusterWire,
@@ -60,7 +54,10 @@ export function checkTags(labels: readonly Label[], field: string): TagWire[] {
     const at = `${field}[${i}]`;
     if (key === '' || key.length > 128) throw new ValidationError(`${at}.key`, 'a DWS tag key has 1 to 128 characters');
     if (value.length > 256) throw new ValidationError(`${at}.value`, 'a DWS tag value has at most 256 characters');
-    for (const [part, text] of [['key', key], ['value', value]] as const) {
+    for (const [part, text] of [
+      ['key', key],
+      ['value', value],
+    ] as const) {
       if (text.trim() !== text) throw new ValidationError(`${at}.${part}`, `a DWS tag ${part} cannot start or end with a space`);
       if (TAG_FORBIDDEN.test(text)) throw new ValidationError(`${at}.${part}`, `a DWS tag ${part} cannot contain any of =*<>\\,|/`);
     }
@@ -102,7 +99,10 @@ export function createClusterBody(req: CreateClusterRequest, sourceRegion: strin
   if (!dws) throw new ValidationError('input.dws', 'a dws source needs the dws block');
   if (req.version !== undefined) throw new ValidationError('input.version', 'DWS creates clusters with its newest stable kernel and takes no version');
   if (req.region !== undefined && req.region !== sourceRegion) {
-    throw new ValidationError('input.region', sourceRegion ? `this DWS source creates clusters in ${sourceRegion}` : 'this DWS source does not know its region; leave region out');
+    throw new ValidationError(
+      'input.region',
+      sourceRegion ? `this DWS source creates clusters in ${sourceRegion}` : 'this DWS source does not know its region; leave region out',
+    );
   }
   if (req.zone !== undefined && req.zone !== dws.availabilityZone) {
     throw new ValidationError('input.zone', `differs from input.dws.availabilityZone (${dws.availabilityZone}); give the zone once`);
@@ -118,7 +118,10 @@ export function createClusterBody(req: CreateClusterRequest, sourceRegion: strin
   }
   if (dws.port !== undefined && (dws.port < 8000 || dws.port > 30000)) throw new ValidationError('input.dws.port', 'DWS ports are 8000 to 30000');
   if (!ADMIN_USER.test(dws.adminUser)) {
-    throw new ValidationError('input.dws.adminUser', 'DWS administrator names have 1 to 63 lowercase letters, digits and underscores, starting with a letter or an underscore');
+    throw new ValidationError(
+      'input.dws.adminUser',
+      'DWS administrator names have 1 to 63 lowercase letters, digits and underscores, starting with a letter or an underscore',
+    );
   }
   checkAdminPassword(dws.adminPassword, dws.adminUser, 'input.dws.adminPassword');
   return {
@@ -174,7 +177,9 @@ export function scaleTarget(req: ScaleClusterRequest): ScaleTarget {
 export const memberNodeCount = (c: ClusterWire): number => c.number_of_node ?? (c.nodes ?? []).filter((n) => String(n.status) !== '199').length;
 
 /** A scale-out or scale-in and the task the cluster shows first while it runs. */
-export type NodeChange = { kind: 'scaleOut'; body: ScaleOutBody; firstTask: 'CREATING_NODE' } | { kind: 'scaleIn'; body: ShrinkBody; firstTask: 'SHRINK_CHECKING' };
+export type NodeChange =
+  | { kind: 'scaleOut'; body: ScaleOutBody; firstTask: 'CREATING_NODE' }
+  | { kind: 'scaleIn'; body: ShrinkBody; firstTask: 'SHRINK_CHECKING' };
 
 /** Data nodes from `current` to `wanted` (5.3.4, 5.3.5): DWS adds 3 or more at a time and keeps at least 3. */
 export function nodeChange(wanted: number, current: number): NodeChange {
@@ -269,7 +274,8 @@ export function copySnapshotBody(req: CreateSnapshotRequest): CopySnapshotBody {
  * refused rather than silently not set.
  */
 export function restoreBody(req: RestoreSnapshotRequest): RestoreBody {
-  if (req.dbPassword !== undefined) throw new ValidationError('dbPassword', 'a cluster DWS restores keeps the administrator password of the snapshotted cluster');
+  if (req.dbPassword !== undefined)
+    throw new ValidationError('dbPassword', 'a cluster DWS restores keeps the administrator password of the snapshotted cluster');
   const zone = req.availabilityZone;
   if (zone !== undefined && zone.trim() === '') throw new ValidationError('availabilityZone', 'DWS needs a value');
   return { restore: { name: checkName(req.clusterName, 'clusterName'), ...(zone !== undefined ? { availability_zone: zone } : {}) } };

@@ -84,18 +84,19 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   // ---- Hosts: nodes from the cluster, addresses from its CN list (one call per cluster). ----
 
-  const hostsByCluster = scope.loader<string, Host[]>(
-    (ids) =>
-      Promise.all(
-        ids.map(async (id) => {
+  const hostsByCluster = scope.loader<string, Host[]>((ids) =>
+    Promise.all(
+      ids
+        .map(async (id) => {
           const c = await clusterById.load(id);
           if (!c) return [];
           // Nodes come with the cluster; a CN list that fails leaves what it tells as gaps.
           const cns = await part(ctx.limit(() => client.coordinators(ctx, id)));
           const gaps = gapsFrom([[cns, CN_FEEDS]]);
           return toHosts(sourceId, c, cns.ok ? cns.value : null).map((h) => withGaps(h, gaps));
-        }).map((hosts) => hosts.catch(ownError)),
-      ),
+        })
+        .map((hosts) => hosts.catch(ownError)),
+    ),
   );
   const hostsOf = (id: string) => hostsByCluster.load(id);
 
@@ -105,7 +106,10 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     async list(filter) {
       if (filter.clusterNativeId !== undefined) return hostsOf(filter.clusterNativeId);
       const wires = await clusterWires();
-      return gather(wires.map((c) => c.id), hostsOf);
+      return gather(
+        wires.map((c) => c.id),
+        hostsOf,
+      );
     },
     async get(id) {
       const owner = (await clusterWires()).find((c) => c.nodes?.some((n) => n.id === id));

@@ -30,9 +30,7 @@ const newerEnvelope = z
     data: z.unknown(),
   })
   .loose();
-const olderEnvelope = z
-  .object({ status_code: z.number(), message_en: z.string().nullish(), message_cn: z.string().nullish(), data: z.unknown() })
-  .loose();
+const olderEnvelope = z.object({ status_code: z.number(), message_en: z.string().nullish(), message_cn: z.string().nullish(), data: z.unknown() }).loose();
 
 const envelopeSchema: z.ZodType<HciEnvelope> = z.union([
   newerEnvelope.transform(({ scode, message, message_cn, messageCn, desc, data }): HciEnvelope => {
@@ -40,7 +38,9 @@ const envelopeSchema: z.ZodType<HciEnvelope> = z.union([
     const text = message || message_cn || messageCn || '';
     return { code: scode, message: desc && desc !== text ? `${text} (${desc})` : text, data };
   }),
-  olderEnvelope.transform(({ status_code, message_en, message_cn, data }): HciEnvelope => ({ code: status_code, message: message_en || message_cn || '', data })),
+  olderEnvelope.transform(
+    ({ status_code, message_en, message_cn, data }): HciEnvelope => ({ code: status_code, message: message_en || message_cn || '', data }),
+  ),
 ]);
 const ENVELOPE: Envelope<HciEnvelope> = { schema: envelopeSchema, payload: (e) => e.data, at: 'data' };
 
@@ -60,7 +60,11 @@ export const readHciError: VendorErrorReader = (body) => {
 // ---- Payload schemas: lenient, requiring only the fields the mapping uses. ----
 
 /** Go marshals an empty slice or map as `null`. */
-const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v) => v ?? []);
+const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v) => v ?? []);
 
 const clusterRow = z.object({ cluster_uuid: z.string(), cluster_name: z.string(), ctime: z.number().nullish() }).loose();
 const clusterList = z.object({ list: list(clusterRow), total_count: z.number() }).loose();
@@ -197,7 +201,13 @@ export class HciClient {
     const reply = await this.#call(ctx, CLUSTER_LIST, query);
     const { data } = decode(this.http, { method: 'GET', route: CLUSTER_LIST }, reply, ENVELOPE, clusterList);
     if (!options.page && data.list.length < data.total_count) {
-      throw replyError(this.http, 'SOURCE_BAD_RESPONSE', { method: 'GET', route: CLUSTER_LIST }, reply, `returned ${data.list.length} of ${data.total_count} clusters without paging`);
+      throw replyError(
+        this.http,
+        'SOURCE_BAD_RESPONSE',
+        { method: 'GET', route: CLUSTER_LIST },
+        reply,
+        `returned ${data.list.length} of ${data.total_count} clusters without paging`,
+      );
     }
     return { rows: data.list, total: data.total_count };
   }
@@ -304,7 +314,12 @@ export class HciClient {
   }
 
   /** A read whose "no such cluster/host/file" means null rather than an error. */
-  async #readOrNull<T extends z.ZodType>(ctx: CallContext, route: string, query: Record<string, string | number | undefined>, schema: T): Promise<z.output<T> | null> {
+  async #readOrNull<T extends z.ZodType>(
+    ctx: CallContext,
+    route: string,
+    query: Record<string, string | number | undefined>,
+    schema: T,
+  ): Promise<z.output<T> | null> {
     const reply = await this.#call(ctx, route, query);
     return saysGone(reply) ? null : decode(this.http, { method: 'GET', route }, reply, ENVELOPE, schema).data;
   }

@@ -19,7 +19,11 @@ import { isHciId } from './ids.js';
 export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter => {
   requireCredentials(source, []);
   // No sign-in: HCI shows no auth scheme.
-  const { http, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readHciError, transient500: transientHci500 }, { url: source.url }, () => ({}));
+  const { http, close } = signedInHttp(
+    { ...sourceHttpSettings(source, deps), readVendorError: readHciError, transient500: transientHci500 },
+    { url: source.url },
+    () => ({}),
+  );
   const client = new HciClient(http);
   const session = (scope: RequestScope) => hciSession(client, source.id, source.concurrency, scope);
   return {

@@ -1,15 +1,6 @@
 import type { Cluster, Host, Snapshot, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { statusTable, type ClusterStatus, type SnapshotType, type WorkflowState } from '../../model/status.js';
-import type {
-  ClusterDetail,
-  ClusterRow,
-  ComputeStatistic,
-  HostStatistic,
-  HostTaskReport,
-  InspectionReport,
-  SnapshotPolicy,
-  StorageSummary,
-} from './client.js';
+import type { ClusterDetail, ClusterRow, ComputeStatistic, HostStatistic, HostTaskReport, InspectionReport, SnapshotPolicy, StorageSummary } from './client.js';
 import { hostId, snapshotId, workflowId } from './ids.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
@@ -191,13 +182,7 @@ export function snapshotType(at: number, siblings: readonly number[], policy: Sn
  * once the file exists and the vendor reports no size and no state, so `rawStatus` is
  * empty and `sizeBytes`/`finishedAt` stay unknown.
  */
-export function toSnapshots(
-  sourceId: string,
-  clusterUuid: string,
-  ip: string,
-  files: readonly string[],
-  policy: SnapshotPolicy | null,
-): Snapshot[] {
+export function toSnapshots(sourceId: string, clusterUuid: string, ip: string, files: readonly string[], policy: SnapshotPolicy | null): Snapshot[] {
   const times = files.map(snapshotTime);
   const known = times.filter((t): t is number => t !== undefined);
   return files.map((file, i) => {

@@ -126,9 +126,7 @@ export function createHciOperations({ client, concurrency, session }: HciOperati
     /** With no run under way the vendor answers the latest run as it ended: that is the workflow returned. */
     async stopInspection(clusterUuid, o) {
       const name = await clusterName(clusterUuid, o?.signal);
-      const answer = await onTarget('Cluster', clusterUuid, () =>
-        client.stopInspection({ cluster_uuid: clusterUuid, cluster_name: name }, o?.signal),
-      );
+      const answer = await onTarget('Cluster', clusterUuid, () => client.stopInspection({ cluster_uuid: clusterUuid, cluster_name: name }, o?.signal));
       return clusterResult(clusterUuid, await inspectionRun(clusterUuid, answer, o?.signal));
     },
   };

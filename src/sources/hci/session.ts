@@ -71,7 +71,11 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       part(client.computeStatistic(ctx, uuid)),
       part(client.storage(ctx, uuid)),
     ]);
-    const calls = [[detail, DETAIL_FEEDS], [stats, STATISTIC_FEEDS], [storage, STORAGE_FEEDS]] as const;
+    const calls = [
+      [detail, DETAIL_FEEDS],
+      [stats, STATISTIC_FEEDS],
+      [storage, STORAGE_FEEDS],
+    ] as const;
     if (calls.some(([p]) => p?.ok && p.value === null)) return null;
     const cluster = toCluster(sourceId, {
       row,
@@ -87,10 +91,12 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     // One uuid: the list filtered to it; several: the whole list once.
     const { rows } = await client.clusters(ctx, uuids.length === 1 ? { uuid: uuids[0] } : {});
     const byUuid = new Map(rows.map((r) => [r.cluster_uuid, r]));
-    return Promise.all(uuids.map((uuid) => {
-      const row = byUuid.get(uuid);
-      return row ? completeCluster(row) : null;
-    }));
+    return Promise.all(
+      uuids.map((uuid) => {
+        const row = byUuid.get(uuid);
+        return row ? completeCluster(row) : null;
+      }),
+    );
   });
 
   // Each cluster costs three calls past the list: a page by name or creation time
@@ -239,7 +245,14 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const joinOf = async (uuid: string): Promise<Workflow | null> => {
     const hosts = await joinsByCluster.load(uuid);
-    return hosts && joinWorkflow(sourceId, uuid, hosts.map((h) => h.join));
+    return (
+      hosts &&
+      joinWorkflow(
+        sourceId,
+        uuid,
+        hosts.map((h) => h.join),
+      )
+    );
   };
 
   /** Host tasks under way or failed, and the join they make up while there are any. */

@@ -64,7 +64,8 @@ function openEnvelope<E>(http: SourceHttp, call: CallSite, reply: SourceReply, e
 /** `payload` (part of the answer `reply`) as `schema` reads it. */
 function readPayload<S extends z.ZodType>(http: SourceHttp, call: CallSite, reply: SourceReply, schema: S, payload: unknown, at?: string): z.output<S> {
   const parsed = schema.safeParse(payload);
-  if (!parsed.success) throw replyError(http, 'SOURCE_BAD_RESPONSE', call, reply, `answered a body the document does not describe (${describe(parsed.error, at)})`);
+  if (!parsed.success)
+    throw replyError(http, 'SOURCE_BAD_RESPONSE', call, reply, `answered a body the document does not describe (${describe(parsed.error, at)})`);
   return parsed.data;
 }
 
@@ -72,7 +73,14 @@ function readPayload<S extends z.ZodType>(http: SourceHttp, call: CallSite, repl
 export function replyError(http: SourceHttp, code: SourceErrorCode, call: CallSite, reply: SourceReply, message: string): SourceError {
   const route = `${call.method} ${call.route}`;
   const vendor = http.vendorError(reply);
-  return callError(code, `${route} ${message}`, { sourceId: http.sourceId, sourceKind: http.options.kind, method: call.method, route, httpStatus: reply.status, vendor });
+  return callError(code, `${route} ${message}`, {
+    sourceId: http.sourceId,
+    sourceKind: http.options.kind,
+    method: call.method,
+    route,
+    httpStatus: reply.status,
+    vendor,
+  });
 }
 
 /** The first problem zod found, as `path: message`. */

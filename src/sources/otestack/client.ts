@@ -92,13 +92,27 @@ function jwtExpiry(token: string): number | undefined {
 
 /** POST /v1/authorization over `http` (the source's, or its `authUrl`'s): a fresh token for the user. */
 export async function login(http: SourceHttp, user: string, password: string, signal?: AbortSignal): Promise<string> {
-  const call: SourceCall = { method: 'POST', path: '/v1/authorization', route: '/v1/authorization', body: { user, password }, auth: false, ...(signal ? { signal } : {}) };
+  const call: SourceCall = {
+    method: 'POST',
+    path: '/v1/authorization',
+    route: '/v1/authorization',
+    body: { user, password },
+    auth: false,
+    ...(signal ? { signal } : {}),
+  };
   return decode(http, call, await http.request(call), BARE, tokenReply).data.token;
 }
 
 /** PUT /v1/authorization over `http`: a new token with a new expiry, for a still valid one. */
 export async function refresh(http: SourceHttp, token: string, signal?: AbortSignal): Promise<string> {
-  const call: SourceCall = { method: 'PUT', path: '/v1/authorization', route: '/v1/authorization', headers: { authorization: token }, auth: false, ...(signal ? { signal } : {}) };
+  const call: SourceCall = {
+    method: 'PUT',
+    path: '/v1/authorization',
+    route: '/v1/authorization',
+    headers: { authorization: token },
+    auth: false,
+    ...(signal ? { signal } : {}),
+  };
   return decode(http, call, await http.request(call), BARE, tokenReply).data.token;
 }
 
@@ -152,10 +166,9 @@ export class OteClient {
    * labels, so a node's labels are known only by asking which nodes carry each one.
    */
   async nodesLabelled(scope: RequestScope, nodeLabel: string): Promise<OteNodeRef[]> {
-    const refs = await walkPages(
-      (page, pageSize) => this.#list(scope, '/v1/node', { nodeLabel, field: 'nodeName,clusterName', page, pageSize }, nodeRefList),
-      { pageSize: PAGE_SIZE },
-    );
+    const refs = await walkPages((page, pageSize) => this.#list(scope, '/v1/node', { nodeLabel, field: 'nodeName,clusterName', page, pageSize }, nodeRefList), {
+      pageSize: PAGE_SIZE,
+    });
     return refs.items;
   }
 

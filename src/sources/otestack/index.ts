@@ -16,7 +16,9 @@ import { otestackVendor } from './vendor.js';
  * deployments and cluster labels (operations.ts).
  */
 export const createOtestackAdapter: AdapterFactory = (source, deps) => {
-  const { http, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readOteError }, source, (loginHttp) => signIn(source, loginHttp));
+  const { http, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readOteError }, source, (loginHttp) =>
+    signIn(source, loginHttp),
+  );
   const client = new OteClient(http);
 
   const adapter: SourceAdapter = {
@@ -38,7 +40,8 @@ function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: Sour
   const { user, password } = requireCredentials(source, ['user', 'password']);
   const auth = new TokenAuth({
     login: async (signal): Promise<IssuedCredential> => tokenCredential(await login(loginHttp(), user, password, signal), Date.now()),
-    refresh: async (current, signal): Promise<IssuedCredential> => tokenCredential(await refresh(loginHttp(), current.headers.authorization ?? '', signal), Date.now()),
+    refresh: async (current, signal): Promise<IssuedCredential> =>
+      tokenCredential(await refresh(loginHttp(), current.headers.authorization ?? '', signal), Date.now()),
   });
   return { auth };
 }

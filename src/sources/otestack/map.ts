@@ -126,7 +126,19 @@ export function parseHostId(nativeId: string): { clusterName: string; nodeName: 
 }
 
 /** Every host field but its labels: what the node list alone tells, labels costing calls of their own. */
-export const HOST_OUTLINE_FIELDS: ReadonlySet<string> = new Set(['sourceId', 'nativeId', 'raw', 'clusterNativeId', 'name', 'addresses', 'status', 'rawStatus', 'os', 'kernel', 'usage']);
+export const HOST_OUTLINE_FIELDS: ReadonlySet<string> = new Set([
+  'sourceId',
+  'nativeId',
+  'raw',
+  'clusterNativeId',
+  'name',
+  'addresses',
+  'status',
+  'rawStatus',
+  'os',
+  'kernel',
+  'usage',
+]);
 
 export function toHost(sourceId: string, raw: OteNode, labels: readonly string[]): Host {
   return { ...hostOutline(sourceId, raw), labels: toLabels(labels) };

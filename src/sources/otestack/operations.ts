@@ -63,7 +63,12 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
       found = await read();
     } catch (err) {
       if (!(err instanceof SourceError)) throw err;
-      throw new SourceError(err.code, `${what} was accepted, but reading it back failed: ${err.detail.vendorMessage ?? err.code}`, { ...err.detail, outcomeUnknown: true }, { cause: err });
+      throw new SourceError(
+        err.code,
+        `${what} was accepted, but reading it back failed: ${err.detail.vendorMessage ?? err.code}`,
+        { ...err.detail, outcomeUnknown: true },
+        { cause: err },
+      );
     }
     if (found === null || found === undefined) {
       throw new SourceError('SOURCE_BAD_RESPONSE', `${what} was accepted, but the vendor does not show it`, { sourceId, sourceKind, outcomeUnknown: true });
@@ -107,7 +112,12 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
    * leaves the object with extra labels rather than fewer, so no deployment targeting
    * a label loses a cluster or node it should keep. Done at once, no workflow.
    */
-  const relabel = async (what: string, current: readonly string[], wanted: readonly string[], send: (change: 'add' | 'remove', label: string) => Promise<void>) => {
+  const relabel = async (
+    what: string,
+    current: readonly string[],
+    wanted: readonly string[],
+    send: (change: 'add' | 'remove', label: string) => Promise<void>,
+  ) => {
     const { add, remove } = labelChanges(current, wanted);
     const steps = [...add.map((label) => ({ change: 'add' as const, label })), ...remove.map((label) => ({ change: 'remove' as const, label }))];
     const done: string[] = [];
@@ -116,7 +126,12 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
         await send(change, label);
       } catch (err) {
         if (!(err instanceof SourceError) || done.length === 0) throw err;
-        throw new SourceError(err.code, `labels of ${what} partly changed (${done.join(', ')}) when ${change} "${label}" failed: ${err.detail.vendorMessage ?? err.code}`, err.detail, { cause: err });
+        throw new SourceError(
+          err.code,
+          `labels of ${what} partly changed (${done.join(', ')}) when ${change} "${label}" failed: ${err.detail.vendorMessage ?? err.code}`,
+          err.detail,
+          { cause: err },
+        );
       }
       done.push(`${change === 'add' ? 'added' : 'removed'} "${label}"`);
     }

@@ -109,7 +109,8 @@ export function pickAppVersion(apps: readonly OteApp[], appName: string, version
   const versions = apps.filter((a) => a.appName === appName);
   if (versions.length === 0) throw new ValidationError(fields.application, `OTE-stack has no application "${appName}"`);
   const app = versions.find((a) => a.version === version);
-  if (!app) throw new ValidationError(fields.version, `application "${appName}" has no version "${version}" (it has ${versions.map((a) => a.version).join(', ')})`);
+  if (!app)
+    throw new ValidationError(fields.version, `application "${appName}" has no version "${version}" (it has ${versions.map((a) => a.version).join(', ')})`);
   return app;
 }
 
@@ -136,13 +137,17 @@ export function rollbackVersion(detail: OteDeploymentDetail, requested: string |
   const current = detail.version ?? '';
   if (requested === undefined) {
     const previous = ran.filter((v) => v !== current).at(-1);
-    if (previous === undefined) throw new ValidationError('version', `deployment ${detail.deployName} has run no other version successfully: nothing to roll back to`);
+    if (previous === undefined)
+      throw new ValidationError('version', `deployment ${detail.deployName} has run no other version successfully: nothing to roll back to`);
     return previous;
   }
   if (requested === current) throw new ValidationError('version', `deployment ${detail.deployName} already runs version ${current}`);
   if (!ran.includes(requested)) {
     const others = [...new Set(ran.filter((v) => v !== current))];
-    throw new ValidationError('version', `deployment ${detail.deployName} never ran version ${requested} successfully${others.length ? ` (it ran ${others.join(', ')})` : ''}`);
+    throw new ValidationError(
+      'version',
+      `deployment ${detail.deployName} never ran version ${requested} successfully${others.length ? ` (it ran ${others.join(', ')})` : ''}`,
+    );
   }
   return requested;
 }

@@ -114,7 +114,13 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
       wants(want, ['status', 'usage']) ? part(nodesOf.load(row.clusterName)) : undefined,
     ]);
     const cluster = toCluster(sourceId, row, labels?.ok ? labels.value : [], nodes?.ok ? nodes.value : undefined);
-    return withGaps(cluster, gapsFrom([[labels, ['labels']], [nodes, ['status', 'usage']]]));
+    return withGaps(
+      cluster,
+      gapsFrom([
+        [labels, ['labels']],
+        [nodes, ['status', 'usage']],
+      ]),
+    );
   };
   const toClusters = (rows: readonly OteCluster[]): Promise<Cluster[]> => Promise.all(rows.map((row) => completeCluster(row)));
 
@@ -214,12 +220,18 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     outline: {
       fields: HOST_OUTLINE_FIELDS,
       async list(filter) {
-        return (await nodeRows(filter)).map((row) => ({ known: hostOutline(sourceId, row), complete: async (want) => (await toHosts([row], want))[0] ?? null }));
+        return (await nodeRows(filter)).map((row) => ({
+          known: hostOutline(sourceId, row),
+          complete: async (want) => (await toHosts([row], want))[0] ?? null,
+        }));
       },
     },
     window(filter, offset, count, want) {
       const { pushdown, param } = vendorLabel(filter);
-      const page = { fetch: (n: number, size: number) => client.nodePage(scope, nodeQuery(filter, param), n, size), map: (rows: readonly OteNode[]) => toHosts(rows, want) };
+      const page = {
+        fetch: (n: number, size: number) => client.nodePage(scope, nodeQuery(filter, param), n, size),
+        map: (rows: readonly OteNode[]) => toHosts(rows, want),
+      };
       return windowOf(pushdown, page, () => listHosts(filter), offset, count);
     },
     get: (id) => hostById.load(id),
@@ -236,9 +248,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     return raws.map((raw) => ({ raw, placement: placements.get(raw.id) ?? NO_PLACEMENT }));
   };
 
-  const detailById = scope.loader<number, OteDeploymentDetail | null>((ids) =>
-    Promise.all(ids.map((id) => limit(() => client.deployment(scope, id)))),
-  );
+  const detailById = scope.loader<number, OteDeploymentDetail | null>((ids) => Promise.all(ids.map((id) => limit(() => client.deployment(scope, id)))));
 
   const placedDetail = async (id: number): Promise<{ detail: OteDeploymentDetail; placement: Placement } | null> => {
     const detail = await detailById.load(id);
@@ -254,7 +264,12 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   const byClusterLoader = <T>(toItem: (p: { raw: OteDeployment; placement: Placement }) => T | undefined) =>
     scope.loader<string, T[]>(async (names) => {
       const all = await placed();
-      return names.map((name) => all.filter((p) => p.placement.clusters.includes(name)).map(toItem).filter((i): i is T => i !== undefined));
+      return names.map((name) =>
+        all
+          .filter((p) => p.placement.clusters.includes(name))
+          .map(toItem)
+          .filter((i): i is T => i !== undefined),
+      );
     });
 
   const deploymentsByCluster = byClusterLoader(deploymentOf);

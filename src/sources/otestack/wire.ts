@@ -12,14 +12,25 @@ export const envelope = z.object({ code: z.union([z.number(), z.string()]).optio
 
 /** A list answer: `data` (or `apps` for applications) and the vendor's `total`. */
 const listOf = <T extends z.ZodType>(item: T) =>
-  envelope.extend({ data: z.array(item).nullish().transform((v) => v ?? []), total: z.number().optional() });
+  envelope.extend({
+    data: z
+      .array(item)
+      .nullish()
+      .transform((v) => v ?? []),
+    total: z.number().optional(),
+  });
 
 /** Login and Update Token put the token beside `code`, not under `data`. */
 export const tokenReply = envelope.extend({ token: z.string().min(1) });
 
 export const authInfoReply = envelope.extend({ data: z.object({ displayName: z.string().optional(), role: z.number().optional() }).loose() });
 
-export const labelNamesReply = envelope.extend({ data: z.array(z.string()).nullish().transform((v) => v ?? []) });
+export const labelNamesReply = envelope.extend({
+  data: z
+    .array(z.string())
+    .nullish()
+    .transform((v) => v ?? []),
+});
 
 /** Unix seconds in every example; kept as given and normalized in map.ts. */
 const time = z.union([z.number(), z.string()]).nullish();
@@ -81,12 +92,19 @@ export type OteHistoryEntry = z.infer<typeof historyEntry>;
 
 /** Get Deployment with `field=historyVersion`: the deployment plus every version it went through. */
 export const deploymentDetailReply = envelope.extend({
-  data: deploymentRow.extend({ historyVersion: z.array(historyEntry).nullish().transform((v) => v ?? []) }),
+  data: deploymentRow.extend({
+    historyVersion: z
+      .array(historyEntry)
+      .nullish()
+      .transform((v) => v ?? []),
+  }),
 });
 export type OteDeploymentDetail = z.infer<typeof deploymentDetailReply>['data'];
 
 /** An audit record of Get Audit List: `deployType` and `version` name the operation it holds back. */
-const auditRow = z.object({ id: z.number(), deployId: z.number().nullish(), deployType: z.number().nullish(), version: z.string().nullish(), status: z.number() }).loose();
+const auditRow = z
+  .object({ id: z.number(), deployId: z.number().nullish(), deployType: z.number().nullish(), version: z.string().nullish(), status: z.number() })
+  .loose();
 export type OteAudit = z.infer<typeof auditRow>;
 
 /**

@@ -112,13 +112,25 @@ export class TiemClient {
 
   /** GET /clusters/{clusterId}; null when TiEM says there is no such (live) cluster. */
   async clusterDetail(clusterId: string, scope: RequestScope): Promise<TiemClusterDetail | null> {
-    const found = await this.#get('/api/v1/clusters/{clusterId}', `/api/v1/clusters/${encodeURIComponent(clusterId)}`, scope, clusterDetailSchema, TIEM_CODES.clusterNotFound);
+    const found = await this.#get(
+      '/api/v1/clusters/{clusterId}',
+      `/api/v1/clusters/${encodeURIComponent(clusterId)}`,
+      scope,
+      clusterDetailSchema,
+      TIEM_CODES.clusterNotFound,
+    );
     return found?.data ?? null;
   }
 
   /** GET /workflow/{workFlowId}; null when TiEM knows no such flow. */
   async workflowDetail(workFlowId: string, scope: RequestScope): Promise<TiemWorkflowDetail | null> {
-    const found = await this.#get('/api/v1/workflow/{workFlowId}', `/api/v1/workflow/${encodeURIComponent(workFlowId)}`, scope, workflowDetailSchema, TIEM_CODES.flowNotFound);
+    const found = await this.#get(
+      '/api/v1/workflow/{workFlowId}',
+      `/api/v1/workflow/${encodeURIComponent(workFlowId)}`,
+      scope,
+      workflowDetailSchema,
+      TIEM_CODES.flowNotFound,
+    );
     return found?.data ?? null;
   }
 

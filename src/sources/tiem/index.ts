@@ -37,7 +37,9 @@ function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth?: Sou
  * from a backup: restoreSnapshot is offered only with it.
  */
 export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: AdapterDeps): SourceAdapter => {
-  const { http, headers, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readTiemError }, source, (loginHttp) => signIn(source, loginHttp));
+  const { http, headers, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readTiemError }, source, (loginHttp) =>
+    signIn(source, loginHttp),
+  );
   const client = new TiemClient({ http, ...(headers ? { headers } : {}) });
 
   const session = (scope: RequestScope) => new TiemSession(client, source.id, scope, source.concurrency).readers();

@@ -105,13 +105,21 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
       const found = await readers(o).clusters?.get(id);
       if (!found) throw notFound(cluster(id));
       if (found.status !== 'STOPPED') {
-        throw new ValidationError('id', `cluster ${id} is ${found.status} (TiEM: ${found.rawStatus}): TiEM starts only a Stopped cluster; use restartCluster to restart a running one`);
+        throw new ValidationError(
+          'id',
+          `cluster ${id} is ${found.status} (TiEM: ${found.rawStatus}): TiEM starts only a Stopped cluster; use restartCluster to restart a running one`,
+        );
       }
       return restart(id, o);
     },
 
     takeOverCluster: async (req, o) =>
-      clusterJob(undefined, { method: 'POST', route: `${API}/clusters/takeover`, path: `${API}/clusters/takeover`, body: takeoverBody(req) }, 'TakeoverCluster', o),
+      clusterJob(
+        undefined,
+        { method: 'POST', route: `${API}/clusters/takeover`, path: `${API}/clusters/takeover`, body: takeoverBody(req) },
+        'TakeoverCluster',
+        o,
+      ),
 
     createSnapshot: async (clusterId, req, o) => {
       const body = backupBody(clusterId, req);
@@ -146,16 +154,25 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
   operations.restoreSnapshot = async (id, req, o) => {
     checkRestore(req);
     const password = req.dbPassword ?? deps.restoreDbPassword;
-    if (!password) throw new ValidationError('dbPassword', 'a TiEM restore needs the new cluster’s root password (or configure restoreDbPassword for the source)');
+    if (!password)
+      throw new ValidationError('dbPassword', 'a TiEM restore needs the new cluster’s root password (or configure restoreDbPassword for the source)');
     const scope = new RequestScope(o?.signal);
     const backup = await deps.session(scope).snapshots?.get(id);
     if (!backup) throw notFound({ type: 'Snapshot', nativeId: id });
     const source = backup.clusterNativeId ? await client.clusterDetail(backup.clusterNativeId, scope) : null;
     if (!source) {
-      throw new ValidationError('id', `backup ${id} was taken of cluster ${backup.clusterNativeId ?? '(none)'}, which TiEM no longer has: a restore copies that cluster's version, region and resources`);
+      throw new ValidationError(
+        'id',
+        `backup ${id} was taken of cluster ${backup.clusterNativeId ?? '(none)'}, which TiEM no longer has: a restore copies that cluster's version, region and resources`,
+      );
     }
     const body = restoreBody(id, source, req, password);
-    return clusterJob({ type: 'Snapshot', nativeId: id }, { method: 'POST', route: `${API}/clusters/restore`, path: `${API}/clusters/restore`, body }, 'RestoreNewCluster', o);
+    return clusterJob(
+      { type: 'Snapshot', nativeId: id },
+      { method: 'POST', route: `${API}/clusters/restore`, path: `${API}/clusters/restore`, body },
+      'RestoreNewCluster',
+      o,
+    );
   };
   return operations;
 }

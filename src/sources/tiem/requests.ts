@@ -109,12 +109,16 @@ function instanceResources(req: CreateClusterRequest): TiemInstanceResource[] {
     const specCode = required(c.spec, `${field}.spec`, 'an instance spec such as 4C8G');
     const zoneCode = required(c.zone, `${field}.zone`, 'a zone');
     if (req.zone !== undefined && zoneCode !== req.zone) {
-      throw new ValidationError('input.zone', `component ${i} is placed in ${zoneCode}: TiEM places each component in its own zone, so leave input.zone out or match it`);
+      throw new ValidationError(
+        'input.zone',
+        `component ${i} is placed in ${zoneCode}: TiEM places each component in its own zone, so leave input.zone out or match it`,
+      );
     }
     if (c.diskType !== undefined && !(DISK_TYPES as readonly string[]).includes(c.diskType)) {
       throw new ValidationError(`${field}.diskType`, `must be one of ${DISK_TYPES.join(', ')}`);
     }
-    if (c.diskCapacityGb !== undefined && !isPositiveInt(c.diskCapacityGb)) throw new ValidationError(`${field}.diskCapacityGb`, 'must be a whole number of GiB, at least 1');
+    if (c.diskCapacityGb !== undefined && !isPositiveInt(c.diskCapacityGb))
+      throw new ValidationError(`${field}.diskCapacityGb`, 'must be a whole number of GiB, at least 1');
     const group = groups.get(c.type) ?? { componentType: c.type, totalNodeCount: 0, resource: [] };
     group.totalNodeCount += c.count;
     group.resource.push({

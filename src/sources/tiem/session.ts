@@ -54,15 +54,28 @@ export class TiemSession {
     concurrency: number,
   ) {
     this.#limit = cap(concurrency);
-    const each = <K, V>(load: (key: K) => Promise<V>) => (keys: readonly K[]) => Promise.all(keys.map((k) => settle(this.#limit(() => load(k)))));
+    const each =
+      <K, V>(load: (key: K) => Promise<V>) =>
+      (keys: readonly K[]) =>
+        Promise.all(keys.map((k) => settle(this.#limit(() => load(k)))));
     this.#details = scope.loader(each((id) => client.clusterDetail(id, scope)));
     this.#workflowDetails = scope.loader(each((id) => client.workflowDetail(id, scope)));
     this.#backupById = scope.loader(each(async (id) => (await client.page(BACKUPS, { backupId: id }, 1, 1, scope)).items[0] ?? null));
     this.#backupsByCluster = scope.loader((ids) =>
-      this.#groupedByCluster(BACKUPS, ids, (b) => b.clusterId ?? undefined, (id) => ({ clusterId: id })),
+      this.#groupedByCluster(
+        BACKUPS,
+        ids,
+        (b) => b.clusterId ?? undefined,
+        (id) => ({ clusterId: id }),
+      ),
     );
     this.#workflowsByCluster = scope.loader((ids) =>
-      this.#groupedByCluster(WORKFLOWS, ids, (w) => (w.bizType === 'cluster' ? (w.bizId ?? undefined) : undefined), (id) => ({ bizId: id, bizType: 'cluster' })),
+      this.#groupedByCluster(
+        WORKFLOWS,
+        ids,
+        (w) => (w.bizType === 'cluster' ? (w.bizId ?? undefined) : undefined),
+        (id) => ({ bizId: id, bizType: 'cluster' }),
+      ),
     );
   }
 
@@ -105,9 +118,7 @@ export class TiemSession {
       // The topology is per cluster: one detail call per cluster, and only that with a cluster filter.
       pushdown: new Set<keyof HostFilter>(['clusterNativeId']),
       list: async (f) => {
-        const ids = f.clusterNativeId
-          ? [f.clusterNativeId]
-          : (await this.client.walk(CLUSTERS, {}, this.scope, this.#limit)).map((c) => c.clusterId);
+        const ids = f.clusterNativeId ? [f.clusterNativeId] : (await this.client.walk(CLUSTERS, {}, this.scope, this.#limit)).map((c) => c.clusterId);
         // A cluster whose detail fails is reported missing; the others' hosts are served.
         return gather(ids, this.#hostsOf);
       },

@@ -17,9 +17,7 @@ export const envelopeSchema = z.looseObject({
   code: z.number(),
   message: z.string().nullish(),
   data: z.unknown(),
-  page: z
-    .looseObject({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int().min(0) })
-    .nullish(),
+  page: z.looseObject({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int().min(0) }).nullish(),
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 

@@ -24,7 +24,15 @@ describe('dcos cluster creation', () => {
     expect(res.status).toBe(200);
     expect(shapeDifferences(res.body, fixture('cluster-create.response.json'))).toEqual([]);
     const c = res.body.data;
-    expect(c).toMatchObject({ name: 'demo-01', owner: 'sysadmin', status: 'INSTALLING', endPoint: '', instances: 2, type: 'customized', createCategory: 'compact' });
+    expect(c).toMatchObject({
+      name: 'demo-01',
+      owner: 'sysadmin',
+      status: 'INSTALLING',
+      endPoint: '',
+      instances: 2,
+      type: 'customized',
+      createCategory: 'compact',
+    });
     expect(c.dockerRegistries[0]).toMatchObject({ _id: '59bb43f8284ae3000bf663e7', registry: '192.168.10.95:5000', isSystemRegistry: true });
     expect((await hostsOf(c._id)).map((h) => [h.ip, h.status])).toEqual([
       ['192.168.10.212', 'INSTALLING'],
@@ -62,7 +70,14 @@ describe('dcos cluster creation', () => {
 
   it('creates provider clusters with generated nodes and an HA layout', async () => {
     const res = await s.request('POST', '/v1/cluster', {
-      name: 'gce-ha', user_id: s.userId, type: 'google', providerId: '59c3556b284ae3000bf663f9', createCategory: 'ha', masterCount: 3, sharedCount: 2, pureslaveCount: 1,
+      name: 'gce-ha',
+      user_id: s.userId,
+      type: 'google',
+      providerId: '59c3556b284ae3000bf663f9',
+      createCategory: 'ha',
+      masterCount: 3,
+      sharedCount: 2,
+      pureslaveCount: 1,
     });
     expect(res.body.data).toMatchObject({ status: 'INSTALLING', instances: 6, createCategory: 'ha', providerId: '59c3556b284ae3000bf663f9' });
     const hosts = await hostsOf(res.body.data._id);

@@ -75,7 +75,17 @@ describe('dcos cluster deletion and operation logs', () => {
     expect(times).toEqual([...times].sort());
     expect(new Set(logs.map((l) => l.status))).toEqual(new Set(['start', 'success', 'fail']));
     expect(new Set(logs.map((l) => l.operateType))).toEqual(
-      new Set(['create_cluster', 'delete_cluster', 'add_hosts', 'delete_hosts', 'create_service', 'create_component', 'start_component', 'stop_component', 'scale_component']),
+      new Set([
+        'create_cluster',
+        'delete_cluster',
+        'add_hosts',
+        'delete_hosts',
+        'create_service',
+        'create_component',
+        'start_component',
+        'stop_component',
+        'scale_component',
+      ]),
     );
     const page = await s.request('GET', '/v1/logs?skip=10&limit=5&sort=-time_update');
     const desc = [...logs].sort((a, b) => (a.time_update < b.time_update ? 1 : a.time_update > b.time_update ? -1 : 0));

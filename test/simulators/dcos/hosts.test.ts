@@ -65,10 +65,13 @@ describe('dcos hosts', () => {
     const added = (await hostsOf(c._id)).find((h) => h.ip === '192.168.10.214');
     expect(added).toMatchObject({ status: 'INSTALLING', hostName: '', isSlaveNode: true, isSharedNode: false, type: 'customized' });
     expect(await lastLogs(c._id, 'add_hosts')).toEqual(['start']);
-    expectError(await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...request, pureslaveNodes: [{ ...request.pureslaveNodes[0], ip: '192.168.10.215' }] }), 'E50016');
+    expectError(
+      await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...request, pureslaveNodes: [{ ...request.pureslaveNodes[0], ip: '192.168.10.215' }] }),
+      'E50016',
+    );
 
     dcos.sim.advance(3 * MINUTE + 30_000);
-    expect((await clusterOf(c._id))).toMatchObject({ status: 'RUNNING', instances: c.instances + 1 });
+    expect(await clusterOf(c._id)).toMatchObject({ status: 'RUNNING', instances: c.instances + 1 });
     expect((await hostsOf(c._id)).find((h) => h.ip === '192.168.10.214').status).toBe('RUNNING');
     expect(await lastLogs(c._id, 'add_hosts')).toEqual(['start', 'success']);
   });
@@ -78,7 +81,7 @@ describe('dcos hosts', () => {
     await call(dcos.sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
     await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...fixture('hosts-add.request.json'), clusterId: c._id });
     dcos.sim.advance(HOUR);
-    expect((await clusterOf(c._id))).toMatchObject({ status: 'RUNNING', instances: c.instances });
+    expect(await clusterOf(c._id)).toMatchObject({ status: 'RUNNING', instances: c.instances });
     expect((await hostsOf(c._id)).find((h) => h.ip === '192.168.10.214').status).toBe('FAILED');
     expect(await lastLogs(c._id, 'add_hosts')).toEqual(['start', 'fail']);
   });
@@ -86,7 +89,9 @@ describe('dcos hosts', () => {
   it('validates additions', async () => {
     const c = await runningCluster();
     const base: any = { ...fixture('hosts-add.request.json'), clusterId: c._id };
-    expect(expectError(await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...base, pureslaveCount: 0, pureslaveNodes: [] }), 'E50010')).toMatch(/positive/);
+    expect(expectError(await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...base, pureslaveCount: 0, pureslaveNodes: [] }), 'E50010')).toMatch(
+      /positive/,
+    );
     expectError(await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...base, pureslaveCount: 2 }), 'E12002');
     expectError(await s.request('POST', `/v1/cluster/${c._id}/hosts`, { ...base, clusterId: '59bb43f8284ae3000bf663ea' }), 'E12002');
     const taken = (await hostsOf(c._id))[0].ip;
@@ -106,7 +111,7 @@ describe('dcos hosts', () => {
     expect((await s.request('GET', `/v1/cluster/${c._id}/hosts/${victim.hostId}`)).body.data.status).toBe('TERMINATING');
     dcos.sim.advance(MINUTE + 30_000);
     expect((await s.request('GET', `/v1/cluster/${c._id}/hosts/${victim.hostId}`)).body.data.status).toBe('TERMINATED');
-    expect((await clusterOf(c._id))).toMatchObject({ status: 'RUNNING', instances: c.instances - 1 });
+    expect(await clusterOf(c._id)).toMatchObject({ status: 'RUNNING', instances: c.instances - 1 });
     expect(await lastLogs(c._id, 'delete_hosts')).toEqual(['start', 'success']);
   });
 

@@ -25,7 +25,9 @@ describe('dws: IAM tokens and authentication', () => {
   });
 
   it('names the missing part of a malformed login body', async () => {
-    const res = await call(dws.sim, 'POST', '/v3/auth/tokens', { body: { auth: { identity: { methods: ['password'], password: { user: { name: 'demo', domain: { name: 'demo' } } } } } } });
+    const res = await call(dws.sim, 'POST', '/v3/auth/tokens', {
+      body: { auth: { identity: { methods: ['password'], password: { user: { name: 'demo', domain: { name: 'demo' } } } } } },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.message).toContain('auth.identity.password.user.password');
   });

@@ -84,7 +84,11 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     const a = (await c.post('/v2/{pid}/alarm-subs', sub('first'))).body;
     await c.post('/v2/{pid}/alarm-subs', sub('second'));
     expect((await c.get('/v2/{pid}/alarm-subs?limit=1&offset=1')).body).toMatchObject({ count: 2, alarm_subscriptions: [{ name: 'second' }] });
-    expect((await c.put(`/v2/{pid}/alarm-subs/${a.id}`, { ...sub('renamed'), alarm_level: 'prompt' })).body).toMatchObject({ id: a.id, name: 'renamed', alarm_level: 'prompt' });
+    expect((await c.put(`/v2/{pid}/alarm-subs/${a.id}`, { ...sub('renamed'), alarm_level: 'prompt' })).body).toMatchObject({
+      id: a.id,
+      name: 'renamed',
+      alarm_level: 'prompt',
+    });
     expect((await c.del(`/v2/{pid}/alarm-subs/${a.id}`)).body.name).toBe('renamed');
     expect((await c.get('/v2/{pid}/alarm-subs')).body.count).toBe(1);
     expect((await c.post('/v2/{pid}/alarm-subs', { ...sub('bad'), alarm_level: 'fatal' })).status).toBe(400);
@@ -117,7 +121,10 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     const path = `/v2/{pid}/clusters/${idle.id}/snapshot-policies`;
     const before = (await c.get(path)).body;
     expect(before.backup_strategies).toHaveLength(2);
-    const add = { keep_day: 5, backup_strategies: [{ policy_name: 'test', backup_strategy: '0 0 3 ? * 1,2,3,4,5,6,7', backup_type: 'full', backup_level: 'cluster' }] };
+    const add = {
+      keep_day: 5,
+      backup_strategies: [{ policy_name: 'test', backup_strategy: '0 0 3 ? * 1,2,3,4,5,6,7', backup_type: 'full', backup_level: 'cluster' }],
+    };
     expect((await c.put(path, add)).status).toBe(200);
     const after = (await c.get(path)).body;
     expect(after.keep_day).toBe(5);

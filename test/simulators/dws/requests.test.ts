@@ -129,10 +129,20 @@ describe('dws: validation, lookups, pagination and filters', () => {
 
   it('keeps tags: batch-create adds or replaces, batch-delete removes, the project list aggregates', async () => {
     const idle = await idleCluster(c);
-    await c.post(`/clusters/${idle.id}/tags/batch-create`, { tags: [{ key: 'team', value: 'bi' }, { key: 'tier', value: 'gold' }] });
+    await c.post(`/clusters/${idle.id}/tags/batch-create`, {
+      tags: [
+        { key: 'team', value: 'bi' },
+        { key: 'tier', value: 'gold' },
+      ],
+    });
     await c.post(`/clusters/${idle.id}/tags/batch-create`, { tags: [{ key: 'tier', value: 'silver' }] });
     const tags = (await c.get(`/clusters/${idle.id}/tags`)).body.tags;
-    expect(tags).toEqual(expect.arrayContaining([{ key: 'team', value: 'bi' }, { key: 'tier', value: 'silver' }]));
+    expect(tags).toEqual(
+      expect.arrayContaining([
+        { key: 'team', value: 'bi' },
+        { key: 'tier', value: 'silver' },
+      ]),
+    );
     expect((await c.get(`/clusters/${idle.id}`)).body.cluster.tags).toEqual(tags);
     expect((await c.get('/tags')).body.tags).toEqual(expect.arrayContaining([{ key: 'tier', values: ['silver'] }]));
     await c.post(`/clusters/${idle.id}/tags/batch-delete`, { tags: [{ key: 'tier', value: 'silver' }] });

@@ -143,7 +143,10 @@ describe('hci top-N', () => {
 
   it('requires a positive count', async () => {
     const c = await firstCluster(h.sim);
-    expect(await get(h.sim, `/v1/cluster/top?cluster_uuid=${c.uuid}`)).toMatchObject({ status: 400, body: { status_code: 10001, message_en: 'param count is required' } });
+    expect(await get(h.sim, `/v1/cluster/top?cluster_uuid=${c.uuid}`)).toMatchObject({
+      status: 400,
+      body: { status_code: 10001, message_en: 'param count is required' },
+    });
     expect((await get(h.sim, `/v1/cluster/top?cluster_uuid=${c.uuid}&count=0`)).body.status_code).toBe(10002);
     expect((await get(h.sim, `/v1/cluster/top?cluster_uuid=nope&count=3`)).body.status_code).toBe(10003);
   });

@@ -20,8 +20,7 @@ describe('hci metadata snapshots', () => {
   });
   const list = async (extra = '') =>
     (await get(h.sim, `/v1/cluster/data/snapshot/list?cluster_uuid=${c.uuid}&ip=${ip}${extra}`)).body.data.meta_data.Snapshot as string[];
-  const config = async () =>
-    (await get(h.sim, `/v1/cluster/data/snapshot/config/inspect?cluster_uuid=${c.uuid}&ip=${ip}`)).body.data.meta_data.SnapshotConfig;
+  const config = async () => (await get(h.sim, `/v1/cluster/data/snapshot/config/inspect?cluster_uuid=${c.uuid}&ip=${ip}`)).body.data.meta_data.SnapshotConfig;
 
   it('lists a node’s snapshot files, oldest first, taken before the simulation started', async () => {
     const files = await list();

@@ -22,10 +22,15 @@ describe('hci network, topology and dashboards', () => {
     const hosts = c.detail.TopoHostNode;
     const all = (await get(h.sim, `/v1/cluster/chassis/list?cluster_uuid=${c.uuid}&page_num=&page_size&filter_ip=&filter_host_name`)).body;
     expect(all).toMatchObject({ status_code: 0, data: { total_count: hosts.length } });
-    expect(all.data.list[0]).toMatchObject({ chassis: { chassis_name: expect.any(String), host_name: expect.stringMatching(/^TOS-/) }, encap: { type: 'geneve' } });
+    expect(all.data.list[0]).toMatchObject({
+      chassis: { chassis_name: expect.any(String), host_name: expect.stringMatching(/^TOS-/) },
+      encap: { type: 'geneve' },
+    });
     const one = (await get(h.sim, `/v1/cluster/chassis/list?cluster_uuid=${c.uuid}&filter_ip=${hosts[1].name}`)).body.data;
     expect(one.total_count).toBe(1);
-    expect((await get(h.sim, `/v1/cluster/chassis/list?cluster_uuid=${c.uuid}&page_num=1&page_size=2`)).body.data.list).toHaveLength(Math.min(2, hosts.length - 2));
+    expect((await get(h.sim, `/v1/cluster/chassis/list?cluster_uuid=${c.uuid}&page_num=1&page_size=2`)).body.data.list).toHaveLength(
+      Math.min(2, hosts.length - 2),
+    );
   });
 
   it('lists a tenant’s network VMs; an unknown tenant has none, as in the example', async () => {
@@ -63,8 +68,12 @@ describe('hci network, topology and dashboards', () => {
 
   it('answers each dashboard flag asked for and null for the others, agreeing with the compute view', async () => {
     const c = await firstCluster(h.sim);
-    const hw = (await get(h.sim, `/v1/cluster/hardware_resources/inspect?cluster_uuid=${c.uuid}&cpu_status=true&cpu_top=true&start_time=1000&end_time=4600&duration=60&count=60`))
-      .body;
+    const hw = (
+      await get(
+        h.sim,
+        `/v1/cluster/hardware_resources/inspect?cluster_uuid=${c.uuid}&cpu_status=true&cpu_top=true&start_time=1000&end_time=4600&duration=60&count=60`,
+      )
+    ).body;
     expect(hw).toMatchObject({ scode: 0, data: { storage_status: null, memory_top: null } });
     expect(hw.data.cpu_status.series).toHaveLength(60);
     expect(hw.data.cpu_status.series[1].time - hw.data.cpu_status.series[0].time).toBe(60);
@@ -74,7 +83,10 @@ describe('hci network, topology and dashboards', () => {
     expect(detail.vm_status).toEqual(stats.StateSummaryResult);
     expect(detail.vm_top[0].cpu_usage).toBeGreaterThanOrEqual(detail.vm_top.at(-1).cpu_usage);
     const overall = (await get(h.sim, `/v1/cluster/overall_status/inspect?cluster_uuid=${c.uuid}&compute_status=true`)).body.data;
-    expect(overall).toMatchObject({ compute_status: { Total: stats.HostSummary.Total, status: expect.stringMatching(/^(health|warning|error)$/) }, network_status: null });
+    expect(overall).toMatchObject({
+      compute_status: { Total: stats.HostSummary.Total, status: expect.stringMatching(/^(health|warning|error)$/) },
+      network_status: null,
+    });
     const overview = (await get(h.sim, `/v1/cluster/overview/inspect?cluster_uuid=${c.uuid}&start_time=1629953706&end_time=1629957306&duration=60`)).body.data;
     expect(overview).toMatchObject({ HostSummary: stats.HostSummary, UsageRatio: stats.UsageRatio });
     expect(overview.cpu_trend).toHaveLength(61);
@@ -82,7 +94,10 @@ describe('hci network, topology and dashboards', () => {
 
   it('validates dashboard flags and windows', async () => {
     const c = await firstCluster(h.sim);
-    expect((await get(h.sim, `/v1/cluster/hardware_resources/inspect?cluster_uuid=${c.uuid}&cpu_status=yes`)).body).toMatchObject({ scode: 10002, message: expect.stringMatching(/cpu_status/) });
+    expect((await get(h.sim, `/v1/cluster/hardware_resources/inspect?cluster_uuid=${c.uuid}&cpu_status=yes`)).body).toMatchObject({
+      scode: 10002,
+      message: expect.stringMatching(/cpu_status/),
+    });
     expect((await get(h.sim, `/v1/cluster/overview/inspect?cluster_uuid=${c.uuid}&start_time=200&end_time=100`)).body.message).toMatch(/end_time/);
     expect(await get(h.sim, '/v1/cluster/overall_status/inspect?compute_status=true')).toMatchObject({ status: 400, body: { scode: 10001 } });
   });

@@ -2,8 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { clusters, firstCluster, get, statistic, useHci } from './setup.js';
 
 const VM_STATE_COUNTS = [
-  'no_state_count', 'running_count', 'blocked_count', 'paused_count', 'shutdown_count', 'shutoff_count', 'crashed_count',
-  'pmsuspend_count', 'cloning_count', 'save_count', 'migrating_count', 'pending_count', 'importing_count', 'unknown_count',
+  'no_state_count',
+  'running_count',
+  'blocked_count',
+  'paused_count',
+  'shutdown_count',
+  'shutoff_count',
+  'crashed_count',
+  'pmsuspend_count',
+  'cloning_count',
+  'save_count',
+  'migrating_count',
+  'pending_count',
+  'importing_count',
+  'unknown_count',
   'restoring_count',
 ];
 

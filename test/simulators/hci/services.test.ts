@@ -15,7 +15,10 @@ describe('hci storage service and cloud manager VMs', () => {
     expect(vm).toMatchObject({ vm_type: 'GST', status: 'deploying', manage_cidr: GST.manage_cidr, host_uuid: expect.any(String) });
     expect((await list(c.uuid)).total_count).toBe(before + 1);
     expect((await list(c.uuid, '&filter_ip=10.88.0.21')).list).toEqual([vm]);
-    expect(await post(h.sim, '/v1/cluster/storage_service/vm/delete', { cluster_uuid: c.uuid, uuid: vm.uuid })).toMatchObject({ status: 409, body: { scode: 10015 } });
+    expect(await post(h.sim, '/v1/cluster/storage_service/vm/delete', { cluster_uuid: c.uuid, uuid: vm.uuid })).toMatchObject({
+      status: 409,
+      body: { scode: 10015 },
+    });
     h.sim.advance(6 * 60_000);
     expect((await list(c.uuid, '&filter_ip=10.88.0.21')).list[0].status).toBe('running');
     expect((await post(h.sim, '/v1/cluster/storage_service/vm/delete', { cluster_uuid: c.uuid, uuid: vm.uuid, name: vm.name })).body).toMatchObject({
@@ -23,7 +26,10 @@ describe('hci storage service and cloud manager VMs', () => {
       data: { uuid: vm.uuid, name: vm.name },
     });
     expect((await list(c.uuid)).total_count).toBe(before);
-    expect(await post(h.sim, '/v1/cluster/storage_service/vm/delete', { cluster_uuid: c.uuid, uuid: vm.uuid })).toMatchObject({ status: 404, body: { scode: 10013 } });
+    expect(await post(h.sim, '/v1/cluster/storage_service/vm/delete', { cluster_uuid: c.uuid, uuid: vm.uuid })).toMatchObject({
+      status: 404,
+      body: { scode: 10013 },
+    });
   });
 
   it('validates a deployment: type, networks, and one address per VM', async () => {
@@ -40,7 +46,8 @@ describe('hci storage service and cloud manager VMs', () => {
     const all = await clusters(h.sim);
     const c = all.find((x) => x.detail.TopoHostNode.some((n: any) => !n.IsSystemService && n.services.agentStatus === 1 && n.services.hostMode === 0))!;
     const host = c.detail.TopoHostNode.find((n: any) => !n.IsSystemService && n.services.agentStatus === 1 && n.services.hostMode === 0);
-    const deploy = () => post(h.sim, '/v1/cluster/deploy/cvm', { Networks: [{ Addr: '10.89.0.5/24', Gateway: '10.89.0.1' }], MachineUUID: host.UUID, cluster_uuid: c.uuid });
+    const deploy = () =>
+      post(h.sim, '/v1/cluster/deploy/cvm', { Networks: [{ Addr: '10.89.0.5/24', Gateway: '10.89.0.1' }], MachineUUID: host.UUID, cluster_uuid: c.uuid });
     const cvm = (await deploy()).body.data;
     expect(cvm).toMatchObject({ name: `LCM${cvm.uuid}`, MachineUUID: host.UUID, status: 'deploying' });
     const progress = async () => (await get(h.sim, `/v1/cluster/host/task/progress?cluster_uuid=${c.uuid}&host_uuid=${host.UUID}`)).body.data.progress;
@@ -66,7 +73,9 @@ describe('hci storage service and cloud manager VMs', () => {
     expect((await post(h.sim, '/v1/cluster/deploy/cvm', { Networks: [{ Addr: '10.1.1.1/24' }], MachineUUID: host, cluster_uuid: c.uuid })).body.message).toBe(
       'param Gateway is required',
     );
-    expect(await post(h.sim, '/v1/cluster/deploy/cvm', { Networks: [{ Addr: '10.1.1.1/24', Gateway: '10.1.1.1' }], MachineUUID: 'nope', cluster_uuid: c.uuid })).toMatchObject({
+    expect(
+      await post(h.sim, '/v1/cluster/deploy/cvm', { Networks: [{ Addr: '10.1.1.1/24', Gateway: '10.1.1.1' }], MachineUUID: 'nope', cluster_uuid: c.uuid }),
+    ).toMatchObject({
       status: 404,
       body: { scode: 10004 },
     });

@@ -25,7 +25,10 @@ describe('hci cluster settings', () => {
   it('refuses DRS values out of range, naming the field, and changes nothing', async () => {
     const c = await firstCluster(h.sim);
     const update = (config: unknown) => post(h.sim, '/v1/cluster/compute/service/drsconfig/update', { cluster_uuid: c.uuid, config });
-    expect(await update({ DRS: { ThresholdLevel: 6 } })).toMatchObject({ status: 400, body: { scode: 10002, message: expect.stringMatching(/config\.DRS\.ThresholdLevel/) } });
+    expect(await update({ DRS: { ThresholdLevel: 6 } })).toMatchObject({
+      status: 400,
+      body: { scode: 10002, message: expect.stringMatching(/config\.DRS\.ThresholdLevel/) },
+    });
     expect((await update({ DPM: { LowThreshold: 0.9 } })).body.message).toMatch(/LowThreshold/);
     expect((await update(undefined)).body).toMatchObject({ scode: 10001, message: 'param config is required' });
     const config = (await get(h.sim, `/v1/cluster/compute/service/drsconfig/get?cluster_uuid=${c.uuid}`)).body.data.config;
@@ -56,7 +59,10 @@ describe('hci cluster settings', () => {
   it('refuses a global config without a cluster, without thresholds or with a bad one', async () => {
     const c = await firstCluster(h.sim);
     expect(await post(h.sim, '/v1/cluster/set/global/config', { CPUOverAllocationThreshold: 0.8 })).toMatchObject({ status: 400, body: { scode: 10001 } });
-    expect(await post(h.sim, '/v1/cluster/set/global/config', { ip: '10.255.0.1', CPUOverAllocationThreshold: 0.8 })).toMatchObject({ status: 404, body: { scode: 10003 } });
+    expect(await post(h.sim, '/v1/cluster/set/global/config', { ip: '10.255.0.1', CPUOverAllocationThreshold: 0.8 })).toMatchObject({
+      status: 404,
+      body: { scode: 10003 },
+    });
     expect((await post(h.sim, '/v1/cluster/set/global/config', { cluster_uuid: c.uuid })).body.scode).toBe(10001);
     expect((await post(h.sim, '/v1/cluster/set/global/config', { cluster_uuid: c.uuid, CPUOverAllocationThreshold: 0 })).body).toMatchObject({
       scode: 10002,

@@ -59,7 +59,10 @@ describe('hci responses match the document examples field by field', () => {
     const c = await firstCluster(h.sim);
     const ip = c.detail.candidates[0];
     const ids = { cluster_uuid: c.uuid, ip };
-    expectShape((await post(h.sim, '/v1/cluster/data/snapshot/save', { ...fixture('snapshot-save.request.json'), ...ids })).body, 'snapshot-save.response.json');
+    expectShape(
+      (await post(h.sim, '/v1/cluster/data/snapshot/save', { ...fixture('snapshot-save.request.json'), ...ids })).body,
+      'snapshot-save.response.json',
+    );
     const list = (await get(h.sim, `/v1/cluster/data/snapshot/list?ip=${ip}&cluster_uuid=${c.uuid}`)).body;
     expectShape(list, 'snapshot-list.response.json');
     const file = list.data.meta_data.Snapshot[0];

@@ -19,7 +19,16 @@ describe('otestack applications', () => {
     expect(shapeDifferences(list.body, fixture('apps-list.response'))).toEqual([]);
     expect(list.body.total).toBe(1);
     const app = list.body.apps[0];
-    expect(app).toMatchObject({ appName: 'nginx1', version: '1.2', image: 'nginx:latest', replicas: 10, minCPU: 0.1, maxCPU: 2, targetCPUUtilization: 1, targetMemUtilization: 150 });
+    expect(app).toMatchObject({
+      appName: 'nginx1',
+      version: '1.2',
+      image: 'nginx:latest',
+      replicas: 10,
+      minCPU: 0.1,
+      maxCPU: 2,
+      targetCPUUtilization: 1,
+      targetMemUtilization: 150,
+    });
     // The list example's dependence for this very app: the image's service on the host port.
     expect(app.dependence).toEqual([{ name: 'nginx', service: 'nginx.ns1.svc.cluster.local', port: 9090 }]);
 

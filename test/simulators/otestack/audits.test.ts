@@ -59,7 +59,7 @@ describe('otestack deployment audits', () => {
     expect(await deployment(audit.deployId)).toMatchObject({ status: 2, auditComment: 'no pass', editable: true });
   });
 
-  it('status 0, as in the document\'s example, keeps the audit pending and notes the comment', async () => {
+  it("status 0, as in the document's example, keeps the audit pending and notes the comment", async () => {
     const [audit] = await pending();
     const res = await api('POST', '/v1/admin/deploy', { ...fixture('deploy-audit.request'), id: audit.id });
     expect(res).toMatchObject({ status: 200, body: { code: 200 } });

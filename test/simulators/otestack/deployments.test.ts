@@ -121,7 +121,10 @@ describe('otestack deployments', () => {
     const body = fixture('deploy-create.request');
     for (const field of ['deployName', 'appName', 'version', 'cluster', 'nodeLabel', 'comment']) {
       const { [field]: _, ...rest } = body;
-      expect(await api('POST', '/v1/deploy', rest)).toMatchObject({ status: 422, body: { code: 422, message: `parameter validation error: ${field} is required` } });
+      expect(await api('POST', '/v1/deploy', rest)).toMatchObject({
+        status: 422,
+        body: { code: 422, message: `parameter validation error: ${field} is required` },
+      });
     }
     expect(await api('POST', '/v1/deploy', body)).toMatchObject({ status: 404, body: { message: 'application nginx1 version 1.1.1.1 not found' } });
     const nowhere = await api('POST', '/v1/deploy', { ...body, appName: 'nginx-edge', version: '1.24', cluster: 'mars' });

@@ -41,7 +41,10 @@ describe('otestack nodes and node labels', () => {
     const byName = await api('GET', `/v1/node?nodeName=${cluster.clusterName}-node-01`);
     expect(byName.body.data.map((n: any) => n.nodeName)).toEqual([`${cluster.clusterName}-node-01`]);
     const fields = await api('GET', '/v1/node?field=nodeName,ip&pageSize=2');
-    expect(fields.body.data.map((n: any) => Object.keys(n))).toEqual([['nodeName', 'ip'], ['nodeName', 'ip']]);
+    expect(fields.body.data.map((n: any) => Object.keys(n))).toEqual([
+      ['nodeName', 'ip'],
+      ['nodeName', 'ip'],
+    ]);
     expect((await api('GET', '/v1/node?field=colour')).status).toBe(422);
   });
 

@@ -62,7 +62,7 @@ describe('otestack repository, external repositories and chart upload', () => {
     expect((await api('DELETE', '/v1/repository/project', { projectId: [calico.data[0].projectId] })).status).toBe(404);
   });
 
-  it('gives a user one Harbor account and changes its password under Harbor\'s rule', async () => {
+  it("gives a user one Harbor account and changes its password under Harbor's rule", async () => {
     await call(ote.sim, 'POST', '/v1/user', { body: { user: 'u1', password: 'xxX@1234', phone: '12345678910', realName: 'hello', isAdmin: true } });
     const id = (await api('GET', '/v1/admin/user?pageSize=0')).body.data.find((u: any) => u.user === 'u1').id;
     await api('PUT', `/v1/admin/user/${id}`, { status: 1 });
@@ -76,7 +76,7 @@ describe('otestack repository, external repositories and chart upload', () => {
     expect((await u1('PUT', '/v1/repository/user', { password: 'Harbor@456' })).status).toBe(200);
   });
 
-  it('keeps external repositories: create, list, get, delete (the examples\' paths too)', async () => {
+  it("keeps external repositories: create, list, get, delete (the examples' paths too)", async () => {
     const before = (await api('GET', '/v1/repository/third?pageSize=0')).body;
     expect(before.data[0]).toEqual({ id: 1, repositoryId: expect.any(String), address: expect.any(String), user: expect.any(String) });
     const repo = { repositoryId: 'repo1', address: '127.0.0.1', user: 'user1', password: 'password1' };
@@ -124,11 +124,17 @@ describe('otestack repository, external repositories and chart upload', () => {
 
   it('refuses a chart upload in another media type with 415, and an unreadable multipart body with 400', async () => {
     const json = await api('POST', '/v1/app/chart', { appName: 'test1', version: '1.2', chart: gzipSync('a chart').toString('base64') });
-    expect(json).toMatchObject({ status: 415, body: { code: 415, message: 'The Media Type of the request is not supported, it has to be "multipart/form-data"' } });
+    expect(json).toMatchObject({
+      status: 415,
+      body: { code: 415, message: 'The Media Type of the request is not supported, it has to be "multipart/form-data"' },
+    });
     const headers = { authorization: await login(ote.sim) };
     const plain = await call(ote.sim, 'POST', '/v1/app/chart', { body: 'appName=test1', headers: { ...headers, 'content-type': 'text/plain' } });
     expect(plain.status).toBe(415);
-    const broken = await call(ote.sim, 'POST', '/v1/app/chart', { body: 'no parts here', headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' } });
+    const broken = await call(ote.sim, 'POST', '/v1/app/chart', {
+      body: 'no parts here',
+      headers: { ...headers, 'content-type': 'multipart/form-data; boundary=x' },
+    });
     expect(broken).toMatchObject({ status: 400, body: { code: 400 } });
     expect((await api('GET', '/v1/app?appName=test1&appNameMode=strict')).body.total).toBe(0);
   });

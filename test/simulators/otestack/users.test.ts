@@ -21,7 +21,10 @@ describe('otestack users and business namespaces', () => {
     expect((await call(ote.sim, 'POST', '/v1/user', { body: REGISTRATION })).body).toEqual({ code: 200, message: 'success' });
     const registered = (await users()).find((u: any) => u.user === 'u1');
     expect(registered).toMatchObject({ status: 0, realName: 'hello', phone: '12345678910' });
-    expect(await signIn('u1', REGISTRATION.password)).toMatchObject({ status: 401, body: { message: 'user is waiting for the system administrator to approve' } });
+    expect(await signIn('u1', REGISTRATION.password)).toMatchObject({
+      status: 401,
+      body: { message: 'user is waiting for the system administrator to approve' },
+    });
     expect((await api('PUT', `/v1/admin/user/${registered.id}`, { status: 1 })).status).toBe(200);
     const token = (await signIn('u1', REGISTRATION.password)).body.token;
     const u1 = client(ote.sim, token);
@@ -82,7 +85,10 @@ describe('otestack users and business namespaces', () => {
   it('creates a business, which the system administrator approves once and cannot take back', async () => {
     const body = { name: 'name', introduce: 'introduce', objective: 'objective', scale: 'scale' };
     expect((await api('POST', '/v1/business', body)).status).toBe(200);
-    expect(await api('POST', '/v1/business', { ...body, name: 'other' })).toMatchObject({ status: 422, body: { message: 'user admin has already created business name' } });
+    expect(await api('POST', '/v1/business', { ...body, name: 'other' })).toMatchObject({
+      status: 422,
+      body: { message: 'user admin has already created business name' },
+    });
     const list = (await api('GET', '/v1/business?name=name')).body;
     expect(list.total).toBe(1);
     const created = list.data[0];

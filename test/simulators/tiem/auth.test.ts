@@ -8,8 +8,7 @@ describe('tiem auth', () => {
   const tiem = useTiem();
   beforeEach(() => tiem.sim.reset());
 
-  const list = (authorization?: string) =>
-    call(tiem.sim, 'GET', '/api/v1/clusters/', authorization ? { headers: { authorization } } : {});
+  const list = (authorization?: string) => call(tiem.sim, 'GET', '/api/v1/clusters/', authorization ? { headers: { authorization } } : {});
 
   it('logs in with the demo credentials and returns a token in the envelope', async () => {
     const res = await call(tiem.sim, 'POST', '/api/v1/user/login', { body: { userName: 'admin', userPassword: 'admin' } });

@@ -4,8 +4,20 @@ import { client, createBody, idleClusterId, login, useTiem } from './support.js'
 
 // Backups are not in the document; shapes follow TiEM's cluster.QueryBackupRecordsResp / structs.BackupRecord.
 const RECORD = {
-  backupMethod: 's', backupMode: 's', backupTso: 's', backupType: 's', clusterId: 's', createTime: 's', deleteTime: 's',
-  endTime: 's', filePath: 's', id: 's', size: 0, startTime: 's', status: 's', updateTime: 's',
+  backupMethod: 's',
+  backupMode: 's',
+  backupTso: 's',
+  backupType: 's',
+  clusterId: 's',
+  createTime: 's',
+  deleteTime: 's',
+  endTime: 's',
+  filePath: 's',
+  id: 's',
+  size: 0,
+  startTime: 's',
+  status: 's',
+  updateTime: 's',
 };
 const LIST_SHAPE = { code: 0, data: { backupRecords: [RECORD] }, message: 's', page: { page: 0, pageSize: 0, total: 0 } };
 

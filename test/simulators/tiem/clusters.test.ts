@@ -59,9 +59,7 @@ describe('tiem clusters', () => {
       expect(shapeDifferences(res.body, fixture('clusters-create.response'))).toEqual([]);
       const detail = await api()('GET', `/api/v1/clusters/${res.body.data.clusterId}`);
       expect(detail.body.data.info).toMatchObject({ clusterName: 'tidb-doc-example', status: 'Initializing', maintainStatus: 'Creating' });
-      expect(detail.body.data.instanceResource).toEqual(
-        expect.arrayContaining([expect.objectContaining({ componentType: 'TiKV', totalNodeCount: 3 })]),
-      );
+      expect(detail.body.data.instanceResource).toEqual(expect.arrayContaining([expect.objectContaining({ componentType: 'TiKV', totalNodeCount: 3 })]));
     });
 
     it('delete with the documented request matches clusters-delete.response.json', async () => {
@@ -201,7 +199,9 @@ describe('tiem clusters', () => {
     it('refuses a bad architecture, an unknown region or zone, a topology without TiKV and a duplicate name', async () => {
       expect((await api()('POST', '/api/v1/clusters/', createBody('a', { cpuArchitecture: 'MIPS' }))).body.code).toBe(10001);
       expect((await api()('POST', '/api/v1/clusters/', createBody('a', { region: 'MARS-1' }))).body).toMatchObject({ code: 30109 });
-      const badZone = createBody('a', { resourceParameters: { instanceResource: [{ componentType: 'TiDB', resource: [{ count: 1, zoneCode: 'CN-BEIJING-A' }] }] } });
+      const badZone = createBody('a', {
+        resourceParameters: { instanceResource: [{ componentType: 'TiDB', resource: [{ count: 1, zoneCode: 'CN-BEIJING-A' }] }] },
+      });
       expect((await api()('POST', '/api/v1/clusters/', badZone)).body).toMatchObject({ code: 30109, message: expect.stringContaining('CN-BEIJING-A') });
       const noTikv = createBody('a', {
         resourceParameters: { instanceResource: ['PD', 'TiDB'].map((componentType) => ({ componentType, resource: [{ count: 1 }] })) },

@@ -144,7 +144,15 @@ describe('tiem long-running operations', () => {
   });
 
   describe('takeover', () => {
-    const body = { TiUPIp: '172.16.4.147', TiUPPath: '.tiup/', TiUPPort: 22, TiUPUserName: 'tidb', TiUPUserPassword: 'pw', clusterName: 'tidb-legacy-01', dbPassword: 'pw' };
+    const body = {
+      TiUPIp: '172.16.4.147',
+      TiUPPath: '.tiup/',
+      TiUPPort: 22,
+      TiUPUserName: 'tidb',
+      TiUPUserPassword: 'pw',
+      clusterName: 'tidb-legacy-01',
+      dbPassword: 'pw',
+    };
 
     it('adopts a running cluster', async () => {
       const { clusterId, workFlowId } = (await api()('POST', '/api/v1/clusters/takeover', body)).body.data;
@@ -182,7 +190,12 @@ describe('tiem long-running operations', () => {
       expect(restore.body.code).toBe(0);
       const { clusterID, workFlowId: restoreFlow } = restore.body.data;
       const steps = FLOWS.RestoreNewCluster.steps;
-      const untilRestore = steps.slice(0, steps.findIndex((s) => s.name === 'waitInitDatabaseData')).reduce((t, s) => t + s.seconds * 1000, QUEUE_DELAY_MS);
+      const untilRestore = steps
+        .slice(
+          0,
+          steps.findIndex((s) => s.name === 'waitInitDatabaseData'),
+        )
+        .reduce((t, s) => t + s.seconds * 1000, QUEUE_DELAY_MS);
       tiem.sim.advance(untilRestore + 1000);
       expect((await cluster(clusterID)).data.info.status).toBe('Recovering');
       expect((await workflow(restoreFlow)).info.name).toBe('RestoreNewCluster');

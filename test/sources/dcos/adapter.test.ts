@@ -152,7 +152,9 @@ describe('hosts', () => {
     const one = lists[0]![0]!;
     expect(await hosts.get(one.nativeId)).toEqual(one);
     expect(routes()).toEqual({ 'GET /v1/cluster/{cluster_id}/hosts': 24 });
-    lists.forEach((list, i) => expect(list.every((h) => h.clusterNativeId === clusters[i]!.nativeId && h.nativeId.startsWith(`${h.clusterNativeId}:`))).toBe(true));
+    lists.forEach((list, i) =>
+      expect(list.every((h) => h.clusterNativeId === clusters[i]!.nativeId && h.nativeId.startsWith(`${h.clusterNativeId}:`))).toBe(true),
+    );
     const flat = lists.flat();
     expect(new Set(flat.map((h) => h.status))).toEqual(new Set(['PROVISIONING', 'ONLINE', 'OFFLINE', 'FAILED', 'REMOVING']));
     const agent = flat.find((h) => h.role === 'shared' && h.status === 'ONLINE')!;
@@ -169,7 +171,12 @@ describe('hosts', () => {
     const everything = (await Promise.all(clusters.map((c) => readers().hosts.byCluster!(c.nativeId)))).flat();
     sim.resetStats();
     const online = await readers().hosts.list({ status: ['ONLINE'] });
-    expect(online.map((h) => h.nativeId).sort()).toEqual(everything.filter((h) => h.status === 'ONLINE').map((h) => h.nativeId).sort());
+    expect(online.map((h) => h.nativeId).sort()).toEqual(
+      everything
+        .filter((h) => h.status === 'ONLINE')
+        .map((h) => h.nativeId)
+        .sort(),
+    );
     expect(routes()).toEqual({ 'GET /v1/cluster': 1, 'GET /v1/cluster/{cluster_id}/hosts': 24 });
     const lb = await readers().hosts.list({ labels: [{ key: 'lb', value: 'enable' }] });
     expect(lb.length).toBeGreaterThan(0);
@@ -202,7 +209,10 @@ describe('events', () => {
     lists.forEach((list, i) => expect(list.every((e) => e.clusterNativeId === clusters[i]!.nativeId)).toBe(true));
     const flat = lists.flat();
     expect(new Set(flat.map((e) => e.severity))).toEqual(new Set(['INFO', 'ERROR']));
-    expect(flat.find((e) => e.category === 'create_cluster')).toMatchObject({ actor: expect.any(String), message: expect.stringMatching(/^create_cluster (start|success|fail)/) });
+    expect(flat.find((e) => e.category === 'create_cluster')).toMatchObject({
+      actor: expect.any(String),
+      message: expect.stringMatching(/^create_cluster (start|success|fail)/),
+    });
     sim.resetStats();
     const one = await readers().events.byCluster!(clusters[3]!.nativeId);
     expect(one).toEqual(lists[3]);

@@ -234,7 +234,11 @@ describe('workflows from operation logs', () => {
 
   it('a running install: progress is the share of nodes up', () => {
     const [op] = pairOperations([log('l1', 'create_cluster', 'start', '2026-01-01T00:00:00Z', 'install 3 nodes')]);
-    const wf = toWorkflow(SRC, op!, [host('1', 'RUNNING', '2026-01-01T00:00:00Z', '2026-01-01T00:05:00Z'), host('2', 'INSTALLING', '2026-01-01T00:00:00Z'), host('3', 'INSTALLING', '2026-01-01T00:00:00Z')]);
+    const wf = toWorkflow(SRC, op!, [
+      host('1', 'RUNNING', '2026-01-01T00:00:00Z', '2026-01-01T00:05:00Z'),
+      host('2', 'INSTALLING', '2026-01-01T00:00:00Z'),
+      host('3', 'INSTALLING', '2026-01-01T00:00:00Z'),
+    ]);
     expect(withoutRaw(wf)).toEqual({
       sourceId: SRC,
       nativeId: 'c1:l1',
@@ -256,7 +260,10 @@ describe('workflows from operation logs', () => {
   });
 
   it('the outcome log ends the same workflow', () => {
-    const logs = [log('l1', 'create_cluster', 'start', '2026-01-01T00:00:00Z'), log('l2', 'create_cluster', 'success', '2026-01-01T00:10:00Z', 'cluster x is running on 3 nodes')];
+    const logs = [
+      log('l1', 'create_cluster', 'start', '2026-01-01T00:00:00Z'),
+      log('l2', 'create_cluster', 'success', '2026-01-01T00:10:00Z', 'cluster x is running on 3 nodes'),
+    ];
     const [op] = pairOperations(logs);
     expect(toWorkflow(SRC, op!, undefined)).toMatchObject({
       nativeId: 'c1:l1',
@@ -283,7 +290,13 @@ describe('workflows from operation logs', () => {
       ['l3', undefined],
       ['l4', undefined],
     ]);
-    expect(toWorkflow(SRC, ops[0]!, undefined)).toMatchObject({ kind: 'AddHosts', state: 'FAILED', rawState: 'fail', message: 'add node 10.0.0.9 failed', steps: [] });
+    expect(toWorkflow(SRC, ops[0]!, undefined)).toMatchObject({
+      kind: 'AddHosts',
+      state: 'FAILED',
+      rawState: 'fail',
+      message: 'add node 10.0.0.9 failed',
+      steps: [],
+    });
     expect(toWorkflow(SRC, ops[0]!, undefined).progress).toBeUndefined();
   });
 

@@ -23,7 +23,17 @@ let vendor: Session;
 
 const build = (overrides: Partial<SourceConfig> = {}) =>
   createDcosAdapter(
-    { id: 'dcos-test', kind: 'dcos', name: 'DC/OS test', url: sim.url, timeoutMs: 2_000, retries: 1, concurrency: 4, credentials: { ...sim.credentials }, ...overrides },
+    {
+      id: 'dcos-test',
+      kind: 'dcos',
+      name: 'DC/OS test',
+      url: sim.url,
+      timeoutMs: 2_000,
+      retries: 1,
+      concurrency: 4,
+      credentials: { ...sim.credentials },
+      ...overrides,
+    },
     { metrics: createMetrics() },
   );
 const readers = () => {

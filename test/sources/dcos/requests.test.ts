@@ -141,7 +141,12 @@ describe('checkRemoval', () => {
     isSharedNode: role === 'shared',
     isSlaveNode: role !== 'master',
   });
-  const cluster = (createCategory?: string): VendorCluster => ({ _id: CLUSTER, name: 'cluster', status: 'RUNNING', ...(createCategory ? { createCategory } : {}) });
+  const cluster = (createCategory?: string): VendorCluster => ({
+    _id: CLUSTER,
+    name: 'cluster',
+    status: 'RUNNING',
+    ...(createCategory ? { createCategory } : {}),
+  });
   const hosts = [
     vendorHost('a00000000000000000000001', 'master'),
     vendorHost('a00000000000000000000002', 'shared'),
@@ -166,6 +171,8 @@ describe('checkRemoval', () => {
 
   it('an ha cluster keeps five running nodes; a category the vendor does not report is left to it', () => {
     expect(refusal(() => checkRemoval(cluster('ha'), hosts, ids(3))).field).toBe('input.removeHostIds');
-    expect(checkRemoval(cluster(), hosts, ids(2, 3, 4))).toEqual({ host_ids: ['a00000000000000000000002', 'a00000000000000000000003', 'a00000000000000000000004'] });
+    expect(checkRemoval(cluster(), hosts, ids(2, 3, 4))).toEqual({
+      host_ids: ['a00000000000000000000002', 'a00000000000000000000003', 'a00000000000000000000004'],
+    });
   });
 });

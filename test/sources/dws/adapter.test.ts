@@ -41,7 +41,10 @@ const session = (a: SourceAdapter = adapter) => {
 };
 const routes = () => sim.stats().routes;
 /** Vendor calls since the last resetStats, logins left out. */
-const vendorCalls = () => Object.entries(routes()).filter(([r]) => r !== LOGIN).reduce((n, [, c]) => n + c, 0);
+const vendorCalls = () =>
+  Object.entries(routes())
+    .filter(([r]) => r !== LOGIN)
+    .reduce((n, [, c]) => n + c, 0);
 const repeatedUrls = () => Object.entries(sim.stats().urls).filter(([, n]) => n > 1);
 
 beforeAll(async () => {
@@ -155,7 +158,9 @@ describe('dws adapter: readers', () => {
     expect(alarms.length).toBeGreaterThan(0);
     for (const a of alarms) expect(['WARNING', 'ERROR', 'CRITICAL']).toContain(a.severity);
     expect(new Set(all.map((e) => e.nativeId)).size).toBe(all.length);
-    expect([...all].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0)).map((e) => e.occurredAt)).toEqual(all.map((e) => e.occurredAt));
+    expect([...all].sort((a, b) => (a.occurredAt < b.occurredAt ? 1 : a.occurredAt > b.occurredAt ? -1 : 0)).map((e) => e.occurredAt)).toEqual(
+      all.map((e) => e.occurredAt),
+    );
     const attributed = perCluster.flat();
     expect(attributed.some((e) => e.category === 'alarm')).toBe(true);
     // Backup events reach their cluster through the snapshot list.

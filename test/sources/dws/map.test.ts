@@ -112,8 +112,28 @@ describe('dws map: fixtures', () => {
         rawStatus: '200',
         labels: [],
       },
-      { sourceId: S, nativeId: 'n2', clusterNativeId: cluster.id, name: 'demo-dws-cn-cn-2-1', addresses: [], role: 'DN', status: 'OFFLINE', rawStatus: '300', labels: [] },
-      { sourceId: S, nativeId: 'n3', clusterNativeId: cluster.id, name: 'demo-dws-cn-cn-3-1', addresses: [], role: 'IDLE', status: 'ONLINE', rawStatus: '199', labels: [] },
+      {
+        sourceId: S,
+        nativeId: 'n2',
+        clusterNativeId: cluster.id,
+        name: 'demo-dws-cn-cn-2-1',
+        addresses: [],
+        role: 'DN',
+        status: 'OFFLINE',
+        rawStatus: '300',
+        labels: [],
+      },
+      {
+        sourceId: S,
+        nativeId: 'n3',
+        clusterNativeId: cluster.id,
+        name: 'demo-dws-cn-cn-3-1',
+        addresses: [],
+        role: 'IDLE',
+        status: 'ONLINE',
+        rawStatus: '199',
+        labels: [],
+      },
     ]);
     // Without the CN list (cluster gone meanwhile) nodes still map, without addresses.
     expect(toHosts(S, cluster, null)[0]?.addresses).toEqual([]);
@@ -222,7 +242,13 @@ describe('dws map: fixtures', () => {
     const [c] = fixture('clusters-list.response.json').clusters;
     expect(toCluster(S, c, 'cn-north-4').raw).toBe(c);
     // A host is its node and, for a CN, the CN list's instance (null for the others).
-    const cluster: ClusterWire = { ...c, nodes: [{ id: 'e07d1bfb-6eac-4827-96e0-d10b8ca29c41', name: 'demo-dws-cn-cn-1-1', status: '200' }, { id: 'n2', name: 'demo-dws-cn-cn-2-1', status: '300' }] };
+    const cluster: ClusterWire = {
+      ...c,
+      nodes: [
+        { id: 'e07d1bfb-6eac-4827-96e0-d10b8ca29c41', name: 'demo-dws-cn-cn-1-1', status: '200' },
+        { id: 'n2', name: 'demo-dws-cn-cn-2-1', status: '300' },
+      ],
+    };
     const cns = fixture('cns-list.response.json').instances;
     const hosts = toHosts(S, cluster, cns);
     expect(hosts.map((h) => h.raw)).toEqual([
@@ -497,7 +523,10 @@ describe('dws map: synthesized workflows', () => {
     expect(fleetWorkflows(S, [snapshotting], [snap])).toEqual([snapshotWorkflow(S, snap, snapshotting)]);
     expect(snapshotWorkflow(S, snap)).toMatchObject({ nativeId: 'snapshot:s1:CREATE', state: 'RUNNING', progress: 0.35 });
     expect(snapshotWorkflow(S, { ...snap, progress: null }, snapshotting).progress).toBe(0.3);
-    expect(snapshotWorkflow(S, { ...snap, status: 'AVAILABLE', finished: '2024-03-01T10:09:00Z' })).toMatchObject({ state: 'SUCCEEDED', finishedAt: '2024-03-01T10:09:00.000Z' });
+    expect(snapshotWorkflow(S, { ...snap, status: 'AVAILABLE', finished: '2024-03-01T10:09:00Z' })).toMatchObject({
+      state: 'SUCCEEDED',
+      finishedAt: '2024-03-01T10:09:00.000Z',
+    });
     expect(snapshotWorkflow(S, { ...snap, status: 'UNAVAILABLE' }).state).toBe('FAILED');
   });
 

@@ -24,7 +24,16 @@ let adapter: SourceAdapter;
 
 const build = (timeoutMs = 5_000) =>
   createDwsAdapter(
-    { id: SOURCE_ID, kind: 'dws', name: 'DWS under test', url: sim.url, timeoutMs, retries: 0, concurrency: 4, credentials: { ...sim.credentials } } satisfies SourceConfig,
+    {
+      id: SOURCE_ID,
+      kind: 'dws',
+      name: 'DWS under test',
+      url: sim.url,
+      timeoutMs,
+      retries: 0,
+      concurrency: 4,
+      credentials: { ...sim.credentials },
+    } satisfies SourceConfig,
     { metrics: createMetrics() },
   );
 const ops = (a: SourceAdapter = adapter): SourceOperations => a.operations!;
@@ -150,7 +159,8 @@ describe('dws operations: createCluster', () => {
   });
 
   it('refuses what DWS cannot take, sending nothing', async () => {
-    const refuse = (over: Partial<CreateClusterRequest>, dws: Partial<DwsClusterParams> = {}) => refusedField(() => ops().createCluster!(createRequest('dws-ops-03', over, dws)));
+    const refuse = (over: Partial<CreateClusterRequest>, dws: Partial<DwsClusterParams> = {}) =>
+      refusedField(() => ops().createCluster!(createRequest('dws-ops-03', over, dws)));
     expect(await refuse({ dws: undefined })).toBe('input.dws');
     expect(await refuse({ version: '8.2.0' })).toBe('input.version');
     expect(await refuse({ region: 'eu-west-0' })).toBe('input.region');
@@ -211,7 +221,10 @@ describe('dws operations: restartCluster', () => {
     const id = await readyCluster('dws-ops-11');
     failEverything();
     const { workflow } = await ops().restartCluster!(id);
-    expect((await follow(workflow!.nativeId, MINUTE)).at(-1)).toMatchObject({ state: 'FAILED', message: 'DWS.6002: Failed to restart the cluster. Contact the customer service or try again later.' });
+    expect((await follow(workflow!.nativeId, MINUTE)).at(-1)).toMatchObject({
+      state: 'FAILED',
+      message: 'DWS.6002: Failed to restart the cluster. Contact the customer service or try again later.',
+    });
   });
 
   it('an unknown cluster is NotFoundError', async () => {
@@ -310,7 +323,13 @@ describe('dws operations: setClusterLabels', () => {
       'POST /v1.0/{project_id}/clusters/{cluster_id}/tags/batch-delete': 1,
       'POST /v1.0/{project_id}/clusters/{cluster_id}/tags/batch-create': 1,
     });
-    expect(new Map((await tagsOf(id)).map((t) => [t.key, t.value]))).toEqual(new Map([['env', 'test'], ['team', 'ops'], ['cost', '']]));
+    expect(new Map((await tagsOf(id)).map((t) => [t.key, t.value]))).toEqual(
+      new Map([
+        ['env', 'test'],
+        ['team', 'ops'],
+        ['cost', ''],
+      ]),
+    );
     sim.resetStats();
     await ops().setClusterLabels!(id, await tagsOf(id));
     expect(writes()).toEqual({});
@@ -342,7 +361,12 @@ describe('dws operations: snapshots', () => {
     expect(workflow).toMatchObject({ nativeId: `snapshot:${target!.nativeId}:CREATE`, kind: 'CreateSnapshot', state: 'RUNNING', target });
     expect(withoutRaw((await read().workflows.list({})).find((w) => w.nativeId === workflow!.nativeId))).toEqual(withoutRaw(workflow));
     const snapshot = await read().snapshots.get(target!.nativeId);
-    expect(snapshot).toMatchObject({ clusterNativeId: id, status: 'CREATING', description: 'before the upgrade', name: expect.stringMatching(/^dws-ops-40-\d{14}$/) });
+    expect(snapshot).toMatchObject({
+      clusterNativeId: id,
+      status: 'CREATING',
+      description: 'before the upgrade',
+      name: expect.stringMatching(/^dws-ops-40-\d{14}$/),
+    });
     expect((await follow(workflow!.nativeId, MINUTE)).at(-1)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
     expect((await read().snapshots.get(target!.nativeId))?.status).toBe('AVAILABLE');
   });

@@ -168,7 +168,11 @@ describe('dws requests: scaleCluster', () => {
 
   it('removes the CNs on the highest-numbered nodes, by instance id', () => {
     const list = cns(['dw-dws-cn-cn-2-1', 'dw-dws-cn-cn-10-1', 'dw-dws-cn-cn-1-1', 'dw-dws-cn-cn-9-1']);
-    expect(coordinatorChange(2, list)).toEqual({ kind: 'remove', body: { instances: ['id-dw-dws-cn-cn-10-1', 'id-dw-dws-cn-cn-9-1'] }, firstTask: 'DEL_CN_ING' });
+    expect(coordinatorChange(2, list)).toEqual({
+      kind: 'remove',
+      body: { instances: ['id-dw-dws-cn-cn-10-1', 'id-dw-dws-cn-cn-9-1'] },
+      firstTask: 'DEL_CN_ING',
+    });
   });
 
   it('keeps within the CN counts the cluster states, or the document’s 2 to 20', () => {
@@ -192,7 +196,13 @@ describe('dws requests: tags', () => {
       { key: 'team', value: 'ops' },
       { key: 'cost', value: '' },
     ];
-    expect(tagChanges(current, wanted)).toEqual({ remove: [{ key: 'tier', value: 'gold' }], add: [{ key: 'team', value: 'ops' }, { key: 'cost', value: '' }] });
+    expect(tagChanges(current, wanted)).toEqual({
+      remove: [{ key: 'tier', value: 'gold' }],
+      add: [
+        { key: 'team', value: 'ops' },
+        { key: 'cost', value: '' },
+      ],
+    });
     expect(tagChanges(current, current)).toEqual({ remove: [], add: [] });
     expect(tagChanges(current, [])).toEqual({ remove: current, add: [] });
   });
@@ -201,7 +211,17 @@ describe('dws requests: tags', () => {
     expect(checkTags([{ key: 'k', value: '' }], 'labels')).toEqual([{ key: 'k', value: '' }]);
     expect(field(() => checkTags([{ key: 'k'.repeat(129), value: '' }], 'labels'))).toBe('labels[0].key');
     expect(field(() => checkTags([{ key: 'k', value: 'v'.repeat(257) }], 'labels'))).toBe('labels[0].value');
-    expect(field(() => checkTags([{ key: 'ok', value: '' }, { key: 'a=b', value: '' }], 'labels'))).toBe('labels[1].key');
+    expect(
+      field(() =>
+        checkTags(
+          [
+            { key: 'ok', value: '' },
+            { key: 'a=b', value: '' },
+          ],
+          'labels',
+        ),
+      ),
+    ).toBe('labels[1].key');
     expect(field(() => checkTags([{ key: 'k', value: 'a|b' }], 'labels'))).toBe('labels[0].value');
   });
 });

@@ -152,7 +152,12 @@ describe('hci adapter: hosts', () => {
     const statuses = new Set(perCluster.flat().map((h) => `${h.rawStatus}:${h.status}`));
     expect(statuses).toEqual(new Set(['0:OFFLINE', '1:ONLINE', '2:FAILED']));
     // A down host reports no hardware: no usage figures.
-    expect(perCluster.flat().filter((h) => h.status === 'FAILED').every((h) => h.usage === undefined)).toBe(true);
+    expect(
+      perCluster
+        .flat()
+        .filter((h) => h.status === 'FAILED')
+        .every((h) => h.usage === undefined),
+    ).toBe(true);
   });
 
   it('lists all hosts, or one cluster’s with clusterNativeId pushed down', async () => {
@@ -296,7 +301,11 @@ describe('hci adapter: workflows', () => {
     sim.advance(90 * 60_000);
     expect(await session().workflows!.byCluster!(uuid)).toEqual([]);
     expect(await session().workflows!.get(tasks[0]!.nativeId)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
-    expect(await session().workflows!.get(join!.nativeId)).toMatchObject({ state: 'SUCCEEDED', progress: 1, message: `${hostCount} of ${hostCount} hosts joined` });
+    expect(await session().workflows!.get(join!.nativeId)).toMatchObject({
+      state: 'SUCCEEDED',
+      progress: 1,
+      message: `${hostCount} of ${hostCount} hosts joined`,
+    });
   });
 
   it('reports a failed host task with the vendor’s message', async () => {

@@ -125,7 +125,16 @@ describe('hci map: document examples', () => {
   });
 
   it('reads vendor errors from both envelopes, and none from a success', () => {
-    expect(readHciError({ scode: 10001, desc: 'missing required parameter: ip', message: 'param ip is required', message_cn: '参数ip不能为空', stack: null, data: null })).toEqual({
+    expect(
+      readHciError({
+        scode: 10001,
+        desc: 'missing required parameter: ip',
+        message: 'param ip is required',
+        message_cn: '参数ip不能为空',
+        stack: null,
+        data: null,
+      }),
+    ).toEqual({
       code: '10001',
       message: 'param ip is required (missing required parameter: ip)',
     });
@@ -255,9 +264,11 @@ describe('hci map: workflows', () => {
       progress: 1,
       message: '3 normal, 1 alarm, 0 fault, score 98',
     });
-    expect(
-      inspectionWorkflow(SRC, CLUSTER, report({ state: 4, status: { code: 10012, message: 'inspection aborted', UUID: 'run-1' } })),
-    ).toMatchObject({ state: 'FAILED', rawState: '4', message: 'inspection aborted' });
+    expect(inspectionWorkflow(SRC, CLUSTER, report({ state: 4, status: { code: 10012, message: 'inspection aborted', UUID: 'run-1' } }))).toMatchObject({
+      state: 'FAILED',
+      rawState: '4',
+      message: 'inspection aborted',
+    });
   });
 
   it('a run without an id is still one workflow, under a stable id', () => {
@@ -307,7 +318,11 @@ describe('hci map: a cluster’s join', () => {
     ['one failed, one still joining', [{ progress: 0.4, failure }, { progress: 0.2 }], 'RUNNING', 0.3],
     ['one failed, the rest joined', [{ progress: 0.4, failure }, null], 'FAILED', 0.7],
   ] as const)('%s → %s', (_what, tasks, state, progress) => {
-    const w = joinWorkflow(SRC, CLUSTER, tasks.map((task, i) => ({ name: `10.0.0.${i + 1}`, task })));
+    const w = joinWorkflow(
+      SRC,
+      CLUSTER,
+      tasks.map((task, i) => ({ name: `10.0.0.${i + 1}`, task })),
+    );
     expect(w.state).toBe(state);
     expect(w.progress).toBeCloseTo(progress);
   });

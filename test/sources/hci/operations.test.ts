@@ -234,8 +234,6 @@ describe('hci operations: inspections', () => {
   });
 
   it('has exactly the operations the platform can do', () => {
-    expect(Object.keys(ops()).sort()).toEqual(
-      ['createCluster', 'createSnapshot', 'deleteCluster', 'deleteSnapshot', 'startInspection', 'stopInspection'],
-    );
+    expect(Object.keys(ops()).sort()).toEqual(['createCluster', 'createSnapshot', 'deleteCluster', 'deleteSnapshot', 'startInspection', 'stopInspection']);
   });
 });

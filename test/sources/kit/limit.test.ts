@@ -32,7 +32,13 @@ describe('cap', () => {
     const [a, b] = [cap(1), cap(1)];
     let inA = 0;
     let release!: () => void;
-    const held = a(() => new Promise<void>((r) => { inA++; release = r; }));
+    const held = a(
+      () =>
+        new Promise<void>((r) => {
+          inA++;
+          release = r;
+        }),
+    );
     // b is not held up by a's call in flight.
     expect(await b(async () => 'b')).toBe('b');
     expect(inA).toBe(1);

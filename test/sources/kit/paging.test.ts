@@ -109,7 +109,11 @@ describe('walkPages', () => {
       1: { items: [{ id: 'a' }, { id: 'b' }], total: 4 },
       2: { items: [{ id: 'b' }, { id: 'c' }], total: 4 },
     };
-    const walked = await walkPages(async (n: number) => pages[n] ?? { items: [], total: 4 }, { pageSize: 2, limit: pLimit(1), key: (item: { id: string }) => item.id });
+    const walked = await walkPages(async (n: number) => pages[n] ?? { items: [], total: 4 }, {
+      pageSize: 2,
+      limit: pLimit(1),
+      key: (item: { id: string }) => item.id,
+    });
     expect(walked.items.map((item) => item.id)).toEqual(['a', 'b', 'c']);
   });
 });

@@ -28,10 +28,23 @@ describe('vendorTime: what every vendor reads alike', () => {
       ['1709251200123', '2024-03-01T00:00:00.123Z'],
     ])('reads %j as %s', (raw, iso) => expect(vendorTime(raw, rules)).toBe(iso));
 
-    it.each([[null], [undefined], [''], ['   '], ['string'], ['yesterday'], ['1.5Z'], ['2024-03-01'], ['0001-01-01 00:00:00 +0000 UTC'], ['2024-13-01T00:00:00Z'], [Number.NaN], [Number.POSITIVE_INFINITY], [1e17], [{}], [true]])(
-      'reads %j as no time',
-      (raw) => expect(vendorTime(raw, rules)).toBeUndefined(),
-    );
+    it.each([
+      [null],
+      [undefined],
+      [''],
+      ['   '],
+      ['string'],
+      ['yesterday'],
+      ['1.5Z'],
+      ['2024-03-01'],
+      ['0001-01-01 00:00:00 +0000 UTC'],
+      ['2024-13-01T00:00:00Z'],
+      [Number.NaN],
+      [Number.POSITIVE_INFINITY],
+      [1e17],
+      [{}],
+      [true],
+    ])('reads %j as no time', (raw) => expect(vendorTime(raw, rules)).toBeUndefined());
   });
 });
 

@@ -11,7 +11,17 @@ import { call } from '../../helpers/sim-client.js';
 const MINUTE = 60_000;
 
 function config(sim: RunningSimulator, overrides: Partial<SourceConfig> = {}): SourceConfig {
-  return { id: 'ote-edge', kind: 'otestack', name: 'OTE', url: sim.url, timeoutMs: 5_000, retries: 0, concurrency: 8, credentials: { ...sim.credentials }, ...overrides };
+  return {
+    id: 'ote-edge',
+    kind: 'otestack',
+    name: 'OTE',
+    url: sim.url,
+    timeoutMs: 5_000,
+    retries: 0,
+    concurrency: 8,
+    credentials: { ...sim.credentials },
+    ...overrides,
+  };
 }
 
 /** The simulator's own view, read with a token of our own (not counted after resetStats). */

@@ -62,8 +62,28 @@ describe('otestack map: document examples', () => {
   it('maps the Get Cluster List example', () => {
     const rows = clusterList.parse(fixture('clusters-list.response')).data;
     expect(withoutRaw(rows.map((r) => toCluster('ote', r, [])))).toEqual([
-      { sourceId: 'ote', nativeId: 'GuangZhou', name: 'GuangZhou', kind: 'EDGE', status: 'FAILED', rawStatus: 'isReady=false', labels: [], endpoints: [], nodeCount: 1 },
-      { sourceId: 'ote', nativeId: 'BeiJing', name: 'BeiJing', kind: 'EDGE', status: 'RUNNING', rawStatus: 'isReady=true', labels: [], endpoints: [], nodeCount: 2 },
+      {
+        sourceId: 'ote',
+        nativeId: 'GuangZhou',
+        name: 'GuangZhou',
+        kind: 'EDGE',
+        status: 'FAILED',
+        rawStatus: 'isReady=false',
+        labels: [],
+        endpoints: [],
+        nodeCount: 1,
+      },
+      {
+        sourceId: 'ote',
+        nativeId: 'BeiJing',
+        name: 'BeiJing',
+        kind: 'EDGE',
+        status: 'RUNNING',
+        rawStatus: 'isReady=true',
+        labels: [],
+        endpoints: [],
+        nodeCount: 2,
+      },
     ]);
   });
 
@@ -79,13 +99,20 @@ describe('otestack map: document examples', () => {
       rawStatus: 'isReady=true',
       os: 'Linux',
       kernel: '2.6',
-      labels: [{ key: 'edge', value: '' }, { key: 'gpu', value: '' }],
+      labels: [
+        { key: 'edge', value: '' },
+        { key: 'gpu', value: '' },
+      ],
     });
     const sized = [
       { ...nodes[1]!, cpu: 8, memory: 16 * 2 ** 30, disk: 480e9 },
       { ...nodes[1]!, nodeName: 'BJ2', isReady: false, cpu: 16, memory: 32 * 2 ** 30 },
     ];
-    expect(toHost('ote', sized[0]!, []).usage).toEqual({ cpu: { total: 8, unit: 'CORES' }, memory: { total: 16 * 2 ** 30, unit: 'BYTES' }, storage: { total: 480e9, unit: 'BYTES' } });
+    expect(toHost('ote', sized[0]!, []).usage).toEqual({
+      cpu: { total: 8, unit: 'CORES' },
+      memory: { total: 16 * 2 ** 30, unit: 'BYTES' },
+      storage: { total: 480e9, unit: 'BYTES' },
+    });
     const cluster = toCluster('ote', { clusterName: 'BeiJing', nodeCount: 2, isReady: true }, ['north'], sized);
     expect(cluster).toMatchObject({
       status: 'DEGRADED',
@@ -97,9 +124,15 @@ describe('otestack map: document examples', () => {
 
   it('keeps a ready cluster whose nodes are all ready RUNNING, and a cluster not ready FAILED whatever its nodes say', () => {
     const node = nodeList.parse(fixture('nodes-list.response')).data[0]!;
-    const ready = [{ ...node, isReady: true }, { ...node, nodeName: 'n2', isReady: true }];
+    const ready = [
+      { ...node, isReady: true },
+      { ...node, nodeName: 'n2', isReady: true },
+    ];
     expect(toCluster('ote', { clusterName: 'BeiJing', nodeCount: 2, isReady: true }, [], ready).status).toBe('RUNNING');
-    const notReady = [{ ...node, isReady: false }, { ...node, nodeName: 'n2', isReady: true }];
+    const notReady = [
+      { ...node, isReady: false },
+      { ...node, nodeName: 'n2', isReady: true },
+    ];
     expect(toCluster('ote', { clusterName: 'GuangZhou', nodeCount: 2, isReady: false }, [], notReady).status).toBe('FAILED');
   });
 
@@ -273,7 +306,10 @@ describe('otestack units and parsing', () => {
   it.each([
     ['{"running": 10, "error": 3, "total": 13}', { running: 10, error: 3, total: 13 }],
     ['{"running": 10, "error": 3, "total": 13}"', { running: 10, error: 3, total: 13 }],
-    [{ running: 1, error: 0, total: 2 }, { running: 1, error: 0, total: 2 }],
+    [
+      { running: 1, error: 0, total: 2 },
+      { running: 1, error: 0, total: 2 },
+    ],
     ['{"running": 10, "total": 13}', undefined],
     ['ImagePullBackOff', undefined],
     [undefined, undefined],

@@ -15,7 +15,17 @@ const STEP_MS = 15_000;
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
 
 function config(sim: RunningSimulator, overrides: Partial<SourceConfig> = {}): SourceConfig {
-  return { id: 'ote-edge', kind: 'otestack', name: 'OTE', url: sim.url, timeoutMs: 5_000, retries: 0, concurrency: 8, credentials: { ...sim.credentials }, ...overrides };
+  return {
+    id: 'ote-edge',
+    kind: 'otestack',
+    name: 'OTE',
+    url: sim.url,
+    timeoutMs: 5_000,
+    retries: 0,
+    concurrency: 8,
+    credentials: { ...sim.credentials },
+    ...overrides,
+  };
 }
 
 /** The simulator's own view, read with a token of our own. */
@@ -90,7 +100,15 @@ describe('otestack operations', () => {
   });
 
   it('has exactly the operations OTE-stack can do', () => {
-    expect(Object.keys(ops).sort()).toEqual(['createDeployment', 'decideDeployment', 'deleteDeployment', 'rollbackDeployment', 'setClusterLabels', 'setHostLabels', 'upgradeDeployment']);
+    expect(Object.keys(ops).sort()).toEqual([
+      'createDeployment',
+      'decideDeployment',
+      'deleteDeployment',
+      'rollbackDeployment',
+      'setClusterLabels',
+      'setHostLabels',
+      'upgradeDeployment',
+    ]);
   });
 
   describe('createDeployment', () => {
@@ -137,7 +155,15 @@ describe('otestack operations', () => {
     it.each([
       ['input.name', { name: 'Not_A_K8s_Name' }],
       ['input.labels', { labels: [{ key: 'gateway', value: 'yes' }] }],
-      ['input.labels', { labels: [{ key: 'gateway', value: '' }, { key: 'storage', value: '' }] }],
+      [
+        'input.labels',
+        {
+          labels: [
+            { key: 'gateway', value: '' },
+            { key: 'storage', value: '' },
+          ],
+        },
+      ],
       ['input.labels', { labels: [{ key: 'all', value: '' }] }],
       ['input.application', { application: 'no-such-app' }],
       ['input.version', { version: '9.9' }],
@@ -155,7 +181,11 @@ describe('otestack operations', () => {
     });
 
     it('an unknown cluster is NotFoundError', async () => {
-      await expect(ops.createDeployment!(request({ clusterNativeIds: ['nowhere-01'] }))).rejects.toMatchObject({ code: 'NOT_FOUND', type: 'Cluster', id: 'nowhere-01' });
+      await expect(ops.createDeployment!(request({ clusterNativeIds: ['nowhere-01'] }))).rejects.toMatchObject({
+        code: 'NOT_FOUND',
+        type: 'Cluster',
+        id: 'nowhere-01',
+      });
       expect(writes(sim)).toEqual({});
     });
 
@@ -236,7 +266,10 @@ describe('otestack operations', () => {
     it('refuses a rollback to a version never run, or with nothing to go back to', async () => {
       const id = await deployed();
       sim.resetStats();
-      await expect(ops.rollbackDeployment!(id, undefined)).rejects.toMatchObject({ field: 'version', message: expect.stringContaining('nothing to roll back to') });
+      await expect(ops.rollbackDeployment!(id, undefined)).rejects.toMatchObject({
+        field: 'version',
+        message: expect.stringContaining('nothing to roll back to'),
+      });
       await expect(ops.rollbackDeployment!(id, '1.5')).rejects.toMatchObject({ field: 'version', message: expect.stringContaining('never ran version 1.5') });
       await expect(ops.rollbackDeployment!(id, '1.4')).rejects.toMatchObject({ field: 'version', message: expect.stringContaining('already runs') });
       expect(writes(sim)).toEqual({});

@@ -55,13 +55,30 @@ describe('otestack requests', () => {
     ['input.replicas', { replicas: 0 }],
     ['input.clusterIds', { clusterNativeIds: [] }],
     ['input.labels', { labels: [{ key: 'gpu', value: 'true' }] }],
-    ['input.labels', { labels: [{ key: 'a', value: '' }, { key: 'b', value: '' }] }],
+    [
+      'input.labels',
+      {
+        labels: [
+          { key: 'a', value: '' },
+          { key: 'b', value: '' },
+        ],
+      },
+    ],
   ] as const)('a draft with a bad %s is refused', (name, overrides) => {
     expect(field(() => deploymentDraft(request(overrides as Partial<CreateDeploymentRequest>)))).toBe(name);
   });
 
   it('accepts bare label names only, each once', () => {
-    expect(labelNames([{ key: 'GuangZhou', value: '' }, { key: 'edge-1.a', value: '' }, { key: 'GuangZhou', value: '' }], 'labels')).toEqual(['GuangZhou', 'edge-1.a']);
+    expect(
+      labelNames(
+        [
+          { key: 'GuangZhou', value: '' },
+          { key: 'edge-1.a', value: '' },
+          { key: 'GuangZhou', value: '' },
+        ],
+        'labels',
+      ),
+    ).toEqual(['GuangZhou', 'edge-1.a']);
     expect(field(() => labelNames([{ key: 'gpu', value: 'yes' }], 'labels'))).toBe('labels');
     expect(field(() => labelNames([{ key: 'all', value: '' }], 'labels'))).toBe('labels');
     expect(field(() => labelNames([{ key: 'a b', value: '' }], 'labels'))).toBe('labels');
@@ -120,14 +137,36 @@ describe('otestack requests', () => {
       }).data;
 
     it('defaults to the latest successful version other than the current one', () => {
-      expect(rollbackVersion(detail('1.3', [['1.1', 1, 5], ['1.2', 2, 6], ['1.3', 2, 5]]), undefined)).toBe('1.2');
+      expect(
+        rollbackVersion(
+          detail('1.3', [
+            ['1.1', 1, 5],
+            ['1.2', 2, 6],
+            ['1.3', 2, 5],
+          ]),
+          undefined,
+        ),
+      ).toBe('1.2');
       // A failed upgrade is not a version to go back to.
-      expect(rollbackVersion(detail('1.3', [['1.1', 1, 5], ['1.2', 2, 7], ['1.3', 2, 7]]), undefined)).toBe('1.1');
+      expect(
+        rollbackVersion(
+          detail('1.3', [
+            ['1.1', 1, 5],
+            ['1.2', 2, 7],
+            ['1.3', 2, 7],
+          ]),
+          undefined,
+        ),
+      ).toBe('1.1');
       expect(field(() => rollbackVersion(detail('1.1', [['1.1', 1, 5]]), undefined))).toBe('version');
     });
 
     it('takes a version once run successfully, and no other', () => {
-      const d = detail('1.3', [['1.1', 1, 5], ['1.2', 2, 7], ['1.3', 2, 5]]);
+      const d = detail('1.3', [
+        ['1.1', 1, 5],
+        ['1.2', 2, 7],
+        ['1.3', 2, 5],
+      ]);
       expect(rollbackVersion(d, '1.1')).toBe('1.1');
       expect(field(() => rollbackVersion(d, '1.2'))).toBe('version');
       expect(field(() => rollbackVersion(d, '1.3'))).toBe('version');

@@ -341,7 +341,11 @@ describe('faults', () => {
   });
 
   it.each([
-    ['an item without its id', { code: 0, data: { clusters: [{ clusterName: 'x' }] }, message: 'OK', page: { page: 1, pageSize: 1000, total: 1 } }, 'clusters.0.clusterId'],
+    [
+      'an item without its id',
+      { code: 0, data: { clusters: [{ clusterName: 'x' }] }, message: 'OK', page: { page: 1, pageSize: 1000, total: 1 } },
+      'clusters.0.clusterId',
+    ],
     ['a list without its page block', { code: 0, data: { clusters: [] }, message: 'OK' }, '`page` block'],
     ['a body without the envelope', { clusters: [] }, 'code'],
   ])('names what is wrong with %s (SOURCE_BAD_RESPONSE)', async (_name, body, named) => {

@@ -133,7 +133,18 @@ afterAll(async () => {
 describe('the operations a TiEM source has', () => {
   it('are exactly what TiEM can do: no labels, scaling, deployments or inspections', () => {
     expect(Object.keys(ops).sort()).toEqual(
-      ['cancelWorkflow', 'createCluster', 'createSnapshot', 'deleteCluster', 'deleteSnapshot', 'restartCluster', 'restoreSnapshot', 'startCluster', 'stopCluster', 'takeOverCluster'].sort(),
+      [
+        'cancelWorkflow',
+        'createCluster',
+        'createSnapshot',
+        'deleteCluster',
+        'deleteSnapshot',
+        'restartCluster',
+        'restoreSnapshot',
+        'startCluster',
+        'stopCluster',
+        'takeOverCluster',
+      ].sort(),
     );
   });
 
@@ -348,7 +359,14 @@ describe('snapshots', () => {
     expect(await runToEnd(restored.workflow, 60_000)).toMatchObject({ state: 'SUCCEEDED' });
     const copyId = restored.target?.nativeId ?? '';
     const copy = await readers().clusters.get(copyId);
-    expect(copy).toMatchObject({ name: 'ops-restored-01', status: 'RUNNING', version: source.version, region: source.region, nodeCount: detail?.nodeCount, labels: [] });
+    expect(copy).toMatchObject({
+      name: 'ops-restored-01',
+      status: 'RUNNING',
+      version: source.version,
+      region: source.region,
+      nodeCount: detail?.nodeCount,
+      labels: [],
+    });
     const hosts = (await adapter.session(new RequestScope()).hosts?.byCluster?.(copyId)) ?? [];
     expect(new Set(hosts.map((h) => h.labels.find((l) => l.key === 'zone')?.value))).toEqual(new Set([zone]));
   });

@@ -3,15 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { CreateClusterRequest, TakeOverClusterRequest } from '../../../src/model/operations.js';
 import { tagLabel } from '../../../src/sources/tiem/map.js';
-import {
-  backupBody,
-  checkRestore,
-  createClusterBody,
-  deleteClusterBody,
-  labelTags,
-  restoreBody,
-  takeoverBody,
-} from '../../../src/sources/tiem/requests.js';
+import { backupBody, checkRestore, createClusterBody, deleteClusterBody, labelTags, restoreBody, takeoverBody } from '../../../src/sources/tiem/requests.js';
 import { clusterDetailSchema, envelopeSchema } from '../../../src/sources/tiem/wire.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/tiem/${name}.json`, import.meta.url), 'utf8'));
@@ -48,7 +40,17 @@ function fieldOf(build: () => unknown): string {
 
 describe('createClusterBody', () => {
   it('sends only fields of the document’s cluster.CreateClusterReq example, components grouped by type', () => {
-    const body = createClusterBody(create({ labels: [{ key: 'team', value: 'dba' }, { key: 'critical', value: '' }] }, { copies: 3, tls: true }));
+    const body = createClusterBody(
+      create(
+        {
+          labels: [
+            { key: 'team', value: 'dba' },
+            { key: 'critical', value: '' },
+          ],
+        },
+        { copies: 3, tls: true },
+      ),
+    );
     expect(body).toEqual({
       clusterName: 'orders',
       clusterType: 'TiDB',
@@ -95,12 +97,29 @@ describe('createClusterBody', () => {
       ['input.tiem.components[0].count', () => createClusterBody(create({}, { components: [{ type: 'PD', count: 0, spec: '4C8G', zone: 'z' }] }))],
       ['input.tiem.components[0].spec', () => createClusterBody(create({}, { components: [{ type: 'PD', count: 1, spec: '', zone: 'z' }] }))],
       ['input.tiem.components[0].zone', () => createClusterBody(create({}, { components: [{ type: 'PD', count: 1, spec: '4C8G', zone: '' }] }))],
-      ['input.tiem.components[0].diskType', () => createClusterBody(create({}, { components: [{ type: 'PD', count: 1, spec: '4C8G', zone: 'z', diskType: 'HDD' }] }))],
-      ['input.tiem.components[0].diskCapacityGb', () => createClusterBody(create({}, { components: [{ type: 'PD', count: 1, spec: '4C8G', zone: 'z', diskCapacityGb: -5 }] }))],
+      [
+        'input.tiem.components[0].diskType',
+        () => createClusterBody(create({}, { components: [{ type: 'PD', count: 1, spec: '4C8G', zone: 'z', diskType: 'HDD' }] })),
+      ],
+      [
+        'input.tiem.components[0].diskCapacityGb',
+        () => createClusterBody(create({}, { components: [{ type: 'PD', count: 1, spec: '4C8G', zone: 'z', diskCapacityGb: -5 }] })),
+      ],
       ['input.tiem.copies', () => createClusterBody(create({}, { copies: 5 }))],
       ['input.tiem.copies', () => createClusterBody(create({}, { copies: 0 }))],
       ['input.zone', () => createClusterBody(create({ zone: 'CN-HANGZHOU-G' }))],
-      ['input.labels[1].key', () => createClusterBody(create({ labels: [{ key: 'a', value: '' }, { key: 'a', value: 'b' }] }))],
+      [
+        'input.labels[1].key',
+        () =>
+          createClusterBody(
+            create({
+              labels: [
+                { key: 'a', value: '' },
+                { key: 'a', value: 'b' },
+              ],
+            }),
+          ),
+      ],
       ['input.labels[0].key', () => createClusterBody(create({ labels: [{ key: 'env:prod', value: '' }] }))],
     ];
     for (const [field, build] of cases) expect(fieldOf(build), field).toBe(field);
@@ -116,7 +135,11 @@ describe('createClusterBody', () => {
 
 describe('labelTags', () => {
   it('writes labels as tags the read side parses back into the same labels', () => {
-    const labels = [{ key: 'team', value: 'dba' }, { key: 'critical', value: '' }, { key: 'url', value: 'a=b:c' }];
+    const labels = [
+      { key: 'team', value: 'dba' },
+      { key: 'critical', value: '' },
+      { key: 'url', value: 'a=b:c' },
+    ];
     expect(labelTags(labels).map(tagLabel)).toEqual(labels);
   });
 });
@@ -161,11 +184,28 @@ describe('backupBody', () => {
 
 describe('restoreBody', () => {
   const source = clusterDetailSchema.parse({
-    info: { clusterId: 'src', clusterType: 'TiDB', clusterVersion: 'v5.4.0', cpuArchitecture: 'ARM64', region: 'CN-BEIJING', copies: 3, tls: false, tags: ['prod'] },
+    info: {
+      clusterId: 'src',
+      clusterType: 'TiDB',
+      clusterVersion: 'v5.4.0',
+      cpuArchitecture: 'ARM64',
+      region: 'CN-BEIJING',
+      copies: 3,
+      tls: false,
+      tags: ['prod'],
+    },
     topology: [],
     instanceResource: [
-      { componentType: 'PD', totalNodeCount: 3, resource: [{ count: 3, specCode: '4C8G', zoneCode: 'CN-BEIJING-A', diskType: 'SSD', diskCapacity: 50, hostIp: '172.16.8.3', diskId: 'd1' }] },
-      { componentType: 'TiKV', totalNodeCount: 3, resource: [{ count: 3, specCode: '8C32G', zoneCode: 'CN-BEIJING-A', diskType: 'NVMeSSD', diskCapacity: 500 }] },
+      {
+        componentType: 'PD',
+        totalNodeCount: 3,
+        resource: [{ count: 3, specCode: '4C8G', zoneCode: 'CN-BEIJING-A', diskType: 'SSD', diskCapacity: 50, hostIp: '172.16.8.3', diskId: 'd1' }],
+      },
+      {
+        componentType: 'TiKV',
+        totalNodeCount: 3,
+        resource: [{ count: 3, specCode: '8C32G', zoneCode: 'CN-BEIJING-A', diskType: 'NVMeSSD', diskCapacity: 500 }],
+      },
     ],
   });
 
@@ -185,7 +225,11 @@ describe('restoreBody', () => {
         requestResourceMode: 'SpecificZone',
         instanceResource: [
           { componentType: 'PD', totalNodeCount: 3, resource: [{ count: 3, specCode: '4C8G', zoneCode: 'CN-BEIJING-A', diskType: 'SSD', diskCapacity: 50 }] },
-          { componentType: 'TiKV', totalNodeCount: 3, resource: [{ count: 3, specCode: '8C32G', zoneCode: 'CN-BEIJING-A', diskType: 'NVMeSSD', diskCapacity: 500 }] },
+          {
+            componentType: 'TiKV',
+            totalNodeCount: 3,
+            resource: [{ count: 3, specCode: '8C32G', zoneCode: 'CN-BEIJING-A', diskType: 'NVMeSSD', diskCapacity: 500 }],
+          },
         ],
       },
     });

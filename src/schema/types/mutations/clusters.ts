@@ -8,7 +8,9 @@ import { CreateClusterInput, ScaleClusterInput, TakeOverClusterInput } from './c
 import { labelSet, labelsOf } from './labels.js';
 import { mutationOptions } from './payload.js';
 
-builder.mutationType({ description: 'Changes to the fleet (operator role). Each answers an OperationResult: the accepted change, or the error saying why not.' });
+builder.mutationType({
+  description: 'Changes to the fleet (operator role). Each answers an OperationResult: the accepted change, or the error saying why not.',
+});
 
 /** The mutations that take a cluster id and nothing else, with what each does. */
 const CLUSTER_ACTIONS = {
@@ -23,7 +25,8 @@ type ClusterAction = keyof typeof CLUSTER_ACTIONS;
 builder.mutationFields((t) => ({
   createCluster: t.field({
     ...mutationOptions,
-    description: 'Creates a cluster on one source (TiEM, HCI, DC/OS, DWS); the block for that source’s kind carries the vendor’s own parameters. The workflow shows the creation.',
+    description:
+      'Creates a cluster on one source (TiEM, HCI, DC/OS, DWS); the block for that source’s kind carries the vendor’s own parameters. The workflow shows the creation.',
     args: { input: t.arg({ type: CreateClusterInput, required: true, description: 'Where, what, and the vendor’s parameters' }) },
     resolve: async (_root, { input }, ctx) => {
       const adapter = sourceOf(ctx, 'input.sourceId', input.sourceId);
@@ -41,7 +44,10 @@ builder.mutationFields((t) => ({
     description: 'Deletes a cluster (TiEM, HCI, DC/OS, DWS)',
     args: {
       id: t.arg.id({ required: true, description: 'The cluster' }),
-      force: t.arg.boolean({ defaultValue: false, description: 'Delete even where the vendor would otherwise refuse (TiEM, HCI); DC/OS and DWS have no forced delete and answer a ValidationError' }),
+      force: t.arg.boolean({
+        defaultValue: false,
+        description: 'Delete even where the vendor would otherwise refuse (TiEM, HCI); DC/OS and DWS have no forced delete and answer a ValidationError',
+      }),
       keepLastSnapshot: t.arg.boolean({ defaultValue: false, description: 'Take or keep a last snapshot where the vendor can' }),
     },
     resolve: async (_root, args, ctx) => {
@@ -83,7 +89,10 @@ builder.mutationFields((t) => ({
         ctx.registry.locate(host);
         return host.nativeId;
       });
-      return payload(target.adapter, await target.run(target.nativeId, { ...input, ...(removeHostIds ? { removeHostIds } : {}) }, { signal: ctx.scope.signal }));
+      return payload(
+        target.adapter,
+        await target.run(target.nativeId, { ...input, ...(removeHostIds ? { removeHostIds } : {}) }, { signal: ctx.scope.signal }),
+      );
     },
   }),
   takeOverCluster: t.field({
@@ -112,7 +121,11 @@ builder.mutationFields((t) => ({
     description: 'Replaces the cluster’s labels with exactly these (DWS tags, OTE-stack labels)',
     args: {
       id: t.arg.id({ required: true, description: 'The cluster' }),
-      labels: t.arg({ type: [LabelInput], required: true, description: 'Every label the cluster is to have; keys unique. OTE-stack labels are bare names: no values.' }),
+      labels: t.arg({
+        type: [LabelInput],
+        required: true,
+        description: 'Every label the cluster is to have; keys unique. OTE-stack labels are bare names: no values.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'setClusterLabels');

@@ -55,7 +55,10 @@ builder.mutationFields((t) => ({
   rollbackDeployment: t.field({
     ...mutationOptions,
     description: 'Returns a deployment to a version it ran before (OTE-stack)',
-    args: { id: t.arg.id({ required: true, description: 'The deployment' }), version: t.arg.string({ description: 'Default: the version before the current one' }) },
+    args: {
+      id: t.arg.id({ required: true, description: 'The deployment' }),
+      version: t.arg.string({ description: 'Default: the version before the current one' }),
+    },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Deployment', 'rollbackDeployment');
       return payload(target.adapter, await target.run(target.nativeId, args.version ?? undefined, { signal: ctx.scope.signal }));
@@ -72,7 +75,8 @@ builder.mutationFields((t) => ({
   }),
   approveDeployment: t.field({
     ...mutationOptions,
-    description: 'Approves a deployment waiting for approval (status AWAITING_APPROVAL), which starts the operation it held back (OTE-stack); the returned workflow follows it',
+    description:
+      'Approves a deployment waiting for approval (status AWAITING_APPROVAL), which starts the operation it held back (OTE-stack); the returned workflow follows it',
     args: {
       id: t.arg.id({ required: true, description: 'The deployment' }),
       comment: t.arg.string({ description: 'Why, kept with the vendor’s audit record' }),

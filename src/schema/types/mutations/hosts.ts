@@ -10,7 +10,11 @@ builder.mutationFields((t) => ({
     description: 'Replaces the host’s labels with exactly these (OTE-stack node labels, which place deployments)',
     args: {
       id: t.arg.id({ required: true, description: 'The host' }),
-      labels: t.arg({ type: [LabelInput], required: true, description: 'Every label the host is to have; keys unique. OTE-stack labels are bare names: no values.' }),
+      labels: t.arg({
+        type: [LabelInput],
+        required: true,
+        description: 'Every label the host is to have; keys unique. OTE-stack labels are bare names: no values.',
+      }),
     },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Host', 'setHostLabels');

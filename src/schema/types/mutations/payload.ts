@@ -8,7 +8,11 @@ export const OperationPayloadRef = builder.objectRef<OperationPayload>('Operatio
   description: 'A change the source accepted; long-running ones carry the workflow to watch',
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: 'The source that accepted the change', resolve: sourceOfItem }),
-    targetId: t.id({ nullable: true, description: 'Global id of the object created or changed; null until the vendor has named a new one', resolve: targetGlobalId }),
+    targetId: t.id({
+      nullable: true,
+      description: 'Global id of the object created or changed; null until the vendor has named a new one',
+      resolve: targetGlobalId,
+    }),
     workflow: t.field({
       type: WorkflowRef,
       nullable: true,

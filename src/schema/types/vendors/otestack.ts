@@ -13,7 +13,8 @@ interface OtestackRoot {
 function otestackSource(ctx: GatewayContext, sourceId: string): OtestackRoot {
   if (!ctx.registry.has(sourceId)) throw new ValidationError('sourceId', `no source "${sourceId}" is configured`);
   const adapter = ctx.registry.get(sourceId);
-  if (adapter.info.kind !== 'otestack' || !adapter.vendor) throw new ValidationError('sourceId', `"${sourceId}" is a ${adapter.info.kind} source, not OTE-stack`);
+  if (adapter.info.kind !== 'otestack' || !adapter.vendor)
+    throw new ValidationError('sourceId', `"${sourceId}" is a ${adapter.info.kind} source, not OTE-stack`);
   return { sourceId, vendor: adapter.vendor as OtestackVendor };
 }
 

@@ -155,7 +155,8 @@ function components(state: DcosState, cluster: Cluster) {
   const masters = hosts.filter((h) => h.role === 'master');
   const agents = hosts.filter((h) => h.role !== 'master');
   const first = masters.find((h) => h.isClientNode) ?? masters[0];
-  if (!first) throw new DcosError(CODE.components, `components of cluster ${cluster.name} are not available: the cluster is ${cluster.status} and has no running master`);
+  if (!first)
+    throw new DcosError(CODE.components, `components of cluster ${cluster.name} are not available: the cluster is ${cluster.status} and has no running master`);
   const entry = (imageName: string, h: Host) => ({
     imageName,
     ip: h.ip,

@@ -27,7 +27,15 @@ export function providerRoutes({ env, state }: Ctx): Route[] {
         if (nameTaken(state, name, owner.id)) throw new DcosError(CODE.providerNameExists, `Conflict provider name ${name}`);
         const settings = parseSettings(body);
         const now = env.clock.now();
-        const provider: Provider = { id: state.ids.clusters.next(now), name, ...settings, userId: owner.id, tenantId: owner.tenantId, createdAt: now, updatedAt: now };
+        const provider: Provider = {
+          id: state.ids.clusters.next(now),
+          name,
+          ...settings,
+          userId: owner.id,
+          tenantId: owner.tenantId,
+          createdAt: now,
+          updatedAt: now,
+        };
         state.providers.set(provider.id, provider);
         return success(providerView(provider));
       }),
@@ -60,7 +68,8 @@ export function providerRoutes({ env, state }: Ctx): Route[] {
       handle: guarded((req) => {
         const provider = find(req.params.provider_id);
         const body = bodyObject(req);
-        if (body._id !== undefined && body._id !== provider.id) throw new DcosError(CODE.invalid, `_id ${String(body._id)} does not match the provider in the path`);
+        if (body._id !== undefined && body._id !== provider.id)
+          throw new DcosError(CODE.invalid, `_id ${String(body._id)} does not match the provider in the path`);
         const name = requiredName(body);
         const owner = requiredOwner(state, body);
         if (nameTaken(state, name, owner.id, provider.id)) throw new DcosError(CODE.providerNameExists, `Conflict provider name ${name}`);

@@ -30,9 +30,19 @@ const pubkeyView = (state: DcosState, k: Pubkey) => ({
 export function pubkeyRoutes({ env, state }: Ctx): Route[] {
   /** A new key of `owner` named `name` (unique among the owner's keys). */
   const addKey = (owner: User, name: string, value: string): Pubkey => {
-    if ([...state.pubkeys.values()].some((k) => k.userId === owner.id && k.name === name)) throw new DcosError(CODE.pubkeyNameExists, `Conflict pubkey name ${name}`);
+    if ([...state.pubkeys.values()].some((k) => k.userId === owner.id && k.name === name))
+      throw new DcosError(CODE.pubkeyNameExists, `Conflict pubkey name ${name}`);
     const now = env.clock.now();
-    const key: Pubkey = { id: state.ids.clusters.next(now), name, value, owner: owner.username, userId: owner.id, tenantId: owner.tenantId, createdAt: now, updatedAt: now };
+    const key: Pubkey = {
+      id: state.ids.clusters.next(now),
+      name,
+      value,
+      owner: owner.username,
+      userId: owner.id,
+      tenantId: owner.tenantId,
+      createdAt: now,
+      updatedAt: now,
+    };
     state.pubkeys.set(key.id, key);
     return key;
   };

@@ -84,7 +84,8 @@ export function registryRoutes({ env, state }: Ctx): Route[] {
       path: '/v1/dockerregistries/{registry_id}',
       handle: guarded((req) => {
         const registry = requireRecord(state.registries, req.params.registry_id, 'dockerregistry', CODE.registryQuery);
-        if (registryInUse(state, registry._id)) throw new DcosError(CODE.registryInUse, `registry ${String(registry.name)} is used by a cluster: detach it first`);
+        if (registryInUse(state, registry._id))
+          throw new DcosError(CODE.registryInUse, `registry ${String(registry.name)} is used by a cluster: detach it first`);
         state.registries.delete(registry._id);
         return json(200, { success: true });
       }),

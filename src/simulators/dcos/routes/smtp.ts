@@ -18,7 +18,8 @@ function parseServer(state: DcosState, body: Record<string, unknown>, except?: s
   const address = requiredText(body, 'address');
   if (!ADDRESS.test(address)) throw new DcosError(CODE.invalid, `Invalid address ${address}: host[:port] expected`);
   const passwd = requiredText(body, 'passwd');
-  if ([...state.smtp.values()].some((s) => s.address === address && s.id !== except)) throw new DcosError(CODE.smtpAddressExists, `Conflict smtp address ${address}`);
+  if ([...state.smtp.values()].some((s) => s.address === address && s.id !== except))
+    throw new DcosError(CODE.smtpAddressExists, `Conflict smtp address ${address}`);
   return { name, address, sealed: seal(passwd) };
 }
 

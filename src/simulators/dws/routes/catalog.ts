@@ -7,11 +7,14 @@ import { route } from './shared.js';
 /** A flavor's `detail` attribute list, as both node-type APIs show it. */
 function detail(f: Flavor) {
   const disk = f.localDisk ? { type: f.localDisk.type, value: String(f.localDisk.size), unit: 'GB' } : { type: 'SSD', value: '100', unit: 'GB' };
-  return [{ type: 'vCPU', value: String(f.vcpus) }, { value: disk.value, type: disk.type, unit: 'GB' }, { type: 'mem', value: String(f.ram), unit: 'GB' }];
+  return [
+    { type: 'vCPU', value: String(f.vcpus) },
+    { value: disk.value, type: disk.type, unit: 'GB' },
+    { type: 'mem', value: String(f.ram), unit: 'GB' },
+  ];
 }
 
-const availableZones = (f: Flavor) =>
-  AVAILABILITY_ZONES.filter((z) => z.status === 'available').map((z) => ({ code: z.code, status: zoneSupply(f, z.code) }));
+const availableZones = (f: Flavor) => AVAILABILITY_ZONES.filter((z) => z.status === 'available').map((z) => ({ code: z.code, status: zoneSupply(f, z.code) }));
 
 /**
  * NodeTypes (5.2.1). The table says a flavor has either `volume` (fixed storage) or

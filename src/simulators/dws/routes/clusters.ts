@@ -6,17 +6,7 @@ import { isHealthy, type Tag } from '../model.js';
 import { assertQuota } from '../quotas.js';
 import { clusterDetail, clusterInfo } from '../present.js';
 import { assertNameFree, checkZone, type ClusterRequest, defaultZone, provision, readPublicIp, subnetPrefixFor } from '../provision.js';
-import {
-  asObject,
-  intField,
-  isUuid,
-  nameField,
-  optionalString,
-  requireObject,
-  requireString,
-  tagField,
-  uuidField,
-} from '../validate.js';
+import { asObject, intField, isUuid, nameField, optionalString, requireObject, requireString, tagField, uuidField } from '../validate.js';
 import { type DwsContext, param, route } from './shared.js';
 
 /** The newest STABLE kernel: what a v1.0 creation (which names no version) gets. */
@@ -79,14 +69,16 @@ function readCreate(ctx: DwsContext, body: Record<string, unknown>, names: Names
   let az: string | undefined;
   if (names === V2) {
     const zones = c.availability_zones;
-    if (zones !== undefined && (!Array.isArray(zones) || zones.some((z) => typeof z !== 'string'))) throw invalid('DWS.5065', p('availability_zones'), 'an array of AZ codes is expected');
+    if (zones !== undefined && (!Array.isArray(zones) || zones.some((z) => typeof z !== 'string')))
+      throw invalid('DWS.5065', p('availability_zones'), 'an array of AZ codes is expected');
     az = (zones as string[] | undefined)?.[0];
   } else az = optionalString(c, 'availability_zone', p('availability_zone'));
   az ??= defaultZone(flavor);
   checkZone(flavor, az, names === V2 ? p('availability_zones') : p('availability_zone'));
   const port = intField(c, names.port, p(names.port), { min: 8000, max: 30000 }) ?? 8000;
   const userName = requireString(c, names.user, p(names.user), 'DWS.5175');
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(userName)) throw invalid('DWS.5059', p(names.user), 'lowercase letters, digits and underscores, starting with a letter or underscore, 1 to 63 characters');
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(userName))
+    throw invalid('DWS.5059', p(names.user), 'lowercase letters, digits and underscores, starting with a letter or underscore, 1 to 63 characters');
   if (RESERVED_USERS.has(userName)) throw invalid('DWS.5082', p(names.user), `${userName} is a reserved word`);
   const userPwd = precheck && c[names.pwd] === undefined ? '' : requireString(c, names.pwd, p(names.pwd), 'DWS.5176');
   if (userPwd) checkPassword(userPwd, userName, p(names.pwd), 8);

@@ -101,14 +101,20 @@ export function configurationRoutes(ctx: DwsContext): Route[] {
         if (seen.has(`${type}/${name}`)) throw invalid('DWS.5039', path, `${name} is set twice for ${type}`);
         seen.add(`${type}/${name}`);
         const value = o.value;
-        if (typeof value !== 'string') throw value === undefined || value === null ? missing(`${path}.value`) : invalid('DWS.5065', `${path}.value`, 'a string is expected');
+        if (typeof value !== 'string')
+          throw value === undefined || value === null ? missing(`${path}.value`) : invalid('DWS.5065', `${path}.value`, 'a string is expected');
         const why = outOfRange(p, value);
         if (why) throw invalid('DWS.5038', `${path}.value`, why);
         return { p, type, value } as const;
       });
       ops.task(
         c,
-        { name: 'SETTING_CONFIGURATION', progressKey: 'SETTING_CONFIGURATION', minutes: [1, 3], events: ['setConfigurationStart', 'setConfigurationSuccess', 'setConfigurationFailure'] },
+        {
+          name: 'SETTING_CONFIGURATION',
+          progressKey: 'SETTING_CONFIGURATION',
+          minutes: [1, 3],
+          events: ['setConfigurationStart', 'setConfigurationSuccess', 'setConfigurationFailure'],
+        },
         () => {
           const values = valuesOf(c);
           for (const u of updates) values.set(u.p.name, { ...(values.get(u.p.name) ?? u.p.defaults), [u.type]: u.value });

@@ -87,7 +87,8 @@ export function connectionRoutes(ctx: DwsContext): Route[] {
       const c = cluster(req);
       const { type, domain } = readDomain(bodyObject(req));
       const d = domainsOf(c);
-      if (d[type]) throw new DwsRequestError('DWS.5065', `Parameter type: cluster ${c.id} already has a ${type} domain name (${d[type].name}); modify it instead.`);
+      if (d[type])
+        throw new DwsRequestError('DWS.5065', `Parameter type: cluster ${c.id} already has a ${type} domain name (${d[type].name}); modify it instead.`);
       d[type] = domain;
       return NO_BODY;
     }),
@@ -122,18 +123,45 @@ export function connectionRoutes(ctx: DwsContext): Route[] {
       const elb = elbsOf(c).find((e) => e.id === id);
       if (!elb) throw notFound('ELB', id);
       if (c.elb) throw busy(c.id, `the cluster is already bound to ELB ${c.elb.id}`);
-      ops.task(c, { name: 'ELB_BINDING', progressKey: 'ELB_BINDING', minutes: [1, 3], events: ['bindElbStart', 'bindElbSuccess', 'bindElbFailure'], failedTask: 'ELB_BIND_FAILED' }, () => {
-        c.elb = { id: elb.id, name: elb.name, public_ip: elb.public_ip, private_ip: elb.vip_address, private_endpoint: `${elb.vip_address}:${c.port}`, vpc_id: elb.vpc_id };
-      });
+      ops.task(
+        c,
+        {
+          name: 'ELB_BINDING',
+          progressKey: 'ELB_BINDING',
+          minutes: [1, 3],
+          events: ['bindElbStart', 'bindElbSuccess', 'bindElbFailure'],
+          failedTask: 'ELB_BIND_FAILED',
+        },
+        () => {
+          c.elb = {
+            id: elb.id,
+            name: elb.name,
+            public_ip: elb.public_ip,
+            private_ip: elb.vip_address,
+            private_endpoint: `${elb.vip_address}:${c.port}`,
+            vpc_id: elb.vpc_id,
+          };
+        },
+      );
       return json(200, { job_id: jobId() });
     }),
     route('DELETE', '/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}', (req) => {
       const c = cluster(req);
       const id = param(req, 'elb_id');
       if (c.elb?.id !== id) throw notFound('ELB', `${id} (bound to cluster ${c.id})`);
-      ops.task(c, { name: 'ELB_UNBINDING', progressKey: 'ELB_UNBINDING', minutes: [1, 3], events: ['unbindElbStart', 'unbindElbSuccess', 'unbindElbFailure'], failedTask: 'ELB_UNBIND_FAILED' }, () => {
-        c.elb = null;
-      });
+      ops.task(
+        c,
+        {
+          name: 'ELB_UNBINDING',
+          progressKey: 'ELB_UNBINDING',
+          minutes: [1, 3],
+          events: ['unbindElbStart', 'unbindElbSuccess', 'unbindElbFailure'],
+          failedTask: 'ELB_UNBIND_FAILED',
+        },
+        () => {
+          c.elb = null;
+        },
+      );
       return json(200, { job_id: jobId() });
     }),
     route('POST', '/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}', (req) => {
@@ -141,7 +169,11 @@ export function connectionRoutes(ctx: DwsContext): Route[] {
       const id = eipId(req);
       if (c.publicIp) throw invalid('DWS.5133', 'eip_id', `cluster ${c.id} already has EIP ${c.publicIp.eipId}; unbind it first`);
       if (!isHealthy(c)) throw busy(c.id, `the cluster is ${c.status}`);
-      c.publicIp = { bindType: 'bind_existing', eipId: id, address: `${env.rng.pick(['49.4', '121.36', '124.70'])}.${env.rng.int(1, 254)}.${env.rng.int(2, 253)}` };
+      c.publicIp = {
+        bindType: 'bind_existing',
+        eipId: id,
+        address: `${env.rng.pick(['49.4', '121.36', '124.70'])}.${env.rng.int(1, 254)}.${env.rng.int(2, 253)}`,
+      };
       c.updatedAt = env.clock.now();
       events.record('bindEipSuccess', c, c.updatedAt);
       return NO_BODY;

@@ -152,7 +152,8 @@ export function dataSourceRoutes(ctx: DwsContext): Route[] {
       if (type === 'MRS' && mrsId === undefined) throw missing('data_source_id');
       if (type === 'MRS' && optionalString(body, 'user_pwd', 'user_pwd') === undefined) throw missing('user_pwd', 'DWS.5199');
       const sources = sourcesOf(c);
-      if ([...sources.values()].some((d) => d.name === name)) throw new DwsRequestError('DWS.5065', `Parameter data_source_name: the cluster already has a data source named ${name}.`);
+      if ([...sources.values()].some((d) => d.name === name))
+        throw new DwsRequestError('DWS.5065', `Parameter data_source_name: the cluster already has a data source named ${name}.`);
       const now = env.clock.now();
       const ds: DataSource = {
         id: env.rng.uuid(),
@@ -186,7 +187,12 @@ export function dataSourceRoutes(ctx: DwsContext): Route[] {
       const { c, ds } = target(req);
       ops.task(
         c,
-        { name: 'DELETING_EXT_DATASOURCE', progressKey: null, minutes: [1, 3], events: ['deleteDataSourceStart', 'deleteDataSourceSuccess', 'deleteDataSourceFailure'] },
+        {
+          name: 'DELETING_EXT_DATASOURCE',
+          progressKey: null,
+          minutes: [1, 3],
+          events: ['deleteDataSourceStart', 'deleteDataSourceSuccess', 'deleteDataSourceFailure'],
+        },
         () => sourcesOf(c).delete(ds.id),
       );
       return json(200, { job_id: jobId() });

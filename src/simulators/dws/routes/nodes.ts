@@ -24,7 +24,10 @@ export function nodeRoutes(ctx: DwsContext): Route[] {
     if (!isUuid(subnetId)) throw invalid('DWS.5015', 'scale_out.subnet_id', `${subnetId} is not a valid ID`);
     for (const other of store.clusters.values()) {
       if (other.subnetId === subnetId && other.vpcId !== c.vpcId) {
-        throw new DwsRequestError('DWS.5022', `Parameter scale_out.subnet_id: subnet ${subnetId} belongs to VPC ${other.vpcId}, not to the cluster's VPC ${c.vpcId}.`);
+        throw new DwsRequestError(
+          'DWS.5022',
+          `Parameter scale_out.subnet_id: subnet ${subnetId} belongs to VPC ${other.vpcId}, not to the cluster's VPC ${c.vpcId}.`,
+        );
       }
     }
   };
@@ -40,7 +43,8 @@ export function nodeRoutes(ctx: DwsContext): Route[] {
     intField(body, 'parallel_jobs', 'parallel_jobs', { min: 1, max: 200 });
     const remaining = memberCount(c) - n;
     if (remaining < 3) throw invalid('DWS.5047', 'shrink_number', `the cluster has ${memberCount(c)} nodes and must keep at least 3`);
-    if (remaining < cnNodes(c).length) throw invalid('DWS.5047', 'shrink_number', `the remaining ${remaining} nodes cannot host the cluster's ${cnNodes(c).length} CNs`);
+    if (remaining < cnNodes(c).length)
+      throw invalid('DWS.5047', 'shrink_number', `the remaining ${remaining} nodes cannot host the cluster's ${cnNodes(c).length} CNs`);
     ops.shrink(c, n);
     return json(200, { job_id: jobId(ctx) });
   };
@@ -80,7 +84,8 @@ export function nodeRoutes(ctx: DwsContext): Route[] {
       const scaleOut = asObject(body.scale_out);
       if (!scaleOut) throw missing('scale_out');
       const count = intField(scaleOut, 'count', 'scale_out.count', { min: 3, required: true, code: 'DWS.5047' }) as number;
-      if (memberCount(c) + count > 256) throw new DwsRequestError('DWS.5091', `Parameter scale_out.count: the cluster would have ${memberCount(c) + count} nodes (at most 256).`);
+      if (memberCount(c) + count > 256)
+        throw new DwsRequestError('DWS.5091', `Parameter scale_out.count: the cluster would have ${memberCount(c) + count} nodes (at most 256).`);
       const subnetId = optionalString(scaleOut, 'subnet_id', 'scale_out.subnet_id');
       if (subnetId !== undefined) checkSubnet(c, subnetId);
       intField(body, 'waiting_for_killing', 'waiting_for_killing', { min: 30, max: 1200 });

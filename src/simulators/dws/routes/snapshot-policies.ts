@@ -97,7 +97,8 @@ export function snapshotPolicyRoutes(ctx: DwsContext): Route[] {
     }
     if (name === undefined) throw missing(`${path}.policy_name`);
     if (cron === undefined) throw missing(`${path}.backup_strategy`);
-    if (p.strategies.length >= CLUSTER_LEVEL_LIMIT) throw new DwsRequestError('DWS.5065', `Parameter ${path}: a cluster has at most ${CLUSTER_LEVEL_LIMIT} cluster-level policies.`);
+    if (p.strategies.length >= CLUSTER_LEVEL_LIMIT)
+      throw new DwsRequestError('DWS.5065', `Parameter ${path}: a cluster has at most ${CLUSTER_LEVEL_LIMIT} cluster-level policies.`);
     p.strategies.push({ id: env.rng.uuid(), name, cron, type: type ?? 'full', level: 'cluster', updatedAt: now });
   };
 
@@ -144,7 +145,8 @@ export function snapshotPolicyRoutes(ctx: DwsContext): Route[] {
       const keepDay = intField(body, 'keep_day', 'keep_day', { min: 1, max: 31, code: 'DWS.5017' });
       const device = oneOf(optionalString(body, 'device_name', 'device_name'), DEVICES, 'device_name') ?? p.device;
       const ips = body.server_ips;
-      if (ips !== undefined && ips !== null && (!Array.isArray(ips) || ips.some((ip) => typeof ip !== 'string'))) throw invalid('DWS.5065', 'server_ips', 'an array of IP addresses is expected');
+      if (ips !== undefined && ips !== null && (!Array.isArray(ips) || ips.some((ip) => typeof ip !== 'string')))
+        throw invalid('DWS.5065', 'server_ips', 'an array of IP addresses is expected');
       const serverPort = optionalString(body, 'server_port', 'server_port');
       const backupParam = optionalString(body, 'backup_param', 'backup_param');
       const serverIps = Array.isArray(ips) && ips.length ? (ips as string[]) : null;

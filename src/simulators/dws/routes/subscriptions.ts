@@ -71,7 +71,8 @@ function readCommon(body: Record<string, unknown>, kind: Kind): Subscription {
   if (name.length > 64) throw invalid('DWS.5056', 'name', 'at most 64 characters');
   const enable = intField(body, 'enable', 'enable', { min: 0, max: 1 }) ?? 1;
   const target = requireString(body, 'notification_target', 'notification_target');
-  if (!TOPIC_URN.test(target)) throw invalid('DWS.5065', 'notification_target', `${target} is not an SMN topic URN such as urn:smn:cn-north-4:<project id>:<topic>`);
+  if (!TOPIC_URN.test(target))
+    throw invalid('DWS.5065', 'notification_target', `${target} is not an SMN topic URN such as urn:smn:cn-north-4:<project id>:<topic>`);
   const targetName = requireString(body, 'notification_target_name', 'notification_target_name');
   const targetType = requireString(body, 'notification_target_type', 'notification_target_type');
   if (targetType !== 'SMN') throw invalid('DWS.5089', 'notification_target_type', 'only SMN is supported');

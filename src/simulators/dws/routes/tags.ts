@@ -44,7 +44,8 @@ export function tagRoutes(ctx: DwsContext): Route[] {
       const c = store.cluster(param(req, 'cluster_id'));
       const tags = readTagList(bodyObject(req));
       for (const t of tags) {
-        if (!c.tags.some((x) => x.key === t.key && x.value === t.value)) throw new DwsRequestError('DWS.5191', `Tag ${t.key}=${t.value} is not set on cluster ${c.id}.`);
+        if (!c.tags.some((x) => x.key === t.key && x.value === t.value))
+          throw new DwsRequestError('DWS.5191', `Tag ${t.key}=${t.value} is not set on cluster ${c.id}.`);
       }
       c.tags = c.tags.filter((x) => !tags.some((t) => t.key === x.key && t.value === x.value));
       c.updatedAt = env.clock.now();

@@ -61,19 +61,25 @@ export function workloadRoutes(ctx: DwsContext): Route[] {
       const w = workload(req);
       const q = requireObject(bodyObject(req), 'workload_queue');
       const name = requireString(q, 'workload_queue_name', 'workload_queue.workload_queue_name');
-      if (!POOL_NAME.test(name)) throw invalid('DWS.5065', 'workload_queue.workload_queue_name', 'a letter or underscore, then letters, digits and underscores, at most 63 characters');
+      if (!POOL_NAME.test(name))
+        throw invalid('DWS.5065', 'workload_queue.workload_queue_name', 'a letter or underscore, then letters, digits and underscores, at most 63 characters');
       const lc = logicalCluster(optionalString(q, 'logical_cluster_name', 'workload_queue.logical_cluster_name'));
       const items = q.workload_resource_item_list;
       if (items === undefined || items === null || (Array.isArray(items) && items.length === 0)) throw missing('workload_queue.workload_resource_item_list');
-      if (!Array.isArray(items)) throw invalid('DWS.5065', 'workload_queue.workload_resource_item_list', 'an array of {resource_name, resource_value} is expected');
+      if (!Array.isArray(items))
+        throw invalid('DWS.5065', 'workload_queue.workload_resource_item_list', 'an array of {resource_name, resource_value} is expected');
       const resources = items.map((item, i) => {
         const path = `workload_queue.workload_resource_item_list[${i}]`;
         const o = asObject(item);
         if (!o) throw invalid('DWS.5065', path, 'an object is expected');
         // -1 and 0 mean "no limit" in the example (storage -1, memory 0).
-        return { resource_name: requireString(o, 'resource_name', `${path}.resource_name`), resource_value: intField(o, 'resource_value', `${path}.resource_value`, { min: -1, required: true }) as number };
+        return {
+          resource_name: requireString(o, 'resource_name', `${path}.resource_name`),
+          resource_value: intField(o, 'resource_value', `${path}.resource_value`, { min: -1, required: true }) as number,
+        };
       });
-      if (w.queues.has(queueKey(lc, name))) throw new DwsRequestError('DWS.5065', `Parameter workload_queue.workload_queue_name: the resource pool ${name} already exists.`);
+      if (w.queues.has(queueKey(lc, name)))
+        throw new DwsRequestError('DWS.5065', `Parameter workload_queue.workload_queue_name: the resource pool ${name} already exists.`);
       w.queues.set(queueKey(lc, name), { logicalCluster: lc, name, resources });
       return ok();
     }),

@@ -12,9 +12,7 @@ export function clusterRoutes(env: SimEnv, state: HciState): Route[] {
     route('GET', '/v1/cluster/list', 'scode+messageCn', (req) => {
       const name = req.query.get('filter_name') ?? '';
       const uuid = req.query.get('filter_uuid') ?? '';
-      const matches = [...state.clusters.values()].filter(
-        (c) => c.name.includes(name) && (uuid === '' || c.uuid === uuid),
-      );
+      const matches = [...state.clusters.values()].filter((c) => c.name.includes(name) && (uuid === '' || c.uuid === uuid));
       return { list: paginate(req, matches).map(clusterListItem), total_count: matches.length };
     }),
 

@@ -4,8 +4,7 @@ import { DETAIL_FLAGS, detailStatus, HARDWARE_FLAGS, hardwareResources, OVERALL_
 import { queryBool, requiredQuery, route } from '../params.js';
 import { findCluster, type HciState } from '../state.js';
 
-const flags = <K extends string>(req: SimRequest, names: readonly K[]) =>
-  Object.fromEntries(names.map((n) => [n, queryBool(req, n)])) as Record<K, boolean>;
+const flags = <K extends string>(req: SimRequest, names: readonly K[]) => Object.fromEntries(names.map((n) => [n, queryBool(req, n)])) as Record<K, boolean>;
 
 /**
  * The dashboards. `tenant_uuid` is accepted and narrows nothing (the figures are the

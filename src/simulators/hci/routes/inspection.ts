@@ -15,7 +15,11 @@ export function inspectionRoutes(env: SimEnv, state: HciState): Route[] {
       const body = bodyObject(req);
       const cluster = findCluster(state, requiredField(body, 'cluster_uuid'));
       requiredField(body, 'cluster_name');
-      const checks = { system: optionalBool(body, 'check_system'), network: optionalBool(body, 'check_network'), hardware: optionalBool(body, 'check_hardware') };
+      const checks = {
+        system: optionalBool(body, 'check_system'),
+        network: optionalBool(body, 'check_network'),
+        hardware: optionalBool(body, 'check_hardware'),
+      };
       if (!CATEGORIES.some((c) => checks[c])) {
         throw errors.paramInvalid('check_system', 'at least one of check_system, check_network, check_hardware must be true');
       }

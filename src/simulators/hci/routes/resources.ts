@@ -30,8 +30,6 @@ export function resourceRoutes(state: HciState): Route[] {
       return hostStatistics(findHost(cluster, requiredQuery(req, 'machine')));
     }),
 
-    route('GET', '/v1/cluster/system/service/storage', 'scode+messageCn', (req) =>
-      storageView(findCluster(state, requiredQuery(req, 'cluster_uuid'))),
-    ),
+    route('GET', '/v1/cluster/system/service/storage', 'scode+messageCn', (req) => storageView(findCluster(state, requiredQuery(req, 'cluster_uuid')))),
   ];
 }

@@ -52,7 +52,11 @@ export function auditRoutes(env: SimEnv, state: OteState, sessions: Sessions): R
       handle: handler((req) => {
         administrator(req);
         const business = req.query.get('businessName');
-        const found = ordered(state.audits.filter((a) => !business || a.businessName === business), req.query, 'desc');
+        const found = ordered(
+          state.audits.filter((a) => !business || a.businessName === business),
+          req.query,
+          'desc',
+        );
         return success({ data: paginate(found, req.query, 10).map(auditView), total: found.length });
       }),
     },

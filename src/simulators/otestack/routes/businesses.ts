@@ -75,7 +75,11 @@ export function businessRoutes(env: SimEnv, state: OteState, sessions: Sessions)
       path: '/v1/business',
       handle: handler((req) => {
         const name = req.query.get('name');
-        const found = ordered(state.businesses.filter((b) => !name || b.name.includes(name)), req.query, 'asc');
+        const found = ordered(
+          state.businesses.filter((b) => !name || b.name.includes(name)),
+          req.query,
+          'asc',
+        );
         return success({ data: paginate(found, req.query, 10).map(listView), total: found.length });
       }),
     },

@@ -49,7 +49,12 @@ export function deploymentRoutes(env: SimEnv, state: OteState, sessions: Session
   };
   const editable = (dep: Deployment) => {
     if (!isEditable(dep)) {
-      throw new OteError(422, dep.status === STATUS.deleted ? `deployment ${dep.deployName} has been deleted` : `deployment ${dep.deployName} is being processed, try again when it has finished`);
+      throw new OteError(
+        422,
+        dep.status === STATUS.deleted
+          ? `deployment ${dep.deployName} has been deleted`
+          : `deployment ${dep.deployName} is being processed, try again when it has finished`,
+      );
     }
     return dep;
   };

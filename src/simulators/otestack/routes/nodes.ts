@@ -69,10 +69,7 @@ export function nodeRoutes(env: SimEnv, state: OteState): Route[] {
         if (bare) throw notFound(`node ${bare.name} has no label ${nodeLabel}`);
         // Removing the label would orphan the pods of deployments placed by it.
         const placed = state.deployments.filter(
-          (d) =>
-            d.nodeLabel === nodeLabel &&
-            d.status !== STATUS.deleted &&
-            targetClusters(state, d.cluster).some((c) => c.name === clusterName),
+          (d) => d.nodeLabel === nodeLabel && d.status !== STATUS.deleted && targetClusters(state, d.cluster).some((c) => c.name === clusterName),
         );
         const deleteDeploy = optBool(body, 'deleteDeploy', false);
         const first = placed[0];

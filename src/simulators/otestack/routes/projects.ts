@@ -46,7 +46,8 @@ export function projectRoutes(env: SimEnv, state: OteState, sessions: Sessions):
         const user = sessions.user(req);
         const body = bodyObject(req);
         const name = str(body, 'projectName');
-        if (name.length > 255 || !PROJECT_NAME.test(name)) throw new OteError(400, 'projectName must be lower-case letters and digits, separated by ".", "_" or "-"');
+        if (name.length > 255 || !PROJECT_NAME.test(name))
+          throw new OteError(400, 'projectName must be lower-case letters and digits, separated by ".", "_" or "-"');
         const isPublic = bool(body, 'public');
         if (state.projects.some((p) => p.name === name)) throw new OteError(409, `project ${name} already exists`);
         const now = env.clock.now();

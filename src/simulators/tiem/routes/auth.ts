@@ -13,7 +13,10 @@ export interface Account {
 }
 
 /** The token from `Authorization: Bearer <token>`; a bare token is accepted as TiEM's UI sends it. */
-const bearer = (req: SimRequest): string | undefined => header(req, 'authorization')?.replace(/^Bearer\s+/i, '').trim() || undefined;
+const bearer = (req: SimRequest): string | undefined =>
+  header(req, 'authorization')
+    ?.replace(/^Bearer\s+/i, '')
+    .trim() || undefined;
 
 export function authenticate(env: SimEnv, req: SimRequest): SimResponse | undefined {
   const check = env.tokens.check(bearer(req));

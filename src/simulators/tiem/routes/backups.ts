@@ -55,7 +55,8 @@ export function backupRoutes(ctx: TiemContext): Route[] {
         if (!isCluster(cluster)) return cluster;
         const conflict = maintenanceConflict(cluster);
         if (conflict) return conflict;
-        if (cluster.status !== 'Running') return fail(ERR.maintenanceConflict, `cluster ${cluster.id} is ${cluster.status}: only a Running cluster can be backed up`);
+        if (cluster.status !== 'Running')
+          return fail(ERR.maintenanceConflict, `cluster ${cluster.id} is ${cluster.status}: only a Running cluster can be backed up`);
         const now = env.clock.now();
         const record = ops.newBackup(cluster, now, mode, type);
         const wf = ops.backup(cluster, record, now, env.operationFails());
