@@ -17,6 +17,7 @@ export interface GlobalId {
  * says more where the vendor's id shapes are known.
  */
 export function isPlausibleNativeId(nativeId: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this refuses
   if (/[?#%\\\u0000-\u001f\u007f]/.test(nativeId)) return false;
   return nativeId.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
 }

@@ -75,7 +75,7 @@ export interface ListSpec<E extends EntityName, FilterInput> {
   entity: E;
   /** The item type's name: `Host` gives HostConnection, HostEdge, HostFilter, HostOrder. */
   typeName: string;
-  // biome-ignore lint: Pothos refs carry the builder's types, which this helper does not need.
+  // Pothos refs carry the builder's types, which this helper does not need.
   node: ObjectRef<any, Item<E>>;
   /** The items in the plural, lower case, for descriptions: `hosts`. */
   plural: string;

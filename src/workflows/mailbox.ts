@@ -65,7 +65,10 @@ export class Mailbox<T> implements AsyncIterableIterator<Letter<T>> {
       this.#waiting.set(key, this.options.merge ? this.options.merge(waiting, item) : item);
       return;
     }
-    if (this.#waiting.size >= this.options.capacity) return this.fail(new SubscriberTooSlowError(this.options.capacity));
+    if (this.#waiting.size >= this.options.capacity) {
+      this.fail(new SubscriberTooSlowError(this.options.capacity));
+      return;
+    }
     this.#waiting.set(key, item);
   }
 

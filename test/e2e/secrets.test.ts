@@ -293,7 +293,10 @@ const targets = new Set<string>();
 /** Ids seen in answers, one per (type, source). */
 const idsSeen = new Map<string, string>();
 function collectIds(value: unknown): void {
-  if (Array.isArray(value)) return value.forEach(collectIds);
+  if (Array.isArray(value)) {
+    for (const v of value) collectIds(v);
+    return;
+  }
   if (value === null || typeof value !== 'object') return;
   for (const [key, v] of Object.entries(value)) {
     if (key === 'id' && typeof v === 'string') {

@@ -111,7 +111,7 @@ describe('subscriptions', () => {
 
   it('refuses a WebSocket subscription without a valid token', async () => {
     const client = createClient({
-      url: demo.gateway.url.replace('http', 'ws') + '/graphql',
+      url: `${demo.gateway.url.replace('http', 'ws')}/graphql`,
       webSocketImpl: WebSocket,
       connectionParams: { Authorization: 'Bearer nope' },
       retryAttempts: 0,

@@ -56,7 +56,7 @@ function client(overrides: Partial<SourceHttpOptions> = {}) {
     metrics: createMetrics(),
     readVendorError: (body) => {
       const b = body as { code?: number; message?: string };
-      return b && b.code ? { code: String(b.code), message: b.message ?? '' } : undefined;
+      return b?.code ? { code: String(b.code), message: b.message ?? '' } : undefined;
     },
     ...overrides,
   });

@@ -1,4 +1,4 @@
-import { SOURCE_KINDS } from '../../model/source-kind.js';
+import type { SOURCE_KINDS } from '../../model/source-kind.js';
 import type {
   ClusterKind,
   ClusterStatus,

@@ -1,4 +1,4 @@
-import { GatewayError, NotFoundError, UnsupportedOperationError, ValidationError } from '../../model/errors.js';
+import { type GatewayError, NotFoundError, UnsupportedOperationError, ValidationError } from '../../model/errors.js';
 import { SourceError } from '../../sources/errors.js';
 import { builder } from '../builder.js';
 import { SourceKindEnum } from './enums.js';

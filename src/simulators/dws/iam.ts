@@ -73,15 +73,15 @@ export function iamRoutes(env: SimEnv, project: Project): Route[] {
       catalog: [
         {
           type: 'dws',
-          id: project.id.slice(0, 16) + 'dwsendpoint00',
+          id: `${project.id.slice(0, 16)}dwsendpoint00`,
           name: 'dws',
-          endpoints: [{ id: project.id.slice(8, 24) + 'dwspublic00000', interface: 'public', region: REGION, region_id: REGION, url }],
+          endpoints: [{ id: `${project.id.slice(8, 24)}dwspublic00000`, interface: 'public', region: REGION, region_id: REGION, url }],
         },
         {
           type: 'identity',
-          id: project.id.slice(0, 16) + 'iamendpoint00',
+          id: `${project.id.slice(0, 16)}iamendpoint00`,
           name: 'iam',
-          endpoints: [{ id: project.id.slice(8, 24) + 'iampublic00000', interface: 'public', region: '*', region_id: '*', url: `${url}/v3` }],
+          endpoints: [{ id: `${project.id.slice(8, 24)}iampublic00000`, interface: 'public', region: '*', region_id: '*', url: `${url}/v3` }],
         },
       ],
       project: projectResource(project),

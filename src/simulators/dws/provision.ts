@@ -23,7 +23,7 @@ export function assertNameFree(ctx: DwsContext, name: string): void {
 /** `availability_zone` must be an available AZ where the flavor is on sale. */
 export function checkZone(flavor: Flavor, az: string, path: string): void {
   const zone = AVAILABILITY_ZONES.find((z) => z.code === az);
-  if (!zone || zone.status !== 'available') throw invalid('DWS.5011', path, `${az} is not an available AZ of ${REGION}`);
+  if (zone?.status !== 'available') throw invalid('DWS.5011', path, `${az} is not an available AZ of ${REGION}`);
   const supply = zoneSupply(flavor, az);
   if (supply === 'sellout') throw new DwsRequestError('DWS.5200', `Flavor ${flavor.specName} in ${az}.`);
   if (supply === 'abandon') throw invalid('DWS.5006', path, `flavor ${flavor.specName} is not offered in ${az}`);

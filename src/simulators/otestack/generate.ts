@@ -55,7 +55,7 @@ function generateFleet(state: OteState, count: number, rng: Rng, now: number): v
   const perSite = new Map<string, number>();
   for (let i = 0; i < count; i++) {
     const cityIndex = i % CITIES.length;
-    const city = CITIES[cityIndex] ?? CITIES[0]!;
+    const city = CITIES[cityIndex] as (typeof CITIES)[number];
     const district = rng.pick(city.districts);
     const seq = (perSite.get(`${city.code}-${district}`) ?? 0) + 1;
     perSite.set(`${city.code}-${district}`, seq);

@@ -1,4 +1,4 @@
-import { type Limit } from '../kit/limit.js';
+import type { Limit } from '../kit/limit.js';
 import { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';

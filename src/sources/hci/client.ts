@@ -1,4 +1,4 @@
-import { type Limit } from '../kit/limit.js';
+import type { Limit } from '../kit/limit.js';
 import { z } from 'zod';
 import type { SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
 import { decode, type Envelope, replyError } from '../kit/decode.js';
@@ -242,7 +242,7 @@ export class HciClient {
   /** Metadata snapshot file names on one center node. */
   async snapshotFiles(ctx: CallContext, clusterUuid: string, ip: string): Promise<string[] | null> {
     const data = await this.#readOrNull(ctx, '/v1/cluster/data/snapshot/list', { cluster_uuid: clusterUuid, ip }, metaData);
-    return data && data.meta_data.Snapshot;
+    return data ? data.meta_data.Snapshot : null;
   }
 
   async snapshotPolicy(ctx: CallContext, clusterUuid: string, ip: string): Promise<SnapshotPolicy | null> {

@@ -1,5 +1,5 @@
 import { cap } from '../kit/limit.js';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
 import { goneItem, withGaps } from '../../model/partial.js';
 import { type EntityReader, type OutlineReader, type SourceSession, wants } from '../adapter.js';

@@ -1,4 +1,4 @@
-import { type Limit } from '../kit/limit.js';
+import type { Limit } from '../kit/limit.js';
 import { SourceError } from '../errors.js';
 import type { RequestScope } from '../scope.js';
 import { type Part, part } from '../partial.js';

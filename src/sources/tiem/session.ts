@@ -1,5 +1,5 @@
 import { cap, type Limit } from '../kit/limit.js';
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
 import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
 import type { EntityReader, ListWindow, SourceSession } from '../adapter.js';

@@ -175,7 +175,7 @@ describe('createCluster', () => {
   });
 
   it('a name in use and an address in use are the vendor’s refusals, with its codes', async () => {
-    const [existing] = (await vendor.request('GET', '/v1/cluster?status=RUNNING&user_id=' + vendor.userId)).body.data;
+    const [existing] = (await vendor.request('GET', `/v1/cluster?status=RUNNING&user_id=${vendor.userId}`)).body.data;
     const taken = await rejection(ops.createCluster!(createRequest(existing.name, 6)), SourceError);
     expect(taken).toMatchObject({ code: 'SOURCE_ERROR', detail: { vendorCode: 'E50003', httpStatus: 500 } });
     const busyIp = (await vendor.request('GET', `/v1/cluster/${existing._id}/hosts`)).body.data[0].ip;

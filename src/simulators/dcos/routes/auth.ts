@@ -21,7 +21,7 @@ export function authRoutes({ env, state }: Ctx): Route[] {
         const missing = firstMissing(body, ['email', 'password', 'tenantname']);
         if (missing) throw new DcosError(CODE.invalid, `${missing} is required`);
         const user = state.users.find((u) => u.email === body.email && u.tenantName === body.tenantname);
-        if (!user || !user.password || user.password !== body.password) {
+        if (!user?.password || user.password !== body.password) {
           return failure(CODE.unauthorized, 'login failed: wrong email, password or tenantname', 401);
         }
         const issued = env.tokens.issue(user.id, TOKEN_TTL_MS, () => state.ids.users.next(env.clock.now()));

@@ -25,7 +25,7 @@ type Names = typeof V1 | typeof V2;
  * and its example has 12, so it keeps the document's minimum.
  */
 function checkPassword(pwd: string, user: string, path: string, min: number): void {
-  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[~!?,.:;_'"(){}[\]/<>@#%^&*+|\\=\-]/].filter((r) => r.test(pwd)).length;
+  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/, /[~!?,.:;_'"(){}[\]/<>@#%^&*+|\\=-]/].filter((r) => r.test(pwd)).length;
   if (pwd.length < min || pwd.length > 32 || classes < 3) {
     throw invalid('DWS.5144', path, `${min} to 32 characters with at least three of: uppercase letters, lowercase letters, digits, special characters`);
   }
