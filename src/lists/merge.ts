@@ -54,11 +54,6 @@ interface Entry<E extends EntityName> extends Keyed<Item<E>> {
   complete?: () => Promise<Item<E> | null>;
 }
 
-interface Taken<T> {
-  items: T[];
-  exhausted: boolean;
-}
-
 /**
  * One source's contribution to a list in the requested order, from a position on.
  * Where the vendor can serve the order and every filter itself, positions map onto
@@ -98,17 +93,15 @@ class SourceSequence<E extends EntityName> {
   }
 
   /** Entries from `from` on: at least `count + 1` when there are that many, to tell whether more follow. */
-  async take(from: number, count: number): Promise<Taken<Entry<E>>> {
+  async take(from: number, count: number): Promise<Entry<E>[]> {
     const { reader } = this.slot;
     if (this.#windowed && reader.window) {
       const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1, this.want);
       this.#reportMissing(window.items);
       if (window.total !== undefined) this.#knownTotal = window.total;
-      return { items: window.items.map((item) => this.#entry(item)), exhausted: window.items.length < count + 1 };
+      return window.items.map((item) => this.#entry(item));
     }
-    const all = await this.all();
-    const items = all.slice(from, from + count + 1);
-    return { items, exhausted: from + items.length >= all.length };
+    return (await this.all()).slice(from, from + count + 1);
   }
 
   all(): Promise<Entry<E>[]> {
@@ -356,19 +349,18 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, this.#fingerprint()).p } : {};
     const positions = Object.fromEntries(slots.map((s) => [s.sourceId, start[s.sourceId] ?? 0]));
-    const exhausted: Taken<Entry<E>> = { items: [], exhausted: true };
     const picked: Picked<E>[] = [];
     if (order.field === 'SOURCE') {
       for (const { slot, seq } of this.#sequences) {
         if (picked.length > first) break;
-        const taken = await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first - picked.length), exhausted);
-        for (const entry of taken.items) picked.push({ entry, sourceId: slot.sourceId });
+        const taken = await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first - picked.length), []);
+        for (const entry of taken) picked.push({ entry, sourceId: slot.sourceId });
       }
     } else {
       const heads = await Promise.all(
         this.#sequences.map(async ({ slot, seq }) => ({
           sourceId: slot.sourceId,
-          items: (await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first), exhausted)).items,
+          items: await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first), [] as Entry<E>[]),
           at: 0,
         })),
       );

@@ -455,3 +455,57 @@ describe('merged paging across sources', () => {
     });
   });
 });
+
+describe('merge edge cases a reader can present', () => {
+  const cluster = (sourceId: string, nativeId: string, name: string): Cluster => ({
+    sourceId,
+    nativeId,
+    name,
+    kind: 'DATABASE',
+    status: 'RUNNING',
+    rawStatus: 'raw',
+    labels: [],
+    endpoints: [],
+  });
+  const slot = (sourceId: string, reader: Partial<SourceSlot<'clusters'>['reader']>): SourceSlot<'clusters'> => ({
+    sourceId,
+    reader: { pushdown: new Set(), list: async () => [], get: async () => null, ...reader },
+  });
+  const bySource: Order<'clusters'> = { field: 'SOURCE', direction: 'ASC' };
+
+  it('keeps a source’s own order in SOURCE order, sorting nothing', async () => {
+    const items = [cluster('s', 'z9', 'zeta'), cluster('s', 'a1', 'alpha'), cluster('s', 'm5', 'mu')];
+    const page = await mergedPage({ entity: 'clusters', slots: [slot('s', { list: async () => items })], filter: {}, order: bySource, args: { first: 10 } });
+    expect(page.edges.map((e) => e.node.nativeId)).toEqual(['z9', 'a1', 'm5']);
+  });
+
+  it('reports a part of a list missing once per code, however many parts fail with it', async () => {
+    const down = (part: string) => new SourceError('SOURCE_UNAVAILABLE', `${part} down`, { sourceId: 's', sourceKind: 'tiem' });
+    const timeout = new SourceError('SOURCE_TIMEOUT', 'slow', { sourceId: 's', sourceKind: 'tiem' });
+    const items = withMissing([cluster('s', 'a', 'a')], [down('one'), down('two'), timeout]);
+    const page = await mergedPage({ entity: 'clusters', slots: [slot('s', { list: async () => items })], filter: {}, order: bySource, args: { first: 10 } });
+    expect(page.missing().map((m) => m.error.code)).toEqual(['SOURCE_UNAVAILABLE', 'SOURCE_TIMEOUT']);
+  });
+
+  it('counts a windowed source whose window tells no total by its whole list', async () => {
+    const items = ['a', 'b', 'c', 'd'].map((id) => cluster('s', id, id));
+    const reader = { window: async (_f: ClusterFilter, offset: number, limit: number) => ({ items: items.slice(offset, offset + limit) }), list: async () => items };
+    const page = await mergedPage({ entity: 'clusters', slots: [slot('s', reader)], filter: {}, order: bySource, args: { first: 2 } });
+    expect(page.edges).toHaveLength(2);
+    expect(await page.totalCount()).toBe(4);
+  });
+
+  it('gives an empty page null cursors, and refuses a cursor made for another selection of sources', async () => {
+    const empty = await mergedPage({ entity: 'clusters', slots: [slot('s', {})], filter: {}, order: bySource, args: { first: 5 } });
+    expect(empty.pageInfo).toMatchObject({ startCursor: null, endCursor: null, hasNextPage: false, hasPreviousPage: false });
+    const items = ['a', 'b', 'c'].map((id) => cluster('s', id, id));
+    const slots = [slot('s', { list: async () => items })];
+    const first = await mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1 }, scope: ['s'] });
+    const after = first.pageInfo.endCursor;
+    expect((await mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1, after }, scope: ['s'] })).edges[0]?.node.nativeId).toBe('b');
+    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1, after }, scope: ['s', 't'] })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
+    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1, after } })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+});
