@@ -489,7 +489,10 @@ describe('merge edge cases a reader can present', () => {
 
   it('counts a windowed source whose window tells no total by its whole list', async () => {
     const items = ['a', 'b', 'c', 'd'].map((id) => cluster('s', id, id));
-    const reader = { window: async (_f: ClusterFilter, offset: number, limit: number) => ({ items: items.slice(offset, offset + limit) }), list: async () => items };
+    const reader = {
+      window: async (_f: ClusterFilter, offset: number, limit: number) => ({ items: items.slice(offset, offset + limit) }),
+      list: async () => items,
+    };
     const page = await mergedPage({ entity: 'clusters', slots: [slot('s', reader)], filter: {}, order: bySource, args: { first: 2 } });
     expect(page.edges).toHaveLength(2);
     expect(await page.totalCount()).toBe(4);
@@ -502,10 +505,14 @@ describe('merge edge cases a reader can present', () => {
     const slots = [slot('s', { list: async () => items })];
     const first = await mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1 }, scope: ['s'] });
     const after = first.pageInfo.endCursor;
-    expect((await mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1, after }, scope: ['s'] })).edges[0]?.node.nativeId).toBe('b');
+    expect(
+      (await mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1, after }, scope: ['s'] })).edges[0]?.node.nativeId,
+    ).toBe('b');
     await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1, after }, scope: ['s', 't'] })).rejects.toMatchObject({
       code: 'INVALID_CURSOR',
     });
-    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1, after } })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    await expect(mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 1, after } })).rejects.toMatchObject({
+      code: 'INVALID_CURSOR',
+    });
   });
 });
