@@ -9,7 +9,7 @@ import {
   statusTable,
   type WorkflowState,
 } from '../../model/status.js';
-import type { AlarmWire, ClusterWire, CnWire, EventWire, SnapshotWire } from './client.js';
+import type { AlarmWire, ClusterWire, CnWire, EventWire, SnapshotWire } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**

@@ -6,7 +6,8 @@ import type { OperationOptions, OperationResult, SourceOperations } from '../../
 import type { SourceSession } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import { RequestScope } from '../scope.js';
-import { type CallContext, type ClusterWire, type DwsClient, isNotFoundError } from './client.js';
+import { type CallContext, type DwsClient, isNotFoundError } from './client.js';
+import type { ClusterWire } from './wire.js';
 import { snapshotWorkflowId, startedWorkflowId } from './map.js';
 import {
   checkSnapshotRequest,

@@ -15,7 +15,7 @@ import type {
   ScaleOutBody,
   ShrinkBody,
   TagWire,
-} from './client.js';
+} from './wire.js';
 
 /**
  * Gateway requests → DWS request bodies (document 003), and the checks that need no

@@ -5,7 +5,8 @@ import type { ClusterFilter, EventFilter, HostFilter, SnapshotFilter, WorkflowFi
 import { withGaps } from '../../model/partial.js';
 import type { RequestScope } from '../scope.js';
 import { gapsFrom, gather, ownError, part } from '../partial.js';
-import type { CallContext, ClusterWire, DwsClient, EventWire, SnapshotWire } from './client.js';
+import type { CallContext, DwsClient } from './client.js';
+import type { ClusterWire, EventWire, SnapshotWire } from './wire.js';
 import {
   byOccurredDesc,
   CN_FEEDS,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
-import type { ClusterWire } from '../../../src/sources/dws/client.js';
+import type { ClusterWire } from '../../../src/sources/dws/wire.js';
 import {
   alarmSeverity,
   clusterStatus,

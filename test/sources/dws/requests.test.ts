@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { CreateClusterRequest, DwsClusterParams } from '../../../src/model/operations.js';
-import type { CnListWire } from '../../../src/sources/dws/client.js';
+import type { CnListWire } from '../../../src/sources/dws/wire.js';
 import {
   checkSnapshotRequest,
   checkTags,

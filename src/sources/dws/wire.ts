@@ -1,0 +1,175 @@
+import { z } from 'zod';
+
+/** DWS's answers and request bodies (document 003), in the document's field names. */
+
+// ---- Payload schemas: lenient, requiring only what the mapping cannot do without. ----
+
+export const tag = z.object({ key: z.string(), value: z.string().nullish() }).loose();
+export const node = z.object({ id: z.string(), name: z.string(), status: z.union([z.string(), z.number()]) }).loose();
+const failedReason = z.object({ error_code: z.string().nullish(), error_msg: z.string().nullish() }).loose();
+
+export const cluster = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.string(),
+    version: z.string().nullish(),
+    created: z.string().nullish(),
+    updated: z.string().nullish(),
+    endpoints: z.array(z.object({ connect_info: z.string().nullish(), jdbc_url: z.string().nullish() }).loose()).nullish(),
+    public_endpoints: z.array(z.object({ public_connect_info: z.string().nullish(), jdbc_url: z.string().nullish() }).loose()).nullish(),
+    nodes: z.array(node).nullish(),
+    tags: z.array(tag).nullish(),
+    number_of_node: z.number().nullish(),
+    availability_zone: z.string().nullish(),
+    action_progress: z.record(z.string(), z.string().nullish()).nullish(),
+    sub_status: z.string().nullish(),
+    task_status: z.string().nullish(),
+    failed_reasons: failedReason.nullish(),
+  })
+  .loose();
+export type ClusterWire = z.infer<typeof cluster>;
+
+export const cn = z.object({ id: z.string(), name: z.string(), private_ip: z.string().nullish() }).loose();
+export type CnWire = z.infer<typeof cn>;
+
+/** The three snapshot APIs show different subsets (5.5.2, 5.5.3, 5.5.5); this is their union. */
+export const snapshot = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: z.string(),
+    type: z.string().nullish(),
+    description: z.string().nullish(),
+    started: z.string().nullish(),
+    finished: z.string().nullish(),
+    size: z.number().nullish(),
+    cluster_id: z.string().nullish(),
+    progress: z.string().nullish(),
+  })
+  .loose();
+export type SnapshotWire = z.infer<typeof snapshot>;
+
+export const event = z
+  .object({
+    event_id: z.string(),
+    occur_time: z.number(),
+    severity: z.string().nullish(),
+    category: z.string().nullish(),
+    source_type: z.string().nullish(),
+    source_id: z.string().nullish(),
+    source_name: z.string().nullish(),
+    context: z.string().nullish(),
+    display_name: z.string().nullish(),
+    description: z.string().nullish(),
+    name: z.string().nullish(),
+  })
+  .loose();
+export type EventWire = z.infer<typeof event>;
+
+export const alarm = z
+  .object({
+    alarm_id: z.string(),
+    alarm_name: z.string().nullish(),
+    alarm_level: z.string().nullish(),
+    alarm_source: z.string().nullish(),
+    resource_id: z.string().nullish(),
+    resource_id_name: z.string().nullish(),
+    alarm_generate_date: z.string(),
+    alarm_status: z.string().nullish(),
+  })
+  .loose();
+export type AlarmWire = z.infer<typeof alarm>;
+
+export const token = z
+  .object({
+    token: z
+      .object({
+        expires_at: z.string(),
+        project: z.object({ id: z.string() }).loose(),
+        catalog: z
+          .array(
+            z.object({ type: z.string(), endpoints: z.array(z.object({ region_id: z.string().nullish(), region: z.string().nullish() }).loose()) }).loose(),
+          )
+          .nullish(),
+      })
+      .loose(),
+  })
+  .loose();
+
+export const clusterList = z.object({ clusters: z.array(cluster), count: z.number().nullish() }).loose();
+export const clusterDetail = z.object({ cluster }).loose();
+/** `min_num`/`max_num`: the CN counts this cluster can have (5.3.1). */
+export const cnList = z.object({ min_num: z.number().nullish(), max_num: z.number().nullish(), instances: z.array(cn).nullish() }).loose();
+export type CnListWire = z.infer<typeof cnList>;
+export const snapshotList = z.object({ snapshots: z.array(snapshot), count: z.number().nullish() }).loose();
+export const snapshotDetail = z.object({ snapshot }).loose();
+export const eventList = z.object({ events: z.array(event), count: z.number() }).loose();
+export const alarmList = z.object({ alarm_details: z.array(alarm), count: z.number() }).loose();
+
+/** Answers of the writes that name what they made; the others answer `{}` or nothing. */
+export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
+export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
+export const copiedSnapshot = z.object({ snapshot_id: z.string() }).loose();
+export const anyAnswer = z.unknown();
+
+// ---- Request bodies, in the document's field names ----
+
+export interface TagWire {
+  key: string;
+  value: string;
+}
+
+/** CreateClusterInfo (5.2.4). */
+export interface CreateClusterBody {
+  cluster: {
+    name: string;
+    node_type: string;
+    number_of_node: number;
+    number_of_cn?: number;
+    vpc_id: string;
+    subnet_id: string;
+    security_group_id: string;
+    availability_zone: string;
+    user_name: string;
+    user_pwd: string;
+    port?: number;
+    public_ip?: { public_bind_type: 'auto_assign' };
+    tags?: TagWire[];
+  };
+}
+
+export interface DeleteClusterBody {
+  keep_last_manual_snapshot: number;
+}
+
+/** Scale-out (5.3.4): `create_node_only` and `auto_redistribute` keep their defaults (scale out, then redistribute). */
+export interface ScaleOutBody {
+  scale_out: { count: number };
+}
+
+export interface ShrinkBody {
+  shrink_number: number;
+}
+
+/** `num` is the CN total after the addition (5.3.2). */
+export interface AddCnsBody {
+  num: number;
+}
+
+export interface RemoveCnsBody {
+  instances: string[];
+}
+
+export interface CreateSnapshotBody {
+  snapshot: { name: string; cluster_id: string; description?: string };
+}
+
+export interface RestoreBody {
+  restore: { name: string; availability_zone?: string };
+}
+
+export interface CopySnapshotBody {
+  backup_name: string;
+  description?: string;
+}
