@@ -1,6 +1,6 @@
 import type { Cluster, Host, Snapshot, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { statusTable, type ClusterStatus, type SnapshotType, type WorkflowState } from '../../model/status.js';
-import type { ClusterDetail, ClusterRow, ComputeStatistic, HostStatistic, HostTaskReport, InspectionReport, SnapshotPolicy, StorageSummary } from './client.js';
+import type { ClusterDetail, ClusterRow, ComputeStatistic, HostStatistic, HostTaskReport, InspectionReport, SnapshotPolicy, StorageSummary } from './wire.js';
 import { hostId, snapshotId, workflowId } from './ids.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../model/errors.js';
 import type { CreateClusterRequest, CreateSnapshotRequest, DeleteClusterRequest } from '../../model/operations.js';
-import type { HostStatistic, InspectionRequest } from './client.js';
+import type { HostStatistic, InspectionRequest } from './wire.js';
 import { hostStatus, snapshotTime } from './map.js';
 
 /**

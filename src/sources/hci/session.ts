@@ -8,7 +8,8 @@ import { SourceError } from '../errors.js';
 import type { RequestScope } from '../scope.js';
 import { gapsFrom, gather, ownError, part } from '../partial.js';
 import { pagesCovering } from '../kit/paging.js';
-import type { CallContext, ClusterRow, HciClient, HostStatistic } from './client.js';
+import type { CallContext, HciClient } from './client.js';
+import type { ClusterRow, HostStatistic } from './wire.js';
 import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
 import {
   hasTask,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { CreateClusterRequest } from '../../../src/model/operations.js';
-import type { HostStatistic } from '../../../src/sources/hci/client.js';
+import type { HostStatistic } from '../../../src/sources/hci/wire.js';
 import {
   addClusterBody,
   centerNodeFor,
