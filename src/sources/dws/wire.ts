@@ -4,11 +4,11 @@ import { z } from 'zod';
 
 // ---- Payload schemas: lenient, requiring only what the mapping cannot do without. ----
 
-export const tag = z.object({ key: z.string(), value: z.string().nullish() }).loose();
-export const node = z.object({ id: z.string(), name: z.string(), status: z.union([z.string(), z.number()]) }).loose();
+const tag = z.object({ key: z.string(), value: z.string().nullish() }).loose();
+const node = z.object({ id: z.string(), name: z.string(), status: z.union([z.string(), z.number()]) }).loose();
 const failedReason = z.object({ error_code: z.string().nullish(), error_msg: z.string().nullish() }).loose();
 
-export const cluster = z
+const cluster = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -30,11 +30,11 @@ export const cluster = z
   .loose();
 export type ClusterWire = z.infer<typeof cluster>;
 
-export const cn = z.object({ id: z.string(), name: z.string(), private_ip: z.string().nullish() }).loose();
+const cn = z.object({ id: z.string(), name: z.string(), private_ip: z.string().nullish() }).loose();
 export type CnWire = z.infer<typeof cn>;
 
 /** The three snapshot APIs show different subsets (5.5.2, 5.5.3, 5.5.5); this is their union. */
-export const snapshot = z
+const snapshot = z
   .object({
     id: z.string(),
     name: z.string(),
@@ -50,7 +50,7 @@ export const snapshot = z
   .loose();
 export type SnapshotWire = z.infer<typeof snapshot>;
 
-export const event = z
+const event = z
   .object({
     event_id: z.string(),
     occur_time: z.number(),
@@ -67,7 +67,7 @@ export const event = z
   .loose();
 export type EventWire = z.infer<typeof event>;
 
-export const alarm = z
+const alarm = z
   .object({
     alarm_id: z.string(),
     alarm_name: z.string().nullish(),

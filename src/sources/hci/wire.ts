@@ -17,7 +17,7 @@ export const clusterList = z.object({ list: list(clusterRow), total_count: z.num
 export const clusterDetail = z.object({ cluster_uuid: z.string(), name: z.string(), candidates: list(z.string()) }).loose();
 
 /** `{Ratio, Logical, Physical}`: what VMs were given, what the hardware has, and their ratio. */
-export const allocation = z.object({ Logical: z.number(), Physical: z.number() }).loose();
+const allocation = z.object({ Logical: z.number(), Physical: z.number() }).loose();
 
 export const hostStatistic = z
   .object({
@@ -66,7 +66,7 @@ export const inspection = z
   })
   .loose();
 
-export const snapshotPolicy = z.object({ duration: z.number(), MTime: z.number() }).loose();
+const snapshotPolicy = z.object({ duration: z.number(), MTime: z.number() }).loose();
 export const metaData = z
   .object({
     meta_data: z.object({ Snapshot: list(z.string()), SnapshotConfig: snapshotPolicy.nullish() }).loose(),
