@@ -4,7 +4,24 @@ import type { HttpMethod, SourceHttp, VendorError, VendorErrorReader } from '../
 import { decode, type Envelope } from '../kit/decode.js';
 import type { Page } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
-import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './requests.js';
+import { isObjectId } from './ids.js';
+import {
+  type AddHostsBody,
+  anything,
+  clusterList,
+  type CreateClusterBody,
+  type Credentials,
+  envelope,
+  hostList,
+  type LoginData,
+  loginData,
+  logList,
+  type RemoveHostsBody,
+  type VendorCluster,
+  type VendorHost,
+  type VendorLog,
+  vendorCluster,
+} from './wire.js';
 
 /**
  * Raw calls to the DC/OS cluster manager (document 002). Every answer is the envelope
@@ -13,74 +30,7 @@ import type { AddHostsBody, CreateClusterBody, RemoveHostsBody } from './request
  * Schemas are lenient: only the fields the mapping reads are required.
  */
 
-const text = z.string();
-/** Times are RFC 3339 strings in the document; kept as given and parsed in map.ts. */
-const time = z.union([z.string(), z.number()]).nullish();
-
-export const vendorCluster = z
-  .object({
-    _id: text,
-    name: text,
-    status: text,
-    endPoint: z.string().nullish(),
-    instances: z.number().nullish(),
-    owner: z.string().nullish(),
-    /** compact or ha: how many nodes a removal must leave. */
-    createCategory: z.string().nullish(),
-    time_create: time,
-    time_update: time,
-  })
-  .loose();
-export type VendorCluster = z.infer<typeof vendorCluster>;
-
-/** A host as `GET /v1/cluster/{id}/hosts` lists it: the only view with the agent's usage. */
-export const vendorHost = z
-  .object({
-    hostId: text,
-    hostName: z.string().nullish(),
-    clusterId: text,
-    status: text,
-    ip: z.string().nullish(),
-    privateIp: z.string().nullish(),
-    cpu: z.string().nullish(),
-    memory: z.string().nullish(),
-    disk: z.string().nullish(),
-    tag: z.array(z.string()).nullish(),
-    isMasterNode: z.boolean().nullish(),
-    isSharedNode: z.boolean().nullish(),
-    isSlaveNode: z.boolean().nullish(),
-    time_create: time,
-    time_update: time,
-  })
-  .loose();
-export type VendorHost = z.infer<typeof vendorHost>;
-
-export const vendorLog = z
-  .object({
-    _id: text,
-    clusterId: text,
-    operateType: text,
-    status: text,
-    userName: z.string().nullish(),
-    comments: z.string().nullish(),
-    time_create: time,
-    time_update: time,
-  })
-  .loose();
-export type VendorLog = z.infer<typeof vendorLog>;
-
-/** `user.id` is whom the credentials act as: the owner of clusters created without one. */
-const loginData = z.object({ id: z.string().min(1), expire: z.number().nullish(), user: z.object({ id: z.string() }).loose().nullish() }).loose();
-export type LoginData = z.infer<typeof loginData>;
-/** The login body, by the simulator's (and the service's) field names. */
-export type Credentials = { email: string; password: string; tenantname: string };
-
-const envelope = z.object({ success: z.literal(true), count: z.number().nullish(), data: z.unknown() }).loose();
 const ENVELOPE: Envelope<z.infer<typeof envelope>> = { schema: envelope, payload: (e) => e.data, at: 'data' };
-const clusterList = z.array(vendorCluster);
-const hostList = z.array(vendorHost);
-const logList = z.array(vendorLog);
-const anything = z.unknown();
 
 const errorBody = z.object({ success: z.literal(false), error: z.object({ code: z.string(), errormsg: z.string().optional() }).loose() }).loose();
 
@@ -103,9 +53,6 @@ const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['E50004', 'E50103']);
 export function isNotFound(err: unknown): boolean {
   return err instanceof SourceError && err.code === 'SOURCE_ERROR' && NOT_FOUND_CODES.has(err.detail.vendorCode ?? '');
 }
-
-/** Every id in this API is a MongoDB ObjectId; anything else names nothing. */
-export const isObjectId = (id: string): boolean => /^[0-9a-f]{24}$/i.test(id);
 
 /**
  * List orders. Explicit sorts make skip/limit windows stable; the trailing keys break

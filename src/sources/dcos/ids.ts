@@ -1,6 +1,8 @@
 import type { NativeIdRule } from '../../model/ids.js';
-import { isObjectId } from './client.js';
 import { splitCompositeId } from './map.js';
+
+/** Every id in this API is a MongoDB ObjectId; anything else names nothing. */
+export const isObjectId = (id: string): boolean => /^[0-9a-f]{24}$/i.test(id);
 
 /**
  * DC/OS ids by type: a cluster's ObjectId, and `<clusterId>:<ownId>` for the hosts,

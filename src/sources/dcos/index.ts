@@ -8,19 +8,8 @@ import { type SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js
 import { signedInHttp } from '../kit/sign-in.js';
 import { RequestScope } from '../scope.js';
 import { gather, ownError } from '../partial.js';
-import {
-  DcosClient,
-  type HostQuery,
-  login,
-  type Window,
-  type VendorCluster,
-  type VendorHost,
-  type VendorLog,
-  isNotFound,
-  isObjectId,
-  readDcosError,
-  transientDcos500,
-} from './client.js';
+import { DcosClient, type HostQuery, login, type Window, isNotFound, readDcosError, transientDcos500 } from './client.js';
+import type { VendorCluster, VendorHost, VendorLog } from './wire.js';
 import {
   CLUSTER_STATUS,
   HOST_STATUS,
@@ -37,7 +26,7 @@ import {
   vendorValuesFor,
 } from './map.js';
 import { createDcosOperations } from './operations.js';
-import { isDcosId } from './ids.js';
+import { isDcosId, isObjectId } from './ids.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 
 /**

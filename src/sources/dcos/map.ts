@@ -1,6 +1,6 @@
 import type { Cluster, Event, Host, Label, ResourceUsage, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { type ClusterStatus, type EventSeverity, type HostStatus, type WorkflowState, statusTable } from '../../model/status.js';
-import type { VendorCluster, VendorHost, VendorLog } from './client.js';
+import type { VendorCluster, VendorHost, VendorLog } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**

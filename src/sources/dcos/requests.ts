@@ -1,7 +1,17 @@
 import { isIP } from 'node:net';
 import { ValidationError } from '../../model/errors.js';
 import type { CreateClusterRequest, DcosHostSpec, DeleteClusterRequest, ScaleClusterRequest } from '../../model/operations.js';
-import { type VendorCluster, type VendorHost, isObjectId } from './client.js';
+import { isObjectId } from './ids.js';
+import {
+  type AddHostsBody,
+  CATEGORIES,
+  type Category,
+  type CreateClusterBody,
+  type RemoveHostsBody,
+  type VendorCluster,
+  type VendorHost,
+  type VendorNode,
+} from './wire.js';
 import { splitCompositeId } from './map.js';
 
 /**
@@ -12,47 +22,6 @@ import { splitCompositeId } from './map.js';
  * again, and stays the judge of what depends on its state (names in use, addresses in
  * use, a busy cluster).
  */
-
-/** One node as the vendor takes it (`masterNodes`, `sharedNodes`, `pureslaveNodes`). */
-export interface VendorNode {
-  ip: string;
-  sshUser: string;
-  /** Goes to the vendor only: nothing here puts it into an error message. */
-  privateKey: string;
-}
-
-/** `POST /v1/cluster` for machines the caller brings (`type: customized`). */
-export interface CreateClusterBody {
-  name: string;
-  /** The owning user; filled in by the caller when the request names none. */
-  user_id?: string;
-  type: 'customized';
-  createCategory: Category;
-  masterCount: number;
-  sharedCount: number;
-  pureslaveCount: number;
-  masterNodes: VendorNode[];
-  sharedNodes: VendorNode[];
-  pureslaveNodes: VendorNode[];
-}
-
-/** `POST /v1/cluster/{id}/hosts` with the caller's machines (`addMode: reuse`). */
-export interface AddHostsBody {
-  clusterId: string;
-  addMode: 'reuse';
-  sharedCount: number;
-  pureslaveCount: number;
-  sharedNodes: VendorNode[];
-  pureslaveNodes: VendorNode[];
-}
-
-/** `DELETE /v1/cluster/{id}/hosts`. */
-export interface RemoveHostsBody {
-  host_ids: string[];
-}
-
-export const CATEGORIES = ['compact', 'ha'] as const;
-export type Category = (typeof CATEGORIES)[number];
 
 /** Nodes a new cluster needs in all, by category. */
 const MIN_NODES: Record<Category, number> = { compact: 2, ha: 5 };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { VendorHost, VendorLog } from '../../../src/sources/dcos/client.js';
+import type { VendorHost, VendorLog } from '../../../src/sources/dcos/wire.js';
 import {
   CLUSTER_STATUS,
   HOST_STATUS,

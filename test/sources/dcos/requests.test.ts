@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { CreateClusterRequest, DcosHostSpec } from '../../../src/model/operations.js';
-import type { VendorCluster, VendorHost } from '../../../src/sources/dcos/client.js';
+import type { VendorCluster, VendorHost } from '../../../src/sources/dcos/wire.js';
 import { checkDeleteCluster, checkRemoval, createClusterBody, hostChange } from '../../../src/sources/dcos/requests.js';
 
 const KEY = 'LSdWLSeCRpyJT3BSpdE1pFJJq5FpRSBLRq5WLSdWLQ==';
