@@ -7,7 +7,7 @@ import { type RunningSimulator, startSimulator } from '../../src/simulators/kit/
 import { otestackSimulator } from '../../src/simulators/otestack/index.js';
 import { ClusterChildrenDocument, ClusterPageDocument, NodeByIdDocument, SourcesDocument } from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
-import { client as dwsClient } from '../simulators/dws/helpers.js';
+import { client as dwsClient } from '../simulators/dws/support.js';
 import { client as oteClient, login as oteLogin } from '../simulators/otestack/support.js';
 
 /*

@@ -10,8 +10,8 @@ import { parse } from 'graphql';
 import { ClusterPageDocument, ClustersDeepDocument, EventPageDocument, FleetSummaryDocument, HostPageDocument } from '../generated/operations.js';
 import { type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { call } from '../helpers/sim-client.js';
-import { client as dwsClient } from '../simulators/dws/helpers.js';
-import { clusters as hciClusters } from '../simulators/hci/setup.js';
+import { client as dwsClient } from '../simulators/dws/support.js';
+import { clusters as hciClusters } from '../simulators/hci/support.js';
 import { client as oteClient, login as oteLogin } from '../simulators/otestack/support.js';
 import { login as tiemLogin } from '../simulators/tiem/support.js';
 

@@ -4,7 +4,7 @@ import { SIMULATORS } from '../../src/simulators/fleet.js';
 import { type RunningSimulator, startSimulator } from '../../src/simulators/kit/server.js';
 import { call } from '../helpers/sim-client.js';
 import { login as dcosLogin } from './dcos/support.js';
-import { client as dwsClient } from './dws/helpers.js';
+import { client as dwsClient } from './dws/support.js';
 import { client as oteClient, login as oteLogin } from './otestack/support.js';
 import { login as tiemLogin } from './tiem/support.js';
 

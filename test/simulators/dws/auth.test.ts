@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
-import { client, loginBody, useDws } from './helpers.js';
+import { client, loginBody, useDws } from './support.js';
 
 describe('dws: IAM tokens and authentication', () => {
   const dws = useDws();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PARAMETER_GROUP } from '../../../src/simulators/dws/present.js';
-import { type Client, client, clusters, idleCluster, MIN, useDws } from './helpers.js';
+import { type Client, client, clusters, idleCluster, MIN, useDws } from './support.js';
 
 const NETWORK_ID = '4a1e2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 

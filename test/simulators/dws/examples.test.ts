@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { type Client, client, clusters, fixture, idleCluster, loginBody, MIN, readyCluster, useDws } from './helpers.js';
+import { type Client, client, clusters, fixture, idleCluster, loginBody, MIN, readyCluster, useDws } from './support.js';
 
 // Every documented example, called over HTTP: the answer has the example's shape.
 describe('dws: documented examples', () => {

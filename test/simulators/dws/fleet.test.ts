@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLUSTER_STATUSES, NODE_STATUSES, SNAPSHOT_STATUSES, SUB_STATUSES, TASK_STATUSES } from '../../../src/simulators/dws/model.js';
 import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
-import { client, startDws } from './helpers.js';
+import { client, startDws } from './support.js';
 
 describe('dws: the seeded fleet', () => {
   let a: RunningSimulator;

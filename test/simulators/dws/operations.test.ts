@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../../src/simulators/kit/server.js';
 import { call } from '../../helpers/sim-client.js';
-import { type Client, client, createBody, idleCluster, MIN, readyCluster, useDws } from './helpers.js';
+import { type Client, client, createBody, idleCluster, MIN, readyCluster, useDws } from './support.js';
 
 const failAll = (sim: RunningSimulator) => call(sim, 'POST', '/__sim/faults', { body: { operationFailureRate: 1 } });
 const pct = (v: string | undefined) => Number((v ?? '').replace('%', ''));

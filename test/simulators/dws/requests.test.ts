@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type Client, client, clusters, createBody, idleCluster, useDws } from './helpers.js';
+import { type Client, client, clusters, createBody, idleCluster, useDws } from './support.js';
 
 describe('dws: validation, lookups, pagination and filters', () => {
   const dws = useDws();

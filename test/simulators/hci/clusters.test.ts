@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hciSimulator } from '../../../src/simulators/hci/index.js';
 import { startSimulator } from '../../../src/simulators/kit/server.js';
-import { clusters, firstCluster, get, post, statistic, useHci } from './setup.js';
+import { clusters, firstCluster, get, post, statistic, useHci } from './support.js';
 
 describe('hci cluster list', () => {
   const h = useHci();

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hciSimulator } from '../../../src/simulators/hci/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { get } from './setup.js';
+import { get } from './support.js';
 
 /* A fleet far past the default size: every cluster and host under its own id, name and address. */
 const CLUSTERS = 2000;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
-import { clusters, type ClusterRef, get, post, useHci } from './setup.js';
+import { clusters, type ClusterRef, get, post, useHci } from './support.js';
 
 describe('hci one-click inspection', () => {
   const h = useHci();

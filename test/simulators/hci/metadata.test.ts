@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clusters, type ClusterRef, get, post, useHci } from './setup.js';
+import { clusters, type ClusterRef, get, post, useHci } from './support.js';
 
 describe('hci metadata snapshots', () => {
   const h = useHci();

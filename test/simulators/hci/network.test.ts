@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clusters, firstCluster, get, post, useHci } from './setup.js';
+import { clusters, firstCluster, get, post, useHci } from './support.js';
 
 describe('hci network, topology and dashboards', () => {
   const h = useHci();

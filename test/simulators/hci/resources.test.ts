@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clusters, firstCluster, get, statistic, useHci } from './setup.js';
+import { clusters, firstCluster, get, statistic, useHci } from './support.js';
 
 const VM_STATE_COUNTS = [
   'no_state_count',

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { clusters, firstCluster, get, post, useHci } from './setup.js';
+import { clusters, firstCluster, get, post, useHci } from './support.js';
 
 const GST = { manage_cidr: '10.88.0.21/24', storage_cidr: '172.30.0.21/24', vm_type: 'GST', storage_gateway: '172.30.0.1', manage_gateway: '10.88.0.1' };
 

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { firstCluster, get, post, useHci } from './setup.js';
+import { firstCluster, get, post, useHci } from './support.js';
 
 describe('hci cluster settings', () => {
   const h = useHci();

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { shapeDifferences } from '../../helpers/shape.js';
-import { clusters, firstCluster, fixture, get, post, useHci } from './setup.js';
+import { clusters, firstCluster, fixture, get, post, useHci } from './support.js';
 
 /**
  * `Label` is a map[string]string: the example's keys ("555", "测试标签") are somebody's

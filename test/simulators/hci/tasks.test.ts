@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call } from '../../helpers/sim-client.js';
-import { clusters, get, post, statistic, useHci } from './setup.js';
+import { clusters, get, post, statistic, useHci } from './support.js';
 
 describe('hci host task progress', () => {
   const h = useHci();

@@ -7,7 +7,7 @@ import { createDwsAdapter } from '../../../src/sources/dws/index.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { dwsSimulator } from '../../../src/simulators/dws/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { client as simClient, idleCluster, MIN } from '../../simulators/dws/helpers.js';
+import { client as simClient, idleCluster, MIN } from '../../simulators/dws/support.js';
 import { failure } from '../../helpers/rejection.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
