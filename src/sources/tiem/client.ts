@@ -125,11 +125,11 @@ export class TiemClient {
   }
 
   /** GET /clusters/{clusterId}; null when TiEM says there is no such (live) cluster. */
-  async clusterDetail(clusterId: string, scope: RequestScope): Promise<TiemClusterDetail | null> {
+  async clusterDetail(scope: RequestScope, clusterId: string): Promise<TiemClusterDetail | null> {
     const found = await this.#get(
-      '/api/v1/clusters/{clusterId}',
-      `/api/v1/clusters/${encodeURIComponent(clusterId)}`,
       scope,
+      `${API}/clusters/{clusterId}`,
+      `${API}/clusters/${encodeURIComponent(clusterId)}`,
       clusterDetailSchema,
       TIEM_CODES.clusterNotFound,
     );
@@ -137,11 +137,11 @@ export class TiemClient {
   }
 
   /** GET /workflow/{workFlowId}; null when TiEM knows no such flow. */
-  async workflowDetail(workFlowId: string, scope: RequestScope): Promise<TiemWorkflowDetail | null> {
+  async workflowDetail(scope: RequestScope, workFlowId: string): Promise<TiemWorkflowDetail | null> {
     const found = await this.#get(
-      '/api/v1/workflow/{workFlowId}',
-      `/api/v1/workflow/${encodeURIComponent(workFlowId)}`,
       scope,
+      `${API}/workflow/{workFlowId}`,
+      `${API}/workflow/${encodeURIComponent(workFlowId)}`,
       workflowDetailSchema,
       TIEM_CODES.flowNotFound,
     );
@@ -149,7 +149,7 @@ export class TiemClient {
   }
 
   /** One page of a list. */
-  async page<T>(endpoint: ListEndpoint<T>, query: Query, page: number, pageSize: number, scope: RequestScope): Promise<CountedPage<T>> {
+  async page<T>(scope: RequestScope, endpoint: ListEndpoint<T>, query: Query, page: number, pageSize: number): Promise<CountedPage<T>> {
     const call: SourceCall = { method: 'GET', path: endpoint.path, route: endpoint.path, query: { ...query, page, pageSize }, scope };
     const reply = await this.#http.request(this.#withHeaders(call));
     const { data, envelope } = decode(this.#http, call, reply, ENVELOPE, endpoint.items);
@@ -158,15 +158,15 @@ export class TiemClient {
   }
 
   /** Every item of a list, in pages of the largest size; an item that moved to a later page while we walked is kept once. */
-  async walk<T>(endpoint: ListEndpoint<T>, query: Query, scope: RequestScope, limit: Limit): Promise<T[]> {
-    const all = await walkPages((n, size) => this.page(endpoint, query, n, size, scope), { pageSize: MAX_PAGE_SIZE, limit, key: endpoint.key });
+  async walk<T>(scope: RequestScope, endpoint: ListEndpoint<T>, query: Query, limit: Limit): Promise<T[]> {
+    const all = await walkPages((n, size) => this.page(scope, endpoint, query, n, size), { pageSize: MAX_PAGE_SIZE, limit, key: endpoint.key });
     return all.items;
   }
 
   /** Items `offset .. offset + limit - 1` in TiEM's order, in as few calls as the page rules allow. */
-  async window<T>(endpoint: ListEndpoint<T>, query: Query, offset: number, limit: number, scope: RequestScope): Promise<CountedPage<T>> {
+  async window<T>(scope: RequestScope, endpoint: ListEndpoint<T>, query: Query, offset: number, limit: number): Promise<CountedPage<T>> {
     const plan = pagesCovering(offset, limit, MAX_PAGE_SIZE);
-    const pages = await Promise.all(plan.pages.map((n) => this.page(endpoint, query, n + 1, plan.pageSize, scope)));
+    const pages = await Promise.all(plan.pages.map((n) => this.page(scope, endpoint, query, n + 1, plan.pageSize)));
     const items = pages.flatMap((p) => p.items).slice(plan.skip, plan.skip + Math.max(0, limit));
     return { items, total: pages[0]?.total ?? 0 };
   }
@@ -221,7 +221,7 @@ export class TiemClient {
   }
 
   /** A single-object GET; null when TiEM answers with `notFoundCode`. */
-  async #get<T>(route: string, path: string, scope: RequestScope, schema: z.ZodType<T>, notFoundCode: number): Promise<{ data: T } | null> {
+  async #get<T>(scope: RequestScope, route: string, path: string, schema: z.ZodType<T>, notFoundCode: number): Promise<{ data: T } | null> {
     const call: SourceCall = { method: 'GET', path, route, scope };
     const reply = await this.#http.request(this.#withHeaders(call));
     if (Number(this.#http.vendorError(reply)?.code) === notFoundCode) return null;

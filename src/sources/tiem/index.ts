@@ -53,7 +53,7 @@ export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: Ad
     operations: createTiemOperations({ client, sourceId: source.id, session, ...(restoreDbPassword ? { restoreDbPassword } : {}) }),
     health: () => http.health(),
     probe: async (signal) => {
-      await client.page(CLUSTERS, {}, 1, 1, new RequestScope(signal));
+      await client.page(new RequestScope(signal), CLUSTERS, {}, 1, 1);
     },
     close,
   };

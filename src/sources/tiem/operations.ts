@@ -148,7 +148,7 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
     const scope = new RequestScope(o?.signal);
     const backup = await deps.session(scope).snapshots?.get(id);
     if (!backup) throw notFound({ type: 'Snapshot', nativeId: id });
-    const source = backup.clusterNativeId ? await client.clusterDetail(backup.clusterNativeId, scope) : null;
+    const source = backup.clusterNativeId ? await client.clusterDetail(scope, backup.clusterNativeId) : null;
     if (!source) {
       throw new ValidationError(
         'id',

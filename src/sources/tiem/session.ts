@@ -58,9 +58,9 @@ export class TiemSession {
       <K, V>(load: (key: K) => Promise<V>) =>
       (keys: readonly K[]) =>
         Promise.all(keys.map((k) => settle(this.#limit(() => load(k)))));
-    this.#details = scope.loader(each((id) => client.clusterDetail(id, scope)));
-    this.#workflowDetails = scope.loader(each((id) => client.workflowDetail(id, scope)));
-    this.#backupById = scope.loader(each(async (id) => (await client.page(BACKUPS, { backupId: id }, 1, 1, scope)).items[0] ?? null));
+    this.#details = scope.loader(each((id) => client.clusterDetail(scope, id)));
+    this.#workflowDetails = scope.loader(each((id) => client.workflowDetail(scope, id)));
+    this.#backupById = scope.loader(each(async (id) => (await client.page(scope, BACKUPS, { backupId: id }, 1, 1)).items[0] ?? null));
     this.#backupsByCluster = scope.loader((ids) =>
       this.#groupedByCluster(
         BACKUPS,
@@ -93,10 +93,10 @@ export class TiemSession {
     const map = (items: TiemClusterInfo[]) => items.map((c) => listedCluster(this.sourceId, c));
     return {
       pushdown: new Set<keyof ClusterFilter>(['clusterNativeId']),
-      list: async (f) => map(await this.client.walk(CLUSTERS, query(f), this.scope, this.#limit)),
+      list: async (f) => map(await this.client.walk(this.scope, CLUSTERS, query(f), this.#limit)),
       // Newest first, but creation times can tie, so this is SOURCE order only (no nativeOrder).
       window: async (f, offset, limit) => {
-        const page = await this.client.window(CLUSTERS, query(f), offset, limit, this.scope);
+        const page = await this.client.window(this.scope, CLUSTERS, query(f), offset, limit);
         return { items: map(page.items), total: page.total };
       },
       get: async (id) => {
@@ -118,7 +118,7 @@ export class TiemSession {
       // The topology is per cluster: one detail call per cluster, and only that with a cluster filter.
       pushdown: new Set<keyof HostFilter>(['clusterNativeId']),
       list: async (f) => {
-        const ids = f.clusterNativeId ? [f.clusterNativeId] : (await this.client.walk(CLUSTERS, {}, this.scope, this.#limit)).map((c) => c.clusterId);
+        const ids = f.clusterNativeId ? [f.clusterNativeId] : (await this.client.walk(this.scope, CLUSTERS, {}, this.#limit)).map((c) => c.clusterId);
         // A cluster whose detail fails is reported missing; the others' hosts are served.
         return gather(ids, this.#hostsOf);
       },
@@ -189,7 +189,7 @@ export class TiemSession {
   }): EntityReader<U, F> {
     const matching = async (filter: F): Promise<T[]> => {
       const q = spec.vendorQuery(filter);
-      return (await this.client.walk(spec.endpoint, q.query, this.scope, this.#limit)).filter(q.keep);
+      return (await this.client.walk(this.scope, spec.endpoint, q.query, this.#limit)).filter(q.keep);
     };
     return {
       pushdown: new Set(spec.pushdown),
@@ -198,7 +198,7 @@ export class TiemSession {
       window: async (filter, offset, limit): Promise<ListWindow<U>> => {
         const q = spec.vendorQuery(filter);
         if (q.exact) {
-          const page = await this.client.window(spec.endpoint, q.query, offset, limit, this.scope);
+          const page = await this.client.window(this.scope, spec.endpoint, q.query, offset, limit);
           return { items: await spec.map(page.items), total: page.total };
         }
         const all = await matching(filter);
@@ -221,13 +221,13 @@ export class TiemSession {
     clusterOf: (item: T) => string | undefined,
     filterFor: (clusterId: string) => Query,
   ): Promise<(T[] | Error)[]> {
-    const perCluster = () => Promise.all(clusterIds.map((id) => settle(this.client.walk(endpoint, filterFor(id), this.scope, this.#limit))));
+    const perCluster = () => Promise.all(clusterIds.map((id) => settle(this.client.walk(this.scope, endpoint, filterFor(id), this.#limit))));
     if (clusterIds.length === 1) return perCluster();
     try {
-      const first = await this.#limit(() => this.client.page(endpoint, {}, 1, MAX_PAGE_SIZE, this.scope));
+      const first = await this.#limit(() => this.client.page(this.scope, endpoint, {}, 1, MAX_PAGE_SIZE));
       if (pageCount(first.total, MAX_PAGE_SIZE) > clusterIds.length) return perCluster();
       const groups = new Map<string, T[]>(clusterIds.map((id) => [id, []]));
-      for (const item of await this.client.walk(endpoint, {}, this.scope, this.#limit)) {
+      for (const item of await this.client.walk(this.scope, endpoint, {}, this.#limit)) {
         const id = clusterOf(item);
         if (id !== undefined) groups.get(id)?.push(item);
       }
