@@ -1,4 +1,3 @@
-import type { Limit } from '../kit/limit.js';
 import { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';
@@ -45,12 +44,6 @@ import {
  * `{error_code, error_msg}` from DWS and the API gateway, and Keystone's
  * `{error: {code, title, message}}` from IAM.
  */
-
-/** What one GraphQL request's calls share: its GET memo and its fan-out slots. */
-export interface CallContext {
-  scope: RequestScope;
-  limit: Limit;
-}
 
 // ---- Errors ----
 
@@ -158,30 +151,30 @@ export class DwsClient {
 
   // ---- Clusters and nodes ----
 
-  async clusters(ctx: CallContext): Promise<ClusterWire[]> {
-    return (await this.#get(ctx, '/v1.0/{project_id}/clusters', {}, clusterList)).clusters;
+  async clusters(scope: RequestScope): Promise<ClusterWire[]> {
+    return (await this.#get(scope, '/v1.0/{project_id}/clusters', {}, clusterList)).clusters;
   }
 
-  async cluster(ctx: CallContext, id: string): Promise<ClusterWire | null> {
-    return (await this.#find(ctx, '/v1.0/{project_id}/clusters/{cluster_id}', { cluster_id: id }, clusterDetail))?.cluster ?? null;
+  async cluster(scope: RequestScope, id: string): Promise<ClusterWire | null> {
+    return (await this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}', { cluster_id: id }, clusterDetail))?.cluster ?? null;
   }
 
   /** CN instances of a cluster (5.3.1); null when the cluster is gone. */
-  async coordinators(ctx: CallContext, clusterId: string): Promise<CnWire[] | null> {
-    const body = await this.coordinatorList(ctx, clusterId);
+  async coordinators(scope: RequestScope, clusterId: string): Promise<CnWire[] | null> {
+    const body = await this.coordinatorList(scope, clusterId);
     return body ? (body.instances ?? []) : null;
   }
 
   /** The CN list with the counts the cluster allows; null when the cluster is gone. */
-  coordinatorList(ctx: CallContext, clusterId: string): Promise<CnListWire | null> {
-    return this.#find(ctx, '/v1.0/{project_id}/clusters/{cluster_id}/cns', { cluster_id: clusterId }, cnList);
+  coordinatorList(scope: RequestScope, clusterId: string): Promise<CnListWire | null> {
+    return this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}/cns', { cluster_id: clusterId }, cnList);
   }
 
   // ---- Snapshots ----
 
   /** Every snapshot of the project (5.5.2): one unpaged call. */
-  async snapshots(ctx: CallContext): Promise<CountedPage<SnapshotWire>> {
-    const body = await this.#get(ctx, '/v1.0/{project_id}/snapshots', {}, snapshotList);
+  async snapshots(scope: RequestScope): Promise<CountedPage<SnapshotWire>> {
+    const body = await this.#get(scope, '/v1.0/{project_id}/snapshots', {}, snapshotList);
     return { items: body.snapshots, total: body.count ?? body.snapshots.length };
   }
 
@@ -189,8 +182,8 @@ export class DwsClient {
    * One cluster's snapshots newest first (5.5.3). Without `page` the vendor's default
    * "no limit" returns them all in one call. null when the cluster is gone.
    */
-  async clusterSnapshots(ctx: CallContext, clusterId: string, page?: VendorPage): Promise<CountedPage<SnapshotWire> | null> {
-    const body = await this.#find(ctx, '/v1.0/{project_id}/clusters/{cluster_id}/snapshots', { cluster_id: clusterId }, snapshotList, {
+  async clusterSnapshots(scope: RequestScope, clusterId: string, page?: VendorPage): Promise<CountedPage<SnapshotWire> | null> {
+    const body = await this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}/snapshots', { cluster_id: clusterId }, snapshotList, {
       sort_key: 'started',
       sort_dir: 'desc',
       ...(page ? { offset: page.offset, limit: page.limit } : {}),
@@ -198,31 +191,31 @@ export class DwsClient {
     return body ? { items: body.snapshots, total: body.count ?? body.snapshots.length } : null;
   }
 
-  async snapshot(ctx: CallContext, id: string): Promise<SnapshotWire | null> {
-    return (await this.#find(ctx, '/v1.0/{project_id}/snapshots/{snapshot_id}', { snapshot_id: id }, snapshotDetail))?.snapshot ?? null;
+  async snapshot(scope: RequestScope, id: string): Promise<SnapshotWire | null> {
+    return (await this.#find(scope, '/v1.0/{project_id}/snapshots/{snapshot_id}', { snapshot_id: id }, snapshotDetail))?.snapshot ?? null;
   }
 
   // ---- Events and alarms: project-wide, newest first, paged by page index. ----
 
   /** The first `atLeast` events (all without it), walking pages of LIST_PAGE_SIZE. */
-  events(ctx: CallContext, atLeast?: number): Promise<CountedPage<EventWire>> {
+  events(scope: RequestScope, atLeast?: number): Promise<CountedPage<EventWire>> {
     return walkPages(async (offset) => {
-      const body = await this.#get(ctx, '/v2/{project_id}/events', {}, eventList, { offset, limit: LIST_PAGE_SIZE });
+      const body = await this.#get(scope, '/v2/{project_id}/events', {}, eventList, { offset, limit: LIST_PAGE_SIZE });
       return { items: body.events, total: body.count };
     }, walkOptions(atLeast));
   }
 
   /** The first `atLeast` alarms (all without it), with dates in UTC. */
-  alarms(ctx: CallContext, atLeast?: number): Promise<CountedPage<AlarmWire>> {
+  alarms(scope: RequestScope, atLeast?: number): Promise<CountedPage<AlarmWire>> {
     return walkPages(async (offset) => {
-      const body = await this.#get(ctx, '/v2/{project_id}/alarms', {}, alarmList, { time_zone: ALARM_TIME_ZONE, offset, limit: LIST_PAGE_SIZE });
+      const body = await this.#get(scope, '/v2/{project_id}/alarms', {}, alarmList, { time_zone: ALARM_TIME_ZONE, offset, limit: LIST_PAGE_SIZE });
       return { items: body.alarm_details, total: body.count };
     }, walkOptions(atLeast));
   }
 
   /** The cheapest authenticated read: one event. */
-  async probe(ctx: CallContext): Promise<void> {
-    await this.#get(ctx, '/v2/{project_id}/events', {}, eventList, { offset: 0, limit: 1 });
+  async probe(scope: RequestScope): Promise<void> {
+    await this.#get(scope, '/v2/{project_id}/events', {}, eventList, { offset: 0, limit: 1 });
   }
 
   // ---- Writes: each sent once (the HTTP layer never retries one); a refusal is a SourceError. ----
@@ -311,30 +304,30 @@ export class DwsClient {
 
   /** A GET whose 404 means "no such object": null then. */
   async #find<S extends z.ZodType>(
-    ctx: CallContext,
+    scope: RequestScope,
     route: string,
     params: Record<string, string>,
     schema: S,
     query?: SourceCall['query'],
   ): Promise<z.infer<S> | null> {
-    const reply = await this.#send(ctx, route, params, query);
+    const reply = await this.#send(scope, route, params, query);
     if (isNotFound(reply)) return null;
     return decode(this.http, { method: 'GET', route }, reply, BARE, schema).data;
   }
 
   async #get<S extends z.ZodType>(
-    ctx: CallContext,
+    scope: RequestScope,
     route: string,
     params: Record<string, string>,
     schema: S,
     query?: SourceCall['query'],
   ): Promise<z.infer<S>> {
-    return decode(this.http, { method: 'GET', route }, await this.#send(ctx, route, params, query), BARE, schema).data;
+    return decode(this.http, { method: 'GET', route }, await this.#send(scope, route, params, query), BARE, schema).data;
   }
 
-  async #send(ctx: CallContext, route: string, params: Record<string, string>, query?: SourceCall['query']): Promise<SourceReply> {
-    const path = await this.#path(route, params, ctx.scope.signal);
-    return this.http.request({ method: 'GET', path, route, scope: ctx.scope, ...(query ? { query } : {}) });
+  async #send(scope: RequestScope, route: string, params: Record<string, string>, query?: SourceCall['query']): Promise<SourceReply> {
+    const path = await this.#path(route, params, scope.signal);
+    return this.http.request({ method: 'GET', path, route, scope, ...(query ? { query } : {}) });
   }
 
   /** `route` with the token's project id and `params` filled in. */

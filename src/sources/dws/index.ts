@@ -1,4 +1,3 @@
-import { cap } from '../kit/limit.js';
 import { requireCredentials, type SourceConfig } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
@@ -33,10 +32,10 @@ export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter =>
     capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'events', 'workflows'] },
     isNativeId: isDwsId,
     session,
-    operations: createDwsOperations({ client, sourceId: source.id, concurrency: source.concurrency, session }),
+    operations: createDwsOperations({ client, sourceId: source.id, session }),
     health: () => http.health(),
     async probe(signal) {
-      await client.probe({ scope: new RequestScope(signal), limit: cap(1) });
+      await client.probe(new RequestScope(signal));
     },
     close,
   };

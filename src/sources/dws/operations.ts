@@ -1,4 +1,3 @@
-import { cap } from '../kit/limit.js';
 import type { Workflow } from '../../model/entities.js';
 import { GatewayError, NotFoundError } from '../../model/errors.js';
 import { encodeGlobalId, type NodeType } from '../../model/ids.js';
@@ -6,7 +5,7 @@ import type { OperationOptions, OperationResult, SourceOperations } from '../../
 import type { SourceSession } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import { RequestScope } from '../scope.js';
-import { type CallContext, type DwsClient, isNotFoundError } from './client.js';
+import { type DwsClient, isNotFoundError } from './client.js';
 import type { ClusterWire } from './wire.js';
 import { snapshotWorkflowId, startedWorkflowId } from './map.js';
 import {
@@ -28,8 +27,6 @@ import {
 export interface DwsOperationsDeps {
   client: DwsClient;
   sourceId: string;
-  /** Cap on reads in flight, as for the adapter's readers. */
-  concurrency: number;
   /** The adapter's readers over one request scope: what they serve is what subscriptions poll. */
   session: (scope: RequestScope) => SourceSession;
 }
@@ -48,8 +45,8 @@ export interface DwsOperationsDeps {
  * The write has happened by the time of that read, so a failed read leaves the workflow
  * out of the answer instead of reporting a failure that invites a resend.
  */
-export function createDwsOperations({ client, sourceId, concurrency, session }: DwsOperationsDeps): SourceOperations {
-  const reads = (o?: OperationOptions): CallContext => ({ scope: new RequestScope(o?.signal), limit: cap(concurrency) });
+export function createDwsOperations({ client, sourceId, session }: DwsOperationsDeps): SourceOperations {
+  const reads = (o?: OperationOptions): RequestScope => new RequestScope(o?.signal);
   const notFound = (type: NodeType, nativeId: string) => new NotFoundError(type, encodeGlobalId({ type, sourceId, nativeId }));
   const ref = (type: NodeType, nativeId: string) => ({ type, nativeId });
 
@@ -71,7 +68,7 @@ export function createDwsOperations({ client, sourceId, concurrency, session }: 
   }
 
   /** A read after an accepted write: when it fails, the answer says less; the write stands. */
-  async function afterWrite<T>(read: (ctx: CallContext) => Promise<T | null | undefined>, o?: OperationOptions): Promise<T | undefined> {
+  async function afterWrite<T>(read: (scope: RequestScope) => Promise<T | null | undefined>, o?: OperationOptions): Promise<T | undefined> {
     try {
       return (await read(reads(o))) ?? undefined;
     } catch (err) {
@@ -82,16 +79,16 @@ export function createDwsOperations({ client, sourceId, concurrency, session }: 
 
   /** The cluster and the workflow of the operation just started on it, which shows `firstTask` first. */
   async function startedOn(clusterId: string, firstTask: string, o?: OperationOptions): Promise<OperationResult> {
-    const workflow = await afterWrite(async (ctx): Promise<Workflow | null | undefined> => {
-      const c = await client.cluster(ctx, clusterId);
-      return c && session(ctx.scope).workflows?.get(startedWorkflowId(c, firstTask));
+    const workflow = await afterWrite(async (scope): Promise<Workflow | null | undefined> => {
+      const c = await client.cluster(scope, clusterId);
+      return c && session(scope).workflows?.get(startedWorkflowId(c, firstTask));
     }, o);
     return { target: ref('Cluster', clusterId), ...(workflow ? { workflow } : {}) };
   }
 
   /** A snapshot just made and its creation's workflow. */
   async function snapshotMade(snapshotId: string, o?: OperationOptions): Promise<OperationResult> {
-    const workflow = await afterWrite(async (ctx) => session(ctx.scope).workflows?.get(snapshotWorkflowId(snapshotId)), o);
+    const workflow = await afterWrite(async (scope) => session(scope).workflows?.get(snapshotWorkflowId(snapshotId)), o);
     return { target: ref('Snapshot', snapshotId), ...(workflow ? { workflow } : {}) };
   }
 

@@ -5,7 +5,7 @@ import type { ClusterFilter, EventFilter, HostFilter, SnapshotFilter, WorkflowFi
 import { withGaps } from '../../model/partial.js';
 import type { RequestScope } from '../scope.js';
 import { gapsFrom, gather, ownError, part } from '../partial.js';
-import type { CallContext, DwsClient } from './client.js';
+import type { DwsClient } from './client.js';
 import type { ClusterWire, EventWire, SnapshotWire } from './wire.js';
 import {
   byOccurredDesc,
@@ -50,17 +50,17 @@ const byStartedDesc = (a: SnapshotWire, b: SnapshotWire) =>
   a.started !== b.started ? ((a.started ?? '') < (b.started ?? '') ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
-  const ctx: CallContext = { scope, limit: cap(concurrency) };
+  const limit = cap(concurrency);
   const region = async () => (await client.identity(scope.signal)).region;
 
   // ---- Clusters: the list carries everything the model needs (tags, nodes, tasks). ----
 
   let listed: Promise<ClusterWire[]> | undefined;
-  const clusterWires = () => (listed ??= client.clusters(ctx));
+  const clusterWires = () => (listed ??= client.clusters(scope));
 
   /** One id before any list: its detail; otherwise the list, fetched once. */
   const clusterById = scope.loader<string, ClusterWire | null>(async (ids) => {
-    if (ids.length === 1 && !listed) return [await client.cluster(ctx, ids[0] as string)];
+    if (ids.length === 1 && !listed) return [await client.cluster(scope, ids[0] as string)];
     const byId = new Map((await clusterWires()).map((c) => [c.id, c]));
     return ids.map((id) => byId.get(id) ?? null);
   });
@@ -92,7 +92,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
           const c = await clusterById.load(id);
           if (!c) return [];
           // Nodes come with the cluster; a CN list that fails leaves what it tells as gaps.
-          const cns = await part(ctx.limit(() => client.coordinators(ctx, id)));
+          const cns = await part(limit(() => client.coordinators(scope, id)));
           const gaps = gapsFrom([[cns, CN_FEEDS]]);
           return toHosts(sourceId, c, cns.ok ? cns.value : null).map((h) => withGaps(h, gaps));
         })
@@ -121,7 +121,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   // ---- Snapshots: one project-wide list; a single cluster's list is paged. ----
 
-  const allSnapshots = () => client.snapshots(ctx);
+  const allSnapshots = () => client.snapshots(scope);
   const snapshotItems = async () => (await allSnapshots()).items.map((s) => toSnapshot(sourceId, s));
   const snapshotsByCluster = groupedLoader(snapshotItems, scope);
 
@@ -131,7 +131,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     nativeOrder: 'STARTED_AT_DESC',
     async list(filter) {
       if (filter.clusterNativeId === undefined) return snapshotItems();
-      const own = await client.clusterSnapshots(ctx, filter.clusterNativeId);
+      const own = await client.clusterSnapshots(scope, filter.clusterNativeId);
       return (own?.items ?? []).map((s) => toSnapshot(sourceId, s));
     },
     async window(filter, offset, limit) {
@@ -142,12 +142,12 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
         return { items: items.map((s) => toSnapshot(sourceId, s)), total: all.total };
       }
       const at = pagesCovering(offset, limit);
-      const got = await client.clusterSnapshots(ctx, filter.clusterNativeId, { offset: at.pages[0] ?? 0, limit: at.pageSize });
+      const got = await client.clusterSnapshots(scope, filter.clusterNativeId, { offset: at.pages[0] ?? 0, limit: at.pageSize });
       if (!got) return { items: [], total: 0 };
       return { items: got.items.slice(at.skip, at.skip + limit).map((s) => toSnapshot(sourceId, s)), total: got.total };
     },
     async get(id) {
-      const s = await client.snapshot(ctx, id);
+      const s = await client.snapshot(scope, id);
       return s ? toSnapshot(sourceId, s) : null;
     },
     byCluster: (id) => snapshotsByCluster.load(id),
@@ -168,7 +168,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   /** The first `atLeast` of the merged sequence (everything without it), and the vendors' totals. */
   const mergedEvents = async (atLeast?: number): Promise<{ items: Event[]; total: number }> => {
-    const [events, alarms] = await Promise.all([client.events(ctx, atLeast), client.alarms(ctx, atLeast)]);
+    const [events, alarms] = await Promise.all([client.events(scope, atLeast), client.alarms(scope, atLeast)]);
     const items = [...(await mapEvents(events.items)), ...alarms.items.map((a) => toAlarmEvent(sourceId, a))].sort(byOccurredDesc);
     return { items, total: events.total + alarms.total };
   };
@@ -203,7 +203,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
       const ref = parseWorkflowId(id);
       if (!ref) return null;
       if (ref.target === 'cluster') return settledClusterWorkflow(sourceId, ref, await clusterById.load(ref.clusterId));
-      const s = await client.snapshot(ctx, ref.snapshotId);
+      const s = await client.snapshot(scope, ref.snapshotId);
       return s ? snapshotWorkflow(sourceId, s) : null;
     },
     byCluster: (id) => workflowsByCluster.load(id),
