@@ -121,9 +121,11 @@ export class SourceHttp {
     this.#pool = new Pool(url.origin, {
       connections: options.connections ?? 16,
       keepAliveTimeout: 10_000,
-      // The deadline below governs; these only stop a socket from hanging forever.
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
+      // The deadline below governs; these only stop a socket from hanging forever. Set to
+      // the deadline itself they raced it, and a write undici gave up on first came back
+      // SOURCE_UNAVAILABLE instead of SOURCE_TIMEOUT: well past it, they never win.
+      headersTimeout: 2 * options.timeoutMs + 1_000,
+      bodyTimeout: 2 * options.timeoutMs + 1_000,
     });
     this.#labels = { source: options.sourceId, kind: options.kind };
     this.#memoPrefix = `${options.sourceId} ${options.url} `;
