@@ -6,8 +6,14 @@ import { decode, type Envelope, replyError } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
 import { type CountedPage, pagesCovering, walkPages } from '../kit/paging.js';
 import { MAX_PAGE_SIZE } from './paging.js';
+import type { TiemBackupBody, TiemCreateClusterBody, TiemDeleteClusterBody, TiemRestoreBody, TiemTakeoverBody } from './requests.js';
 import {
+  backupJobSchema,
   backupListSchema,
+  clusterJobSchema,
+  emptySchema,
+  type TiemBackupJob,
+  type TiemClusterJob,
   clusterDetailSchema,
   clusterListSchema,
   type Envelope as TiemEnvelope,
@@ -21,6 +27,14 @@ import {
   workflowDetailSchema,
   workflowListSchema,
 } from './wire.js';
+
+const API = '/api/v1';
+
+/** A cluster's path, and the route it is counted under, with an action (`/stop`) or none. */
+const clusterPath = (id: string, action = '') => ({
+  route: `${API}/clusters/{clusterId}${action}`,
+  path: `${API}/clusters/${encodeURIComponent(id)}${action}`,
+});
 
 /**
  * TiEM error codes the adapter treats specially (EM_ERROR_CODE). Expired and invalid
@@ -114,8 +128,8 @@ export class TiemClient {
   async clusterDetail(scope: RequestScope, clusterId: string): Promise<TiemClusterDetail | null> {
     const found = await this.#get(
       scope,
-      '/api/v1/clusters/{clusterId}',
-      `/api/v1/clusters/${encodeURIComponent(clusterId)}`,
+      `${API}/clusters/{clusterId}`,
+      `${API}/clusters/${encodeURIComponent(clusterId)}`,
       clusterDetailSchema,
       TIEM_CODES.clusterNotFound,
     );
@@ -126,8 +140,8 @@ export class TiemClient {
   async workflowDetail(scope: RequestScope, workFlowId: string): Promise<TiemWorkflowDetail | null> {
     const found = await this.#get(
       scope,
-      '/api/v1/workflow/{workFlowId}',
-      `/api/v1/workflow/${encodeURIComponent(workFlowId)}`,
+      `${API}/workflow/{workFlowId}`,
+      `${API}/workflow/${encodeURIComponent(workFlowId)}`,
       workflowDetailSchema,
       TIEM_CODES.flowNotFound,
     );
@@ -157,11 +171,51 @@ export class TiemClient {
     return { items, total: pages[0]?.total ?? 0 };
   }
 
+  // ---- Writes (document 000): each its answer's `data` ----
+
+  createCluster(body: TiemCreateClusterBody, signal?: AbortSignal): Promise<TiemClusterJob> {
+    return this.#write({ method: 'POST', route: `${API}/clusters/`, path: `${API}/clusters/`, body, signal }, clusterJobSchema);
+  }
+
+  deleteCluster(id: string, body: TiemDeleteClusterBody, signal?: AbortSignal): Promise<TiemClusterJob> {
+    return this.#write({ method: 'DELETE', ...clusterPath(id), body, signal }, clusterJobSchema);
+  }
+
+  stopCluster(id: string, signal?: AbortSignal): Promise<TiemClusterJob> {
+    return this.#write({ method: 'POST', ...clusterPath(id, '/stop'), signal }, clusterJobSchema);
+  }
+
+  /** On a Stopped cluster TiEM's restart starts it instead (its RestartCluster flow runs a startCluster node). */
+  restartCluster(id: string, signal?: AbortSignal): Promise<TiemClusterJob> {
+    return this.#write({ method: 'POST', ...clusterPath(id, '/restart'), signal }, clusterJobSchema);
+  }
+
+  takeOverCluster(body: TiemTakeoverBody, signal?: AbortSignal): Promise<TiemClusterJob> {
+    return this.#write({ method: 'POST', route: `${API}/clusters/takeover`, path: `${API}/clusters/takeover`, body, signal }, clusterJobSchema);
+  }
+
+  /** A new cluster from a backup. */
+  restoreCluster(body: TiemRestoreBody, signal?: AbortSignal): Promise<TiemClusterJob> {
+    return this.#write({ method: 'POST', route: `${API}/clusters/restore`, path: `${API}/clusters/restore`, body, signal }, clusterJobSchema);
+  }
+
+  createBackup(body: TiemBackupBody, signal?: AbortSignal): Promise<TiemBackupJob> {
+    return this.#write({ method: 'POST', route: `${API}/backups/`, path: `${API}/backups/`, body, signal }, backupJobSchema);
+  }
+
+  async deleteBackup(id: string, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'DELETE', route: `${API}/backups/{backupId}`, path: `${API}/backups/${encodeURIComponent(id)}`, signal }, emptySchema);
+  }
+
+  async stopWorkflow(workFlowId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'POST', route: `${API}/workflow/stop`, path: `${API}/workflow/stop`, body: { workFlowId }, signal }, emptySchema);
+  }
+
   /**
    * One write (POST/DELETE) and its envelope's `data`. Sent once: SourceHttp never
    * retries a write, and one that may have reached TiEM fails with `outcomeUnknown`.
    */
-  async write<T>(call: SourceCall & { method: 'POST' | 'DELETE' }, schema: z.ZodType<T>): Promise<T> {
+  async #write<T>(call: SourceCall & { method: 'POST' | 'DELETE' }, schema: z.ZodType<T>): Promise<T> {
     const reply = await this.#http.request(this.#withHeaders(call));
     return decode(this.#http, call, reply, ENVELOPE, schema).data;
   }

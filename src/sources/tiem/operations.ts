@@ -1,16 +1,14 @@
-import type { z } from 'zod';
 import type { Workflow } from '../../model/entities.js';
 import { NotFoundError, ValidationError } from '../../model/errors.js';
 import { encodeGlobalId, type NodeType } from '../../model/ids.js';
 import type { OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
 import type { SourceSession } from '../adapter.js';
 import { SourceError } from '../errors.js';
-import type { SourceCall } from '../http.js';
 import { RequestScope } from '../scope.js';
 import { TIEM_CODES, type TiemClient } from './client.js';
 import { acceptedWorkflow } from './map.js';
 import { backupBody, checkRestore, createClusterBody, deleteClusterBody, restoreBody, takeoverBody } from './requests.js';
-import { backupJobSchema, clusterJobSchema, emptySchema } from './wire.js';
+import type { TiemClusterJob } from './wire.js';
 
 export interface TiemOperationsDeps {
   client: TiemClient;
@@ -25,8 +23,6 @@ export interface TiemOperationsDeps {
   restoreDbPassword?: string;
 }
 
-const API = '/api/v1';
-
 /** The TiEM code that says the object a call addresses does not exist. */
 const NOT_FOUND_CODE: Partial<Record<NodeType, number>> = {
   Cluster: TIEM_CODES.clusterNotFound,
@@ -35,7 +31,6 @@ const NOT_FOUND_CODE: Partial<Record<NodeType, number>> = {
 };
 
 type Ref = { type: NodeType; nativeId: string };
-type Write = Omit<SourceCall, 'method' | 'signal'> & { method: 'POST' | 'DELETE' };
 
 /**
  * What a TiEM source can change. Every long-running change is a TiEM workflow; its
@@ -49,9 +44,9 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
   const readers = (o?: OperationOptions) => deps.session(new RequestScope(o?.signal));
 
   /** One write addressed to `subject`; TiEM's not-found code for it becomes NotFoundError. */
-  async function send<T>(subject: Ref | undefined, call: Write, schema: z.ZodType<T>, o?: OperationOptions): Promise<T> {
+  async function send<T>(subject: Ref | undefined, write: () => Promise<T>): Promise<T> {
     try {
-      return await client.write({ ...call, signal: o?.signal }, schema);
+      return await write();
     } catch (err) {
       const code = subject && NOT_FOUND_CODE[subject.type];
       if (subject && err instanceof SourceError && err.code === 'SOURCE_ERROR' && Number(err.detail.vendorCode) === code) throw notFound(subject);
@@ -72,28 +67,25 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
   }
 
   /** A cluster operation TiEM answered with the cluster and the workflow it runs as. */
-  async function clusterJob(subject: Ref | undefined, call: Write, flowName: string, o?: OperationOptions): Promise<OperationResult> {
-    const job = await send(subject, call, clusterJobSchema, o);
+  async function clusterJob(subject: Ref | undefined, write: () => Promise<TiemClusterJob>, flowName: string, o?: OperationOptions): Promise<OperationResult> {
+    const job = await send(subject, write);
     const workflow = (await readWorkflow(job.workFlowId, o)) ?? acceptedWorkflow(sourceId, job.workFlowId, flowName, job.clusterId);
     return { target: { type: 'Cluster', nativeId: job.clusterId }, workflow };
   }
 
   const cluster = (nativeId: string): Ref => ({ type: 'Cluster', nativeId });
-  const clusterPath = (id: string, action = '') => ({
-    route: `${API}/clusters/{clusterId}${action}`,
-    path: `${API}/clusters/${encodeURIComponent(id)}${action}`,
-  });
-  const restart = async (id: string, o?: OperationOptions) => clusterJob(cluster(id), { method: 'POST', ...clusterPath(id, '/restart') }, 'RestartCluster', o);
+  const restart = async (id: string, o?: OperationOptions) => clusterJob(cluster(id), () => client.restartCluster(id, o?.signal), 'RestartCluster', o);
 
   const operations: SourceOperations = {
-    createCluster: async (req, o) =>
-      clusterJob(undefined, { method: 'POST', route: `${API}/clusters/`, path: `${API}/clusters/`, body: createClusterBody(req) }, 'CreateCluster', o),
+    createCluster: async (req, o) => {
+      const body = createClusterBody(req);
+      return clusterJob(undefined, () => client.createCluster(body, o?.signal), 'CreateCluster', o);
+    },
 
-    deleteCluster: async (id, req, o) => clusterJob(cluster(id), { method: 'DELETE', ...clusterPath(id), body: deleteClusterBody(req) }, 'DeleteCluster', o),
+    deleteCluster: async (id, req, o) => clusterJob(cluster(id), () => client.deleteCluster(id, deleteClusterBody(req), o?.signal), 'DeleteCluster', o),
 
-    stopCluster: async (id, o) => clusterJob(cluster(id), { method: 'POST', ...clusterPath(id, '/stop') }, 'StopCluster', o),
+    stopCluster: async (id, o) => clusterJob(cluster(id), () => client.stopCluster(id, o?.signal), 'StopCluster', o),
 
-    /** On a Stopped cluster TiEM's restart starts it instead (its RestartCluster flow runs a startCluster node). */
     restartCluster: restart,
 
     /**
@@ -113,17 +105,14 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
       return restart(id, o);
     },
 
-    takeOverCluster: async (req, o) =>
-      clusterJob(
-        undefined,
-        { method: 'POST', route: `${API}/clusters/takeover`, path: `${API}/clusters/takeover`, body: takeoverBody(req) },
-        'TakeoverCluster',
-        o,
-      ),
+    takeOverCluster: async (req, o) => {
+      const body = takeoverBody(req);
+      return clusterJob(undefined, () => client.takeOverCluster(body, o?.signal), 'TakeoverCluster', o);
+    },
 
     createSnapshot: async (clusterId, req, o) => {
       const body = backupBody(clusterId, req);
-      const job = await send(cluster(clusterId), { method: 'POST', route: `${API}/backups/`, path: `${API}/backups/`, body }, backupJobSchema, o);
+      const job = await send(cluster(clusterId), () => client.createBackup(body, o?.signal));
       const workflow = (await readWorkflow(job.workFlowId, o)) ?? acceptedWorkflow(sourceId, job.workFlowId, 'BackupCluster', clusterId);
       return { target: { type: 'Snapshot', nativeId: job.backupId }, workflow };
     },
@@ -131,14 +120,14 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
     /** TiEM deletes a backup's record and files at once: no workflow. */
     deleteSnapshot: async (id, o) => {
       const snapshot: Ref = { type: 'Snapshot', nativeId: id };
-      await send(snapshot, { method: 'DELETE', route: `${API}/backups/{backupId}`, path: `${API}/backups/${encodeURIComponent(id)}` }, emptySchema, o);
+      await send(snapshot, () => client.deleteBackup(id, o?.signal));
       return { target: snapshot };
     },
 
     /** POST /workflow/stop; the answer is the workflow as TiEM now reports it (Canceled). */
     cancelWorkflow: async (id, o) => {
       const workflow: Ref = { type: 'Workflow', nativeId: id };
-      await send(workflow, { method: 'POST', route: `${API}/workflow/stop`, path: `${API}/workflow/stop`, body: { workFlowId: id } }, emptySchema, o);
+      await send(workflow, () => client.stopWorkflow(id, o?.signal));
       const read = await readWorkflow(id, o);
       return { target: workflow, ...(read ? { workflow: read } : {}) };
     },
@@ -167,12 +156,7 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
       );
     }
     const body = restoreBody(id, source, req, password);
-    return clusterJob(
-      { type: 'Snapshot', nativeId: id },
-      { method: 'POST', route: `${API}/clusters/restore`, path: `${API}/clusters/restore`, body },
-      'RestoreNewCluster',
-      o,
-    );
+    return clusterJob({ type: 'Snapshot', nativeId: id }, () => client.restoreCluster(body, o?.signal), 'RestoreNewCluster', o);
   };
   return operations;
 }

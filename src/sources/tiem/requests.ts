@@ -176,14 +176,30 @@ export function createClusterBody(req: CreateClusterRequest): TiemCreateClusterB
  * latter TiEM would delete that very backup with the rest. Without it, TiEM's defaults:
  * no last backup, and the cluster's backups go with it.
  */
-export function deleteClusterBody(req: DeleteClusterRequest): { autoBackup: boolean; force: boolean; keepHistoryBackupRecords: boolean } {
+export interface TiemDeleteClusterBody {
+  autoBackup: boolean;
+  force: boolean;
+  keepHistoryBackupRecords: boolean;
+}
+
+export function deleteClusterBody(req: DeleteClusterRequest): TiemDeleteClusterBody {
   return { autoBackup: req.keepLastSnapshot, force: req.force, keepHistoryBackupRecords: req.keepLastSnapshot };
 }
 
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** cluster.TakeoverClusterReq: every field is required; the TiUP control machine is reached over SSH. */
-export function takeoverBody(req: TakeOverClusterRequest) {
+export interface TiemTakeoverBody {
+  TiUPIp: string;
+  TiUPPort: number;
+  TiUPUserName: string;
+  TiUPUserPassword: string;
+  TiUPPath: string;
+  clusterName: string;
+  dbPassword: string;
+}
+
+export function takeoverBody(req: TakeOverClusterRequest): TiemTakeoverBody {
   const host = req.controlHost;
   if (!IPV4.test(host.ip)) throw new ValidationError('input.controlHostIp', 'must be the IPv4 address of the TiUP control machine');
   if (!Number.isInteger(host.port) || host.port < 1 || host.port > 65_535) throw new ValidationError('input.controlHostPort', 'must be a TCP port (1-65535)');
@@ -203,7 +219,13 @@ export function takeoverBody(req: TakeOverClusterRequest) {
  * writes it to and has no description, so a name or description the caller expects to
  * see again is refused rather than dropped.
  */
-export function backupBody(clusterId: string, req: CreateSnapshotRequest): { clusterId: string; backupType: 'full'; backupMode: 'manual' } {
+export interface TiemBackupBody {
+  clusterId: string;
+  backupType: 'full';
+  backupMode: 'manual';
+}
+
+export function backupBody(clusterId: string, req: CreateSnapshotRequest): TiemBackupBody {
   if (req.name !== undefined) throw new ValidationError('name', 'TiEM names a backup after its backup directory: it takes no name');
   if (req.description !== undefined) throw new ValidationError('description', 'TiEM backups have no description');
   return { clusterId, backupType: 'full', backupMode: 'manual' };

@@ -171,6 +171,7 @@ export type TiemClusterJob = z.infer<typeof clusterJobSchema>;
 
 /** backup.BackupClusterResp: the new record and the BackupCluster workflow filling it. */
 export const backupJobSchema = z.looseObject({ backupId: z.string().min(1), workFlowId: z.string().min(1) });
+export type TiemBackupJob = z.infer<typeof backupJobSchema>;
 
 /** Answers whose `data` says nothing (DELETE /backups/{id}, POST /workflow/stop). */
 export const emptySchema = z.unknown();
