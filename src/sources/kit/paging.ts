@@ -1,3 +1,4 @@
+import type { Limit } from './limit.js';
 /** Which pages of one size cover a window of a vendor list. */
 export interface PagePlan {
   pageSize: number;
@@ -48,7 +49,7 @@ export interface WalkOptions<T> {
    * Runs each call (the source's concurrency limit). With it, the pages after the first
    * are asked for together once the first tells the total; without it, one at a time.
    */
-  limit?: <R>(call: () => Promise<R>) => Promise<R>;
+  limit?: Limit;
   /** An item's identity: an item met again on a later page (a newer one was inserted while we walked) is kept once. */
   key?: (item: T) => string;
 }

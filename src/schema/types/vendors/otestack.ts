@@ -3,6 +3,7 @@ import { ValidationError } from '../../../model/errors.js';
 import type { OteApplication } from '../../../sources/otestack/map.js';
 import type { OtestackVendor } from '../../../sources/otestack/vendor.js';
 import { builder } from '../../builder.js';
+import { sourceOf } from '../../operations.js';
 
 /** OTE-stack's own root (docs/vendor-capabilities.md): one configured OTE-stack source's capabilities. */
 interface OtestackRoot {
@@ -11,8 +12,7 @@ interface OtestackRoot {
 }
 
 function otestackSource(ctx: GatewayContext, sourceId: string): OtestackRoot {
-  if (!ctx.registry.has(sourceId)) throw new ValidationError('sourceId', `no source "${sourceId}" is configured`);
-  const adapter = ctx.registry.get(sourceId);
+  const adapter = sourceOf(ctx, 'sourceId', sourceId);
   if (adapter.info.kind !== 'otestack' || !adapter.vendor)
     throw new ValidationError('sourceId', `"${sourceId}" is a ${adapter.info.kind} source, not OTE-stack`);
   return { sourceId, vendor: adapter.vendor as OtestackVendor };
