@@ -64,6 +64,8 @@ interface Entry<E extends EntityName> extends Keyed<Item<E>> {
 class SourceSequence<E extends EntityName> {
   #sorted?: Promise<Entry<E>[]>;
   #knownTotal?: number;
+  /** Whether vendor windows serve this list: the reader pages it in the order asked, with every filter applied. */
+  readonly #windowed: boolean;
   /** Why parts of the source's list could not be read (one error per code); the parts that could are served. */
   readonly missing: GatewayError[] = [];
 
@@ -79,17 +81,14 @@ class SourceSequence<E extends EntityName> {
     private readonly keyOf: (item: Item<E>) => string | undefined,
     private readonly compare: (a: Entry<E>, b: Entry<E>) => number,
     private readonly want: Want,
-  ) {}
+  ) {
+    const { reader } = slot;
+    const nativeFits = order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${order.field}_${order.direction}`);
+    this.#windowed = reader.window !== undefined && nativeFits && fullyPushedDown(filter, reader.pushdown);
+  }
 
   #entry(item: Item<E>): Entry<E> {
     return { item, key: this.keyOf(item) };
-  }
-
-  get #windowed(): boolean {
-    const { reader } = this.slot;
-    const nativeFits =
-      this.order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${this.order.field}_${this.order.direction}`);
-    return reader.window !== undefined && nativeFits && fullyPushedDown(this.filter, reader.pushdown);
   }
 
   /** Entries from `from` on: at least `count + 1` when there are that many, to tell whether more follow. */
