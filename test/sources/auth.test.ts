@@ -1,16 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { staticAuth, TokenAuth } from '../../src/sources/auth.js';
 
+/** A TokenAuth whose login waits until the test finishes it, and the signals each login was given. */
+function heldLogin() {
+  const logins: AbortSignal[] = [];
+  let settle!: (credential: { headers: Record<string, string> }) => void;
+  const auth = new TokenAuth({
+    login: (signal) => {
+      logins.push(signal as AbortSignal);
+      return new Promise((resolve) => (settle = resolve));
+    },
+  });
+  return { auth, logins, finish: (credential: { headers: Record<string, string> }) => settle(credential) };
+}
+
 describe('TokenAuth', () => {
   it('lets a caller give up without cancelling the login the others wait for, and abandons it when none is left', async () => {
-    const logins: AbortSignal[] = [];
-    let finish!: (credential: { headers: Record<string, string> }) => void;
-    const auth = new TokenAuth({
-      login: (signal) => {
-        logins.push(signal as AbortSignal);
-        return new Promise((resolve) => (finish = resolve));
-      },
-    });
+    const { auth, logins, finish } = heldLogin();
     const leaving = new AbortController();
     const first = auth.headers(leaving.signal);
     const second = auth.headers(new AbortController().signal);
@@ -112,14 +118,7 @@ describe('TokenAuth', () => {
   });
 
   it('refuses a caller whose signal has already aborted, and abandons the login it alone asked for', async () => {
-    const logins: AbortSignal[] = [];
-    let finish!: (credential: { headers: Record<string, string> }) => void;
-    const auth = new TokenAuth({
-      login: (signal) => {
-        logins.push(signal as AbortSignal);
-        return new Promise((resolve) => (finish = resolve));
-      },
-    });
+    const { auth, logins, finish } = heldLogin();
     const gone = new AbortController();
     const reason = Object.assign(new Error('client left'), { code: 'REQUEST_ABORTED' });
     gone.abort(reason);
