@@ -1,6 +1,6 @@
 import type { EntityReader, Want } from '../sources/adapter.js';
 import type { EntityName, EntityTypes } from '../model/entity-types.js';
-import { matches } from './filter.js';
+import { matcher } from './filter.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];
@@ -19,7 +19,7 @@ export async function clusterItems<E extends EntityName>(
   if (reader.byCluster) return reader.byCluster(clusterNativeId, want);
   const filter = { clusterNativeId } as Filter<E>;
   const items = await reader.list(reader.pushdown.has('clusterNativeId' as never) ? filter : ({} as Filter<E>));
-  return items.filter((i) => matches(entity, filter, i));
+  return items.filter(matcher(entity, filter));
 }
 
 /**

@@ -4,7 +4,7 @@ import type { EntityReader, Want } from '../sources/adapter.js';
 import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
-import { filterFields, fullyPushedDown, matches, pushedDownPart } from './filter.js';
+import { filterFields, fullyPushedDown, matcher, pushedDownPart } from './filter.js';
 import { type Keyed, keyedComparator, ORDER_KEYS, type Order, sortKeyOf } from './order.js';
 import { covers, listFor, withFields } from './read.js';
 
@@ -105,7 +105,8 @@ class SourceSequence<E extends EntityName> {
 
   all(): Promise<Entry<E>[]> {
     this.#sorted ??= this.#list().then((entries) => {
-      const kept = entries.filter((e) => matches(this.entity, this.filter, e.item));
+      const keep = matcher(this.entity, this.filter);
+      const kept = entries.filter((e) => keep(e.item));
       return this.order.field === 'SOURCE' ? kept : kept.sort(this.compare);
     });
     return this.#sorted;
