@@ -1,4 +1,3 @@
-import { cap } from '../kit/limit.js';
 import { type SourceConfig, requireCredentials } from '../../config.js';
 import type { AdapterFactory } from '../adapter.js';
 import { TokenAuth, staticAuth } from '../auth.js';
@@ -7,7 +6,7 @@ import { signedInHttp } from '../kit/sign-in.js';
 import { RequestScope } from '../scope.js';
 import { DcosClient, login, readDcosError, transientDcos500 } from './client.js';
 import { createDcosOperations } from './operations.js';
-import { dcosSession, dcosWorkflows } from './session.js';
+import { dcosSession } from './session.js';
 import { isDcosId } from './ids.js';
 
 /**
@@ -24,17 +23,14 @@ export const createDcosAdapter: AdapterFactory = (source, deps) => {
     (loginHttp) => signIn(source, loginHttp),
   );
   const client = new DcosClient(http);
+  const session = (scope: RequestScope) => dcosSession(client, source.id, source.concurrency, scope);
 
   return {
     info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
     capabilities: { entities: ['clusters', 'hosts', 'events', 'workflows'] },
     isNativeId: isDcosId,
-    session: (scope) => dcosSession(client, scope, source.id, cap(source.concurrency)),
-    operations: createDcosOperations({
-      client,
-      workflows: (scope) => dcosWorkflows(client, scope, source.id, cap(source.concurrency)),
-      loggedInUser,
-    }),
+    session,
+    operations: createDcosOperations({ client, session, loggedInUser }),
     health: () => http.health(),
     probe: async (signal) => {
       await client.clusters(new RequestScope(signal), {}, { skip: 0, limit: 1 });

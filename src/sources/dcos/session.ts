@@ -1,4 +1,4 @@
-import type { Limit } from '../kit/limit.js';
+import { cap, type Limit } from '../kit/limit.js';
 import type { Cluster, Event, Host, Workflow } from '../../model/entities.js';
 import type { EntityReader, ListWindow, SourceSession } from '../adapter.js';
 import type { ClusterFilter, EventFilter, HostFilter, WorkflowFilter } from '../../model/entity-types.js';
@@ -40,8 +40,12 @@ function statusQuery(table: Readonly<Record<string, string>>, wanted: readonly s
   return value === undefined ? { kind: 'none' } : { kind: 'one', value };
 }
 
+/** The readers a DC/OS source has: all four, so its own operations can read back without checks. */
+export type DcosSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'events' | 'workflows'>>;
+
 /** One GraphQL request's readers; every loader is per session, so nothing outlives it. */
-export function dcosSession(client: DcosClient, scope: RequestScope, sourceId: string, limit: Limit): SourceSession {
+export function dcosSession(client: DcosClient, sourceId: string, concurrency: number, scope: RequestScope): DcosSession {
+  const limit = cap(concurrency);
   const loaders = createLoaders(client, scope, limit);
   return {
     clusters: clusterReader(client, scope, sourceId, loaders),
@@ -200,7 +204,3 @@ function workflowReader(client: DcosClient, scope: RequestScope, sourceId: strin
     byCluster: async (clusterId) => build(await ofCluster(clusterId)),
   };
 }
-
-/** The workflows reader alone, with loaders of its own: what operations read back. */
-export const dcosWorkflows = (client: DcosClient, scope: RequestScope, sourceId: string, limit: Limit): EntityReader<Workflow, WorkflowFilter> =>
-  workflowReader(client, scope, sourceId, createLoaders(client, scope, limit));

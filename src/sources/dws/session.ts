@@ -49,7 +49,10 @@ const groupedLoader = <T extends { clusterNativeId?: string }>(list: () => Promi
 const byStartedDesc = (a: SnapshotWire, b: SnapshotWire) =>
   a.started !== b.started ? ((a.started ?? '') < (b.started ?? '') ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
+/** The readers a DWS source has: all five, so its own operations can read back without checks. */
+export type DwsSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'events' | 'workflows'>>;
+
+export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope): DwsSession {
   const limit = cap(concurrency);
   const region = async () => (await client.identity(scope.signal)).region;
 

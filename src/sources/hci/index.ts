@@ -1,4 +1,3 @@
-import { cap } from '../kit/limit.js';
 import { requireCredentials } from '../../config.js';
 import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { sourceHttpSettings } from '../http.js';
@@ -31,10 +30,10 @@ export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter =>
     capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'workflows'] },
     isNativeId: isHciId,
     session,
-    operations: createHciOperations({ client, concurrency: source.concurrency, session }),
+    operations: createHciOperations({ client, session }),
     health: () => http.health(),
     async probe(signal) {
-      await client.clusters({ scope: new RequestScope(signal), limit: cap(1) }, { page: { pageNum: 0, pageSize: 1 } });
+      await client.clusters(new RequestScope(signal), { page: { pageNum: 0, pageSize: 1 } });
     },
     close,
   };

@@ -6,7 +6,7 @@ import { signedInHttp } from '../kit/sign-in.js';
 import { RequestScope } from '../scope.js';
 import { CLUSTERS, login, readTiemError, TiemClient } from './client.js';
 import { createTiemOperations } from './operations.js';
-import { TiemSession } from './session.js';
+import { tiemSession } from './session.js';
 import { isTiemId } from './ids.js';
 
 /** TiEM issues tokens for four hours; its login answer does not say so itself. */
@@ -42,7 +42,7 @@ export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: Ad
   );
   const client = new TiemClient({ http, ...(headers ? { headers } : {}) });
 
-  const session = (scope: RequestScope) => new TiemSession(client, source.id, scope, source.concurrency).readers();
+  const session = (scope: RequestScope) => tiemSession(client, source.id, source.concurrency, scope);
   const restoreDbPassword = source.credentials.restoreDbPassword;
 
   return {
