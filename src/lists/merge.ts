@@ -6,6 +6,7 @@ import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
 import { filterFields, fullyPushedDown, matcher, pushedDownPart } from './filter.js';
 import { type Keyed, keyedComparator, ORDER_KEYS, type Order, sortKeyOf } from './order.js';
+import { Best } from './best.js';
 import { covers, listFor, withFields } from './read.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
@@ -58,11 +59,13 @@ interface Entry<E extends EntityName> extends Keyed<Item<E>> {
  * One source's contribution to a list in the requested order, from a position on.
  * Where the vendor can serve the order and every filter itself, positions map onto
  * vendor pages and only the pages a gateway page needs are fetched; otherwise the
- * source's matching items are listed once per request (in outline where the reader can,
- * and the filter and order need only outline fields), filtered and sorted here.
+ * source's matching items are read once per request (in outline where the reader can,
+ * and the filter and order need only outline fields) and filtered here, keeping only
+ * the first entries of the order that the page needs, and the count for the total.
  */
 class SourceSequence<E extends EntityName> {
-  #sorted?: Promise<Entry<E>[]>;
+  /** The source's best entries so far asked for (`n` of them, every one for Infinity), and how many matched. */
+  #selected?: { n: number; result: Promise<Selected<E>> };
   #knownTotal?: number;
   /** Whether vendor windows serve this list: the reader pages it in the order asked, with every filter applied. */
   readonly #windowed: boolean;
@@ -100,24 +103,39 @@ class SourceSequence<E extends EntityName> {
       if (window.total !== undefined) this.#knownTotal = window.total;
       return window.items.map((item) => this.#entry(item));
     }
-    return (await this.all()).slice(from, from + count + 1);
+    return (await this.#select(from + count + 1)).entries.slice(from, from + count + 1);
   }
 
-  all(): Promise<Entry<E>[]> {
-    this.#sorted ??= this.#list().then((entries) => {
-      const keep = matcher(this.entity, this.filter);
-      const kept = entries.filter((e) => keep(e.item));
-      return this.order.field === 'SOURCE' ? kept : kept.sort(this.compare);
-    });
-    return this.#sorted;
+  /** Every matching entry, in order: what backward paging needs. */
+  async all(): Promise<Entry<E>[]> {
+    return (await this.#select(Number.POSITIVE_INFINITY)).entries;
   }
 
   /**
-   * The source's entries: outlines completed page by page where the filter and order
-   * read only outline fields; else every item, complete for the answer and for what
-   * the filter and order read.
+   * The first `n` matching entries in order and the count of all, read in one pass over
+   * the source's list that keeps no more than `n`: the rest of a large list is let go
+   * as it is read. A later need for more reads the list again (from the request's GET
+   * memo, not the vendor).
    */
-  async #list(): Promise<Entry<E>[]> {
+  #select(n: number): Promise<Selected<E>> {
+    if (!this.#selected || this.#selected.n < n) {
+      const best = new Best<Entry<E>>(n, this.order.field === 'SOURCE' ? undefined : this.compare);
+      const keep = matcher(this.entity, this.filter);
+      const offer = (entry: Entry<E>) => {
+        if (keep(entry.item)) best.offer(entry);
+      };
+      this.#selected = { n, result: this.#each(offer).then(() => ({ entries: best.sorted(), total: best.count })) };
+    }
+    return this.#selected.result;
+  }
+
+  /**
+   * Every entry of the source's list, one at a time: outlines completed page by page
+   * where the filter and order read only outline fields; else every item, complete for
+   * the answer and for what the filter and order read, read row by row where the
+   * reader can (`scan`).
+   */
+  async #each(visit: (entry: Entry<E>) => void): Promise<void> {
     const { reader } = this.slot;
     const vendorFilter = pushedDownPart(this.filter, reader.pushdown) as Filter<E>;
     const orderKey = ORDER_KEYS[this.order.field];
@@ -127,15 +145,20 @@ class SourceSequence<E extends EntityName> {
       const answered = covers(outline.fields, this.want);
       const outlines = await outline.list(vendorFilter);
       this.#reportMissing(outlines);
-      return outlines.map((o) => {
+      for (const o of outlines) {
         const entry = this.#entry(o.known as Item<E>);
         if (!answered) entry.complete = () => o.complete(this.want);
-        return entry;
-      });
+        visit(entry);
+      }
+      return;
+    }
+    if (reader.scan) {
+      await reader.scan(vendorFilter, (item) => visit(this.#entry(item)));
+      return;
     }
     const items = await listFor(reader, vendorFilter, withFields(this.want, sorting));
     this.#reportMissing(items);
-    return items.map((item) => this.#entry(item));
+    for (const item of items) visit(this.#entry(item));
   }
 
   async total(): Promise<number> {
@@ -145,8 +168,14 @@ class SourceSequence<E extends EntityName> {
       const window = await this.slot.reader.window(pushedDownPart(this.filter, this.slot.reader.pushdown) as Filter<E>, 0, 0);
       if (window.total !== undefined) return window.total;
     }
-    return (await this.all()).length;
+    return (await (this.#selected?.result ?? this.#select(0))).total;
   }
+}
+
+/** A source's first entries in the order, and how many of its items match. */
+interface Selected<E extends EntityName> {
+  entries: Entry<E>[];
+  total: number;
 }
 
 /** What turns a page's positions into a cursor. */
