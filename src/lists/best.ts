@@ -3,14 +3,16 @@
  * its total need of a list too large to keep whole. A page of 50 over ten thousand
  * clusters keeps 51 of them, not ten thousand, while the list is read.
  *
- * Without `compare` the order is arrival order (the first `n` kept). With it, the kept
- * items are a heap with the worst on top, so each later item costs one comparison
- * unless it belongs among the best. `compare` must be a total order (ties broken, as
+ * Without `compare` the order is arrival order (the first `n` kept). With it, once `n`
+ * are kept they become a heap with the worst on top, so each later item costs one
+ * comparison unless it belongs among the best. `compare` must be a total order (ties broken, as
  * keyedComparator's are) for the kept items to be exactly a full sort's first `n`.
  */
 export class Best<T> {
   readonly #kept: T[] = [];
   #count = 0;
+  /** Whether `#kept` is a heap yet: it becomes one only once it is full and an item must be weighed against the worst. */
+  #heaped = false;
 
   constructor(
     private readonly n: number,
@@ -25,19 +27,26 @@ export class Best<T> {
   offer(item: T): void {
     this.#count++;
     const kept = this.#kept;
+    // Until it is full nothing can be let go, so nothing is ordered: most lists are
+    // shorter than their page and are sorted once, at the end, as before.
     if (kept.length < this.n) {
       kept.push(item);
-      // Nothing is ever replaced when everything is kept: no heap to keep.
-      if (this.compare && Number.isFinite(this.n)) this.#up(kept.length - 1);
-    } else if (this.compare && kept.length > 0 && this.compare(item, kept[0] as T) < 0) {
+      return;
+    }
+    if (!this.compare || kept.length === 0) return;
+    if (!this.#heaped) {
+      for (let i = (kept.length >> 1) - 1; i >= 0; i--) this.#down(i);
+      this.#heaped = true;
+    }
+    if (this.compare(item, kept[0] as T) < 0) {
       kept[0] = item;
       this.#down(0);
     }
   }
 
-  /** The kept items, best first. */
+  /** The kept items, best first. Sorted in place: taken once, when the list has been read. */
   sorted(): T[] {
-    return this.compare ? [...this.#kept].sort(this.compare) : [...this.#kept];
+    return this.compare ? this.#kept.sort(this.compare) : this.#kept;
   }
 
   /** `a` goes nearer the top than `b`: it is worse. */
@@ -45,29 +54,18 @@ export class Best<T> {
     return (this.compare as (a: T, b: T) => number)(this.#kept[a] as T, this.#kept[b] as T) > 0;
   }
 
-  #swap(a: number, b: number): void {
-    const kept = this.#kept;
-    [kept[a], kept[b]] = [kept[b] as T, kept[a] as T];
-  }
-
-  #up(i: number): void {
-    for (let at = i; at > 0; ) {
-      const parent = (at - 1) >> 1;
-      if (!this.#above(at, parent)) return;
-      this.#swap(at, parent);
-      at = parent;
-    }
-  }
-
   #down(i: number): void {
-    const size = this.#kept.length;
+    const kept = this.#kept;
+    const size = kept.length;
     for (let at = i; ; ) {
       const left = 2 * at + 1;
       let top = at;
       if (left < size && this.#above(left, top)) top = left;
       if (left + 1 < size && this.#above(left + 1, top)) top = left + 1;
       if (top === at) return;
-      this.#swap(at, top);
+      const moved = kept[at] as T;
+      kept[at] = kept[top] as T;
+      kept[top] = moved;
       at = top;
     }
   }
