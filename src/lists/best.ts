@@ -8,6 +8,9 @@
  * comparison unless it belongs among the best. `compare` must be a total order (ties broken, as
  * keyedComparator's are) for the kept items to be exactly a full sort's first `n`.
  */
+/** Lists up to this long are sorted by insertion. */
+const BY_HAND = 16;
+
 export class Best<T> {
   readonly #kept: T[] = [];
   #count = 0;
@@ -46,7 +49,19 @@ export class Best<T> {
 
   /** The kept items, best first. Sorted in place: taken once, when the list has been read. */
   sorted(): T[] {
-    return this.compare ? this.#kept.sort(this.compare) : this.#kept;
+    const { compare } = this;
+    const kept = this.#kept;
+    if (!compare || kept.length < 2) return kept;
+    if (kept.length > BY_HAND) return kept.sort(compare);
+    // Insertion: Array.prototype.sort sets up a work area per call, which for the few
+    // children of each cluster on a page cost more than sorting them.
+    for (let i = 1; i < kept.length; i++) {
+      const item = kept[i] as T;
+      let at = i;
+      for (; at > 0 && compare(kept[at - 1] as T, item) > 0; at--) kept[at] = kept[at - 1] as T;
+      kept[at] = item;
+    }
+    return kept;
   }
 
   /** `a` goes nearer the top than `b`: it is worse. */

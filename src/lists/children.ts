@@ -22,6 +22,9 @@ export async function clusterItems<E extends EntityName>(
   return items.filter(matcher(entity, filter));
 }
 
+/** A cluster's own reader filters nothing at the vendor: its list is the cluster's items already. */
+const NO_PUSHDOWN: ReadonlySet<never> = new Set();
+
 /**
  * One cluster's items as a reader of their own, so a cluster's child connection is the
  * same list engine as the top-level list (filters, order, cursors, totalCount,
@@ -35,7 +38,7 @@ export function clusterReader<E extends EntityName>(
   want?: Want,
 ): EntityReader<Item<E>, Filter<E>> {
   return {
-    pushdown: new Set(),
+    pushdown: NO_PUSHDOWN,
     list: () => clusterItems(entity, reader, clusterNativeId, want),
     get: (nativeId) => reader.get(nativeId),
   };

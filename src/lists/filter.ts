@@ -75,7 +75,14 @@ export function fullyPushedDown<F>(filter: F, pushdown: ReadonlySet<keyof F>): b
   return (Object.keys(filter as object) as (keyof F)[]).every((k) => (filter as Record<keyof F, unknown>)[k] === undefined || pushdown.has(k));
 }
 
-/** The part of `filter` the vendor applies; sent to the reader. */
+/** The part of `filter` the vendor applies; sent to the reader. Readers only read it, so "nothing" is one shared empty filter. */
 export function pushedDownPart<F>(filter: F, pushdown: ReadonlySet<keyof F>): Partial<F> {
-  return Object.fromEntries(Object.entries(filter as object).filter(([k, v]) => v !== undefined && pushdown.has(k as keyof F))) as Partial<F>;
+  let part: Partial<F> | undefined;
+  for (const key in filter) {
+    const value = filter[key];
+    if (value !== undefined && pushdown.has(key)) (part ??= {} as Partial<F>)[key] = value;
+  }
+  return part ?? (NOTHING_PUSHED as Partial<F>);
 }
+
+const NOTHING_PUSHED = Object.freeze({});

@@ -86,8 +86,10 @@ class SourceSequence<E extends EntityName> {
     private readonly want: Want,
   ) {
     const { reader } = slot;
-    const nativeFits = order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${order.field}_${order.direction}`);
-    this.#windowed = reader.window !== undefined && nativeFits && fullyPushedDown(filter, reader.pushdown);
+    this.#windowed =
+      reader.window !== undefined &&
+      (order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${order.field}_${order.direction}`)) &&
+      fullyPushedDown(filter, reader.pushdown);
   }
 
   #entry(item: Item<E>): Entry<E> {
@@ -138,10 +140,10 @@ class SourceSequence<E extends EntityName> {
   async #each(visit: (entry: Entry<E>) => void): Promise<void> {
     const { reader } = this.slot;
     const vendorFilter = pushedDownPart(this.filter, reader.pushdown) as Filter<E>;
-    const orderKey = ORDER_KEYS[this.order.field];
-    const sorting = new Set([...filterFields(this.entity, this.filter), ...(orderKey ? [orderKey] : [])]);
     const { outline } = reader;
-    if (outline && covers(outline.fields, sorting)) {
+    // What the filter and order read of an item: only an outline reader needs telling.
+    const sorting = outline ? this.#sortingFields() : undefined;
+    if (outline && sorting && covers(outline.fields, sorting)) {
       const answered = covers(outline.fields, this.want);
       const outlines = await outline.list(vendorFilter);
       this.#reportMissing(outlines);
@@ -156,9 +158,14 @@ class SourceSequence<E extends EntityName> {
       await reader.scan(vendorFilter, (item) => visit(this.#entry(item)));
       return;
     }
-    const items = await listFor(reader, vendorFilter, withFields(this.want, sorting));
+    const items = await listFor(reader, vendorFilter, sorting ? withFields(this.want, sorting) : this.want);
     this.#reportMissing(items);
     for (const item of items) visit(this.#entry(item));
+  }
+
+  #sortingFields(): Set<string> {
+    const orderKey = ORDER_KEYS[this.order.field];
+    return new Set([...filterFields(this.entity, this.filter), ...(orderKey ? [orderKey] : [])]);
   }
 
   async total(): Promise<number> {
@@ -267,7 +274,20 @@ interface MergeOptions<E extends EntityName> {
   want?: Want;
 }
 
-type Picked<E extends EntityName> = { entry: Entry<E>; sourceId: string };
+/** A source's part in one page: its sequence, and what the page learned of it. */
+interface Lane<E extends EntityName> {
+  readonly sourceId: string;
+  readonly seq: SourceSequence<E>;
+  /** It failed: left out of the page and reported once. */
+  failed: boolean;
+  /** Items it listed and then said were gone: left out of the page and of the total. */
+  gone: number;
+}
+
+type Picked<E extends EntityName> = { entry: Entry<E>; lane: Lane<E> };
+
+/** What `missing()` is when every source answered in full. */
+const NO_PROBLEMS: SourceProblem[] = Object.freeze([]) as never;
 
 /**
  * A Relay connection page over many sources at once. Sources are asked in parallel
@@ -290,12 +310,9 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
   edges: Edge<Item<E>>[] = [];
   pageInfo!: PageInfo<Item<E>>;
   readonly #options: MergeOptions<E>;
-  readonly #sequences: { slot: SourceSlot<E>; seq: SourceSequence<E> }[];
+  readonly #lanes: Lane<E>[];
   readonly #compare: (a: Entry<E>, b: Entry<E>) => number;
   readonly #problems: SourceProblem[] = [];
-  /** Items each source listed and then said were gone: left out of the page and of the total. */
-  readonly #gone = new Map<string, number>();
-  readonly #failed = new Set<string>();
   #hashed?: string;
 
   constructor(options: MergeOptions<E>) {
@@ -313,7 +330,12 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
     this.#options = options;
     const keyOf = sortKeyOf(order);
     this.#compare = keyedComparator(order);
-    this.#sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, keyOf, this.#compare, options.want) }));
+    this.#lanes = slots.map((slot) => ({
+      sourceId: slot.sourceId,
+      seq: new SourceSequence(entity, slot, filter, order, keyOf, this.#compare, options.want),
+      failed: false,
+      gone: 0,
+    }));
   }
 
   /** Hashed only when a cursor is read or given: a cluster's child list in a nested query is made once per cluster, mostly without cursors. */
@@ -327,20 +349,20 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
     return encodeCursor({ q: this.#fingerprint(), p: positions });
   }
 
-  async #guard<T>(sourceId: string, work: () => Promise<T>, fallback: T): Promise<T> {
-    if (this.#failed.has(sourceId)) return fallback;
+  async #guard<T>(lane: Lane<E>, work: () => Promise<T>, fallback: T): Promise<T> {
+    if (lane.failed) return fallback;
     try {
       return await work();
     } catch (err) {
       if (!(err instanceof SourceError) && !(err instanceof GatewayError)) throw err;
-      if (!this.#failed.has(sourceId)) this.#problems.push({ sourceId, error: err });
-      this.#failed.add(sourceId);
+      if (!lane.failed) this.#problems.push({ sourceId: lane.sourceId, error: err });
+      lane.failed = true;
       return fallback;
     }
   }
 
-  #nodeOf({ entry, sourceId }: Picked<E>): Item<E> | null | Promise<Item<E> | null> {
-    return entry.complete ? this.#guard(sourceId, entry.complete, null) : isGone(entry.item) ? null : entry.item;
+  #nodeOf({ entry, lane }: Picked<E>): Item<E> | null | Promise<Item<E> | null> {
+    return entry.complete ? this.#guard(lane, entry.complete, null) : isGone(entry.item) ? null : entry.item;
   }
 
   /**
@@ -352,18 +374,21 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
    * later page still serves its items.
    */
   async #completeEdges(page: Picked<E>[], positions: Record<string, number>): Promise<Edge<Item<E>>[]> {
-    const nodes = page.some((p) => p.entry.complete) ? await Promise.all(page.map((p) => this.#nodeOf(p))) : page.map((p) => this.#nodeOf(p));
+    // Completions first, all at once: one that fails marks its source failed before any of its items is counted.
+    const completed = page.some((p) => p.entry.complete) ? await Promise.all(page.map((p) => this.#nodeOf(p))) : undefined;
     const out: Edge<Item<E>>[] = [];
     const trail: string[] = [];
     const counted = new PagePositions({ ...positions }, trail, this);
-    page.forEach(({ sourceId }, i) => {
-      if (this.#failed.has(sourceId)) return;
-      positions[sourceId] = (positions[sourceId] ?? 0) + 1;
-      trail.push(sourceId);
-      const node = nodes[i] as Item<E> | null;
+    for (let i = 0; i < page.length; i++) {
+      const picked = page[i] as Picked<E>;
+      const { lane } = picked;
+      if (lane.failed) continue;
+      positions[lane.sourceId] = (positions[lane.sourceId] ?? 0) + 1;
+      trail.push(lane.sourceId);
+      const node = (completed ? completed[i] : this.#nodeOf(picked)) as Item<E> | null;
       if (node) out.push(new Edge(node, counted, trail.length - 1));
-      else this.#gone.set(sourceId, (this.#gone.get(sourceId) ?? 0) + 1);
-    });
+      else lane.gone++;
+    }
     return out;
   }
 
@@ -374,22 +399,28 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
   }
 
   async #forward(): Promise<void> {
-    const { args, slots, order } = this.#options;
+    const { args, order } = this.#options;
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, this.#fingerprint()).p } : {};
-    const positions = Object.fromEntries(slots.map((s) => [s.sourceId, start[s.sourceId] ?? 0]));
+    const start: CompositeCursor['p'] = args.after ? decodeCursor(args.after, this.#fingerprint()).p : {};
+    const positions: Record<string, number> = {};
+    let hasPreviousPage = false;
+    for (const { sourceId } of this.#lanes) {
+      const at = start[sourceId] ?? 0;
+      positions[sourceId] = at;
+      if (at > 0) hasPreviousPage = true;
+    }
     const picked: Picked<E>[] = [];
     if (order.field === 'SOURCE') {
-      for (const { slot, seq } of this.#sequences) {
+      for (const lane of this.#lanes) {
         if (picked.length > first) break;
-        const taken = await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first - picked.length), []);
-        for (const entry of taken) picked.push({ entry, sourceId: slot.sourceId });
+        const taken = await this.#guard(lane, () => lane.seq.take(positions[lane.sourceId] ?? 0, first - picked.length), []);
+        for (const entry of taken) picked.push({ entry, lane });
       }
     } else {
       const heads = await Promise.all(
-        this.#sequences.map(async ({ slot, seq }) => ({
-          sourceId: slot.sourceId,
-          items: await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first), [] as Entry<E>[]),
+        this.#lanes.map(async (lane) => ({
+          lane,
+          items: await this.#guard(lane, () => lane.seq.take(positions[lane.sourceId] ?? 0, first), [] as Entry<E>[]),
           at: 0,
         })),
       );
@@ -399,12 +430,12 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
           if (h.at < h.items.length && (!best || this.#compare(h.items[h.at] as Entry<E>, best.items[best.at] as Entry<E>) < 0)) best = h;
         }
         if (!best) break;
-        picked.push({ entry: best.items[best.at++] as Entry<E>, sourceId: best.sourceId });
+        picked.push({ entry: best.items[best.at++] as Entry<E>, lane: best.lane });
       }
     }
     const hasNextPage = picked.length > first;
-    const hasPreviousPage = Object.values(positions).some((n) => n > 0);
-    this.edges = await this.#completeEdges(picked.slice(0, first), positions);
+    if (hasNextPage) picked.length = first;
+    this.edges = await this.#completeEdges(picked, positions);
     const emptyPageEnd = this.edges.length === 0 && hasNextPage ? this.cursorOf(positions) : undefined;
     this.pageInfo = new PageInfo(hasNextPage, hasPreviousPage, this.edges, emptyPageEnd);
   }
@@ -414,33 +445,29 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
    * fetching every source's matches, which is what "last" costs on any paged vendor.
    */
   async #backward(): Promise<void> {
-    const { args, slots, order } = this.#options;
-    const all = await Promise.all(
-      this.#sequences.map(async ({ slot, seq }) =>
-        (await this.#guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked<E> => ({ entry, sourceId: slot.sourceId })),
-      ),
-    );
+    const { args, order } = this.#options;
+    const all = await Promise.all(this.#lanes.map(async (lane) => (await this.#guard(lane, () => lane.seq.all(), [])).map((entry): Picked<E> => ({ entry, lane }))));
     const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => this.#compare(a.entry, b.entry));
     const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, this.#fingerprint())) - 1) : merged.length;
     const last = args.last ?? DEFAULT_PAGE_SIZE;
     const begin = Math.max(0, end - last);
-    const positions = Object.fromEntries(slots.map((s) => [s.sourceId, 0]));
-    for (const { sourceId } of merged.slice(0, begin)) positions[sourceId] = (positions[sourceId] ?? 0) + 1;
+    const positions = Object.fromEntries(this.#lanes.map((lane) => [lane.sourceId, 0]));
+    for (const { lane } of merged.slice(0, begin)) positions[lane.sourceId] = (positions[lane.sourceId] ?? 0) + 1;
     this.edges = await this.#completeEdges(merged.slice(begin, end), positions);
     this.pageInfo = new PageInfo(end < merged.length, begin > 0, this.edges, undefined);
   }
 
   async totalCount(): Promise<number> {
-    const totals = await Promise.all(
-      this.#sequences.map(({ slot, seq }) => this.#guard(slot.sourceId, async () => (await seq.total()) - (this.#gone.get(slot.sourceId) ?? 0), 0)),
-    );
+    const totals = await Promise.all(this.#lanes.map((lane) => this.#guard(lane, async () => (await lane.seq.total()) - lane.gone, 0)));
     return totals.reduce((a, b) => a + b, 0);
   }
 
   missing(): SourceProblem[] {
-    return [
-      ...this.#problems,
-      ...this.#sequences.flatMap(({ slot, seq }) => (this.#failed.has(slot.sourceId) ? [] : seq.missing.map((error) => ({ sourceId: slot.sourceId, error })))),
-    ];
+    let problems = this.#problems.length > 0 ? [...this.#problems] : undefined;
+    for (const lane of this.#lanes) {
+      if (lane.failed) continue;
+      for (const error of lane.seq.missing) (problems ??= []).push({ sourceId: lane.sourceId, error });
+    }
+    return problems ?? NO_PROBLEMS;
   }
 }

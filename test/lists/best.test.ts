@@ -38,4 +38,13 @@ describe('Best', () => {
       expect(best.sorted()).toEqual(fullSort.slice(0, 10));
     }
   });
+
+  it('sorts every short list, by hand or not, exactly as a full sort does', () => {
+    for (let length = 0; length <= 20; length++) {
+      const arrival = items.slice(0, length * 13).filter((_, i) => i % 13 === 0);
+      const best = new Best(Number.POSITIVE_INFINITY, byValue);
+      for (const item of arrival) best.offer(item);
+      expect(best.sorted()).toEqual([...arrival].sort(byValue));
+    }
+  });
 });
