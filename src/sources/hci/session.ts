@@ -1,11 +1,10 @@
 import { cap } from '../kit/limit.js';
-import type DataLoader from 'dataloader';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
 import { goneItem, withGaps } from '../../model/partial.js';
 import { type EntityReader, type OutlineReader, type SourceSession, wants } from '../adapter.js';
 import type { ClusterFilter, HostFilter, SnapshotFilter, WorkflowFilter } from '../../model/entity-types.js';
 import { SourceError } from '../errors.js';
-import type { RequestScope } from '../scope.js';
+import type { Loader, RequestScope } from '../scope.js';
 import { gapsFrom, gather, ownError, part } from '../partial.js';
 import { pagesCovering } from '../kit/paging.js';
 import type { HciClient } from './client.js';
@@ -30,6 +29,9 @@ import {
 } from './map.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 
+/** What each reader's vendor filters itself, made once rather than with every request's readers. */
+const PUSH_CLUSTER: ReadonlySet<'clusterNativeId'> = new Set(['clusterNativeId']);
+
 /** A cluster's outline as its list row tells it, shared by the requests that read the same reply. */
 const listedOutline = oncePerRow(clusterOutline);
 
@@ -44,7 +46,7 @@ const listedOutline = oncePerRow(clusterOutline);
 const notNull = <T>(v: T | null): v is T => v !== null;
 
 /** Every key's items; a key whose calls fail is reported missing beside the others' (sources/partial.ts). */
-const loadAll = <K, V>(loader: DataLoader<K, V[]>, keys: readonly K[]): Promise<V[]> => gather(keys, (k) => loader.load(k));
+const loadAll = <K, V>(loader: Loader<K, V[]>, keys: readonly K[]): Promise<V[]> => gather(keys, (k) => loader.load(k));
 
 /** Per-cluster work as a DataLoader batch: one call chain per cluster, all in parallel. */
 const perCluster = <V>(scope: RequestScope, work: (clusterUuid: string) => Promise<V>) =>
@@ -122,7 +124,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // `filter_uuid` is an exact match; `filter_name` is a case-sensitive substring
     // match, narrower than the gateway's `nameContains`, so names are not pushed down.
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     async list(filter) {
       return (await Promise.all((await clusterOutlines.list(filter)).map((o) => o.complete()))).filter(notNull);
     },
@@ -180,7 +182,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const hosts: EntityReader<Host, HostFilter> = {
     // Host names (addresses) are matched case-sensitively by the vendor: not pushed down.
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (filter) => loadAll(hostsByCluster, await allClusterUuids(filter)),
     get: (id) => hostById.load(id),
     byCluster: (uuid) => hostsByCluster.load(uuid),
@@ -209,7 +211,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   });
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (filter) => loadAll(snapshotsByCluster, await allClusterUuids(filter)),
     async get(id) {
       const ref = parseSnapshotId(id);
@@ -268,7 +270,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   });
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (filter) => loadAll(workflowsByCluster, await allClusterUuids(filter)),
     async get(id) {
       const ref = parseWorkflowId(id);

@@ -12,6 +12,11 @@ import { pageCount } from '../kit/paging.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 import type { TiemBackup, TiemClusterDetail, TiemClusterInfo, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
 
+/** What each reader's vendor filters itself, made once rather than with every request's readers. */
+const PUSH_CLUSTER: ReadonlySet<'clusterNativeId'> = new Set(['clusterNativeId']);
+const PUSH_CLUSTER_TIMES: ReadonlySet<'clusterNativeId' | 'since' | 'until'> = new Set(['clusterNativeId', 'since', 'until']);
+const PUSH_CLUSTER_STATE: ReadonlySet<'clusterNativeId' | 'state'> = new Set(['clusterNativeId', 'state']);
+
 /**
  * How a gateway filter becomes TiEM query parameters. `exact` says the vendor's answer
  * is exactly the filter's, so vendor pages can serve a window as they are; otherwise
@@ -99,7 +104,7 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
   /** A reader over a paged TiEM list whose filters `vendorQuery` translates. */
   const filteredReader = <T, U, F>(spec: {
     endpoint: ListEndpoint<T>;
-    pushdown: (keyof F)[];
+    pushdown: ReadonlySet<keyof F>;
     vendorQuery: (filter: F) => VendorQuery<T>;
     map: (items: T[]) => U[] | Promise<U[]>;
     get: (id: string) => Promise<U | null>;
@@ -110,7 +115,7 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
       return (await walk(spec.endpoint, q.query)).filter(q.keep);
     };
     return {
-      pushdown: new Set(spec.pushdown),
+      pushdown: spec.pushdown,
       list: async (filter) => spec.map(await matching(filter)),
       // TiEM lists newest first by creation time, which can tie: SOURCE order only.
       window: async (filter, offset, limit): Promise<ListWindow<U>> => {
@@ -135,7 +140,7 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
   const clusterQuery = (f: ClusterFilter): Query => ({ clusterId: f.clusterNativeId });
   const listedClusters = (items: TiemClusterInfo[]) => items.map((c) => listedCluster(sourceId, c));
   const clusters: EntityReader<Cluster, ClusterFilter> = {
-    pushdown: new Set<keyof ClusterFilter>(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (f) => listedClusters(await walk(CLUSTERS, clusterQuery(f))),
     // Newest first, but creation times can tie, so this is SOURCE order only (no nativeOrder).
     window: async (f, offset, limit) => {
@@ -157,7 +162,7 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
 
   const hosts: EntityReader<Host, HostFilter> = {
     // The topology is per cluster: one detail call per cluster, and only that with a cluster filter.
-    pushdown: new Set<keyof HostFilter>(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (f) => {
       const ids = f.clusterNativeId ? [f.clusterNativeId] : (await walk(CLUSTERS, {})).map((c) => c.clusterId);
       // A cluster whose detail fails is reported missing; the others' hosts are served.
@@ -175,7 +180,7 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
   const toSnapshots = (items: TiemBackup[]) => items.map((b) => toSnapshot(sourceId, b));
   const snapshots = filteredReader({
     endpoint: BACKUPS,
-    pushdown: ['clusterNativeId', 'since', 'until'],
+    pushdown: PUSH_CLUSTER_TIMES,
     vendorQuery: backupQuery,
     map: toSnapshots,
     get: async (id) => {
@@ -202,7 +207,7 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
 
   const workflows = filteredReader({
     endpoint: WORKFLOWS,
-    pushdown: ['clusterNativeId', 'state'],
+    pushdown: PUSH_CLUSTER_STATE,
     vendorQuery: workflowQuery,
     map: withDetail,
     get: async (id) => {
