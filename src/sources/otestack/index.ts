@@ -2,6 +2,7 @@ import { requireCredentials, type SourceConfig } from '../../config.js';
 import { type IssuedCredential, TokenAuth } from '../auth.js';
 import type { SourceAuth, SourceHttp } from '../http.js';
 import { defineSource } from '../kit/define.js';
+import type { RequestScope } from '../scope.js';
 import { login, OteClient, readOteError, refresh, tokenCredential } from './client.js';
 import { oteOperations } from './operations.js';
 import { oteSession } from './session.js';
@@ -32,9 +33,10 @@ export const createOtestackAdapter = defineSource({
   signIn,
   build(source, http) {
     const client = new OteClient(http);
+    const session = (scope: RequestScope) => oteSession(client, source.id, source.concurrency, scope);
     return {
-      session: (scope) => oteSession(client, source.id, source.concurrency, scope),
-      operations: oteOperations({ client, sourceId: source.id, sourceKind: source.kind, concurrency: source.concurrency }),
+      session,
+      operations: oteOperations({ client, sourceId: source.id, sourceKind: source.kind, concurrency: source.concurrency, session }),
       vendor: otestackVendor(client, source.id),
       probe: (signal) => client.whoAmI(signal),
     };
