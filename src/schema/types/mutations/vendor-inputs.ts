@@ -30,6 +30,8 @@ export function vendorInputFields(t: FieldBuilder, fields: Readonly<Record<strin
   return Object.fromEntries(
     Object.entries(fields).map(([name, field]) => {
       const type = typeof field.type === 'string' ? field.type : vendorInputType(field.type);
+      // Pothos types a field's options by a type known at compile time; this one is known
+      // at run time only, and kit/inputs.ts's InputFields has checked it against the vendor's type.
       return [
         name,
         t.field({
