@@ -446,7 +446,9 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
    */
   async #backward(): Promise<void> {
     const { args, order } = this.#options;
-    const all = await Promise.all(this.#lanes.map(async (lane) => (await this.#guard(lane, () => lane.seq.all(), [])).map((entry): Picked<E> => ({ entry, lane }))));
+    const all = await Promise.all(
+      this.#lanes.map(async (lane) => (await this.#guard(lane, () => lane.seq.all(), [])).map((entry): Picked<E> => ({ entry, lane }))),
+    );
     const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => this.#compare(a.entry, b.entry));
     const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, this.#fingerprint())) - 1) : merged.length;
     const last = args.last ?? DEFAULT_PAGE_SIZE;
