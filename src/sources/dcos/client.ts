@@ -9,18 +9,35 @@ import {
   type AddHostsBody,
   anything,
   clusterList,
+  type ComponentsInfo,
+  componentsInfo,
   type CreateClusterBody,
+  type CreateRegistryBody,
   type Credentials,
   envelope,
   hostList,
+  type IdsBody,
   type LoginData,
   loginData,
   logList,
+  providerList,
+  pubkeyList,
+  registryList,
   type RemoveHostsBody,
+  type SmtpBody,
+  smtpList,
+  type UploadPubkeyBody,
   type VendorCluster,
   type VendorHost,
   type VendorLog,
+  type VendorProvider,
+  type VendorPubkey,
+  type VendorRegistry,
+  type VendorSmtp,
   vendorCluster,
+  vendorPubkey,
+  vendorRegistry,
+  vendorSmtp,
 } from './wire.js';
 
 /**
@@ -53,6 +70,19 @@ const NOT_FOUND_CODES: ReadonlySet<string> = new Set(['E50004', 'E50103']);
 export function isNotFound(err: unknown): boolean {
   return err instanceof SourceError && err.code === 'SOURCE_ERROR' && NOT_FOUND_CODES.has(err.detail.vendorCode ?? '');
 }
+
+/**
+ * "No such ..." of the catalogues beside clusters. The document lists no codes; these
+ * are the service's scheme as the simulator numbers it (registries E502xx, public keys
+ * E504xx, SMTP servers E505xx).
+ */
+export const CATALOGUE_NOT_FOUND = { registry: 'E50202', pubkey: 'E50402', smtp: 'E50502' } as const;
+
+/** Whether the vendor refused `err`'s call with this code. */
+export const refusedWith = (err: unknown, code: string): boolean => err instanceof SourceError && err.detail.vendorCode === code;
+
+/** Which catalogue a cluster has entries of attached by id (九 to 十二). */
+export type Attachment = 'registry' | 'pubkey';
 
 /**
  * List orders. Explicit sorts make skip/limit windows stable; the trailing keys break
@@ -130,6 +160,61 @@ export class DcosClient {
 
   async removeHosts(clusterId: string, body: RemoveHostsBody, signal?: AbortSignal): Promise<void> {
     await this.#write('DELETE', `/v1/cluster/${encodeURIComponent(clusterId)}/hosts`, '/v1/cluster/{cluster_id}/hosts', body, anything, signal);
+  }
+
+  /** Health of every system component on every node (3.0); the vendor refuses it for a cluster with no running master. */
+  async components(scope: RequestScope, clusterId: string): Promise<ComponentsInfo> {
+    const route = '/v1/cluster/{cluster_id}/components';
+    const reply = await this.http.request({ method: 'GET', path: `/v1/cluster/${encodeURIComponent(clusterId)}/components`, route, scope });
+    return decode(this.http, { method: 'GET', route }, reply, ENVELOPE, componentsInfo).data;
+  }
+
+  async registries(scope: RequestScope): Promise<VendorRegistry[]> {
+    return (await this.#list(scope, '/v1/dockerregistries', '/v1/dockerregistries', registryList, {}, ALL)).items;
+  }
+
+  async pubkeys(scope: RequestScope): Promise<VendorPubkey[]> {
+    return (await this.#list(scope, '/v1/pubkey', '/v1/pubkey', pubkeyList, {}, ALL)).items;
+  }
+
+  async smtpServers(scope: RequestScope): Promise<VendorSmtp[]> {
+    return (await this.#list(scope, '/v1/smtp', '/v1/smtp', smtpList, {}, ALL)).items;
+  }
+
+  /** `type` is the vendor's: openstack, amazonec2 or google. */
+  async providers(scope: RequestScope, type?: string): Promise<VendorProvider[]> {
+    return (await this.#list(scope, '/v1/provider', '/v1/provider', providerList, { type }, ALL)).items;
+  }
+
+  createRegistry(body: CreateRegistryBody, signal?: AbortSignal): Promise<VendorRegistry> {
+    return this.#write('POST', '/v1/dockerregistries', '/v1/dockerregistries', body, vendorRegistry, signal);
+  }
+
+  async deleteRegistry(id: string, signal?: AbortSignal): Promise<void> {
+    const route = '/v1/dockerregistries/{registry_id}';
+    await this.#write('DELETE', `/v1/dockerregistries/${encodeURIComponent(id)}`, route, undefined, anything, signal);
+  }
+
+  uploadPubkey(body: UploadPubkeyBody, signal?: AbortSignal): Promise<VendorPubkey> {
+    return this.#write('POST', '/v1/pubkey', '/v1/pubkey', body, vendorPubkey, signal);
+  }
+
+  createSmtp(body: SmtpBody, signal?: AbortSignal): Promise<VendorSmtp> {
+    return this.#write('POST', '/v1/smtp', '/v1/smtp', body, vendorSmtp, signal);
+  }
+
+  /** The answer (`{created, url}`) says nothing new: ignored. */
+  async updateSmtp(id: string, body: SmtpBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('PUT', `/v1/smtp/${encodeURIComponent(id)}`, '/v1/smtp/{smtp_id}', body, anything, signal);
+  }
+
+  async deleteSmtp(id: string, signal?: AbortSignal): Promise<void> {
+    await this.#write('DELETE', `/v1/smtp/${encodeURIComponent(id)}`, '/v1/smtp/{smtp_id}', undefined, anything, signal);
+  }
+
+  /** Attaches (POST) or detaches (DELETE) catalogue entries to or from a cluster. */
+  async attachment(method: 'POST' | 'DELETE', clusterId: string, what: Attachment, body: IdsBody, signal?: AbortSignal): Promise<void> {
+    await this.#write(method, `/v1/cluster/${encodeURIComponent(clusterId)}/${what}`, `/v1/cluster/{cluster_id}/${what}`, body, anything, signal);
   }
 
   /**

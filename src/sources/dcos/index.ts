@@ -7,6 +7,7 @@ import { DcosClient, login, readDcosError, transientDcos500 } from './client.js'
 import { createDcosOperations } from './operations.js';
 import { dcosSession } from './session.js';
 import { isDcosId } from './ids.js';
+import { dcosVendor } from './vendor.js';
 
 /**
  * A configured static `token` as it is, or a cached login with email, password and
@@ -41,7 +42,8 @@ function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: Sour
 
 /**
  * The DC/OS container cluster manager as a Fleetgate source: clusters, their hosts, the
- * operation logs as events, and workflows synthesized from those logs.
+ * operation logs as events, and workflows synthesized from those logs; its own
+ * capabilities (component health, registries, keys, SMTP, providers) in vendor.ts.
  *
  * Credentials: `email`, `password`, `tenantname` (logged in at `POST /v1/token`, at
  * `authUrl` when set), or a static `token` sent as `X-Auth-Token` as it is.
@@ -57,6 +59,7 @@ export const createDcosAdapter = defineSource({
     return {
       session,
       operations: createDcosOperations({ client, session, loggedInUser }),
+      vendor: dcosVendor({ client, loggedInUser }),
       probe: async (signal) => {
         await client.clusters(new RequestScope(signal), {}, { skip: 0, limit: 1 });
       },

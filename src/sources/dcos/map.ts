@@ -1,6 +1,6 @@
 import type { Cluster, Event, Host, Label, ResourceUsage, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { type ClusterStatus, type EventSeverity, type HostStatus, type WorkflowState, statusTable } from '../../model/status.js';
-import type { VendorCluster, VendorHost, VendorLog } from './wire.js';
+import type { ComponentsInfo, VendorCluster, VendorHost, VendorLog, VendorProvider, VendorPubkey, VendorRegistry, VendorSmtp } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
@@ -296,4 +296,159 @@ function nodeStep(spec: OperationSpec, h: VendorHost): WorkflowStep {
 function timeMs(value: string | number | null | undefined): number {
   const iso = vendorTime(value, TIME);
   return iso ? Date.parse(iso) : 0;
+}
+
+// ---- DC/OS's own capabilities (vendor.ts, docs/vendor-capabilities.md) ----
+
+/** One system component (a container: marathon, mesosslave, ...) on one node, and its health. */
+export interface DcosComponent {
+  name: string;
+  /** The node's address, as the vendor names the node. */
+  address?: string;
+  healthy: boolean;
+  /** The vendor's word: Healthy or UnHealthy. */
+  rawStatus: string;
+}
+
+/** The components of a cluster, node by node, as the vendor lists them. */
+export function toComponents(info: ComponentsInfo): DcosComponent[] {
+  return (info.componentStatus ?? []).map((c) => {
+    const rawStatus = c.status ?? '';
+    return {
+      name: c.imageName || c.componentName || '',
+      ...(c.ip ? { address: c.ip } : {}),
+      healthy: rawStatus.toLowerCase() === 'healthy',
+      rawStatus,
+    };
+  });
+}
+
+/** The components on the node with these addresses. */
+export const componentsAt = (components: readonly DcosComponent[], addresses: readonly string[]): DcosComponent[] =>
+  components.filter((c) => c.address !== undefined && addresses.includes(c.address));
+
+const timeFields = (created: unknown, updated?: unknown) => {
+  const createdAt = vendorTime(created, TIME);
+  const updatedAt = vendorTime(updated, TIME);
+  return { ...(createdAt ? { createdAt } : {}), ...(updatedAt ? { updatedAt } : {}) };
+};
+
+/** A docker registry clusters may pull from. Its password is the vendor's alone. */
+export interface DcosRegistry {
+  nativeId: string;
+  name: string;
+  /** `host[:port]`, as docker names it. */
+  address: string;
+  secure: boolean;
+  username?: string;
+  /** Whether a live cluster pulls from it (it cannot be deleted then). */
+  inUse: boolean;
+  system: boolean;
+  ownerId?: string;
+  createdAt?: string;
+}
+
+export function toRegistry(r: VendorRegistry): DcosRegistry {
+  return {
+    nativeId: r._id,
+    name: r.name,
+    address: r.registry,
+    secure: r.secure === true,
+    ...(r.username ? { username: r.username } : {}),
+    inUse: r.isUse === true,
+    system: r.isSystemRegistry === true,
+    ...(r.user_id ? { ownerId: r.user_id } : {}),
+    ...timeFields(r.TimeCreate),
+  };
+}
+
+/** An SSH public key the cluster manager installs on a cluster's nodes. */
+export interface DcosPublicKey {
+  nativeId: string;
+  name: string;
+  /** The OpenSSH line: `ssh-rsa AAAA... comment`. */
+  value: string;
+  owner?: string;
+  ownerId?: string;
+  /** Whether a live cluster has it installed. */
+  inUse: boolean;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export function toPublicKey(k: VendorPubkey): DcosPublicKey {
+  return {
+    nativeId: k._id,
+    name: k.name,
+    value: k.pubkeyValue,
+    ...(k.owner ? { owner: k.owner } : {}),
+    ...(k.user_id ? { ownerId: k.user_id } : {}),
+    inUse: k.isuse === true,
+    ...timeFields(k.time_create, k.time_update),
+  };
+}
+
+/** An SMTP server alert mail goes out through. Its password comes back sealed and stays the vendor's. */
+export interface DcosSmtpServer {
+  nativeId: string;
+  /** The account mail is sent as (the document's `name`). */
+  user: string;
+  /** `host[:port]`. */
+  address: string;
+}
+
+export const toSmtpServer = (s: VendorSmtp): DcosSmtpServer => ({ nativeId: s._id, user: s.name, address: s.address });
+
+export const PROVIDER_TYPES = ['openstack', 'amazonec2', 'google'] as const;
+export type DcosProviderType = (typeof PROVIDER_TYPES)[number];
+
+/** A cloud platform the cluster manager creates nodes on, with what a create form shows of it (no credentials). */
+export interface DcosProvider {
+  nativeId: string;
+  name: string;
+  type: DcosProviderType;
+  sshUser?: string;
+  inUse: boolean;
+  /** AWS region or Google zone; OpenStack names none. */
+  location?: string;
+  /** OpenStack flavor, EC2 instance type, Google machine type. */
+  machineType?: string;
+  /** OpenStack image, EC2 AMI, Google machine image. */
+  image?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** Each type's settings block and the docker-machine options read from it. */
+const PROVIDER_BLOCKS = {
+  openstack: { block: 'openstackInfo', machineType: 'openstack-flavor-name', image: 'openstack-image-name' },
+  amazonec2: { block: 'awsEc2Info', location: 'amazonec2-region', machineType: 'amazonec2-instance-type', image: 'amazonec2-ami' },
+  google: { block: 'googleInfo', location: 'google-zone', machineType: 'google-machine-type', image: 'google-machine-image' },
+} as const satisfies Record<DcosProviderType, { block: keyof VendorProvider; location?: string; machineType: string; image: string }>;
+
+const isProviderType = (type: string): type is DcosProviderType => (PROVIDER_TYPES as readonly string[]).includes(type);
+
+/** null for a type this gateway does not know (the vendor lists only the three). */
+export function toProvider(p: VendorProvider): DcosProvider | null {
+  if (!isProviderType(p.type)) return null;
+  const rules: { block: keyof VendorProvider; location?: string; machineType: string; image: string } = PROVIDER_BLOCKS[p.type];
+  const block = (p[rules.block] ?? {}) as Record<string, unknown>;
+  const option = (key: string | undefined) => {
+    const v = key ? block[key] : undefined;
+    return typeof v === 'string' && v ? v : undefined;
+  };
+  const location = option(rules.location);
+  const machineType = option(rules.machineType);
+  const image = option(rules.image);
+  return {
+    nativeId: p._id,
+    name: p.name,
+    type: p.type,
+    ...(p.sshUser ? { sshUser: p.sshUser } : {}),
+    inUse: p.isuse === true,
+    ...(location ? { location } : {}),
+    ...(machineType ? { machineType } : {}),
+    ...(image ? { image } : {}),
+    ...timeFields(p.time_create, p.time_update),
+  };
 }

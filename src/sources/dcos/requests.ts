@@ -8,7 +8,11 @@ import {
   CATEGORIES,
   type Category,
   type CreateClusterBody,
+  type CreateRegistryBody,
+  type IdsBody,
   type RemoveHostsBody,
+  type SmtpBody,
+  type UploadPubkeyBody,
   type VendorCluster,
   type VendorHost,
   type VendorNode,
@@ -173,4 +177,89 @@ function nodes(specs: readonly DcosHostSpec[], path: string, seen: Set<string>):
     if (!spec.privateKey?.trim()) throw new ValidationError(`${at}.privateKey`, 'the vendor logs in over SSH and needs a private key');
     return { ip, sshUser, privateKey: spec.privateKey };
   });
+}
+
+// ---- DC/OS's own capabilities (vendor.ts) ----
+
+/** `host[:port][/path]`, as docker names a registry. */
+const REGISTRY_ADDRESS = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?(\/[A-Za-z0-9._-]+)*$/;
+/** `host[:port]`. */
+const SERVER_ADDRESS = /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d{1,5})?$/;
+/** An OpenSSH public key line: type, base64 blob, optional comment. */
+const PUBLIC_KEY = /^(ssh-(rsa|dss|ed25519)|ecdsa-sha2-nistp(256|384|521)) [A-Za-z0-9+/]+={0,3}( \S.*)?$/;
+
+function required(value: string, field: string): string {
+  const v = value.trim();
+  if (!v) throw new ValidationError(field, 'must not be empty');
+  return v;
+}
+
+function ownerId(owner: string | undefined, field: string): string {
+  if (owner === undefined) throw new ValidationError(field, 'the source’s credentials name no user (a static token): give the owning user’s id');
+  if (!isObjectId(owner)) throw new ValidationError(field, 'must be a user id (24 hex digits)');
+  return owner;
+}
+
+/** dcosCreateDockerRegistry's input. */
+export interface DcosRegistryInput {
+  name: string;
+  address: string;
+  system?: boolean;
+  secure?: boolean;
+  username?: string;
+  password?: string;
+  caText?: string;
+  ownerId?: string;
+}
+
+/** `owner`: the input's, else whom the credentials act as. */
+export function registryBody(input: DcosRegistryInput, owner: string | undefined): CreateRegistryBody {
+  const address = required(input.address, 'input.address');
+  if (!REGISTRY_ADDRESS.test(address)) throw new ValidationError('input.address', 'must be host[:port][/path]');
+  return {
+    name: required(input.name, 'input.name'),
+    registry: address,
+    user_id: ownerId(input.ownerId ?? owner, 'input.ownerId'),
+    isSystemRegistry: input.system ?? false,
+    ...(input.secure !== undefined ? { secure: input.secure } : {}),
+    ...(input.username !== undefined ? { username: input.username } : {}),
+    ...(input.password !== undefined ? { password: input.password } : {}),
+    ...(input.caText !== undefined ? { ca_text: input.caText } : {}),
+  };
+}
+
+/** dcosAddPublicKey's input. */
+export interface DcosPublicKeyInput {
+  name: string;
+  value: string;
+  ownerId?: string;
+}
+
+export function pubkeyBody(input: DcosPublicKeyInput, owner: string | undefined): UploadPubkeyBody {
+  const value = required(input.value, 'input.value');
+  // Never echoed: a private key pasted by mistake must not land in an error message or a log.
+  if (!PUBLIC_KEY.test(value)) throw new ValidationError('input.value', 'must be an OpenSSH public key line (ssh-rsa AAAA... comment)');
+  return { name: required(input.name, 'input.name'), pubkeyValue: value, user_id: ownerId(input.ownerId ?? owner, 'input.ownerId') };
+}
+
+/** dcosSetSmtpServer's input. */
+export interface DcosSmtpInput {
+  user: string;
+  address: string;
+  password: string;
+}
+
+export function smtpBody(input: DcosSmtpInput): SmtpBody {
+  const address = required(input.address, 'input.address');
+  if (!SERVER_ADDRESS.test(address)) throw new ValidationError('input.address', 'must be host[:port]');
+  if (!input.password) throw new ValidationError('input.password', 'must not be empty');
+  return { name: required(input.user, 'input.user'), address, passwd: input.password };
+}
+
+/** Catalogue ids to attach to or detach from a cluster: at least one, each a vendor id, each once. */
+export function idsBody(ids: readonly string[], field: string): IdsBody {
+  if (ids.length === 0) throw new ValidationError(field, 'give at least one id');
+  const bad = ids.find((id) => !isObjectId(id));
+  if (bad !== undefined) throw new ValidationError(field, `"${bad}" is not a DC/OS id (24 hex digits)`);
+  return { ids: [...new Set(ids)] };
 }

@@ -64,7 +64,8 @@ export type LoginData = z.infer<typeof loginData>;
 /** The login body, by the simulator's (and the service's) field names. */
 export type Credentials = { email: string; password: string; tenantname: string };
 
-export const envelope = z.object({ success: z.literal(true), count: z.number().nullish(), data: z.unknown() }).loose();
+/** `data` may be absent: attaching and detaching (九 to 十二) and deleting a registry (十七) answer `{"success": true}` alone. */
+export const envelope = z.object({ success: z.literal(true), count: z.number().nullish(), data: z.unknown().optional() }).loose();
 export const clusterList = z.array(vendorCluster);
 export const hostList = z.array(vendorHost);
 export const logList = z.array(vendorLog);
@@ -112,3 +113,108 @@ export interface RemoveHostsBody {
 
 export const CATEGORIES = ['compact', 'ha'] as const;
 export type Category = (typeof CATEGORIES)[number];
+
+// ---- DC/OS's own capabilities (vendor.ts) ----
+
+/**
+ * One component on one node (3.0 `GET /v1/cluster/{id}/components`). The Go struct names
+ * the component `componentName`, the example `imageName`: either is read.
+ */
+const vendorComponent = z
+  .object({ imageName: z.string().nullish(), componentName: z.string().nullish(), ip: z.string().nullish(), status: z.string().nullish() })
+  .loose();
+export type VendorComponent = z.infer<typeof vendorComponent>;
+export const componentsInfo = z.object({ clusterId: z.string().nullish(), componentStatus: z.array(vendorComponent).nullish() }).loose();
+export type ComponentsInfo = z.infer<typeof componentsInfo>;
+
+/** A docker registry of the catalogue (`/v1/dockerregistries`, 十四 to 十六). Its `password` is never read. */
+export const vendorRegistry = z
+  .object({
+    _id: text,
+    name: text,
+    registry: text,
+    secure: z.boolean().nullish(),
+    username: z.string().nullish(),
+    isUse: z.boolean().nullish(),
+    isSystemRegistry: z.boolean().nullish(),
+    user_id: z.string().nullish(),
+    TimeCreate: time,
+  })
+  .loose();
+export type VendorRegistry = z.infer<typeof vendorRegistry>;
+export const registryList = z.array(vendorRegistry);
+
+/** An SSH public key (`/v1/pubkey`, 二十五 to 二十七): the public half only. */
+export const vendorPubkey = z
+  .object({
+    _id: text,
+    name: text,
+    pubkeyValue: text,
+    owner: z.string().nullish(),
+    user_id: z.string().nullish(),
+    isuse: z.boolean().nullish(),
+    time_create: time,
+    time_update: time,
+  })
+  .loose();
+export type VendorPubkey = z.infer<typeof vendorPubkey>;
+export const pubkeyList = z.array(vendorPubkey);
+
+/** An SMTP server (`/v1/smtp`, 三十 to 三十三). `passwd` comes back sealed and is never read. */
+export const vendorSmtp = z.object({ _id: text, name: text, address: text }).loose();
+export type VendorSmtp = z.infer<typeof vendorSmtp>;
+export const smtpList = z.array(vendorSmtp);
+
+/** A settings block of a provider: docker-machine options by their flag names, all strings. */
+const providerBlock = z.record(z.string(), z.unknown()).nullish();
+
+/** A cloud platform non-customized clusters create their nodes on (`/v1/provider`, 二十). */
+export const vendorProvider = z
+  .object({
+    _id: text,
+    name: text,
+    type: text,
+    sshUser: z.string().nullish(),
+    isuse: z.boolean().nullish(),
+    openstackInfo: providerBlock,
+    awsEc2Info: providerBlock,
+    googleInfo: providerBlock,
+    time_create: time,
+    time_update: time,
+  })
+  .loose();
+export type VendorProvider = z.infer<typeof vendorProvider>;
+export const providerList = z.array(vendorProvider);
+
+/** `POST /v1/dockerregistries` (十四). */
+export interface CreateRegistryBody {
+  name: string;
+  registry: string;
+  user_id: string;
+  isSystemRegistry: boolean;
+  secure?: boolean;
+  username?: string;
+  /** Goes to the vendor only. */
+  password?: string;
+  ca_text?: string;
+}
+
+/** `POST /v1/pubkey` (二十五). */
+export interface UploadPubkeyBody {
+  name: string;
+  pubkeyValue: string;
+  user_id: string;
+}
+
+/** `POST /v1/smtp` and `PUT /v1/smtp/{id}` (三十, 三十二). */
+export interface SmtpBody {
+  name: string;
+  address: string;
+  /** Goes to the vendor only. */
+  passwd: string;
+}
+
+/** `POST|DELETE /v1/cluster/{id}/registry` and `.../pubkey` (九 to 十二). */
+export interface IdsBody {
+  ids: string[];
+}
