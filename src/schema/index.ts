@@ -14,6 +14,7 @@ import './types/fleet-summary.js';
 import './types/config.js';
 import './types/raw-data.js';
 import './types/subscriptions.js';
+import './types/vendors/dws.js';
 import './types/vendors/otestack.js';
 import './types/errors.js';
 import './types/mutations/clusters.js';

@@ -11,6 +11,8 @@ import {
   alarmList,
   type AlarmWire,
   anyAnswer,
+  availabilityZoneList,
+  type AvailabilityZoneWire,
   clusterDetail,
   clusterList,
   type ClusterWire,
@@ -26,6 +28,10 @@ import {
   type DeleteClusterBody,
   eventList,
   type EventWire,
+  nodeTypeList,
+  type NodeTypeWire,
+  quotaList,
+  type QuotaWire,
   type RemoveCnsBody,
   type RestoreBody,
   type ScaleOutBody,
@@ -211,6 +217,21 @@ export class DwsClient {
       const body = await this.#get(scope, '/v2/{project_id}/alarms', {}, alarmList, { time_zone: ALARM_TIME_ZONE, offset, limit: LIST_PAGE_SIZE });
       return { items: body.alarm_details, total: body.count };
     }, walkOptions(atLeast));
+  }
+
+  // ---- What a create form offers: the project's AZs (5.1.1), flavors (5.2.1) and quotas (5.10.1), each one unpaged call. ----
+
+  async availabilityZones(scope: RequestScope): Promise<AvailabilityZoneWire[]> {
+    return (await this.#get(scope, '/v1.0/{project_id}/availability-zones', {}, availabilityZoneList)).availability_zones;
+  }
+
+  /** The v2 flavor list, which has the AZs, kernel versions and storage the Getting Started v1.0 list leaves out. */
+  async nodeTypes(scope: RequestScope): Promise<NodeTypeWire[]> {
+    return (await this.#get(scope, '/v2/{project_id}/node-types', {}, nodeTypeList)).node_types;
+  }
+
+  async quotas(scope: RequestScope): Promise<QuotaWire[]> {
+    return (await this.#get(scope, '/v1.0/{project_id}/quotas', {}, quotaList)).quotas.resources;
   }
 
   /** The cheapest authenticated read: one event. */

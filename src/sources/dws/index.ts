@@ -8,6 +8,7 @@ import { RequestScope } from '../scope.js';
 import { DwsClient, type Identity, login, readDwsError } from './client.js';
 import { createDwsOperations } from './operations.js';
 import { dwsSession } from './session.js';
+import { dwsVendor } from './vendor.js';
 import { isDwsId } from './ids.js';
 
 /**
@@ -33,6 +34,7 @@ export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter =>
     isNativeId: isDwsId,
     session,
     operations: createDwsOperations({ client, sourceId: source.id, session }),
+    vendor: dwsVendor(client),
     health: () => http.health(),
     async probe(signal) {
       await client.probe(new RequestScope(signal));

@@ -9,7 +9,7 @@ import {
   statusTable,
   type WorkflowState,
 } from '../../model/status.js';
-import type { AlarmWire, ClusterWire, CnWire, EventWire, SnapshotWire } from './wire.js';
+import type { AlarmWire, AvailabilityZoneWire, ClusterWire, CnWire, EventWire, NodeTypeWire, QuotaWire, SnapshotWire } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
@@ -614,3 +614,87 @@ export function fleetWorkflows(sourceId: string, clusters: readonly ClusterWire[
   }
   return out;
 }
+
+// ---- What a create form offers (DWS's own root, docs/vendor-capabilities.md) ----
+
+/** A count the tables type Integer and the examples may write as a digit string (wire.ts admits no other). */
+const countOf = (value: number | string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+
+export interface DwsAvailabilityZone {
+  /** What createCluster's `availabilityZone` takes. */
+  code: string;
+  name: string | null;
+  available: boolean;
+  rawStatus: string | null;
+  /** `public_border_group`, e.g. "center". */
+  group: string | null;
+}
+
+/** AvailabilityZone (5.1.1): `status` is "available" or "unavailable". */
+export const toAvailabilityZone = (z: AvailabilityZoneWire): DwsAvailabilityZone => ({
+  code: z.code,
+  name: z.name ?? null,
+  available: z.status === 'available',
+  rawStatus: z.status ?? null,
+  group: z.public_border_group ?? null,
+});
+
+export interface DwsNodeType {
+  /** The flavor id: what createCluster's `nodeType` takes. */
+  nativeId: string;
+  specName: string;
+  /** `datastore_type`: "dws" (cloud data warehouse) or "hybrid". */
+  product: string | null;
+  architecture: string | null;
+  vcpus: number | null;
+  memoryBytes: number | null;
+  /** The AZs that sell it, each "normal" (available), "sellout" or "abandon". */
+  zones: { code: string; available: boolean; rawStatus: string | null }[];
+  /** Kernel versions it runs, with the CN counts each allows. */
+  versions: { version: string; stable: boolean; rawRole: string | null; minCoordinators: number | null; maxCoordinators: number | null }[];
+  /** Fixed storage per node; null for elastic-storage flavors. */
+  storage: { type: string | null; sizeBytes: number | null } | null;
+  /** Elastic storage per node, where the flavor has it. */
+  elasticStorage: { type: string | null; minBytes: number | null; maxBytes: number | null; stepBytes: number | null }[];
+}
+
+const bytesOf = (gb: number | string | null | undefined): number | null => gbToBytes(countOf(gb)) ?? null;
+
+/** NodeTypes (5.2.1): memory and storage are in GB, read as GiB. */
+export function toNodeType(n: NodeTypeWire): DwsNodeType {
+  return {
+    nativeId: n.id,
+    specName: n.spec_name,
+    product: n.datastore_type ?? null,
+    architecture: n.architecture ?? null,
+    vcpus: countOf(n.vcpus),
+    memoryBytes: bytesOf(n.ram),
+    zones: (n.available_zones ?? []).map((z) => ({ code: z.code, available: z.status === 'normal', rawStatus: z.status ?? null })),
+    versions: (n.datastores ?? []).map((d) => ({
+      version: d.version,
+      stable: d.role === 'STABLE',
+      rawRole: d.role ?? null,
+      minCoordinators: countOf(d.attachments?.min_cn),
+      maxCoordinators: countOf(d.attachments?.max_cn),
+    })),
+    storage: n.volume ? { type: n.volume.type ?? null, sizeBytes: bytesOf(n.volume.size) } : null,
+    elasticStorage: (n.elastic_volume_specs ?? []).map((e) => ({
+      type: e.type ?? null,
+      minBytes: bytesOf(e.min_size),
+      maxBytes: bytesOf(e.max_size),
+      stepBytes: bytesOf(e.step),
+    })),
+  };
+}
+
+export interface DwsQuota {
+  /** The vendor's resource type: instances, core, ram, disk, disk_capacity. */
+  resource: string;
+  used: number;
+  limit: number;
+  /** "GB" for sizes; null for counts. */
+  unit: string | null;
+}
+
+/** QuotasResource (5.10.1): `used` and `quota` are Integers in the table, digit strings in the example (wire.ts admits no other). */
+export const toQuota = (q: QuotaWire): DwsQuota => ({ resource: q.type, used: Number(q.used), limit: Number(q.quota), unit: q.unit ?? null });

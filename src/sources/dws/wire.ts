@@ -107,6 +107,50 @@ export const snapshotDetail = z.object({ snapshot }).loose();
 export const eventList = z.object({ events: z.array(event), count: z.number() }).loose();
 export const alarmList = z.object({ alarm_details: z.array(alarm), count: z.number() }).loose();
 
+// ---- What a create form offers (5.1.1, 5.2.1, 5.10.1) ----
+
+/** A count the tables type Integer and the examples write as a string ("3"): both are read, and nothing else. */
+const count = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/)]);
+
+const availabilityZone = z
+  .object({ code: z.string(), name: z.string().nullish(), status: z.string().nullish(), public_border_group: z.string().nullish() })
+  .loose();
+export type AvailabilityZoneWire = z.infer<typeof availabilityZone>;
+export const availabilityZoneList = z.object({ availability_zones: z.array(availabilityZone) }).loose();
+
+const nodeType = z
+  .object({
+    id: z.string(),
+    spec_name: z.string(),
+    datastore_type: z.string().nullish(),
+    architecture: z.string().nullish(),
+    vcpus: count.nullish(),
+    ram: count.nullish(),
+    available_zones: z.array(z.object({ code: z.string(), status: z.string().nullish() }).loose()).nullish(),
+    datastores: z
+      .array(
+        z
+          .object({
+            version: z.string(),
+            role: z.string().nullish(),
+            attachments: z.object({ min_cn: count.nullish(), max_cn: count.nullish() }).loose().nullish(),
+          })
+          .loose(),
+      )
+      .nullish(),
+    volume: z.object({ type: z.string().nullish(), size: count.nullish() }).loose().nullish(),
+    elastic_volume_specs: z
+      .array(z.object({ type: z.string().nullish(), step: count.nullish(), min_size: count.nullish(), max_size: count.nullish() }).loose())
+      .nullish(),
+  })
+  .loose();
+export type NodeTypeWire = z.infer<typeof nodeType>;
+export const nodeTypeList = z.object({ node_types: z.array(nodeType) }).loose();
+
+const quota = z.object({ type: z.string(), used: count, quota: count, unit: z.string().nullish() }).loose();
+export type QuotaWire = z.infer<typeof quota>;
+export const quotaList = z.object({ quotas: z.object({ resources: z.array(quota) }).loose() }).loose();
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();

@@ -21,8 +21,9 @@ describe('dws: documented examples', () => {
     same((await c.get('/v3/projects')).body, 'iam-projects-list.response.json');
   });
 
-  it('AZ list and both flavor lists', async () => {
+  it('AZ list, both flavor lists and quotas', async () => {
     same((await c.get('/availability-zones')).body, 'availability-zones-list.response.json');
+    same((await c.get('/quotas')).body, 'quotas-list.response.json');
     same((await c.get('/v2/{pid}/node-types')).body, 'node-types-list.response.json');
     same((await c.get('/node_types')).body, 'getting-started-node-types-v1.response.json');
   });

@@ -4,10 +4,11 @@ import { ConfigError } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDwsAdapter } from '../../../src/sources/dws/index.js';
+import type { DwsVendor } from '../../../src/sources/dws/vendor.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { dwsSimulator } from '../../../src/simulators/dws/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { client as simClient, idleCluster, MIN } from '../../simulators/dws/support.js';
+import { createBody, client as simClient, idleCluster, MIN } from '../../simulators/dws/support.js';
 import { failure } from '../../helpers/rejection.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
@@ -264,6 +265,54 @@ describe('dws adapter: workflows', () => {
     expect(listed[0]).toMatchObject({ nativeId: id, state: 'RUNNING', kind: 'CreateSnapshot' });
     sim.advance(30 * MIN);
     expect(await session().workflows.get(id)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+  });
+});
+
+describe('dws adapter: its own capabilities', () => {
+  const vendor = (a: SourceAdapter = adapter) => a.vendor as DwsVendor;
+
+  it('reads what a create form offers, one vendor call each, as the vendor lists them', async () => {
+    const raw = await simClient(sim);
+    const [rawZones, rawTypes, rawQuotas] = await Promise.all([raw.get('/availability-zones'), raw.get('/v2/{pid}/node-types'), raw.get('/quotas')]);
+    sim.resetStats();
+    const scope = new RequestScope();
+    const [zones, types, quotas] = await Promise.all([vendor().availabilityZones(scope), vendor().nodeTypes(scope), vendor().quotas(scope)]);
+    expect(routes()).toEqual({
+      [LOGIN]: 1,
+      'GET /v1.0/{project_id}/availability-zones': 1,
+      'GET /v2/{project_id}/node-types': 1,
+      'GET /v1.0/{project_id}/quotas': 1,
+    });
+
+    expect(zones.map((z) => [z.code, z.available])).toEqual(rawZones.body.availability_zones.map((z: any) => [z.code, z.status === 'available']));
+    expect(zones.some((z) => !z.available)).toBe(true);
+    expect(types.map((t) => [t.nativeId, t.specName])).toEqual(rawTypes.body.node_types.map((t: any) => [t.id, t.spec_name]));
+    // Sold out or withdrawn in a zone: offered there, but not available.
+    const soldOut = types.flatMap((t) => t.zones.filter((z) => !z.available).map((z) => z.rawStatus));
+    expect(new Set(soldOut)).toEqual(new Set(['sellout', 'abandon']));
+    expect(types.map((t) => [t.vcpus, t.memoryBytes, t.versions.length])).toEqual(
+      rawTypes.body.node_types.map((t: any) => [t.vcpus, t.ram * 1024 ** 3, t.datastores.length]),
+    );
+    expect(quotas).toEqual(rawQuotas.body.quotas.resources.map((q: any) => ({ resource: q.type, used: Number(q.used), limit: Number(q.quota), unit: q.unit })));
+    expect(quotas.find((q) => q.resource === 'instances')!.used).toBeGreaterThan(0);
+  });
+
+  it('counts a new cluster’s nodes in the quotas', async () => {
+    const before = await vendor().quotas(new RequestScope());
+    const raw = await simClient(sim);
+    const [type] = await vendor().nodeTypes(new RequestScope());
+    const zone = type!.zones.find((z) => z.available)!.code;
+    expect((await raw.post('/clusters', createBody('quota-test', { node_type: type!.nativeId, availability_zone: zone, number_of_node: 3 }))).status).toBe(200);
+    const after = await vendor().quotas(new RequestScope());
+    const used = (qs: typeof before, r: string) => qs.find((q) => q.resource === r)!.used;
+    expect(used(after, 'instances') - used(before, 'instances')).toBe(3);
+    expect(used(after, 'core') - used(before, 'core')).toBe(3 * type!.vcpus!);
+  });
+
+  it('a vendor refusal is a SOURCE_ERROR naming the source and route', async () => {
+    sim.setFaults({ errorRate: 1, errorStatus: 500, routes: ['GET /v1.0/{project_id}/quotas'] });
+    const err = await failure(vendor().quotas(new RequestScope()));
+    expect(err).toMatchObject({ code: 'SOURCE_ERROR', sourceId: 'dws-test', detail: { route: 'GET /v1.0/{project_id}/quotas', httpStatus: 500 } });
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
-import type { ClusterWire } from '../../../src/sources/dws/wire.js';
+import { availabilityZoneList, type ClusterWire, nodeTypeList, quotaList } from '../../../src/sources/dws/wire.js';
 import {
   alarmSeverity,
   clusterStatus,
@@ -11,9 +11,12 @@ import {
   fleetWorkflows,
   gbToBytes,
   toAlarmEvent,
+  toAvailabilityZone,
   toCluster,
   toEvent,
   toHosts,
+  toNodeType,
+  toQuota,
   toSnapshot,
   nodeStatus,
   parsePercent,
@@ -585,5 +588,48 @@ describe('dws map: synthesized workflows', () => {
     expect(parseWorkflowId('cluster:c1:CREATION FAILED:12')).toEqual({ target: 'cluster', clusterId: 'c1', word: 'CREATION FAILED', start: '12' });
     expect(parseWorkflowId('wf-123')).toBeNull();
     expect(parseWorkflowId('cluster:c1')).toBeNull();
+  });
+});
+
+describe('dws map: what a create form offers', () => {
+  it('maps the AZ list example (5.1.1)', () => {
+    const zones = availabilityZoneList.parse(fixture('availability-zones-list.response.json')).availability_zones.map(toAvailabilityZone);
+    expect(zones).toEqual([{ code: 'az1', name: 'AZ1', available: true, rawStatus: 'available', group: 'center' }]);
+    expect(toAvailabilityZone({ code: 'az5', status: 'unavailable' })).toEqual({
+      code: 'az5',
+      name: null,
+      available: false,
+      rawStatus: 'unavailable',
+      group: null,
+    });
+  });
+
+  it('maps the flavor list example (5.2.1), sizes in GB as GiB', () => {
+    const [n] = nodeTypeList.parse(fixture('node-types-list.response.json')).node_types.map(toNodeType);
+    expect(n).toEqual({
+      nativeId: 'ebe532d6-665f-40e6-a4d4-3c51545b6a67',
+      specName: 'dws.d2.xlarge',
+      product: 'dws',
+      architecture: 'x86',
+      vcpus: 4,
+      memoryBytes: 32 * GiB,
+      zones: [{ code: 'az1', available: true, rawStatus: 'normal' }],
+      versions: [{ version: '8.1.3.200', stable: true, rawRole: 'STABLE', minCoordinators: 2, maxCoordinators: 20 }],
+      storage: { type: 'SSD', sizeBytes: 160 * GiB },
+      elasticStorage: [{ type: 'SSD', minBytes: 100 * GiB, maxBytes: 32000 * GiB, stepBytes: 100 * GiB }],
+    });
+  });
+
+  it('maps the quota example (5.10.1), whose counts are strings though the table says Integer', () => {
+    const quotas = quotaList.parse(fixture('quotas-list.response.json')).quotas.resources.map(toQuota);
+    expect(quotas).toEqual([
+      { resource: 'instances', used: 3, limit: 100, unit: null },
+      { resource: 'core', used: 12, limit: 100, unit: null },
+      { resource: 'ram', used: 24, limit: 1000, unit: 'GB' },
+      { resource: 'disk', used: 6, limit: 100, unit: null },
+      { resource: 'disk_capacity', used: 600, limit: 1000, unit: 'GB' },
+    ]);
+    expect(toQuota({ type: 'instances', used: 3, quota: 100 })).toEqual({ resource: 'instances', used: 3, limit: 100, unit: null });
+    expect(quotaList.safeParse({ quotas: { resources: [{ type: 'core', used: 'many', quota: '100' }] } }).success).toBe(false);
   });
 });

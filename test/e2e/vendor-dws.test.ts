@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CreateClusterDocument, DwsCreateFormDocument, DwsQuotasDocument } from '../generated/operations.js';
+import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { mutate, started } from '../helpers/mutations.js';
+import { call } from '../helpers/sim-client.js';
+
+/** DWS's own root (`dws(sourceId:)`) through `/graphql`, against the demo's simulator. */
+
+const VIEWER_TOKEN = 'e2e-viewer-token';
+
+let demo: DemoGateway;
+beforeAll(async () => {
+  demo = await startDemoGateway({
+    server: {
+      tokens: [
+        { name: 'ada', role: 'admin', token: ADMIN_TOKEN },
+        { name: 'vic', role: 'viewer', token: VIEWER_TOKEN },
+      ],
+    },
+  });
+});
+afterAll(() => demo.close());
+beforeEach(() => demo.resetCounts());
+
+/** The simulator's own answer at `path` (below `/{version}/{project_id}`), read with a token of our own. */
+async function vendor(version: string, path: string): Promise<any> {
+  const sim = demo.fleet.simulators.dws;
+  const { user, password, domain, project } = sim.credentials;
+  const login = await call(sim, 'POST', '/v3/auth/tokens', {
+    body: {
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: user, password, domain: { name: domain } } } },
+        scope: { project: { name: project } },
+      },
+    },
+  });
+  const headers = { 'x-auth-token': login.headers.get('x-subject-token') as string };
+  return (await call(sim, 'GET', `/${version}/${login.body.token.project.id}${path}`, { headers })).body;
+}
+
+const vendorReads = () => Object.entries(demo.vendorCalls().dws!.routes).filter(([route]) => route !== 'POST /v3/auth/tokens');
+
+describe('dws(sourceId:): what a create form offers', () => {
+  it('lists the zones, flavors and quotas as the vendor has them, one vendor call each, to a viewer too', async () => {
+    const [zones, types, quotas] = [await vendor('v1.0', '/availability-zones'), await vendor('v2', '/node-types'), await vendor('v1.0', '/quotas')];
+    demo.resetCounts();
+    const { data, errors } = await demo.run(DwsCreateFormDocument, { sourceId: 'dws' }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const form = data!.dws!;
+    expect(form.sourceId).toBe('dws');
+    expect(form.availabilityZones.map((z) => [z.code, z.available])).toEqual(zones.availability_zones.map((z: any) => [z.code, z.status === 'available']));
+    expect(form.nodeTypes.map((t) => [t.nativeId, t.specName, t.vcpus])).toEqual(types.node_types.map((t: any) => [t.id, t.spec_name, t.vcpus]));
+    expect(form.nodeTypes.every((t) => t.versions.length > 0 && t.zones.length > 0)).toBe(true);
+    expect(form.quotas.map((q) => [q.resource, q.used, q.limit, q.remaining])).toEqual(
+      quotas.quotas.resources.map((q: any) => [q.type, Number(q.used), Number(q.quota), Number(q.quota) - Number(q.used)]),
+    );
+    expect(Object.fromEntries(vendorReads())).toEqual({
+      'GET /v1.0/{project_id}/availability-zones': 1,
+      'GET /v2/{project_id}/node-types': 1,
+      'GET /v1.0/{project_id}/quotas': 1,
+    });
+  });
+
+  it('asks only for what is selected', async () => {
+    const { data, errors } = await demo.run(DwsQuotasDocument, { sourceId: 'dws' }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    expect(data!.dws!.quotas.length).toBeGreaterThan(0);
+    expect(vendorReads()).toEqual([['GET /v1.0/{project_id}/quotas', 1]]);
+  });
+
+  it('offers a flavor and zone that createCluster accepts', async () => {
+    const form = (await demo.run(DwsCreateFormDocument, { sourceId: 'dws' })).data!.dws!;
+    const flavor = form.nodeTypes.find((t) => t.zones.some((z) => z.available))!;
+    const zone = flavor.zones.find((z) => z.available)!.code;
+    expect(form.availabilityZones.find((z) => z.code === zone)?.available).toBe(true);
+    const created = started(
+      await mutate(demo, CreateClusterDocument, {
+        input: {
+          sourceId: 'dws',
+          name: 'e2e-dws-form',
+          dws: {
+            nodeType: flavor.nativeId,
+            nodes: 3,
+            vpcId: '85b20d7e-9eb7-4b2a-98f3-3c8843ea3574',
+            subnetId: '374eca02-cfc4-4de7-8ab5-dbebf7d9a720',
+            securityGroupId: 'dc3ec145-9029-4b39-b5a3-ace5a01f772b',
+            availabilityZone: zone,
+            adminUser: 'dbadmin',
+            adminPassword: 'Gauss_2024!x',
+          },
+        },
+      }),
+    );
+    expect(created.workflow).toMatchObject({ kind: 'CREATE_CLUSTER', state: 'RUNNING' });
+    const after = (await demo.run(DwsCreateFormDocument, { sourceId: 'dws' })).data!.dws!;
+    const instances = (f: typeof form) => f.quotas.find((q) => q.resource === 'instances')!.used;
+    expect(instances(after) - instances(form)).toBe(3);
+  });
+
+  it('names the sourceId argument when it is no DWS source, and asks no vendor', async () => {
+    for (const [sourceId, says] of [
+      ['otestack', 'is a otestack source, not DWS'],
+      ['nowhere', 'no source "nowhere" is configured'],
+    ] as const) {
+      const { data, errors } = await demo.run(DwsCreateFormDocument, { sourceId });
+      expect(data?.dws ?? null).toBeNull();
+      expect(errors?.[0]).toMatchObject({ message: expect.stringContaining(says), extensions: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(Object.values(demo.vendorCalls()).reduce((n, s) => n + s.total, 0)).toBe(0);
+  });
+});
