@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CreateClusterDocument, DwsCreateFormDocument, DwsQuotasDocument } from '../generated/operations.js';
+import { encodeGlobalId } from '../../src/model/ids.js';
+import {
+  CreateClusterDocument,
+  DwsCancelReadOnlyDocument,
+  DwsCreateFormDocument,
+  DwsQuotasDocument,
+  DwsResetPasswordDocument,
+} from '../generated/operations.js';
 import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
 import { call } from '../helpers/sim-client.js';
@@ -7,6 +14,7 @@ import { call } from '../helpers/sim-client.js';
 /** DWS's own root (`dws(sourceId:)`) through `/graphql`, against the demo's simulator. */
 
 const VIEWER_TOKEN = 'e2e-viewer-token';
+const NEW_PASSWORD = 'NewPassw0rd!e2e';
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -38,6 +46,7 @@ async function vendor(version: string, path: string): Promise<any> {
   return (await call(sim, 'GET', `/${version}/${login.body.token.project.id}${path}`, { headers })).body;
 }
 
+const vendorWrites = () => Object.keys(demo.vendorCalls().dws!.routes).filter((route) => !route.startsWith('GET ') && route !== 'POST /v3/auth/tokens');
 const vendorReads = () => Object.entries(demo.vendorCalls().dws!.routes).filter(([route]) => route !== 'POST /v3/auth/tokens');
 
 describe('dws(sourceId:): what a create form offers', () => {
@@ -106,6 +115,62 @@ describe('dws(sourceId:): what a create form offers', () => {
       expect(data?.dws ?? null).toBeNull();
       expect(errors?.[0]).toMatchObject({ message: expect.stringContaining(says), extensions: { code: 'VALIDATION_FAILED' } });
     }
+    expect(Object.values(demo.vendorCalls()).reduce((n, s) => n + s.total, 0)).toBe(0);
+  });
+});
+
+describe('DWS’s own mutations', () => {
+  const clusterId = (nativeId: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId });
+  const clusters = async (): Promise<any[]> => (await vendor('v1.0', '/clusters')).clusters;
+
+  it('resets the administrator’s password: done at once, and never in the answer', async () => {
+    const idle = (await clusters()).find((c) => c.status === 'AVAILABLE' && c.task_status === null)!;
+    demo.resetCounts();
+    const answer = await mutate(demo, DwsResetPasswordDocument, { id: clusterId(idle.id), newPassword: NEW_PASSWORD });
+    expect(answer).toEqual({ __typename: 'OperationPayload', targetId: clusterId(idle.id), workflow: null });
+    expect(vendorWrites()).toEqual(['POST /v1.0/{project_id}/clusters/{cluster_id}/reset-password']);
+    expect(demo.vendorCalls().dws!.routes['GET /v1.0/{project_id}/clusters/{cluster_id}']).toBe(1);
+
+    const again = await demo.run(DwsResetPasswordDocument, { id: clusterId(idle.id), newPassword: NEW_PASSWORD });
+    expect(again.data!.dwsResetPassword).toMatchObject({ __typename: 'SourceError', vendorCode: 'DWS.5144', httpStatus: 400, outcomeUnknown: false });
+    expect(JSON.stringify([answer, again])).not.toContain(NEW_PASSWORD);
+  });
+
+  it('refuses a password DWS would refuse, naming newPassword, before any write', async () => {
+    const [one] = await clusters();
+    demo.resetCounts();
+    const answer = await mutate(demo, DwsResetPasswordDocument, { id: clusterId(one.id), newPassword: 'short' });
+    expect(answer).toMatchObject({ __typename: 'ValidationError', field: 'newPassword' });
+    expect(vendorWrites()).toEqual([]);
+  });
+
+  it('cancels a read-only state once; the second time DWS says why not', async () => {
+    const readonly = (await clusters()).find((c) => (c.sub_status ?? '').split(' ').includes('READONLY'))!;
+    expect(await mutate(demo, DwsCancelReadOnlyDocument, { id: clusterId(readonly.id) })).toEqual({
+      __typename: 'OperationPayload',
+      targetId: clusterId(readonly.id),
+      workflow: null,
+    });
+    expect((await vendor('v1.0', `/clusters/${readonly.id}`)).cluster.sub_status.split(' ')).not.toContain('READONLY');
+    expect(await mutate(demo, DwsCancelReadOnlyDocument, { id: clusterId(readonly.id) })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'DWS.5095',
+      outcomeUnknown: false,
+    });
+  });
+
+  it('is an UnsupportedOperationError on another vendor’s cluster, NOT_FOUND for a cluster that is not there, and the operator role’s', async () => {
+    const tiem = encodeGlobalId({ type: 'Cluster', sourceId: 'tiem', nativeId: 'any' });
+    expect(await mutate(demo, DwsCancelReadOnlyDocument, { id: tiem })).toEqual({
+      __typename: 'UnsupportedOperationError',
+      sourceKind: 'TIEM',
+      operation: 'dwsCancelReadOnly',
+    });
+    const missing = clusterId('00000000-1111-4222-8333-444444444444');
+    expect(await mutate(demo, DwsCancelReadOnlyDocument, { id: missing })).toEqual({ __typename: 'NotFoundError', type: 'Cluster', id: missing });
+    demo.resetCounts();
+    const viewer = await demo.run(DwsResetPasswordDocument, { id: missing, newPassword: NEW_PASSWORD }, VIEWER_TOKEN);
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(Object.values(demo.vendorCalls()).reduce((n, s) => n + s.total, 0)).toBe(0);
   });
 });

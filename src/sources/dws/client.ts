@@ -33,6 +33,7 @@ import {
   quotaList,
   type QuotaWire,
   type RemoveCnsBody,
+  type ResetPasswordBody,
   type RestoreBody,
   type ScaleOutBody,
   type ShrinkBody,
@@ -254,6 +255,16 @@ export class DwsClient {
   /** 5.2.6: the body is a bare restart flag. */
   async restartCluster(clusterId: string, signal?: AbortSignal): Promise<void> {
     await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/restart', { cluster_id: clusterId }, { restart: {} }, anyAnswer, signal);
+  }
+
+  /** 5.2.7: done when DWS answers. */
+  async resetPassword(clusterId: string, body: ResetPasswordBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/reset-password', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.2.8: no body; done when DWS answers. */
+  async cancelReadOnly(clusterId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/cancel-readonly', { cluster_id: clusterId }, undefined, anyAnswer, signal);
   }
 
   /** 5.3.4 */

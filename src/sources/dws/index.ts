@@ -34,7 +34,7 @@ export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter =>
     isNativeId: isDwsId,
     session,
     operations: createDwsOperations({ client, sourceId: source.id, session }),
-    vendor: dwsVendor(client),
+    vendor: dwsVendor(client, source.id),
     health: () => http.health(),
     async probe(signal) {
       await client.probe(new RequestScope(signal));

@@ -11,6 +11,7 @@ import type {
   CreateSnapshotBody,
   DeleteClusterBody,
   RemoveCnsBody,
+  ResetPasswordBody,
   RestoreBody,
   ScaleOutBody,
   ShrinkBody,
@@ -71,16 +72,28 @@ export function checkTags(labels: readonly Label[], field: string): TagWire[] {
 const ADMIN_USER = /^[a-z_][a-z0-9_]{0,62}$/;
 const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/];
 
-/** Messages name the rule, never the password. */
-function checkAdminPassword(password: string, user: string, field: string): void {
+/** Messages name the rule, never the password. `min`: the least length a rule without contradiction says (create's example has 9 characters). */
+function checkAdminPassword(password: string, user: string | undefined, field: string, min = 0): void {
+  if (password.length < min) throw new ValidationError(field, `DWS takes at least ${min} characters`);
   if (password.length > 32) throw new ValidationError(field, 'DWS takes at most 32 characters');
   if (PASSWORD_CLASSES.filter((r) => r.test(password)).length < 3) {
     throw new ValidationError(field, 'DWS wants at least three of: uppercase letters, lowercase letters, digits, special characters');
   }
   const lower = password.toLowerCase();
-  if (lower.includes(user) || lower.includes([...user].reverse().join(''))) {
+  if (user && (lower.includes(user) || lower.includes([...user].reverse().join('')))) {
     throw new ValidationError(field, 'DWS refuses a password that contains the administrator name or the name spelled backwards');
   }
+}
+
+/**
+ * Resetting a Password (5.2.7): 12 to 32 characters (its table and its example agree),
+ * three of the four character kinds, not the administrator's name either way round.
+ * "Cannot be the same as previous passwords" and "cannot be a weak password" only DWS
+ * can tell. `adminUser`: the cluster's `user_name`, where DWS shows it.
+ */
+export function resetPasswordBody(newPassword: string, adminUser: string | undefined): ResetPasswordBody {
+  checkAdminPassword(newPassword, adminUser?.toLowerCase(), 'newPassword', 12);
+  return { new_password: newPassword };
 }
 
 const required = (value: string, field: string) => {

@@ -22,6 +22,8 @@ const cluster = z
     tags: z.array(tag).nullish(),
     number_of_node: z.number().nullish(),
     availability_zone: z.string().nullish(),
+    /** The database administrator, whose name a new password may not contain. */
+    user_name: z.string().nullish(),
     action_progress: z.record(z.string(), z.string().nullish()).nullish(),
     sub_status: z.string().nullish(),
     task_status: z.string().nullish(),
@@ -181,6 +183,11 @@ export interface CreateClusterBody {
     public_ip?: { public_bind_type: 'auto_assign' };
     tags?: TagWire[];
   };
+}
+
+/** 5.2.7 */
+export interface ResetPasswordBody {
+  new_password: string;
 }
 
 export interface DeleteClusterBody {

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PARAMETER_GROUP } from '../../../src/simulators/dws/present.js';
-import { type Client, client, clusters, idleCluster, MIN, useDws } from './support.js';
+import { type Client, client, clusters, fixture, idleCluster, MIN, useDws } from './support.js';
 
 const NETWORK_ID = '4a1e2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 
@@ -168,12 +168,14 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
 
   it('cancels read-only status once; resets the password once', async () => {
     const readonly = (await clusters(c)).find((x) => (x.sub_status ?? '').split(' ').includes('READONLY'));
-    expect((await c.post(`/clusters/${readonly.id}/cancel-readonly`)).status).toBe(200);
+    const cancelled = await c.post(`/clusters/${readonly.id}/cancel-readonly`);
+    expect([cancelled.status, cancelled.body]).toEqual([200, fixture('cluster-cancel-readonly.response.json')]);
     expect((await detail(readonly.id)).sub_status.split(' ')).not.toContain('READONLY');
     expect((await c.post(`/clusters/${readonly.id}/cancel-readonly`)).body.error_code).toBe('DWS.5095');
     const idle = await idleCluster(c);
-    expect((await c.post(`/clusters/${idle.id}/reset-password`, { new_password: 'NewPassw0rd!' })).status).toBe(200);
-    expect((await c.post(`/clusters/${idle.id}/reset-password`, { new_password: 'NewPassw0rd!' })).body.error_code).toBe('DWS.5144');
+    const reset = await c.post(`/clusters/${idle.id}/reset-password`, fixture('cluster-reset-password.request.json'));
+    expect([reset.status, reset.body]).toEqual([200, fixture('cluster-reset-password.response.json')]);
+    expect((await c.post(`/clusters/${idle.id}/reset-password`, fixture('cluster-reset-password.request.json'))).body.error_code).toBe('DWS.5144');
   });
 
   it('keeps a public domain name until it is deleted, and EIPs per cluster', async () => {

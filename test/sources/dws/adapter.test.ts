@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config.js';
 import { ConfigError } from '../../../src/config.js';
+import { NotFoundError, ValidationError } from '../../../src/model/errors.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDwsAdapter } from '../../../src/sources/dws/index.js';
@@ -9,7 +10,7 @@ import { RequestScope } from '../../../src/sources/scope.js';
 import { dwsSimulator } from '../../../src/simulators/dws/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { createBody, client as simClient, idleCluster, MIN } from '../../simulators/dws/support.js';
-import { failure } from '../../helpers/rejection.js';
+import { failure, rejectionOf } from '../../helpers/rejection.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const UNKNOWN_ID = '00000000-1111-4222-8333-444444444444';
@@ -307,6 +308,35 @@ describe('dws adapter: its own capabilities', () => {
     const used = (qs: typeof before, r: string) => qs.find((q) => q.resource === r)!.used;
     expect(used(after, 'instances') - used(before, 'instances')).toBe(3);
     expect(used(after, 'core') - used(before, 'core')).toBe(3 * type!.vcpus!);
+  });
+
+  it('resets the administrator’s password in one write, done at once, and reads DWS’s refusal of the same one again', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    sim.resetStats();
+    const scope = new RequestScope();
+    expect(await vendor().resetPassword(scope, target.id, 'NewPassw0rd!')).toEqual({ target: { type: 'Cluster', nativeId: target.id } });
+    expect(routes()).toMatchObject({ 'GET /v1.0/{project_id}/clusters/{cluster_id}': 1, 'POST /v1.0/{project_id}/clusters/{cluster_id}/reset-password': 1 });
+    const again = await failure(vendor().resetPassword(new RequestScope(), target.id, 'NewPassw0rd!'));
+    expect(again).toMatchObject({ code: 'SOURCE_ERROR', detail: { httpStatus: 400, vendorCode: 'DWS.5144' } });
+    // The administrator's name is read from the cluster: refused before anything is sent.
+    sim.resetStats();
+    const named = await rejectionOf(vendor().resetPassword(new RequestScope(), target.id, `X${target.user_name}_2024!`), ValidationError);
+    expect(named).toMatchObject({ code: 'VALIDATION_FAILED', field: 'newPassword' });
+    expect(routes()['POST /v1.0/{project_id}/clusters/{cluster_id}/reset-password']).toBeUndefined();
+    await rejectionOf(vendor().resetPassword(new RequestScope(), UNKNOWN_ID, 'NewPassw0rd!'), NotFoundError);
+  });
+
+  it('cancels a cluster’s read-only state once; a second time DWS refuses', async () => {
+    const raw = await simClient(sim);
+    const readonly = (await raw.get('/clusters')).body.clusters.find((c: any) => (c.sub_status ?? '').split(' ').includes('READONLY'));
+    expect(await vendor().cancelReadOnly(new RequestScope(), readonly.id)).toEqual({ target: { type: 'Cluster', nativeId: readonly.id } });
+    expect((await raw.get(`/clusters/${readonly.id}`)).body.cluster.sub_status.split(' ')).not.toContain('READONLY');
+    expect(await failure(vendor().cancelReadOnly(new RequestScope(), readonly.id))).toMatchObject({
+      code: 'SOURCE_ERROR',
+      detail: { httpStatus: 400, vendorCode: 'DWS.5095' },
+    });
+    await rejectionOf(vendor().cancelReadOnly(new RequestScope(), UNKNOWN_ID), NotFoundError);
   });
 
   it('a vendor refusal is a SOURCE_ERROR naming the source and route', async () => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { CreateClusterRequest, DwsClusterParams } from '../../../src/model/operations.js';
@@ -13,6 +14,7 @@ import {
   deleteClusterBody,
   memberNodeCount,
   nodeChange,
+  resetPasswordBody,
   restoreBody,
   scaleTarget,
   tagChanges,
@@ -262,5 +264,27 @@ describe('dws requests: snapshots', () => {
     expect(copySnapshotBody({ name: 'backup20', description: 'description' })).toEqual({ backup_name: 'backup20', description: 'description' });
     expect(field(() => copySnapshotBody({}))).toBe('name');
     expect(field(() => copySnapshotBody({ name: 'b' }))).toBe('name');
+  });
+});
+
+describe('dws requests: resetPassword', () => {
+  const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
+
+  it('sends the example’s body (5.2.7)', () => {
+    expect(resetPasswordBody('NewPassw0rd!', 'dbadmin')).toEqual(fixture('cluster-reset-password.request.json'));
+  });
+
+  it.each([
+    ['too short (12 at least: its table and example agree)', 'Sh0rt!pass', 'dbadmin'],
+    ['too long', `A1!${'x'.repeat(30)}`, 'dbadmin'],
+    ['two kinds of character', 'alllowercase123', 'dbadmin'],
+    ['the administrator’s name', 'Xdbadmin_2024!', 'dbadmin'],
+    ['the name backwards, in another case', 'XNIMDABD_2024!', 'DbAdmin'],
+  ])('refuses a password %s, naming newPassword', (_, password, user) => {
+    expect(field(() => resetPasswordBody(password, user))).toBe('newPassword');
+  });
+
+  it('leaves the name rule to DWS when it does not show the administrator', () => {
+    expect(resetPasswordBody('Xdbadmin_2024!', undefined)).toEqual({ new_password: 'Xdbadmin_2024!' });
   });
 });

@@ -1,7 +1,9 @@
 import type { DwsAvailabilityZone, DwsNodeType, DwsQuota } from '../../../sources/dws/map.js';
 import type { DwsVendor } from '../../../sources/dws/vendor.js';
 import { builder } from '../../builder.js';
-import { type VendorRoot, vendorRoot } from './root.js';
+import { payload, targetWith } from '../../operations.js';
+import { mutationOptions } from '../mutations/payload.js';
+import { type VendorRoot, vendorOf, vendorRoot } from './root.js';
 
 const AvailabilityZoneRef = builder.objectRef<DwsAvailabilityZone>('DwsAvailabilityZone').implement({
   description: 'An availability zone of the DWS project’s region',
@@ -107,5 +109,32 @@ builder.queryFields((t) => ({
     description: 'A DWS source’s own capabilities (what its create form offers), by its config id',
     args: { sourceId: t.arg.string({ required: true, description: 'A DWS source’s id from the config' }) },
     resolve: (_root, args, ctx) => vendorRoot<DwsVendor>(ctx, args.sourceId, 'dws', 'DWS'),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  dwsResetPassword: t.field({
+    ...mutationOptions,
+    description: 'Gives a DWS cluster’s database administrator a new password; done when DWS answers (no workflow). The password goes to the vendor only.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      newPassword: t.arg.string({
+        required: true,
+        description: '12 to 32 characters, three of: uppercase, lowercase, digits, special characters; not the administrator’s name either way round',
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsResetPassword'));
+      return payload(target.adapter, await target.run.resetPassword(ctx.scope, target.nativeId, args.newPassword));
+    },
+  }),
+  dwsCancelReadOnly: t.field({
+    ...mutationOptions,
+    description: 'Ends the read-only state DWS puts a cluster in when its disks fill up (clusters of version 1.7.2 or later); done when DWS answers',
+    args: { id: t.arg.id({ required: true, description: 'The cluster' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsCancelReadOnly'));
+      return payload(target.adapter, await target.run.cancelReadOnly(ctx.scope, target.nativeId));
+    },
   }),
 }));

@@ -1,6 +1,7 @@
 import type { GatewayContext } from '../../../context.js';
-import { ValidationError } from '../../../model/errors.js';
+import { UnsupportedOperationError, ValidationError } from '../../../model/errors.js';
 import type { SourceKind } from '../../../model/source-kind.js';
+import type { SourceAdapter } from '../../../sources/adapter.js';
 import { sourceOf } from '../../operations.js';
 
 /** What a vendor root field (`dws(sourceId:)`, `otestack(sourceId:)`) resolves to: one configured source of that kind. */
@@ -19,3 +20,15 @@ export function vendorRoot<V>(ctx: GatewayContext, sourceId: string, kind: Sourc
   if (adapter.info.kind !== kind || !adapter.vendor) throw new ValidationError('sourceId', `"${sourceId}" is a ${adapter.info.kind} source, not ${product}`);
   return { sourceId, vendor: adapter.vendor as V };
 }
+
+/**
+ * For `targetWith`: the vendor object of a source of `kind`, for its vendor mutation
+ * `operation`; on a source of another kind, UnsupportedOperationError naming both, as a
+ * common mutation's is.
+ */
+export const vendorOf =
+  <V>(kind: SourceKind, operation: string) =>
+  (adapter: SourceAdapter): V => {
+    if (adapter.info.kind !== kind || !adapter.vendor) throw new UnsupportedOperationError(adapter.info.kind, operation, adapter.info.id);
+    return adapter.vendor as V;
+  };
