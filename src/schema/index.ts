@@ -5,6 +5,7 @@ import { raiseGaps } from './gaps.js';
 import { plainRelayReads } from './plain-reads.js';
 import './types/source.js';
 import './types/cluster.js';
+import './types/cluster-details.js';
 import './types/host.js';
 import './types/snapshot.js';
 import './types/event.js';

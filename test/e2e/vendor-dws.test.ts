@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import {
+  ClusterDetailsKindsDocument,
   CreateClusterDocument,
   DwsCancelReadOnlyDocument,
   DwsCreateFormDocument,
+  DwsDeleteSnapshotStrategyDocument,
   DwsQuotasDocument,
   DwsResetPasswordDocument,
+  DwsSetSnapshotPolicyDocument,
+  DwsSnapshotPolicyDocument,
 } from '../generated/operations.js';
 import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
@@ -172,5 +176,73 @@ describe('DWS’s own mutations', () => {
     const viewer = await demo.run(DwsResetPasswordDocument, { id: missing, newPassword: NEW_PASSWORD }, VIEWER_TOKEN);
     expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     expect(Object.values(demo.vendorCalls()).reduce((n, s) => n + s.total, 0)).toBe(0);
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s snapshot policy', () => {
+  const clusterId = (nativeId: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId });
+  const idleCluster = async (): Promise<any> =>
+    (await vendor('v1.0', '/clusters')).clusters.find((c: any) => c.status === 'AVAILABLE' && c.task_status === null);
+  const policyOf = async (id: string, token?: string) => {
+    const { data, errors } = await demo.run(DwsSnapshotPolicyDocument, { id }, token);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || node.details?.__typename !== 'DwsClusterDetails') return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    return node.details.snapshotPolicy!;
+  };
+
+  it('is the DWS member for DWS clusters and null for the others, and costs no vendor call unless its fields are read', async () => {
+    demo.resetCounts();
+    const { data, errors } = await demo.run(ClusterDetailsKindsDocument, { first: 100 });
+    expect(errors).toBeUndefined();
+    const kinds = new Map(data!.clusters.edges.map((e) => [e.node.source.kind, e.node.details?.__typename ?? null]));
+    expect(kinds.get('DWS')).toBe('DwsClusterDetails');
+    expect([...kinds].filter(([kind]) => kind !== 'DWS').every(([, details]) => details === null)).toBe(true);
+    expect(vendorReads().some(([route]) => route.includes('snapshot-policies'))).toBe(false);
+  });
+
+  it('reads the policy as the vendor has it, to a viewer, in one call', async () => {
+    const idle = await idleCluster();
+    const expected = await vendor('v2', `/clusters/${idle.id}/snapshot-policies`);
+    demo.resetCounts();
+    const policy = await policyOf(clusterId(idle.id), VIEWER_TOKEN);
+    expect(policy).toMatchObject({ automated: expected.auto_backup, retentionDays: expected.keep_day, device: expected.device_name });
+    expect(policy.strategies.map((s) => [s.nativeId, s.name, s.schedule, s.type, s.nextRunAt])).toEqual(
+      expected.backup_strategies.map((s: any) => [
+        s.policy_id,
+        s.policy_name,
+        s.backup_strategy,
+        s.backup_type,
+        new Date(Number(s.next_fire_time)).toISOString(),
+      ]),
+    );
+    expect(demo.vendorCalls().dws!.routes['GET /v2/{project_id}/clusters/{cluster_id}/snapshot-policies']).toBe(1);
+  });
+
+  it('adds, edits and deletes a strategy through the operator’s mutations; a viewer may not', async () => {
+    const id = clusterId((await idleCluster()).id);
+    const input = { retentionDays: 10, strategies: [{ name: 'e2e-nightly', schedule: '0 0 3 ? * 1,2,3,4,5,6,7', type: 'FULL' as const }] };
+    const denied = await demo.run(DwsSetSnapshotPolicyDocument, { id, input }, VIEWER_TOKEN);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    expect(await mutate(demo, DwsSetSnapshotPolicyDocument, { id, input })).toEqual({ __typename: 'OperationPayload', targetId: id, workflow: null });
+    const added = await policyOf(id);
+    expect(added.retentionDays).toBe(10);
+    const nightly = added.strategies.find((s) => s.name === 'e2e-nightly')!;
+    expect(nightly).toMatchObject({ type: 'full', schedule: '0 0 3 ? * 1,2,3,4,5,6,7' });
+
+    await mutate(demo, DwsSetSnapshotPolicyDocument, { id, input: { strategies: [{ nativeId: nightly.nativeId, type: 'INCREMENT' }] } });
+    expect((await policyOf(id)).strategies.find((s) => s.nativeId === nightly.nativeId)?.type).toBe('increment');
+
+    expect(await mutate(demo, DwsSetSnapshotPolicyDocument, { id, input: { retentionDays: 40 } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.retentionDays',
+    });
+    expect(await mutate(demo, DwsDeleteSnapshotStrategyDocument, { id, strategyId: nightly.nativeId })).toMatchObject({ __typename: 'OperationPayload' });
+    expect((await policyOf(id)).strategies.map((s) => s.name)).not.toContain('e2e-nightly');
+    expect(await mutate(demo, DwsDeleteSnapshotStrategyDocument, { id, strategyId: nightly.nativeId })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'strategyId',
+    });
   });
 });

@@ -37,6 +37,9 @@ import {
   type RestoreBody,
   type ScaleOutBody,
   type ShrinkBody,
+  type SnapshotPolicyBody,
+  snapshotPolicy,
+  type SnapshotPolicyWire,
   snapshotDetail,
   snapshotList,
   type SnapshotWire,
@@ -202,6 +205,11 @@ export class DwsClient {
     return (await this.#find(scope, '/v1.0/{project_id}/snapshots/{snapshot_id}', { snapshot_id: id }, snapshotDetail))?.snapshot ?? null;
   }
 
+  /** A cluster's snapshot policy (5.5.4); null when the cluster is gone. */
+  snapshotPolicy(scope: RequestScope, clusterId: string): Promise<SnapshotPolicyWire | null> {
+    return this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/snapshot-policies', { cluster_id: clusterId }, snapshotPolicy);
+  }
+
   // ---- Events and alarms: project-wide, newest first, paged by page index. ----
 
   /** The first `atLeast` events (all without it), walking pages of LIST_PAGE_SIZE. */
@@ -267,6 +275,23 @@ export class DwsClient {
     await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/cancel-readonly', { cluster_id: clusterId }, undefined, anyAnswer, signal);
   }
 
+  /** 5.5.10: done when DWS answers. */
+  async setSnapshotPolicy(clusterId: string, body: SnapshotPolicyBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('PUT', '/v2/{project_id}/clusters/{cluster_id}/snapshot-policies', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.5.6: one strategy of the policy, by its `policy_id`. */
+  async deleteSnapshotStrategy(clusterId: string, strategyId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write(
+      'DELETE',
+      '/v1.0/{project_id}/clusters/{cluster_id}/snapshot-policies/{id}',
+      { cluster_id: clusterId, id: strategyId },
+      undefined,
+      anyAnswer,
+      signal,
+    );
+  }
+
   /** 5.3.4 */
   async scaleOut(clusterId: string, body: ScaleOutBody, signal?: AbortSignal): Promise<void> {
     await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/resize', { cluster_id: clusterId }, body, anyAnswer, signal);
@@ -322,7 +347,7 @@ export class DwsClient {
   // ---- Plumbing ----
 
   async #write<S extends z.ZodType>(
-    method: 'POST' | 'DELETE',
+    method: 'POST' | 'PUT' | 'DELETE',
     route: string,
     params: Record<string, string>,
     body: unknown,

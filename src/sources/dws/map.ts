@@ -9,7 +9,7 @@ import {
   statusTable,
   type WorkflowState,
 } from '../../model/status.js';
-import type { AlarmWire, AvailabilityZoneWire, ClusterWire, CnWire, EventWire, NodeTypeWire, QuotaWire, SnapshotWire } from './wire.js';
+import type { AlarmWire, AvailabilityZoneWire, ClusterWire, CnWire, EventWire, NodeTypeWire, QuotaWire, SnapshotPolicyWire, SnapshotWire } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
@@ -698,3 +698,57 @@ export interface DwsQuota {
 
 /** QuotasResource (5.10.1): `used` and `quota` are Integers in the table, digit strings in the example (wire.ts admits no other). */
 export const toQuota = (q: QuotaWire): DwsQuota => ({ resource: q.type, used: Number(q.used), limit: Number(q.quota), unit: q.unit ?? null });
+
+// ---- A cluster's snapshot policy ----
+
+export interface DwsSnapshotStrategy {
+  /** `policy_id`: what an edit or a deletion names. */
+  nativeId: string;
+  name: string | null;
+  /** A Quartz cron expression (second minute hour day-of-month month day-of-week). */
+  schedule: string | null;
+  /** "full" or "increment". */
+  type: string | null;
+  /** "cluster". */
+  level: string | null;
+  nextRunAt: string | null;
+  updatedAt: string | null;
+  /** Hours east of UTC the schedule is read in. */
+  timeZoneOffsetHours: number | null;
+}
+
+export interface DwsSnapshotPolicy {
+  /** Days automated snapshots are kept. */
+  retentionDays: number | null;
+  automated: boolean;
+  /** Where snapshots go: OBS, NBU or NFS. */
+  device: string | null;
+  /** The NBU or NFS servers; empty for OBS. */
+  serverIps: string[];
+  serverPort: string | null;
+  /** The most cluster-level and schema-level strategies the policy may hold. */
+  clusterStrategyLimit: number | null;
+  schemaStrategyLimit: number | null;
+  strategies: DwsSnapshotStrategy[];
+}
+
+/** Snapshot policy (5.5.4). `next_fire_time` is epoch milliseconds; `update_time` has no zone (UTC, as DWS's other times). */
+export const toSnapshotPolicy = (p: SnapshotPolicyWire): DwsSnapshotPolicy => ({
+  retentionDays: p.keep_day ?? null,
+  automated: p.auto_backup === true,
+  device: p.device_name ?? null,
+  serverIps: p.server_ips ?? [],
+  serverPort: p.server_port ?? null,
+  clusterStrategyLimit: p.backup_strategy_cluster_type_limit_num ?? null,
+  schemaStrategyLimit: p.backup_strategy_schema_type_limit_num ?? null,
+  strategies: (p.backup_strategies ?? []).map((s) => ({
+    nativeId: s.policy_id,
+    name: s.policy_name ?? null,
+    schedule: s.backup_strategy ?? null,
+    type: s.backup_type ?? null,
+    level: s.backup_level ?? null,
+    nextRunAt: vendorTime(s.next_fire_time, TIME) ?? null,
+    updatedAt: vendorTime(s.update_time, TIME) ?? null,
+    timeZoneOffsetHours: s.time_zone_offset ?? null,
+  })),
+});

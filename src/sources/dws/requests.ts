@@ -15,6 +15,7 @@ import type {
   RestoreBody,
   ScaleOutBody,
   ShrinkBody,
+  SnapshotPolicyBody,
   TagWire,
 } from './wire.js';
 
@@ -292,4 +293,66 @@ export function restoreBody(req: RestoreSnapshotRequest): RestoreBody {
   const zone = req.availabilityZone;
   if (zone !== undefined && zone.trim() === '') throw new ValidationError('availabilityZone', 'DWS needs a value');
   return { restore: { name: checkName(req.clusterName, 'clusterName'), ...(zone !== undefined ? { availability_zone: zone } : {}) } };
+}
+
+// ---- Snapshot policies ----
+
+/** A change to a cluster's snapshot policy, in the gateway's words: what is given changes. */
+export interface DwsSnapshotPolicyChange {
+  retentionDays?: number;
+  /** With `nativeId`, an edit of that strategy; without, a new one (which needs a name and a schedule). */
+  strategies?: { nativeId?: string; name?: string; schedule?: string; type?: 'full' | 'increment' }[];
+  device?: 'OBS' | 'NBU' | 'NFS';
+  serverIps?: string[];
+  serverPort?: string;
+  backupParam?: string;
+}
+
+/** "4 to 92 characters, a letter first; letters, digits, hyphens and underscores" (table 5-131). */
+const STRATEGY_NAME = /^[A-Za-z][A-Za-z0-9_-]{3,91}$/;
+
+/**
+ * The body of Adding a Snapshot Policy (5.5.10), checked as tables 5-130 and 5-131 say:
+ * retention 1 to 31 days; a new strategy needs a name and a schedule; NBU needs its
+ * servers, port and parameters, NFS its servers. Whether a schedule is a cron expression
+ * DWS decides (the document names no dialect beyond its examples).
+ */
+export function snapshotPolicyBody(change: DwsSnapshotPolicyChange): SnapshotPolicyBody {
+  const { retentionDays, strategies, device, serverIps, serverPort, backupParam } = change;
+  if (Object.values(change).every((v) => v === undefined)) {
+    throw new ValidationError('input', 'say what to change: retentionDays, strategies, or the device');
+  }
+  if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 31)) {
+    throw new ValidationError('input.retentionDays', 'DWS keeps snapshots 1 to 31 days');
+  }
+  if ((device === 'NBU' || device === 'NFS') && !serverIps?.length) throw new ValidationError('input.serverIps', `${device} needs its servers’ addresses`);
+  if (device === 'NBU' && serverPort === undefined) throw new ValidationError('input.serverPort', 'NBU needs its port');
+  if (device === 'NBU' && backupParam === undefined) throw new ValidationError('input.backupParam', 'NBU needs its backup parameters');
+  const backup_strategies = strategies?.map((s, i) => {
+    const at = `input.strategies[${i}]`;
+    if (s.name !== undefined && !STRATEGY_NAME.test(s.name)) {
+      throw new ValidationError(
+        `${at}.name`,
+        'DWS policy names have 4 to 92 characters: a letter first, then letters, digits, hyphens (-) and underscores (_)',
+      );
+    }
+    if (s.nativeId === undefined && s.name === undefined) throw new ValidationError(`${at}.name`, 'a new strategy needs a name');
+    if (s.nativeId === undefined && s.schedule === undefined) throw new ValidationError(`${at}.schedule`, 'a new strategy needs a schedule');
+    if (s.schedule !== undefined && s.schedule.trim() === '') throw new ValidationError(`${at}.schedule`, 'DWS needs a cron expression');
+    return {
+      ...(s.nativeId !== undefined ? { policy_id: s.nativeId } : {}),
+      ...(s.name !== undefined ? { policy_name: s.name } : {}),
+      ...(s.schedule !== undefined ? { backup_strategy: s.schedule } : {}),
+      ...(s.type !== undefined ? { backup_type: s.type } : {}),
+      backup_level: 'cluster' as const,
+    };
+  });
+  return {
+    ...(retentionDays !== undefined ? { keep_day: retentionDays } : {}),
+    ...(backup_strategies ? { backup_strategies } : {}),
+    ...(device !== undefined ? { device_name: device } : {}),
+    ...(serverIps !== undefined ? { server_ips: serverIps } : {}),
+    ...(serverPort !== undefined ? { server_port: serverPort } : {}),
+    ...(backupParam !== undefined ? { backup_param: backupParam } : {}),
+  };
 }

@@ -1,11 +1,20 @@
-import { NotFoundError } from '../../model/errors.js';
+import { NotFoundError, ValidationError } from '../../model/errors.js';
 import { encodeGlobalId } from '../../model/ids.js';
 import type { OperationResult } from '../../model/operations.js';
 import type { RequestScope } from '../scope.js';
 import type { DwsClient } from './client.js';
-import { type DwsAvailabilityZone, type DwsNodeType, type DwsQuota, toAvailabilityZone, toNodeType, toQuota } from './map.js';
+import {
+  type DwsAvailabilityZone,
+  type DwsNodeType,
+  type DwsQuota,
+  type DwsSnapshotPolicy,
+  toAvailabilityZone,
+  toNodeType,
+  toQuota,
+  toSnapshotPolicy,
+} from './map.js';
 import { sendTo } from './operations.js';
-import { resetPasswordBody } from './requests.js';
+import { type DwsSnapshotPolicyChange, resetPasswordBody, snapshotPolicyBody } from './requests.js';
 
 /**
  * DWS's own capabilities, beyond the unified readers and operations
@@ -23,10 +32,17 @@ export interface DwsVendor {
   resetPassword(scope: RequestScope, clusterId: string, newPassword: string): Promise<OperationResult>;
   /** Ends the read-only state a full disk put the cluster in (5.2.8); done when DWS answers. */
   cancelReadOnly(scope: RequestScope, clusterId: string): Promise<OperationResult>;
+  /** The cluster's snapshot policy (5.5.4); null when the cluster is gone. */
+  snapshotPolicy(scope: RequestScope, clusterId: string): Promise<DwsSnapshotPolicy | null>;
+  /** Changes what `change` gives of the policy (5.5.10); done when DWS answers. */
+  setSnapshotPolicy(scope: RequestScope, clusterId: string, change: DwsSnapshotPolicyChange): Promise<OperationResult>;
+  /** Removes one strategy of the policy (5.5.6); a ValidationError naming `strategyId` when the policy has none such. */
+  deleteSnapshotStrategy(scope: RequestScope, clusterId: string, strategyId: string): Promise<OperationResult>;
 }
 
 export function dwsVendor(client: DwsClient, sourceId: string): DwsVendor {
   const cluster = (clusterId: string) => ({ target: { type: 'Cluster', nativeId: clusterId } }) as const;
+  const gone = (clusterId: string) => new NotFoundError('Cluster', encodeGlobalId({ type: 'Cluster', sourceId, nativeId: clusterId }));
   return {
     availabilityZones: async (scope) => (await client.availabilityZones(scope)).map(toAvailabilityZone),
     nodeTypes: async (scope) => (await client.nodeTypes(scope)).map(toNodeType),
@@ -34,7 +50,7 @@ export function dwsVendor(client: DwsClient, sourceId: string): DwsVendor {
 
     async resetPassword(scope, clusterId, newPassword) {
       const c = await client.cluster(scope, clusterId);
-      if (!c) throw new NotFoundError('Cluster', encodeGlobalId({ type: 'Cluster', sourceId, nativeId: clusterId }));
+      if (!c) throw gone(clusterId);
       const body = resetPasswordBody(newPassword, c.user_name ?? undefined);
       await sendTo(sourceId, 'Cluster', clusterId, () => client.resetPassword(clusterId, body, scope.signal));
       return cluster(clusterId);
@@ -42,6 +58,28 @@ export function dwsVendor(client: DwsClient, sourceId: string): DwsVendor {
 
     async cancelReadOnly(scope, clusterId) {
       await sendTo(sourceId, 'Cluster', clusterId, () => client.cancelReadOnly(clusterId, scope.signal));
+      return cluster(clusterId);
+    },
+
+    async snapshotPolicy(scope, clusterId) {
+      const policy = await client.snapshotPolicy(scope, clusterId);
+      return policy && toSnapshotPolicy(policy);
+    },
+
+    async setSnapshotPolicy(scope, clusterId, change) {
+      const body = snapshotPolicyBody(change);
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.setSnapshotPolicy(clusterId, body, scope.signal));
+      return cluster(clusterId);
+    },
+
+    /** DWS answers 404 both for the cluster and for the strategy: the policy is read first, so the 404 can only mean the cluster. */
+    async deleteSnapshotStrategy(scope, clusterId, strategyId) {
+      const policy = await client.snapshotPolicy(scope, clusterId);
+      if (!policy) throw gone(clusterId);
+      if (!policy.backup_strategies?.some((s) => s.policy_id === strategyId)) {
+        throw new ValidationError('strategyId', `the cluster's snapshot policy has no strategy "${strategyId}"`);
+      }
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.deleteSnapshotStrategy(clusterId, strategyId, scope.signal));
       return cluster(clusterId);
     },
   };

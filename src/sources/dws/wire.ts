@@ -153,6 +153,35 @@ const quota = z.object({ type: z.string(), used: count, quota: count, unit: z.st
 export type QuotaWire = z.infer<typeof quota>;
 export const quotaList = z.object({ quotas: z.object({ resources: z.array(quota) }).loose() }).loose();
 
+// ---- A cluster's snapshot policy (5.5.4) ----
+
+const snapshotStrategy = z
+  .object({
+    policy_id: z.string(),
+    policy_name: z.string().nullish(),
+    backup_strategy: z.string().nullish(),
+    backup_type: z.string().nullish(),
+    backup_level: z.string().nullish(),
+    /** Epoch milliseconds, as a digit string in the example. */
+    next_fire_time: z.union([z.string(), z.number()]).nullish(),
+    update_time: z.string().nullish(),
+    time_zone_offset: z.number().nullish(),
+  })
+  .loose();
+export const snapshotPolicy = z
+  .object({
+    keep_day: z.number().nullish(),
+    backup_strategies: z.array(snapshotStrategy).nullish(),
+    device_name: z.string().nullish(),
+    server_ips: z.array(z.string()).nullish(),
+    server_port: z.string().nullish(),
+    auto_backup: z.boolean().nullish(),
+    backup_strategy_cluster_type_limit_num: z.number().nullish(),
+    backup_strategy_schema_type_limit_num: z.number().nullish(),
+  })
+  .loose();
+export type SnapshotPolicyWire = z.infer<typeof snapshotPolicy>;
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
@@ -188,6 +217,16 @@ export interface CreateClusterBody {
 /** 5.2.7 */
 export interface ResetPasswordBody {
   new_password: string;
+}
+
+/** 5.5.10: what is given changes; a strategy with a `policy_id` is edited, one without is added. */
+export interface SnapshotPolicyBody {
+  keep_day?: number;
+  backup_strategies?: { policy_id?: string; policy_name?: string; backup_strategy?: string; backup_type?: string; backup_level?: 'cluster' }[];
+  device_name?: string;
+  server_ips?: string[];
+  server_port?: string;
+  backup_param?: string;
 }
 
 export interface DeleteClusterBody {

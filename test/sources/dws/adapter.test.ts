@@ -339,6 +339,48 @@ describe('dws adapter: its own capabilities', () => {
     await rejectionOf(vendor().cancelReadOnly(new RequestScope(), UNKNOWN_ID), NotFoundError);
   });
 
+  it('reads a cluster’s snapshot policy, adds, edits and deletes a strategy, one write each', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    const policy = await vendor().snapshotPolicy(new RequestScope(), target.id);
+    expect(policy).toMatchObject({ automated: true, device: 'OBS', retentionDays: 3 });
+    expect(policy!.strategies.map((s) => [s.type, s.schedule])).toEqual([
+      ['full', '0 0 2 ? * 1'],
+      ['increment', '0 7 2/8 ? * 2,3,4,5,6,7'],
+    ]);
+    expect(policy!.strategies.every((s) => s.nextRunAt !== null && Date.parse(s.nextRunAt) > sim.clock.now())).toBe(true);
+
+    sim.resetStats();
+    const change = { retentionDays: 7, strategies: [{ name: 'test', schedule: '0 0 3 ? * 1,2,3,4,5,6,7', type: 'full' as const }] };
+    expect(await vendor().setSnapshotPolicy(new RequestScope(), target.id, change)).toEqual({ target: { type: 'Cluster', nativeId: target.id } });
+    expect(routes()['PUT /v2/{project_id}/clusters/{cluster_id}/snapshot-policies']).toBe(1);
+    const added = (await vendor().snapshotPolicy(new RequestScope(), target.id))!;
+    expect(added.retentionDays).toBe(7);
+    const test = added.strategies.find((s) => s.name === 'test')!;
+    expect(new Date(test.nextRunAt!).toISOString().slice(11, 19)).toBe('03:00:00');
+
+    await vendor().setSnapshotPolicy(new RequestScope(), target.id, { strategies: [{ nativeId: test.nativeId, type: 'increment' }] });
+    expect((await vendor().snapshotPolicy(new RequestScope(), target.id))!.strategies.find((s) => s.nativeId === test.nativeId)?.type).toBe('increment');
+    // The vendor's own refusal: a name the policy already has.
+    expect(await failure(vendor().setSnapshotPolicy(new RequestScope(), target.id, change))).toMatchObject({ detail: { vendorCode: 'DWS.5065' } });
+
+    sim.resetStats();
+    await vendor().deleteSnapshotStrategy(new RequestScope(), target.id, test.nativeId);
+    expect(routes()).toMatchObject({
+      'GET /v2/{project_id}/clusters/{cluster_id}/snapshot-policies': 1,
+      'DELETE /v1.0/{project_id}/clusters/{cluster_id}/snapshot-policies/{id}': 1,
+    });
+    expect((await vendor().snapshotPolicy(new RequestScope(), target.id))!.strategies).toHaveLength(2);
+    const again = await rejectionOf(vendor().deleteSnapshotStrategy(new RequestScope(), target.id, test.nativeId), ValidationError);
+    expect(again.field).toBe('strategyId');
+  });
+
+  it('answers no policy for a cluster that is not there, and NOT_FOUND for a change to one', async () => {
+    expect(await vendor().snapshotPolicy(new RequestScope(), UNKNOWN_ID)).toBeNull();
+    await rejectionOf(vendor().setSnapshotPolicy(new RequestScope(), UNKNOWN_ID, { retentionDays: 2 }), NotFoundError);
+    await rejectionOf(vendor().deleteSnapshotStrategy(new RequestScope(), UNKNOWN_ID, 'any'), NotFoundError);
+  });
+
   it('a vendor refusal is a SOURCE_ERROR naming the source and route', async () => {
     sim.setFaults({ errorRate: 1, errorStatus: 500, routes: ['GET /v1.0/{project_id}/quotas'] });
     const err = await failure(vendor().quotas(new RequestScope()));

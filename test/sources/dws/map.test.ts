@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
-import { availabilityZoneList, type ClusterWire, nodeTypeList, quotaList } from '../../../src/sources/dws/wire.js';
+import { availabilityZoneList, type ClusterWire, nodeTypeList, quotaList, snapshotPolicy } from '../../../src/sources/dws/wire.js';
 import {
   alarmSeverity,
   clusterStatus,
@@ -18,6 +18,7 @@ import {
   toNodeType,
   toQuota,
   toSnapshot,
+  toSnapshotPolicy,
   nodeStatus,
   parsePercent,
   parseWorkflowId,
@@ -631,5 +632,45 @@ describe('dws map: what a create form offers', () => {
     ]);
     expect(toQuota({ type: 'instances', used: 3, quota: 100 })).toEqual({ resource: 'instances', used: 3, limit: 100, unit: null });
     expect(quotaList.safeParse({ quotas: { resources: [{ type: 'core', used: 'many', quota: '100' }] } }).success).toBe(false);
+  });
+});
+
+describe('dws map: snapshot policy', () => {
+  it('maps the policy example (5.5.4): next runs from epoch milliseconds, updates as UTC', () => {
+    expect(toSnapshotPolicy(snapshotPolicy.parse(fixture('snapshot-policy.response.json')))).toEqual({
+      retentionDays: 3,
+      automated: true,
+      device: 'OBS',
+      serverIps: [],
+      serverPort: null,
+      clusterStrategyLimit: 10,
+      schemaStrategyLimit: 50,
+      strategies: [
+        {
+          nativeId: '3b5464ad-74a5-42cc-9667-76122839109a',
+          name: 'apie-default-full-strategy',
+          schedule: '0 0 2 ? * 1',
+          type: 'full',
+          level: 'cluster',
+          nextRunAt: '2025-05-18T02:00:00.000Z',
+          updatedAt: '2025-05-11T10:06:16.000Z',
+          timeZoneOffsetHours: 0,
+        },
+        {
+          nativeId: 'ceaeaf07-d600-494c-86d7-caa0fbf0858a',
+          name: 'apie-default-increment-strategy',
+          schedule: '0 7 2/8 ? * 2,3,4,5,6,7',
+          type: 'increment',
+          level: 'cluster',
+          nextRunAt: '2025-05-12T02:07:00.000Z',
+          updatedAt: '2025-05-11T10:06:16.000Z',
+          timeZoneOffsetHours: 0,
+        },
+      ],
+    });
+  });
+
+  it('reads a policy without strategies as not automated', () => {
+    expect(toSnapshotPolicy({ keep_day: 1, backup_strategies: [] })).toMatchObject({ automated: false, strategies: [], device: null, serverIps: [] });
   });
 });

@@ -15,6 +15,7 @@ import {
   memberNodeCount,
   nodeChange,
   resetPasswordBody,
+  snapshotPolicyBody,
   restoreBody,
   scaleTarget,
   tagChanges,
@@ -286,5 +287,43 @@ describe('dws requests: resetPassword', () => {
 
   it('leaves the name rule to DWS when it does not show the administrator', () => {
     expect(resetPasswordBody('Xdbadmin_2024!', undefined)).toEqual({ new_password: 'Xdbadmin_2024!' });
+  });
+});
+
+describe('dws requests: snapshot policy', () => {
+  it('adds the strategy 5.5.10’s example describes (its body is not shown: "test", full, 03:00 every day)', () => {
+    expect(snapshotPolicyBody({ strategies: [{ name: 'test', schedule: '0 0 3 ? * 1,2,3,4,5,6,7', type: 'full' }] })).toEqual({
+      backup_strategies: [{ policy_name: 'test', backup_strategy: '0 0 3 ? * 1,2,3,4,5,6,7', backup_type: 'full', backup_level: 'cluster' }],
+    });
+  });
+
+  it('edits a strategy by its id and sends only what is given', () => {
+    expect(snapshotPolicyBody({ retentionDays: 7, strategies: [{ nativeId: 's1', type: 'increment' }] })).toEqual({
+      keep_day: 7,
+      backup_strategies: [{ policy_id: 's1', backup_type: 'increment', backup_level: 'cluster' }],
+    });
+    expect(snapshotPolicyBody({ device: 'NFS', serverIps: ['10.0.0.9'] })).toEqual({ device_name: 'NFS', server_ips: ['10.0.0.9'] });
+    expect(snapshotPolicyBody({ device: 'NBU', serverIps: ['10.0.0.9'], serverPort: '1556', backupParam: 'p' })).toEqual({
+      device_name: 'NBU',
+      server_ips: ['10.0.0.9'],
+      server_port: '1556',
+      backup_param: 'p',
+    });
+  });
+
+  it.each([
+    ['input', {}],
+    ['input.retentionDays', { retentionDays: 0 }],
+    ['input.retentionDays', { retentionDays: 32 }],
+    ['input.serverIps', { device: 'NFS' as const }],
+    ['input.serverPort', { device: 'NBU' as const, serverIps: ['10.0.0.9'], backupParam: 'p' }],
+    ['input.backupParam', { device: 'NBU' as const, serverIps: ['10.0.0.9'], serverPort: '1556' }],
+    ['input.strategies[0].name', { strategies: [{ schedule: '0 0 3 ? * 1' }] }],
+    ['input.strategies[0].name', { strategies: [{ name: '1abc', schedule: '0 0 3 ? * 1' }] }],
+    ['input.strategies[0].name', { strategies: [{ name: 'abc', schedule: '0 0 3 ? * 1' }] }],
+    ['input.strategies[0].schedule', { strategies: [{ name: 'nightly' }] }],
+    ['input.strategies[1].schedule', { strategies: [{ nativeId: 's1' }, { nativeId: 's2', schedule: ' ' }] }],
+  ])('refuses what tables 5-130 and 5-131 refuse, naming %s', (at, change) => {
+    expect(field(() => snapshotPolicyBody(change))).toBe(at);
   });
 });

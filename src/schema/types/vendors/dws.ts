@@ -1,7 +1,8 @@
-import type { DwsAvailabilityZone, DwsNodeType, DwsQuota } from '../../../sources/dws/map.js';
+import type { DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
+import type { DwsSnapshotPolicyChange } from '../../../sources/dws/requests.js';
 import type { DwsVendor } from '../../../sources/dws/vendor.js';
 import { builder } from '../../builder.js';
-import { payload, targetWith } from '../../operations.js';
+import { payload, targetWith, withoutNulls } from '../../operations.js';
 import { mutationOptions } from '../mutations/payload.js';
 import { type VendorRoot, vendorOf, vendorRoot } from './root.js';
 
@@ -81,6 +82,95 @@ const QuotaRef = builder.objectRef<DwsQuota>('DwsQuota').implement({
   }),
 });
 
+const SnapshotStrategyRef = builder.objectRef<DwsSnapshotPolicy['strategies'][number]>('DwsSnapshotStrategy').implement({
+  description: 'One schedule of a DWS cluster’s snapshot policy',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The vendor’s id of it: what an edit in dwsSetSnapshotPolicy and dwsDeleteSnapshotStrategy name' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name, unique in the policy' }),
+    schedule: t.exposeString('schedule', {
+      nullable: true,
+      description: 'When it runs: a Quartz cron expression (second minute hour day-of-month month day-of-week, 1 = Sunday), e.g. "0 0 2 ? * 1"',
+    }),
+    type: t.exposeString('type', { nullable: true, description: 'The vendor’s word: full or increment' }),
+    level: t.exposeString('level', { nullable: true, description: 'What it snapshots: cluster' }),
+    nextRunAt: t.expose('nextRunAt', { type: 'DateTime', nullable: true, description: 'When it is next due (it is skipped if it clashes with another task)' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When it last changed' }),
+    timeZoneOffsetHours: t.exposeInt('timeZoneOffsetHours', { nullable: true, description: 'Hours from UTC the schedule is read in' }),
+  }),
+});
+
+const SnapshotPolicyRef = builder.objectRef<DwsSnapshotPolicy>('DwsSnapshotPolicy').implement({
+  description: 'When a DWS cluster takes automated snapshots, where they go and how long they are kept',
+  fields: (t) => ({
+    automated: t.exposeBoolean('automated', { description: 'Whether automated snapshots are on' }),
+    retentionDays: t.exposeInt('retentionDays', { nullable: true, description: 'Days automated snapshots are kept' }),
+    device: t.exposeString('device', { nullable: true, description: 'Where snapshots go: OBS, NBU or NFS' }),
+    serverIps: t.exposeStringList('serverIps', { description: 'The NBU or NFS servers’ addresses; empty for OBS' }),
+    serverPort: t.exposeString('serverPort', { nullable: true, description: 'The NBU server’s port' }),
+    clusterStrategyLimit: t.exposeInt('clusterStrategyLimit', { nullable: true, description: 'The most cluster-level strategies it may hold' }),
+    schemaStrategyLimit: t.exposeInt('schemaStrategyLimit', { nullable: true, description: 'The most schema-level strategies it may hold' }),
+    strategies: t.field({ type: [SnapshotStrategyRef], description: 'Its schedules', resolve: (p) => p.strategies }),
+  }),
+});
+
+/** What `Cluster.details` is for a DWS cluster: its own settings, each read only when selected. */
+export interface DwsClusterDetailsRoot {
+  kind: 'dws';
+  clusterNativeId: string;
+  vendor: DwsVendor;
+}
+
+export const DwsClusterDetailsRef = builder.objectRef<DwsClusterDetailsRoot>('DwsClusterDetails').implement({
+  description: 'What DWS alone knows about a cluster',
+  fields: (t) => ({
+    snapshotPolicy: t.field({
+      type: SnapshotPolicyRef,
+      nullable: true,
+      description: 'Its snapshot policy (one vendor call); null where the cluster is gone, or with an error where the call failed',
+      resolve: (d, _args, ctx) => d.vendor.snapshotPolicy(ctx.scope, d.clusterNativeId),
+    }),
+  }),
+});
+
+const BackupTypeEnum = builder.enumType('DwsBackupType', {
+  description: 'What a DWS snapshot strategy takes',
+  values: {
+    FULL: { value: 'full', description: 'A full snapshot' },
+    INCREMENT: { value: 'increment', description: 'What changed since the last snapshot' },
+  } as const,
+});
+
+const BackupDeviceEnum = builder.enumType('DwsBackupDevice', {
+  description: 'Where a DWS cluster’s snapshots go',
+  values: {
+    OBS: { value: 'OBS', description: 'Object storage (the default)' },
+    NBU: { value: 'NBU', description: 'A NetBackup server: give serverIps, serverPort and backupParam' },
+    NFS: { value: 'NFS', description: 'An NFS server: give serverIps' },
+  } as const,
+});
+
+const SnapshotStrategyInput = builder.inputType('DwsSnapshotStrategyInput', {
+  description: 'A strategy to add (no nativeId: name and schedule required) or to edit (its nativeId; what is given changes)',
+  fields: (t) => ({
+    nativeId: t.string({ description: 'The strategy to edit; absent: a new one' }),
+    name: t.string({ description: '4 to 92 characters: a letter first, then letters, digits, - and _; unique in the policy' }),
+    schedule: t.string({ description: 'A Quartz cron expression, e.g. "0 0 3 ? * 1,2,3,4,5,6,7" (03:00 every day)' }),
+    type: t.field({ type: BackupTypeEnum, description: 'Full or incremental; absent on a new strategy: full' }),
+  }),
+});
+
+const SnapshotPolicyInput = builder.inputType('DwsSnapshotPolicyInput', {
+  description: 'What to change of a DWS cluster’s snapshot policy: only what is given changes; at least one field',
+  fields: (t) => ({
+    retentionDays: t.int({ description: 'Days automated snapshots are kept, 1 to 31' }),
+    strategies: t.field({ type: [SnapshotStrategyInput], description: 'Strategies to add or edit; the others stay' }),
+    device: t.field({ type: BackupDeviceEnum, description: 'Where snapshots go' }),
+    serverIps: t.stringList({ description: 'The NBU or NFS servers’ addresses' }),
+    serverPort: t.string({ description: 'The NBU server’s port' }),
+    backupParam: t.string({ description: 'NBU backup parameters; sent to the vendor only' }),
+  }),
+});
+
 const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').implement({
   description: 'What a DWS source has beyond the unified lists: what a createCluster form offers',
   fields: (t) => ({
@@ -135,6 +225,35 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsCancelReadOnly'));
       return payload(target.adapter, await target.run.cancelReadOnly(ctx.scope, target.nativeId));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  dwsSetSnapshotPolicy: t.field({
+    ...mutationOptions,
+    description:
+      'Changes a DWS cluster’s snapshot policy (operator role: it governs one cluster’s backups): retention, where snapshots go, strategies added or edited; done when DWS answers',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      input: t.arg({ type: SnapshotPolicyInput, required: true, description: 'What to change' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsSetSnapshotPolicy'));
+      const change: DwsSnapshotPolicyChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.setSnapshotPolicy(ctx.scope, target.nativeId, change));
+    },
+  }),
+  dwsDeleteSnapshotStrategy: t.field({
+    ...mutationOptions,
+    description: 'Removes one strategy from a DWS cluster’s snapshot policy; done when DWS answers',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      strategyId: t.arg.string({ required: true, description: 'The strategy’s nativeId' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsDeleteSnapshotStrategy'));
+      return payload(target.adapter, await target.run.deleteSnapshotStrategy(ctx.scope, target.nativeId, args.strategyId));
     },
   }),
 }));
