@@ -3,6 +3,7 @@ import { encodeGlobalId } from '../../src/model/ids.js';
 import {
   ClusterDetailsKindsDocument,
   CreateClusterDocument,
+  DwsAlarmsDocument,
   DwsCancelReadOnlyDocument,
   DwsCreateFormDocument,
   DwsDeleteSnapshotStrategyDocument,
@@ -10,6 +11,7 @@ import {
   DwsResetPasswordDocument,
   DwsSetSnapshotPolicyDocument,
   DwsSnapshotPolicyDocument,
+  NodeByIdDocument,
 } from '../generated/operations.js';
 import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
@@ -244,5 +246,31 @@ describe('Cluster.details: a DWS cluster’s snapshot policy', () => {
       __typename: 'ValidationError',
       field: 'strategyId',
     });
+  });
+});
+
+describe('dws(sourceId:) { alarms }', () => {
+  it('lists the alarms with their state, as the vendor has them, and only the raised ones when asked', async () => {
+    const expected = (await vendor('v2', '/alarms?time_zone=GMT&limit=1000')).alarm_details;
+    demo.resetCounts();
+    const all = (await demo.run(DwsAlarmsDocument, { sourceId: 'dws' }, VIEWER_TOKEN)).data!.dws!.alarms;
+    expect(all.map((a) => [a.definitionId, a.active, a.rawStatus])).toEqual(expected.map((a: any) => [a.alarm_id, a.alarm_status === '0', a.alarm_status]));
+    expect(vendorReads()).toEqual([['GET /v2/{project_id}/alarms', 1]]);
+    const raised = (await demo.run(DwsAlarmsDocument, { sourceId: 'dws', active: true })).data!.dws!.alarms;
+    expect(raised.length).toBe(expected.filter((a: any) => a.alarm_status === '0').length);
+    expect(raised.length).toBeGreaterThan(0);
+    expect(raised.every((a) => a.active)).toBe(true);
+  });
+
+  it('links each alarm to its cluster and to the same alarm in the unified events', async () => {
+    const [alarm] = (await demo.run(DwsAlarmsDocument, { sourceId: 'dws', active: true })).data!.dws!.alarms;
+    for (const [id, type] of [
+      [alarm!.eventId, 'Event'],
+      [alarm!.clusterId!, 'Cluster'],
+    ] as const) {
+      const { data, errors } = await demo.run(NodeByIdDocument, { id });
+      expect(errors).toBeUndefined();
+      expect(data!.node).toMatchObject({ id, __typename: type });
+    }
   });
 });

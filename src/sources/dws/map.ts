@@ -318,18 +318,31 @@ export function toEvent(sourceId: string, e: EventWire, snapshotCluster: (snapsh
   };
 }
 
+/** An alarm's event id (see toAlarmEvent). */
+const alarmNativeId = (a: AlarmWire): string => `alarm:${a.alarm_id}:${a.resource_id ?? ''}:${a.alarm_generate_date}`;
+
+/** When it was raised; dates must have been asked for in GMT. */
+const alarmTime = (a: AlarmWire): string => vendorTime(a.alarm_generate_date, TIME) ?? new Date(0).toISOString();
+
+/**
+ * `alarm_status`: the document gives no values; its example's "0" is a cluster fault
+ * still raised, and "1" is cleared, as the console shows it. Any other value is taken as
+ * still active: an alarm is not hidden on a word we do not know.
+ */
+export const alarmActive = (a: Pick<AlarmWire, 'alarm_status'>): boolean => a.alarm_status !== '1';
+
 /**
  * An alarm as an event. Alarms have no id of their own (`alarm_id` names the alarm's
  * definition), so the id is `alarm:<definition>:<resource>:<date>`; event ids are UUIDs,
  * so the two never collide. Dates must have been asked for in GMT.
  */
 export function toAlarmEvent(sourceId: string, a: AlarmWire): Event {
-  const occurredAt = vendorTime(a.alarm_generate_date, TIME) ?? new Date(0).toISOString();
-  const cleared = a.alarm_status === '1';
+  const occurredAt = alarmTime(a);
+  const cleared = !alarmActive(a);
   return {
     sourceId,
     raw: a,
-    nativeId: `alarm:${a.alarm_id}:${a.resource_id ?? ''}:${a.alarm_generate_date}`,
+    nativeId: alarmNativeId(a),
     ...(a.resource_id ? { clusterNativeId: a.resource_id } : {}),
     occurredAt,
     severity: alarmSeverity(a.alarm_level),
@@ -751,4 +764,42 @@ export const toSnapshotPolicy = (p: SnapshotPolicyWire): DwsSnapshotPolicy => ({
     updatedAt: vendorTime(s.update_time, TIME) ?? null,
     timeZoneOffsetHours: s.time_zone_offset ?? null,
   })),
+});
+
+// ---- Alarms, with their state ----
+
+export interface DwsAlarm {
+  /** The id its event has in the unified events list. */
+  eventNativeId: string;
+  /** `alarm_id`: the alarm's definition, e.g. DWS_01010. */
+  definitionId: string;
+  name: string | null;
+  severity: EventSeverity;
+  /** `alarm_level`, 1 (urgent) to 4 (prompt). */
+  rawLevel: string | null;
+  active: boolean;
+  rawStatus: string | null;
+  clusterNativeId: string | null;
+  resourceName: string | null;
+  message: string | null;
+  location: string | null;
+  source: string | null;
+  raisedAt: string;
+}
+
+/** AlarmDetailResponse (5.8.1), dates asked for in GMT. */
+export const toAlarm = (a: AlarmWire): DwsAlarm => ({
+  eventNativeId: alarmNativeId(a),
+  definitionId: a.alarm_id,
+  name: a.alarm_name ?? null,
+  severity: alarmSeverity(a.alarm_level),
+  rawLevel: a.alarm_level ?? null,
+  active: alarmActive(a),
+  rawStatus: a.alarm_status ?? null,
+  clusterNativeId: a.resource_id ?? null,
+  resourceName: a.resource_id_name ?? null,
+  message: a.alarm_message ?? null,
+  location: a.alarm_location ?? null,
+  source: a.alarm_source ?? null,
+  raisedAt: alarmTime(a),
 });

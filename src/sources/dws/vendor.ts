@@ -4,10 +4,12 @@ import type { OperationResult } from '../../model/operations.js';
 import type { RequestScope } from '../scope.js';
 import type { DwsClient } from './client.js';
 import {
+  type DwsAlarm,
   type DwsAvailabilityZone,
   type DwsNodeType,
   type DwsQuota,
   type DwsSnapshotPolicy,
+  toAlarm,
   toAvailabilityZone,
   toNodeType,
   toQuota,
@@ -28,6 +30,8 @@ export interface DwsVendor {
   nodeTypes(scope: RequestScope): Promise<DwsNodeType[]>;
   /** The project's quotas and what is used of each. */
   quotas(scope: RequestScope): Promise<DwsQuota[]>;
+  /** Every alarm of the project, newest first; only those still raised (or only cleared ones) with `active`. */
+  alarms(scope: RequestScope, active?: boolean): Promise<DwsAlarm[]>;
   /** A new password for the cluster's database administrator (5.2.7); done when DWS answers. */
   resetPassword(scope: RequestScope, clusterId: string, newPassword: string): Promise<OperationResult>;
   /** Ends the read-only state a full disk put the cluster in (5.2.8); done when DWS answers. */
@@ -47,6 +51,7 @@ export function dwsVendor(client: DwsClient, sourceId: string): DwsVendor {
     availabilityZones: async (scope) => (await client.availabilityZones(scope)).map(toAvailabilityZone),
     nodeTypes: async (scope) => (await client.nodeTypes(scope)).map(toNodeType),
     quotas: async (scope) => (await client.quotas(scope)).map(toQuota),
+    alarms: async (scope, active) => (await client.alarms(scope)).items.map(toAlarm).filter((a) => active === undefined || a.active === active),
 
     async resetPassword(scope, clusterId, newPassword) {
       const c = await client.cluster(scope, clusterId);

@@ -77,6 +77,8 @@ const alarm = z
     alarm_source: z.string().nullish(),
     resource_id: z.string().nullish(),
     resource_id_name: z.string().nullish(),
+    alarm_message: z.string().nullish(),
+    alarm_location: z.string().nullish(),
     alarm_generate_date: z.string(),
     alarm_status: z.string().nullish(),
   })

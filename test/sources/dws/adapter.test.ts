@@ -381,6 +381,23 @@ describe('dws adapter: its own capabilities', () => {
     await rejectionOf(vendor().deleteSnapshotStrategy(new RequestScope(), UNKNOWN_ID, 'any'), NotFoundError);
   });
 
+  it('lists every alarm with its state, walking the vendor’s pages, and filters by it', async () => {
+    const raw = await simClient(sim);
+    const all = (await raw.get('/v2/{pid}/alarms?time_zone=GMT&limit=1000')).body.alarm_details;
+    expect(new Set(all.map((a: any) => a.alarm_status))).toEqual(new Set(['0', '1']));
+    sim.resetStats();
+    const alarms = await vendor().alarms(new RequestScope());
+    expect(routes()['GET /v2/{project_id}/alarms']).toBe(Math.max(1, Math.ceil(all.length / 1000)));
+    expect(alarms.map((a) => [a.definitionId, a.clusterNativeId, a.active])).toEqual(all.map((a: any) => [a.alarm_id, a.resource_id, a.alarm_status === '0']));
+    const active = await vendor().alarms(new RequestScope(), true);
+    const cleared = await vendor().alarms(new RequestScope(), false);
+    expect(active.every((a) => a.active) && cleared.every((a) => !a.active)).toBe(true);
+    expect(active.length + cleared.length).toBe(all.length);
+    // The same alarm as the unified events list has it.
+    const events = new Set((await session().events.list({})).map((e) => e.nativeId));
+    expect(alarms.every((a) => events.has(a.eventNativeId))).toBe(true);
+  });
+
   it('a vendor refusal is a SOURCE_ERROR naming the source and route', async () => {
     sim.setFaults({ errorRate: 1, errorStatus: 500, routes: ['GET /v1.0/{project_id}/quotas'] });
     const err = await failure(vendor().quotas(new RequestScope()));

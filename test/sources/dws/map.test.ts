@@ -10,6 +10,7 @@ import {
   eventSeverity,
   fleetWorkflows,
   gbToBytes,
+  toAlarm,
   toAlarmEvent,
   toAvailabilityZone,
   toCluster,
@@ -672,5 +673,33 @@ describe('dws map: snapshot policy', () => {
 
   it('reads a policy without strategies as not automated', () => {
     expect(toSnapshotPolicy({ keep_day: 1, backup_strategies: [] })).toMatchObject({ automated: false, strategies: [], device: null, serverIps: [] });
+  });
+});
+
+describe('dws map: alarms with their state', () => {
+  it('maps the alarm example (5.8.1): "0" is still raised', () => {
+    const [a] = fixture('alarms-list.response.json').alarm_details;
+    expect(toAlarm(a)).toEqual({
+      eventNativeId: toAlarmEvent(S, a).nativeId,
+      definitionId: 'DWS_01010',
+      name: 'Cluster Status Fault',
+      severity: 'CRITICAL',
+      rawLevel: '1',
+      active: true,
+      rawStatus: '0',
+      clusterNativeId: '5e76e8e2-d0cf-4b64-9d9a-aadbb04b54f7',
+      resourceName: 'evs-09',
+      message: a.alarm_message,
+      location: a.alarm_location,
+      source: 'DWS',
+      raisedAt: '2022-10-27T08:11:29.000Z',
+    });
+  });
+
+  it('reads "1" as cleared and any other word as still raised', () => {
+    const [a] = fixture('alarms-list.response.json').alarm_details;
+    expect(toAlarm({ ...a, alarm_status: '1' }).active).toBe(false);
+    expect(toAlarm({ ...a, alarm_status: 'raised' }).active).toBe(true);
+    expect(toAlarm({ ...a, alarm_status: null }).active).toBe(true);
   });
 });

@@ -1,7 +1,9 @@
-import type { DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
+import { encodeGlobalId } from '../../../model/ids.js';
+import type { DwsAlarm, DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
 import type { DwsSnapshotPolicyChange } from '../../../sources/dws/requests.js';
 import type { DwsVendor } from '../../../sources/dws/vendor.js';
 import { builder } from '../../builder.js';
+import { EventSeverityEnum } from '../enums.js';
 import { payload, targetWith, withoutNulls } from '../../operations.js';
 import { mutationOptions } from '../mutations/payload.js';
 import { type VendorRoot, vendorOf, vendorRoot } from './root.js';
@@ -79,6 +81,37 @@ const QuotaRef = builder.objectRef<DwsQuota>('DwsQuota').implement({
     limit: t.exposeInt('limit', { description: 'How much the project may use' }),
     remaining: t.int({ description: 'How much more a new cluster may take (never below 0)', resolve: (q) => Math.max(0, q.limit - q.used) }),
     unit: t.exposeString('unit', { nullable: true, description: 'GB for sizes; null for counts' }),
+  }),
+});
+
+/** An alarm under its source, for the global ids it links to. */
+interface SourcedAlarm extends DwsAlarm {
+  sourceId: string;
+}
+
+const AlarmRef = builder.objectRef<SourcedAlarm>('DwsAlarm').implement({
+  description: 'A DWS alarm, with whether it is still raised; also in the unified events list (category alarm)',
+  fields: (t) => ({
+    eventId: t.id({
+      description: 'Global id of the same alarm as an Event',
+      resolve: (a) => encodeGlobalId({ type: 'Event', sourceId: a.sourceId, nativeId: a.eventNativeId }),
+    }),
+    definitionId: t.exposeString('definitionId', { description: 'The alarm’s definition, e.g. DWS_01010' }),
+    name: t.exposeString('name', { nullable: true, description: 'What it is, e.g. Cluster Status Fault' }),
+    active: t.exposeBoolean('active', { description: 'Still raised; false once cleared' }),
+    rawStatus: t.exposeString('rawStatus', { nullable: true, description: 'The vendor’s word: "0" raised, "1" cleared' }),
+    severity: t.expose('severity', { type: EventSeverityEnum, description: 'Its level in the unified words' }),
+    rawLevel: t.exposeString('rawLevel', { nullable: true, description: 'The vendor’s level: 1 urgent, 2 important, 3 minor, 4 prompt' }),
+    clusterId: t.id({
+      nullable: true,
+      description: 'Global id of the cluster it is about, where it names one',
+      resolve: (a) => (a.clusterNativeId ? encodeGlobalId({ type: 'Cluster', sourceId: a.sourceId, nativeId: a.clusterNativeId }) : null),
+    }),
+    resourceName: t.exposeString('resourceName', { nullable: true, description: 'The name of what it is about' }),
+    message: t.exposeString('message', { nullable: true, description: 'The vendor’s message' }),
+    location: t.exposeString('location', { nullable: true, description: 'Where it was raised, in the vendor’s words' }),
+    source: t.exposeString('source', { nullable: true, description: 'The service that raised it, e.g. DWS' }),
+    raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised' }),
   }),
 });
 
@@ -172,7 +205,7 @@ const SnapshotPolicyInput = builder.inputType('DwsSnapshotPolicyInput', {
 });
 
 const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').implement({
-  description: 'What a DWS source has beyond the unified lists: what a createCluster form offers',
+  description: 'What a DWS source has beyond the unified lists: what a createCluster form offers, and its alarms with their state',
   fields: (t) => ({
     sourceId: t.exposeString('sourceId', { description: 'The source, by the id the config gives it' }),
     availabilityZones: t.field({
@@ -190,13 +223,19 @@ const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').imple
       description: 'The project’s quotas, which a new cluster’s nodes count against',
       resolve: (root, _args, ctx) => root.vendor.quotas(ctx.scope),
     }),
+    alarms: t.field({
+      type: [AlarmRef],
+      description: 'The project’s alarms, newest first (every page the vendor has)',
+      args: { active: t.arg.boolean({ description: 'true: only those still raised; false: only cleared ones; absent: all' }) },
+      resolve: async (root, args, ctx) => (await root.vendor.alarms(ctx.scope, args.active ?? undefined)).map((a) => ({ ...a, sourceId: root.sourceId })),
+    }),
   }),
 });
 
 builder.queryFields((t) => ({
   dws: t.field({
     type: DwsSourceRef,
-    description: 'A DWS source’s own capabilities (what its create form offers), by its config id',
+    description: 'A DWS source’s own capabilities (what its create form offers, its alarms), by its config id',
     args: { sourceId: t.arg.string({ required: true, description: 'A DWS source’s id from the config' }) },
     resolve: (_root, args, ctx) => vendorRoot<DwsVendor>(ctx, args.sourceId, 'dws', 'DWS'),
   }),
