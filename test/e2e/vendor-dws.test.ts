@@ -3,6 +3,7 @@ import { encodeGlobalId } from '../../src/model/ids.js';
 import {
   ClusterDetailsKindsDocument,
   CreateClusterDocument,
+  DwsAlarmStatisticsDocument,
   DwsAlarmsDocument,
   DwsCancelReadOnlyDocument,
   DwsCreateFormDocument,
@@ -260,6 +261,13 @@ describe('dws(sourceId:) { alarms }', () => {
     expect(raised.length).toBe(expected.filter((a: any) => a.alarm_status === '0').length);
     expect(raised.length).toBeGreaterThan(0);
     expect(raised.every((a) => a.active)).toBe(true);
+  });
+
+  it('counts the alarms of the last seven days by level, as the vendor does', async () => {
+    const expected = (await vendor('v2', '/alarm-statistic?time_zone=GMT')).alarm_statistics;
+    const { data, errors } = await demo.run(DwsAlarmStatisticsDocument, { sourceId: 'dws' }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    expect(data!.dws!.alarmStatistics).toEqual(expected);
   });
 
   it('links each alarm to its cluster and to the same alarm in the unified events', async () => {

@@ -8,7 +8,9 @@ import type { RequestScope } from '../scope.js';
 import type { VendorPage } from './paging.js';
 import {
   type AddCnsBody,
+  type AlarmDayWire,
   alarmList,
+  alarmStatistics,
   type AlarmWire,
   anyAnswer,
   availabilityZoneList,
@@ -241,6 +243,11 @@ export class DwsClient {
 
   async quotas(scope: RequestScope): Promise<QuotaWire[]> {
     return (await this.#get(scope, '/v1.0/{project_id}/quotas', {}, quotaList)).quotas.resources;
+  }
+
+  /** Alarms raised per day and level over the last seven days (5.8.2), days in UTC. */
+  async alarmStatistics(scope: RequestScope): Promise<AlarmDayWire[]> {
+    return (await this.#get(scope, '/v2/{project_id}/alarm-statistic', {}, alarmStatistics, { time_zone: ALARM_TIME_ZONE })).alarm_statistics;
   }
 
   /** The cheapest authenticated read: one event. */

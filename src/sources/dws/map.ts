@@ -9,7 +9,18 @@ import {
   statusTable,
   type WorkflowState,
 } from '../../model/status.js';
-import type { AlarmWire, AvailabilityZoneWire, ClusterWire, CnWire, EventWire, NodeTypeWire, QuotaWire, SnapshotPolicyWire, SnapshotWire } from './wire.js';
+import type {
+  AlarmDayWire,
+  AlarmWire,
+  AvailabilityZoneWire,
+  ClusterWire,
+  CnWire,
+  EventWire,
+  NodeTypeWire,
+  QuotaWire,
+  SnapshotPolicyWire,
+  SnapshotWire,
+} from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
@@ -711,6 +722,24 @@ export interface DwsQuota {
 
 /** QuotasResource (5.10.1): `used` and `quota` are Integers in the table, digit strings in the example (wire.ts admits no other). */
 export const toQuota = (q: QuotaWire): DwsQuota => ({ resource: q.type, used: Number(q.used), limit: Number(q.quota), unit: q.unit ?? null });
+
+/** Alarms raised on one day, by level. */
+export interface DwsAlarmDay {
+  /** YYYY-MM-DD, in UTC. */
+  date: string;
+  urgent: number;
+  important: number;
+  minor: number;
+  prompt: number;
+}
+
+export const toAlarmDay = (d: AlarmDayWire): DwsAlarmDay => ({
+  date: d.date,
+  urgent: Number(d.urgent),
+  important: Number(d.important),
+  minor: Number(d.minor),
+  prompt: Number(d.prompt),
+});
 
 // ---- A cluster's snapshot policy ----
 

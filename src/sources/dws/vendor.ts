@@ -5,11 +5,13 @@ import type { RequestScope } from '../scope.js';
 import type { DwsClient } from './client.js';
 import {
   type DwsAlarm,
+  type DwsAlarmDay,
   type DwsAvailabilityZone,
   type DwsNodeType,
   type DwsQuota,
   type DwsSnapshotPolicy,
   toAlarm,
+  toAlarmDay,
   toAvailabilityZone,
   toNodeType,
   toQuota,
@@ -32,6 +34,8 @@ export interface DwsVendor {
   quotas(scope: RequestScope): Promise<DwsQuota[]>;
   /** Every alarm of the project, newest first; only those still raised (or only cleared ones) with `active`. */
   alarms(scope: RequestScope, active?: boolean): Promise<DwsAlarm[]>;
+  /** Alarms raised per day and level over the last seven days, oldest first. */
+  alarmStatistics(scope: RequestScope): Promise<DwsAlarmDay[]>;
   /** A new password for the cluster's database administrator (5.2.7); done when DWS answers. */
   resetPassword(scope: RequestScope, clusterId: string, newPassword: string): Promise<OperationResult>;
   /** Ends the read-only state a full disk put the cluster in (5.2.8); done when DWS answers. */
@@ -51,6 +55,7 @@ export function dwsVendor(client: DwsClient, sourceId: string): DwsVendor {
     availabilityZones: async (scope) => (await client.availabilityZones(scope)).map(toAvailabilityZone),
     nodeTypes: async (scope) => (await client.nodeTypes(scope)).map(toNodeType),
     quotas: async (scope) => (await client.quotas(scope)).map(toQuota),
+    alarmStatistics: async (scope) => (await client.alarmStatistics(scope)).map(toAlarmDay),
     alarms: async (scope, active) => (await client.alarms(scope)).items.map(toAlarm).filter((a) => active === undefined || a.active === active),
 
     async resetPassword(scope, clusterId, newPassword) {

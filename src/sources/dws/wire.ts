@@ -155,6 +155,11 @@ const quota = z.object({ type: z.string(), used: count, quota: count, unit: z.st
 export type QuotaWire = z.infer<typeof quota>;
 export const quotaList = z.object({ quotas: z.object({ resources: z.array(quota) }).loose() }).loose();
 
+/** AlarmStatisticResponse (5.8.2): the table types the counts String, the example sends numbers. */
+const alarmDay = z.object({ date: z.string(), urgent: count, important: count, minor: count, prompt: count }).loose();
+export type AlarmDayWire = z.infer<typeof alarmDay>;
+export const alarmStatistics = z.object({ alarm_statistics: z.array(alarmDay) }).loose();
+
 // ---- A cluster's snapshot policy (5.5.4) ----
 
 const snapshotStrategy = z

@@ -123,6 +123,7 @@ describe('dws: documented examples', () => {
   it('events, alarms and tags', async () => {
     same((await c.get('/v2/{pid}/events')).body, 'events-list.response.json');
     same((await c.get('/v2/{pid}/alarms?time_zone=GMT')).body, 'alarms-list.response.json');
+    same((await c.get('/v2/{pid}/alarm-statistic?time_zone=GMT')).body, 'alarm-statistics.response.json');
     const idle = await idleCluster(c);
     expect((await c.post(`/clusters/${idle.id}/tags/batch-create`, fixture('tags-batch-create.request.json'))).status).toBe(200);
     same((await c.get(`/clusters/${idle.id}/tags`)).body, 'cluster-tags-list.response.json');

@@ -398,6 +398,16 @@ describe('dws adapter: its own capabilities', () => {
     expect(alarms.every((a) => events.has(a.eventNativeId))).toBe(true);
   });
 
+  it('counts the alarms of the last seven days by level, as the vendor does, in one call', async () => {
+    const raw = (await (await simClient(sim)).get('/v2/{pid}/alarm-statistic?time_zone=GMT')).body.alarm_statistics;
+    sim.resetStats();
+    const days = await vendor().alarmStatistics(new RequestScope());
+    expect(routes()['GET /v2/{project_id}/alarm-statistic']).toBe(1);
+    expect(days).toEqual(raw.map((d: any) => ({ date: d.date, urgent: d.urgent, important: d.important, minor: d.minor, prompt: d.prompt })));
+    expect(days).toHaveLength(7);
+    expect(days.at(-1)!.date).toBe(new Date(sim.clock.now()).toISOString().slice(0, 10));
+  });
+
   it('a vendor refusal is a SOURCE_ERROR naming the source and route', async () => {
     sim.setFaults({ errorRate: 1, errorStatus: 500, routes: ['GET /v1.0/{project_id}/quotas'] });
     const err = await failure(vendor().quotas(new RequestScope()));

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
-import { availabilityZoneList, type ClusterWire, nodeTypeList, quotaList, snapshotPolicy } from '../../../src/sources/dws/wire.js';
+import { alarmStatistics, availabilityZoneList, type ClusterWire, nodeTypeList, quotaList, snapshotPolicy } from '../../../src/sources/dws/wire.js';
 import {
   alarmSeverity,
   clusterStatus,
@@ -11,6 +11,7 @@ import {
   fleetWorkflows,
   gbToBytes,
   toAlarm,
+  toAlarmDay,
   toAlarmEvent,
   toAvailabilityZone,
   toCluster,
@@ -701,5 +702,20 @@ describe('dws map: alarms with their state', () => {
     expect(toAlarm({ ...a, alarm_status: '1' }).active).toBe(false);
     expect(toAlarm({ ...a, alarm_status: 'raised' }).active).toBe(true);
     expect(toAlarm({ ...a, alarm_status: null }).active).toBe(true);
+  });
+});
+
+describe('dws map: alarm statistics', () => {
+  it('maps the statistics example (5.8.2): seven days, counts as numbers though the table says String', () => {
+    const days = alarmStatistics.parse(fixture('alarm-statistics.response.json')).alarm_statistics.map(toAlarmDay);
+    expect(days.map((d) => d.date)).toEqual(['2022-10-21', '2022-10-22', '2022-10-23', '2022-10-24', '2022-10-25', '2022-10-26', '2022-10-27']);
+    expect(days.at(-1)).toEqual({ date: '2022-10-27', urgent: 17, important: 0, minor: 0, prompt: 0 });
+    expect(toAlarmDay({ date: '2022-10-28', urgent: '2', important: '0', minor: '1', prompt: '0' })).toEqual({
+      date: '2022-10-28',
+      urgent: 2,
+      important: 0,
+      minor: 1,
+      prompt: 0,
+    });
   });
 });

@@ -1,5 +1,5 @@
 import { encodeGlobalId } from '../../../model/ids.js';
-import type { DwsAlarm, DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
+import type { DwsAlarm, DwsAlarmDay, DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
 import type { DwsSnapshotPolicyChange } from '../../../sources/dws/requests.js';
 import type { DwsVendor } from '../../../sources/dws/vendor.js';
 import { builder } from '../../builder.js';
@@ -115,6 +115,17 @@ const AlarmRef = builder.objectRef<SourcedAlarm>('DwsAlarm').implement({
   }),
 });
 
+const AlarmDayRef = builder.objectRef<DwsAlarmDay>('DwsAlarmDay').implement({
+  description: 'DWS alarms raised on one day (UTC), by level',
+  fields: (t) => ({
+    date: t.exposeString('date', { description: 'The day, YYYY-MM-DD in UTC' }),
+    urgent: t.exposeInt('urgent', { description: 'Urgent alarms (level 1)' }),
+    important: t.exposeInt('important', { description: 'Important alarms (level 2)' }),
+    minor: t.exposeInt('minor', { description: 'Minor alarms (level 3)' }),
+    prompt: t.exposeInt('prompt', { description: 'Prompt alarms (level 4)' }),
+  }),
+});
+
 const SnapshotStrategyRef = builder.objectRef<DwsSnapshotPolicy['strategies'][number]>('DwsSnapshotStrategy').implement({
   description: 'One schedule of a DWS cluster’s snapshot policy',
   fields: (t) => ({
@@ -222,6 +233,11 @@ const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').imple
       type: [QuotaRef],
       description: 'The project’s quotas, which a new cluster’s nodes count against',
       resolve: (root, _args, ctx) => root.vendor.quotas(ctx.scope),
+    }),
+    alarmStatistics: t.field({
+      type: [AlarmDayRef],
+      description: 'Alarms raised per day and level over the last seven days, oldest first (one vendor call)',
+      resolve: (root, _args, ctx) => root.vendor.alarmStatistics(ctx.scope),
     }),
     alarms: t.field({
       type: [AlarmRef],
