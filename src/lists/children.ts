@@ -1,6 +1,6 @@
 import type { EntityReader, Want } from '../sources/adapter.js';
 import type { EntityName, EntityTypes } from '../model/entity-types.js';
-import { matches } from './filter.js';
+import { matcher } from './filter.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
 type Filter<E extends EntityName> = EntityTypes[E]['filter'];
@@ -19,8 +19,11 @@ export async function clusterItems<E extends EntityName>(
   if (reader.byCluster) return reader.byCluster(clusterNativeId, want);
   const filter = { clusterNativeId } as Filter<E>;
   const items = await reader.list(reader.pushdown.has('clusterNativeId' as never) ? filter : ({} as Filter<E>));
-  return items.filter((i) => matches(entity, filter, i));
+  return items.filter(matcher(entity, filter));
 }
+
+/** A cluster's own reader filters nothing at the vendor: its list is the cluster's items already. */
+const NO_PUSHDOWN: ReadonlySet<never> = new Set();
 
 /**
  * One cluster's items as a reader of their own, so a cluster's child connection is the
@@ -35,7 +38,7 @@ export function clusterReader<E extends EntityName>(
   want?: Want,
 ): EntityReader<Item<E>, Filter<E>> {
   return {
-    pushdown: new Set(),
+    pushdown: NO_PUSHDOWN,
     list: () => clusterItems(entity, reader, clusterNativeId, want),
     get: (nativeId) => reader.get(nativeId),
   };

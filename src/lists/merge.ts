@@ -4,8 +4,9 @@ import type { EntityReader, Want } from '../sources/adapter.js';
 import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { SourceError } from '../sources/errors.js';
 import { type CompositeCursor, cursorIndex, decodeCursor, encodeCursor, queryFingerprint } from './cursor.js';
-import { filterFields, fullyPushedDown, matches, pushedDownPart } from './filter.js';
+import { filterFields, fullyPushedDown, matcher, pushedDownPart } from './filter.js';
 import { type Keyed, keyedComparator, ORDER_KEYS, type Order, sortKeyOf } from './order.js';
+import { Best } from './best.js';
 import { covers, listFor, withFields } from './read.js';
 
 type Item<E extends EntityName> = EntityTypes[E]['item'];
@@ -58,11 +59,13 @@ interface Entry<E extends EntityName> extends Keyed<Item<E>> {
  * One source's contribution to a list in the requested order, from a position on.
  * Where the vendor can serve the order and every filter itself, positions map onto
  * vendor pages and only the pages a gateway page needs are fetched; otherwise the
- * source's matching items are listed once per request (in outline where the reader can,
- * and the filter and order need only outline fields), filtered and sorted here.
+ * source's matching items are read once per request (in outline where the reader can,
+ * and the filter and order need only outline fields) and filtered here, keeping only
+ * the first entries of the order that the page needs, and the count for the total.
  */
 class SourceSequence<E extends EntityName> {
-  #sorted?: Promise<Entry<E>[]>;
+  /** The source's best entries so far asked for (`n` of them, every one for Infinity), and how many matched. */
+  #selected?: { n: number; result: Promise<Selected<E>> };
   #knownTotal?: number;
   /** Whether vendor windows serve this list: the reader pages it in the order asked, with every filter applied. */
   readonly #windowed: boolean;
@@ -83,8 +86,10 @@ class SourceSequence<E extends EntityName> {
     private readonly want: Want,
   ) {
     const { reader } = slot;
-    const nativeFits = order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${order.field}_${order.direction}`);
-    this.#windowed = reader.window !== undefined && nativeFits && fullyPushedDown(filter, reader.pushdown);
+    this.#windowed =
+      reader.window !== undefined &&
+      (order.field === 'SOURCE' || (reader.nativeOrder !== undefined && reader.nativeOrder === `${order.field}_${order.direction}`)) &&
+      fullyPushedDown(filter, reader.pushdown);
   }
 
   #entry(item: Item<E>): Entry<E> {
@@ -100,41 +105,67 @@ class SourceSequence<E extends EntityName> {
       if (window.total !== undefined) this.#knownTotal = window.total;
       return window.items.map((item) => this.#entry(item));
     }
-    return (await this.all()).slice(from, from + count + 1);
+    return (await this.#select(from + count + 1)).entries.slice(from, from + count + 1);
   }
 
-  all(): Promise<Entry<E>[]> {
-    this.#sorted ??= this.#list().then((entries) => {
-      const kept = entries.filter((e) => matches(this.entity, this.filter, e.item));
-      return this.order.field === 'SOURCE' ? kept : kept.sort(this.compare);
-    });
-    return this.#sorted;
+  /** Every matching entry, in order: what backward paging needs. */
+  async all(): Promise<Entry<E>[]> {
+    return (await this.#select(Number.POSITIVE_INFINITY)).entries;
   }
 
   /**
-   * The source's entries: outlines completed page by page where the filter and order
-   * read only outline fields; else every item, complete for the answer and for what
-   * the filter and order read.
+   * The first `n` matching entries in order and the count of all, read in one pass over
+   * the source's list that keeps no more than `n`: the rest of a large list is let go
+   * as it is read. A later need for more reads the list again (from the request's GET
+   * memo, not the vendor).
    */
-  async #list(): Promise<Entry<E>[]> {
+  #select(n: number): Promise<Selected<E>> {
+    if (!this.#selected || this.#selected.n < n) {
+      const best = new Best<Entry<E>>(n, this.order.field === 'SOURCE' ? undefined : this.compare);
+      const keep = matcher(this.entity, this.filter);
+      const offer = (entry: Entry<E>) => {
+        if (keep(entry.item)) best.offer(entry);
+      };
+      this.#selected = { n, result: this.#each(offer).then(() => ({ entries: best.sorted(), total: best.count })) };
+    }
+    return this.#selected.result;
+  }
+
+  /**
+   * Every entry of the source's list, one at a time: outlines completed page by page
+   * where the filter and order read only outline fields; else every item, complete for
+   * the answer and for what the filter and order read, read row by row where the
+   * reader can (`scan`).
+   */
+  async #each(visit: (entry: Entry<E>) => void): Promise<void> {
     const { reader } = this.slot;
     const vendorFilter = pushedDownPart(this.filter, reader.pushdown) as Filter<E>;
-    const orderKey = ORDER_KEYS[this.order.field];
-    const sorting = new Set([...filterFields(this.entity, this.filter), ...(orderKey ? [orderKey] : [])]);
     const { outline } = reader;
-    if (outline && covers(outline.fields, sorting)) {
+    // What the filter and order read of an item: only an outline reader needs telling.
+    const sorting = outline ? this.#sortingFields() : undefined;
+    if (outline && sorting && covers(outline.fields, sorting)) {
       const answered = covers(outline.fields, this.want);
       const outlines = await outline.list(vendorFilter);
       this.#reportMissing(outlines);
-      return outlines.map((o) => {
+      for (const o of outlines) {
         const entry = this.#entry(o.known as Item<E>);
         if (!answered) entry.complete = () => o.complete(this.want);
-        return entry;
-      });
+        visit(entry);
+      }
+      return;
     }
-    const items = await listFor(reader, vendorFilter, withFields(this.want, sorting));
+    if (reader.scan) {
+      await reader.scan(vendorFilter, (item) => visit(this.#entry(item)));
+      return;
+    }
+    const items = await listFor(reader, vendorFilter, sorting ? withFields(this.want, sorting) : this.want);
     this.#reportMissing(items);
-    return items.map((item) => this.#entry(item));
+    for (const item of items) visit(this.#entry(item));
+  }
+
+  #sortingFields(): Set<string> {
+    const orderKey = ORDER_KEYS[this.order.field];
+    return new Set([...filterFields(this.entity, this.filter), ...(orderKey ? [orderKey] : [])]);
   }
 
   async total(): Promise<number> {
@@ -144,8 +175,14 @@ class SourceSequence<E extends EntityName> {
       const window = await this.slot.reader.window(pushedDownPart(this.filter, this.slot.reader.pushdown) as Filter<E>, 0, 0);
       if (window.total !== undefined) return window.total;
     }
-    return (await this.all()).length;
+    return (await (this.#selected?.result ?? this.#select(0))).total;
   }
+}
+
+/** A source's first entries in the order, and how many of its items match. */
+interface Selected<E extends EntityName> {
+  entries: Entry<E>[];
+  total: number;
 }
 
 /** What turns a page's positions into a cursor. */
@@ -237,7 +274,20 @@ interface MergeOptions<E extends EntityName> {
   want?: Want;
 }
 
-type Picked<E extends EntityName> = { entry: Entry<E>; sourceId: string };
+/** A source's part in one page: its sequence, and what the page learned of it. */
+interface Lane<E extends EntityName> {
+  readonly sourceId: string;
+  readonly seq: SourceSequence<E>;
+  /** It failed: left out of the page and reported once. */
+  failed: boolean;
+  /** Items it listed and then said were gone: left out of the page and of the total. */
+  gone: number;
+}
+
+type Picked<E extends EntityName> = { entry: Entry<E>; lane: Lane<E> };
+
+/** What `missing()` is when every source answered in full. */
+const NO_PROBLEMS: SourceProblem[] = Object.freeze([]) as never;
 
 /**
  * A Relay connection page over many sources at once. Sources are asked in parallel
@@ -260,12 +310,9 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
   edges: Edge<Item<E>>[] = [];
   pageInfo!: PageInfo<Item<E>>;
   readonly #options: MergeOptions<E>;
-  readonly #sequences: { slot: SourceSlot<E>; seq: SourceSequence<E> }[];
+  readonly #lanes: Lane<E>[];
   readonly #compare: (a: Entry<E>, b: Entry<E>) => number;
   readonly #problems: SourceProblem[] = [];
-  /** Items each source listed and then said were gone: left out of the page and of the total. */
-  readonly #gone = new Map<string, number>();
-  readonly #failed = new Set<string>();
   #hashed?: string;
 
   constructor(options: MergeOptions<E>) {
@@ -283,7 +330,12 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
     this.#options = options;
     const keyOf = sortKeyOf(order);
     this.#compare = keyedComparator(order);
-    this.#sequences = slots.map((slot) => ({ slot, seq: new SourceSequence(entity, slot, filter, order, keyOf, this.#compare, options.want) }));
+    this.#lanes = slots.map((slot) => ({
+      sourceId: slot.sourceId,
+      seq: new SourceSequence(entity, slot, filter, order, keyOf, this.#compare, options.want),
+      failed: false,
+      gone: 0,
+    }));
   }
 
   /** Hashed only when a cursor is read or given: a cluster's child list in a nested query is made once per cluster, mostly without cursors. */
@@ -297,20 +349,20 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
     return encodeCursor({ q: this.#fingerprint(), p: positions });
   }
 
-  async #guard<T>(sourceId: string, work: () => Promise<T>, fallback: T): Promise<T> {
-    if (this.#failed.has(sourceId)) return fallback;
+  async #guard<T>(lane: Lane<E>, work: () => Promise<T>, fallback: T): Promise<T> {
+    if (lane.failed) return fallback;
     try {
       return await work();
     } catch (err) {
       if (!(err instanceof SourceError) && !(err instanceof GatewayError)) throw err;
-      if (!this.#failed.has(sourceId)) this.#problems.push({ sourceId, error: err });
-      this.#failed.add(sourceId);
+      if (!lane.failed) this.#problems.push({ sourceId: lane.sourceId, error: err });
+      lane.failed = true;
       return fallback;
     }
   }
 
-  #nodeOf({ entry, sourceId }: Picked<E>): Item<E> | null | Promise<Item<E> | null> {
-    return entry.complete ? this.#guard(sourceId, entry.complete, null) : isGone(entry.item) ? null : entry.item;
+  #nodeOf({ entry, lane }: Picked<E>): Item<E> | null | Promise<Item<E> | null> {
+    return entry.complete ? this.#guard(lane, entry.complete, null) : isGone(entry.item) ? null : entry.item;
   }
 
   /**
@@ -322,18 +374,21 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
    * later page still serves its items.
    */
   async #completeEdges(page: Picked<E>[], positions: Record<string, number>): Promise<Edge<Item<E>>[]> {
-    const nodes = page.some((p) => p.entry.complete) ? await Promise.all(page.map((p) => this.#nodeOf(p))) : page.map((p) => this.#nodeOf(p));
+    // Completions first, all at once: one that fails marks its source failed before any of its items is counted.
+    const completed = page.some((p) => p.entry.complete) ? await Promise.all(page.map((p) => this.#nodeOf(p))) : undefined;
     const out: Edge<Item<E>>[] = [];
     const trail: string[] = [];
     const counted = new PagePositions({ ...positions }, trail, this);
-    page.forEach(({ sourceId }, i) => {
-      if (this.#failed.has(sourceId)) return;
-      positions[sourceId] = (positions[sourceId] ?? 0) + 1;
-      trail.push(sourceId);
-      const node = nodes[i] as Item<E> | null;
+    for (let i = 0; i < page.length; i++) {
+      const picked = page[i] as Picked<E>;
+      const { lane } = picked;
+      if (lane.failed) continue;
+      positions[lane.sourceId] = (positions[lane.sourceId] ?? 0) + 1;
+      trail.push(lane.sourceId);
+      const node = (completed ? completed[i] : this.#nodeOf(picked)) as Item<E> | null;
       if (node) out.push(new Edge(node, counted, trail.length - 1));
-      else this.#gone.set(sourceId, (this.#gone.get(sourceId) ?? 0) + 1);
-    });
+      else lane.gone++;
+    }
     return out;
   }
 
@@ -344,22 +399,28 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
   }
 
   async #forward(): Promise<void> {
-    const { args, slots, order } = this.#options;
+    const { args, order } = this.#options;
     const first = args.first ?? DEFAULT_PAGE_SIZE;
-    const start: CompositeCursor['p'] = args.after ? { ...decodeCursor(args.after, this.#fingerprint()).p } : {};
-    const positions = Object.fromEntries(slots.map((s) => [s.sourceId, start[s.sourceId] ?? 0]));
+    const start: CompositeCursor['p'] = args.after ? decodeCursor(args.after, this.#fingerprint()).p : {};
+    const positions: Record<string, number> = {};
+    let hasPreviousPage = false;
+    for (const { sourceId } of this.#lanes) {
+      const at = start[sourceId] ?? 0;
+      positions[sourceId] = at;
+      if (at > 0) hasPreviousPage = true;
+    }
     const picked: Picked<E>[] = [];
     if (order.field === 'SOURCE') {
-      for (const { slot, seq } of this.#sequences) {
+      for (const lane of this.#lanes) {
         if (picked.length > first) break;
-        const taken = await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first - picked.length), []);
-        for (const entry of taken) picked.push({ entry, sourceId: slot.sourceId });
+        const taken = await this.#guard(lane, () => lane.seq.take(positions[lane.sourceId] ?? 0, first - picked.length), []);
+        for (const entry of taken) picked.push({ entry, lane });
       }
     } else {
       const heads = await Promise.all(
-        this.#sequences.map(async ({ slot, seq }) => ({
-          sourceId: slot.sourceId,
-          items: await this.#guard(slot.sourceId, () => seq.take(positions[slot.sourceId] ?? 0, first), [] as Entry<E>[]),
+        this.#lanes.map(async (lane) => ({
+          lane,
+          items: await this.#guard(lane, () => lane.seq.take(positions[lane.sourceId] ?? 0, first), [] as Entry<E>[]),
           at: 0,
         })),
       );
@@ -369,12 +430,12 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
           if (h.at < h.items.length && (!best || this.#compare(h.items[h.at] as Entry<E>, best.items[best.at] as Entry<E>) < 0)) best = h;
         }
         if (!best) break;
-        picked.push({ entry: best.items[best.at++] as Entry<E>, sourceId: best.sourceId });
+        picked.push({ entry: best.items[best.at++] as Entry<E>, lane: best.lane });
       }
     }
     const hasNextPage = picked.length > first;
-    const hasPreviousPage = Object.values(positions).some((n) => n > 0);
-    this.edges = await this.#completeEdges(picked.slice(0, first), positions);
+    if (hasNextPage) picked.length = first;
+    this.edges = await this.#completeEdges(picked, positions);
     const emptyPageEnd = this.edges.length === 0 && hasNextPage ? this.cursorOf(positions) : undefined;
     this.pageInfo = new PageInfo(hasNextPage, hasPreviousPage, this.edges, emptyPageEnd);
   }
@@ -384,33 +445,31 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
    * fetching every source's matches, which is what "last" costs on any paged vendor.
    */
   async #backward(): Promise<void> {
-    const { args, slots, order } = this.#options;
+    const { args, order } = this.#options;
     const all = await Promise.all(
-      this.#sequences.map(async ({ slot, seq }) =>
-        (await this.#guard(slot.sourceId, () => seq.all(), [])).map((entry): Picked<E> => ({ entry, sourceId: slot.sourceId })),
-      ),
+      this.#lanes.map(async (lane) => (await this.#guard(lane, () => lane.seq.all(), [])).map((entry): Picked<E> => ({ entry, lane }))),
     );
     const merged = order.field === 'SOURCE' ? all.flat() : all.flat().sort((a, b) => this.#compare(a.entry, b.entry));
     const end = args.before ? Math.min(merged.length, cursorIndex(decodeCursor(args.before, this.#fingerprint())) - 1) : merged.length;
     const last = args.last ?? DEFAULT_PAGE_SIZE;
     const begin = Math.max(0, end - last);
-    const positions = Object.fromEntries(slots.map((s) => [s.sourceId, 0]));
-    for (const { sourceId } of merged.slice(0, begin)) positions[sourceId] = (positions[sourceId] ?? 0) + 1;
+    const positions = Object.fromEntries(this.#lanes.map((lane) => [lane.sourceId, 0]));
+    for (const { lane } of merged.slice(0, begin)) positions[lane.sourceId] = (positions[lane.sourceId] ?? 0) + 1;
     this.edges = await this.#completeEdges(merged.slice(begin, end), positions);
     this.pageInfo = new PageInfo(end < merged.length, begin > 0, this.edges, undefined);
   }
 
   async totalCount(): Promise<number> {
-    const totals = await Promise.all(
-      this.#sequences.map(({ slot, seq }) => this.#guard(slot.sourceId, async () => (await seq.total()) - (this.#gone.get(slot.sourceId) ?? 0), 0)),
-    );
+    const totals = await Promise.all(this.#lanes.map((lane) => this.#guard(lane, async () => (await lane.seq.total()) - lane.gone, 0)));
     return totals.reduce((a, b) => a + b, 0);
   }
 
   missing(): SourceProblem[] {
-    return [
-      ...this.#problems,
-      ...this.#sequences.flatMap(({ slot, seq }) => (this.#failed.has(slot.sourceId) ? [] : seq.missing.map((error) => ({ sourceId: slot.sourceId, error })))),
-    ];
+    let problems = this.#problems.length > 0 ? [...this.#problems] : undefined;
+    for (const lane of this.#lanes) {
+      if (lane.failed) continue;
+      for (const error of lane.seq.missing) (problems ??= []).push({ sourceId: lane.sourceId, error });
+    }
+    return problems ?? NO_PROBLEMS;
   }
 }

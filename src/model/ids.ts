@@ -42,8 +42,17 @@ export class InvalidIdError extends GatewayError {
  * last and may itself contain colons; the source id may not (see SOURCE_ID_PATTERN).
  */
 export function encodeGlobalId({ type, sourceId, nativeId }: GlobalId): string {
-  return Buffer.from(`${type}:${sourceId}:${nativeId}`, 'utf8').toString('base64url');
+  const text = `${type}:${sourceId}:${nativeId}`;
+  // Through one reused buffer: every node of every page has an id, and a buffer made per
+  // id was most of what encoding it cost. Text that could overflow it gets its own.
+  if (text.length > ENCODE_SCRATCH_CHARS) return Buffer.from(text, 'utf8').toString('base64url');
+  const length = encodeScratch.write(text, 0, 'utf8');
+  return encodeScratch.toString('base64url', 0, length);
 }
+
+/** UTF-8 takes at most three bytes per UTF-16 unit, so this many units always fit. */
+const ENCODE_SCRATCH_CHARS = 512;
+const encodeScratch = Buffer.allocUnsafe(ENCODE_SCRATCH_CHARS * 3);
 
 export function decodeGlobalId(id: string): GlobalId {
   if (!/^[A-Za-z0-9_-]+$/.test(id)) throw new InvalidIdError(id, 'it is not base64url text');

@@ -18,64 +18,17 @@ export interface OperationOptions {
   signal?: AbortSignal;
 }
 
-export interface TiemClusterParams {
-  clusterType?: string;
-  /** Password of the database's root user. */
-  dbPassword: string;
-  dbUser?: string;
-  cpuArchitecture?: string;
-  copies?: number;
-  tls?: boolean;
-  exclusive?: boolean;
-  vendor?: string;
-  components: { type: string; count: number; spec: string; zone: string; diskType?: string; diskCapacityGb?: number }[];
-}
-
-export interface DwsClusterParams {
-  nodeType: string;
-  nodes: number;
-  coordinators?: number;
-  vpcId: string;
-  subnetId: string;
-  securityGroupId: string;
-  availabilityZone: string;
-  adminUser: string;
-  adminPassword: string;
-  port?: number;
-  publicIp?: boolean;
-}
-
-export interface DcosHostSpec {
-  ip: string;
-  sshUser?: string;
-  privateKey?: string;
-}
-
-export interface DcosClusterParams {
-  /** compact or ha */
-  type?: string;
-  ownerId?: string;
-  masters: DcosHostSpec[];
-  shared?: DcosHostSpec[];
-  slaves?: DcosHostSpec[];
-}
-
-export interface HciClusterParams {
-  /** Address of the cluster's center node, which the platform joins. */
-  centerIp: string;
-  description?: string;
-}
-
+/**
+ * The fields every createCluster has. The vendor's own parameters ride beside them
+ * under the source's kind (`req.<kind>`), typed and described in the vendor's folder
+ * (src/sources/<kind>/inputs.ts), whose shape the schema has checked.
+ */
 export interface CreateClusterRequest {
   name: string;
   version?: string;
   region?: string;
   zone?: string;
   labels: Label[];
-  tiem?: TiemClusterParams;
-  dws?: DwsClusterParams;
-  dcos?: DcosClusterParams;
-  hci?: HciClusterParams;
 }
 
 export interface DeleteClusterRequest {
@@ -84,16 +37,12 @@ export interface DeleteClusterRequest {
   keepLastSnapshot: boolean;
 }
 
-export interface ScaleClusterRequest {
-  /** Data nodes wanted in total (DWS resize/shrink). */
-  nodeCount?: number;
-  /** Coordinator nodes wanted in total (DWS CNs). */
-  coordinatorCount?: number;
-  /** Hosts to add (DC/OS). */
-  addHosts?: DcosHostSpec[];
-  /** Native ids of hosts to remove (DC/OS). */
-  removeHostIds?: string[];
-}
+/**
+ * What to change in a cluster's size: the fields the vendors declare in their folders
+ * (src/sources/<kind>/inputs.ts), each vendor reading its own; the schema has checked
+ * their shapes and turned the global ids among them into native ids.
+ */
+export type ScaleClusterRequest = Readonly<Record<string, unknown>>;
 
 export interface TakeOverClusterRequest {
   name: string;

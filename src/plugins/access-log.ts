@@ -24,7 +24,10 @@ interface OperationArgs {
  * when the stream opens; graphql-ws operations, which are not HTTP requests, get a line
  * each when they start.
  */
-export function useAccessLog(logger: Logger, labels: OperationLabels): Plugin {
+export function useAccessLog(gatewayLogger: Logger, labels: OperationLabels): Plugin {
+  // The access line's fields are the fixed ones below, none a credential: it skips the
+  // logger's redaction, whose wildcard paths walked and copied every line, once a request.
+  const logger = gatewayLogger.child({}, { redact: { paths: [] } });
   const seen = new WeakMap<Request, Seen>();
   const note = (args: OperationArgs) => {
     const context = args.contextValue as GatewayContext & { request?: Request };

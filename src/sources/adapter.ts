@@ -25,6 +25,12 @@ export interface EntityReader<T, F> {
   /** Every item matching the pushed-down part of `filter`. */
   list(filter: F): Promise<T[]>;
   /**
+   * The items `list` answers, each handed to `visit` as it is read and not kept: for
+   * vendors whose lists are too large to hold whole (a page of a sorted list keeps only
+   * what it needs). Readers whose lists are small leave it out.
+   */
+  scan?(filter: F, visit: (item: T) => void): Promise<void>;
+  /**
    * `limit` items from `offset` in the vendor's native order, fetching no more pages
    * than that needs. Readers whose vendor cannot page leave it out. With `want`, only
    * those fields need be right (as for `Outlined.complete`).

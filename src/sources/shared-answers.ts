@@ -85,6 +85,7 @@ class Flight {
     this.#waiting++;
     if (!signal) return this.answer;
     return new Promise((resolve, reject) => {
+      const leavers = leaversOf(signal);
       const leave = () => {
         reject(new RequestAbortedError({ cause: signal.reason }));
         if (--this.#waiting === 0) {
@@ -93,17 +94,43 @@ class Flight {
           this.#controller.abort(signal.reason);
         }
       };
-      signal.addEventListener('abort', leave, { once: true });
+      leavers.add(leave);
       this.answer.then(
         (reply) => {
-          signal.removeEventListener('abort', leave);
+          leavers.delete(leave);
           resolve(reply);
         },
         (err: unknown) => {
-          signal.removeEventListener('abort', leave);
+          leavers.delete(leave);
           reject(err);
         },
       );
     });
   }
+}
+
+/**
+ * What to do when a caller's signal aborts, for every call it waits on: one 'abort'
+ * listener per signal, not one per call. A request waits on dozens of calls (one per
+ * cluster of a page, nested), and an event listener added and removed for each cost
+ * more than the waiting.
+ */
+const leaversBySignal = new WeakMap<AbortSignal, Set<() => void>>();
+
+function leaversOf(signal: AbortSignal): Set<() => void> {
+  let leavers = leaversBySignal.get(signal);
+  if (!leavers) {
+    const created = new Set<() => void>();
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const leave of created) leave();
+        created.clear();
+      },
+      { once: true },
+    );
+    leaversBySignal.set(signal, created);
+    leavers = created;
+  }
+  return leavers;
 }

@@ -18,6 +18,8 @@ export interface FakeSourceOptions {
   fail?: boolean;
   /** Offer outlines (name, creation time) each completed by one more call, as HCI's clusters are. */
   outlined?: boolean;
+  /** Serve `scan` (the list handed over item by item), as readers of large vendor lists do. */
+  scanned?: boolean;
 }
 
 /**
@@ -74,6 +76,14 @@ export function fakeSource(options: FakeSourceOptions) {
       check('list');
       return vendorFilter(filter);
     },
+    ...(options.scanned
+      ? {
+          scan: async (filter: ClusterFilter, visit: (item: Cluster) => void) => {
+            check('scan');
+            for (const c of vendorFilter(filter)) visit(c);
+          },
+        }
+      : {}),
     ...(options.paged
       ? {
           window: async (filter: ClusterFilter, offset: number, limit: number) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterFields, fullyPushedDown, matches, pushedDownPart } from '../../src/lists/filter.js';
+import { filterFields, fullyPushedDown, matcher, pushedDownPart } from '../../src/lists/filter.js';
 import type { Cluster, Event, Host, Snapshot, Workflow } from '../../src/model/entities.js';
 import type { ClusterFilter } from '../../src/model/entity-types.js';
 
@@ -15,9 +15,9 @@ const cluster = (fields: Partial<Cluster> = {}) =>
     ],
     ...fields,
   }) as Cluster;
-const matchesCluster = (filter: ClusterFilter, item = cluster()) => matches('clusters', filter, item);
+const matchesCluster = (filter: ClusterFilter, item = cluster()) => matcher('clusters', filter)(item);
 
-describe('matches', () => {
+describe('matcher', () => {
   it('matches everything with an empty filter, and ignores keys set to undefined or null', () => {
     expect(matchesCluster({})).toBe(true);
     expect(matchesCluster({ nameContains: undefined, status: null as never })).toBe(true);
@@ -66,37 +66,37 @@ describe('matches', () => {
     expect(matchesCluster({ clusterNativeId: 'c1' } as ClusterFilter)).toBe(true);
     expect(matchesCluster({ clusterNativeId: 'c2' } as ClusterFilter)).toBe(false);
     const host = { sourceId: 's', nativeId: 'h1', clusterNativeId: 'c1', name: 'h', status: 'ONLINE', labels: [] } as unknown as Host;
-    expect(matches('hosts', { clusterNativeId: 'c1' }, host)).toBe(true);
-    expect(matches('hosts', { clusterNativeId: 'h1' }, host)).toBe(false);
+    expect(matcher('hosts', { clusterNativeId: 'c1' })(host)).toBe(true);
+    expect(matcher('hosts', { clusterNativeId: 'h1' })(host)).toBe(false);
   });
 
   it('matches severity on events, and since/until on their time, both ends included', () => {
     const event = { sourceId: 's', nativeId: 'e', severity: 'WARNING', occurredAt: '2026-03-01T10:00:00.000Z' } as unknown as Event;
-    expect(matches('events', { severity: ['WARNING'] }, event)).toBe(true);
-    expect(matches('events', { severity: ['ERROR'] }, event)).toBe(false);
-    expect(matches('events', { since: '2026-03-01T10:00:00.000Z', until: '2026-03-01T10:00:00.000Z' }, event)).toBe(true);
-    expect(matches('events', { since: '2026-03-01T10:00:00.001Z' }, event)).toBe(false);
-    expect(matches('events', { until: '2026-03-01T09:59:59.999Z' }, event)).toBe(false);
+    expect(matcher('events', { severity: ['WARNING'] })(event)).toBe(true);
+    expect(matcher('events', { severity: ['ERROR'] })(event)).toBe(false);
+    expect(matcher('events', { since: '2026-03-01T10:00:00.000Z', until: '2026-03-01T10:00:00.000Z' })(event)).toBe(true);
+    expect(matcher('events', { since: '2026-03-01T10:00:00.001Z' })(event)).toBe(false);
+    expect(matcher('events', { until: '2026-03-01T09:59:59.999Z' })(event)).toBe(false);
     // A different notation for the same instant is the same instant.
-    expect(matches('events', { since: '2026-03-01T11:00:00+01:00' }, event)).toBe(true);
-    expect(matches('events', { since: '2026-01-01T00:00:00Z' }, { ...event, occurredAt: undefined } as unknown as Event)).toBe(false);
-    expect(matches('events', { until: '2027-01-01T00:00:00Z' }, { ...event, occurredAt: undefined } as unknown as Event)).toBe(false);
+    expect(matcher('events', { since: '2026-03-01T11:00:00+01:00' })(event)).toBe(true);
+    expect(matcher('events', { since: '2026-01-01T00:00:00Z' })({ ...event, occurredAt: undefined } as unknown as Event)).toBe(false);
+    expect(matcher('events', { until: '2027-01-01T00:00:00Z' })({ ...event, occurredAt: undefined } as unknown as Event)).toBe(false);
   });
 
   it('reads a snapshot’s start time for since/until', () => {
     const snapshot = { sourceId: 's', nativeId: 'p', startedAt: '2026-03-01T10:00:00.000Z', status: 'AVAILABLE' } as unknown as Snapshot;
-    expect(matches('snapshots', { since: '2026-03-02T00:00:00Z' }, snapshot)).toBe(false);
-    expect(matches('snapshots', { until: '2026-03-02T00:00:00Z' }, snapshot)).toBe(true);
+    expect(matcher('snapshots', { since: '2026-03-02T00:00:00Z' })(snapshot)).toBe(false);
+    expect(matcher('snapshots', { until: '2026-03-02T00:00:00Z' })(snapshot)).toBe(true);
   });
 
   it('matches active and finished workflows by state', () => {
     const workflow = (state: string) => ({ sourceId: 's', nativeId: 'w', state }) as unknown as Workflow;
-    expect(matches('workflows', { active: true }, workflow('RUNNING'))).toBe(true);
-    expect(matches('workflows', { active: false }, workflow('RUNNING'))).toBe(false);
-    expect(matches('workflows', { active: true }, workflow('SUCCEEDED'))).toBe(false);
-    expect(matches('workflows', { active: false }, workflow('FAILED'))).toBe(true);
-    expect(matches('workflows', { state: ['PENDING'] }, workflow('RUNNING'))).toBe(false);
-    expect(matches('workflows', { state: ['RUNNING'] }, workflow('RUNNING'))).toBe(true);
+    expect(matcher('workflows', { active: true })(workflow('RUNNING'))).toBe(true);
+    expect(matcher('workflows', { active: false })(workflow('RUNNING'))).toBe(false);
+    expect(matcher('workflows', { active: true })(workflow('SUCCEEDED'))).toBe(false);
+    expect(matcher('workflows', { active: false })(workflow('FAILED'))).toBe(true);
+    expect(matcher('workflows', { state: ['PENDING'] })(workflow('RUNNING'))).toBe(false);
+    expect(matcher('workflows', { state: ['RUNNING'] })(workflow('RUNNING'))).toBe(true);
   });
 });
 

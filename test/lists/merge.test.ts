@@ -456,6 +456,50 @@ describe('merged paging across sources', () => {
   });
 });
 
+describe('sorted pages over lists too large to keep whole', () => {
+  // Each source read whole per page, keeping only what the page needs: names repeat
+  // within and across sources (97 names over 3,300 items), so every page boundary falls
+  // among ties that only (source, id) breaks.
+  const big = fakeSource({ id: 'big', clusters: 1500, scanned: true });
+  const listed = fakeSource({ id: 'listed', clusters: 1100 });
+  const outlined = fakeSource({ id: 'outlined', clusters: 700, outlined: true });
+  const slots = slotsOf(big, listed, outlined);
+  const everything = [...big.clusters, ...listed.clusters, ...outlined.clusters];
+
+  for (const order of [
+    { field: 'NAME', direction: 'ASC' },
+    { field: 'NAME', direction: 'DESC' },
+    { field: 'CREATED_AT', direction: 'DESC' },
+    { field: 'STATUS', direction: 'ASC' },
+  ] as Order<'clusters'>[]) {
+    it(`walks 3,300 items by ${order.field} ${order.direction} in exactly a full sort's order, 50 and 333 a page`, async () => {
+      const sorted = [...everything].sort(comparator(order)).map((x) => `${x.sourceId}/${x.nativeId}`);
+      for (const size of [50, 333]) expect(await walk(slots, order, size)).toEqual(sorted);
+    }, 60_000);
+  }
+
+  it('reads a scanned source once per page, its total included, and counts only what the filter keeps', async () => {
+    big.calls.length = 0;
+    const filter: ClusterFilter = { status: ['FAILED'] };
+    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(big), filter, order: { field: 'NAME', direction: 'ASC' }, args: { first: 50 } });
+    expect(await page.totalCount()).toBe(big.clusters.filter((c) => c.status === 'FAILED').length);
+    expect(page.edges.every((e) => e.node.status === 'FAILED')).toBe(true);
+    expect(big.calls).toEqual(['scan']);
+  });
+
+  it('in SOURCE order serves a scanned source in its own order, and counts it by one more read only when the page did not read it', async () => {
+    big.calls.length = 0;
+    const bySource: Order<'clusters'> = { field: 'SOURCE', direction: 'ASC' };
+    const page = await mergedPage({ entity: 'clusters', slots: slotsOf(listed, big), filter: {}, order: bySource, args: { first: 50 } });
+    expect(page.edges.map((e) => e.node.nativeId)).toEqual(listed.clusters.slice(0, 50).map((c) => c.nativeId));
+    expect(big.calls).toEqual([]);
+    expect(await page.totalCount()).toBe(2600);
+    expect(big.calls).toEqual(['scan']);
+    const seen = await walk(slotsOf(big), bySource, 400);
+    expect(seen).toEqual(big.clusters.map((c) => `big/${c.nativeId}`));
+  });
+});
+
 describe('merge edge cases a reader can present', () => {
   const cluster = (sourceId: string, nativeId: string, name: string): Cluster => ({
     sourceId,

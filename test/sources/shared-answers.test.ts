@@ -115,6 +115,23 @@ describe('reads shared across requests', () => {
     expect(hits).toHaveLength(2);
   });
 
+  it('when one caller waiting on several calls goes away, leaves every one of them, and only its own', async () => {
+    const http = client();
+    const leaving = new AbortController();
+    const other = { ...get, path: '/others', route: '/others' };
+    const gone = [http.request({ ...get, signal: leaving.signal }), http.request({ ...other, signal: leaving.signal })];
+    const staying = http.request({ ...other, signal: new AbortController().signal });
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    const things = held.find((h) => h.req.url?.startsWith('/things'))!;
+    const closed = new Promise((r) => things.res.once('close', r));
+    leaving.abort();
+    await Promise.all(gone.map((p) => expect(p).rejects.toMatchObject({ code: 'REQUEST_ABORTED' })));
+    // Nobody else waited for /things: that call is cancelled; /others still answers its other caller.
+    await closed;
+    answerAll({ n: 'kept' });
+    expect((await staying).body).toEqual({ n: 'kept' });
+  });
+
   it('does not let a read begun before a write answer a caller that comes after it', async () => {
     const http = client();
     const before = http.request(get);

@@ -1,47 +1,12 @@
-import { cap } from '../kit/limit.js';
 import { type SourceConfig, requireCredentials } from '../../config.js';
-import type { AdapterFactory } from '../adapter.js';
 import { TokenAuth, staticAuth } from '../auth.js';
-import { type SourceHttp, type SourceAuth, sourceHttpSettings } from '../http.js';
-import { signedInHttp } from '../kit/sign-in.js';
+import type { SourceHttp, SourceAuth } from '../http.js';
+import { defineSource } from '../kit/define.js';
 import { RequestScope } from '../scope.js';
 import { DcosClient, login, readDcosError, transientDcos500 } from './client.js';
 import { createDcosOperations } from './operations.js';
-import { dcosSession, dcosWorkflows } from './session.js';
+import { dcosSession } from './session.js';
 import { isDcosId } from './ids.js';
-
-/**
- * The DC/OS container cluster manager as a Fleetgate source: clusters, their hosts, the
- * operation logs as events, and workflows synthesized from those logs.
- *
- * Credentials: `email`, `password`, `tenantname` (logged in at `POST /v1/token`, at
- * `authUrl` when set), or a static `token` sent as `X-Auth-Token` as it is.
- */
-export const createDcosAdapter: AdapterFactory = (source, deps) => {
-  const { http, loggedInUser, close } = signedInHttp(
-    { ...sourceHttpSettings(source, deps), readVendorError: readDcosError, transient500: transientDcos500 },
-    source,
-    (loginHttp) => signIn(source, loginHttp),
-  );
-  const client = new DcosClient(http);
-
-  return {
-    info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
-    capabilities: { entities: ['clusters', 'hosts', 'events', 'workflows'] },
-    isNativeId: isDcosId,
-    session: (scope) => dcosSession(client, scope, source.id, cap(source.concurrency)),
-    operations: createDcosOperations({
-      client,
-      workflows: (scope) => dcosWorkflows(client, scope, source.id, cap(source.concurrency)),
-      loggedInUser,
-    }),
-    health: () => http.health(),
-    probe: async (signal) => {
-      await client.clusters(new RequestScope(signal), {}, { skip: 0, limit: 1 });
-    },
-    close,
-  };
-};
 
 /**
  * A configured static `token` as it is, or a cached login with email, password and
@@ -73,3 +38,28 @@ function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: Sour
     },
   };
 }
+
+/**
+ * The DC/OS container cluster manager as a Fleetgate source: clusters, their hosts, the
+ * operation logs as events, and workflows synthesized from those logs.
+ *
+ * Credentials: `email`, `password`, `tenantname` (logged in at `POST /v1/token`, at
+ * `authUrl` when set), or a static `token` sent as `X-Auth-Token` as it is.
+ */
+export const createDcosAdapter = defineSource({
+  entities: ['clusters', 'hosts', 'events', 'workflows'],
+  isNativeId: isDcosId,
+  errors: { readVendorError: readDcosError, transient500: transientDcos500 },
+  signIn,
+  build(source, http, { loggedInUser }) {
+    const client = new DcosClient(http);
+    const session = (scope: RequestScope) => dcosSession(client, source.id, source.concurrency, scope);
+    return {
+      session,
+      operations: createDcosOperations({ client, session, loggedInUser }),
+      probe: async (signal) => {
+        await client.clusters(new RequestScope(signal), {}, { skip: 0, limit: 1 });
+      },
+    };
+  },
+});

@@ -1,17 +1,16 @@
 import type { Workflow } from '../../model/entities.js';
 import { GatewayError, NotFoundError, ValidationError } from '../../model/errors.js';
 import type { OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
-import type { EntityReader } from '../adapter.js';
-import type { WorkflowFilter } from '../../model/entity-types.js';
 import { RequestScope } from '../scope.js';
 import { type DcosClient, isNotFound } from './client.js';
 import { type OperationType, latestOperation, operationId } from './map.js';
+import type { DcosSession } from './session.js';
 import { checkDeleteCluster, checkRemoval, createClusterBody, hostChange } from './requests.js';
 
 export interface DcosOperationDeps {
   client: DcosClient;
-  /** The adapter's own workflow reader over `scope`: what it returns is what subscriptions poll. */
-  workflows(scope: RequestScope): EntityReader<Workflow, WorkflowFilter>;
+  /** The adapter's own readers over `scope`: the workflows they serve are what subscriptions poll. */
+  session(scope: RequestScope): DcosSession;
   /** Whom the source's credentials act as, when known (logged in; not a static token). */
   loggedInUser(signal?: AbortSignal): Promise<string | undefined>;
 }
@@ -30,14 +29,14 @@ export interface DcosOperationDeps {
  * `/v1/cluster/validate` is not used: the create itself checks the name first and
  * changes nothing when it refuses, so asking beforehand would cost a call and still race.
  */
-export function createDcosOperations({ client, workflows, loggedInUser }: DcosOperationDeps): SourceOperations {
+export function createDcosOperations({ client, session, loggedInUser }: DcosOperationDeps): SourceOperations {
   /** The workflow of the operation of this type just started on the cluster. */
   async function started(clusterId: string, type: OperationType, signal?: AbortSignal): Promise<Workflow | undefined> {
     // A fresh scope: the reader's log read is the same URL, so it reuses this one's answer.
     const scope = new RequestScope(signal);
     try {
       const op = latestOperation((await client.logs(scope, { cluster_id: clusterId })).items, type);
-      return op ? ((await workflows(scope).get(operationId(op))) ?? undefined) : undefined;
+      return op ? ((await session(scope).workflows.get(operationId(op))) ?? undefined) : undefined;
     } catch (err) {
       // The vendor's trouble (or the client leaving), not a bug: the write stands.
       if (err instanceof GatewayError) return undefined;

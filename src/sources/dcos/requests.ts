@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { ValidationError } from '../../model/errors.js';
-import type { CreateClusterRequest, DcosHostSpec, DeleteClusterRequest, ScaleClusterRequest } from '../../model/operations.js';
+import type { DeleteClusterRequest } from '../../model/operations.js';
+import type { DcosCreateRequest, DcosHostSpec, DcosScaleRequest } from './inputs.js';
 import { isObjectId } from './ids.js';
 import {
   type AddHostsBody,
@@ -31,7 +32,7 @@ const KEEP: Record<Category, { nodes: number; shared: number }> = { compact: { n
 const NAME_PATTERN = /^[a-zA-Z][a-zA-Z0-9-]*$/;
 const NAME_MAX = 15;
 
-export function createClusterBody(req: CreateClusterRequest): CreateClusterBody {
+export function createClusterBody(req: DcosCreateRequest): CreateClusterBody {
   const dcos = req.dcos;
   if (!dcos) throw new ValidationError('input.dcos', 'a dcos source needs the dcos block');
   // The vendor has nowhere to put these; accepting them silently would lose them.
@@ -84,7 +85,7 @@ export interface RemovalId {
   field: string;
 }
 
-export function hostChange(clusterId: string, req: ScaleClusterRequest): HostChange {
+export function hostChange(clusterId: string, req: DcosScaleRequest): HostChange {
   if (req.nodeCount !== undefined) throw new ValidationError('input.nodeCount', 'DC/OS scales by hosts: use addHosts or removeHostIds');
   if (req.coordinatorCount !== undefined) throw new ValidationError('input.coordinatorCount', 'DC/OS clusters have no coordinators');
   const { addHosts, removeHostIds } = req;

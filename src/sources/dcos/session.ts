@@ -1,4 +1,4 @@
-import type { Limit } from '../kit/limit.js';
+import { cap, type Limit } from '../kit/limit.js';
 import type { Cluster, Event, Host, Workflow } from '../../model/entities.js';
 import type { EntityReader, ListWindow, SourceSession } from '../adapter.js';
 import type { ClusterFilter, EventFilter, HostFilter, WorkflowFilter } from '../../model/entity-types.js';
@@ -24,6 +24,11 @@ import {
 import { isObjectId } from './ids.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 
+/** What each reader's vendor filters itself, made once rather than with every request's readers. */
+const PUSH_CLUSTER: ReadonlySet<'clusterNativeId'> = new Set(['clusterNativeId']);
+const PUSH_STATUS: ReadonlySet<'status'> = new Set(['status']);
+const PUSH_STATUS_LABELS_CLUSTER: ReadonlySet<'status' | 'labels' | 'clusterNativeId'> = new Set(['status', 'labels', 'clusterNativeId']);
+
 /**
  * How a set of wanted unified statuses becomes the vendor's one-value `status` filter:
  * `none` when no vendor value can match (nothing to ask), `one` to send, or `all` when
@@ -40,8 +45,12 @@ function statusQuery(table: Readonly<Record<string, string>>, wanted: readonly s
   return value === undefined ? { kind: 'none' } : { kind: 'one', value };
 }
 
+/** The readers a DC/OS source has: all four, so its own operations can read back without checks. */
+export type DcosSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'events' | 'workflows'>>;
+
 /** One GraphQL request's readers; every loader is per session, so nothing outlives it. */
-export function dcosSession(client: DcosClient, scope: RequestScope, sourceId: string, limit: Limit): SourceSession {
+export function dcosSession(client: DcosClient, sourceId: string, concurrency: number, scope: RequestScope): DcosSession {
+  const limit = cap(concurrency);
   const loaders = createLoaders(client, scope, limit);
   return {
     clusters: clusterReader(client, scope, sourceId, loaders),
@@ -118,7 +127,7 @@ function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string
     return { items: vendor.items.map(map), ...(vendor.total !== undefined ? { total: vendor.total } : {}) };
   };
   return {
-    pushdown: new Set<keyof ClusterFilter>(['status']),
+    pushdown: PUSH_STATUS,
     nativeOrder: 'CREATED_AT_ASC',
     list: async (filter) => (await page(filter)).items,
     window: async (filter, offset, limit) => sliced(await page(filter, vendorWindow(offset, limit)), limit),
@@ -133,7 +142,7 @@ function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string
 function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, loaders: Loaders, limit: Limit): EntityReader<Host, HostFilter> {
   const map = (h: VendorHost) => listedHost(sourceId, h);
   return {
-    pushdown: new Set<keyof HostFilter>(['status', 'labels', 'clusterNativeId']),
+    pushdown: PUSH_STATUS_LABELS_CLUSTER,
     list: async (filter) => {
       const status = statusQuery(HOST_STATUS, filter.status);
       if (status.kind === 'none') return [];
@@ -162,7 +171,7 @@ function eventReader(client: DcosClient, scope: RequestScope, sourceId: string, 
   const map = (l: VendorLog) => toEvent(sourceId, l);
   const query = (filter: EventFilter) => (filter.clusterNativeId !== undefined ? { cluster_id: filter.clusterNativeId } : {});
   return {
-    pushdown: new Set<keyof EventFilter>(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     nativeOrder: 'OCCURRED_AT_DESC',
     list: async (filter) => (await client.logs(scope, query(filter))).items.map(map),
     window: async (filter, offset, limit) => {
@@ -188,7 +197,7 @@ function workflowReader(client: DcosClient, scope: RequestScope, sourceId: strin
   };
   const ofCluster = async (clusterId: string) => pairOperations(await loaders.logs.load(clusterId));
   return {
-    pushdown: new Set<keyof WorkflowFilter>(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (filter) =>
       build(filter.clusterNativeId !== undefined ? await ofCluster(filter.clusterNativeId) : pairOperations((await client.logs(scope, {})).items)),
     get: async (nativeId) => {
@@ -200,7 +209,3 @@ function workflowReader(client: DcosClient, scope: RequestScope, sourceId: strin
     byCluster: async (clusterId) => build(await ofCluster(clusterId)),
   };
 }
-
-/** The workflows reader alone, with loaders of its own: what operations read back. */
-export const dcosWorkflows = (client: DcosClient, scope: RequestScope, sourceId: string, limit: Limit): EntityReader<Workflow, WorkflowFilter> =>
-  workflowReader(client, scope, sourceId, createLoaders(client, scope, limit));

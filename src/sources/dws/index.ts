@@ -1,47 +1,14 @@
 import { requireCredentials, type SourceConfig } from '../../config.js';
-import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
 import { callError } from '../errors.js';
-import { type SourceAuth, type SourceHttp, sourceHttpSettings } from '../http.js';
-import { signedInHttp } from '../kit/sign-in.js';
+import type { SourceAuth, SourceHttp } from '../http.js';
+import { defineSource } from '../kit/define.js';
 import { RequestScope } from '../scope.js';
 import { DwsClient, type Identity, login, readDwsError } from './client.js';
 import { createDwsOperations } from './operations.js';
 import { dwsSession } from './session.js';
 import { dwsVendor } from './vendor.js';
 import { isDwsId } from './ids.js';
-
-/**
- * Huawei Cloud DWS (document 003): clusters, their nodes, snapshots, events and alarms,
- * and workflows synthesized from clusters and snapshots in transition. DWS has no
- * deployments. Operations: clusters, their nodes, CNs and tags, and snapshots
- * (operations.ts).
- *
- * Credentials are the IAM password login's: `user`, `password`, `domain` (the account)
- * and `project` (its name, which scopes the token). `projectId` optionally overrides the
- * project id the token names, for accounts whose DWS project differs from the scope's.
- * `authUrl`, when set, is the region's IAM endpoint (real DWS serves IAM from another
- * host); otherwise the login goes to `url`.
- */
-export const createDwsAdapter: AdapterFactory = (source, deps): SourceAdapter => {
-  const { http, identity, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readDwsError }, source, (iam) => signIn(source, iam));
-  const client = new DwsClient(http, identity);
-  const session = (scope: RequestScope) => dwsSession(client, source.id, source.concurrency, scope);
-
-  return {
-    info: { id: source.id, kind: 'dws', name: source.name, url: source.url },
-    capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'events', 'workflows'] },
-    isNativeId: isDwsId,
-    session,
-    operations: createDwsOperations({ client, sourceId: source.id, session }),
-    vendor: dwsVendor(client, source.id),
-    health: () => http.health(),
-    async probe(signal) {
-      await client.probe(new RequestScope(signal));
-    },
-    close,
-  };
-};
 
 /**
  * The IAM token, cached and renewed a minute early or once on a 401 ("Cache the token ...
@@ -75,3 +42,34 @@ function signIn(source: SourceConfig, iam: () => SourceHttp): { auth: SourceAuth
     },
   };
 }
+
+/**
+ * Huawei Cloud DWS (document 003): clusters, their nodes, snapshots, events and alarms,
+ * and workflows synthesized from clusters and snapshots in transition. DWS has no
+ * deployments. Operations: clusters, their nodes, CNs and tags, and snapshots
+ * (operations.ts).
+ *
+ * Credentials are the IAM password login's: `user`, `password`, `domain` (the account)
+ * and `project` (its name, which scopes the token). `projectId` optionally overrides the
+ * project id the token names, for accounts whose DWS project differs from the scope's.
+ * `authUrl`, when set, is the region's IAM endpoint (real DWS serves IAM from another
+ * host); otherwise the login goes to `url`.
+ */
+export const createDwsAdapter = defineSource({
+  entities: ['clusters', 'hosts', 'snapshots', 'events', 'workflows'],
+  isNativeId: isDwsId,
+  errors: { readVendorError: readDwsError },
+  signIn,
+  build(source, http, { identity }) {
+    const client = new DwsClient(http, identity);
+    const session = (scope: RequestScope) => dwsSession(client, source.id, source.concurrency, scope);
+    return {
+      session,
+      operations: createDwsOperations({ client, sourceId: source.id, session }),
+      vendor: dwsVendor(client, source.id),
+      async probe(signal) {
+        await client.probe(new RequestScope(signal));
+      },
+    };
+  },
+});

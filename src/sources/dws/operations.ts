@@ -2,7 +2,7 @@ import type { Workflow } from '../../model/entities.js';
 import { GatewayError, NotFoundError } from '../../model/errors.js';
 import { encodeGlobalId, type NodeType } from '../../model/ids.js';
 import type { OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
-import type { SourceSession } from '../adapter.js';
+import type { DwsSession } from './session.js';
 import { SourceError } from '../errors.js';
 import { RequestScope } from '../scope.js';
 import { type DwsClient, isNotFoundError } from './client.js';
@@ -38,7 +38,7 @@ export interface DwsOperationsDeps {
   client: DwsClient;
   sourceId: string;
   /** The adapter's readers over one request scope: what they serve is what subscriptions poll. */
-  session: (scope: RequestScope) => SourceSession;
+  session: (scope: RequestScope) => DwsSession;
 }
 
 /**
@@ -83,14 +83,14 @@ export function createDwsOperations({ client, sourceId, session }: DwsOperations
   async function startedOn(clusterId: string, firstTask: string, o?: OperationOptions): Promise<OperationResult> {
     const workflow = await afterWrite(async (scope): Promise<Workflow | null | undefined> => {
       const c = await client.cluster(scope, clusterId);
-      return c && session(scope).workflows?.get(startedWorkflowId(c, firstTask));
+      return c && session(scope).workflows.get(startedWorkflowId(c, firstTask));
     }, o);
     return { target: ref('Cluster', clusterId), ...(workflow ? { workflow } : {}) };
   }
 
   /** A snapshot just made and its creation's workflow. */
   async function snapshotMade(snapshotId: string, o?: OperationOptions): Promise<OperationResult> {
-    const workflow = await afterWrite(async (scope) => session(scope).workflows?.get(snapshotWorkflowId(snapshotId)), o);
+    const workflow = await afterWrite(async (scope) => session(scope).workflows.get(snapshotWorkflowId(snapshotId)), o);
     return { target: ref('Snapshot', snapshotId), ...(workflow ? { workflow } : {}) };
   }
 

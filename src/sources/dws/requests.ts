@@ -1,6 +1,7 @@
 import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
-import type { CreateClusterRequest, CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest, ScaleClusterRequest } from '../../model/operations.js';
+import type { CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest } from '../../model/operations.js';
+import type { DwsCreateRequest, DwsScaleRequest } from './inputs.js';
 import type {
   AddCnsBody,
   ClusterWire,
@@ -108,7 +109,7 @@ const required = (value: string, field: string) => {
  * is refused and `region` must be the source's; `zone`, where given, must agree with the
  * dws block's availabilityZone. Labels become the cluster's tags.
  */
-export function createClusterBody(req: CreateClusterRequest, sourceRegion: string | undefined): CreateClusterBody {
+export function createClusterBody(req: DwsCreateRequest, sourceRegion: string | undefined): CreateClusterBody {
   const dws = req.dws;
   if (!dws) throw new ValidationError('input.dws', 'a dws source needs the dws block');
   if (req.version !== undefined) throw new ValidationError('input.version', 'DWS creates clusters with its newest stable kernel and takes no version');
@@ -175,7 +176,7 @@ export function deleteClusterBody(req: DeleteClusterRequest): DeleteClusterBody 
 /** What a scale request changes: data nodes or coordinators, one kind per call. */
 export type ScaleTarget = { change: 'nodes'; nodeCount: number } | { change: 'coordinators'; coordinatorCount: number };
 
-export function scaleTarget(req: ScaleClusterRequest): ScaleTarget {
+export function scaleTarget(req: DwsScaleRequest): ScaleTarget {
   if (req.addHosts !== undefined) throw new ValidationError('input.addHosts', 'DWS adds nodes by count: give nodeCount');
   if (req.removeHostIds !== undefined) throw new ValidationError('input.removeHostIds', 'DWS removes nodes by count: give nodeCount');
   const { nodeCount, coordinatorCount } = req;

@@ -23,6 +23,10 @@ import {
 import { pagesCovering } from '../kit/paging.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 
+/** What each reader's vendor filters itself, made once rather than with every request's readers. */
+const PUSH_CLUSTER: ReadonlySet<'clusterNativeId'> = new Set(['clusterNativeId']);
+const PUSH_NONE: ReadonlySet<never> = new Set([]);
+
 /** A cluster as its row tells it, shared by the requests that read the same reply. */
 const listedCluster = oncePerRow(toCluster);
 
@@ -49,7 +53,10 @@ const groupedLoader = <T extends { clusterNativeId?: string }>(list: () => Promi
 const byStartedDesc = (a: SnapshotWire, b: SnapshotWire) =>
   a.started !== b.started ? ((a.started ?? '') < (b.started ?? '') ? 1 : -1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope): SourceSession {
+/** The readers a DWS source has: all five, so its own operations can read back without checks. */
+export type DwsSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'events' | 'workflows'>>;
+
+export function dwsSession(client: DwsClient, sourceId: string, concurrency: number, scope: RequestScope): DwsSession {
   const limit = cap(concurrency);
   const region = async () => (await client.identity(scope.signal)).region;
 
@@ -70,7 +77,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // The list's only filter is the enterprise project, which the gateway does not filter on.
-    pushdown: new Set(),
+    pushdown: PUSH_NONE,
     async list() {
       const wires = await clusterWires();
       const at = await region();
@@ -103,7 +110,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   const hosts: EntityReader<Host, HostFilter> = {
     // A cluster's hosts are read through that cluster's own calls.
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     async list(filter) {
       if (filter.clusterNativeId !== undefined) return hostsOf(filter.clusterNativeId);
       const wires = await clusterWires();
@@ -127,7 +134,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
     // The per-cluster list (5.5.3) is the vendor's own cluster filter.
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     nativeOrder: 'STARTED_AT_DESC',
     async list(filter) {
       if (filter.clusterNativeId === undefined) return snapshotItems();
@@ -177,7 +184,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
 
   const events: EntityReader<Event, EventFilter> = {
     // Neither list takes a filter (5.8.1, 5.9.1).
-    pushdown: new Set(),
+    pushdown: PUSH_NONE,
     nativeOrder: 'OCCURRED_AT_DESC',
     list: eventItems,
     // Both lists come newest first, so the first `offset + limit` of each hold the window.
@@ -197,7 +204,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
   const workflowsByCluster = groupedLoader(workflowItems, scope);
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
-    pushdown: new Set(),
+    pushdown: PUSH_NONE,
     list: workflowItems,
     async get(id) {
       const ref = parseWorkflowId(id);

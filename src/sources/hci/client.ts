@@ -1,4 +1,3 @@
-import type { Limit } from '../kit/limit.js';
 import { z } from 'zod';
 import type { SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
 import { decode, type Envelope, replyError } from '../kit/decode.js';
@@ -83,12 +82,6 @@ export interface ClusterPage {
   total: number;
 }
 
-/** Per session: the request's GET memo, and the cap on calls in flight. */
-export interface CallContext {
-  scope: RequestScope;
-  limit: Limit;
-}
-
 /** How many rows to ask for, and from which page (`page_num` counts from 0). */
 export interface PageRequest {
   pageNum: number;
@@ -113,7 +106,7 @@ export class HciClient {
    * One page of the cluster list, or every cluster when `page` is left out: the
    * document's `page_size` defaults to 0 and its example without paging returns all.
    */
-  async clusters(ctx: CallContext, options: { page?: PageRequest; uuid?: string; name?: string } = {}): Promise<ClusterPage> {
+  async clusters(scope: RequestScope, options: { page?: PageRequest; uuid?: string; name?: string } = {}): Promise<ClusterPage> {
     const query = {
       filter_uuid: options.uuid,
       // A case-sensitive substring match.
@@ -121,7 +114,7 @@ export class HciClient {
       page_num: options.page?.pageNum,
       page_size: options.page?.pageSize,
     };
-    const reply = await this.#call(ctx, CLUSTER_LIST, query);
+    const reply = await this.#call(scope, CLUSTER_LIST, query);
     const { data } = decode(this.http, { method: 'GET', route: CLUSTER_LIST }, reply, ENVELOPE, clusterList);
     if (!options.page && data.list.length < data.total_count) {
       throw replyError(
@@ -136,40 +129,40 @@ export class HciClient {
   }
 
   /** The cluster with exactly this name: the platform keeps names unique, and `filter_name` matches parts. */
-  async clusterUuidByName(ctx: CallContext, name: string): Promise<string | null> {
-    const { rows } = await this.clusters(ctx, { name });
+  async clusterUuidByName(scope: RequestScope, name: string): Promise<string | null> {
+    const { rows } = await this.clusters(scope, { name });
     return rows.find((r) => r.cluster_name === name)?.cluster_uuid ?? null;
   }
 
-  cluster(ctx: CallContext, uuid: string): Promise<ClusterDetail | null> {
-    return this.#readOrNull(ctx, '/v1/cluster/get', { cluster_uuid: uuid }, clusterDetail);
+  cluster(scope: RequestScope, uuid: string): Promise<ClusterDetail | null> {
+    return this.#readOrNull(scope, '/v1/cluster/get', { cluster_uuid: uuid }, clusterDetail);
   }
 
   /** Every host of a cluster in one call (no `page_size`: the whole list). */
-  computeStatistic(ctx: CallContext, uuid: string): Promise<ComputeStatistic | null> {
-    return this.#readOrNull(ctx, '/v1/cluster/compute/service/statistic', { cluster_uuid: uuid }, computeStatistic);
+  computeStatistic(scope: RequestScope, uuid: string): Promise<ComputeStatistic | null> {
+    return this.#readOrNull(scope, '/v1/cluster/compute/service/statistic', { cluster_uuid: uuid }, computeStatistic);
   }
 
-  hostStatistic(ctx: CallContext, clusterUuid: string, hostUuid: string): Promise<HostStatistic | null> {
-    return this.#readOrNull(ctx, '/v1/cluster/compute/service/statistic/host', { cluster_uuid: clusterUuid, machine: hostUuid }, hostStatistic);
+  hostStatistic(scope: RequestScope, clusterUuid: string, hostUuid: string): Promise<HostStatistic | null> {
+    return this.#readOrNull(scope, '/v1/cluster/compute/service/statistic/host', { cluster_uuid: clusterUuid, machine: hostUuid }, hostStatistic);
   }
 
-  storage(ctx: CallContext, uuid: string): Promise<StorageSummary | null> {
-    return this.#readOrNull(ctx, '/v1/cluster/system/service/storage', { cluster_uuid: uuid }, storage);
+  storage(scope: RequestScope, uuid: string): Promise<StorageSummary | null> {
+    return this.#readOrNull(scope, '/v1/cluster/system/service/storage', { cluster_uuid: uuid }, storage);
   }
 
-  inspection(ctx: CallContext, uuid: string): Promise<InspectionReport | null> {
-    return this.#readOrNull(ctx, '/v1/cluster/inspection/progress', { cluster_uuid: uuid }, inspection);
+  inspection(scope: RequestScope, uuid: string): Promise<InspectionReport | null> {
+    return this.#readOrNull(scope, '/v1/cluster/inspection/progress', { cluster_uuid: uuid }, inspection);
   }
 
   /** Metadata snapshot file names on one center node. */
-  async snapshotFiles(ctx: CallContext, clusterUuid: string, ip: string): Promise<string[] | null> {
-    const data = await this.#readOrNull(ctx, '/v1/cluster/data/snapshot/list', { cluster_uuid: clusterUuid, ip }, metaData);
+  async snapshotFiles(scope: RequestScope, clusterUuid: string, ip: string): Promise<string[] | null> {
+    const data = await this.#readOrNull(scope, '/v1/cluster/data/snapshot/list', { cluster_uuid: clusterUuid, ip }, metaData);
     return data ? data.meta_data.Snapshot : null;
   }
 
-  async snapshotPolicy(ctx: CallContext, clusterUuid: string, ip: string): Promise<SnapshotPolicy | null> {
-    const data = await this.#readOrNull(ctx, '/v1/cluster/data/snapshot/config/inspect', { cluster_uuid: clusterUuid, ip }, metaData);
+  async snapshotPolicy(scope: RequestScope, clusterUuid: string, ip: string): Promise<SnapshotPolicy | null> {
+    const data = await this.#readOrNull(scope, '/v1/cluster/data/snapshot/config/inspect', { cluster_uuid: clusterUuid, ip }, metaData);
     return data?.meta_data.SnapshotConfig ?? null;
   }
 
@@ -177,9 +170,9 @@ export class HciClient {
    * A host's task progress. A failed task answers HTTP 200 with a non-zero code and
    * still reports where it stopped: the query worked, the task did not.
    */
-  async hostTask(ctx: CallContext, clusterUuid: string, hostUuid: string): Promise<HostTaskReport | null> {
+  async hostTask(scope: RequestScope, clusterUuid: string, hostUuid: string): Promise<HostTaskReport | null> {
     const route = '/v1/cluster/host/task/progress';
-    const reply = await this.#call(ctx, route, { cluster_uuid: clusterUuid, host_uuid: hostUuid });
+    const reply = await this.#call(scope, route, { cluster_uuid: clusterUuid, host_uuid: hostUuid });
     if (saysGone(reply)) return null;
     const envelope = reply.status === 200 ? envelopeSchema.safeParse(reply.body).data : undefined;
     if (envelope && envelope.code !== 0) {
@@ -232,18 +225,18 @@ export class HciClient {
 
   // ---- Reads ----
 
-  #call(ctx: CallContext, route: string, query: Record<string, string | number | undefined>): Promise<SourceReply> {
-    return ctx.limit(() => this.http.request({ method: 'GET', path: route, route, query, scope: ctx.scope }));
+  #call(scope: RequestScope, route: string, query: Record<string, string | number | undefined>): Promise<SourceReply> {
+    return this.http.request({ method: 'GET', path: route, route, query, scope });
   }
 
   /** A read whose "no such cluster/host/file" means null rather than an error. */
   async #readOrNull<T extends z.ZodType>(
-    ctx: CallContext,
+    scope: RequestScope,
     route: string,
     query: Record<string, string | number | undefined>,
     schema: T,
   ): Promise<z.output<T> | null> {
-    const reply = await this.#call(ctx, route, query);
+    const reply = await this.#call(scope, route, query);
     return saysGone(reply) ? null : decode(this.http, { method: 'GET', route }, reply, ENVELOPE, schema).data;
   }
 }

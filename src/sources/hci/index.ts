@@ -1,8 +1,4 @@
-import { cap } from '../kit/limit.js';
-import { requireCredentials } from '../../config.js';
-import type { AdapterFactory, SourceAdapter } from '../adapter.js';
-import { sourceHttpSettings } from '../http.js';
-import { signedInHttp } from '../kit/sign-in.js';
+import { defineSource } from '../kit/define.js';
 import { RequestScope } from '../scope.js';
 import { HciClient, readHciError, transientHci500 } from './client.js';
 import { createHciOperations } from './operations.js';
@@ -16,26 +12,21 @@ import { isHciId } from './ids.js';
  * (the storage-service VM list has no documented answer). Its operations are in
  * operations.ts.
  */
-export const createHciAdapter: AdapterFactory = (source, deps): SourceAdapter => {
-  requireCredentials(source, []);
+export const createHciAdapter = defineSource({
+  entities: ['clusters', 'hosts', 'snapshots', 'workflows'],
+  isNativeId: isHciId,
+  errors: { readVendorError: readHciError, transient500: transientHci500 },
   // No sign-in: HCI shows no auth scheme.
-  const { http, close } = signedInHttp(
-    { ...sourceHttpSettings(source, deps), readVendorError: readHciError, transient500: transientHci500 },
-    { url: source.url },
-    () => ({}),
-  );
-  const client = new HciClient(http);
-  const session = (scope: RequestScope) => hciSession(client, source.id, source.concurrency, scope);
-  return {
-    info: { id: source.id, kind: 'hci', name: source.name, url: source.url },
-    capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'workflows'] },
-    isNativeId: isHciId,
-    session,
-    operations: createHciOperations({ client, concurrency: source.concurrency, session }),
-    health: () => http.health(),
-    async probe(signal) {
-      await client.clusters({ scope: new RequestScope(signal), limit: cap(1) }, { page: { pageNum: 0, pageSize: 1 } });
-    },
-    close,
-  };
-};
+  signIn: () => ({}),
+  build(source, http) {
+    const client = new HciClient(http);
+    const session = (scope: RequestScope) => hciSession(client, source.id, source.concurrency, scope);
+    return {
+      session,
+      operations: createHciOperations({ client, session }),
+      async probe(signal) {
+        await client.clusters(new RequestScope(signal), { page: { pageNum: 0, pageSize: 1 } });
+      },
+    };
+  },
+});

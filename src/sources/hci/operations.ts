@@ -1,11 +1,10 @@
-import { cap } from '../kit/limit.js';
 import type { Workflow } from '../../model/entities.js';
 import { GatewayError, NotFoundError, ValidationError } from '../../model/errors.js';
 import type { NodeType } from '../../model/ids.js';
 import type { OperationResult, SourceOperations } from '../../model/operations.js';
 import { SourceError } from '../errors.js';
 import { RequestScope } from '../scope.js';
-import type { CallContext, HciClient } from './client.js';
+import type { HciClient } from './client.js';
 import type { InspectionReport } from './wire.js';
 import { parseSnapshotId, parseWorkflowId, snapshotId, workflowId } from './ids.js';
 import { addClusterBody, centerNodeFor, checkSnapshotRequest, deleteClusterBody, inspectionBody, newestSnapshotFile } from './requests.js';
@@ -13,8 +12,6 @@ import type { HciSession } from './session.js';
 
 export interface HciOperationDeps {
   client: HciClient;
-  /** Cap on reads in flight, as for the adapter's readers. */
-  concurrency: number;
   /** The adapter's own readers over `scope`: the workflows they serve are what subscriptions poll. */
   session(scope: RequestScope): HciSession;
 }
@@ -30,9 +27,7 @@ export interface HciOperationDeps {
  * read fail, the change still happened: the payload says less (no workflow, or no
  * target) rather than reporting a failure that invites a resend.
  */
-export function createHciOperations({ client, concurrency, session }: HciOperationDeps): SourceOperations {
-  const reads = (signal?: AbortSignal): CallContext => ({ scope: new RequestScope(signal), limit: cap(concurrency) });
-
+export function createHciOperations({ client, session }: HciOperationDeps): SourceOperations {
   /** A read after a write that succeeded: the vendor's trouble or the client leaving is no failure of the write. */
   const afterWrite = async <T>(read: () => Promise<T | null>): Promise<T | undefined> => {
     try {
@@ -54,7 +49,7 @@ export function createHciOperations({ client, concurrency, session }: HciOperati
   };
 
   const clusterName = async (clusterUuid: string, signal?: AbortSignal): Promise<string> => {
-    const detail = await client.cluster(reads(signal), clusterUuid);
+    const detail = await client.cluster(new RequestScope(signal), clusterUuid);
     if (!detail) throw new NotFoundError('Cluster', clusterUuid);
     return detail.name;
   };
@@ -83,7 +78,7 @@ export function createHciOperations({ client, concurrency, session }: HciOperati
     async createCluster(req, o) {
       const body = addClusterBody(req);
       const added = await client.addCluster(body, o?.signal);
-      const uuid = added ?? (await afterWrite(() => client.clusterUuidByName(reads(o?.signal), body.name)));
+      const uuid = added ?? (await afterWrite(() => client.clusterUuidByName(new RequestScope(o?.signal), body.name)));
       if (uuid === undefined) return {};
       const join = await afterWrite(() => session(new RequestScope(o?.signal)).workflows.get(workflowId({ kind: 'join', clusterUuid: uuid })));
       return clusterResult(uuid, join);
@@ -99,13 +94,13 @@ export function createHciOperations({ client, concurrency, session }: HciOperati
     /** Saving is done when the vendor answers (no task, nothing to poll): the new file is the target. */
     async createSnapshot(clusterUuid, req, o) {
       checkSnapshotRequest(req);
-      const ctx = reads(o?.signal);
-      const [detail, stats] = await Promise.all([client.cluster(ctx, clusterUuid), client.computeStatistic(ctx, clusterUuid)]);
+      const scope = new RequestScope(o?.signal);
+      const [detail, stats] = await Promise.all([client.cluster(scope, clusterUuid), client.computeStatistic(scope, clusterUuid)]);
       if (!detail) throw new NotFoundError('Cluster', clusterUuid);
       const ip = centerNodeFor(detail.candidates, stats?.HostStatistics ?? []);
       if (ip === undefined) throw new ValidationError('clusterId', 'the cluster has no center node to keep a metadata snapshot on');
       await onTarget('Cluster', clusterUuid, () => client.saveSnapshot({ cluster_uuid: clusterUuid, ip }, o?.signal));
-      const files = await afterWrite(() => client.snapshotFiles(reads(o?.signal), clusterUuid, ip));
+      const files = await afterWrite(() => client.snapshotFiles(new RequestScope(o?.signal), clusterUuid, ip));
       const file = files && newestSnapshotFile(files);
       return file ? { target: { type: 'Snapshot', nativeId: snapshotId(clusterUuid, ip, file) } } : {};
     },

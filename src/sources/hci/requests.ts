@@ -1,5 +1,6 @@
 import { ValidationError } from '../../model/errors.js';
-import type { CreateClusterRequest, CreateSnapshotRequest, DeleteClusterRequest } from '../../model/operations.js';
+import type { CreateSnapshotRequest, DeleteClusterRequest } from '../../model/operations.js';
+import type { HciCreateRequest } from './inputs.js';
 import type { HostStatistic, InspectionRequest } from './wire.js';
 import { hostStatus, snapshotTime } from './map.js';
 
@@ -15,7 +16,7 @@ const IPV4 = /^(25[0-5]|2[0-4]\d|1?\d?\d)(\.(25[0-5]|2[0-4]\d|1?\d?\d)){3}$/;
 const NOT_ON_HCI = ['version', 'region', 'zone'] as const;
 
 /** `/v1/cluster/add` from createCluster: the `hci` block names the node the platform discovers the cluster from. */
-export function addClusterBody(req: CreateClusterRequest): { ip: string; name: string; desc: string } {
+export function addClusterBody(req: HciCreateRequest): { ip: string; name: string; desc: string } {
   const { hci } = req;
   if (!hci) throw new ValidationError('input.hci', "an HCI source needs the hci block with the center node's address");
   if (req.name.trim() === '') throw new ValidationError('input.name', 'must not be blank');

@@ -1,14 +1,13 @@
 import { cap } from '../kit/limit.js';
-import type DataLoader from 'dataloader';
 import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
 import { goneItem, withGaps } from '../../model/partial.js';
 import { type EntityReader, type OutlineReader, type SourceSession, wants } from '../adapter.js';
 import type { ClusterFilter, HostFilter, SnapshotFilter, WorkflowFilter } from '../../model/entity-types.js';
 import { SourceError } from '../errors.js';
-import type { RequestScope } from '../scope.js';
+import type { Loader, RequestScope } from '../scope.js';
 import { gapsFrom, gather, ownError, part } from '../partial.js';
 import { pagesCovering } from '../kit/paging.js';
-import type { CallContext, HciClient } from './client.js';
+import type { HciClient } from './client.js';
 import type { ClusterRow, HostStatistic } from './wire.js';
 import { hostId, parseHostId, parseSnapshotId, parseWorkflowId } from './ids.js';
 import {
@@ -30,6 +29,9 @@ import {
 } from './map.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 
+/** What each reader's vendor filters itself, made once rather than with every request's readers. */
+const PUSH_CLUSTER: ReadonlySet<'clusterNativeId'> = new Set(['clusterNativeId']);
+
 /** A cluster's outline as its list row tells it, shared by the requests that read the same reply. */
 const listedOutline = oncePerRow(clusterOutline);
 
@@ -37,13 +39,14 @@ const listedOutline = oncePerRow(clusterOutline);
  * The readers one GraphQL request gets from an HCI source. The vendor has no call that
  * spans clusters except the cluster list, so everything below a cluster costs calls per
  * cluster: DataLoaders collect the clusters a request needs, the RequestScope makes
- * each URL one call, and every call waits for one of `concurrency` slots.
+ * each URL one call, and every call below the cluster list waits for one of
+ * `concurrency` slots.
  */
 
 const notNull = <T>(v: T | null): v is T => v !== null;
 
 /** Every key's items; a key whose calls fail is reported missing beside the others' (sources/partial.ts). */
-const loadAll = <K, V>(loader: DataLoader<K, V[]>, keys: readonly K[]): Promise<V[]> => gather(keys, (k) => loader.load(k));
+const loadAll = <K, V>(loader: Loader<K, V[]>, keys: readonly K[]): Promise<V[]> => gather(keys, (k) => loader.load(k));
 
 /** Per-cluster work as a DataLoader batch: one call chain per cluster, all in parallel. */
 const perCluster = <V>(scope: RequestScope, work: (clusterUuid: string) => Promise<V>) =>
@@ -53,10 +56,10 @@ const perCluster = <V>(scope: RequestScope, work: (clusterUuid: string) => Promi
 export type HciSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'workflows'>>;
 
 export function hciSession(client: HciClient, sourceId: string, concurrency: number, scope: RequestScope): HciSession {
-  const ctx: CallContext = { scope, limit: cap(concurrency) };
+  const limit = cap(concurrency);
 
   const allClusterUuids = async (filter: { clusterNativeId?: string }) =>
-    filter.clusterNativeId !== undefined ? [filter.clusterNativeId] : (await client.clusters(ctx)).rows.map((r) => r.cluster_uuid);
+    filter.clusterNativeId !== undefined ? [filter.clusterNativeId] : (await client.clusters(scope)).rows.map((r) => r.cluster_uuid);
 
   // ---- Clusters: list row + detail + compute statistic + storage summary. ----
 
@@ -68,9 +71,9 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   const completeCluster = async (row: ClusterRow, withDetail = true): Promise<Cluster | null> => {
     const uuid = row.cluster_uuid;
     const [detail, stats, storage] = await Promise.all([
-      withDetail ? part(client.cluster(ctx, uuid)) : undefined,
-      part(client.computeStatistic(ctx, uuid)),
-      part(client.storage(ctx, uuid)),
+      withDetail ? part(limit(() => client.cluster(scope, uuid))) : undefined,
+      part(limit(() => client.computeStatistic(scope, uuid))),
+      part(limit(() => client.storage(scope, uuid))),
     ]);
     const calls = [
       [detail, DETAIL_FEEDS],
@@ -90,7 +93,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const clusterById = scope.loader<string, Cluster | null>(async (uuids) => {
     // One uuid: the list filtered to it; several: the whole list once.
-    const { rows } = await client.clusters(ctx, uuids.length === 1 ? { uuid: uuids[0] } : {});
+    const { rows } = await client.clusters(scope, uuids.length === 1 ? { uuid: uuids[0] } : {});
     const byUuid = new Map(rows.map((r) => [r.cluster_uuid, r]));
     return Promise.all(
       uuids.map((uuid) => {
@@ -105,7 +108,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   const clusterOutlines: OutlineReader<Cluster, ClusterFilter> = {
     fields: CLUSTER_OUTLINE_FIELDS,
     async list(filter) {
-      const { rows } = await client.clusters(ctx, filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {});
+      const { rows } = await client.clusters(scope, filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {});
       return rows.map((row) => ({
         known: listedOutline(sourceId, row),
         complete: async (want) => {
@@ -121,7 +124,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // `filter_uuid` is an exact match; `filter_name` is a case-sensitive substring
     // match, narrower than the gateway's `nameContains`, so names are not pushed down.
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     async list(filter) {
       return (await Promise.all((await clusterOutlines.list(filter)).map((o) => o.complete()))).filter(notNull);
     },
@@ -131,7 +134,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
     // A cluster the vendor says is gone keeps its place in the window, marked gone.
     async window(filter, offset, limit) {
       const at = pagesCovering(offset, limit);
-      const { rows, total } = await client.clusters(ctx, {
+      const { rows, total } = await client.clusters(scope, {
         page: { pageNum: at.pages[0] ?? 0, pageSize: at.pageSize },
         ...(filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {}),
       });
@@ -145,7 +148,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   // ---- Hosts: the compute statistic, one call per cluster for all its hosts. ----
 
   const hostsByCluster = perCluster(scope, async (uuid) => {
-    const stats = await client.computeStatistic(ctx, uuid);
+    const stats = await limit(() => client.computeStatistic(scope, uuid));
     return stats ? stats.HostStatistics.map((h) => toHost(sourceId, uuid, h)) : [];
   });
 
@@ -163,7 +166,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
         const [only] = hostUuids;
         try {
           if (hostUuids.length === 1 && only !== undefined) {
-            const h = await client.hostStatistic(ctx, clusterUuid, only);
+            const h = await limit(() => client.hostStatistic(scope, clusterUuid, only));
             if (h) found.set(hostId(clusterUuid, only), toHost(sourceId, clusterUuid, h));
             return;
           }
@@ -179,7 +182,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const hosts: EntityReader<Host, HostFilter> = {
     // Host names (addresses) are matched case-sensitively by the vendor: not pushed down.
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (filter) => loadAll(hostsByCluster, await allClusterUuids(filter)),
     get: (id) => hostById.load(id),
     byCluster: (uuid) => hostsByCluster.load(uuid),
@@ -194,31 +197,31 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
    * listed. Only when no node answers does the error stand.
    */
   const snapshotsByCluster = perCluster(scope, async (uuid) => {
-    const detail = await client.cluster(ctx, uuid);
+    const detail = await limit(() => client.cluster(scope, uuid));
     if (!detail) return [];
-    const nodes = await Promise.allSettled(detail.candidates.map(async (ip) => ({ ip, files: await client.snapshotFiles(ctx, uuid, ip) })));
+    const nodes = await Promise.allSettled(detail.candidates.map(async (ip) => ({ ip, files: await limit(() => client.snapshotFiles(scope, uuid, ip)) })));
     const answered = nodes.flatMap((n) => (n.status === 'fulfilled' && n.value.files ? [{ ip: n.value.ip, files: n.value.files }] : []));
     const refused = nodes.flatMap((n) => (n.status === 'rejected' ? [n.reason as unknown] : []));
     const fatal = refused.find((err) => !(err instanceof SourceError && err.code === 'SOURCE_ERROR'));
     if (fatal !== undefined || (answered.length === 0 && refused.length > 0)) throw fatal ?? refused[0];
     const [first] = answered;
     if (!first) return [];
-    const policy = await client.snapshotPolicy(ctx, uuid, first.ip);
+    const policy = await limit(() => client.snapshotPolicy(scope, uuid, first.ip));
     return answered.flatMap(({ ip, files }) => toSnapshots(sourceId, uuid, ip, files, policy));
   });
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (filter) => loadAll(snapshotsByCluster, await allClusterUuids(filter)),
     async get(id) {
       const ref = parseSnapshotId(id);
       if (!ref) return null;
       // An address that is not one of the cluster's center nodes names nothing.
-      const detail = await client.cluster(ctx, ref.clusterUuid);
+      const detail = await limit(() => client.cluster(scope, ref.clusterUuid));
       if (!detail?.candidates.includes(ref.ip)) return null;
-      const files = await client.snapshotFiles(ctx, ref.clusterUuid, ref.ip);
+      const files = await limit(() => client.snapshotFiles(scope, ref.clusterUuid, ref.ip));
       if (!files?.includes(ref.file)) return null;
-      const policy = await client.snapshotPolicy(ctx, ref.clusterUuid, ref.ip);
+      const policy = await limit(() => client.snapshotPolicy(scope, ref.clusterUuid, ref.ip));
       return toSnapshots(sourceId, ref.clusterUuid, ref.ip, files, policy).find((s) => s.nativeId === id) ?? null;
     },
     byCluster: (uuid) => snapshotsByCluster.load(uuid),
@@ -232,12 +235,12 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
    * out: it is no longer part of the cluster to join.
    */
   const joinsByCluster = perCluster(scope, async (uuid): Promise<{ host: HostStatistic; join: HostJoin }[] | null> => {
-    const stats = await client.computeStatistic(ctx, uuid);
+    const stats = await limit(() => client.computeStatistic(scope, uuid));
     if (!stats) return null;
     const joins = await Promise.all(
       stats.HostStatistics.map(async (host) => {
         if (!mayBeJoining(host)) return { host, join: { name: host.Name, task: null } };
-        const task = await client.hostTask(ctx, uuid, host.HostUUID);
+        const task = await limit(() => client.hostTask(scope, uuid, host.HostUUID));
         return task && { host, join: { name: host.Name, task } };
       }),
     );
@@ -258,7 +261,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   /** Host tasks under way or failed, and the join they make up while there are any. */
   const workflowsByCluster = perCluster(scope, async (uuid): Promise<Workflow[]> => {
-    const [report, hosts] = await Promise.all([client.inspection(ctx, uuid), joinsByCluster.load(uuid)]);
+    const [report, hosts] = await Promise.all([limit(() => client.inspection(scope, uuid)), joinsByCluster.load(uuid)]);
     const tasks = (hosts ?? []).flatMap(({ host, join }) =>
       join.task && hasTask(join.task) ? [hostTaskWorkflow(sourceId, uuid, host.HostUUID, join.task)] : [],
     );
@@ -267,18 +270,18 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   });
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
-    pushdown: new Set(['clusterNativeId']),
+    pushdown: PUSH_CLUSTER,
     list: async (filter) => loadAll(workflowsByCluster, await allClusterUuids(filter)),
     async get(id) {
       const ref = parseWorkflowId(id);
       if (!ref) return null;
       if (ref.kind === 'join') return joinOf(ref.clusterUuid);
       if (ref.kind === 'host-task') {
-        const task = await client.hostTask(ctx, ref.clusterUuid, ref.hostUuid);
+        const task = await limit(() => client.hostTask(scope, ref.clusterUuid, ref.hostUuid));
         return task && hostTaskWorkflow(sourceId, ref.clusterUuid, ref.hostUuid, task);
       }
       // Only the latest run is served; an earlier run's id names nothing any more.
-      const report = await client.inspection(ctx, ref.clusterUuid);
+      const report = await limit(() => client.inspection(scope, ref.clusterUuid));
       const run = report && inspectionWorkflow(sourceId, ref.clusterUuid, report);
       return run?.nativeId === id ? run : null;
     },

@@ -7,25 +7,25 @@ export interface SignIn {
 
 /**
  * The source's SourceHttp, signed in as `signIn` says, and the one its login goes over:
- * its own for `authUrl`, else the source's http itself (a login is sent with
- * `auth: false`, so it never waits for the token it fetches). `signIn` is handed the
- * login http as a getter because without `authUrl` that is the http built with the
- * auth `signIn` returns; a login only runs at a call, once both exist.
+ * its own for `authUrl`, made at the first login, else the source's http itself (a
+ * login is sent with `auth: false`, so it never waits for the token it fetches).
+ * `signIn` is handed the login http as a getter because without `authUrl` that is the
+ * http built with the auth `signIn` returns; a login only runs at a call, once both exist.
  */
 export function signedInHttp<S extends SignIn>(
   options: Omit<SourceHttpOptions, 'url' | 'auth'>,
   urls: { url: string; authUrl?: string | undefined },
   signIn: (loginHttp: () => SourceHttp) => S,
-): S & { http: SourceHttp; loginHttp: SourceHttp; close(): Promise<void> } {
-  const own = urls.authUrl ? new SourceHttp({ ...options, url: urls.authUrl }) : undefined;
+): S & { http: SourceHttp; close(): Promise<void> } {
+  const { authUrl } = urls;
+  let own: SourceHttp | undefined;
   const lines: { http?: SourceHttp } = {};
-  const signedIn = signIn(() => own ?? (lines.http as SourceHttp));
+  const signedIn = signIn(() => (authUrl ? (own ??= new SourceHttp({ ...options, url: authUrl })) : (lines.http as SourceHttp)));
   const http = new SourceHttp({ ...options, url: urls.url, ...(signedIn.auth ? { auth: signedIn.auth } : {}) });
   lines.http = http;
   return {
     ...signedIn,
     http,
-    loginHttp: own ?? http,
     close: async () => {
       await Promise.all([http.close(), own?.close()]);
     },

@@ -1,39 +1,13 @@
 import { requireCredentials, type SourceConfig } from '../../config.js';
-import type { AdapterFactory, SourceAdapter } from '../adapter.js';
 import { type IssuedCredential, TokenAuth } from '../auth.js';
-import { type SourceAuth, type SourceHttp, sourceHttpSettings } from '../http.js';
-import { signedInHttp } from '../kit/sign-in.js';
+import type { SourceAuth, SourceHttp } from '../http.js';
+import { defineSource } from '../kit/define.js';
+import type { RequestScope } from '../scope.js';
 import { login, OteClient, readOteError, refresh, tokenCredential } from './client.js';
 import { oteOperations } from './operations.js';
 import { oteSession } from './session.js';
 import { isOtestackId } from './ids.js';
 import { otestackVendor } from './vendor.js';
-
-/**
- * OTE-stack edge platform (document 004). Logs in with `user`/`password` for a token
- * that lives an hour; the token is refreshed with PUT /v1/authorization before it
- * expires, and a token the vendor refuses is replaced by a fresh login. Operations:
- * deployments and cluster labels (operations.ts).
- */
-export const createOtestackAdapter: AdapterFactory = (source, deps) => {
-  const { http, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readOteError }, source, (loginHttp) =>
-    signIn(source, loginHttp),
-  );
-  const client = new OteClient(http);
-
-  const adapter: SourceAdapter = {
-    info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
-    capabilities: { entities: ['clusters', 'hosts', 'deployments', 'workflows'] },
-    isNativeId: isOtestackId,
-    session: (scope) => oteSession(client, source.id, source.concurrency, scope),
-    operations: oteOperations({ client, sourceId: source.id, sourceKind: source.kind, concurrency: source.concurrency }),
-    vendor: otestackVendor(client, source.id),
-    health: () => http.health(),
-    probe: (signal) => client.whoAmI(signal),
-    close,
-  };
-  return adapter;
-};
 
 /** A token for `user`/`password`, refreshed before it expires; the token calls never carry the cached token themselves (refresh sends the one it extends). */
 function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: SourceAuth } {
@@ -45,3 +19,26 @@ function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: Sour
   });
   return { auth };
 }
+
+/**
+ * OTE-stack edge platform (document 004). Logs in with `user`/`password` for a token
+ * that lives an hour; the token is refreshed with PUT /v1/authorization before it
+ * expires, and a token the vendor refuses is replaced by a fresh login. Operations:
+ * deployments and cluster labels (operations.ts).
+ */
+export const createOtestackAdapter = defineSource({
+  entities: ['clusters', 'hosts', 'deployments', 'workflows'],
+  isNativeId: isOtestackId,
+  errors: { readVendorError: readOteError },
+  signIn,
+  build(source, http) {
+    const client = new OteClient(http);
+    const session = (scope: RequestScope) => oteSession(client, source.id, source.concurrency, scope);
+    return {
+      session,
+      operations: oteOperations({ client, sourceId: source.id, sourceKind: source.kind, concurrency: source.concurrency, session }),
+      vendor: otestackVendor(client, source.id),
+      probe: (signal) => client.whoAmI(signal),
+    };
+  },
+});

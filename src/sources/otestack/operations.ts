@@ -20,7 +20,7 @@ import {
   rollbackVersion,
   targetCandidates,
 } from './requests.js';
-import { oteSession } from './session.js';
+import type { OteSession } from './session.js';
 import type { OteDeploymentDetail } from './wire.js';
 
 /**
@@ -39,10 +39,13 @@ export interface OteOperationsDeps {
   client: OteClient;
   sourceId: string;
   sourceKind: string;
+  /** Cap on the lookups a deployment's target and a host's labels fan out into, as for the readers. */
   concurrency: number;
+  /** The adapter's own readers over `scope`: the workflows they serve are what subscriptions poll. */
+  session(scope: RequestScope): OteSession;
 }
 
-export function oteOperations({ client, sourceId, sourceKind, concurrency }: OteOperationsDeps): SourceOperations {
+export function oteOperations({ client, sourceId, sourceKind, concurrency, session }: OteOperationsDeps): SourceOperations {
   const freshScope = (o?: OperationOptions) => new RequestScope(o?.signal);
 
   /** A deployment the vendor still has; a deleted one is gone for the gateway too. */
@@ -78,7 +81,7 @@ export function oteOperations({ client, sourceId, sourceKind, concurrency }: Ote
 
   /** The deployment and the workflow of the operation just started on it. */
   const started = async (what: string, deployId: number, deployType: number, version: string, o?: OperationOptions): Promise<OperationResult> => {
-    const workflows = oteSession(client, sourceId, concurrency, freshScope(o)).workflows;
+    const { workflows } = session(freshScope(o));
     const workflow = await readBack(what, () => workflows.get(operationId(deployId, deployType, version)));
     return { target: { type: 'Deployment', nativeId: String(deployId) }, workflow };
   };

@@ -30,6 +30,12 @@ import {
 import type { OteCluster, OteDeployment, OteDeploymentDetail, OteNode } from './wire.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 
+/** What each reader's vendor filters itself, made once rather than with every request's readers. */
+const PUSH_ACTIVE: ReadonlySet<'active'> = new Set(['active']);
+const PUSH_CLUSTER_LABELS: ReadonlySet<'clusterNativeId' | 'labels'> = new Set(['clusterNativeId', 'labels']);
+const PUSH_LABELS: ReadonlySet<'labels'> = new Set(['labels']);
+const PUSH_NONE: ReadonlySet<never> = new Set([]);
+
 /** A cluster's outline as its list row tells it, shared by the requests that read the same reply. */
 const listedOutline = oncePerRow(clusterOutline);
 
@@ -146,7 +152,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
 
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     // `clusterLabel` matches one label exactly. There is no name or status filter.
-    pushdown: new Set(['labels']),
+    pushdown: PUSH_LABELS,
     list: listClusters,
     outline: {
       fields: CLUSTER_OUTLINE_FIELDS,
@@ -215,7 +221,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   const hosts: EntityReader<Host, HostFilter> = {
     // `clusterName` is an exact match and `nodeLabel` one label. `nodeName` is a
     // case-sensitive substring match, narrower than `nameContains`: not pushed down.
-    pushdown: new Set(['clusterNativeId', 'labels']),
+    pushdown: PUSH_CLUSTER_LABELS,
     list: listHosts,
     outline: {
       fields: HOST_OUTLINE_FIELDS,
@@ -279,7 +285,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     // The vendor filters by application name (not the deployment's) and by editable /
     // running, none of which is a gateway filter. Deleted deployments are dropped, so
     // vendor pages would not line up with gateway positions: no window.
-    pushdown: new Set(),
+    pushdown: PUSH_NONE,
     list: async () => (await placed()).map(deploymentOf).filter((d): d is Deployment => d !== undefined),
     async get(nativeId) {
       if (!/^\d+$/.test(nativeId)) return null;
@@ -292,7 +298,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
     // `editable=false` leaves out deployments open to a new operation: every active
     // one stays (with deleted ones, which the gateway filters out again).
-    pushdown: new Set(['active']),
+    pushdown: PUSH_ACTIVE,
     list: async (filter) => (await placed(filter.active === true ? false : undefined)).map(workflowOf),
     async get(nativeId) {
       const op = parseOperationId(nativeId);

@@ -1,12 +1,11 @@
 import { requireCredentials, type SourceConfig } from '../../config.js';
-import type { AdapterDeps, AdapterFactory, SourceAdapter } from '../adapter.js';
 import { TokenAuth } from '../auth.js';
-import { type SourceAuth, type SourceHttp, sourceHttpSettings } from '../http.js';
-import { signedInHttp } from '../kit/sign-in.js';
+import type { SourceAuth, SourceHttp } from '../http.js';
+import { defineSource } from '../kit/define.js';
 import { RequestScope } from '../scope.js';
 import { CLUSTERS, login, readTiemError, TiemClient } from './client.js';
 import { createTiemOperations } from './operations.js';
-import { TiemSession } from './session.js';
+import { tiemSession } from './session.js';
 import { isTiemId } from './ids.js';
 
 /** TiEM issues tokens for four hours; its login answer does not say so itself. */
@@ -36,25 +35,21 @@ function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth?: Sou
  * optional `restoreDbPassword` credential is the root password of clusters restored
  * from a backup: restoreSnapshot is offered only with it.
  */
-export const createTiemAdapter: AdapterFactory = (source: SourceConfig, deps: AdapterDeps): SourceAdapter => {
-  const { http, headers, close } = signedInHttp({ ...sourceHttpSettings(source, deps), readVendorError: readTiemError }, source, (loginHttp) =>
-    signIn(source, loginHttp),
-  );
-  const client = new TiemClient({ http, ...(headers ? { headers } : {}) });
-
-  const session = (scope: RequestScope) => new TiemSession(client, source.id, scope, source.concurrency).readers();
-  const restoreDbPassword = source.credentials.restoreDbPassword;
-
-  return {
-    info: { id: source.id, kind: source.kind, name: source.name, url: source.url },
-    capabilities: { entities: ['clusters', 'hosts', 'snapshots', 'workflows'] },
-    isNativeId: isTiemId,
-    session,
-    operations: createTiemOperations({ client, sourceId: source.id, session, ...(restoreDbPassword ? { restoreDbPassword } : {}) }),
-    health: () => http.health(),
-    probe: async (signal) => {
-      await client.page(new RequestScope(signal), CLUSTERS, {}, 1, 1);
-    },
-    close,
-  };
-};
+export const createTiemAdapter = defineSource({
+  entities: ['clusters', 'hosts', 'snapshots', 'workflows'],
+  isNativeId: isTiemId,
+  errors: { readVendorError: readTiemError },
+  signIn,
+  build(source, http, { headers }) {
+    const client = new TiemClient({ http, ...(headers ? { headers } : {}) });
+    const session = (scope: RequestScope) => tiemSession(client, source.id, source.concurrency, scope);
+    const restoreDbPassword = source.credentials.restoreDbPassword;
+    return {
+      session,
+      operations: createTiemOperations({ client, sourceId: source.id, session, ...(restoreDbPassword ? { restoreDbPassword } : {}) }),
+      probe: async (signal) => {
+        await client.page(new RequestScope(signal), CLUSTERS, {}, 1, 1);
+      },
+    };
+  },
+});

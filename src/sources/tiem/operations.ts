@@ -2,19 +2,19 @@ import type { Workflow } from '../../model/entities.js';
 import { NotFoundError, ValidationError } from '../../model/errors.js';
 import { encodeGlobalId, type NodeType } from '../../model/ids.js';
 import type { OperationOptions, OperationResult, SourceOperations } from '../../model/operations.js';
-import type { SourceSession } from '../adapter.js';
 import { SourceError } from '../errors.js';
 import { RequestScope } from '../scope.js';
 import { TIEM_CODES, type TiemClient } from './client.js';
 import { acceptedWorkflow } from './map.js';
 import { backupBody, checkRestore, createClusterBody, deleteClusterBody, restoreBody, takeoverBody } from './requests.js';
+import type { TiemSession } from './session.js';
 import type { TiemClusterJob } from './wire.js';
 
 export interface TiemOperationsDeps {
   client: TiemClient;
   sourceId: string;
   /** The adapter's readers over one request scope: results are read back through them. */
-  session: (scope: RequestScope) => SourceSession;
+  session: (scope: RequestScope) => TiemSession;
   /**
    * The root password TiEM sets on a cluster restored from a backup
    * (`credentials.restoreDbPassword`). TiEM's restore requires one and the gateway's
@@ -60,7 +60,7 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
    */
   async function readWorkflow(workFlowId: string, o?: OperationOptions): Promise<Workflow | undefined> {
     try {
-      return (await readers(o).workflows?.get(workFlowId)) ?? undefined;
+      return (await readers(o).workflows.get(workFlowId)) ?? undefined;
     } catch {
       return undefined;
     }
@@ -94,7 +94,7 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
      * restart only when the cluster is STOPPED and refuses otherwise.
      */
     startCluster: async (id, o) => {
-      const found = await readers(o).clusters?.get(id);
+      const found = await readers(o).clusters.get(id);
       if (!found) throw notFound(cluster(id));
       if (found.status !== 'STOPPED') {
         throw new ValidationError(
@@ -146,7 +146,7 @@ export function createTiemOperations(deps: TiemOperationsDeps): SourceOperations
     if (!password)
       throw new ValidationError('dbPassword', 'a TiEM restore needs the new cluster’s root password (or configure restoreDbPassword for the source)');
     const scope = new RequestScope(o?.signal);
-    const backup = await deps.session(scope).snapshots?.get(id);
+    const backup = await deps.session(scope).snapshots.get(id);
     if (!backup) throw notFound({ type: 'Snapshot', nativeId: id });
     const source = backup.clusterNativeId ? await client.clusterDetail(scope, backup.clusterNativeId) : null;
     if (!source) {

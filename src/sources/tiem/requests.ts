@@ -1,12 +1,7 @@
 import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
-import type {
-  CreateClusterRequest,
-  CreateSnapshotRequest,
-  DeleteClusterRequest,
-  RestoreSnapshotRequest,
-  TakeOverClusterRequest,
-} from '../../model/operations.js';
+import type { CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest, TakeOverClusterRequest } from '../../model/operations.js';
+import type { TiemCreateRequest } from './inputs.js';
 import type { TiemClusterDetail } from './wire.js';
 
 /*
@@ -97,7 +92,7 @@ export function labelTags(labels: readonly Label[], field = 'input.labels'): str
 }
 
 /** The gateway's components, grouped by type as TiEM's instanceResource groups them. */
-function instanceResources(req: CreateClusterRequest): TiemInstanceResource[] {
+function instanceResources(req: TiemCreateRequest): TiemInstanceResource[] {
   const components = req.tiem?.components ?? [];
   const at = 'input.tiem.components';
   if (components.length === 0) throw new ValidationError(at, 'name at least one component');
@@ -134,7 +129,7 @@ function instanceResources(req: CreateClusterRequest): TiemInstanceResource[] {
 }
 
 /** POST /clusters/: the gateway's common fields plus its `tiem` block. */
-export function createClusterBody(req: CreateClusterRequest): TiemCreateClusterBody {
+export function createClusterBody(req: TiemCreateRequest): TiemCreateClusterBody {
   const tiem = req.tiem;
   if (!tiem) throw new ValidationError('input.tiem', 'a tiem source needs the tiem block');
   const clusterName = required(req.name, 'input.name', 'a cluster name');

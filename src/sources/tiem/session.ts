@@ -1,6 +1,5 @@
-import { cap, type Limit } from '../kit/limit.js';
-import type DataLoader from 'dataloader';
-import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
+import { cap } from '../kit/limit.js';
+import type { Cluster, Host, Workflow } from '../../model/entities.js';
 import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
 import type { EntityReader, ListWindow, SourceSession } from '../adapter.js';
 import type { ClusterFilter, HostFilter, SnapshotFilter, WorkflowFilter } from '../../model/entity-types.js';
@@ -12,6 +11,11 @@ import { MAX_PAGE_SIZE } from './paging.js';
 import { pageCount } from '../kit/paging.js';
 import { oncePerRow } from '../kit/once-per-row.js';
 import type { TiemBackup, TiemClusterDetail, TiemClusterInfo, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
+
+/** What each reader's vendor filters itself, made once rather than with every request's readers. */
+const PUSH_CLUSTER: ReadonlySet<'clusterNativeId'> = new Set(['clusterNativeId']);
+const PUSH_CLUSTER_TIMES: ReadonlySet<'clusterNativeId' | 'since' | 'until'> = new Set(['clusterNativeId', 'since', 'until']);
+const PUSH_CLUSTER_STATE: ReadonlySet<'clusterNativeId' | 'state'> = new Set(['clusterNativeId', 'state']);
 
 /**
  * How a gateway filter becomes TiEM query parameters. `exact` says the vendor's answer
@@ -32,173 +36,92 @@ const listedCluster = oncePerRow((sourceId: string, info: TiemClusterInfo) => to
 /** One loader result per key: a failed call fails its own key, not the whole batch. */
 const settle = <T>(work: Promise<T>): Promise<T | Error> => work.catch((err: unknown) => (err instanceof Error ? err : new Error(String(err))));
 
+/** The readers a TiEM source has: all four, so its own operations can read back without checks. */
+export type TiemSession = Required<Pick<SourceSession, 'clusters' | 'hosts' | 'snapshots' | 'workflows'>>;
+
 /**
  * One GraphQL request's view of a TiEM source. Its loaders live as long as the request,
  * so a cluster's detail is fetched once whether the query asks for the cluster, its
  * hosts or both, and every vendor call of the request shares one concurrency cap.
  */
-export class TiemSession {
-  readonly #limit: Limit;
-
-  /** GET /clusters/{id}: serves clusters.get and every host lookup. */
-  readonly #details: DataLoader<string, TiemClusterDetail | null>;
-  readonly #workflowDetails: DataLoader<string, TiemWorkflowDetail | null>;
-  readonly #backupsByCluster: DataLoader<string, TiemBackup[]>;
-  readonly #workflowsByCluster: DataLoader<string, TiemWorkflowInfo[]>;
-  readonly #backupById: DataLoader<string, TiemBackup | null>;
-
-  constructor(
-    private readonly client: TiemClient,
-    private readonly sourceId: string,
-    private readonly scope: RequestScope,
-    concurrency: number,
-  ) {
-    this.#limit = cap(concurrency);
-    const each =
-      <K, V>(load: (key: K) => Promise<V>) =>
-      (keys: readonly K[]) =>
-        Promise.all(keys.map((k) => settle(this.#limit(() => load(k)))));
-    this.#details = scope.loader(each((id) => client.clusterDetail(scope, id)));
-    this.#workflowDetails = scope.loader(each((id) => client.workflowDetail(scope, id)));
-    this.#backupById = scope.loader(each(async (id) => (await client.page(scope, BACKUPS, { backupId: id }, 1, 1)).items[0] ?? null));
-    this.#backupsByCluster = scope.loader((ids) =>
-      this.#groupedByCluster(
-        BACKUPS,
-        ids,
-        (b) => b.clusterId ?? undefined,
-        (id) => ({ clusterId: id }),
-      ),
-    );
-    this.#workflowsByCluster = scope.loader((ids) =>
-      this.#groupedByCluster(
-        WORKFLOWS,
-        ids,
-        (w) => (w.bizType === 'cluster' ? (w.bizId ?? undefined) : undefined),
-        (id) => ({ bizId: id, bizType: 'cluster' }),
-      ),
-    );
-  }
-
-  readers(): SourceSession {
-    return { clusters: this.#clusters(), hosts: this.#hosts(), snapshots: this.#snapshots(), workflows: this.#workflows() };
-  }
-
-  // ---------------------------------------------------------------- clusters
-
-  #clusters(): EntityReader<Cluster, ClusterFilter> {
-    // clusterName is a case-sensitive substring match and nameContains is not, so names
-    // stay with the gateway. clusterStatus cannot carry the unified status either: it
-    // depends on maintainStatus too (clusterStatus=Running includes clusters Stopping).
-    const query = (f: ClusterFilter): Query => ({ clusterId: f.clusterNativeId });
-    const map = (items: TiemClusterInfo[]) => items.map((c) => listedCluster(this.sourceId, c));
-    return {
-      pushdown: new Set<keyof ClusterFilter>(['clusterNativeId']),
-      list: async (f) => map(await this.client.walk(this.scope, CLUSTERS, query(f), this.#limit)),
-      // Newest first, but creation times can tie, so this is SOURCE order only (no nativeOrder).
-      window: async (f, offset, limit) => {
-        const page = await this.client.window(this.scope, CLUSTERS, query(f), offset, limit);
-        return { items: map(page.items), total: page.total };
-      },
-      get: async (id) => {
-        const detail = await this.#details.load(id);
-        return detail ? toCluster(this.sourceId, detail.info, detail.topology) : null;
-      },
-    };
-  }
-
-  // ---------------------------------------------------------------- hosts
-
-  #hostsOf = async (clusterId: string): Promise<Host[]> => {
-    const detail = await this.#details.load(clusterId);
-    return detail ? detail.topology.map((i) => toHost(this.sourceId, clusterId, i)) : [];
-  };
-
-  #hosts(): EntityReader<Host, HostFilter> {
-    return {
-      // The topology is per cluster: one detail call per cluster, and only that with a cluster filter.
-      pushdown: new Set<keyof HostFilter>(['clusterNativeId']),
-      list: async (f) => {
-        const ids = f.clusterNativeId ? [f.clusterNativeId] : (await this.client.walk(this.scope, CLUSTERS, {}, this.#limit)).map((c) => c.clusterId);
-        // A cluster whose detail fails is reported missing; the others' hosts are served.
-        return gather(ids, this.#hostsOf);
-      },
-      get: async (nativeId) => {
-        const ref = splitHostNativeId(nativeId);
-        return ref ? ((await this.#hostsOf(ref.clusterId)).find((h) => h.nativeId === nativeId) ?? null) : null;
-      },
-      byCluster: this.#hostsOf,
-    };
-  }
-
-  // ---------------------------------------------------------------- snapshots
-
-  #snapshots(): EntityReader<Snapshot, SnapshotFilter> {
-    const map = (items: TiemBackup[]) => items.map((b) => toSnapshot(this.sourceId, b));
-    return this.#filteredReader({
-      endpoint: BACKUPS,
-      pushdown: ['clusterNativeId', 'since', 'until'],
-      vendorQuery: backupQuery,
-      map,
-      get: async (id) => {
-        const record = await this.#backupById.load(id);
-        return record ? toSnapshot(this.sourceId, record) : null;
-      },
-      byCluster: async (id) => map(await this.#backupsByCluster.load(id)),
-    });
-  }
-
-  // ---------------------------------------------------------------- workflows
+export function tiemSession(client: TiemClient, sourceId: string, concurrency: number, scope: RequestScope): TiemSession {
+  const limit = cap(concurrency);
+  const each =
+    <K, V>(load: (key: K) => Promise<V>) =>
+    (keys: readonly K[]) =>
+      Promise.all(keys.map((k) => settle(limit(() => load(k)))));
+  const walk = <T>(endpoint: ListEndpoint<T>, query: Query) => client.walk(scope, endpoint, query, limit);
 
   /**
-   * WorkFlowInfo has no steps or progress, so a flow still under way is read in detail
-   * (one call each, under the cap, shared with `get`); finished ones are complete as listed.
+   * Children of N clusters in the fewest calls: one filtered walk for one cluster; for
+   * more, the unfiltered list's first page tells how many pages the whole list has, and
+   * that walk is taken when it is no more calls than one walk per cluster (the page
+   * already fetched is reused through the request's GET memo).
    */
-  #withDetail = (infos: TiemWorkflowInfo[]): Promise<Workflow[]> =>
-    Promise.all(
-      infos.map(async (info) => {
-        if (TERMINAL_WORKFLOW_STATES.has(workflowState(info.status))) return toWorkflow(this.sourceId, info);
-        const detail = await this.#workflowDetails.load(info.id);
-        return detail ? toWorkflow(this.sourceId, detail.info, detail) : toWorkflow(this.sourceId, info);
-      }),
-    );
+  const groupedByCluster = async <T>(
+    endpoint: ListEndpoint<T>,
+    clusterIds: readonly string[],
+    clusterOf: (item: T) => string | undefined,
+    filterFor: (clusterId: string) => Query,
+  ): Promise<(T[] | Error)[]> => {
+    const perCluster = () => Promise.all(clusterIds.map((id) => settle(walk(endpoint, filterFor(id)))));
+    if (clusterIds.length === 1) return perCluster();
+    try {
+      const first = await limit(() => client.page(scope, endpoint, {}, 1, MAX_PAGE_SIZE));
+      if (pageCount(first.total, MAX_PAGE_SIZE) > clusterIds.length) return perCluster();
+      const groups = new Map<string, T[]>(clusterIds.map((id) => [id, []]));
+      for (const item of await walk(endpoint, {})) {
+        const id = clusterOf(item);
+        if (id !== undefined) groups.get(id)?.push(item);
+      }
+      return clusterIds.map((id) => groups.get(id) ?? []);
+    } catch (err) {
+      return clusterIds.map(() => (err instanceof Error ? err : new Error(String(err))));
+    }
+  };
 
-  #workflows(): EntityReader<Workflow, WorkflowFilter> {
-    return this.#filteredReader({
-      endpoint: WORKFLOWS,
-      pushdown: ['clusterNativeId', 'state'],
-      vendorQuery: workflowQuery,
-      map: this.#withDetail,
-      get: async (id) => {
-        const detail = await this.#workflowDetails.load(id);
-        return detail ? toWorkflow(this.sourceId, detail.info, detail) : null;
-      },
-      byCluster: async (id) => this.#withDetail(await this.#workflowsByCluster.load(id)),
-    });
-  }
-
-  // ---------------------------------------------------------------- shared
+  /** GET /clusters/{id}: serves clusters.get and every host lookup. */
+  const details = scope.loader<string, TiemClusterDetail | null>(each((id) => client.clusterDetail(scope, id)));
+  const workflowDetails = scope.loader<string, TiemWorkflowDetail | null>(each((id) => client.workflowDetail(scope, id)));
+  const backupById = scope.loader<string, TiemBackup | null>(each(async (id) => (await client.page(scope, BACKUPS, { backupId: id }, 1, 1)).items[0] ?? null));
+  const backupsByCluster = scope.loader<string, TiemBackup[]>((ids) =>
+    groupedByCluster(
+      BACKUPS,
+      ids,
+      (b) => b.clusterId ?? undefined,
+      (id) => ({ clusterId: id }),
+    ),
+  );
+  const workflowsByCluster = scope.loader<string, TiemWorkflowInfo[]>((ids) =>
+    groupedByCluster(
+      WORKFLOWS,
+      ids,
+      (w) => (w.bizType === 'cluster' ? (w.bizId ?? undefined) : undefined),
+      (id) => ({ bizId: id, bizType: 'cluster' }),
+    ),
+  );
 
   /** A reader over a paged TiEM list whose filters `vendorQuery` translates. */
-  #filteredReader<T, U, F>(spec: {
+  const filteredReader = <T, U, F>(spec: {
     endpoint: ListEndpoint<T>;
-    pushdown: (keyof F)[];
+    pushdown: ReadonlySet<keyof F>;
     vendorQuery: (filter: F) => VendorQuery<T>;
     map: (items: T[]) => U[] | Promise<U[]>;
     get: (id: string) => Promise<U | null>;
     byCluster: (clusterId: string) => Promise<U[]>;
-  }): EntityReader<U, F> {
+  }): EntityReader<U, F> => {
     const matching = async (filter: F): Promise<T[]> => {
       const q = spec.vendorQuery(filter);
-      return (await this.client.walk(this.scope, spec.endpoint, q.query, this.#limit)).filter(q.keep);
+      return (await walk(spec.endpoint, q.query)).filter(q.keep);
     };
     return {
-      pushdown: new Set(spec.pushdown),
+      pushdown: spec.pushdown,
       list: async (filter) => spec.map(await matching(filter)),
       // TiEM lists newest first by creation time, which can tie: SOURCE order only.
       window: async (filter, offset, limit): Promise<ListWindow<U>> => {
         const q = spec.vendorQuery(filter);
         if (q.exact) {
-          const page = await this.client.window(this.scope, spec.endpoint, q.query, offset, limit);
+          const page = await client.window(scope, spec.endpoint, q.query, offset, limit);
           return { items: await spec.map(page.items), total: page.total };
         }
         const all = await matching(filter);
@@ -207,35 +130,94 @@ export class TiemSession {
       get: spec.get,
       byCluster: spec.byCluster,
     };
-  }
+  };
+
+  // ---- Clusters ----
+
+  // clusterName is a case-sensitive substring match and nameContains is not, so names
+  // stay with the gateway. clusterStatus cannot carry the unified status either: it
+  // depends on maintainStatus too (clusterStatus=Running includes clusters Stopping).
+  const clusterQuery = (f: ClusterFilter): Query => ({ clusterId: f.clusterNativeId });
+  const listedClusters = (items: TiemClusterInfo[]) => items.map((c) => listedCluster(sourceId, c));
+  const clusters: EntityReader<Cluster, ClusterFilter> = {
+    pushdown: PUSH_CLUSTER,
+    list: async (f) => listedClusters(await walk(CLUSTERS, clusterQuery(f))),
+    // Newest first, but creation times can tie, so this is SOURCE order only (no nativeOrder).
+    window: async (f, offset, limit) => {
+      const page = await client.window(scope, CLUSTERS, clusterQuery(f), offset, limit);
+      return { items: listedClusters(page.items), total: page.total };
+    },
+    get: async (id) => {
+      const detail = await details.load(id);
+      return detail ? toCluster(sourceId, detail.info, detail.topology) : null;
+    },
+  };
+
+  // ---- Hosts ----
+
+  const hostsOf = async (clusterId: string): Promise<Host[]> => {
+    const detail = await details.load(clusterId);
+    return detail ? detail.topology.map((i) => toHost(sourceId, clusterId, i)) : [];
+  };
+
+  const hosts: EntityReader<Host, HostFilter> = {
+    // The topology is per cluster: one detail call per cluster, and only that with a cluster filter.
+    pushdown: PUSH_CLUSTER,
+    list: async (f) => {
+      const ids = f.clusterNativeId ? [f.clusterNativeId] : (await walk(CLUSTERS, {})).map((c) => c.clusterId);
+      // A cluster whose detail fails is reported missing; the others' hosts are served.
+      return gather(ids, hostsOf);
+    },
+    get: async (nativeId) => {
+      const ref = splitHostNativeId(nativeId);
+      return ref ? ((await hostsOf(ref.clusterId)).find((h) => h.nativeId === nativeId) ?? null) : null;
+    },
+    byCluster: hostsOf,
+  };
+
+  // ---- Snapshots ----
+
+  const toSnapshots = (items: TiemBackup[]) => items.map((b) => toSnapshot(sourceId, b));
+  const snapshots = filteredReader({
+    endpoint: BACKUPS,
+    pushdown: PUSH_CLUSTER_TIMES,
+    vendorQuery: backupQuery,
+    map: toSnapshots,
+    get: async (id) => {
+      const record = await backupById.load(id);
+      return record ? toSnapshot(sourceId, record) : null;
+    },
+    byCluster: async (id) => toSnapshots(await backupsByCluster.load(id)),
+  });
+
+  // ---- Workflows ----
 
   /**
-   * Children of N clusters in the fewest calls: one filtered walk for one cluster; for
-   * more, the unfiltered list's first page tells how many pages the whole list has, and
-   * that walk is taken when it is no more calls than one walk per cluster (the page
-   * already fetched is reused through the request's GET memo).
+   * WorkFlowInfo has no steps or progress, so a flow still under way is read in detail
+   * (one call each, under the cap, shared with `get`); finished ones are complete as listed.
    */
-  async #groupedByCluster<T>(
-    endpoint: ListEndpoint<T>,
-    clusterIds: readonly string[],
-    clusterOf: (item: T) => string | undefined,
-    filterFor: (clusterId: string) => Query,
-  ): Promise<(T[] | Error)[]> {
-    const perCluster = () => Promise.all(clusterIds.map((id) => settle(this.client.walk(this.scope, endpoint, filterFor(id), this.#limit))));
-    if (clusterIds.length === 1) return perCluster();
-    try {
-      const first = await this.#limit(() => this.client.page(this.scope, endpoint, {}, 1, MAX_PAGE_SIZE));
-      if (pageCount(first.total, MAX_PAGE_SIZE) > clusterIds.length) return perCluster();
-      const groups = new Map<string, T[]>(clusterIds.map((id) => [id, []]));
-      for (const item of await this.client.walk(this.scope, endpoint, {}, this.#limit)) {
-        const id = clusterOf(item);
-        if (id !== undefined) groups.get(id)?.push(item);
-      }
-      return clusterIds.map((id) => groups.get(id) ?? []);
-    } catch (err) {
-      return clusterIds.map(() => (err instanceof Error ? err : new Error(String(err))));
-    }
-  }
+  const withDetail = (infos: TiemWorkflowInfo[]): Promise<Workflow[]> =>
+    Promise.all(
+      infos.map(async (info) => {
+        if (TERMINAL_WORKFLOW_STATES.has(workflowState(info.status))) return toWorkflow(sourceId, info);
+        const detail = await workflowDetails.load(info.id);
+        return detail ? toWorkflow(sourceId, detail.info, detail) : toWorkflow(sourceId, info);
+      }),
+    );
+
+  const workflows = filteredReader({
+    endpoint: WORKFLOWS,
+    pushdown: PUSH_CLUSTER_STATE,
+    vendorQuery: workflowQuery,
+    map: withDetail,
+    get: async (id) => {
+      const detail = await workflowDetails.load(id);
+      return detail ? toWorkflow(sourceId, detail.info, detail) : null;
+    },
+    byCluster: async (id) => withDetail(await workflowsByCluster.load(id)),
+  });
+
+  return { clusters, hosts, snapshots, workflows };
 }
 
 // ---------------------------------------------------------------- filters → TiEM parameters

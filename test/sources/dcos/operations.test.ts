@@ -3,7 +3,8 @@ import type { SourceConfig } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { Workflow } from '../../../src/model/entities.js';
 import { NotFoundError, ValidationError } from '../../../src/model/errors.js';
-import type { CreateClusterRequest, DcosHostSpec, OperationResult, SourceOperations } from '../../../src/model/operations.js';
+import type { OperationResult, SourceOperations } from '../../../src/model/operations.js';
+import type { DcosCreateRequest, DcosHostSpec } from '../../../src/sources/dcos/inputs.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDcosAdapter } from '../../../src/sources/dcos/index.js';
 import { SourceError } from '../../../src/sources/errors.js';
@@ -42,7 +43,7 @@ const readers = () => {
 };
 const spec = (ip: string): DcosHostSpec => ({ ip, sshUser: 'root', privateKey: KEY });
 /** A compact cluster of four on addresses no seeded node uses. */
-const createRequest = (name: string, net: number, dcos: Partial<NonNullable<CreateClusterRequest['dcos']>> = {}): CreateClusterRequest => ({
+const createRequest = (name: string, net: number, dcos: Partial<NonNullable<DcosCreateRequest['dcos']>> = {}): DcosCreateRequest => ({
   name,
   labels: [],
   dcos: { masters: [spec(`172.20.${net}.1`)], shared: [spec(`172.20.${net}.2`)], slaves: [spec(`172.20.${net}.3`), spec(`172.20.${net}.4`)], ...dcos },
@@ -149,7 +150,7 @@ describe('createCluster', () => {
     expect(await readers().clusters.get(result.target!.nativeId)).toMatchObject({ status: 'FAILED' });
   });
 
-  it.each<[string, CreateClusterRequest, string]>([
+  it.each<[string, DcosCreateRequest, string]>([
     ['a name the vendor refuses', { ...createRequest('x', 4), name: 'no_underscores' }, 'input.name'],
     ['labels', { ...createRequest('x', 4), labels: [{ key: 'env', value: 'prod' }] }, 'input.labels'],
     ['too few nodes for ha', createRequest('x', 4, { type: 'ha' }), 'input.dcos'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
-import type { CreateClusterRequest, DcosHostSpec } from '../../../src/model/operations.js';
+import type { DcosCreateRequest, DcosHostSpec } from '../../../src/sources/dcos/inputs.js';
 import type { VendorCluster, VendorHost } from '../../../src/sources/dcos/wire.js';
 import { checkDeleteCluster, checkRemoval, createClusterBody, hostChange } from '../../../src/sources/dcos/requests.js';
 
@@ -10,7 +10,7 @@ const CLUSTER = '59bb43f8284ae3000bf663ea';
 const host = (ip: string): DcosHostSpec => ({ ip, sshUser: 'root', privateKey: KEY });
 const node = (ip: string) => ({ ip, sshUser: 'root', privateKey: KEY });
 
-function request(dcos: Partial<NonNullable<CreateClusterRequest['dcos']>> = {}, rest: Partial<CreateClusterRequest> = {}): CreateClusterRequest {
+function request(dcos: Partial<NonNullable<DcosCreateRequest['dcos']>> = {}, rest: Partial<DcosCreateRequest> = {}): DcosCreateRequest {
   return { name: 'cluster', labels: [], dcos: { masters: [host('192.168.10.212')], shared: [host('192.168.10.213')], ...dcos }, ...rest };
 }
 

@@ -3,7 +3,8 @@ import type { SourceConfig } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { Workflow } from '../../../src/model/entities.js';
 import { NotFoundError, ValidationError } from '../../../src/model/errors.js';
-import type { CreateClusterRequest, DwsClusterParams, SourceOperations } from '../../../src/model/operations.js';
+import type { SourceOperations } from '../../../src/model/operations.js';
+import type { DwsCreateRequest, DwsClusterParams } from '../../../src/sources/dws/inputs.js';
 import { dwsSimulator } from '../../../src/simulators/dws/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
@@ -103,7 +104,7 @@ const params = (over: Partial<DwsClusterParams> = {}): DwsClusterParams => ({
   adminPassword: PASSWORD,
   ...over,
 });
-const createRequest = (name: string, over: Partial<CreateClusterRequest> = {}, dws: Partial<DwsClusterParams> = {}): CreateClusterRequest => ({
+const createRequest = (name: string, over: Partial<DwsCreateRequest> = {}, dws: Partial<DwsClusterParams> = {}): DwsCreateRequest => ({
   name,
   labels: [],
   dws: params(dws),
@@ -111,7 +112,7 @@ const createRequest = (name: string, over: Partial<CreateClusterRequest> = {}, d
 });
 
 /** A cluster created through the operation and run to AVAILABLE (creation takes 10 to 15 minutes). */
-async function readyCluster(name: string, dws: Partial<DwsClusterParams> = {}, labels: CreateClusterRequest['labels'] = []): Promise<string> {
+async function readyCluster(name: string, dws: Partial<DwsClusterParams> = {}, labels: DwsCreateRequest['labels'] = []): Promise<string> {
   const { target } = await ops().createCluster!(createRequest(name, { labels }, dws));
   sim.advance(16 * MINUTE);
   expect((await read().clusters.get(target!.nativeId))?.status).toBe('RUNNING');
@@ -159,7 +160,7 @@ describe('dws operations: createCluster', () => {
   });
 
   it('refuses what DWS cannot take, sending nothing', async () => {
-    const refuse = (over: Partial<CreateClusterRequest>, dws: Partial<DwsClusterParams> = {}) =>
+    const refuse = (over: Partial<DwsCreateRequest>, dws: Partial<DwsClusterParams> = {}) =>
       refusedField(() => ops().createCluster!(createRequest('dws-ops-03', over, dws)));
     expect(await refuse({ dws: undefined })).toBe('input.dws');
     expect(await refuse({ version: '8.2.0' })).toBe('input.version');

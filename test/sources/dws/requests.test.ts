@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
-import type { CreateClusterRequest, DwsClusterParams } from '../../../src/model/operations.js';
+import type { DwsCreateRequest, DwsClusterParams } from '../../../src/sources/dws/inputs.js';
 import type { CnListWire } from '../../../src/sources/dws/wire.js';
 import {
   checkSnapshotRequest,
@@ -34,7 +34,7 @@ const dws = (over: Partial<DwsClusterParams> = {}): DwsClusterParams => ({
   adminPassword: PASSWORD,
   ...over,
 });
-const request = (over: Partial<CreateClusterRequest> = {}, params: Partial<DwsClusterParams> = {}): CreateClusterRequest => ({
+const request = (over: Partial<DwsCreateRequest> = {}, params: Partial<DwsClusterParams> = {}): DwsCreateRequest => ({
   name: 'dws-1',
   labels: [],
   dws: dws(params),
@@ -86,7 +86,7 @@ describe('dws requests: createCluster', () => {
     expect(createClusterBody(request({ region: 'cn-north-4', zone: 'az1.dc1' }), 'cn-north-4').cluster.availability_zone).toBe('az1.dc1');
   });
 
-  it.each<[string, Partial<CreateClusterRequest>, Partial<DwsClusterParams>]>([
+  it.each<[string, Partial<DwsCreateRequest>, Partial<DwsClusterParams>]>([
     ['input.dws', { dws: undefined }, {}],
     ['input.version', { version: '8.2.0' }, {}],
     ['input.region', { region: 'eu-west-0' }, {}],

@@ -3,7 +3,8 @@ import type { SourceConfig } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { Workflow } from '../../../src/model/entities.js';
 import { NotFoundError, ValidationError } from '../../../src/model/errors.js';
-import type { CreateClusterRequest, SourceOperations } from '../../../src/model/operations.js';
+import type { SourceOperations } from '../../../src/model/operations.js';
+import type { HciCreateRequest } from '../../../src/sources/hci/inputs.js';
 import { hciSimulator } from '../../../src/simulators/hci/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
@@ -68,7 +69,7 @@ async function follow(id: string, stepMs: number, maxSteps = 100): Promise<Workf
 
 const firstCluster = async () => (await read().clusters.list({}))[0]!;
 
-const addRequest = (name: string, centerIp: string): CreateClusterRequest => ({ name, labels: [], hci: { centerIp, description: 'from the test' } });
+const addRequest = (name: string, centerIp: string): HciCreateRequest => ({ name, labels: [], hci: { centerIp, description: 'from the test' } });
 
 describe('hci operations: createCluster', () => {
   it('adds the cluster and returns its join, which runs host by host to SUCCEEDED', async () => {
@@ -103,7 +104,7 @@ describe('hci operations: createCluster', () => {
   });
 
   it('refuses what the platform cannot take, sending nothing', async () => {
-    const refuse = (req: Partial<CreateClusterRequest>) => refusedField(() => ops().createCluster!({ ...addRequest('x', '10.88.3.11'), ...req }));
+    const refuse = (req: Partial<HciCreateRequest>) => refusedField(() => ops().createCluster!({ ...addRequest('x', '10.88.3.11'), ...req }));
     expect(await refuse({ hci: undefined })).toBe('input.hci');
     expect(await refuse({ hci: { centerIp: 'not-an-ip' } })).toBe('input.hci.centerIp');
     expect(await refuse({ name: '' })).toBe('input.name');

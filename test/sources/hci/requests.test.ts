@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
-import type { CreateClusterRequest } from '../../../src/model/operations.js';
+import type { HciCreateRequest } from '../../../src/sources/hci/inputs.js';
 import type { HostStatistic } from '../../../src/sources/hci/wire.js';
 import {
   addClusterBody,
@@ -22,7 +22,7 @@ const fieldOf = (run: () => unknown): string => {
 };
 
 describe('hci requests: add cluster', () => {
-  const request = (over: Partial<CreateClusterRequest> = {}): CreateClusterRequest => ({
+  const request = (over: Partial<HciCreateRequest> = {}): HciCreateRequest => ({
     name: 'hci-new',
     labels: [],
     hci: { centerIp: '10.1.2.11', description: '新集群' },
@@ -45,7 +45,7 @@ describe('hci requests: add cluster', () => {
     ['input.zone', { zone: 'az1' }],
     ['input.labels', { labels: [{ key: 'env', value: 'prod' }] }],
   ] as const)('refuses %s', (field, over) => {
-    expect(fieldOf(() => addClusterBody(request(over as Partial<CreateClusterRequest>)))).toBe(field);
+    expect(fieldOf(() => addClusterBody(request(over as Partial<HciCreateRequest>)))).toBe(field);
   });
 });
 

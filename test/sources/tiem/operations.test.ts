@@ -3,7 +3,8 @@ import type { SourceConfig } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { Cluster, Workflow } from '../../../src/model/entities.js';
 import { NotFoundError, ValidationError } from '../../../src/model/errors.js';
-import type { CreateClusterRequest, SourceOperations } from '../../../src/model/operations.js';
+import type { SourceOperations } from '../../../src/model/operations.js';
+import type { TiemCreateRequest } from '../../../src/sources/tiem/inputs.js';
 import { TERMINAL_WORKFLOW_STATES } from '../../../src/model/status.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { SourceError } from '../../../src/sources/errors.js';
@@ -92,7 +93,7 @@ async function vendorError(work: Promise<unknown>): Promise<SourceError> {
   return err as SourceError;
 }
 
-const createRequest = (name: string, patch: Partial<CreateClusterRequest> = {}): CreateClusterRequest => ({
+const createRequest = (name: string, patch: Partial<TiemCreateRequest> = {}): TiemCreateRequest => ({
   name,
   version: 'v6.1.0',
   region: 'CN-HANGZHOU',
@@ -181,7 +182,8 @@ describe('createCluster', () => {
 
   it('validates before sending anything', async () => {
     expect(await invalidField(() => op('createCluster')(createRequest('x', { version: undefined })))).toBe('input.version');
-    expect(await invalidField(() => op('createCluster')({ ...createRequest('x'), tiem: undefined }))).toBe('input.tiem');
+    const { tiem: _block, ...withoutBlock } = createRequest('x');
+    expect(await invalidField(() => op('createCluster')(withoutBlock))).toBe('input.tiem');
     expect(await invalidField(() => op('createCluster')(createRequest('x', { labels: [{ key: 'a:b', value: '' }] })))).toBe('input.labels[0].key');
   });
 

@@ -1,14 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
-import type { CreateClusterRequest, TakeOverClusterRequest } from '../../../src/model/operations.js';
+import type { TakeOverClusterRequest } from '../../../src/model/operations.js';
+import type { TiemCreateRequest } from '../../../src/sources/tiem/inputs.js';
 import { tagLabel } from '../../../src/sources/tiem/map.js';
 import { backupBody, checkRestore, createClusterBody, deleteClusterBody, labelTags, restoreBody, takeoverBody } from '../../../src/sources/tiem/requests.js';
 import { clusterDetailSchema, envelopeSchema } from '../../../src/sources/tiem/wire.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/tiem/${name}.json`, import.meta.url), 'utf8'));
 
-const create = (patch: Partial<CreateClusterRequest> = {}, tiem: Partial<NonNullable<CreateClusterRequest['tiem']>> = {}): CreateClusterRequest => ({
+const create = (patch: Partial<TiemCreateRequest> = {}, tiem: Partial<NonNullable<TiemCreateRequest['tiem']>> = {}): TiemCreateRequest => ({
   name: 'orders',
   version: 'v6.1.0',
   region: 'CN-HANGZHOU',

@@ -1,78 +1,25 @@
 import { builder } from '../../builder.js';
+import type { AnyInputField } from '../../../sources/kit/inputs.js';
+import { INPUTS } from '../../../sources/kinds.js';
 import { LabelInput } from '../common.js';
+import { vendorInputFields, vendorInputType } from './vendor-inputs.js';
 
-/** Per-vendor blocks of createCluster: only the block of the target source's kind is read. */
-const TiemComponentInput = builder.inputType('TiemComponentInput', {
-  description: 'One component of a TiDB cluster and how many instances of it',
-  fields: (t) => ({
-    type: t.string({ required: true, description: 'TiDB, TiKV, PD, TiFlash, CDC, ...' }),
-    count: t.int({ required: true, description: 'Instances of it' }),
-    spec: t.string({ required: true, description: 'Instance size, e.g. 4C8G' }),
-    zone: t.string({ required: true, description: 'Zone the instances go to' }),
-    diskType: t.string({ description: 'NVMeSSD, SSD or SATA; absent: the service’s default' }),
-    diskCapacityGb: t.int({ description: 'Disk per instance, in GB; absent: the service’s default' }),
-  }),
-});
+/** Each kind's additions, in the order kinds.ts lists them. */
+const VENDOR_INPUTS = Object.entries(INPUTS);
 
-export const TiemClusterInput = builder.inputType('TiemClusterInput', {
-  description: 'createCluster’s parameters for a TiEM source',
-  fields: (t) => ({
-    clusterType: t.string({ defaultValue: 'TiDB', description: 'The product to install' }),
-    dbUser: t.string({ description: 'The database’s root user; absent: the service’s default' }),
-    dbPassword: t.string({ required: true, description: 'Password of the database’s root user; sent to the vendor only' }),
-    cpuArchitecture: t.string({ description: 'X86_64 or ARM' }),
-    copies: t.int({ description: 'Data replicas; absent: the service’s default' }),
-    tls: t.boolean({ description: 'Serve clients over TLS' }),
-    exclusive: t.boolean({ description: 'Give the cluster hosts of its own' }),
-    vendor: t.string({ description: 'The resource vendor the hosts come from, as TiEM names it' }),
-    components: t.field({ type: [TiemComponentInput], required: true, description: 'The components to install' }),
-  }),
-});
-
-export const DwsClusterInput = builder.inputType('DwsClusterInput', {
-  description: 'createCluster’s parameters for a DWS source',
-  fields: (t) => ({
-    nodeType: t.string({ required: true, description: 'Node flavor, e.g. dws.m3.xlarge' }),
-    nodes: t.int({ required: true, description: 'Data nodes' }),
-    coordinators: t.int({ description: 'Coordinator nodes (CNs); absent: the vendor’s default' }),
-    vpcId: t.string({ required: true, description: 'The VPC the cluster joins' }),
-    subnetId: t.string({ required: true, description: 'Its subnet in that VPC' }),
-    securityGroupId: t.string({ required: true, description: 'The security group its nodes get' }),
-    availabilityZone: t.string({ required: true, description: 'The availability zone, e.g. cn-north-4a' }),
-    adminUser: t.string({ required: true, description: 'The database administrator’s name' }),
-    adminPassword: t.string({ required: true, description: 'The administrator’s password; sent to the vendor only' }),
-    port: t.int({ description: 'The database port, 8000 to 30000; absent: the vendor’s default' }),
-    publicIp: t.boolean({ description: 'Bind a public IP address' }),
-  }),
-});
-
-export const HostSpecInput = builder.inputType('HostSpecInput', {
-  description: 'A machine DC/OS installs onto, and how to log in to it',
-  fields: (t) => ({
-    ip: t.string({ required: true, description: 'Its IP address' }),
-    sshUser: t.string({ description: 'The SSH user; absent: the vendor’s default' }),
-    privateKey: t.string({ description: 'Sent to the vendor only; never returned or logged' }),
-  }),
-});
-
-export const DcosClusterInput = builder.inputType('DcosClusterInput', {
-  description: 'createCluster’s parameters for a DC/OS source',
-  fields: (t) => ({
-    type: t.string({ description: 'compact or ha' }),
-    ownerId: t.string({ description: 'The DC/OS user who owns it; absent: the user the source logs in as' }),
-    masters: t.field({ type: [HostSpecInput], required: true, description: 'Master hosts' }),
-    shared: t.field({ type: [HostSpecInput], description: 'Shared (public agent) hosts' }),
-    slaves: t.field({ type: [HostSpecInput], description: 'Agent hosts' }),
-  }),
-});
-
-export const HciClusterInput = builder.inputType('HciClusterInput', {
-  description: 'createCluster’s parameters for an HCI source',
-  fields: (t) => ({
-    centerIp: t.string({ required: true, description: 'Address of the cluster’s center node, which the platform joins' }),
-    description: t.string({ description: 'Free text kept with the cluster' }),
-  }),
-});
+/**
+ * Every kind's fields of ScaleClusterInput, by name. Two kinds naming one field would
+ * give it two meanings, so that stops the schema from being built.
+ */
+export const SCALE_FIELDS: Readonly<Record<string, AnyInputField>> = Object.fromEntries(
+  VENDOR_INPUTS.flatMap(([kind, inputs]) =>
+    Object.entries(inputs.scaleCluster ?? {}).map(([name, field]) => {
+      const other = VENDOR_INPUTS.find(([k, i]) => k !== kind && i.scaleCluster?.[name]);
+      if (other) throw new Error(`ScaleClusterInput.${name} is declared by both ${kind} and ${other[0]}`);
+      return [name, field];
+    }),
+  ),
+);
 
 export const CreateClusterInput = builder.inputType('CreateClusterInput', {
   description: 'A cluster to create: common fields, and the block for the source’s kind (the others are ignored)',
@@ -83,21 +30,17 @@ export const CreateClusterInput = builder.inputType('CreateClusterInput', {
     region: t.string({ description: 'Region, where the vendor has regions' }),
     zone: t.string({ description: 'Availability zone, where the vendor has zones' }),
     labels: t.field({ type: [LabelInput], description: 'Labels or tags to give it, where the vendor has them' }),
-    tiem: t.field({ type: TiemClusterInput, description: 'For a TiEM source' }),
-    dws: t.field({ type: DwsClusterInput, description: 'For a DWS source' }),
-    dcos: t.field({ type: DcosClusterInput, description: 'For a DC/OS source' }),
-    hci: t.field({ type: HciClusterInput, description: 'For an HCI source' }),
+    ...Object.fromEntries(
+      VENDOR_INPUTS.flatMap(([kind, { createCluster }]) =>
+        createCluster ? [[kind, t.field({ type: vendorInputType(createCluster.shape), description: createCluster.field })]] : [],
+      ),
+    ),
   }),
 });
 
 export const ScaleClusterInput = builder.inputType('ScaleClusterInput', {
   description: 'What to change in a cluster’s size; give at least one field',
-  fields: (t) => ({
-    nodeCount: t.int({ description: 'Data nodes wanted in total (DWS resize / shrink)' }),
-    coordinatorCount: t.int({ description: 'Coordinator nodes wanted in total (DWS CNs)' }),
-    addHosts: t.field({ type: [HostSpecInput], description: 'Hosts to add (DC/OS)' }),
-    removeHostIds: t.idList({ description: 'Host ids to remove (DC/OS)' }),
-  }),
+  fields: (t) => vendorInputFields(t, SCALE_FIELDS),
 });
 
 export const TakeOverClusterInput = builder.inputType('TakeOverClusterInput', {

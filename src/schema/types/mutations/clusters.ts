@@ -1,10 +1,10 @@
 import { ValidationError } from '../../../model/errors.js';
-import { decodeGlobalId } from '../../../model/ids.js';
+import { decodeGlobalId, type NodeType } from '../../../model/ids.js';
 import type { CreateClusterRequest } from '../../../model/operations.js';
 import { builder } from '../../builder.js';
 import { operationOf, payload, sourceOf, targetOf, withoutNulls } from '../../operations.js';
 import { LabelInput } from '../common.js';
-import { CreateClusterInput, ScaleClusterInput, TakeOverClusterInput } from './cluster-inputs.js';
+import { CreateClusterInput, SCALE_FIELDS, ScaleClusterInput, TakeOverClusterInput } from './cluster-inputs.js';
 import { labelSet, labelsOf } from './labels.js';
 import { mutationOptions } from './payload.js';
 
@@ -21,6 +21,11 @@ const CLUSTER_ACTIONS = {
   stopInspection: 'Stops the HCI inspection running on the cluster',
 } as const;
 type ClusterAction = keyof typeof CLUSTER_ACTIONS;
+
+/** The vendors' scale fields, as a scale request with none of them is told: "a, b or c". */
+const SCALE_FIELD_NAMES = Object.keys(SCALE_FIELDS)
+  .join(', ')
+  .replace(/, ([^,]*)$/, ' or $1');
 
 builder.mutationFields((t) => ({
   createCluster: t.field({
@@ -79,20 +84,25 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const target = await targetOf(ctx, 'id', String(args.id), 'Cluster', 'scaleCluster');
-      const input = withoutNulls(args.input);
-      if (Object.keys(input).length === 0) throw new ValidationError('input', 'say what to change: nodeCount, coordinatorCount, addHosts or removeHostIds');
-      const removeHostIds = input.removeHostIds?.map((id, i) => {
-        const host = decodeGlobalId(String(id));
-        const field = `input.removeHostIds[${i}]`;
-        if (host.type !== 'Host') throw new ValidationError(field, `expected a Host id, got a ${host.type} id`);
-        if (host.sourceId !== target.adapter.info.id) throw new ValidationError(field, 'the host belongs to another source');
-        ctx.registry.locate(host);
-        return host.nativeId;
-      });
-      return payload(
-        target.adapter,
-        await target.run(target.nativeId, { ...input, ...(removeHostIds ? { removeHostIds } : {}) }, { signal: ctx.scope.signal }),
+      const input: Record<string, unknown> = withoutNulls(args.input);
+      if (Object.keys(input).length === 0) throw new ValidationError('input', `say what to change: ${SCALE_FIELD_NAMES}`);
+      /** A global id of the field's node type on the target's source, as the vendor's native id. */
+      const nativeId = (node: NodeType, id: unknown, field: string) => {
+        const ref = decodeGlobalId(String(id));
+        if (ref.type !== node) throw new ValidationError(field, `expected a ${node} id, got a ${ref.type} id`);
+        if (ref.sourceId !== target.adapter.info.id) throw new ValidationError(field, `the ${node.toLowerCase()} belongs to another source`);
+        ctx.registry.locate(ref);
+        return ref.nativeId;
+      };
+      const request = Object.fromEntries(
+        Object.entries(input).map(([name, value]) => {
+          const node = SCALE_FIELDS[name]?.node;
+          if (!node) return [name, value];
+          const field = `input.${name}`;
+          return [name, Array.isArray(value) ? value.map((id, i) => nativeId(node, id, `${field}[${i}]`)) : nativeId(node, value, field)];
+        }),
       );
+      return payload(target.adapter, await target.run(target.nativeId, request, { signal: ctx.scope.signal }));
     },
   }),
   takeOverCluster: t.field({

@@ -1,0 +1,54 @@
+import type { CreateClusterRequest, ScaleClusterRequest } from '../../model/operations.js';
+import type { InputFields, InputShape, VendorInputs } from '../kit/inputs.js';
+
+/** createCluster's `dws` block. */
+export interface DwsClusterParams {
+  nodeType: string;
+  nodes: number;
+  coordinators?: number;
+  vpcId: string;
+  subnetId: string;
+  securityGroupId: string;
+  availabilityZone: string;
+  adminUser: string;
+  adminPassword: string;
+  port?: number;
+  publicIp?: boolean;
+}
+
+/** The fields of scaleCluster's input DWS reads: one of the two per call. */
+export interface DwsScaleParams {
+  /** Data nodes wanted in total (resize or shrink). */
+  nodeCount?: number;
+  /** Coordinator nodes wanted in total. */
+  coordinatorCount?: number;
+}
+
+/** createCluster as a DWS source receives it: the `dws` block beside the common fields. */
+export type DwsCreateRequest = CreateClusterRequest & { dws?: DwsClusterParams };
+export type DwsScaleRequest = ScaleClusterRequest & DwsScaleParams;
+
+const CLUSTER: InputShape<DwsClusterParams> = {
+  name: 'DwsClusterInput',
+  description: 'createCluster’s parameters for a DWS source',
+  fields: {
+    nodeType: { type: 'String', required: true, description: 'Node flavor, e.g. dws.m3.xlarge' },
+    nodes: { type: 'Int', required: true, description: 'Data nodes' },
+    coordinators: { type: 'Int', description: 'Coordinator nodes (CNs); absent: the vendor’s default' },
+    vpcId: { type: 'String', required: true, description: 'The VPC the cluster joins' },
+    subnetId: { type: 'String', required: true, description: 'Its subnet in that VPC' },
+    securityGroupId: { type: 'String', required: true, description: 'The security group its nodes get' },
+    availabilityZone: { type: 'String', required: true, description: 'The availability zone, e.g. cn-north-4a' },
+    adminUser: { type: 'String', required: true, description: 'The database administrator’s name' },
+    adminPassword: { type: 'String', required: true, description: 'The administrator’s password; sent to the vendor only' },
+    port: { type: 'Int', description: 'The database port, 8000 to 30000; absent: the vendor’s default' },
+    publicIp: { type: 'Boolean', description: 'Bind a public IP address' },
+  },
+};
+
+const SCALE: InputFields<DwsScaleParams> = {
+  nodeCount: { type: 'Int', description: 'Data nodes wanted in total (DWS resize / shrink)' },
+  coordinatorCount: { type: 'Int', description: 'Coordinator nodes wanted in total (DWS CNs)' },
+};
+
+export const dwsInputs: VendorInputs = { createCluster: { field: 'For a DWS source', shape: CLUSTER }, scaleCluster: SCALE };

@@ -1,0 +1,23 @@
+import type { CreateClusterRequest } from '../../model/operations.js';
+import type { InputShape, VendorInputs } from '../kit/inputs.js';
+
+/** createCluster's `hci` block. */
+export interface HciClusterParams {
+  /** Address of the cluster's center node, which the platform joins. */
+  centerIp: string;
+  description?: string;
+}
+
+/** createCluster as an HCI source receives it: the `hci` block beside the common fields. */
+export type HciCreateRequest = CreateClusterRequest & { hci?: HciClusterParams };
+
+const CLUSTER: InputShape<HciClusterParams> = {
+  name: 'HciClusterInput',
+  description: 'createCluster’s parameters for an HCI source',
+  fields: {
+    centerIp: { type: 'String', required: true, description: 'Address of the cluster’s center node, which the platform joins' },
+    description: { type: 'String', description: 'Free text kept with the cluster' },
+  },
+};
+
+export const hciInputs: VendorInputs = { createCluster: { field: 'For an HCI source', shape: CLUSTER } };
