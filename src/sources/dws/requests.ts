@@ -2,6 +2,7 @@ import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest } from '../../model/operations.js';
 import type { DwsCreateRequest, DwsScaleRequest } from './inputs.js';
+import type { DwsSnapshotPolicyChange } from './inputs.js';
 import type {
   AddCnsBody,
   ClusterWire,
@@ -297,17 +298,6 @@ export function restoreBody(req: RestoreSnapshotRequest): RestoreBody {
 }
 
 // ---- Snapshot policies ----
-
-/** A change to a cluster's snapshot policy, in the gateway's words: what is given changes. */
-export interface DwsSnapshotPolicyChange {
-  retentionDays?: number;
-  /** With `nativeId`, an edit of that strategy; without, a new one (which needs a name and a schedule). */
-  strategies?: { nativeId?: string; name?: string; schedule?: string; type?: 'full' | 'increment' }[];
-  device?: 'OBS' | 'NBU' | 'NFS';
-  serverIps?: string[];
-  serverPort?: string;
-  backupParam?: string;
-}
 
 /** "4 to 92 characters, a letter first; letters, digits, hyphens and underscores" (table 5-131). */
 const STRATEGY_NAME = /^[A-Za-z][A-Za-z0-9_-]{3,91}$/;

@@ -18,7 +18,8 @@ import {
   toSnapshotPolicy,
 } from './map.js';
 import { sendTo } from './operations.js';
-import { type DwsSnapshotPolicyChange, resetPasswordBody, snapshotPolicyBody } from './requests.js';
+import type { DwsSnapshotPolicyChange } from './inputs.js';
+import { resetPasswordBody, snapshotPolicyBody } from './requests.js';
 
 /**
  * DWS's own capabilities, beyond the unified readers and operations

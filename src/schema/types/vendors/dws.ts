@@ -1,6 +1,6 @@
 import { encodeGlobalId } from '../../../model/ids.js';
 import type { DwsAlarm, DwsAlarmDay, DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
-import type { DwsSnapshotPolicyChange } from '../../../sources/dws/requests.js';
+import { BACKUP_DEVICES, BACKUP_TYPES, type DwsSnapshotPolicyChange } from '../../../sources/dws/inputs.js';
 import type { DwsVendor } from '../../../sources/dws/vendor.js';
 import { builder } from '../../builder.js';
 import { EventSeverityEnum } from '../enums.js';
@@ -179,17 +179,17 @@ export const DwsClusterDetailsRef = builder.objectRef<DwsClusterDetailsRoot>('Dw
 const BackupTypeEnum = builder.enumType('DwsBackupType', {
   description: 'What a DWS snapshot strategy takes',
   values: {
-    FULL: { value: 'full', description: 'A full snapshot' },
-    INCREMENT: { value: 'increment', description: 'What changed since the last snapshot' },
+    FULL: { value: BACKUP_TYPES.FULL, description: 'A full snapshot' },
+    INCREMENT: { value: BACKUP_TYPES.INCREMENT, description: 'What changed since the last snapshot' },
   } as const,
 });
 
 const BackupDeviceEnum = builder.enumType('DwsBackupDevice', {
   description: 'Where a DWS cluster’s snapshots go',
   values: {
-    OBS: { value: 'OBS', description: 'Object storage (the default)' },
-    NBU: { value: 'NBU', description: 'A NetBackup server: give serverIps, serverPort and backupParam' },
-    NFS: { value: 'NFS', description: 'An NFS server: give serverIps' },
+    OBS: { value: BACKUP_DEVICES.OBS, description: 'Object storage (the default)' },
+    NBU: { value: BACKUP_DEVICES.NBU, description: 'A NetBackup server: give serverIps, serverPort and backupParam' },
+    NFS: { value: BACKUP_DEVICES.NFS, description: 'An NFS server: give serverIps' },
   } as const,
 });
 
