@@ -25,17 +25,32 @@ export function operationOf<O extends OperationName>(adapter: SourceAdapter, ope
  * otherwise), a configured source, an operation the vendor has, and an object that
  * exists (NotFoundError) — all before anything is sent that could change the fleet.
  */
-export async function targetOf<O extends OperationName>(
+export function targetOf<O extends OperationName>(
   ctx: GatewayContext,
   argument: string,
   id: string,
   type: NodeType,
   operation: O,
 ): Promise<{ adapter: SourceAdapter; nativeId: string; run: NonNullable<SourceOperations[O]> }> {
+  return targetWith(ctx, argument, id, type, (adapter) => operationOf(adapter, operation));
+}
+
+/**
+ * As targetOf, for any capability: `pick` answers what the source's adapter offers for
+ * the change, or throws UnsupportedOperationError (a vendor's own mutation picks the
+ * vendor object of its kind).
+ */
+export async function targetWith<R>(
+  ctx: GatewayContext,
+  argument: string,
+  id: string,
+  type: NodeType,
+  pick: (adapter: SourceAdapter) => R,
+): Promise<{ adapter: SourceAdapter; nativeId: string; run: R }> {
   const decoded = decodeGlobalId(id);
   if (decoded.type !== type) throw new ValidationError(argument, `expected a ${type} id, got a ${decoded.type} id`);
   const adapter = ctx.registry.locate(decoded);
-  const run = operationOf(adapter, operation);
+  const run = pick(adapter);
   const entity = ENTITY_OF[type];
   const reader = entity ? ctx.session(adapter.info.id)[entity] : undefined;
   if (reader && !(await reader.get(decoded.nativeId))) throw new NotFoundError(type, id);

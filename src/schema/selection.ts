@@ -23,6 +23,7 @@ const READS: Record<string, readonly string[]> = {
   events: ['sourceId', 'nativeId'],
   deployments: ['sourceId', 'nativeId'],
   activeWorkflows: ['sourceId', 'nativeId'],
+  details: ['sourceId', 'nativeId'],
 };
 
 /**

@@ -19,7 +19,8 @@ export interface DemoGateway {
   config: GatewayConfig;
   token: string;
   fleet: Fleet;
-  run<T, V>(doc: TypedDocumentNode<T, V>, variables?: V): Promise<GraphQLResult<T>>;
+  /** `doc` over HTTP as the admin, or as whoever `token` names (a token of `server.tokens`). */
+  run<T, V>(doc: TypedDocumentNode<T, V>, variables?: V, token?: string): Promise<GraphQLResult<T>>;
   /** Vendor requests served per simulator since the last `resetCounts()`: per route and per exact URL. */
   vendorCalls(): Record<string, RouteStats>;
   resetCounts(): void;
@@ -74,10 +75,10 @@ export async function startDemoGateway(options: DemoOptions = {}): Promise<DemoG
     config: started,
     token: ADMIN_TOKEN,
     fleet,
-    run: async (doc, variables) => {
+    run: async (doc, variables, token = ADMIN_TOKEN) => {
       const res = await fetch(`${gateway.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${ADMIN_TOKEN}` },
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${token}` },
         body: JSON.stringify({ query: print(doc), variables }),
       });
       return (await res.json()) as GraphQLResult<any>;

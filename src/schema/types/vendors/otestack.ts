@@ -1,22 +1,7 @@
-import type { GatewayContext } from '../../../context.js';
-import { ValidationError } from '../../../model/errors.js';
 import type { OteApplication } from '../../../sources/otestack/map.js';
 import type { OtestackVendor } from '../../../sources/otestack/vendor.js';
 import { builder } from '../../builder.js';
-import { sourceOf } from '../../operations.js';
-
-/** OTE-stack's own root (docs/vendor-capabilities.md): one configured OTE-stack source's capabilities. */
-interface OtestackRoot {
-  sourceId: string;
-  vendor: OtestackVendor;
-}
-
-function otestackSource(ctx: GatewayContext, sourceId: string): OtestackRoot {
-  const adapter = sourceOf(ctx, 'sourceId', sourceId);
-  if (adapter.info.kind !== 'otestack' || !adapter.vendor)
-    throw new ValidationError('sourceId', `"${sourceId}" is a ${adapter.info.kind} source, not OTE-stack`);
-  return { sourceId, vendor: adapter.vendor as OtestackVendor };
-}
+import { type VendorRoot, vendorRoot } from './root.js';
 
 const PortRef = builder.objectRef<OteApplication['ports'][number]>('OtestackPort').implement({
   description: 'A port an application exposes',
@@ -56,7 +41,7 @@ const ApplicationRef = builder.objectRef<OteApplication>('OtestackApplication').
   }),
 });
 
-const OtestackSourceRef = builder.objectRef<OtestackRoot>('OtestackSource').implement({
+const OtestackSourceRef = builder.objectRef<VendorRoot<OtestackVendor>>('OtestackSource').implement({
   description: 'What an OTE-stack source has beyond the unified lists: its application catalogue',
   fields: (t) => ({
     sourceId: t.exposeString('sourceId', { description: 'The source, by the id the config gives it' }),
@@ -74,6 +59,6 @@ builder.queryFields((t) => ({
     type: OtestackSourceRef,
     description: 'An OTE-stack source’s own capabilities (its application catalogue), by its config id',
     args: { sourceId: t.arg.string({ required: true, description: 'An OTE-stack source’s id from the config' }) },
-    resolve: (_root, args, ctx) => otestackSource(ctx, args.sourceId),
+    resolve: (_root, args, ctx) => vendorRoot<OtestackVendor>(ctx, args.sourceId, 'otestack', 'OTE-stack'),
   }),
 }));
