@@ -69,6 +69,18 @@ subscription WorkflowChanges {
   }
 }
 
+# A vendor's own capabilities, under its root field: what a DWS create form offers
+# (createCluster's dws.availabilityZone takes a zone's code, dws.nodeType a flavor's
+# nativeId), and the alarms still raised. The demo's DWS source is "dws".
+query DwsCreateForm {
+  dws(sourceId: "dws") {
+    availabilityZones { code name available }
+    nodeTypes { nativeId specName vcpus memoryBytes zones { code available } versions { version stable } }
+    quotas { resource used limit remaining unit }
+    alarms(active: true) { name severity raisedAt clusterId }
+  }
+}
+
 # Admins only: the vendor's own record behind each cluster, secrets removed.
 query VendorRecords {
   clusters(first: 3) { edges { node { name source { sourceId } rawStatus rawData } } }

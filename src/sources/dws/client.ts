@@ -8,9 +8,13 @@ import type { RequestScope } from '../scope.js';
 import type { VendorPage } from './paging.js';
 import {
   type AddCnsBody,
+  type AlarmDayWire,
   alarmList,
+  alarmStatistics,
   type AlarmWire,
   anyAnswer,
+  availabilityZoneList,
+  type AvailabilityZoneWire,
   clusterDetail,
   clusterList,
   type ClusterWire,
@@ -26,10 +30,18 @@ import {
   type DeleteClusterBody,
   eventList,
   type EventWire,
+  nodeTypeList,
+  type NodeTypeWire,
+  quotaList,
+  type QuotaWire,
   type RemoveCnsBody,
+  type ResetPasswordBody,
   type RestoreBody,
   type ScaleOutBody,
   type ShrinkBody,
+  type SnapshotPolicyBody,
+  snapshotPolicy,
+  type SnapshotPolicyWire,
   snapshotDetail,
   snapshotList,
   type SnapshotWire,
@@ -195,6 +207,11 @@ export class DwsClient {
     return (await this.#find(scope, '/v1.0/{project_id}/snapshots/{snapshot_id}', { snapshot_id: id }, snapshotDetail))?.snapshot ?? null;
   }
 
+  /** A cluster's snapshot policy (5.5.4); null when the cluster is gone. */
+  snapshotPolicy(scope: RequestScope, clusterId: string): Promise<SnapshotPolicyWire | null> {
+    return this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/snapshot-policies', { cluster_id: clusterId }, snapshotPolicy);
+  }
+
   // ---- Events and alarms: project-wide, newest first, paged by page index. ----
 
   /** The first `atLeast` events (all without it), walking pages of LIST_PAGE_SIZE. */
@@ -211,6 +228,26 @@ export class DwsClient {
       const body = await this.#get(scope, '/v2/{project_id}/alarms', {}, alarmList, { time_zone: ALARM_TIME_ZONE, offset, limit: LIST_PAGE_SIZE });
       return { items: body.alarm_details, total: body.count };
     }, walkOptions(atLeast));
+  }
+
+  // ---- What a create form offers: the project's AZs (5.1.1), flavors (5.2.1) and quotas (5.10.1), each one unpaged call. ----
+
+  async availabilityZones(scope: RequestScope): Promise<AvailabilityZoneWire[]> {
+    return (await this.#get(scope, '/v1.0/{project_id}/availability-zones', {}, availabilityZoneList)).availability_zones;
+  }
+
+  /** The v2 flavor list, which has the AZs, kernel versions and storage the Getting Started v1.0 list leaves out. */
+  async nodeTypes(scope: RequestScope): Promise<NodeTypeWire[]> {
+    return (await this.#get(scope, '/v2/{project_id}/node-types', {}, nodeTypeList)).node_types;
+  }
+
+  async quotas(scope: RequestScope): Promise<QuotaWire[]> {
+    return (await this.#get(scope, '/v1.0/{project_id}/quotas', {}, quotaList)).quotas.resources;
+  }
+
+  /** Alarms raised per day and level over the last seven days (5.8.2), days in UTC. */
+  async alarmStatistics(scope: RequestScope): Promise<AlarmDayWire[]> {
+    return (await this.#get(scope, '/v2/{project_id}/alarm-statistic', {}, alarmStatistics, { time_zone: ALARM_TIME_ZONE })).alarm_statistics;
   }
 
   /** The cheapest authenticated read: one event. */
@@ -233,6 +270,33 @@ export class DwsClient {
   /** 5.2.6: the body is a bare restart flag. */
   async restartCluster(clusterId: string, signal?: AbortSignal): Promise<void> {
     await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/restart', { cluster_id: clusterId }, { restart: {} }, anyAnswer, signal);
+  }
+
+  /** 5.2.7: done when DWS answers. */
+  async resetPassword(clusterId: string, body: ResetPasswordBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/reset-password', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.2.8: no body; done when DWS answers. */
+  async cancelReadOnly(clusterId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/cancel-readonly', { cluster_id: clusterId }, undefined, anyAnswer, signal);
+  }
+
+  /** 5.5.10: done when DWS answers. */
+  async setSnapshotPolicy(clusterId: string, body: SnapshotPolicyBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('PUT', '/v2/{project_id}/clusters/{cluster_id}/snapshot-policies', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.5.6: one strategy of the policy, by its `policy_id`. */
+  async deleteSnapshotStrategy(clusterId: string, strategyId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write(
+      'DELETE',
+      '/v1.0/{project_id}/clusters/{cluster_id}/snapshot-policies/{id}',
+      { cluster_id: clusterId, id: strategyId },
+      undefined,
+      anyAnswer,
+      signal,
+    );
   }
 
   /** 5.3.4 */
@@ -290,7 +354,7 @@ export class DwsClient {
   // ---- Plumbing ----
 
   async #write<S extends z.ZodType>(
-    method: 'POST' | 'DELETE',
+    method: 'POST' | 'PUT' | 'DELETE',
     route: string,
     params: Record<string, string>,
     body: unknown,

@@ -7,6 +7,7 @@ import { RequestScope } from '../scope.js';
 import { DwsClient, type Identity, login, readDwsError } from './client.js';
 import { createDwsOperations } from './operations.js';
 import { dwsSession } from './session.js';
+import { dwsVendor } from './vendor.js';
 import { isDwsId } from './ids.js';
 
 /**
@@ -65,6 +66,7 @@ export const createDwsAdapter = defineSource({
     return {
       session,
       operations: createDwsOperations({ client, sourceId: source.id, session }),
+      vendor: dwsVendor(client, source.id),
       async probe(signal) {
         await client.probe(new RequestScope(signal));
       },

@@ -52,3 +52,21 @@ const SCALE: InputFields<DwsScaleParams> = {
 };
 
 export const dwsInputs: VendorInputs = { createCluster: { field: 'For a DWS source', shape: CLUSTER }, scaleCluster: SCALE };
+
+// ---- DWS's own mutations (schema/types/vendors/dws.ts) ----
+
+/** A snapshot strategy's backup types, by the schema's enum names, as DWS spells them (table 5-131). */
+export const BACKUP_TYPES = { FULL: 'full', INCREMENT: 'increment' } as const;
+/** Where snapshots may go (table 5-130). */
+export const BACKUP_DEVICES = { OBS: 'OBS', NBU: 'NBU', NFS: 'NFS' } as const;
+
+/** dwsSetSnapshotPolicy's input: what is given changes. */
+export interface DwsSnapshotPolicyChange {
+  retentionDays?: number;
+  /** With `nativeId`, an edit of that strategy; without, a new one (which needs a name and a schedule). */
+  strategies?: { nativeId?: string; name?: string; schedule?: string; type?: (typeof BACKUP_TYPES)[keyof typeof BACKUP_TYPES] }[];
+  device?: (typeof BACKUP_DEVICES)[keyof typeof BACKUP_DEVICES];
+  serverIps?: string[];
+  serverPort?: string;
+  backupParam?: string;
+}

@@ -9,7 +9,18 @@ import {
   statusTable,
   type WorkflowState,
 } from '../../model/status.js';
-import type { AlarmWire, ClusterWire, CnWire, EventWire, SnapshotWire } from './wire.js';
+import type {
+  AlarmDayWire,
+  AlarmWire,
+  AvailabilityZoneWire,
+  ClusterWire,
+  CnWire,
+  EventWire,
+  NodeTypeWire,
+  QuotaWire,
+  SnapshotPolicyWire,
+  SnapshotWire,
+} from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
@@ -318,18 +329,31 @@ export function toEvent(sourceId: string, e: EventWire, snapshotCluster: (snapsh
   };
 }
 
+/** An alarm's event id (see toAlarmEvent). */
+const alarmNativeId = (a: AlarmWire): string => `alarm:${a.alarm_id}:${a.resource_id ?? ''}:${a.alarm_generate_date}`;
+
+/** When it was raised; dates must have been asked for in GMT. */
+const alarmTime = (a: AlarmWire): string => vendorTime(a.alarm_generate_date, TIME) ?? new Date(0).toISOString();
+
+/**
+ * `alarm_status`: the document gives no values; its example's "0" is a cluster fault
+ * still raised, and "1" is cleared, as the console shows it. Any other value is taken as
+ * still active: an alarm is not hidden on a word we do not know.
+ */
+export const alarmActive = (a: Pick<AlarmWire, 'alarm_status'>): boolean => a.alarm_status !== '1';
+
 /**
  * An alarm as an event. Alarms have no id of their own (`alarm_id` names the alarm's
  * definition), so the id is `alarm:<definition>:<resource>:<date>`; event ids are UUIDs,
  * so the two never collide. Dates must have been asked for in GMT.
  */
 export function toAlarmEvent(sourceId: string, a: AlarmWire): Event {
-  const occurredAt = vendorTime(a.alarm_generate_date, TIME) ?? new Date(0).toISOString();
-  const cleared = a.alarm_status === '1';
+  const occurredAt = alarmTime(a);
+  const cleared = !alarmActive(a);
   return {
     sourceId,
     raw: a,
-    nativeId: `alarm:${a.alarm_id}:${a.resource_id ?? ''}:${a.alarm_generate_date}`,
+    nativeId: alarmNativeId(a),
     ...(a.resource_id ? { clusterNativeId: a.resource_id } : {}),
     occurredAt,
     severity: alarmSeverity(a.alarm_level),
@@ -614,3 +638,197 @@ export function fleetWorkflows(sourceId: string, clusters: readonly ClusterWire[
   }
   return out;
 }
+
+// ---- What a create form offers (DWS's own root, docs/vendor-capabilities.md) ----
+
+/** A count the tables type Integer and the examples may write as a digit string (wire.ts admits no other). */
+const countOf = (value: number | string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
+
+export interface DwsAvailabilityZone {
+  /** What createCluster's `availabilityZone` takes. */
+  code: string;
+  name: string | null;
+  available: boolean;
+  rawStatus: string | null;
+  /** `public_border_group`, e.g. "center". */
+  group: string | null;
+}
+
+/** AvailabilityZone (5.1.1): `status` is "available" or "unavailable". */
+export const toAvailabilityZone = (z: AvailabilityZoneWire): DwsAvailabilityZone => ({
+  code: z.code,
+  name: z.name ?? null,
+  available: z.status === 'available',
+  rawStatus: z.status ?? null,
+  group: z.public_border_group ?? null,
+});
+
+export interface DwsNodeType {
+  /** The flavor id: what createCluster's `nodeType` takes. */
+  nativeId: string;
+  specName: string;
+  /** `datastore_type`: "dws" (cloud data warehouse) or "hybrid". */
+  product: string | null;
+  architecture: string | null;
+  vcpus: number | null;
+  memoryBytes: number | null;
+  /** The AZs that sell it, each "normal" (available), "sellout" or "abandon". */
+  zones: { code: string; available: boolean; rawStatus: string | null }[];
+  /** Kernel versions it runs, with the CN counts each allows. */
+  versions: { version: string; stable: boolean; rawRole: string | null; minCoordinators: number | null; maxCoordinators: number | null }[];
+  /** Fixed storage per node; null for elastic-storage flavors. */
+  storage: { type: string | null; sizeBytes: number | null } | null;
+  /** Elastic storage per node, where the flavor has it. */
+  elasticStorage: { type: string | null; minBytes: number | null; maxBytes: number | null; stepBytes: number | null }[];
+}
+
+const bytesOf = (gb: number | string | null | undefined): number | null => gbToBytes(countOf(gb)) ?? null;
+
+/** NodeTypes (5.2.1): memory and storage are in GB, read as GiB. */
+export function toNodeType(n: NodeTypeWire): DwsNodeType {
+  return {
+    nativeId: n.id,
+    specName: n.spec_name,
+    product: n.datastore_type ?? null,
+    architecture: n.architecture ?? null,
+    vcpus: countOf(n.vcpus),
+    memoryBytes: bytesOf(n.ram),
+    zones: (n.available_zones ?? []).map((z) => ({ code: z.code, available: z.status === 'normal', rawStatus: z.status ?? null })),
+    versions: (n.datastores ?? []).map((d) => ({
+      version: d.version,
+      stable: d.role === 'STABLE',
+      rawRole: d.role ?? null,
+      minCoordinators: countOf(d.attachments?.min_cn),
+      maxCoordinators: countOf(d.attachments?.max_cn),
+    })),
+    storage: n.volume ? { type: n.volume.type ?? null, sizeBytes: bytesOf(n.volume.size) } : null,
+    elasticStorage: (n.elastic_volume_specs ?? []).map((e) => ({
+      type: e.type ?? null,
+      minBytes: bytesOf(e.min_size),
+      maxBytes: bytesOf(e.max_size),
+      stepBytes: bytesOf(e.step),
+    })),
+  };
+}
+
+export interface DwsQuota {
+  /** The vendor's resource type: instances, core, ram, disk, disk_capacity. */
+  resource: string;
+  used: number;
+  limit: number;
+  /** "GB" for sizes; null for counts. */
+  unit: string | null;
+}
+
+/** QuotasResource (5.10.1): `used` and `quota` are Integers in the table, digit strings in the example (wire.ts admits no other). */
+export const toQuota = (q: QuotaWire): DwsQuota => ({ resource: q.type, used: Number(q.used), limit: Number(q.quota), unit: q.unit ?? null });
+
+/** Alarms raised on one day, by level. */
+export interface DwsAlarmDay {
+  /** YYYY-MM-DD, in UTC. */
+  date: string;
+  urgent: number;
+  important: number;
+  minor: number;
+  prompt: number;
+}
+
+export const toAlarmDay = (d: AlarmDayWire): DwsAlarmDay => ({
+  date: d.date,
+  urgent: Number(d.urgent),
+  important: Number(d.important),
+  minor: Number(d.minor),
+  prompt: Number(d.prompt),
+});
+
+// ---- A cluster's snapshot policy ----
+
+export interface DwsSnapshotStrategy {
+  /** `policy_id`: what an edit or a deletion names. */
+  nativeId: string;
+  name: string | null;
+  /** A Quartz cron expression (second minute hour day-of-month month day-of-week). */
+  schedule: string | null;
+  /** "full" or "increment". */
+  type: string | null;
+  /** "cluster". */
+  level: string | null;
+  nextRunAt: string | null;
+  updatedAt: string | null;
+  /** Hours east of UTC the schedule is read in. */
+  timeZoneOffsetHours: number | null;
+}
+
+export interface DwsSnapshotPolicy {
+  /** Days automated snapshots are kept. */
+  retentionDays: number | null;
+  automated: boolean;
+  /** Where snapshots go: OBS, NBU or NFS. */
+  device: string | null;
+  /** The NBU or NFS servers; empty for OBS. */
+  serverIps: string[];
+  serverPort: string | null;
+  /** The most cluster-level and schema-level strategies the policy may hold. */
+  clusterStrategyLimit: number | null;
+  schemaStrategyLimit: number | null;
+  strategies: DwsSnapshotStrategy[];
+}
+
+/** Snapshot policy (5.5.4). `next_fire_time` is epoch milliseconds; `update_time` has no zone (UTC, as DWS's other times). */
+export const toSnapshotPolicy = (p: SnapshotPolicyWire): DwsSnapshotPolicy => ({
+  retentionDays: p.keep_day ?? null,
+  automated: p.auto_backup === true,
+  device: p.device_name ?? null,
+  serverIps: p.server_ips ?? [],
+  serverPort: p.server_port ?? null,
+  clusterStrategyLimit: p.backup_strategy_cluster_type_limit_num ?? null,
+  schemaStrategyLimit: p.backup_strategy_schema_type_limit_num ?? null,
+  strategies: (p.backup_strategies ?? []).map((s) => ({
+    nativeId: s.policy_id,
+    name: s.policy_name ?? null,
+    schedule: s.backup_strategy ?? null,
+    type: s.backup_type ?? null,
+    level: s.backup_level ?? null,
+    nextRunAt: vendorTime(s.next_fire_time, TIME) ?? null,
+    updatedAt: vendorTime(s.update_time, TIME) ?? null,
+    timeZoneOffsetHours: s.time_zone_offset ?? null,
+  })),
+});
+
+// ---- Alarms, with their state ----
+
+export interface DwsAlarm {
+  /** The id its event has in the unified events list. */
+  eventNativeId: string;
+  /** `alarm_id`: the alarm's definition, e.g. DWS_01010. */
+  definitionId: string;
+  name: string | null;
+  severity: EventSeverity;
+  /** `alarm_level`, 1 (urgent) to 4 (prompt). */
+  rawLevel: string | null;
+  active: boolean;
+  rawStatus: string | null;
+  clusterNativeId: string | null;
+  resourceName: string | null;
+  message: string | null;
+  location: string | null;
+  source: string | null;
+  raisedAt: string;
+}
+
+/** AlarmDetailResponse (5.8.1), dates asked for in GMT. */
+export const toAlarm = (a: AlarmWire): DwsAlarm => ({
+  eventNativeId: alarmNativeId(a),
+  definitionId: a.alarm_id,
+  name: a.alarm_name ?? null,
+  severity: alarmSeverity(a.alarm_level),
+  rawLevel: a.alarm_level ?? null,
+  active: alarmActive(a),
+  rawStatus: a.alarm_status ?? null,
+  clusterNativeId: a.resource_id ?? null,
+  resourceName: a.resource_id_name ?? null,
+  message: a.alarm_message ?? null,
+  location: a.alarm_location ?? null,
+  source: a.alarm_source ?? null,
+  raisedAt: alarmTime(a),
+});

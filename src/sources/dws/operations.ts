@@ -24,6 +24,16 @@ import {
   tagChanges,
 } from './requests.js';
 
+/** One write addressed to an object of the source; DWS's "no such object" answers become NotFoundError. */
+export async function sendTo<T>(sourceId: string, type: NodeType, nativeId: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (isNotFoundError(err)) throw new NotFoundError(type, encodeGlobalId({ type, sourceId, nativeId }));
+    throw err;
+  }
+}
+
 export interface DwsOperationsDeps {
   client: DwsClient;
   sourceId: string;
@@ -50,15 +60,7 @@ export function createDwsOperations({ client, sourceId, session }: DwsOperations
   const notFound = (type: NodeType, nativeId: string) => new NotFoundError(type, encodeGlobalId({ type, sourceId, nativeId }));
   const ref = (type: NodeType, nativeId: string) => ({ type, nativeId });
 
-  /** One write addressed to an object; DWS's "no such object" answers become NotFoundError. */
-  async function send<T>(type: NodeType, nativeId: string, write: () => Promise<T>): Promise<T> {
-    try {
-      return await write();
-    } catch (err) {
-      if (isNotFoundError(err)) throw notFound(type, nativeId);
-      throw err;
-    }
-  }
+  const send = <T>(type: NodeType, nativeId: string, write: () => Promise<T>) => sendTo(sourceId, type, nativeId, write);
 
   /** The cluster as DWS shows it now, read before a write that depends on it. */
   async function clusterNow(clusterId: string, o?: OperationOptions): Promise<ClusterWire> {

@@ -2,6 +2,7 @@ import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest } from '../../model/operations.js';
 import type { DwsCreateRequest, DwsScaleRequest } from './inputs.js';
+import type { DwsSnapshotPolicyChange } from './inputs.js';
 import type {
   AddCnsBody,
   ClusterWire,
@@ -12,9 +13,11 @@ import type {
   CreateSnapshotBody,
   DeleteClusterBody,
   RemoveCnsBody,
+  ResetPasswordBody,
   RestoreBody,
   ScaleOutBody,
   ShrinkBody,
+  SnapshotPolicyBody,
   TagWire,
 } from './wire.js';
 
@@ -72,16 +75,28 @@ export function checkTags(labels: readonly Label[], field: string): TagWire[] {
 const ADMIN_USER = /^[a-z_][a-z0-9_]{0,62}$/;
 const PASSWORD_CLASSES = [/[A-Z]/, /[a-z]/, /[0-9]/, /[^A-Za-z0-9]/];
 
-/** Messages name the rule, never the password. */
-function checkAdminPassword(password: string, user: string, field: string): void {
+/** Messages name the rule, never the password. `min`: the least length a rule without contradiction says (create's example has 9 characters). */
+function checkAdminPassword(password: string, user: string | undefined, field: string, min = 0): void {
+  if (password.length < min) throw new ValidationError(field, `DWS takes at least ${min} characters`);
   if (password.length > 32) throw new ValidationError(field, 'DWS takes at most 32 characters');
   if (PASSWORD_CLASSES.filter((r) => r.test(password)).length < 3) {
     throw new ValidationError(field, 'DWS wants at least three of: uppercase letters, lowercase letters, digits, special characters');
   }
   const lower = password.toLowerCase();
-  if (lower.includes(user) || lower.includes([...user].reverse().join(''))) {
+  if (user && (lower.includes(user) || lower.includes([...user].reverse().join('')))) {
     throw new ValidationError(field, 'DWS refuses a password that contains the administrator name or the name spelled backwards');
   }
+}
+
+/**
+ * Resetting a Password (5.2.7): 12 to 32 characters (its table and its example agree),
+ * three of the four character kinds, not the administrator's name either way round.
+ * "Cannot be the same as previous passwords" and "cannot be a weak password" only DWS
+ * can tell. `adminUser`: the cluster's `user_name`, where DWS shows it.
+ */
+export function resetPasswordBody(newPassword: string, adminUser: string | undefined): ResetPasswordBody {
+  checkAdminPassword(newPassword, adminUser?.toLowerCase(), 'newPassword', 12);
+  return { new_password: newPassword };
 }
 
 const required = (value: string, field: string) => {
@@ -280,4 +295,55 @@ export function restoreBody(req: RestoreSnapshotRequest): RestoreBody {
   const zone = req.availabilityZone;
   if (zone !== undefined && zone.trim() === '') throw new ValidationError('availabilityZone', 'DWS needs a value');
   return { restore: { name: checkName(req.clusterName, 'clusterName'), ...(zone !== undefined ? { availability_zone: zone } : {}) } };
+}
+
+// ---- Snapshot policies ----
+
+/** "4 to 92 characters, a letter first; letters, digits, hyphens and underscores" (table 5-131). */
+const STRATEGY_NAME = /^[A-Za-z][A-Za-z0-9_-]{3,91}$/;
+
+/**
+ * The body of Adding a Snapshot Policy (5.5.10), checked as tables 5-130 and 5-131 say:
+ * retention 1 to 31 days; a new strategy needs a name and a schedule; NBU needs its
+ * servers, port and parameters, NFS its servers. Whether a schedule is a cron expression
+ * DWS decides (the document names no dialect beyond its examples).
+ */
+export function snapshotPolicyBody(change: DwsSnapshotPolicyChange): SnapshotPolicyBody {
+  const { retentionDays, strategies, device, serverIps, serverPort, backupParam } = change;
+  if (Object.values(change).every((v) => v === undefined)) {
+    throw new ValidationError('input', 'say what to change: retentionDays, strategies, or the device');
+  }
+  if (retentionDays !== undefined && (!Number.isInteger(retentionDays) || retentionDays < 1 || retentionDays > 31)) {
+    throw new ValidationError('input.retentionDays', 'DWS keeps snapshots 1 to 31 days');
+  }
+  if ((device === 'NBU' || device === 'NFS') && !serverIps?.length) throw new ValidationError('input.serverIps', `${device} needs its servers’ addresses`);
+  if (device === 'NBU' && serverPort === undefined) throw new ValidationError('input.serverPort', 'NBU needs its port');
+  if (device === 'NBU' && backupParam === undefined) throw new ValidationError('input.backupParam', 'NBU needs its backup parameters');
+  const backup_strategies = strategies?.map((s, i) => {
+    const at = `input.strategies[${i}]`;
+    if (s.name !== undefined && !STRATEGY_NAME.test(s.name)) {
+      throw new ValidationError(
+        `${at}.name`,
+        'DWS policy names have 4 to 92 characters: a letter first, then letters, digits, hyphens (-) and underscores (_)',
+      );
+    }
+    if (s.nativeId === undefined && s.name === undefined) throw new ValidationError(`${at}.name`, 'a new strategy needs a name');
+    if (s.nativeId === undefined && s.schedule === undefined) throw new ValidationError(`${at}.schedule`, 'a new strategy needs a schedule');
+    if (s.schedule !== undefined && s.schedule.trim() === '') throw new ValidationError(`${at}.schedule`, 'DWS needs a cron expression');
+    return {
+      ...(s.nativeId !== undefined ? { policy_id: s.nativeId } : {}),
+      ...(s.name !== undefined ? { policy_name: s.name } : {}),
+      ...(s.schedule !== undefined ? { backup_strategy: s.schedule } : {}),
+      ...(s.type !== undefined ? { backup_type: s.type } : {}),
+      backup_level: 'cluster' as const,
+    };
+  });
+  return {
+    ...(retentionDays !== undefined ? { keep_day: retentionDays } : {}),
+    ...(backup_strategies ? { backup_strategies } : {}),
+    ...(device !== undefined ? { device_name: device } : {}),
+    ...(serverIps !== undefined ? { server_ips: serverIps } : {}),
+    ...(serverPort !== undefined ? { server_port: serverPort } : {}),
+    ...(backupParam !== undefined ? { backup_param: backupParam } : {}),
+  };
 }

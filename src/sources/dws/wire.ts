@@ -22,6 +22,8 @@ const cluster = z
     tags: z.array(tag).nullish(),
     number_of_node: z.number().nullish(),
     availability_zone: z.string().nullish(),
+    /** The database administrator, whose name a new password may not contain. */
+    user_name: z.string().nullish(),
     action_progress: z.record(z.string(), z.string().nullish()).nullish(),
     sub_status: z.string().nullish(),
     task_status: z.string().nullish(),
@@ -75,6 +77,8 @@ const alarm = z
     alarm_source: z.string().nullish(),
     resource_id: z.string().nullish(),
     resource_id_name: z.string().nullish(),
+    alarm_message: z.string().nullish(),
+    alarm_location: z.string().nullish(),
     alarm_generate_date: z.string(),
     alarm_status: z.string().nullish(),
   })
@@ -107,6 +111,84 @@ export const snapshotDetail = z.object({ snapshot }).loose();
 export const eventList = z.object({ events: z.array(event), count: z.number() }).loose();
 export const alarmList = z.object({ alarm_details: z.array(alarm), count: z.number() }).loose();
 
+// ---- What a create form offers (5.1.1, 5.2.1, 5.10.1) ----
+
+/** A count the tables type Integer and the examples write as a string ("3"): both are read, and nothing else. */
+const count = z.union([z.number().int(), z.string().regex(/^\s*-?\d+\s*$/)]);
+
+const availabilityZone = z
+  .object({ code: z.string(), name: z.string().nullish(), status: z.string().nullish(), public_border_group: z.string().nullish() })
+  .loose();
+export type AvailabilityZoneWire = z.infer<typeof availabilityZone>;
+export const availabilityZoneList = z.object({ availability_zones: z.array(availabilityZone) }).loose();
+
+const nodeType = z
+  .object({
+    id: z.string(),
+    spec_name: z.string(),
+    datastore_type: z.string().nullish(),
+    architecture: z.string().nullish(),
+    vcpus: count.nullish(),
+    ram: count.nullish(),
+    available_zones: z.array(z.object({ code: z.string(), status: z.string().nullish() }).loose()).nullish(),
+    datastores: z
+      .array(
+        z
+          .object({
+            version: z.string(),
+            role: z.string().nullish(),
+            attachments: z.object({ min_cn: count.nullish(), max_cn: count.nullish() }).loose().nullish(),
+          })
+          .loose(),
+      )
+      .nullish(),
+    volume: z.object({ type: z.string().nullish(), size: count.nullish() }).loose().nullish(),
+    elastic_volume_specs: z
+      .array(z.object({ type: z.string().nullish(), step: count.nullish(), min_size: count.nullish(), max_size: count.nullish() }).loose())
+      .nullish(),
+  })
+  .loose();
+export type NodeTypeWire = z.infer<typeof nodeType>;
+export const nodeTypeList = z.object({ node_types: z.array(nodeType) }).loose();
+
+const quota = z.object({ type: z.string(), used: count, quota: count, unit: z.string().nullish() }).loose();
+export type QuotaWire = z.infer<typeof quota>;
+export const quotaList = z.object({ quotas: z.object({ resources: z.array(quota) }).loose() }).loose();
+
+/** AlarmStatisticResponse (5.8.2): the table types the counts String, the example sends numbers. */
+const alarmDay = z.object({ date: z.string(), urgent: count, important: count, minor: count, prompt: count }).loose();
+export type AlarmDayWire = z.infer<typeof alarmDay>;
+export const alarmStatistics = z.object({ alarm_statistics: z.array(alarmDay) }).loose();
+
+// ---- A cluster's snapshot policy (5.5.4) ----
+
+const snapshotStrategy = z
+  .object({
+    policy_id: z.string(),
+    policy_name: z.string().nullish(),
+    backup_strategy: z.string().nullish(),
+    backup_type: z.string().nullish(),
+    backup_level: z.string().nullish(),
+    /** Epoch milliseconds, as a digit string in the example. */
+    next_fire_time: z.union([z.string(), z.number()]).nullish(),
+    update_time: z.string().nullish(),
+    time_zone_offset: z.number().nullish(),
+  })
+  .loose();
+export const snapshotPolicy = z
+  .object({
+    keep_day: z.number().nullish(),
+    backup_strategies: z.array(snapshotStrategy).nullish(),
+    device_name: z.string().nullish(),
+    server_ips: z.array(z.string()).nullish(),
+    server_port: z.string().nullish(),
+    auto_backup: z.boolean().nullish(),
+    backup_strategy_cluster_type_limit_num: z.number().nullish(),
+    backup_strategy_schema_type_limit_num: z.number().nullish(),
+  })
+  .loose();
+export type SnapshotPolicyWire = z.infer<typeof snapshotPolicy>;
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
@@ -137,6 +219,21 @@ export interface CreateClusterBody {
     public_ip?: { public_bind_type: 'auto_assign' };
     tags?: TagWire[];
   };
+}
+
+/** 5.2.7 */
+export interface ResetPasswordBody {
+  new_password: string;
+}
+
+/** 5.5.10: what is given changes; a strategy with a `policy_id` is edited, one without is added. */
+export interface SnapshotPolicyBody {
+  keep_day?: number;
+  backup_strategies?: { policy_id?: string; policy_name?: string; backup_strategy?: string; backup_type?: string; backup_level?: 'cluster' }[];
+  device_name?: string;
+  server_ips?: string[];
+  server_port?: string;
+  backup_param?: string;
 }
 
 export interface DeleteClusterBody {

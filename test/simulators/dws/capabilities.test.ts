@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { PARAMETER_GROUP } from '../../../src/simulators/dws/present.js';
-import { type Client, client, clusters, idleCluster, MIN, useDws } from './support.js';
+import { shapeDifferences } from '../../helpers/shape.js';
+import { type Client, client, clusters, fixture, idleCluster, MIN, useDws } from './support.js';
 
 const NETWORK_ID = '4a1e2b3c-5d6e-4f70-8a9b-0c1d2e3f4a5b';
 
@@ -120,12 +121,14 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     const idle = await idleCluster(c);
     const path = `/v2/{pid}/clusters/${idle.id}/snapshot-policies`;
     const before = (await c.get(path)).body;
+    expect(shapeDifferences(before, fixture('snapshot-policy.response.json'))).toEqual([]);
     expect(before.backup_strategies).toHaveLength(2);
     const add = {
       keep_day: 5,
       backup_strategies: [{ policy_name: 'test', backup_strategy: '0 0 3 ? * 1,2,3,4,5,6,7', backup_type: 'full', backup_level: 'cluster' }],
     };
-    expect((await c.put(path, add)).status).toBe(200);
+    const put = await c.put(path, add);
+    expect([put.status, put.body]).toEqual([200, fixture('snapshot-policy-add.response.json')]);
     const after = (await c.get(path)).body;
     expect(after.keep_day).toBe(5);
     const added = after.backup_strategies.find((s: any) => s.policy_name === 'test');
@@ -168,12 +171,14 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
 
   it('cancels read-only status once; resets the password once', async () => {
     const readonly = (await clusters(c)).find((x) => (x.sub_status ?? '').split(' ').includes('READONLY'));
-    expect((await c.post(`/clusters/${readonly.id}/cancel-readonly`)).status).toBe(200);
+    const cancelled = await c.post(`/clusters/${readonly.id}/cancel-readonly`);
+    expect([cancelled.status, cancelled.body]).toEqual([200, fixture('cluster-cancel-readonly.response.json')]);
     expect((await detail(readonly.id)).sub_status.split(' ')).not.toContain('READONLY');
     expect((await c.post(`/clusters/${readonly.id}/cancel-readonly`)).body.error_code).toBe('DWS.5095');
     const idle = await idleCluster(c);
-    expect((await c.post(`/clusters/${idle.id}/reset-password`, { new_password: 'NewPassw0rd!' })).status).toBe(200);
-    expect((await c.post(`/clusters/${idle.id}/reset-password`, { new_password: 'NewPassw0rd!' })).body.error_code).toBe('DWS.5144');
+    const reset = await c.post(`/clusters/${idle.id}/reset-password`, fixture('cluster-reset-password.request.json'));
+    expect([reset.status, reset.body]).toEqual([200, fixture('cluster-reset-password.response.json')]);
+    expect((await c.post(`/clusters/${idle.id}/reset-password`, fixture('cluster-reset-password.request.json'))).body.error_code).toBe('DWS.5144');
   });
 
   it('keeps a public domain name until it is deleted, and EIPs per cluster', async () => {

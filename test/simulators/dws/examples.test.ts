@@ -21,8 +21,9 @@ describe('dws: documented examples', () => {
     same((await c.get('/v3/projects')).body, 'iam-projects-list.response.json');
   });
 
-  it('AZ list and both flavor lists', async () => {
+  it('AZ list, both flavor lists and quotas', async () => {
     same((await c.get('/availability-zones')).body, 'availability-zones-list.response.json');
+    same((await c.get('/quotas')).body, 'quotas-list.response.json');
     same((await c.get('/v2/{pid}/node-types')).body, 'node-types-list.response.json');
     same((await c.get('/node_types')).body, 'getting-started-node-types-v1.response.json');
   });
@@ -122,6 +123,7 @@ describe('dws: documented examples', () => {
   it('events, alarms and tags', async () => {
     same((await c.get('/v2/{pid}/events')).body, 'events-list.response.json');
     same((await c.get('/v2/{pid}/alarms?time_zone=GMT')).body, 'alarms-list.response.json');
+    same((await c.get('/v2/{pid}/alarm-statistic?time_zone=GMT')).body, 'alarm-statistics.response.json');
     const idle = await idleCluster(c);
     expect((await c.post(`/clusters/${idle.id}/tags/batch-create`, fixture('tags-batch-create.request.json'))).status).toBe(200);
     same((await c.get(`/clusters/${idle.id}/tags`)).body, 'cluster-tags-list.response.json');

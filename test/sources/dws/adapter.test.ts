@@ -1,14 +1,16 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config.js';
 import { ConfigError } from '../../../src/config.js';
+import { NotFoundError, ValidationError } from '../../../src/model/errors.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
 import { createDwsAdapter } from '../../../src/sources/dws/index.js';
+import type { DwsVendor } from '../../../src/sources/dws/vendor.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { dwsSimulator } from '../../../src/simulators/dws/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
-import { client as simClient, idleCluster, MIN } from '../../simulators/dws/support.js';
-import { failure } from '../../helpers/rejection.js';
+import { createBody, client as simClient, idleCluster, MIN } from '../../simulators/dws/support.js';
+import { failure, rejectionOf } from '../../helpers/rejection.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const UNKNOWN_ID = '00000000-1111-4222-8333-444444444444';
@@ -264,6 +266,152 @@ describe('dws adapter: workflows', () => {
     expect(listed[0]).toMatchObject({ nativeId: id, state: 'RUNNING', kind: 'CreateSnapshot' });
     sim.advance(30 * MIN);
     expect(await session().workflows.get(id)).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+  });
+});
+
+describe('dws adapter: its own capabilities', () => {
+  const vendor = (a: SourceAdapter = adapter) => a.vendor as DwsVendor;
+
+  it('reads what a create form offers, one vendor call each, as the vendor lists them', async () => {
+    const raw = await simClient(sim);
+    const [rawZones, rawTypes, rawQuotas] = await Promise.all([raw.get('/availability-zones'), raw.get('/v2/{pid}/node-types'), raw.get('/quotas')]);
+    sim.resetStats();
+    const scope = new RequestScope();
+    const [zones, types, quotas] = await Promise.all([vendor().availabilityZones(scope), vendor().nodeTypes(scope), vendor().quotas(scope)]);
+    expect(routes()).toEqual({
+      [LOGIN]: 1,
+      'GET /v1.0/{project_id}/availability-zones': 1,
+      'GET /v2/{project_id}/node-types': 1,
+      'GET /v1.0/{project_id}/quotas': 1,
+    });
+
+    expect(zones.map((z) => [z.code, z.available])).toEqual(rawZones.body.availability_zones.map((z: any) => [z.code, z.status === 'available']));
+    expect(zones.some((z) => !z.available)).toBe(true);
+    expect(types.map((t) => [t.nativeId, t.specName])).toEqual(rawTypes.body.node_types.map((t: any) => [t.id, t.spec_name]));
+    // Sold out or withdrawn in a zone: offered there, but not available.
+    const soldOut = types.flatMap((t) => t.zones.filter((z) => !z.available).map((z) => z.rawStatus));
+    expect(new Set(soldOut)).toEqual(new Set(['sellout', 'abandon']));
+    expect(types.map((t) => [t.vcpus, t.memoryBytes, t.versions.length])).toEqual(
+      rawTypes.body.node_types.map((t: any) => [t.vcpus, t.ram * 1024 ** 3, t.datastores.length]),
+    );
+    expect(quotas).toEqual(rawQuotas.body.quotas.resources.map((q: any) => ({ resource: q.type, used: Number(q.used), limit: Number(q.quota), unit: q.unit })));
+    expect(quotas.find((q) => q.resource === 'instances')!.used).toBeGreaterThan(0);
+  });
+
+  it('counts a new cluster’s nodes in the quotas', async () => {
+    const before = await vendor().quotas(new RequestScope());
+    const raw = await simClient(sim);
+    const [type] = await vendor().nodeTypes(new RequestScope());
+    const zone = type!.zones.find((z) => z.available)!.code;
+    expect((await raw.post('/clusters', createBody('quota-test', { node_type: type!.nativeId, availability_zone: zone, number_of_node: 3 }))).status).toBe(200);
+    const after = await vendor().quotas(new RequestScope());
+    const used = (qs: typeof before, r: string) => qs.find((q) => q.resource === r)!.used;
+    expect(used(after, 'instances') - used(before, 'instances')).toBe(3);
+    expect(used(after, 'core') - used(before, 'core')).toBe(3 * type!.vcpus!);
+  });
+
+  it('resets the administrator’s password in one write, done at once, and reads DWS’s refusal of the same one again', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    sim.resetStats();
+    const scope = new RequestScope();
+    expect(await vendor().resetPassword(scope, target.id, 'NewPassw0rd!')).toEqual({ target: { type: 'Cluster', nativeId: target.id } });
+    expect(routes()).toMatchObject({ 'GET /v1.0/{project_id}/clusters/{cluster_id}': 1, 'POST /v1.0/{project_id}/clusters/{cluster_id}/reset-password': 1 });
+    const again = await failure(vendor().resetPassword(new RequestScope(), target.id, 'NewPassw0rd!'));
+    expect(again).toMatchObject({ code: 'SOURCE_ERROR', detail: { httpStatus: 400, vendorCode: 'DWS.5144' } });
+    // The administrator's name is read from the cluster: refused before anything is sent.
+    sim.resetStats();
+    const named = await rejectionOf(vendor().resetPassword(new RequestScope(), target.id, `X${target.user_name}_2024!`), ValidationError);
+    expect(named).toMatchObject({ code: 'VALIDATION_FAILED', field: 'newPassword' });
+    expect(routes()['POST /v1.0/{project_id}/clusters/{cluster_id}/reset-password']).toBeUndefined();
+    await rejectionOf(vendor().resetPassword(new RequestScope(), UNKNOWN_ID, 'NewPassw0rd!'), NotFoundError);
+  });
+
+  it('cancels a cluster’s read-only state once; a second time DWS refuses', async () => {
+    const raw = await simClient(sim);
+    const readonly = (await raw.get('/clusters')).body.clusters.find((c: any) => (c.sub_status ?? '').split(' ').includes('READONLY'));
+    expect(await vendor().cancelReadOnly(new RequestScope(), readonly.id)).toEqual({ target: { type: 'Cluster', nativeId: readonly.id } });
+    expect((await raw.get(`/clusters/${readonly.id}`)).body.cluster.sub_status.split(' ')).not.toContain('READONLY');
+    expect(await failure(vendor().cancelReadOnly(new RequestScope(), readonly.id))).toMatchObject({
+      code: 'SOURCE_ERROR',
+      detail: { httpStatus: 400, vendorCode: 'DWS.5095' },
+    });
+    await rejectionOf(vendor().cancelReadOnly(new RequestScope(), UNKNOWN_ID), NotFoundError);
+  });
+
+  it('reads a cluster’s snapshot policy, adds, edits and deletes a strategy, one write each', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    const policy = await vendor().snapshotPolicy(new RequestScope(), target.id);
+    expect(policy).toMatchObject({ automated: true, device: 'OBS', retentionDays: 3 });
+    expect(policy!.strategies.map((s) => [s.type, s.schedule])).toEqual([
+      ['full', '0 0 2 ? * 1'],
+      ['increment', '0 7 2/8 ? * 2,3,4,5,6,7'],
+    ]);
+    expect(policy!.strategies.every((s) => s.nextRunAt !== null && Date.parse(s.nextRunAt) > sim.clock.now())).toBe(true);
+
+    sim.resetStats();
+    const change = { retentionDays: 7, strategies: [{ name: 'test', schedule: '0 0 3 ? * 1,2,3,4,5,6,7', type: 'full' as const }] };
+    expect(await vendor().setSnapshotPolicy(new RequestScope(), target.id, change)).toEqual({ target: { type: 'Cluster', nativeId: target.id } });
+    expect(routes()['PUT /v2/{project_id}/clusters/{cluster_id}/snapshot-policies']).toBe(1);
+    const added = (await vendor().snapshotPolicy(new RequestScope(), target.id))!;
+    expect(added.retentionDays).toBe(7);
+    const test = added.strategies.find((s) => s.name === 'test')!;
+    expect(new Date(test.nextRunAt!).toISOString().slice(11, 19)).toBe('03:00:00');
+
+    await vendor().setSnapshotPolicy(new RequestScope(), target.id, { strategies: [{ nativeId: test.nativeId, type: 'increment' }] });
+    expect((await vendor().snapshotPolicy(new RequestScope(), target.id))!.strategies.find((s) => s.nativeId === test.nativeId)?.type).toBe('increment');
+    // The vendor's own refusal: a name the policy already has.
+    expect(await failure(vendor().setSnapshotPolicy(new RequestScope(), target.id, change))).toMatchObject({ detail: { vendorCode: 'DWS.5065' } });
+
+    sim.resetStats();
+    await vendor().deleteSnapshotStrategy(new RequestScope(), target.id, test.nativeId);
+    expect(routes()).toMatchObject({
+      'GET /v2/{project_id}/clusters/{cluster_id}/snapshot-policies': 1,
+      'DELETE /v1.0/{project_id}/clusters/{cluster_id}/snapshot-policies/{id}': 1,
+    });
+    expect((await vendor().snapshotPolicy(new RequestScope(), target.id))!.strategies).toHaveLength(2);
+    const again = await rejectionOf(vendor().deleteSnapshotStrategy(new RequestScope(), target.id, test.nativeId), ValidationError);
+    expect(again.field).toBe('strategyId');
+  });
+
+  it('answers no policy for a cluster that is not there, and NOT_FOUND for a change to one', async () => {
+    expect(await vendor().snapshotPolicy(new RequestScope(), UNKNOWN_ID)).toBeNull();
+    await rejectionOf(vendor().setSnapshotPolicy(new RequestScope(), UNKNOWN_ID, { retentionDays: 2 }), NotFoundError);
+    await rejectionOf(vendor().deleteSnapshotStrategy(new RequestScope(), UNKNOWN_ID, 'any'), NotFoundError);
+  });
+
+  it('lists every alarm with its state, walking the vendor’s pages, and filters by it', async () => {
+    const raw = await simClient(sim);
+    const all = (await raw.get('/v2/{pid}/alarms?time_zone=GMT&limit=1000')).body.alarm_details;
+    expect(new Set(all.map((a: any) => a.alarm_status))).toEqual(new Set(['0', '1']));
+    sim.resetStats();
+    const alarms = await vendor().alarms(new RequestScope());
+    expect(routes()['GET /v2/{project_id}/alarms']).toBe(Math.max(1, Math.ceil(all.length / 1000)));
+    expect(alarms.map((a) => [a.definitionId, a.clusterNativeId, a.active])).toEqual(all.map((a: any) => [a.alarm_id, a.resource_id, a.alarm_status === '0']));
+    const active = await vendor().alarms(new RequestScope(), true);
+    const cleared = await vendor().alarms(new RequestScope(), false);
+    expect(active.every((a) => a.active) && cleared.every((a) => !a.active)).toBe(true);
+    expect(active.length + cleared.length).toBe(all.length);
+    // The same alarm as the unified events list has it.
+    const events = new Set((await session().events.list({})).map((e) => e.nativeId));
+    expect(alarms.every((a) => events.has(a.eventNativeId))).toBe(true);
+  });
+
+  it('counts the alarms of the last seven days by level, as the vendor does, in one call', async () => {
+    const raw = (await (await simClient(sim)).get('/v2/{pid}/alarm-statistic?time_zone=GMT')).body.alarm_statistics;
+    sim.resetStats();
+    const days = await vendor().alarmStatistics(new RequestScope());
+    expect(routes()['GET /v2/{project_id}/alarm-statistic']).toBe(1);
+    expect(days).toEqual(raw.map((d: any) => ({ date: d.date, urgent: d.urgent, important: d.important, minor: d.minor, prompt: d.prompt })));
+    expect(days).toHaveLength(7);
+    expect(days.at(-1)!.date).toBe(new Date(sim.clock.now()).toISOString().slice(0, 10));
+  });
+
+  it('a vendor refusal is a SOURCE_ERROR naming the source and route', async () => {
+    sim.setFaults({ errorRate: 1, errorStatus: 500, routes: ['GET /v1.0/{project_id}/quotas'] });
+    const err = await failure(vendor().quotas(new RequestScope()));
+    expect(err).toMatchObject({ code: 'SOURCE_ERROR', sourceId: 'dws-test', detail: { route: 'GET /v1.0/{project_id}/quotas', httpStatus: 500 } });
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
-import type { ClusterWire } from '../../../src/sources/dws/wire.js';
+import { alarmStatistics, availabilityZoneList, type ClusterWire, nodeTypeList, quotaList, snapshotPolicy } from '../../../src/sources/dws/wire.js';
 import {
   alarmSeverity,
   clusterStatus,
@@ -10,11 +10,17 @@ import {
   eventSeverity,
   fleetWorkflows,
   gbToBytes,
+  toAlarm,
+  toAlarmDay,
   toAlarmEvent,
+  toAvailabilityZone,
   toCluster,
   toEvent,
   toHosts,
+  toNodeType,
+  toQuota,
   toSnapshot,
+  toSnapshotPolicy,
   nodeStatus,
   parsePercent,
   parseWorkflowId,
@@ -585,5 +591,131 @@ describe('dws map: synthesized workflows', () => {
     expect(parseWorkflowId('cluster:c1:CREATION FAILED:12')).toEqual({ target: 'cluster', clusterId: 'c1', word: 'CREATION FAILED', start: '12' });
     expect(parseWorkflowId('wf-123')).toBeNull();
     expect(parseWorkflowId('cluster:c1')).toBeNull();
+  });
+});
+
+describe('dws map: what a create form offers', () => {
+  it('maps the AZ list example (5.1.1)', () => {
+    const zones = availabilityZoneList.parse(fixture('availability-zones-list.response.json')).availability_zones.map(toAvailabilityZone);
+    expect(zones).toEqual([{ code: 'az1', name: 'AZ1', available: true, rawStatus: 'available', group: 'center' }]);
+    expect(toAvailabilityZone({ code: 'az5', status: 'unavailable' })).toEqual({
+      code: 'az5',
+      name: null,
+      available: false,
+      rawStatus: 'unavailable',
+      group: null,
+    });
+  });
+
+  it('maps the flavor list example (5.2.1), sizes in GB as GiB', () => {
+    const [n] = nodeTypeList.parse(fixture('node-types-list.response.json')).node_types.map(toNodeType);
+    expect(n).toEqual({
+      nativeId: 'ebe532d6-665f-40e6-a4d4-3c51545b6a67',
+      specName: 'dws.d2.xlarge',
+      product: 'dws',
+      architecture: 'x86',
+      vcpus: 4,
+      memoryBytes: 32 * GiB,
+      zones: [{ code: 'az1', available: true, rawStatus: 'normal' }],
+      versions: [{ version: '8.1.3.200', stable: true, rawRole: 'STABLE', minCoordinators: 2, maxCoordinators: 20 }],
+      storage: { type: 'SSD', sizeBytes: 160 * GiB },
+      elasticStorage: [{ type: 'SSD', minBytes: 100 * GiB, maxBytes: 32000 * GiB, stepBytes: 100 * GiB }],
+    });
+  });
+
+  it('maps the quota example (5.10.1), whose counts are strings though the table says Integer', () => {
+    const quotas = quotaList.parse(fixture('quotas-list.response.json')).quotas.resources.map(toQuota);
+    expect(quotas).toEqual([
+      { resource: 'instances', used: 3, limit: 100, unit: null },
+      { resource: 'core', used: 12, limit: 100, unit: null },
+      { resource: 'ram', used: 24, limit: 1000, unit: 'GB' },
+      { resource: 'disk', used: 6, limit: 100, unit: null },
+      { resource: 'disk_capacity', used: 600, limit: 1000, unit: 'GB' },
+    ]);
+    expect(toQuota({ type: 'instances', used: 3, quota: 100 })).toEqual({ resource: 'instances', used: 3, limit: 100, unit: null });
+    expect(quotaList.safeParse({ quotas: { resources: [{ type: 'core', used: 'many', quota: '100' }] } }).success).toBe(false);
+  });
+});
+
+describe('dws map: snapshot policy', () => {
+  it('maps the policy example (5.5.4): next runs from epoch milliseconds, updates as UTC', () => {
+    expect(toSnapshotPolicy(snapshotPolicy.parse(fixture('snapshot-policy.response.json')))).toEqual({
+      retentionDays: 3,
+      automated: true,
+      device: 'OBS',
+      serverIps: [],
+      serverPort: null,
+      clusterStrategyLimit: 10,
+      schemaStrategyLimit: 50,
+      strategies: [
+        {
+          nativeId: '3b5464ad-74a5-42cc-9667-76122839109a',
+          name: 'apie-default-full-strategy',
+          schedule: '0 0 2 ? * 1',
+          type: 'full',
+          level: 'cluster',
+          nextRunAt: '2025-05-18T02:00:00.000Z',
+          updatedAt: '2025-05-11T10:06:16.000Z',
+          timeZoneOffsetHours: 0,
+        },
+        {
+          nativeId: 'ceaeaf07-d600-494c-86d7-caa0fbf0858a',
+          name: 'apie-default-increment-strategy',
+          schedule: '0 7 2/8 ? * 2,3,4,5,6,7',
+          type: 'increment',
+          level: 'cluster',
+          nextRunAt: '2025-05-12T02:07:00.000Z',
+          updatedAt: '2025-05-11T10:06:16.000Z',
+          timeZoneOffsetHours: 0,
+        },
+      ],
+    });
+  });
+
+  it('reads a policy without strategies as not automated', () => {
+    expect(toSnapshotPolicy({ keep_day: 1, backup_strategies: [] })).toMatchObject({ automated: false, strategies: [], device: null, serverIps: [] });
+  });
+});
+
+describe('dws map: alarms with their state', () => {
+  it('maps the alarm example (5.8.1): "0" is still raised', () => {
+    const [a] = fixture('alarms-list.response.json').alarm_details;
+    expect(toAlarm(a)).toEqual({
+      eventNativeId: toAlarmEvent(S, a).nativeId,
+      definitionId: 'DWS_01010',
+      name: 'Cluster Status Fault',
+      severity: 'CRITICAL',
+      rawLevel: '1',
+      active: true,
+      rawStatus: '0',
+      clusterNativeId: '5e76e8e2-d0cf-4b64-9d9a-aadbb04b54f7',
+      resourceName: 'evs-09',
+      message: a.alarm_message,
+      location: a.alarm_location,
+      source: 'DWS',
+      raisedAt: '2022-10-27T08:11:29.000Z',
+    });
+  });
+
+  it('reads "1" as cleared and any other word as still raised', () => {
+    const [a] = fixture('alarms-list.response.json').alarm_details;
+    expect(toAlarm({ ...a, alarm_status: '1' }).active).toBe(false);
+    expect(toAlarm({ ...a, alarm_status: 'raised' }).active).toBe(true);
+    expect(toAlarm({ ...a, alarm_status: null }).active).toBe(true);
+  });
+});
+
+describe('dws map: alarm statistics', () => {
+  it('maps the statistics example (5.8.2): seven days, counts as numbers though the table says String', () => {
+    const days = alarmStatistics.parse(fixture('alarm-statistics.response.json')).alarm_statistics.map(toAlarmDay);
+    expect(days.map((d) => d.date)).toEqual(['2022-10-21', '2022-10-22', '2022-10-23', '2022-10-24', '2022-10-25', '2022-10-26', '2022-10-27']);
+    expect(days.at(-1)).toEqual({ date: '2022-10-27', urgent: 17, important: 0, minor: 0, prompt: 0 });
+    expect(toAlarmDay({ date: '2022-10-28', urgent: '2', important: '0', minor: '1', prompt: '0' })).toEqual({
+      date: '2022-10-28',
+      urgent: 2,
+      important: 0,
+      minor: 1,
+      prompt: 0,
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { DwsCreateRequest, DwsClusterParams } from '../../../src/sources/dws/inputs.js';
@@ -13,6 +14,8 @@ import {
   deleteClusterBody,
   memberNodeCount,
   nodeChange,
+  resetPasswordBody,
+  snapshotPolicyBody,
   restoreBody,
   scaleTarget,
   tagChanges,
@@ -262,5 +265,65 @@ describe('dws requests: snapshots', () => {
     expect(copySnapshotBody({ name: 'backup20', description: 'description' })).toEqual({ backup_name: 'backup20', description: 'description' });
     expect(field(() => copySnapshotBody({}))).toBe('name');
     expect(field(() => copySnapshotBody({ name: 'b' }))).toBe('name');
+  });
+});
+
+describe('dws requests: resetPassword', () => {
+  const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
+
+  it('sends the example’s body (5.2.7)', () => {
+    expect(resetPasswordBody('NewPassw0rd!', 'dbadmin')).toEqual(fixture('cluster-reset-password.request.json'));
+  });
+
+  it.each([
+    ['too short (12 at least: its table and example agree)', 'Sh0rt!pass', 'dbadmin'],
+    ['too long', `A1!${'x'.repeat(30)}`, 'dbadmin'],
+    ['two kinds of character', 'alllowercase123', 'dbadmin'],
+    ['the administrator’s name', 'Xdbadmin_2024!', 'dbadmin'],
+    ['the name backwards, in another case', 'XNIMDABD_2024!', 'DbAdmin'],
+  ])('refuses a password %s, naming newPassword', (_, password, user) => {
+    expect(field(() => resetPasswordBody(password, user))).toBe('newPassword');
+  });
+
+  it('leaves the name rule to DWS when it does not show the administrator', () => {
+    expect(resetPasswordBody('Xdbadmin_2024!', undefined)).toEqual({ new_password: 'Xdbadmin_2024!' });
+  });
+});
+
+describe('dws requests: snapshot policy', () => {
+  it('adds the strategy 5.5.10’s example describes (its body is not shown: "test", full, 03:00 every day)', () => {
+    expect(snapshotPolicyBody({ strategies: [{ name: 'test', schedule: '0 0 3 ? * 1,2,3,4,5,6,7', type: 'full' }] })).toEqual({
+      backup_strategies: [{ policy_name: 'test', backup_strategy: '0 0 3 ? * 1,2,3,4,5,6,7', backup_type: 'full', backup_level: 'cluster' }],
+    });
+  });
+
+  it('edits a strategy by its id and sends only what is given', () => {
+    expect(snapshotPolicyBody({ retentionDays: 7, strategies: [{ nativeId: 's1', type: 'increment' }] })).toEqual({
+      keep_day: 7,
+      backup_strategies: [{ policy_id: 's1', backup_type: 'increment', backup_level: 'cluster' }],
+    });
+    expect(snapshotPolicyBody({ device: 'NFS', serverIps: ['10.0.0.9'] })).toEqual({ device_name: 'NFS', server_ips: ['10.0.0.9'] });
+    expect(snapshotPolicyBody({ device: 'NBU', serverIps: ['10.0.0.9'], serverPort: '1556', backupParam: 'p' })).toEqual({
+      device_name: 'NBU',
+      server_ips: ['10.0.0.9'],
+      server_port: '1556',
+      backup_param: 'p',
+    });
+  });
+
+  it.each([
+    ['input', {}],
+    ['input.retentionDays', { retentionDays: 0 }],
+    ['input.retentionDays', { retentionDays: 32 }],
+    ['input.serverIps', { device: 'NFS' as const }],
+    ['input.serverPort', { device: 'NBU' as const, serverIps: ['10.0.0.9'], backupParam: 'p' }],
+    ['input.backupParam', { device: 'NBU' as const, serverIps: ['10.0.0.9'], serverPort: '1556' }],
+    ['input.strategies[0].name', { strategies: [{ schedule: '0 0 3 ? * 1' }] }],
+    ['input.strategies[0].name', { strategies: [{ name: '1abc', schedule: '0 0 3 ? * 1' }] }],
+    ['input.strategies[0].name', { strategies: [{ name: 'abc', schedule: '0 0 3 ? * 1' }] }],
+    ['input.strategies[0].schedule', { strategies: [{ name: 'nightly' }] }],
+    ['input.strategies[1].schedule', { strategies: [{ nativeId: 's1' }, { nativeId: 's2', schedule: ' ' }] }],
+  ])('refuses what tables 5-130 and 5-131 refuse, naming %s', (at, change) => {
+    expect(field(() => snapshotPolicyBody(change))).toBe(at);
   });
 });

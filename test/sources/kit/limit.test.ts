@@ -45,4 +45,28 @@ describe('cap', () => {
     release();
     await held;
   });
+
+  it('starts waiting calls in the order they came, and frees the slot of a call that throws at once', async () => {
+    const limit = cap(1);
+    const started: string[] = [];
+    let release!: () => void;
+    const first = limit(
+      () =>
+        new Promise<void>((r) => {
+          started.push('first');
+          release = r;
+        }),
+    );
+    const thrower = limit(() => {
+      started.push('thrower');
+      throw new Error('at once');
+    });
+    const rest = ['a', 'b', 'c'].map((name) => limit(async () => started.push(name)));
+    expect(started).toEqual(['first']);
+    release();
+    await first;
+    await expect(thrower).rejects.toThrow('at once');
+    await Promise.all(rest);
+    expect(started).toEqual(['first', 'thrower', 'a', 'b', 'c']);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import pLimit from 'p-limit';
 import { type Page, pageCount, pagesCovering, walkPages } from '../../../src/sources/kit/paging.js';
+import { cap } from '../../../src/sources/kit/limit.js';
 
 describe('pagesCovering', () => {
   it.each([
@@ -98,7 +98,7 @@ describe('walkPages', () => {
       running--;
       return v.fetch(page, size);
     };
-    expect((await walkPages(fetch, { pageSize: 10, limit: pLimit(2) })).items).toEqual(v.all);
+    expect((await walkPages(fetch, { pageSize: 10, limit: cap(2) })).items).toEqual(v.all);
     expect(v.asked).toEqual(['1x10', '2x10', '3x10', '4x10']);
     expect(most).toBe(2);
   });
@@ -111,7 +111,7 @@ describe('walkPages', () => {
     };
     const walked = await walkPages(async (n: number) => pages[n] ?? { items: [], total: 4 }, {
       pageSize: 2,
-      limit: pLimit(1),
+      limit: cap(1),
       key: (item: { id: string }) => item.id,
     });
     expect(walked.items.map((item) => item.id)).toEqual(['a', 'b', 'c']);

@@ -1,0 +1,34 @@
+import type { GatewayContext } from '../../context.js';
+import type { Cluster } from '../../model/entities.js';
+import type { DwsVendor } from '../../sources/dws/vendor.js';
+import { builder } from '../builder.js';
+import { ClusterRef } from './cluster.js';
+import { type DwsClusterDetailsRoot, DwsClusterDetailsRef } from './vendors/dws.js';
+
+/**
+ * `Cluster.details` (docs/vendor-capabilities.md): what only the cluster's vendor knows,
+ * as that vendor's typed member. Kinds with nothing of their own yet answer null. The
+ * member costs no call: each of its fields makes its own when selected.
+ */
+type ClusterDetails = DwsClusterDetailsRoot;
+
+const ClusterDetailsRef = builder.unionType('ClusterDetails', {
+  description: 'What only the cluster’s vendor knows about it: select the member of its kind, e.g. `... on DwsClusterDetails { snapshotPolicy { … } }`',
+  types: [DwsClusterDetailsRef],
+  resolveType: (details: ClusterDetails) => ({ dws: DwsClusterDetailsRef })[details.kind],
+});
+
+function detailsOf(ctx: GatewayContext, c: Cluster): ClusterDetails | null {
+  const adapter = ctx.registry.get(c.sourceId);
+  if (adapter.info.kind === 'dws' && adapter.vendor) return { kind: 'dws', clusterNativeId: c.nativeId, vendor: adapter.vendor as DwsVendor };
+  return null;
+}
+
+builder.objectField(ClusterRef, 'details', (t) =>
+  t.field({
+    type: ClusterDetailsRef,
+    nullable: true,
+    description: 'What only its vendor knows about it, typed per vendor (DWS: the snapshot policy); null for kinds with nothing of their own yet',
+    resolve: (c, _args, ctx) => detailsOf(ctx, c),
+  }),
+);

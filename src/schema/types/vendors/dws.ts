@@ -1,0 +1,314 @@
+import { encodeGlobalId } from '../../../model/ids.js';
+import type { DwsAlarm, DwsAlarmDay, DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
+import { BACKUP_DEVICES, BACKUP_TYPES, type DwsSnapshotPolicyChange } from '../../../sources/dws/inputs.js';
+import type { DwsVendor } from '../../../sources/dws/vendor.js';
+import { builder } from '../../builder.js';
+import { EventSeverityEnum } from '../enums.js';
+import { payload, targetWith, withoutNulls } from '../../operations.js';
+import { mutationOptions } from '../mutations/payload.js';
+import { type VendorRoot, vendorOf, vendorRoot } from './root.js';
+
+const AvailabilityZoneRef = builder.objectRef<DwsAvailabilityZone>('DwsAvailabilityZone').implement({
+  description: 'An availability zone of the DWS project’s region',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'The zone’s code: what createCluster’s `dws.availabilityZone` takes' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its display name' }),
+    available: t.exposeBoolean('available', { description: 'Whether clusters can be created in it now' }),
+    rawStatus: t.exposeString('rawStatus', { nullable: true, description: 'The vendor’s own status word' }),
+    group: t.exposeString('group', { nullable: true, description: 'The zone group it belongs to, e.g. center' }),
+  }),
+});
+
+const NodeTypeZoneRef = builder.objectRef<DwsNodeType['zones'][number]>('DwsNodeTypeZone').implement({
+  description: 'A zone that offers a node flavor, and whether it has any left',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'The zone’s code' }),
+    available: t.exposeBoolean('available', { description: 'Whether the flavor can be ordered in this zone now (not sold out or withdrawn)' }),
+    rawStatus: t.exposeString('rawStatus', { nullable: true, description: 'The vendor’s word: normal, sellout or abandon' }),
+  }),
+});
+
+const KernelVersionRef = builder.objectRef<DwsNodeType['versions'][number]>('DwsKernelVersion').implement({
+  description: 'A DWS kernel version a node flavor runs (a new cluster gets the newest stable one)',
+  fields: (t) => ({
+    version: t.exposeString('version', { description: 'The version, e.g. 8.1.3.200' }),
+    stable: t.exposeBoolean('stable', { description: 'A stable release rather than a preview' }),
+    rawRole: t.exposeString('rawRole', { nullable: true, description: 'The vendor’s word: STABLE or PREVIEW' }),
+    minCoordinators: t.exposeInt('minCoordinators', { nullable: true, description: 'Fewest coordinator nodes (CNs) it allows' }),
+    maxCoordinators: t.exposeInt('maxCoordinators', { nullable: true, description: 'Most coordinator nodes (CNs) it allows' }),
+  }),
+});
+
+const StorageRef = builder.objectRef<NonNullable<DwsNodeType['storage']>>('DwsStorage').implement({
+  description: 'Fixed storage per node',
+  fields: (t) => ({
+    type: t.exposeString('type', { nullable: true, description: 'The disk type, e.g. SSD' }),
+    sizeBytes: t.exposeFloat('sizeBytes', { nullable: true, description: 'Its size in bytes (a Float: sizes pass 2^31)' }),
+  }),
+});
+
+const ElasticStorageRef = builder.objectRef<DwsNodeType['elasticStorage'][number]>('DwsElasticStorage').implement({
+  description: 'Elastic storage a node can have: any size from the least to the most, in steps',
+  fields: (t) => ({
+    type: t.exposeString('type', { nullable: true, description: 'The cloud disk type, e.g. SSD' }),
+    minBytes: t.exposeFloat('minBytes', { nullable: true, description: 'The least, in bytes' }),
+    maxBytes: t.exposeFloat('maxBytes', { nullable: true, description: 'The most, in bytes' }),
+    stepBytes: t.exposeFloat('stepBytes', { nullable: true, description: 'The increment, in bytes' }),
+  }),
+});
+
+const NodeTypeRef = builder.objectRef<DwsNodeType>('DwsNodeType').implement({
+  description: 'A node flavor a DWS cluster can be built of',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The flavor’s id: what createCluster’s `dws.nodeType` takes' }),
+    specName: t.exposeString('specName', { description: 'Its name, e.g. dws.m3.xlarge' }),
+    product: t.exposeString('product', { nullable: true, description: 'dws (cloud data warehouse) or hybrid (hybrid data warehouse)' }),
+    architecture: t.exposeString('architecture', { nullable: true, description: 'x86 or arm' }),
+    vcpus: t.exposeInt('vcpus', { nullable: true, description: 'Virtual CPUs per node' }),
+    memoryBytes: t.exposeFloat('memoryBytes', { nullable: true, description: 'Memory per node, in bytes' }),
+    zones: t.field({ type: [NodeTypeZoneRef], description: 'The zones that offer it, and whether each has any left', resolve: (n) => n.zones }),
+    versions: t.field({ type: [KernelVersionRef], description: 'The kernel versions it runs', resolve: (n) => n.versions }),
+    storage: t.field({ type: StorageRef, nullable: true, description: 'Fixed storage per node; null for elastic storage', resolve: (n) => n.storage }),
+    elasticStorage: t.field({ type: [ElasticStorageRef], description: 'Elastic storage per node, where it has any', resolve: (n) => n.elasticStorage }),
+  }),
+});
+
+const QuotaRef = builder.objectRef<DwsQuota>('DwsQuota').implement({
+  description: 'One of the DWS project’s quotas and how much of it is used',
+  fields: (t) => ({
+    resource: t.exposeString('resource', { description: 'What it counts, in the vendor’s words: instances, core, ram, disk, disk_capacity' }),
+    used: t.exposeInt('used', { description: 'How much is used' }),
+    limit: t.exposeInt('limit', { description: 'How much the project may use' }),
+    remaining: t.int({ description: 'How much more a new cluster may take (never below 0)', resolve: (q) => Math.max(0, q.limit - q.used) }),
+    unit: t.exposeString('unit', { nullable: true, description: 'GB for sizes; null for counts' }),
+  }),
+});
+
+/** An alarm under its source, for the global ids it links to. */
+interface SourcedAlarm extends DwsAlarm {
+  sourceId: string;
+}
+
+const AlarmRef = builder.objectRef<SourcedAlarm>('DwsAlarm').implement({
+  description: 'A DWS alarm, with whether it is still raised; also in the unified events list (category alarm)',
+  fields: (t) => ({
+    eventId: t.id({
+      description: 'Global id of the same alarm as an Event',
+      resolve: (a) => encodeGlobalId({ type: 'Event', sourceId: a.sourceId, nativeId: a.eventNativeId }),
+    }),
+    definitionId: t.exposeString('definitionId', { description: 'The alarm’s definition, e.g. DWS_01010' }),
+    name: t.exposeString('name', { nullable: true, description: 'What it is, e.g. Cluster Status Fault' }),
+    active: t.exposeBoolean('active', { description: 'Still raised; false once cleared' }),
+    rawStatus: t.exposeString('rawStatus', { nullable: true, description: 'The vendor’s word: "0" raised, "1" cleared' }),
+    severity: t.expose('severity', { type: EventSeverityEnum, description: 'Its level in the unified words' }),
+    rawLevel: t.exposeString('rawLevel', { nullable: true, description: 'The vendor’s level: 1 urgent, 2 important, 3 minor, 4 prompt' }),
+    clusterId: t.id({
+      nullable: true,
+      description: 'Global id of the cluster it is about, where it names one',
+      resolve: (a) => (a.clusterNativeId ? encodeGlobalId({ type: 'Cluster', sourceId: a.sourceId, nativeId: a.clusterNativeId }) : null),
+    }),
+    resourceName: t.exposeString('resourceName', { nullable: true, description: 'The name of what it is about' }),
+    message: t.exposeString('message', { nullable: true, description: 'The vendor’s message' }),
+    location: t.exposeString('location', { nullable: true, description: 'Where it was raised, in the vendor’s words' }),
+    source: t.exposeString('source', { nullable: true, description: 'The service that raised it, e.g. DWS' }),
+    raisedAt: t.expose('raisedAt', { type: 'DateTime', description: 'When it was raised' }),
+  }),
+});
+
+const AlarmDayRef = builder.objectRef<DwsAlarmDay>('DwsAlarmDay').implement({
+  description: 'DWS alarms raised on one day (UTC), by level',
+  fields: (t) => ({
+    date: t.exposeString('date', { description: 'The day, YYYY-MM-DD in UTC' }),
+    urgent: t.exposeInt('urgent', { description: 'Urgent alarms (level 1)' }),
+    important: t.exposeInt('important', { description: 'Important alarms (level 2)' }),
+    minor: t.exposeInt('minor', { description: 'Minor alarms (level 3)' }),
+    prompt: t.exposeInt('prompt', { description: 'Prompt alarms (level 4)' }),
+  }),
+});
+
+const SnapshotStrategyRef = builder.objectRef<DwsSnapshotPolicy['strategies'][number]>('DwsSnapshotStrategy').implement({
+  description: 'One schedule of a DWS cluster’s snapshot policy',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The vendor’s id of it: what an edit in dwsSetSnapshotPolicy and dwsDeleteSnapshotStrategy name' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name, unique in the policy' }),
+    schedule: t.exposeString('schedule', {
+      nullable: true,
+      description: 'When it runs: a Quartz cron expression (second minute hour day-of-month month day-of-week, 1 = Sunday), e.g. "0 0 2 ? * 1"',
+    }),
+    type: t.exposeString('type', { nullable: true, description: 'The vendor’s word: full or increment' }),
+    level: t.exposeString('level', { nullable: true, description: 'What it snapshots: cluster' }),
+    nextRunAt: t.expose('nextRunAt', { type: 'DateTime', nullable: true, description: 'When it is next due (it is skipped if it clashes with another task)' }),
+    updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When it last changed' }),
+    timeZoneOffsetHours: t.exposeInt('timeZoneOffsetHours', { nullable: true, description: 'Hours from UTC the schedule is read in' }),
+  }),
+});
+
+const SnapshotPolicyRef = builder.objectRef<DwsSnapshotPolicy>('DwsSnapshotPolicy').implement({
+  description: 'When a DWS cluster takes automated snapshots, where they go and how long they are kept',
+  fields: (t) => ({
+    automated: t.exposeBoolean('automated', { description: 'Whether automated snapshots are on' }),
+    retentionDays: t.exposeInt('retentionDays', { nullable: true, description: 'Days automated snapshots are kept' }),
+    device: t.exposeString('device', { nullable: true, description: 'Where snapshots go: OBS, NBU or NFS' }),
+    serverIps: t.exposeStringList('serverIps', { description: 'The NBU or NFS servers’ addresses; empty for OBS' }),
+    serverPort: t.exposeString('serverPort', { nullable: true, description: 'The NBU server’s port' }),
+    clusterStrategyLimit: t.exposeInt('clusterStrategyLimit', { nullable: true, description: 'The most cluster-level strategies it may hold' }),
+    schemaStrategyLimit: t.exposeInt('schemaStrategyLimit', { nullable: true, description: 'The most schema-level strategies it may hold' }),
+    strategies: t.field({ type: [SnapshotStrategyRef], description: 'Its schedules', resolve: (p) => p.strategies }),
+  }),
+});
+
+/** What `Cluster.details` is for a DWS cluster: its own settings, each read only when selected. */
+export interface DwsClusterDetailsRoot {
+  kind: 'dws';
+  clusterNativeId: string;
+  vendor: DwsVendor;
+}
+
+export const DwsClusterDetailsRef = builder.objectRef<DwsClusterDetailsRoot>('DwsClusterDetails').implement({
+  description: 'What DWS alone knows about a cluster',
+  fields: (t) => ({
+    snapshotPolicy: t.field({
+      type: SnapshotPolicyRef,
+      nullable: true,
+      description: 'Its snapshot policy (one vendor call); null where the cluster is gone, or with an error where the call failed',
+      resolve: (d, _args, ctx) => d.vendor.snapshotPolicy(ctx.scope, d.clusterNativeId),
+    }),
+  }),
+});
+
+const BackupTypeEnum = builder.enumType('DwsBackupType', {
+  description: 'What a DWS snapshot strategy takes',
+  values: {
+    FULL: { value: BACKUP_TYPES.FULL, description: 'A full snapshot' },
+    INCREMENT: { value: BACKUP_TYPES.INCREMENT, description: 'What changed since the last snapshot' },
+  } as const,
+});
+
+const BackupDeviceEnum = builder.enumType('DwsBackupDevice', {
+  description: 'Where a DWS cluster’s snapshots go',
+  values: {
+    OBS: { value: BACKUP_DEVICES.OBS, description: 'Object storage (the default)' },
+    NBU: { value: BACKUP_DEVICES.NBU, description: 'A NetBackup server: give serverIps, serverPort and backupParam' },
+    NFS: { value: BACKUP_DEVICES.NFS, description: 'An NFS server: give serverIps' },
+  } as const,
+});
+
+const SnapshotStrategyInput = builder.inputType('DwsSnapshotStrategyInput', {
+  description: 'A strategy to add (no nativeId: name and schedule required) or to edit (its nativeId; what is given changes)',
+  fields: (t) => ({
+    nativeId: t.string({ description: 'The strategy to edit; absent: a new one' }),
+    name: t.string({ description: '4 to 92 characters: a letter first, then letters, digits, - and _; unique in the policy' }),
+    schedule: t.string({ description: 'A Quartz cron expression, e.g. "0 0 3 ? * 1,2,3,4,5,6,7" (03:00 every day)' }),
+    type: t.field({ type: BackupTypeEnum, description: 'Full or incremental; absent on a new strategy: full' }),
+  }),
+});
+
+const SnapshotPolicyInput = builder.inputType('DwsSnapshotPolicyInput', {
+  description: 'What to change of a DWS cluster’s snapshot policy: only what is given changes; at least one field',
+  fields: (t) => ({
+    retentionDays: t.int({ description: 'Days automated snapshots are kept, 1 to 31' }),
+    strategies: t.field({ type: [SnapshotStrategyInput], description: 'Strategies to add or edit; the others stay' }),
+    device: t.field({ type: BackupDeviceEnum, description: 'Where snapshots go' }),
+    serverIps: t.stringList({ description: 'The NBU or NFS servers’ addresses' }),
+    serverPort: t.string({ description: 'The NBU server’s port' }),
+    backupParam: t.string({ description: 'NBU backup parameters; sent to the vendor only' }),
+  }),
+});
+
+const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').implement({
+  description: 'What a DWS source has beyond the unified lists: what a createCluster form offers, and its alarms with their state',
+  fields: (t) => ({
+    sourceId: t.exposeString('sourceId', { description: 'The source, by the id the config gives it' }),
+    availabilityZones: t.field({
+      type: [AvailabilityZoneRef],
+      description: 'The availability zones of the project’s region, in the vendor’s order',
+      resolve: (root, _args, ctx) => root.vendor.availabilityZones(ctx.scope),
+    }),
+    nodeTypes: t.field({
+      type: [NodeTypeRef],
+      description: 'The node flavors, in the vendor’s order, with the zones that sell each and its kernel versions',
+      resolve: (root, _args, ctx) => root.vendor.nodeTypes(ctx.scope),
+    }),
+    quotas: t.field({
+      type: [QuotaRef],
+      description: 'The project’s quotas, which a new cluster’s nodes count against',
+      resolve: (root, _args, ctx) => root.vendor.quotas(ctx.scope),
+    }),
+    alarmStatistics: t.field({
+      type: [AlarmDayRef],
+      description: 'Alarms raised per day and level over the last seven days, oldest first (one vendor call)',
+      resolve: (root, _args, ctx) => root.vendor.alarmStatistics(ctx.scope),
+    }),
+    alarms: t.field({
+      type: [AlarmRef],
+      description: 'The project’s alarms, newest first (every page the vendor has)',
+      args: { active: t.arg.boolean({ description: 'true: only those still raised; false: only cleared ones; absent: all' }) },
+      resolve: async (root, args, ctx) => (await root.vendor.alarms(ctx.scope, args.active ?? undefined)).map((a) => ({ ...a, sourceId: root.sourceId })),
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  dws: t.field({
+    type: DwsSourceRef,
+    description: 'A DWS source’s own capabilities (what its create form offers, its alarms), by its config id',
+    args: { sourceId: t.arg.string({ required: true, description: 'A DWS source’s id from the config' }) },
+    resolve: (_root, args, ctx) => vendorRoot<DwsVendor>(ctx, args.sourceId, 'dws', 'DWS'),
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  dwsResetPassword: t.field({
+    ...mutationOptions,
+    description: 'Gives a DWS cluster’s database administrator a new password; done when DWS answers (no workflow). The password goes to the vendor only.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      newPassword: t.arg.string({
+        required: true,
+        description: '12 to 32 characters, three of: uppercase, lowercase, digits, special characters; not the administrator’s name either way round',
+      }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsResetPassword'));
+      return payload(target.adapter, await target.run.resetPassword(ctx.scope, target.nativeId, args.newPassword));
+    },
+  }),
+  dwsCancelReadOnly: t.field({
+    ...mutationOptions,
+    description: 'Ends the read-only state DWS puts a cluster in when its disks fill up (clusters of version 1.7.2 or later); done when DWS answers',
+    args: { id: t.arg.id({ required: true, description: 'The cluster' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsCancelReadOnly'));
+      return payload(target.adapter, await target.run.cancelReadOnly(ctx.scope, target.nativeId));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  dwsSetSnapshotPolicy: t.field({
+    ...mutationOptions,
+    description:
+      'Changes a DWS cluster’s snapshot policy (operator role: it governs one cluster’s backups): retention, where snapshots go, strategies added or edited; done when DWS answers',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      input: t.arg({ type: SnapshotPolicyInput, required: true, description: 'What to change' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsSetSnapshotPolicy'));
+      const change: DwsSnapshotPolicyChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.setSnapshotPolicy(ctx.scope, target.nativeId, change));
+    },
+  }),
+  dwsDeleteSnapshotStrategy: t.field({
+    ...mutationOptions,
+    description: 'Removes one strategy from a DWS cluster’s snapshot policy; done when DWS answers',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      strategyId: t.arg.string({ required: true, description: 'The strategy’s nativeId' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsDeleteSnapshotStrategy'));
+      return payload(target.adapter, await target.run.deleteSnapshotStrategy(ctx.scope, target.nativeId, args.strategyId));
+    },
+  }),
+}));

@@ -1,0 +1,97 @@
+import { NotFoundError, ValidationError } from '../../model/errors.js';
+import { encodeGlobalId } from '../../model/ids.js';
+import type { OperationResult } from '../../model/operations.js';
+import type { RequestScope } from '../scope.js';
+import type { DwsClient } from './client.js';
+import {
+  type DwsAlarm,
+  type DwsAlarmDay,
+  type DwsAvailabilityZone,
+  type DwsNodeType,
+  type DwsQuota,
+  type DwsSnapshotPolicy,
+  toAlarm,
+  toAlarmDay,
+  toAvailabilityZone,
+  toNodeType,
+  toQuota,
+  toSnapshotPolicy,
+} from './map.js';
+import { sendTo } from './operations.js';
+import type { DwsSnapshotPolicyChange } from './inputs.js';
+import { resetPasswordBody, snapshotPolicyBody } from './requests.js';
+
+/**
+ * DWS's own capabilities, beyond the unified readers and operations
+ * (docs/vendor-capabilities.md). Reads and writes take the request's scope: a write's
+ * own reads of the cluster share the GET the schema made to find it.
+ */
+export interface DwsVendor {
+  /** The AZs a cluster can be created in (createCluster's `availabilityZone`). */
+  availabilityZones(scope: RequestScope): Promise<DwsAvailabilityZone[]>;
+  /** The node flavors (createCluster's `nodeType`), with the AZs that sell each and its kernel versions. */
+  nodeTypes(scope: RequestScope): Promise<DwsNodeType[]>;
+  /** The project's quotas and what is used of each. */
+  quotas(scope: RequestScope): Promise<DwsQuota[]>;
+  /** Every alarm of the project, newest first; only those still raised (or only cleared ones) with `active`. */
+  alarms(scope: RequestScope, active?: boolean): Promise<DwsAlarm[]>;
+  /** Alarms raised per day and level over the last seven days, oldest first. */
+  alarmStatistics(scope: RequestScope): Promise<DwsAlarmDay[]>;
+  /** A new password for the cluster's database administrator (5.2.7); done when DWS answers. */
+  resetPassword(scope: RequestScope, clusterId: string, newPassword: string): Promise<OperationResult>;
+  /** Ends the read-only state a full disk put the cluster in (5.2.8); done when DWS answers. */
+  cancelReadOnly(scope: RequestScope, clusterId: string): Promise<OperationResult>;
+  /** The cluster's snapshot policy (5.5.4); null when the cluster is gone. */
+  snapshotPolicy(scope: RequestScope, clusterId: string): Promise<DwsSnapshotPolicy | null>;
+  /** Changes what `change` gives of the policy (5.5.10); done when DWS answers. */
+  setSnapshotPolicy(scope: RequestScope, clusterId: string, change: DwsSnapshotPolicyChange): Promise<OperationResult>;
+  /** Removes one strategy of the policy (5.5.6); a ValidationError naming `strategyId` when the policy has none such. */
+  deleteSnapshotStrategy(scope: RequestScope, clusterId: string, strategyId: string): Promise<OperationResult>;
+}
+
+export function dwsVendor(client: DwsClient, sourceId: string): DwsVendor {
+  const cluster = (clusterId: string) => ({ target: { type: 'Cluster', nativeId: clusterId } }) as const;
+  const gone = (clusterId: string) => new NotFoundError('Cluster', encodeGlobalId({ type: 'Cluster', sourceId, nativeId: clusterId }));
+  return {
+    availabilityZones: async (scope) => (await client.availabilityZones(scope)).map(toAvailabilityZone),
+    nodeTypes: async (scope) => (await client.nodeTypes(scope)).map(toNodeType),
+    quotas: async (scope) => (await client.quotas(scope)).map(toQuota),
+    alarmStatistics: async (scope) => (await client.alarmStatistics(scope)).map(toAlarmDay),
+    alarms: async (scope, active) => (await client.alarms(scope)).items.map(toAlarm).filter((a) => active === undefined || a.active === active),
+
+    async resetPassword(scope, clusterId, newPassword) {
+      const c = await client.cluster(scope, clusterId);
+      if (!c) throw gone(clusterId);
+      const body = resetPasswordBody(newPassword, c.user_name ?? undefined);
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.resetPassword(clusterId, body, scope.signal));
+      return cluster(clusterId);
+    },
+
+    async cancelReadOnly(scope, clusterId) {
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.cancelReadOnly(clusterId, scope.signal));
+      return cluster(clusterId);
+    },
+
+    async snapshotPolicy(scope, clusterId) {
+      const policy = await client.snapshotPolicy(scope, clusterId);
+      return policy && toSnapshotPolicy(policy);
+    },
+
+    async setSnapshotPolicy(scope, clusterId, change) {
+      const body = snapshotPolicyBody(change);
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.setSnapshotPolicy(clusterId, body, scope.signal));
+      return cluster(clusterId);
+    },
+
+    /** DWS answers 404 both for the cluster and for the strategy: the policy is read first, so the 404 can only mean the cluster. */
+    async deleteSnapshotStrategy(scope, clusterId, strategyId) {
+      const policy = await client.snapshotPolicy(scope, clusterId);
+      if (!policy) throw gone(clusterId);
+      if (!policy.backup_strategies?.some((s) => s.policy_id === strategyId)) {
+        throw new ValidationError('strategyId', `the cluster's snapshot policy has no strategy "${strategyId}"`);
+      }
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.deleteSnapshotStrategy(clusterId, strategyId, scope.signal));
+      return cluster(clusterId);
+    },
+  };
+}

@@ -1,0 +1,284 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/model/ids.js';
+import {
+  ClusterDetailsKindsDocument,
+  CreateClusterDocument,
+  DwsAlarmStatisticsDocument,
+  DwsAlarmsDocument,
+  DwsCancelReadOnlyDocument,
+  DwsCreateFormDocument,
+  DwsDeleteSnapshotStrategyDocument,
+  DwsQuotasDocument,
+  DwsResetPasswordDocument,
+  DwsSetSnapshotPolicyDocument,
+  DwsSnapshotPolicyDocument,
+  NodeByIdDocument,
+} from '../generated/operations.js';
+import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { mutate, started } from '../helpers/mutations.js';
+import { call } from '../helpers/sim-client.js';
+
+/** DWS's own root (`dws(sourceId:)`) through `/graphql`, against the demo's simulator. */
+
+const VIEWER_TOKEN = 'e2e-viewer-token';
+const NEW_PASSWORD = 'NewPassw0rd!e2e';
+
+let demo: DemoGateway;
+beforeAll(async () => {
+  demo = await startDemoGateway({
+    server: {
+      tokens: [
+        { name: 'ada', role: 'admin', token: ADMIN_TOKEN },
+        { name: 'vic', role: 'viewer', token: VIEWER_TOKEN },
+      ],
+    },
+  });
+});
+afterAll(() => demo.close());
+beforeEach(() => demo.resetCounts());
+
+/** The simulator's own answer at `path` (below `/{version}/{project_id}`), read with a token of our own. */
+async function vendor(version: string, path: string): Promise<any> {
+  const sim = demo.fleet.simulators.dws;
+  const { user, password, domain, project } = sim.credentials;
+  const login = await call(sim, 'POST', '/v3/auth/tokens', {
+    body: {
+      auth: {
+        identity: { methods: ['password'], password: { user: { name: user, password, domain: { name: domain } } } },
+        scope: { project: { name: project } },
+      },
+    },
+  });
+  const headers = { 'x-auth-token': login.headers.get('x-subject-token') as string };
+  return (await call(sim, 'GET', `/${version}/${login.body.token.project.id}${path}`, { headers })).body;
+}
+
+const vendorWrites = () => Object.keys(demo.vendorCalls().dws!.routes).filter((route) => !route.startsWith('GET ') && route !== 'POST /v3/auth/tokens');
+const vendorReads = () => Object.entries(demo.vendorCalls().dws!.routes).filter(([route]) => route !== 'POST /v3/auth/tokens');
+
+describe('dws(sourceId:): what a create form offers', () => {
+  it('lists the zones, flavors and quotas as the vendor has them, one vendor call each, to a viewer too', async () => {
+    const [zones, types, quotas] = [await vendor('v1.0', '/availability-zones'), await vendor('v2', '/node-types'), await vendor('v1.0', '/quotas')];
+    demo.resetCounts();
+    const { data, errors } = await demo.run(DwsCreateFormDocument, { sourceId: 'dws' }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const form = data!.dws!;
+    expect(form.sourceId).toBe('dws');
+    expect(form.availabilityZones.map((z) => [z.code, z.available])).toEqual(zones.availability_zones.map((z: any) => [z.code, z.status === 'available']));
+    expect(form.nodeTypes.map((t) => [t.nativeId, t.specName, t.vcpus])).toEqual(types.node_types.map((t: any) => [t.id, t.spec_name, t.vcpus]));
+    expect(form.nodeTypes.every((t) => t.versions.length > 0 && t.zones.length > 0)).toBe(true);
+    expect(form.quotas.map((q) => [q.resource, q.used, q.limit, q.remaining])).toEqual(
+      quotas.quotas.resources.map((q: any) => [q.type, Number(q.used), Number(q.quota), Number(q.quota) - Number(q.used)]),
+    );
+    expect(Object.fromEntries(vendorReads())).toEqual({
+      'GET /v1.0/{project_id}/availability-zones': 1,
+      'GET /v2/{project_id}/node-types': 1,
+      'GET /v1.0/{project_id}/quotas': 1,
+    });
+  });
+
+  it('asks only for what is selected', async () => {
+    const { data, errors } = await demo.run(DwsQuotasDocument, { sourceId: 'dws' }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    expect(data!.dws!.quotas.length).toBeGreaterThan(0);
+    expect(vendorReads()).toEqual([['GET /v1.0/{project_id}/quotas', 1]]);
+  });
+
+  it('offers a flavor and zone that createCluster accepts', async () => {
+    const form = (await demo.run(DwsCreateFormDocument, { sourceId: 'dws' })).data!.dws!;
+    const flavor = form.nodeTypes.find((t) => t.zones.some((z) => z.available))!;
+    const zone = flavor.zones.find((z) => z.available)!.code;
+    expect(form.availabilityZones.find((z) => z.code === zone)?.available).toBe(true);
+    const created = started(
+      await mutate(demo, CreateClusterDocument, {
+        input: {
+          sourceId: 'dws',
+          name: 'e2e-dws-form',
+          dws: {
+            nodeType: flavor.nativeId,
+            nodes: 3,
+            vpcId: '85b20d7e-9eb7-4b2a-98f3-3c8843ea3574',
+            subnetId: '374eca02-cfc4-4de7-8ab5-dbebf7d9a720',
+            securityGroupId: 'dc3ec145-9029-4b39-b5a3-ace5a01f772b',
+            availabilityZone: zone,
+            adminUser: 'dbadmin',
+            adminPassword: 'Gauss_2024!x',
+          },
+        },
+      }),
+    );
+    expect(created.workflow).toMatchObject({ kind: 'CREATE_CLUSTER', state: 'RUNNING' });
+    const after = (await demo.run(DwsCreateFormDocument, { sourceId: 'dws' })).data!.dws!;
+    const instances = (f: typeof form) => f.quotas.find((q) => q.resource === 'instances')!.used;
+    expect(instances(after) - instances(form)).toBe(3);
+  });
+
+  it('names the sourceId argument when it is no DWS source, and asks no vendor', async () => {
+    for (const [sourceId, says] of [
+      ['otestack', 'is a otestack source, not DWS'],
+      ['nowhere', 'no source "nowhere" is configured'],
+    ] as const) {
+      const { data, errors } = await demo.run(DwsCreateFormDocument, { sourceId });
+      expect(data?.dws ?? null).toBeNull();
+      expect(errors?.[0]).toMatchObject({ message: expect.stringContaining(says), extensions: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(Object.values(demo.vendorCalls()).reduce((n, s) => n + s.total, 0)).toBe(0);
+  });
+});
+
+describe('DWS’s own mutations', () => {
+  const clusterId = (nativeId: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId });
+  const clusters = async (): Promise<any[]> => (await vendor('v1.0', '/clusters')).clusters;
+
+  it('resets the administrator’s password: done at once, and never in the answer', async () => {
+    const idle = (await clusters()).find((c) => c.status === 'AVAILABLE' && c.task_status === null)!;
+    demo.resetCounts();
+    const answer = await mutate(demo, DwsResetPasswordDocument, { id: clusterId(idle.id), newPassword: NEW_PASSWORD });
+    expect(answer).toEqual({ __typename: 'OperationPayload', targetId: clusterId(idle.id), workflow: null });
+    expect(vendorWrites()).toEqual(['POST /v1.0/{project_id}/clusters/{cluster_id}/reset-password']);
+    expect(demo.vendorCalls().dws!.routes['GET /v1.0/{project_id}/clusters/{cluster_id}']).toBe(1);
+
+    const again = await demo.run(DwsResetPasswordDocument, { id: clusterId(idle.id), newPassword: NEW_PASSWORD });
+    expect(again.data!.dwsResetPassword).toMatchObject({ __typename: 'SourceError', vendorCode: 'DWS.5144', httpStatus: 400, outcomeUnknown: false });
+    expect(JSON.stringify([answer, again])).not.toContain(NEW_PASSWORD);
+  });
+
+  it('refuses a password DWS would refuse, naming newPassword, before any write', async () => {
+    const [one] = await clusters();
+    demo.resetCounts();
+    const answer = await mutate(demo, DwsResetPasswordDocument, { id: clusterId(one.id), newPassword: 'short' });
+    expect(answer).toMatchObject({ __typename: 'ValidationError', field: 'newPassword' });
+    expect(vendorWrites()).toEqual([]);
+  });
+
+  it('cancels a read-only state once; the second time DWS says why not', async () => {
+    const readonly = (await clusters()).find((c) => (c.sub_status ?? '').split(' ').includes('READONLY'))!;
+    expect(await mutate(demo, DwsCancelReadOnlyDocument, { id: clusterId(readonly.id) })).toEqual({
+      __typename: 'OperationPayload',
+      targetId: clusterId(readonly.id),
+      workflow: null,
+    });
+    expect((await vendor('v1.0', `/clusters/${readonly.id}`)).cluster.sub_status.split(' ')).not.toContain('READONLY');
+    expect(await mutate(demo, DwsCancelReadOnlyDocument, { id: clusterId(readonly.id) })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'DWS.5095',
+      outcomeUnknown: false,
+    });
+  });
+
+  it('is an UnsupportedOperationError on another vendor’s cluster, NOT_FOUND for a cluster that is not there, and the operator role’s', async () => {
+    const tiem = encodeGlobalId({ type: 'Cluster', sourceId: 'tiem', nativeId: 'any' });
+    expect(await mutate(demo, DwsCancelReadOnlyDocument, { id: tiem })).toEqual({
+      __typename: 'UnsupportedOperationError',
+      sourceKind: 'TIEM',
+      operation: 'dwsCancelReadOnly',
+    });
+    const missing = clusterId('00000000-1111-4222-8333-444444444444');
+    expect(await mutate(demo, DwsCancelReadOnlyDocument, { id: missing })).toEqual({ __typename: 'NotFoundError', type: 'Cluster', id: missing });
+    demo.resetCounts();
+    const viewer = await demo.run(DwsResetPasswordDocument, { id: missing, newPassword: NEW_PASSWORD }, VIEWER_TOKEN);
+    expect(viewer.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(Object.values(demo.vendorCalls()).reduce((n, s) => n + s.total, 0)).toBe(0);
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s snapshot policy', () => {
+  const clusterId = (nativeId: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId });
+  const idleCluster = async (): Promise<any> =>
+    (await vendor('v1.0', '/clusters')).clusters.find((c: any) => c.status === 'AVAILABLE' && c.task_status === null);
+  const policyOf = async (id: string, token?: string) => {
+    const { data, errors } = await demo.run(DwsSnapshotPolicyDocument, { id }, token);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || node.details?.__typename !== 'DwsClusterDetails') return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    return node.details.snapshotPolicy!;
+  };
+
+  it('is the DWS member for DWS clusters and null for the others, and costs no vendor call unless its fields are read', async () => {
+    demo.resetCounts();
+    const { data, errors } = await demo.run(ClusterDetailsKindsDocument, { first: 100 });
+    expect(errors).toBeUndefined();
+    const kinds = new Map(data!.clusters.edges.map((e) => [e.node.source.kind, e.node.details?.__typename ?? null]));
+    expect(kinds.get('DWS')).toBe('DwsClusterDetails');
+    expect([...kinds].filter(([kind]) => kind !== 'DWS').every(([, details]) => details === null)).toBe(true);
+    expect(vendorReads().some(([route]) => route.includes('snapshot-policies'))).toBe(false);
+  });
+
+  it('reads the policy as the vendor has it, to a viewer, in one call', async () => {
+    const idle = await idleCluster();
+    const expected = await vendor('v2', `/clusters/${idle.id}/snapshot-policies`);
+    demo.resetCounts();
+    const policy = await policyOf(clusterId(idle.id), VIEWER_TOKEN);
+    expect(policy).toMatchObject({ automated: expected.auto_backup, retentionDays: expected.keep_day, device: expected.device_name });
+    expect(policy.strategies.map((s) => [s.nativeId, s.name, s.schedule, s.type, s.nextRunAt])).toEqual(
+      expected.backup_strategies.map((s: any) => [
+        s.policy_id,
+        s.policy_name,
+        s.backup_strategy,
+        s.backup_type,
+        new Date(Number(s.next_fire_time)).toISOString(),
+      ]),
+    );
+    expect(demo.vendorCalls().dws!.routes['GET /v2/{project_id}/clusters/{cluster_id}/snapshot-policies']).toBe(1);
+  });
+
+  it('adds, edits and deletes a strategy through the operator’s mutations; a viewer may not', async () => {
+    const id = clusterId((await idleCluster()).id);
+    const input = { retentionDays: 10, strategies: [{ name: 'e2e-nightly', schedule: '0 0 3 ? * 1,2,3,4,5,6,7', type: 'FULL' as const }] };
+    const denied = await demo.run(DwsSetSnapshotPolicyDocument, { id, input }, VIEWER_TOKEN);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    expect(await mutate(demo, DwsSetSnapshotPolicyDocument, { id, input })).toEqual({ __typename: 'OperationPayload', targetId: id, workflow: null });
+    const added = await policyOf(id);
+    expect(added.retentionDays).toBe(10);
+    const nightly = added.strategies.find((s) => s.name === 'e2e-nightly')!;
+    expect(nightly).toMatchObject({ type: 'full', schedule: '0 0 3 ? * 1,2,3,4,5,6,7' });
+
+    await mutate(demo, DwsSetSnapshotPolicyDocument, { id, input: { strategies: [{ nativeId: nightly.nativeId, type: 'INCREMENT' }] } });
+    expect((await policyOf(id)).strategies.find((s) => s.nativeId === nightly.nativeId)?.type).toBe('increment');
+
+    expect(await mutate(demo, DwsSetSnapshotPolicyDocument, { id, input: { retentionDays: 40 } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.retentionDays',
+    });
+    expect(await mutate(demo, DwsDeleteSnapshotStrategyDocument, { id, strategyId: nightly.nativeId })).toMatchObject({ __typename: 'OperationPayload' });
+    expect((await policyOf(id)).strategies.map((s) => s.name)).not.toContain('e2e-nightly');
+    expect(await mutate(demo, DwsDeleteSnapshotStrategyDocument, { id, strategyId: nightly.nativeId })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'strategyId',
+    });
+  });
+});
+
+describe('dws(sourceId:) { alarms }', () => {
+  it('lists the alarms with their state, as the vendor has them, and only the raised ones when asked', async () => {
+    const expected = (await vendor('v2', '/alarms?time_zone=GMT&limit=1000')).alarm_details;
+    demo.resetCounts();
+    const all = (await demo.run(DwsAlarmsDocument, { sourceId: 'dws' }, VIEWER_TOKEN)).data!.dws!.alarms;
+    expect(all.map((a) => [a.definitionId, a.active, a.rawStatus])).toEqual(expected.map((a: any) => [a.alarm_id, a.alarm_status === '0', a.alarm_status]));
+    expect(vendorReads()).toEqual([['GET /v2/{project_id}/alarms', 1]]);
+    const raised = (await demo.run(DwsAlarmsDocument, { sourceId: 'dws', active: true })).data!.dws!.alarms;
+    expect(raised.length).toBe(expected.filter((a: any) => a.alarm_status === '0').length);
+    expect(raised.length).toBeGreaterThan(0);
+    expect(raised.every((a) => a.active)).toBe(true);
+  });
+
+  it('counts the alarms of the last seven days by level, as the vendor does', async () => {
+    const expected = (await vendor('v2', '/alarm-statistic?time_zone=GMT')).alarm_statistics;
+    const { data, errors } = await demo.run(DwsAlarmStatisticsDocument, { sourceId: 'dws' }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    expect(data!.dws!.alarmStatistics).toEqual(expected);
+  });
+
+  it('links each alarm to its cluster and to the same alarm in the unified events', async () => {
+    const [alarm] = (await demo.run(DwsAlarmsDocument, { sourceId: 'dws', active: true })).data!.dws!.alarms;
+    for (const [id, type] of [
+      [alarm!.eventId, 'Event'],
+      [alarm!.clusterId!, 'Cluster'],
+    ] as const) {
+      const { data, errors } = await demo.run(NodeByIdDocument, { id });
+      expect(errors).toBeUndefined();
+      expect(data!.node).toMatchObject({ id, __typename: type });
+    }
+  });
+});
