@@ -57,3 +57,31 @@ const SCALE: InputFields<DcosScaleParams> = {
 };
 
 export const dcosInputs: VendorInputs = { createCluster: { field: 'For a DC/OS source', shape: CLUSTER }, scaleCluster: SCALE };
+
+// ---- DC/OS's own mutations (schema/types/vendors/dcos.ts) ----
+
+/** dcosCreateDockerRegistry's input. */
+export interface DcosRegistryInput {
+  name: string;
+  address: string;
+  system?: boolean;
+  secure?: boolean;
+  username?: string;
+  password?: string;
+  caText?: string;
+  ownerId?: string;
+}
+
+/** dcosAddPublicKey's input. */
+export interface DcosPublicKeyInput {
+  name: string;
+  value: string;
+  ownerId?: string;
+}
+
+/** dcosSetSmtpServer's input. */
+export interface DcosSmtpInput {
+  user: string;
+  address: string;
+  password: string;
+}

@@ -1,7 +1,7 @@
 import { isIP } from 'node:net';
 import { ValidationError } from '../../model/errors.js';
 import type { DeleteClusterRequest } from '../../model/operations.js';
-import type { DcosCreateRequest, DcosHostSpec, DcosScaleRequest } from './inputs.js';
+import type { DcosCreateRequest, DcosHostSpec, DcosPublicKeyInput, DcosRegistryInput, DcosScaleRequest, DcosSmtpInput } from './inputs.js';
 import { isObjectId } from './ids.js';
 import {
   type AddHostsBody,
@@ -200,18 +200,6 @@ function ownerId(owner: string | undefined, field: string): string {
   return owner;
 }
 
-/** dcosCreateDockerRegistry's input. */
-export interface DcosRegistryInput {
-  name: string;
-  address: string;
-  system?: boolean;
-  secure?: boolean;
-  username?: string;
-  password?: string;
-  caText?: string;
-  ownerId?: string;
-}
-
 /** `owner`: the input's, else whom the credentials act as. */
 export function registryBody(input: DcosRegistryInput, owner: string | undefined): CreateRegistryBody {
   const address = required(input.address, 'input.address');
@@ -228,25 +216,11 @@ export function registryBody(input: DcosRegistryInput, owner: string | undefined
   };
 }
 
-/** dcosAddPublicKey's input. */
-export interface DcosPublicKeyInput {
-  name: string;
-  value: string;
-  ownerId?: string;
-}
-
 export function pubkeyBody(input: DcosPublicKeyInput, owner: string | undefined): UploadPubkeyBody {
   const value = required(input.value, 'input.value');
   // Never echoed: a private key pasted by mistake must not land in an error message or a log.
   if (!PUBLIC_KEY.test(value)) throw new ValidationError('input.value', 'must be an OpenSSH public key line (ssh-rsa AAAA... comment)');
   return { name: required(input.name, 'input.name'), pubkeyValue: value, user_id: ownerId(input.ownerId ?? owner, 'input.ownerId') };
-}
-
-/** dcosSetSmtpServer's input. */
-export interface DcosSmtpInput {
-  user: string;
-  address: string;
-  password: string;
 }
 
 export function smtpBody(input: DcosSmtpInput): SmtpBody {

@@ -17,7 +17,8 @@ import {
   toRegistry,
   toSmtpServer,
 } from './map.js';
-import { type DcosPublicKeyInput, type DcosRegistryInput, type DcosSmtpInput, idsBody, pubkeyBody, registryBody, smtpBody } from './requests.js';
+import type { DcosPublicKeyInput, DcosRegistryInput, DcosSmtpInput } from './inputs.js';
+import { idsBody, pubkeyBody, registryBody, smtpBody } from './requests.js';
 
 /**
  * DC/OS's own capabilities, beyond the unified readers and operations
