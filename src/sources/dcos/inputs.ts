@@ -58,7 +58,11 @@ const SCALE: InputFields<DcosScaleParams> = {
 
 export const dcosInputs: VendorInputs = { createCluster: { field: 'For a DC/OS source', shape: CLUSTER }, scaleCluster: SCALE };
 
-// ---- DC/OS's own mutations (schema/types/vendors/dcos.ts) ----
+// ---- DC/OS's own mutations and lookups (schema/types/vendors/dcos.ts) ----
+
+/** The cloud platforms a provider is of, by the schema's enum names, as DC/OS spells them (二十's `type`). */
+export const PROVIDER_TYPES = { OPENSTACK: 'openstack', AMAZONEC2: 'amazonec2', GOOGLE: 'google' } as const;
+export type DcosProviderType = (typeof PROVIDER_TYPES)[keyof typeof PROVIDER_TYPES];
 
 /** dcosCreateDockerRegistry's input. */
 export interface DcosRegistryInput {

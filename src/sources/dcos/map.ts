@@ -2,6 +2,7 @@ import type { Cluster, Event, Host, Label, ResourceUsage, Usage, Workflow, Workf
 import { type ClusterStatus, type EventSeverity, type HostStatus, type WorkflowState, statusTable } from '../../model/status.js';
 import type { ComponentsInfo, VendorCluster, VendorHost, VendorLog, VendorProvider, VendorPubkey, VendorRegistry, VendorSmtp } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
+import { type DcosProviderType, PROVIDER_TYPES } from './inputs.js';
 
 /**
  * Pure DC/OS → unified mapping. Host, event and workflow native ids are
@@ -399,9 +400,6 @@ export interface DcosSmtpServer {
 
 export const toSmtpServer = (s: VendorSmtp): DcosSmtpServer => ({ nativeId: s._id, user: s.name, address: s.address });
 
-export const PROVIDER_TYPES = ['openstack', 'amazonec2', 'google'] as const;
-export type DcosProviderType = (typeof PROVIDER_TYPES)[number];
-
 /** A cloud platform the cluster manager creates nodes on, with what a create form shows of it (no credentials). */
 export interface DcosProvider {
   nativeId: string;
@@ -419,19 +417,26 @@ export interface DcosProvider {
   updatedAt?: string;
 }
 
-/** Each type's settings block and the docker-machine options read from it. */
-const PROVIDER_BLOCKS = {
+/** A type's settings block and the docker-machine options read from it. */
+interface ProviderOptions {
+  block: keyof VendorProvider;
+  location?: string;
+  machineType: string;
+  image: string;
+}
+
+const PROVIDER_BLOCKS: Record<DcosProviderType, ProviderOptions> = {
   openstack: { block: 'openstackInfo', machineType: 'openstack-flavor-name', image: 'openstack-image-name' },
   amazonec2: { block: 'awsEc2Info', location: 'amazonec2-region', machineType: 'amazonec2-instance-type', image: 'amazonec2-ami' },
   google: { block: 'googleInfo', location: 'google-zone', machineType: 'google-machine-type', image: 'google-machine-image' },
-} as const satisfies Record<DcosProviderType, { block: keyof VendorProvider; location?: string; machineType: string; image: string }>;
+};
 
-const isProviderType = (type: string): type is DcosProviderType => (PROVIDER_TYPES as readonly string[]).includes(type);
+const isProviderType = (type: string): type is DcosProviderType => (Object.values(PROVIDER_TYPES) as string[]).includes(type);
 
 /** null for a type this gateway does not know (the vendor lists only the three). */
 export function toProvider(p: VendorProvider): DcosProvider | null {
   if (!isProviderType(p.type)) return null;
-  const rules: { block: keyof VendorProvider; location?: string; machineType: string; image: string } = PROVIDER_BLOCKS[p.type];
+  const rules = PROVIDER_BLOCKS[p.type];
   const block = (p[rules.block] ?? {}) as Record<string, unknown>;
   const option = (key: string | undefined) => {
     const v = key ? block[key] : undefined;

@@ -7,7 +7,6 @@ import {
   componentsAt,
   type DcosComponent,
   type DcosProvider,
-  type DcosProviderType,
   type DcosPublicKey,
   type DcosRegistry,
   type DcosSmtpServer,
@@ -17,7 +16,7 @@ import {
   toRegistry,
   toSmtpServer,
 } from './map.js';
-import type { DcosPublicKeyInput, DcosRegistryInput, DcosSmtpInput } from './inputs.js';
+import type { DcosProviderType, DcosPublicKeyInput, DcosRegistryInput, DcosSmtpInput } from './inputs.js';
 import { idsBody, pubkeyBody, registryBody, smtpBody } from './requests.js';
 
 /**

@@ -1,5 +1,6 @@
 import type { GatewayContext } from '../../../context.js';
 import type { Attachment } from '../../../sources/dcos/client.js';
+import { PROVIDER_TYPES } from '../../../sources/dcos/inputs.js';
 import type { DcosComponent, DcosProvider, DcosPublicKey, DcosRegistry, DcosSmtpServer } from '../../../sources/dcos/map.js';
 import type { DcosVendor } from '../../../sources/dcos/vendor.js';
 import { builder } from '../../builder.js';
@@ -78,9 +79,9 @@ const SmtpServerRef = builder.objectRef<DcosSmtpServer>('DcosSmtpServer').implem
 const ProviderTypeEnum = builder.enumType('DcosProviderType', {
   description: 'The cloud platforms DC/OS creates nodes on (docker-machine drivers)',
   values: {
-    OPENSTACK: { value: 'openstack', description: 'OpenStack' },
-    AMAZONEC2: { value: 'amazonec2', description: 'Amazon EC2' },
-    GOOGLE: { value: 'google', description: 'Google Compute Engine' },
+    OPENSTACK: { value: PROVIDER_TYPES.OPENSTACK, description: 'OpenStack' },
+    AMAZONEC2: { value: PROVIDER_TYPES.AMAZONEC2, description: 'Amazon EC2' },
+    GOOGLE: { value: PROVIDER_TYPES.GOOGLE, description: 'Google Compute Engine' },
   } as const,
 });
 
