@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import {
   ClusterPageDocument,
+  CreateClusterDocument,
   DcosAddClusterDockerRegistriesDocument,
   DcosAddClusterPublicKeysDocument,
   DcosAddPublicKeyDocument,
@@ -148,6 +149,17 @@ describe('dcos* mutations', () => {
       type: 'DcosDockerRegistry',
       id: registry.nativeId,
     });
+  });
+
+  it('createCluster pulls from the catalogue registries dcos.registryIds names', async () => {
+    await mutate(demo, DcosCreateDockerRegistryDocument, { sourceId: 'dcos', input: { name: 'e2e-create', address: 'create.e2e.local' } });
+    const registry = (await catalogues()).dockerRegistries.find((r) => r.name === 'e2e-create')!;
+    const host = (ip: string) => ({ ip, sshUser: 'root', privateKey: '-----BEGIN RSA PRIVATE KEY-----\nMIIE\n-----END RSA PRIVATE KEY-----' });
+    const created = await mutate(demo, CreateClusterDocument, {
+      input: { sourceId: 'dcos', name: 'e2e-pulls', dcos: { masters: [host('172.31.9.1')], shared: [host('172.31.9.2')], registryIds: [registry.nativeId] } },
+    });
+    expect(created).toMatchObject({ __typename: 'OperationPayload' });
+    expect((await catalogues()).dockerRegistries.find((r) => r.nativeId === registry.nativeId)!.inUse).toBe(true);
   });
 
   it('adds a public key and installs it on a cluster; an id the cluster lacks is a ValidationError naming publicKeyIds', async () => {

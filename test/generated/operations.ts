@@ -118,6 +118,8 @@ export type DcosClusterInput = {
   masters: Array<HostSpecInput>;
   /** The DC/OS user who owns it; absent: the user the source logs in as */
   ownerId?: string | null | undefined;
+  /** Docker registries the cluster pulls from, by native id from dcos(sourceId:) { dockerRegistries } */
+  registryIds?: Array<string> | null | undefined;
   /** Shared (public agent) hosts */
   shared?: Array<HostSpecInput> | null | undefined;
   /** Agent hosts */

@@ -16,6 +16,8 @@ export interface DcosClusterParams {
   masters: DcosHostSpec[];
   shared?: DcosHostSpec[];
   slaves?: DcosHostSpec[];
+  /** Catalogue registries (native ids) the cluster pulls from. */
+  registryIds?: string[];
 }
 
 /** The fields of scaleCluster's input DC/OS reads: hosts to add or remove, one of the two per call. */
@@ -48,6 +50,11 @@ const CLUSTER: InputShape<DcosClusterParams> = {
     masters: { type: HOST_SPEC, list: true, required: true, description: 'Master hosts' },
     shared: { type: HOST_SPEC, list: true, description: 'Shared (public agent) hosts' },
     slaves: { type: HOST_SPEC, list: true, description: 'Agent hosts' },
+    registryIds: {
+      type: 'String',
+      list: true,
+      description: 'Docker registries the cluster pulls from, by native id from dcos(sourceId:) { dockerRegistries }',
+    },
   },
 };
 

@@ -4,8 +4,9 @@ import type { OperationOptions, OperationResult, SourceOperations } from '../../
 import { RequestScope } from '../scope.js';
 import { type DcosClient, isNotFound } from './client.js';
 import { type OperationType, latestOperation, operationId } from './map.js';
+import type { DcosCreateRequest } from './inputs.js';
 import type { DcosSession } from './session.js';
-import { checkDeleteCluster, checkRemoval, createClusterBody, hostChange } from './requests.js';
+import { checkDeleteCluster, checkRemoval, createClusterBody, hostChange, registryRefs } from './requests.js';
 
 export interface DcosOperationDeps {
   client: DcosClient;
@@ -65,7 +66,10 @@ export function createDcosOperations({ client, session, loggedInUser }: DcosOper
       const owner = body.user_id ?? (await loggedInUser(o?.signal));
       if (owner === undefined)
         throw new ValidationError('input.dcos.ownerId', 'the source’s credentials name no user (a static token): give the owning user’s id');
-      const cluster = await client.createCluster({ ...body, user_id: owner }, o?.signal);
+      // The document's create names each registry by id, name and address: read from the catalogue.
+      const registryIds = (req as DcosCreateRequest).dcos?.registryIds ?? [];
+      const dockerRegistries = registryIds.length ? registryRefs(registryIds, await client.registries(new RequestScope(o?.signal))) : undefined;
+      const cluster = await client.createCluster({ ...body, user_id: owner, ...(dockerRegistries ? { dockerRegistries } : {}) }, o?.signal);
       return result(cluster._id, 'create_cluster', o);
     },
 

@@ -10,9 +10,11 @@ import {
   type CreateClusterBody,
   type CreateRegistryBody,
   type IdsBody,
+  type RegistryRef,
   type RemoveHostsBody,
   type SmtpBody,
   type UploadPubkeyBody,
+  type VendorRegistry,
   type VendorCluster,
   type VendorHost,
   type VendorNode,
@@ -236,4 +238,13 @@ export function idsBody(ids: readonly string[], field: string): IdsBody {
   const bad = ids.find((id) => !isObjectId(id));
   if (bad !== undefined) throw new ValidationError(field, `"${bad}" is not a DC/OS id (24 hex digits)`);
   return { ids: [...new Set(ids)] };
+}
+
+/** createCluster's `dcos.registryIds` as the create body's `dockerRegistries` (一), from the catalogue as the vendor lists it. */
+export function registryRefs(ids: readonly string[], catalogue: readonly VendorRegistry[]): RegistryRef[] {
+  return [...new Set(ids)].map((id, i) => {
+    const r = catalogue.find((c) => c._id === id);
+    if (!r) throw new ValidationError(`input.dcos.registryIds[${i}]`, `the source has no docker registry "${id}"`);
+    return { _id: r._id, name: r.name, registry: r.registry, isSystemRegistry: r.isSystemRegistry === true };
+  });
 }

@@ -94,6 +94,15 @@ export interface CreateClusterBody {
   masterNodes: VendorNode[];
   sharedNodes: VendorNode[];
   pureslaveNodes: VendorNode[];
+  /** Catalogue registries as the document's example names them: id, name, address, whether a system one. */
+  dockerRegistries?: RegistryRef[];
+}
+
+export interface RegistryRef {
+  _id: string;
+  name: string;
+  registry: string;
+  isSystemRegistry: boolean;
 }
 
 /** `POST /v1/cluster/{id}/hosts` with the caller's machines (`addMode: reuse`). */

@@ -142,6 +142,20 @@ describe('createCluster', () => {
     expect(raw).toMatchObject({ user_id: devops, owner: 'devops', createCategory: 'ha', instances: 6 });
   });
 
+  it('lets the new cluster pull from the catalogue registries named, read once to name them as the document does', async () => {
+    const [registry] = (await vendor.request('GET', '/v1/dockerregistries')).body.data;
+    sim.resetStats();
+    const result = await ops.createCluster!(createRequest('pulls', 7, { registryIds: [registry._id] }));
+    expect(sim.stats().routes['GET /v1/dockerregistries']).toBe(1);
+    const raw = (await vendor.request('GET', `/v1/cluster/${result.target!.nativeId}`)).body.data;
+    expect(raw.dockerRegistries.map((r: any) => [r._id, r.registry])).toEqual([[registry._id, registry.registry]]);
+
+    sim.resetStats();
+    const err = await rejection(ops.createCluster!(createRequest('nopull', 8, { registryIds: [UNKNOWN_ID] })), ValidationError);
+    expect(err.field).toBe('input.dcos.registryIds[0]');
+    expect(writes()).toEqual([]);
+  });
+
   it('fails with the vendor’s message when the install fails', async () => {
     sim.setFaults({ operationFailureRate: 1 });
     const result = await ops.createCluster!(createRequest('doomed', 3));

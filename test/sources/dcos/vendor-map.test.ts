@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import { componentsAt, toComponents, toProvider, toPublicKey, toRegistry, toSmtpServer } from '../../../src/sources/dcos/map.js';
-import { idsBody, pubkeyBody, registryBody, smtpBody } from '../../../src/sources/dcos/requests.js';
+import { idsBody, pubkeyBody, registryBody, registryRefs, smtpBody } from '../../../src/sources/dcos/requests.js';
 
 /** DC/OS's own capabilities: mapping and request bodies against the document's own examples (fixtures/dcos). */
 
@@ -118,6 +118,13 @@ describe('request bodies', () => {
 
   it('builds the document’s attach body (九, 十一), each id once', () => {
     expect(idsBody(['59bb43f8284ae3000bf663e7', '59bb43f8284ae3000bf663e7'], 'registryIds')).toEqual(fixture('cluster-registry.request.json'));
+  });
+
+  it('names createCluster’s registries as the document’s create does (一), from the catalogue', () => {
+    // The document's create request calls the registry registry_name, its answers linkerRegistry: the catalogue's name is sent.
+    const catalogue = [{ ...fixture('registry-create.response.json').data, name: 'registry_name' }];
+    expect(registryRefs(['59bb43f8284ae3000bf663e7'], catalogue)).toEqual(fixture('cluster-create.request.json').dockerRegistries);
+    refused(() => registryRefs(['59bb43f8284ae3000bf663e7', '0'.repeat(24)], catalogue), 'input.dcos.registryIds[1]');
   });
 
   const refused = (build: () => unknown, field: string) => {
