@@ -84,6 +84,13 @@ describe('Host.details on DC/OS hosts', () => {
     expect(one!.details).toEqual({ __typename: 'DcosHostDetails', components: own });
   });
 
+  it('is empty, not an error, on nodes of clusters with no running master', async () => {
+    const { data, errors } = await demo.run(HostComponentsDocument, { filter: { sourceIds: ['dcos'] } });
+    expect(errors).toBeUndefined();
+    const idle = data!.hosts.edges.map((e) => e.node).filter((h) => h.status !== 'ONLINE' && h.details?.__typename === 'DcosHostDetails');
+    expect(idle.some((h) => h.details?.__typename === 'DcosHostDetails' && h.details.components?.length === 0)).toBe(true);
+  });
+
   it('is null on other vendors’ hosts, and costs no call unless selected', async () => {
     const { data } = await demo.run(HostComponentsDocument, { filter: { sourceIds: ['otestack'] } });
     const hosts = data!.hosts.edges.map((e) => e.node);

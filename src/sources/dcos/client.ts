@@ -78,6 +78,9 @@ export function isNotFound(err: unknown): boolean {
  */
 export const CATALOGUE_NOT_FOUND = { registry: 'E50202', pubkey: 'E50402', smtp: 'E50502' } as const;
 
+/** "Components not available": the cluster has no running master, so no component runs. */
+export const NO_COMPONENTS = 'E50020';
+
 /** Whether the vendor refused `err`'s call with this code. */
 export const refusedWith = (err: unknown, code: string): boolean => err instanceof SourceError && err.detail.vendorCode === code;
 

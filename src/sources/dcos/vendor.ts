@@ -1,7 +1,7 @@
 import { NotFoundError, ValidationError } from '../../model/errors.js';
 import type { OperationResult } from '../../model/operations.js';
 import type { RequestScope } from '../scope.js';
-import { type Attachment, CATALOGUE_NOT_FOUND, type DcosClient, refusedWith } from './client.js';
+import { type Attachment, CATALOGUE_NOT_FOUND, type DcosClient, NO_COMPONENTS, refusedWith } from './client.js';
 import { isObjectId } from './ids.js';
 import {
   componentsAt,
@@ -27,7 +27,7 @@ import { idsBody, pubkeyBody, registryBody, smtpBody } from './requests.js';
  * done when the vendor answers, so none has a workflow.
  */
 export interface DcosVendor {
-  /** The system components on the node of the cluster with these addresses, with their health; one call per cluster and request. */
+  /** The system components on the node of the cluster with these addresses, with their health (none while no master runs); one call per cluster and request. */
   hostComponents(scope: RequestScope, clusterId: string, addresses: readonly string[]): Promise<DcosComponent[]>;
   registries(scope: RequestScope): Promise<DcosRegistry[]>;
   publicKeys(scope: RequestScope): Promise<DcosPublicKey[]>;
@@ -73,7 +73,15 @@ export function dcosVendor({ client, loggedInUser }: DcosVendorDeps): DcosVendor
   }
 
   return {
-    hostComponents: async (scope, clusterId, addresses) => componentsAt(toComponents(await client.components(scope, clusterId)), addresses),
+    async hostComponents(scope, clusterId, addresses) {
+      try {
+        return componentsAt(toComponents(await client.components(scope, clusterId)), addresses);
+      } catch (err) {
+        // Installing, failed or terminated: nothing runs on the node, which is the answer.
+        if (refusedWith(err, NO_COMPONENTS)) return [];
+        throw err;
+      }
+    },
     registries: async (scope) => (await client.registries(scope)).map(toRegistry),
     publicKeys: async (scope) => (await client.pubkeys(scope)).map(toPublicKey),
     smtpServers: async (scope) => (await client.smtpServers(scope)).map(toSmtpServer),

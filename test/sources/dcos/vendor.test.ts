@@ -75,10 +75,15 @@ describe('component health', () => {
     for (const c of byHost.flat()) expect(c.healthy).toBe(c.rawStatus === 'Healthy');
   });
 
-  it('passes on the vendor’s refusal for a cluster with no running master', async () => {
+  it('answers none for a node of a cluster with no running master, which the vendor refuses to list', async () => {
     const installing = (await adapter.session(scope()).clusters!.list({ status: ['CREATING'] }))[0]!;
-    const err = await failure(vendor.hostComponents(scope(), installing.nativeId, []));
-    expect(err.detail.vendorCode).toBe('E50020');
+    const hosts = await adapter.session(scope()).hosts!.byCluster!(installing.nativeId);
+    expect(await vendor.hostComponents(scope(), installing.nativeId, hosts[0]?.addresses ?? [])).toEqual([]);
+    expect(routes()['GET /v1/cluster/{cluster_id}/components']).toBe(1);
+  });
+
+  it('passes on any other failure, as a gap', async () => {
+    expect((await failure(vendor.hostComponents(scope(), UNKNOWN_ID, []))).detail.vendorCode).toBe('E50004');
   });
 });
 

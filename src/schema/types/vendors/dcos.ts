@@ -32,7 +32,7 @@ export const DcosHostDetailsRef = builder.objectRef<DcosHostDetailsRoot>('DcosHo
       type: [ComponentRef],
       nullable: true,
       description:
-        'The DC/OS components on this node with their health (one vendor call per cluster and request); null, with an error, where the vendor has none to tell (a cluster with no running master) or the call failed',
+        'The DC/OS components on this node with their health (one vendor call per cluster and request); empty while its cluster has no running master (installing, failed, terminated); null, with an error, where the call failed',
       resolve: (d, _args, ctx) => d.vendor.hostComponents(ctx.scope, d.clusterNativeId, d.addresses),
     }),
   }),
