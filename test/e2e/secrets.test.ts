@@ -184,6 +184,10 @@ const SENT = {
   dcosRefusedKey: pem('RefusedC'),
   dcosScaleKey: pem('ScaleD'),
   dcosDownKey: pem('WhileDownE'),
+  dcosRegistry: 'Reg1stry#Pull-31',
+  dcosSmtp: 'Smtp#Alerts-32',
+  /** For an address already configured: DC/OS refuses it. */
+  dcosSmtpRefused: 'Smtp#Again-33',
 };
 
 /** A DC/OS cluster's hosts, each with the same private key. */
@@ -413,6 +417,23 @@ describe('no vendor secret in any response or log line', () => {
       input: { type: 'ScaleClusterInput!', value: { addHosts: [{ ip: '172.31.1.3', sshUser: 'root', privateKey: SENT.dcosScaleKey }] } },
     });
     expect(['OperationPayload', 'SourceError']).toContain(scaled.__typename);
+
+    // DC/OS's own: a registry with its login, an SMTP server, the same address again (the vendor refuses).
+    const dcosSource = { type: 'String!', value: 'dcos' };
+    const registry = { name: 'secrets-registry', address: 'secrets.e2e.local:5000', username: 'pull', password: SENT.dcosRegistry };
+    expect(
+      await mutate('dcos registry', 'dcosCreateDockerRegistry', { sourceId: dcosSource, input: { type: 'DcosDockerRegistryInput!', value: registry } }),
+    ).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    const smtp = (password: string) => ({ type: 'DcosSmtpServerInput!', value: { user: 'alerts', address: 'secrets.e2e.local:465', password } });
+    expect(await mutate('dcos smtp', 'dcosSetSmtpServer', { sourceId: dcosSource, input: smtp(SENT.dcosSmtp) })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    expect(await mutate('dcos smtp again', 'dcosSetSmtpServer', { sourceId: dcosSource, input: smtp(SENT.dcosSmtpRefused) })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'E50501',
+    });
   });
 
   it('every root field, walked from the schema, with every scalar two levels deep', async () => {
