@@ -211,18 +211,22 @@ export class SourceHttp {
     const log = callLogOf(signal);
     // Built once per call, not again by every attempt; the sharing key below is it too.
     const url = this.#url(call);
-    const send = (c: SourceCall) => (log ? logged(log, this.options.sourceId, `${c.method} ${c.route}`, this.#send(c, url)) : this.#send(c, url));
     if (call.method !== 'GET') {
       this.#answers.forget();
-      return send(call).finally(() => this.#answers.forget());
+      return this.#sendLogged(log, call, url).finally(() => this.#answers.forget());
     }
     // The benchmark's baseline shares nothing.
-    if (call.scope?.batching === false) return send({ ...call, signal });
+    if (call.scope?.batching === false) return this.#sendLogged(log, { ...call, signal }, url);
     // Every call of this client carries the source's own credentials unless it says
     // otherwise: the credential identity is whether it sends them, and any headers of its own.
     const key = `${call.auth === false ? 'anonymous' : 'source'} ${call.headers ? JSON.stringify(call.headers) : ''} ${url}`;
-    const shared = () => this.#answers.get(key, signal, (own) => send({ ...call, signal: own }));
-    return call.scope ? call.scope.memo(this.#memoPrefix + key, shared) : shared();
+    if (!call.scope) return this.#answers.get(key, signal, (own) => this.#sendLogged(log, { ...call, signal: own }, url));
+    return call.scope.memo(this.#memoPrefix + key, () => this.#answers.get(key, signal, (own) => this.#sendLogged(log, { ...call, signal: own }, url)));
+  }
+
+  /** `call` sent, and entered in the request's call log when it keeps one. */
+  #sendLogged(log: ReturnType<typeof callLogOf>, call: SourceCall, url: string): Promise<SourceReply> {
+    return log ? logged(log, this.options.sourceId, `${call.method} ${call.route}`, this.#send(call, url)) : this.#send(call, url);
   }
 
   /** Health as `sources { health }` reports it. */
