@@ -32,7 +32,50 @@ export interface SourceReply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON; undefined for an empty body. */
-  body: unknown;
+  readonly body: unknown;
+  /**
+   * The text of a large successful body (over LARGE_BODY), which `body` parses where it
+   * is read: a reader of a long list parses it a row at a time instead (kit/rows.ts).
+   */
+  readonly text?: string;
+}
+
+/**
+ * Bodies longer than this (in characters) are kept as text, not as their parse: a
+ * request keeps its replies to the end (the GET memo), and a list of 10,000 clusters
+ * parsed whole is twice its text in objects, all live at once. A list page of the
+ * peer benchmark's size is far below it and parsed once, as it arrives.
+ */
+export const LARGE_BODY = 256 * 1024;
+
+/**
+ * A large successful reply: its body parsed when read, and the parse shared while
+ * anything still holds it (a WeakRef target lives at least to the end of the turn that
+ * made it, so the checks one decode makes parse it once), then let go. JSON that does
+ * not parse is the same error it would have been on arrival.
+ */
+class TextReply implements SourceReply {
+  #parsed?: WeakRef<object>;
+
+  constructor(
+    readonly status: number,
+    readonly headers: SourceReply['headers'],
+    readonly text: string,
+    private readonly notJson: (err: unknown) => SourceError,
+  ) {}
+
+  get body(): unknown {
+    const kept = this.#parsed?.deref();
+    if (kept) return kept;
+    let value: unknown;
+    try {
+      value = JSON.parse(this.text);
+    } catch (err) {
+      throw this.notJson(err);
+    }
+    if (typeof value === 'object' && value !== null) this.#parsed = new WeakRef(value);
+    return value;
+  }
 }
 
 /** How an adapter authenticates; see auth.ts for the token cache all adapters share. */
@@ -295,17 +338,27 @@ export class SourceHttp {
       const elapsed = performance.now() - started;
       this.options.metrics.sourceLatency.observe({ ...this.#labels, route }, elapsed / 1000);
       this.#health.latencyMs = this.#health.latencyMs === undefined ? elapsed : this.#health.latencyMs * 0.8 + elapsed * 0.2;
-      const reply: SourceReply = { status, headers: res.headers, body: undefined };
+      // A proxy's HTML page in front of a dead backend says "unavailable", not "garbage".
+      const notJson = (err: unknown) =>
+        this.#error(
+          status >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE',
+          `${route} answered HTTP ${status} with a body that is not JSON (${describeText(text)})`,
+          call,
+          route,
+          { status },
+          err,
+        );
+      if (status < 300 && text.length > LARGE_BODY) return new TextReply(status, res.headers, text, notJson);
+      let body: unknown;
       if (text.trim() !== '') {
         try {
-          reply.body = JSON.parse(text);
+          body = JSON.parse(text);
         } catch (err) {
-          // A proxy's HTML page in front of a dead backend says "unavailable", not "garbage".
-          const code: SourceErrorCode = status >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE';
-          if (status === 401) return reply;
-          throw this.#error(code, `${route} answered HTTP ${status} with a body that is not JSON (${describeText(text)})`, call, route, reply, err);
+          if (status === 401) return { status, headers: res.headers, body: undefined };
+          throw notJson(err);
         }
       }
+      const reply: SourceReply = { status, headers: res.headers, body };
       if (RETRYABLE_STATUS.has(status)) {
         const code: SourceErrorCode = status === 429 ? 'SOURCE_RATE_LIMITED' : 'SOURCE_UNAVAILABLE';
         const error = this.#error(code, `${route} answered HTTP ${status}`, call, route, reply);

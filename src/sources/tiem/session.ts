@@ -94,6 +94,7 @@ export class TiemSession {
     return {
       pushdown: new Set<keyof ClusterFilter>(['clusterNativeId']),
       list: async (f) => map(await this.client.walk(this.scope, CLUSTERS, query(f), this.#limit)),
+      scan: (f, visit) => this.client.eachItem(this.scope, CLUSTERS, query(f), this.#limit, (c) => visit(toCluster(this.sourceId, c))),
       // Newest first, but creation times can tie, so this is SOURCE order only (no nativeOrder).
       window: async (f, offset, limit) => {
         const page = await this.client.window(this.scope, CLUSTERS, query(f), offset, limit);
