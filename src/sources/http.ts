@@ -8,6 +8,7 @@ import { callError, RequestAbortedError, SourceError, type SourceErrorCode } fro
 import { endVendorSpan, vendorSpan } from '../tracing.js';
 import { callLogOf, logged } from './call-log.js';
 import type { RequestScope } from './scope.js';
+import { textOf } from './kit/rows.js';
 import { SharedAnswers } from './shared-answers.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -34,17 +35,20 @@ export interface SourceReply {
   /** Parsed JSON; undefined for an empty body. */
   readonly body: unknown;
   /**
-   * The text of a large successful body (over LARGE_BODY), which `body` parses where it
-   * is read: a reader of a long list parses it a row at a time instead (kit/rows.ts).
+   * A large successful body (over LARGE_BODY bytes) as it came, UTF-8, which `body`
+   * parses where it is read: a reader of a long list parses it a row at a time instead
+   * (kit/rows.ts).
    */
-  readonly text?: string;
+  readonly bytes?: Uint8Array;
 }
 
 /**
- * Bodies longer than this (in characters) are kept as text, not as their parse: a
+ * Bodies longer than this (in bytes) are kept as they came, not as their parse: a
  * request keeps its replies to the end (the GET memo), and a list of 10,000 clusters
- * parsed whole is twice its text in objects, all live at once. A list page of the
- * peer benchmark's size is far below it and parsed once, as it arrives.
+ * parsed whole is twice its text in objects, all live at once. Kept as bytes rather
+ * than as a string, a body lives outside the JavaScript heap and is freed with the
+ * request instead of adding to the old generation until its next full collection. A
+ * list page of the peer benchmark's size is far below it and parsed once, as it arrives.
  */
 export const LARGE_BODY = 256 * 1024;
 
@@ -54,13 +58,13 @@ export const LARGE_BODY = 256 * 1024;
  * made it, so the checks one decode makes parse it once), then let go. JSON that does
  * not parse is the same error it would have been on arrival.
  */
-class TextReply implements SourceReply {
+class LargeReply implements SourceReply {
   #parsed?: WeakRef<object>;
 
   constructor(
     readonly status: number,
     readonly headers: SourceReply['headers'],
-    readonly text: string,
+    readonly bytes: Uint8Array,
     private readonly notJson: (err: unknown) => SourceError,
   ) {}
 
@@ -69,7 +73,7 @@ class TextReply implements SourceReply {
     if (kept) return kept;
     let value: unknown;
     try {
-      value = JSON.parse(this.text);
+      value = JSON.parse(textOf(this.bytes));
     } catch (err) {
       throw this.notJson(err);
     }
@@ -328,9 +332,9 @@ export class SourceHttp {
         signal,
       });
       status = res.statusCode;
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await res.body.text();
+        bytes = new Uint8Array(await res.body.arrayBuffer());
       } catch (err) {
         if (signal.aborted) throw err;
         throw this.#error('SOURCE_BAD_RESPONSE', `the response to ${route} ended before its body was complete`, call, route, { status }, err);
@@ -342,13 +346,14 @@ export class SourceHttp {
       const notJson = (err: unknown) =>
         this.#error(
           status >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE',
-          `${route} answered HTTP ${status} with a body that is not JSON (${describeText(text)})`,
+          `${route} answered HTTP ${status} with a body that is not JSON (${describeText(textOf(bytes, 0, 4096), bytes.length)})`,
           call,
           route,
           { status },
           err,
         );
-      if (status < 300 && text.length > LARGE_BODY) return new TextReply(status, res.headers, text, notJson);
+      if (status < 300 && bytes.length > LARGE_BODY) return new LargeReply(status, res.headers, bytes, notJson);
+      const text = textOf(bytes);
       let body: unknown;
       if (text.trim() !== '') {
         try {
@@ -480,9 +485,9 @@ function retryAfterMs(header: string | string[] | undefined): number | undefined
  * garbled, and may hold a secret (a login answer's session token in its first bytes),
  * so only its size is given.
  */
-function describeText(text: string): string {
+function describeText(text: string, size: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (!flat.startsWith('<')) return `${Buffer.byteLength(text)} bytes, not quoted`;
+  if (!flat.startsWith('<')) return `${size} bytes, not quoted`;
   return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
 

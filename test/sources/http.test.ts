@@ -426,14 +426,14 @@ describe('SourceHttp requests, errors and health', () => {
     expect(await client().request(get)).toMatchObject({ status: 200, body: undefined });
   });
 
-  it('keeps a large successful body as its text, parsed where it is read; one that is not JSON fails there as it would have on arrival', async () => {
+  it('keeps a large successful body as its bytes, parsed where it is read; one that is not JSON fails there as it would have on arrival', async () => {
     const rows = Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, name: `cluster ${'x'.repeat(40)} ${i}` }));
     handler = (_req, res) => json(res, 200, { clusters: rows });
     const reply = await client().request(get);
-    expect(reply.text?.length).toBeGreaterThan(LARGE_BODY);
+    expect(reply.bytes?.length).toBeGreaterThan(LARGE_BODY);
     expect(reply.body).toEqual({ clusters: rows });
     handler = (_req, res) => json(res, 200, { clusters: rows.slice(0, 10) });
-    expect((await client().request(get)).text).toBeUndefined();
+    expect((await client().request(get)).bytes).toBeUndefined();
     handler = (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(`{"clusters": [${'1,'.repeat(LARGE_BODY)}`);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { callError, type SourceError, type SourceErrorCode } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply } from '../http.js';
-import { splitRows } from './rows.js';
+import { splitRows, textOf } from './rows.js';
 
 /**
  * How a vendor wraps every answer. `schema` is built once per vendor, never per call;
@@ -39,7 +39,7 @@ export function decode<E, S extends z.ZodType>(
   const opened = openEnvelope(http, call, reply, envelope);
   const result = { data: readPayload(http, call, reply, schema, envelope.payload(opened), envelope.at), envelope: opened };
   // A large body's decoded copy is not kept: the request would keep it to its end.
-  if (reply.text !== undefined) return result;
+  if (reply.bytes !== undefined) return result;
   if (!bySchema) decoded.set(reply, (bySchema = new Map()));
   bySchema.set(schema, result);
   return result;
@@ -59,7 +59,7 @@ export interface OpenedList<D, E, R> {
  * A list answer's rows, each checked by `row` when `each` reads it, and the rest of the
  * answer as `decode` reads it with the rows left out. `rows` is where the array sits in
  * the payload (its keys; none: the payload is the array). A large body (one kept as
- * text, see SourceReply) is parsed a row at a time, so a row that `visit` does not keep
+ * bytes, see SourceReply) is parsed a row at a time, so a row that `visit` does not keep
  * is garbage as soon as it is read; a small one is decoded whole and shared, as
  * decode's answers are. A refusal, a body that is not JSON and a row unlike the
  * document are the same errors, naming the same field, either way.
@@ -73,9 +73,9 @@ export function openList<E, S extends z.ZodType, R>(
   rows: readonly string[],
   row: z.ZodType<R>,
 ): OpenedList<z.output<S>, E, R> {
-  const { text } = reply;
-  const split = text === undefined ? undefined : splitRows(text, envelope.at ? [envelope.at, ...rows] : rows);
-  if (!split || text === undefined) {
+  const { bytes } = reply;
+  const split = bytes === undefined ? undefined : splitRows(bytes, envelope.at ? [envelope.at, ...rows] : rows);
+  if (!split || bytes === undefined) {
     const whole = decode(http, call, reply, envelope, list);
     const found = rowsAt(whole.data, rows);
     return { ...whole, count: found.length, each: (visit) => found.forEach((r) => visit(r as R)) };
@@ -97,7 +97,7 @@ export function openList<E, S extends z.ZodType, R>(
     count: offsets.length / 2,
     each(visit) {
       for (let i = 0; i < offsets.length; i += 2) {
-        const parsed = row.safeParse(parse(text.slice(offsets[i], offsets[i + 1])));
+        const parsed = row.safeParse(parse(textOf(bytes, offsets[i], offsets[i + 1])));
         if (!parsed.success) {
           const where = `${at ? `${at}.` : ''}${i / 2}`;
           throw replyError(http, 'SOURCE_BAD_RESPONSE', call, reply, `answered a body the document does not describe (${describe(parsed.error, where)})`);

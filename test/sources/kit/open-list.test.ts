@@ -7,16 +7,16 @@ import { BARE, type Envelope, openList } from '../../../src/sources/kit/decode.j
 const http = { sourceId: 's', options: { kind: 'dws' }, vendorError: () => undefined } as unknown as SourceHttp;
 const call = { method: 'GET', route: '/clusters' } as const;
 
-/** The same answer as SourceHttp gives it below and above LARGE_BODY: parsed, or kept as text. */
+/** The same answer as SourceHttp gives it below and above LARGE_BODY: parsed, or kept as bytes. */
 const small = (body: unknown): SourceReply => ({ status: 200, headers: {}, body });
 const large = (body: unknown): SourceReply => {
-  const text = JSON.stringify(body, null, 1);
+  const bytes = Buffer.from(JSON.stringify(body, null, 1));
   return {
     status: 200,
     headers: {},
-    text,
+    bytes,
     get body() {
-      return JSON.parse(text);
+      return JSON.parse(bytes.toString());
     },
   };
 };
@@ -38,7 +38,7 @@ const read = <D, E>(opened: { data: D; envelope: E; count: number; each(visit: (
 describe('openList', () => {
   const rows = Array.from({ length: 30 }, (_, i) => ({ id: `c${i}`, name: `n${i}`, extra: { nested: [i] } }));
 
-  it('reads the same rows and the same rest of the answer from a parsed body and from one kept as text', () => {
+  it('reads the same rows and the same rest of the answer from a parsed body and from one kept as bytes', () => {
     const body = { clusters: rows, count: 30 };
     for (const reply of [small(body), large(body)]) {
       const opened = openList(http, call, reply, BARE, list, ['clusters'], row);
@@ -68,7 +68,7 @@ describe('openList', () => {
     }
   });
 
-  it('reads a text whose rows cannot be found by checking it whole, so its error is the whole check’s', () => {
+  it('reads a body whose rows cannot be found by checking it whole, so its error is the whole check’s', () => {
     for (const body of [
       { clusters: null, count: 0 },
       { items: [], count: 0 },

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { splitRows } from '../../../src/sources/kit/rows.js';
+import { splitRows as splitBytes, textOf } from '../../../src/sources/kit/rows.js';
+
+const splitRows = (text: string, path: string[]) => splitBytes(Buffer.from(text), path);
 
 /** The rows as parsed values, and the outer text parsed: what a reader gets from a split. */
 const read = (text: string, path: string[]) => {
   const split = splitRows(text, path);
   if (!split) return undefined;
   const rows = [];
-  for (let i = 0; i < split.rows.length; i += 2) rows.push(JSON.parse(text.slice(split.rows[i], split.rows[i + 1])));
+  for (let i = 0; i < split.rows.length; i += 2) rows.push(JSON.parse(textOf(Buffer.from(text), split.rows[i], split.rows[i + 1])));
   return { outer: JSON.parse(split.outer), rows };
 };
 
@@ -50,6 +52,6 @@ describe('splitRows', () => {
     const split = splitRows(text, ['clusters']);
     expect(split?.rows).toHaveLength(2);
     expect(() => JSON.parse(split?.outer ?? '')).toThrow(SyntaxError);
-    expect(() => JSON.parse(text.slice(split?.rows[0], split?.rows[1]))).toThrow(SyntaxError);
+    expect(() => JSON.parse(textOf(Buffer.from(text), split?.rows[0], split?.rows[1]))).toThrow(SyntaxError);
   });
 });
