@@ -2,6 +2,7 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLError,
   getArgumentValues,
   getNamedType,
   getVariableValues,
@@ -33,6 +34,14 @@ export interface FanoutLimits {
  * million lookups. The estimate multiplies page sizes down the tree: every list below a
  * list runs once per item above it.
  */
+/** Stops an operation whose estimate is over the limit, or that the estimate found wrong. A function of its own, not a closure made per request. */
+function refuseOver({ cost, problem }: Estimate, limits: FanoutLimits, stop: (result: { errors: GraphQLError[] }) => void): void {
+  if (!problem && cost <= limits.maxFanout) return;
+  const message =
+    problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
+  stop({ errors: [createGraphQLError(message, { extensions: { code: problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
+}
+
 export function useFanoutLimit(limits: FanoutLimits): Plugin {
   const estimates = new WeakMap<OperationDefinitionNode, Estimate>();
   // Subscriptions too: each update of a subscription runs its whole selection again.
@@ -40,17 +49,11 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
     const document = args.document as DocumentNode;
     const operation = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && (!args.operationName || d.name?.value === args.operationName));
     if (!operation || operation.kind !== Kind.OPERATION_DEFINITION) return;
-    const refuseOver = ({ cost, problem }: Estimate) => {
-      if (!problem && cost <= limits.maxFanout) return;
-      const message =
-        problem || `this query could cause about ${cost} vendor fetches; the limit is ${limits.maxFanout} — ask for smaller pages or fewer nested lists`;
-      setResultAndStopExecution({ errors: [createGraphQLError(message, { extensions: { code: problem ? 'BAD_USER_INPUT' : 'QUERY_TOO_COSTLY', cost } })] });
-    };
     const dryRun = (args.contextValue as { request?: Request }).request?.headers.get(DRY_RUN_HEADER) === '1';
     // An operation without variables costs the same every time it is sent: estimated once.
     const constant = !operation.variableDefinitions?.length && !dryRun;
     const known = constant ? estimates.get(operation) : undefined;
-    if (known) return refuseOver(known);
+    if (known) return refuseOver(known, limits, setResultAndStopExecution);
     // The values the operation will run with: variables coerced, their defaults filled
     // in, so `query($n: Int = 500)` sent without `n` costs what `{"n": 500}` does.
     // Variables that do not coerce fail execution itself, with graphql's own error.
@@ -60,7 +63,7 @@ export function useFanoutLimit(limits: FanoutLimits): Plugin {
     const walk = new FanoutWalk(args.schema, document, variables.coerced, limits);
     const estimate: Estimate = { cost: walk.selections(operation.selectionSet, root, 1, true), problem: walk.problem };
     if (constant) estimates.set(operation, estimate);
-    if (!dryRun) return refuseOver(estimate);
+    if (!dryRun) return refuseOver(estimate, limits, setResultAndStopExecution);
     // What the query would cost, per root field, and whether it would be let through:
     // answered before anything runs, so no vendor is called and no mutation is made.
     const byField: Record<string, number> = {};

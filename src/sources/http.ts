@@ -8,6 +8,7 @@ import { callError, RequestAbortedError, SourceError, type SourceErrorCode } fro
 import { endVendorSpan, vendorSpan } from '../tracing.js';
 import { callLogOf, logged } from './call-log.js';
 import type { RequestScope } from './scope.js';
+import { textOf } from './kit/rows.js';
 import { SharedAnswers } from './shared-answers.js';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -32,7 +33,53 @@ export interface SourceReply {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   /** Parsed JSON; undefined for an empty body. */
-  body: unknown;
+  readonly body: unknown;
+  /**
+   * A large successful body (over LARGE_BODY bytes) as it came, UTF-8, which `body`
+   * parses where it is read: a reader of a long list parses it a row at a time instead
+   * (kit/rows.ts).
+   */
+  readonly bytes?: Uint8Array;
+}
+
+/**
+ * Bodies longer than this (in bytes) are kept as they came, not as their parse: a
+ * request keeps its replies to the end (the GET memo), and a list of 10,000 clusters
+ * parsed whole is twice its text in objects, all live at once. Kept as bytes rather
+ * than as a string, a body lives outside the JavaScript heap and is freed with the
+ * request instead of adding to the old generation until its next full collection. A
+ * list page of the peer benchmark's size is far below it and parsed once, as it arrives.
+ */
+export const LARGE_BODY = 256 * 1024;
+
+/**
+ * A large successful reply: its body parsed when read, and the parse shared while
+ * anything still holds it (a WeakRef target lives at least to the end of the turn that
+ * made it, so the checks one decode makes parse it once), then let go. JSON that does
+ * not parse is the same error it would have been on arrival.
+ */
+class LargeReply implements SourceReply {
+  #parsed?: WeakRef<object>;
+
+  constructor(
+    readonly status: number,
+    readonly headers: SourceReply['headers'],
+    readonly bytes: Uint8Array,
+    private readonly notJson: (err: unknown) => SourceError,
+  ) {}
+
+  get body(): unknown {
+    const kept = this.#parsed?.deref();
+    if (kept) return kept;
+    let value: unknown;
+    try {
+      value = JSON.parse(textOf(this.bytes));
+    } catch (err) {
+      throw this.notJson(err);
+    }
+    if (typeof value === 'object' && value !== null) this.#parsed = new WeakRef(value);
+    return value;
+  }
 }
 
 /** How an adapter authenticates; see auth.ts for the token cache all adapters share. */
@@ -211,18 +258,22 @@ export class SourceHttp {
     const log = callLogOf(signal);
     // Built once per call, not again by every attempt; the sharing key below is it too.
     const url = this.#url(call);
-    const send = (c: SourceCall) => (log ? logged(log, this.options.sourceId, `${c.method} ${c.route}`, this.#send(c, url)) : this.#send(c, url));
     if (call.method !== 'GET') {
       this.#answers.forget();
-      return send(call).finally(() => this.#answers.forget());
+      return this.#sendLogged(log, call, url).finally(() => this.#answers.forget());
     }
     // The benchmark's baseline shares nothing.
-    if (call.scope?.batching === false) return send({ ...call, signal });
+    if (call.scope?.batching === false) return this.#sendLogged(log, { ...call, signal }, url);
     // Every call of this client carries the source's own credentials unless it says
     // otherwise: the credential identity is whether it sends them, and any headers of its own.
     const key = `${call.auth === false ? 'anonymous' : 'source'} ${call.headers ? JSON.stringify(call.headers) : ''} ${url}`;
-    const shared = () => this.#answers.get(key, signal, (own) => send({ ...call, signal: own }));
-    return call.scope ? call.scope.memo(this.#memoPrefix + key, shared) : shared();
+    if (!call.scope) return this.#answers.get(key, signal, (own) => this.#sendLogged(log, { ...call, signal: own }, url));
+    return call.scope.memo(this.#memoPrefix + key, () => this.#answers.get(key, signal, (own) => this.#sendLogged(log, { ...call, signal: own }, url)));
+  }
+
+  /** `call` sent, and entered in the request's call log when it keeps one. */
+  #sendLogged(log: ReturnType<typeof callLogOf>, call: SourceCall, url: string): Promise<SourceReply> {
+    return log ? logged(log, this.options.sourceId, `${call.method} ${call.route}`, this.#send(call, url)) : this.#send(call, url);
   }
 
   /** Health as `sources { health }` reports it. */
@@ -330,9 +381,9 @@ export class SourceHttp {
         signal,
       });
       status = res.statusCode;
-      let text: string;
+      let bytes: Uint8Array;
       try {
-        text = await res.body.text();
+        bytes = new Uint8Array(await res.body.arrayBuffer());
       } catch (err) {
         if (signal.aborted) throw err;
         throw this.#error('SOURCE_BAD_RESPONSE', `the response to ${route} ended before its body was complete`, call, route, { status }, err);
@@ -340,17 +391,28 @@ export class SourceHttp {
       const elapsed = performance.now() - started;
       this.options.metrics.sourceLatency.observe({ ...this.#labels, route }, elapsed / 1000);
       this.#health.latencyMs = this.#health.latencyMs === undefined ? elapsed : this.#health.latencyMs * 0.8 + elapsed * 0.2;
-      const reply: SourceReply = { status, headers: res.headers, body: undefined };
+      // A proxy's HTML page in front of a dead backend says "unavailable", not "garbage".
+      const notJson = (err: unknown) =>
+        this.#error(
+          status >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE',
+          `${route} answered HTTP ${status} with a body that is not JSON (${describeText(textOf(bytes, 0, 4096), bytes.length)})`,
+          call,
+          route,
+          { status },
+          err,
+        );
+      if (status < 300 && bytes.length > LARGE_BODY) return new LargeReply(status, res.headers, bytes, notJson);
+      const text = textOf(bytes);
+      let body: unknown;
       if (text.trim() !== '') {
         try {
-          reply.body = JSON.parse(text);
+          body = JSON.parse(text);
         } catch (err) {
-          // A proxy's HTML page in front of a dead backend says "unavailable", not "garbage".
-          const code: SourceErrorCode = status >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE';
-          if (status === 401) return reply;
-          throw this.#error(code, `${route} answered HTTP ${status} with a body that is not JSON (${describeText(text)})`, call, route, reply, err);
+          if (status === 401) return { status, headers: res.headers, body: undefined };
+          throw notJson(err);
         }
       }
+      const reply: SourceReply = { status, headers: res.headers, body };
       if (RETRYABLE_STATUS.has(status)) {
         const code: SourceErrorCode = status === 429 ? 'SOURCE_RATE_LIMITED' : 'SOURCE_UNAVAILABLE';
         const error = this.#error(code, `${route} answered HTTP ${status}`, call, route, reply);
@@ -472,9 +534,9 @@ function retryAfterMs(header: string | string[] | undefined): number | undefined
  * garbled, and may hold a secret (a login answer's session token in its first bytes),
  * so only its size is given.
  */
-function describeText(text: string): string {
+function describeText(text: string, size: number): string {
   const flat = text.replace(/\s+/g, ' ').trim();
-  if (!flat.startsWith('<')) return `${Buffer.byteLength(text)} bytes, not quoted`;
+  if (!flat.startsWith('<')) return `${size} bytes, not quoted`;
   return flat.length > 60 ? `${flat.slice(0, 60)}…` : flat;
 }
 

@@ -8,7 +8,7 @@ import { createMetrics } from '../../src/metrics.js';
 import { TokenAuth } from '../../src/sources/auth.js';
 import { openCallLog } from '../../src/sources/call-log.js';
 import { RequestAbortedError } from '../../src/sources/errors.js';
-import { SourceHttp, type SourceHttpOptions } from '../../src/sources/http.js';
+import { LARGE_BODY, SourceHttp, type SourceHttpOptions } from '../../src/sources/http.js';
 import { RequestScope } from '../../src/sources/scope.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, n: number) => void;
@@ -424,6 +424,24 @@ describe('SourceHttp requests, errors and health', () => {
     await expect(client({ retries: 0 }).request(post)).rejects.toMatchObject({ code: 'SOURCE_BAD_RESPONSE', detail: { httpStatus: 499 } });
     answer(200, ' \n\t ');
     expect(await client().request(get)).toMatchObject({ status: 200, body: undefined });
+  });
+
+  it('keeps a large successful body as its bytes, parsed where it is read; one that is not JSON fails there as it would have on arrival', async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => ({ id: `c${i}`, name: `cluster ${'x'.repeat(40)} ${i}` }));
+    handler = (_req, res) => json(res, 200, { clusters: rows });
+    const reply = await client().request(get);
+    expect(reply.bytes?.length).toBeGreaterThan(LARGE_BODY);
+    expect(reply.body).toEqual({ clusters: rows });
+    handler = (_req, res) => json(res, 200, { clusters: rows.slice(0, 10) });
+    expect((await client().request(get)).bytes).toBeUndefined();
+    handler = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`{"clusters": [${'1,'.repeat(LARGE_BODY)}`);
+    };
+    const truncated = await client().request(get);
+    expect(() => truncated.body).toThrow(
+      expect.objectContaining({ code: 'SOURCE_BAD_RESPONSE', message: expect.stringContaining('answered HTTP 200 with a body that is not JSON') }),
+    );
   });
 
   it('takes a 401 whose body is not JSON as a refusal of the credentials', async () => {

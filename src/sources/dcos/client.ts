@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SourceError } from '../errors.js';
-import type { HttpMethod, SourceHttp, VendorError, VendorErrorReader } from '../http.js';
-import { decode, type Envelope } from '../kit/decode.js';
+import type { HttpMethod, SourceHttp, SourceReply, VendorError, VendorErrorReader } from '../http.js';
+import { decode, openList, type Envelope } from '../kit/decode.js';
 import type { Page } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
 import { isObjectId } from './ids.js';
@@ -124,6 +124,13 @@ export class DcosClient {
     return this.#list(scope, '/v1/cluster', '/v1/cluster', clusterList, { ...query, sort: CLUSTER_SORT }, window);
   }
 
+  /** The clusters `clusters` answers without a window, each handed to `visit` as it is read and not kept (kit/decode.ts openList). */
+  async eachCluster(scope: RequestScope, query: ClusterQuery, visit: (cluster: VendorCluster, shared: boolean) => void): Promise<void> {
+    const route = '/v1/cluster';
+    const reply = await this.#ask(scope, route, route, { ...query, sort: CLUSTER_SORT }, ALL);
+    openList(this.http, { method: 'GET', route }, reply, ENVELOPE, clusterList, [], vendorCluster).each(visit);
+  }
+
   /** null when the vendor says there is no such cluster. */
   async cluster(scope: RequestScope, id: string): Promise<VendorCluster | null> {
     if (!isObjectId(id)) return null;
@@ -237,16 +244,20 @@ export class DcosClient {
     query: Record<string, string | undefined>,
     window: Window,
   ): Promise<Page<T>> {
+    const reply = await this.#ask(scope, path, route, query, window);
+    const { data, envelope } = decode(this.http, { method: 'GET', route }, reply, ENVELOPE, list);
+    return { items: data, ...(envelope.count !== undefined && envelope.count !== null ? { total: envelope.count } : {}) };
+  }
+
+  #ask(scope: RequestScope, path: string, route: string, query: Record<string, string | undefined>, window: Window): Promise<SourceReply> {
     // A full read (limit 0) needs no count; a window asks for the total beside it.
     const paged = window.limit > 0;
-    const reply = await this.http.request({
+    return this.http.request({
       method: 'GET',
       path,
       route,
       scope,
       query: { ...query, ...(paged ? { skip: window.skip, limit: window.limit, count: true } : { limit: 0 }) },
     });
-    const { data, envelope } = decode(this.http, { method: 'GET', route }, reply, ENVELOPE, list);
-    return { items: data, ...(envelope.count !== undefined && envelope.count !== null ? { total: envelope.count } : {}) };
   }
 }

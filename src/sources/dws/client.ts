@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { IssuedCredential } from '../auth.js';
 import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../http.js';
-import { BARE, decode, replyError } from '../kit/decode.js';
+import { BARE, decode, openList, replyError } from '../kit/decode.js';
 import { type CountedPage, walkPages } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
 import type { VendorPage } from './paging.js';
@@ -15,6 +15,7 @@ import {
   anyAnswer,
   availabilityZoneList,
   type AvailabilityZoneWire,
+  cluster,
   clusterDetail,
   clusterList,
   type ClusterWire,
@@ -165,6 +166,12 @@ export class DwsClient {
 
   async clusters(scope: RequestScope): Promise<ClusterWire[]> {
     return (await this.#get(scope, '/v1.0/{project_id}/clusters', {}, clusterList)).clusters;
+  }
+
+  /** The clusters `clusters` answers, each handed to `visit` as it is read and not kept (kit/decode.ts openList). */
+  async eachCluster(scope: RequestScope, visit: (cluster: ClusterWire, shared: boolean) => void): Promise<void> {
+    const route = '/v1.0/{project_id}/clusters';
+    openList(this.http, { method: 'GET', route }, await this.#send(scope, route, {}), BARE, clusterList, ['clusters'], cluster).each(visit);
   }
 
   async cluster(scope: RequestScope, id: string): Promise<ClusterWire | null> {

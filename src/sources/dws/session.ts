@@ -83,6 +83,11 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
       const at = await region();
       return wires.map((c) => listedCluster(sourceId, c, at));
     },
+    // 17.7 MB at 10,000 clusters: read a row at a time where a page keeps only some.
+    async scan(_filter, visit) {
+      const at = await region();
+      await client.eachCluster(scope, (c, shared) => visit(shared ? listedCluster(sourceId, c, at) : toCluster(sourceId, c, at)));
+    },
     // The list is not paged and its order is not documented: no window, no nativeOrder.
     async get(id) {
       const c = await clusterById.load(id);

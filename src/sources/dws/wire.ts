@@ -8,7 +8,7 @@ const tag = z.object({ key: z.string(), value: z.string().nullish() }).loose();
 const node = z.object({ id: z.string(), name: z.string(), status: z.union([z.string(), z.number()]) }).loose();
 const failedReason = z.object({ error_code: z.string().nullish(), error_msg: z.string().nullish() }).loose();
 
-const cluster = z
+export const cluster = z
   .object({
     id: z.string(),
     name: z.string(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { callError, type SourceError, type SourceErrorCode } from '../errors.js';
 import type { SourceCall, SourceHttp, SourceReply } from '../http.js';
+import { splitRows, textOf } from './rows.js';
 
 /**
  * How a vendor wraps every answer. `schema` is built once per vendor, never per call;
@@ -37,9 +38,85 @@ export function decode<E, S extends z.ZodType>(
   if (known) return known;
   const opened = openEnvelope(http, call, reply, envelope);
   const result = { data: readPayload(http, call, reply, schema, envelope.payload(opened), envelope.at), envelope: opened };
+  // A large body's decoded copy is not kept: the request would keep it to its end.
+  if (reply.bytes !== undefined) return result;
   if (!bySchema) decoded.set(reply, (bySchema = new Map()));
   bySchema.set(schema, result);
   return result;
+}
+
+/** A list answer opened: the rest of it decoded, its rows counted and read when asked for. */
+export interface OpenedList<D, E, R> {
+  data: D;
+  envelope: E;
+  /** How many rows the list has. */
+  count: number;
+  /**
+   * Each row, checked, handed to `visit` in the list's order; `shared` when the row is
+   * the decoded reply's own, which every request that shared the reply is handed (so an
+   * item made from it may be made once, kit/once-per-row.ts), not one parsed for this
+   * read alone.
+   */
+  each(visit: (row: R, shared: boolean) => void): void;
+}
+
+/**
+ * A list answer's rows, each checked by `row` when `each` reads it, and the rest of the
+ * answer as `decode` reads it with the rows left out. `rows` is where the array sits in
+ * the payload (its keys; none: the payload is the array). A large body (one kept as
+ * bytes, see SourceReply) is parsed a row at a time, so a row that `visit` does not keep
+ * is garbage as soon as it is read; a small one is decoded whole and shared, as
+ * decode's answers are. A refusal, a body that is not JSON and a row unlike the
+ * document are the same errors, naming the same field, either way.
+ */
+export function openList<E, S extends z.ZodType, R>(
+  http: SourceHttp,
+  call: CallSite,
+  reply: SourceReply,
+  envelope: Envelope<E>,
+  list: S,
+  rows: readonly string[],
+  row: z.ZodType<R>,
+): OpenedList<z.output<S>, E, R> {
+  const { bytes } = reply;
+  const split = bytes === undefined ? undefined : splitRows(bytes, envelope.at ? [envelope.at, ...rows] : rows);
+  if (!split || bytes === undefined) {
+    const whole = decode(http, call, reply, envelope, list);
+    const found = rowsAt(whole.data, rows);
+    return { ...whole, count: found.length, each: (visit) => found.forEach((r) => visit(r as R, true)) };
+  }
+  // A piece that does not parse: the whole does not either, and reading it says so.
+  const parse = (piece: string): unknown => {
+    try {
+      return JSON.parse(piece);
+    } catch (err) {
+      void reply.body;
+      throw err;
+    }
+  };
+  const rest = decode(http, call, { status: reply.status, headers: reply.headers, body: parse(split.outer) }, envelope, list);
+  const at = [...(envelope.at ? [envelope.at] : []), ...rows].join('.');
+  const offsets = split.rows;
+  return {
+    ...rest,
+    count: offsets.length / 2,
+    each(visit) {
+      for (let i = 0; i < offsets.length; i += 2) {
+        const parsed = row.safeParse(parse(textOf(bytes, offsets[i], offsets[i + 1])));
+        if (!parsed.success) {
+          const where = `${at ? `${at}.` : ''}${i / 2}`;
+          throw replyError(http, 'SOURCE_BAD_RESPONSE', call, reply, `answered a body the document does not describe (${describe(parsed.error, where)})`);
+        }
+        visit(parsed.data, false);
+      }
+    },
+  };
+}
+
+/** The array at `keys` in a decoded payload (none: the payload itself). */
+function rowsAt(data: unknown, keys: readonly string[]): readonly unknown[] {
+  const found = keys.reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], data);
+  return Array.isArray(found) ? found : [];
 }
 
 /**

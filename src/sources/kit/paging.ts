@@ -54,36 +54,63 @@ export interface WalkOptions<T> {
   key?: (item: T) => string;
 }
 
+/** A page as a walk needs it: how many items it holds, and the list's count where the vendor says. */
+export interface PageCount {
+  count: number;
+  total?: number;
+}
+
 /**
- * Every item of a paged list (or its first `atLeast`). A page shorter than asked ends the
- * list, except the first when the total says more exist: then the vendor caps the page
- * size, and later pages are asked at its size so none is skipped. `total` is the last
- * page's count.
+ * Every page of a paged list (or enough for its first `atLeast` items), each handed to
+ * `onPage` in page order and then let go: a walk over ten thousand items need not hold
+ * them all. A page shorter than asked ends the list, except the first when the total
+ * says more exist: then the vendor caps the page size, and later pages are asked at its
+ * size so none is skipped. `total` is the last page's count.
  */
+export async function eachPage<P extends PageCount>(
+  fetchPage: (page: number, pageSize: number) => Promise<P>,
+  options: Omit<WalkOptions<unknown>, 'key'>,
+  onPage: (page: P) => void,
+): Promise<{ total?: number }> {
+  const { firstPage = 1, atLeast = Number.POSITIVE_INFINITY, limit } = options;
+  const first = await (limit ? limit(() => fetchPage(firstPage, options.pageSize)) : fetchPage(firstPage, options.pageSize));
+  const capped = first.total !== undefined && first.count > 0 && first.count < Math.min(options.pageSize, first.total);
+  const size = capped ? first.count : options.pageSize;
+  onPage(first);
+  let last = first;
+  if (limit && first.total !== undefined) {
+    const more = Array.from({ length: pageCount(Math.min(first.total, atLeast), size) - 1 }, (_, i) => limit(() => fetchPage(firstPage + 1 + i, size)));
+    // Asked for together, handed over in order; a failure is the walk's, whichever page it is.
+    for (const page of more) page.catch(() => {});
+    for (const page of more) {
+      last = await page;
+      onPage(last);
+    }
+  } else {
+    let read = first.count;
+    for (let n = firstPage + 1; last.count === size && read < Math.min(last.total ?? Number.POSITIVE_INFINITY, atLeast); n++) {
+      last = await fetchPage(n, size);
+      onPage(last);
+      read += last.count;
+    }
+  }
+  return last.total !== undefined ? { total: last.total } : {};
+}
+
+/** Every item of a paged list (or its first `atLeast`), as eachPage walks it. */
 export async function walkPages<T, P extends Page<T>>(
   fetchPage: (page: number, pageSize: number) => Promise<P>,
   options: WalkOptions<T>,
 ): Promise<Pick<P, 'items' | 'total'>> {
-  const { firstPage = 1, atLeast = Number.POSITIVE_INFINITY, limit } = options;
-  const first = await (limit ? limit(() => fetchPage(firstPage, options.pageSize)) : fetchPage(firstPage, options.pageSize));
-  const capped = first.total !== undefined && first.items.length > 0 && first.items.length < Math.min(options.pageSize, first.total);
-  const size = capped ? first.items.length : options.pageSize;
-  const pages = [first];
-  if (limit && first.total !== undefined) {
-    const more = Array.from({ length: pageCount(Math.min(first.total, atLeast), size) - 1 }, (_, i) => firstPage + 1 + i);
-    pages.push(...(await Promise.all(more.map((n) => limit(() => fetchPage(n, size))))));
-  } else {
-    let read = first.items.length;
-    for (let last = first, n = firstPage + 1; last.items.length === size && read < Math.min(last.total ?? Number.POSITIVE_INFINITY, atLeast); n++) {
-      last = await fetchPage(n, size);
-      pages.push(last);
-      read += last.items.length;
-    }
-  }
+  const pages: P[] = [];
+  const counted = async (n: number, size: number) => {
+    const page = await fetchPage(n, size);
+    return { page, count: page.items.length, ...(page.total !== undefined ? { total: page.total } : {}) };
+  };
+  const { total } = await eachPage(counted, options, ({ page }) => pages.push(page));
   const seen = new Set<string>();
   const { key } = options;
   const items = pages.flatMap((p) => p.items).filter((item) => !key || (!seen.has(key(item)) && !!seen.add(key(item))));
-  const total = pages.at(-1)?.total;
   // A total on every page (P's own promise) is on the last one too.
   return { items, ...(total !== undefined ? { total } : {}) } as Pick<P, 'items' | 'total'>;
 }

@@ -2,9 +2,9 @@ import type { Limit } from '../kit/limit.js';
 import type { z } from 'zod';
 import { SourceError } from '../errors.js';
 import type { SourceCall, SourceHttp, VendorErrorReader } from '../http.js';
-import { decode, type Envelope, replyError } from '../kit/decode.js';
+import { decode, type Envelope, openList, replyError } from '../kit/decode.js';
 import type { RequestScope } from '../scope.js';
-import { type CountedPage, pagesCovering, walkPages } from '../kit/paging.js';
+import { type CountedPage, eachPage, pagesCovering, walkPages } from '../kit/paging.js';
 import { MAX_PAGE_SIZE } from './paging.js';
 import type { TiemBackupBody, TiemCreateClusterBody, TiemDeleteClusterBody, TiemRestoreBody, TiemTakeoverBody } from './requests.js';
 import {
@@ -16,6 +16,7 @@ import {
   type TiemClusterJob,
   clusterDetailSchema,
   clusterListSchema,
+  clusterInfoSchema,
   type Envelope as TiemEnvelope,
   envelopeSchema,
   loginSchema,
@@ -26,6 +27,8 @@ import {
   type TiemWorkflowInfo,
   workflowDetailSchema,
   workflowListSchema,
+  workflowInfoSchema,
+  backupSchema,
 } from './wire.js';
 
 const API = '/api/v1';
@@ -59,26 +62,35 @@ const ENVELOPE: Envelope<TiemEnvelope> = { schema: envelopeSchema, payload: (e) 
 
 export type Query = Record<string, string | number | undefined>;
 
-/** A paged TiEM list: where it lives, where its items sit in `data`, and what identifies one. */
+/** A paged TiEM list: where it lives, its `data` and where the items sit in it, and what identifies one. */
 export interface ListEndpoint<T> {
   path: string;
-  items: z.ZodType<T[]>;
+  data: z.ZodType;
+  /** The key of the items' array in `data`. */
+  at: string;
+  item: z.ZodType<T>;
   key: (item: T) => string;
 }
 
 export const CLUSTERS: ListEndpoint<TiemClusterInfo> = {
   path: '/api/v1/clusters/',
-  items: clusterListSchema.transform((d) => d.clusters),
+  data: clusterListSchema,
+  at: 'clusters',
+  item: clusterInfoSchema,
   key: (c) => c.clusterId,
 };
 export const WORKFLOWS: ListEndpoint<TiemWorkflowInfo> = {
   path: '/api/v1/workflow/',
-  items: workflowListSchema.transform((d) => d.workFlows),
+  data: workflowListSchema,
+  at: 'workFlows',
+  item: workflowInfoSchema,
   key: (w) => w.id,
 };
 export const BACKUPS: ListEndpoint<TiemBackup> = {
   path: '/api/v1/backups/',
-  items: backupListSchema.transform((d) => d.backupRecords),
+  data: backupListSchema,
+  at: 'backupRecords',
+  item: backupSchema,
   key: (b) => b.id,
 };
 
@@ -150,17 +162,42 @@ export class TiemClient {
 
   /** One page of a list. */
   async page<T>(scope: RequestScope, endpoint: ListEndpoint<T>, query: Query, page: number, pageSize: number): Promise<CountedPage<T>> {
-    const call: SourceCall = { method: 'GET', path: endpoint.path, route: endpoint.path, query: { ...query, page, pageSize }, scope };
-    const reply = await this.#http.request(this.#withHeaders(call));
-    const { data, envelope } = decode(this.#http, call, reply, ENVELOPE, endpoint.items);
-    if (!envelope.page) throw replyError(this.#http, 'SOURCE_BAD_RESPONSE', call, reply, 'answered without the `page` block a paged list carries');
-    return { items: data, total: envelope.page.total };
+    const opened = await this.#open(scope, endpoint, query, page, pageSize);
+    const items: T[] = [];
+    opened.each((item) => items.push(item));
+    return { items, total: opened.total };
   }
 
   /** Every item of a list, in pages of the largest size; an item that moved to a later page while we walked is kept once. */
   async walk<T>(scope: RequestScope, endpoint: ListEndpoint<T>, query: Query, limit: Limit): Promise<T[]> {
     const all = await walkPages((n, size) => this.page(scope, endpoint, query, n, size), { pageSize: MAX_PAGE_SIZE, limit, key: endpoint.key });
     return all.items;
+  }
+
+  /** The items `walk` answers, each handed to `visit` as its page is read, in order, and not kept. */
+  async eachItem<T>(scope: RequestScope, endpoint: ListEndpoint<T>, query: Query, limit: Limit, visit: (item: T, shared: boolean) => void): Promise<void> {
+    const seen = new Set<string>();
+    const once = (item: T, shared: boolean) => {
+      const key = endpoint.key(item);
+      if (seen.has(key)) return;
+      seen.add(key);
+      visit(item, shared);
+    };
+    await eachPage(
+      (n, size) => this.#open(scope, endpoint, query, n, size),
+      { pageSize: MAX_PAGE_SIZE, limit },
+      (page) => page.each(once),
+    );
+  }
+
+  /** One page, its items read when asked for (kit/decode.ts openList). */
+  async #open<T>(scope: RequestScope, endpoint: ListEndpoint<T>, query: Query, page: number, pageSize: number) {
+    const call: SourceCall = { method: 'GET', path: endpoint.path, route: endpoint.path, query: { ...query, page, pageSize }, scope };
+    const reply = await this.#http.request(this.#withHeaders(call));
+    const opened = openList(this.#http, call, reply, ENVELOPE, endpoint.data, [endpoint.at], endpoint.item);
+    const total = opened.envelope.page?.total;
+    if (total === undefined) throw replyError(this.#http, 'SOURCE_BAD_RESPONSE', call, reply, 'answered without the `page` block a paged list carries');
+    return { count: opened.count, total, each: opened.each };
   }
 
   /** Items `offset .. offset + limit - 1` in TiEM's order, in as few calls as the page rules allow. */

@@ -142,6 +142,8 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     pushdown: PUSH_CLUSTER,
     list: async (f) => listedClusters(await walk(CLUSTERS, clusterQuery(f))),
+    scan: (f, visit) =>
+      client.eachItem(scope, CLUSTERS, clusterQuery(f), limit, (c, shared) => visit(shared ? listedCluster(sourceId, c) : toCluster(sourceId, c))),
     // Newest first, but creation times can tie, so this is SOURCE order only (no nativeOrder).
     window: async (f, offset, limit) => {
       const page = await client.window(scope, CLUSTERS, clusterQuery(f), offset, limit);

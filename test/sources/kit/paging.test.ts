@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Page, pageCount, pagesCovering, walkPages } from '../../../src/sources/kit/paging.js';
+import { eachPage, type Page, pageCount, pagesCovering, walkPages } from '../../../src/sources/kit/paging.js';
 import { cap } from '../../../src/sources/kit/limit.js';
 
 describe('pagesCovering', () => {
@@ -115,5 +115,34 @@ describe('walkPages', () => {
       key: (item: { id: string }) => item.id,
     });
     expect(walked.items.map((item) => item.id)).toEqual(['a', 'b', 'c']);
+  });
+});
+
+describe('eachPage', () => {
+  it('hands pages over in page order though they arrive in any, asks for them together, and keeps none', async () => {
+    const handed: number[] = [];
+    const asked: number[] = [];
+    // Later pages answer first.
+    const fetchPage = async (n: number) => {
+      asked.push(n);
+      await new Promise((r) => setTimeout(r, (6 - n) * 5));
+      return { n, count: n < 5 ? 10 : 3, total: 43 };
+    };
+    const { total } = await eachPage(fetchPage, { pageSize: 10, limit: cap(8) }, (page) => handed.push(page.n));
+    expect(handed).toEqual([1, 2, 3, 4, 5]);
+    expect(asked).toEqual([1, 2, 3, 4, 5]);
+    expect(total).toBe(43);
+  });
+
+  it('fails with the first failing page in page order, and stops at a short page without a total', async () => {
+    const failing = (n: number) => (n === 3 ? Promise.reject(new Error(`page ${n}`)) : Promise.resolve({ count: 10, total: 50 }));
+    await expect(eachPage(failing, { pageSize: 10, limit: cap(8) }, () => {})).rejects.toThrow('page 3');
+    const handed: number[] = [];
+    await eachPage(
+      async (n) => ({ count: n === 2 ? 4 : 10 }),
+      { pageSize: 10 },
+      (p) => handed.push(p.count),
+    );
+    expect(handed).toEqual([10, 4]);
   });
 });
