@@ -10,6 +10,8 @@ import {
   type ClusterRow,
   computeStatistic,
   type ComputeStatistic,
+  type DrsConfig,
+  drsConfig,
   hostStatistic,
   type HostStatistic,
   type HostTaskReport,
@@ -22,6 +24,8 @@ import {
   storage,
   type StorageSummary,
   taskProgress,
+  top,
+  type TopAnswer,
 } from './wire.js';
 
 /**
@@ -153,6 +157,16 @@ export class HciClient {
 
   inspection(scope: RequestScope, uuid: string): Promise<InspectionReport | null> {
     return this.#readOrNull(scope, '/v1/cluster/inspection/progress', { cluster_uuid: uuid }, inspection);
+  }
+
+  /** The `count` busiest hosts by each figure (`/v1/cluster/top`). */
+  top(scope: RequestScope, uuid: string, count: number): Promise<TopAnswer | null> {
+    return this.#readOrNull(scope, '/v1/cluster/top', { cluster_uuid: uuid, count }, top);
+  }
+
+  async drsConfig(scope: RequestScope, uuid: string): Promise<DrsConfig | null> {
+    const data = await this.#readOrNull(scope, '/v1/cluster/compute/service/drsconfig/get', { cluster_uuid: uuid }, drsConfig);
+    return data?.config ?? null;
   }
 
   /** Metadata snapshot file names on one center node. */

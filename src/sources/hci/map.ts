@@ -1,6 +1,20 @@
 import type { Cluster, Host, Snapshot, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { statusTable, type ClusterStatus, type SnapshotType, type WorkflowState } from '../../model/status.js';
-import type { ClusterDetail, ClusterRow, ComputeStatistic, HostStatistic, HostTaskReport, InspectionReport, SnapshotPolicy, StorageSummary } from './wire.js';
+import type {
+  ClusterDetail,
+  ClusterRow,
+  ComputeStatistic,
+  DrsConfig,
+  HostStatistic,
+  HostTaskReport,
+  HostUsageInfo,
+  InspectionItem,
+  InspectionReport,
+  SnapshotPolicy,
+  StorageSummary,
+  TopAnswer,
+  TopRanking,
+} from './wire.js';
 import { hostId, snapshotId, workflowId } from './ids.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
@@ -340,3 +354,147 @@ export function joinWorkflow(sourceId: string, clusterUuid: string, hosts: reado
     steps,
   };
 }
+
+// ---- HCI's own capabilities (docs/vendor-capabilities.md) ----
+
+export type InspectionCategory = 'system' | 'network' | 'hardware';
+const INSPECTION_CATEGORIES: readonly InspectionCategory[] = ['system', 'network', 'hardware'];
+
+/** An item's `level`, as the report's `normal`, `alarm` and `fault` counters count them. */
+export const findingLevel = statusTable({ '0': 'NORMAL', '1': 'ALARM', '2': 'FAULT' } as const, 'UNKNOWN');
+export type FindingLevel = ReturnType<typeof findingLevel>;
+
+/** One item an inspection checked on one host. */
+export interface HciFinding {
+  category: InspectionCategory;
+  hostNativeId: string;
+  /** The host's management address, as the platform names hosts. */
+  hostName: string | null;
+  item: string;
+  /** The platform's own (Chinese) name of the item. */
+  itemName: string | null;
+  level: FindingLevel;
+  rawLevel: string;
+  value: string | null;
+  suggestion: string | null;
+}
+
+/** A cluster's latest inspection, item by item, with the workflow it is as well. */
+export interface HciInspection {
+  workflow: Workflow;
+  score: number | null;
+  normal: number | null;
+  alarm: number | null;
+  fault: number | null;
+  findings: HciFinding[];
+}
+
+const toFinding = (clusterUuid: string, category: InspectionCategory, i: InspectionItem): HciFinding => ({
+  category,
+  hostNativeId: hostId(clusterUuid, i.host_uuid),
+  hostName: i.host_name || null,
+  item: i.item,
+  itemName: i.item_cn || null,
+  level: findingLevel(i.level),
+  rawLevel: String(i.level),
+  value: i.value ?? null,
+  suggestion: i.suggestion || null,
+});
+
+/** The latest inspection with its findings by category, then as the vendor lists them; null when none ever ran. */
+export function toInspection(sourceId: string, clusterUuid: string, r: InspectionReport): HciInspection | null {
+  const workflow = inspectionWorkflow(sourceId, clusterUuid, r);
+  if (!workflow) return null;
+  return {
+    workflow,
+    score: r.score ?? null,
+    normal: r.normal ?? null,
+    alarm: r.alarm ?? null,
+    fault: r.fault ?? null,
+    findings: INSPECTION_CATEGORIES.flatMap((c) => r[c].map((i) => toFinding(clusterUuid, c, i))),
+  };
+}
+
+/** A host's place in one of `/v1/cluster/top`'s rankings, with every figure the vendor sends beside it. */
+export interface HciHostUsage {
+  hostNativeId: string;
+  hostName: string | null;
+  address: string | null;
+  kernelVersion: string | null;
+  uptimeSeconds: number | null;
+  cpuPercent: number | null;
+  memoryPercent: number | null;
+  netReceiveIops: number | null;
+  netSendIops: number | null;
+  netReceiveMbps: number | null;
+  netSendMbps: number | null;
+  diskReadIops: number | null;
+  diskWriteIops: number | null;
+  diskReadSpeed: number | null;
+  diskWriteSpeed: number | null;
+  diskReadIowait: number | null;
+  diskWriteIowait: number | null;
+}
+
+export const toHostUsage = (clusterUuid: string, u: HostUsageInfo): HciHostUsage => ({
+  hostNativeId: hostId(clusterUuid, u.host_info.uuid),
+  hostName: u.host_info.hostname || null,
+  address: u.host_info.addr || null,
+  kernelVersion: u.host_info.kernel_version || null,
+  uptimeSeconds: u.host_info.uptime ?? null,
+  cpuPercent: u.cpu_usage ?? null,
+  memoryPercent: u.mem_usage ?? null,
+  netReceiveIops: u.net_riops ?? null,
+  netSendIops: u.net_wiops ?? null,
+  netReceiveMbps: u.net_rmbps ?? null,
+  netSendMbps: u.net_wmbps ?? null,
+  diskReadIops: u.disk_riops ?? null,
+  diskWriteIops: u.disk_wiops ?? null,
+  diskReadSpeed: u.disk_rspeed ?? null,
+  diskWriteSpeed: u.disk_wspeed ?? null,
+  diskReadIowait: u.disk_riowait ?? null,
+  diskWriteIowait: u.disk_wiowait ?? null,
+});
+
+/**
+ * One ranking of a `/v1/cluster/top` answer, highest first. The document's table names
+ * one list per figure, its example only `list`, ranked by cpu: an answer without
+ * `cpu_usage_info` gives `list` for it.
+ */
+export function toRanking(clusterUuid: string, answer: TopAnswer, ranking: TopRanking): HciHostUsage[] {
+  const rows = ranking === 'cpu_usage_info' && answer.cpu_usage_info.length === 0 ? answer.list : answer[ranking];
+  return rows.map((u) => toHostUsage(clusterUuid, u));
+}
+
+/** DRS (load balancing by live migration) and DPM (powering hosts down and up) of one cluster. */
+export interface HciDrsSettings {
+  drs: {
+    enabled: boolean;
+    maxStep: number | null;
+    maxConcurrentMigrations: number | null;
+    maxHostConcurrentMigrations: number | null;
+    thresholdLevel: number | null;
+    minBenefitLevel: number | null;
+  } | null;
+  dpm: { enabled: boolean; highThreshold: number | null; lowThreshold: number | null } | null;
+}
+
+/**
+ * A DPM threshold as a share of 0..1. The table says "0~100%", the example sends 0.8
+ * and 0.45: a value above 1 is read as a percentage.
+ */
+export const dpmShare = (v: number | null | undefined): number | null => (v == null ? null : v > 1 ? v / 100 : v);
+
+export const toDrsSettings = (c: DrsConfig): HciDrsSettings => ({
+  drs: c.DRS
+    ? {
+        enabled: c.DRS.Enabled,
+        maxStep: c.DRS.MaxStep ?? null,
+        maxConcurrentMigrations: c.DRS.MaxConcurrentMigration ?? null,
+        maxHostConcurrentMigrations: c.DRS.MaxHostConcurrentMigration ?? null,
+        thresholdLevel: c.DRS.ThresholdLevel ?? null,
+        minBenefitLevel: c.DRS.MinBenefitLevel ?? null,
+      }
+    : null,
+  dpm: c.DPM ? { enabled: c.DPM.Enabled, highThreshold: dpmShare(c.DPM.HighThreshold), lowThreshold: dpmShare(c.DPM.LowThreshold) } : null,
+});

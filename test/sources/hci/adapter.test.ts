@@ -5,7 +5,9 @@ import { hciSimulator } from '../../../src/simulators/hci/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
 import { SourceError } from '../../../src/sources/errors.js';
+import { hostId } from '../../../src/sources/hci/ids.js';
 import { createHciAdapter } from '../../../src/sources/hci/index.js';
+import type { HciVendor } from '../../../src/sources/hci/vendor.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { call } from '../../helpers/sim-client.js';
 
@@ -389,5 +391,67 @@ describe('hci adapter: source', () => {
     const err = await failure(() => session().clusters!.list({}));
     expect(err).toMatchObject({ code: 'SOURCE_ERROR', sourceId: SOURCE_ID, detail: { vendorCode: '409', httpStatus: 409 } });
     expect(err.detail.vendorMessage).toBeTruthy();
+  });
+});
+
+describe('hci adapter: its own capabilities', () => {
+  const vendor = (a: SourceAdapter = adapter) => a.vendor as HciVendor;
+  const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+
+  it('lists the latest inspection’s findings item by item, as the vendor reports them, in one call shared with its workflow', async () => {
+    const [t] = await rawClusters();
+    await call(sim, 'POST', '/v1/cluster/inspection', { body: { cluster_uuid: t!.uuid, cluster_name: t!.name, check_system: true, check_hardware: true } });
+    sim.advance(60 * 60_000);
+    const report = (await raw(`/v1/cluster/inspection/progress?cluster_uuid=${t!.uuid}`)).data;
+    sim.resetStats();
+    const scope = new RequestScope();
+    const [inspection, workflows] = await Promise.all([vendor().inspection(scope, t!.uuid), adapter.session(scope).workflows!.byCluster!(t!.uuid)]);
+    expect(calls()).toMatchObject({ 'GET /v1/cluster/inspection/progress': 1 });
+    expect(inspection!.workflow).toEqual(workflows.find((w) => w.kind === 'InspectCluster'));
+    expect(inspection!.workflow).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+    const vendorItems = [...report.system, ...report.hardware];
+    expect(vendorItems.length).toBeGreaterThan(0);
+    expect(inspection!.findings.map((f) => [f.category, f.hostNativeId, f.item, f.rawLevel, f.value])).toEqual(
+      vendorItems.map((i: any) => [report.system.includes(i) ? 'system' : 'hardware', hostId(t!.uuid, i.host_uuid), i.item, String(i.level), i.value]),
+    );
+    expect(inspection!.findings.filter((f) => f.level === 'NORMAL')).toHaveLength(report.normal);
+    expect(inspection!.findings.filter((f) => f.level === 'ALARM' || f.level === 'FAULT')).toHaveLength(report.alarm + report.fault);
+    expect(inspection!.findings.some((f) => f.category === 'network')).toBe(false);
+    expect(await vendor().inspection(new RequestScope(), UNKNOWN)).toBeNull();
+  });
+
+  it('ranks hosts by any figure from one call per cluster and count, as the vendor ranks them', async () => {
+    const [t] = await rawClusters();
+    const answer = (await raw(`/v1/cluster/top?cluster_uuid=${t!.uuid}&count=3`)).data;
+    sim.resetStats();
+    const scope = new RequestScope();
+    const [cpu, iowait, netIn] = await Promise.all(
+      (['cpu_usage_info', 'disk_wiowait_usage_info', 'net_riops_usage_info'] as const).map((r) => vendor().topHosts(scope, t!.uuid, 3, r)),
+    );
+    expect(calls()).toEqual({ 'GET /v1/cluster/top': 1 });
+    expect(cpu!.map((u) => [u.hostNativeId, u.cpuPercent])).toEqual(answer.cpu_usage_info.map((u: any) => [hostId(t!.uuid, u.host_info.uuid), u.cpu_usage]));
+    expect(iowait!.map((u) => u.diskWriteIowait)).toEqual(answer.disk_wiowait_usage_info.map((u: any) => u.disk_wiowait));
+    expect(netIn!.map((u) => u.netReceiveIops)).toEqual(answer.net_riops_usage_info.map((u: any) => u.net_riops));
+    expect(cpu).toHaveLength(3);
+    expect(await vendor().topHosts(new RequestScope(), UNKNOWN, 3, 'cpu_usage_info')).toBeNull();
+  });
+
+  it('reads DRS and DPM as the vendor has them, in one call', async () => {
+    const [t] = await rawClusters();
+    const { DRS, DPM } = (await raw(`/v1/cluster/compute/service/drsconfig/get?cluster_uuid=${t!.uuid}`)).data.config;
+    sim.resetStats();
+    expect(await vendor().drs(new RequestScope(), t!.uuid)).toEqual({
+      drs: {
+        enabled: DRS.Enabled,
+        maxStep: DRS.MaxStep,
+        maxConcurrentMigrations: DRS.MaxConcurrentMigration,
+        maxHostConcurrentMigrations: DRS.MaxHostConcurrentMigration,
+        thresholdLevel: DRS.ThresholdLevel,
+        minBenefitLevel: DRS.MinBenefitLevel,
+      },
+      dpm: { enabled: DPM.Enabled, highThreshold: DPM.HighThreshold, lowThreshold: DPM.LowThreshold },
+    });
+    expect(calls()).toEqual({ 'GET /v1/cluster/compute/service/drsconfig/get': 1 });
+    expect(await vendor().drs(new RequestScope(), UNKNOWN)).toBeNull();
   });
 });

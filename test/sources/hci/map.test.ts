@@ -11,12 +11,17 @@ import {
   inspectionState,
   inspectionWorkflow,
   joinWorkflow,
+  dpmShare,
   toCluster,
+  toDrsSettings,
   toHost,
+  toInspection,
+  toRanking,
   toSnapshots,
   snapshotTime,
   snapshotType,
 } from '../../../src/sources/hci/map.js';
+import { drsConfig, inspection, top } from '../../../src/sources/hci/wire.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
@@ -374,5 +379,92 @@ describe('hci map: units and ids', () => {
     expect(parseWorkflowId('c/other/x')).toBeNull();
     expect(parseWorkflowId('c/other')).toBeNull();
     expect(workflowId({ kind: 'join', clusterUuid: 'c' })).toBe('c/join');
+  });
+});
+
+describe('hci map: its own capabilities', () => {
+  it('has no inspection to show for the document’s start and stop answers (nothing run yet, categories null)', () => {
+    for (const name of ['inspection-start.response.json', 'inspection-stop.response.json']) {
+      const report = inspection.parse(data(name));
+      expect(report.system).toEqual([]);
+      expect(toInspection(SRC, CLUSTER, report)).toBeNull();
+    }
+  });
+
+  it('lists a run’s findings by category, each on its host, with the counters and the run as its workflow', () => {
+    const item = (host: string, key: string, level: number, value: string, suggestion = '') => ({
+      host_uuid: host,
+      host_name: '10.0.0.1',
+      item: key,
+      item_cn: '名称',
+      level,
+      value,
+      suggestion,
+    });
+    const report = inspection.parse({
+      ...data('inspection-start.response.json'),
+      status: { code: 0, message: '', UUID: 'run-1' },
+      normal: 1,
+      alarm: 1,
+      fault: 1,
+      score: 88,
+      state: 2,
+      finishedPercent: 100,
+      hardware: [item('h2', 'raid', 2, 'Degraded', '请联系运维人员排查')],
+      system: [item('h1', 'cpu_usage', 0, '12.5%'), item('h2', 'mem_usage', 1, '90.0%', '迁移部分虚拟机或扩容主机')],
+    });
+    const mapped = toInspection(SRC, CLUSTER, report)!;
+    expect(mapped.workflow).toMatchObject({ kind: 'InspectCluster', state: 'SUCCEEDED', progress: 1 });
+    expect(mapped).toMatchObject({ score: 88, normal: 1, alarm: 1, fault: 1 });
+    expect(mapped.findings.map((f) => [f.category, f.hostNativeId, f.item, f.level, f.value, f.suggestion])).toEqual([
+      ['system', hostId(CLUSTER, 'h1'), 'cpu_usage', 'NORMAL', '12.5%', null],
+      ['system', hostId(CLUSTER, 'h2'), 'mem_usage', 'ALARM', '90.0%', '迁移部分虚拟机或扩容主机'],
+      ['hardware', hostId(CLUSTER, 'h2'), 'raid', 'FAULT', 'Degraded', '请联系运维人员排查'],
+    ]);
+    expect(toInspection(SRC, CLUSTER, { ...report, system: [item('h1', 'ntp_sync', 7, 'odd')], hardware: [] })!.findings[0]).toMatchObject({
+      level: 'UNKNOWN',
+      rawLevel: '7',
+      itemName: '名称',
+      hostName: '10.0.0.1',
+    });
+  });
+
+  it('ranks hosts from the top example: its `list` stands for the cpu ranking, the others are empty', () => {
+    const answer = top.parse(data('cluster-top.response.json'));
+    const [first] = data('cluster-top.response.json').list;
+    expect(toRanking(CLUSTER, answer, 'cpu_usage_info')).toEqual([
+      {
+        hostNativeId: hostId(CLUSTER, first.host_info.uuid),
+        hostName: 'TOS-192.168.201.187',
+        address: null,
+        kernelVersion: '4.14.254',
+        uptimeSeconds: 189312,
+        cpuPercent: first.cpu_usage,
+        memoryPercent: first.mem_usage,
+        netReceiveIops: 47,
+        netSendIops: 2,
+        netReceiveMbps: 4700,
+        netSendMbps: 891,
+        diskReadIops: 0,
+        diskWriteIops: 0,
+        diskReadSpeed: 0,
+        diskWriteSpeed: 272,
+        diskReadIowait: 0,
+        diskWriteIowait: 46,
+      },
+    ]);
+    expect(toRanking(CLUSTER, answer, 'disk_wiowait_usage_info')).toEqual([]);
+    const tabled = top.parse({ ...data('cluster-top.response.json'), disk_wiowait_usage_info: [first], cpu_usage_info: [] });
+    expect(toRanking(CLUSTER, tabled, 'disk_wiowait_usage_info').map((u) => u.diskWriteIowait)).toEqual([46]);
+  });
+
+  it('reads the DRS/DPM example, its DPM thresholds as shares', () => {
+    expect(toDrsSettings(drsConfig.parse(data('drsconfig-get.response.json')).config)).toEqual({
+      drs: { enabled: true, maxStep: 4, maxConcurrentMigrations: 4, maxHostConcurrentMigrations: 2, thresholdLevel: 3, minBenefitLevel: 3 },
+      dpm: { enabled: false, highThreshold: 0.8, lowThreshold: 0.45 },
+    });
+    // The table says "0~100%": a percentage reads as the same share.
+    expect([dpmShare(80), dpmShare(0.8), dpmShare(1), dpmShare(null)]).toEqual([0.8, 0.8, 1, null]);
+    expect(toDrsSettings({ DRS: null })).toEqual({ drs: null, dpm: null });
   });
 });

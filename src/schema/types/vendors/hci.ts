@@ -1,0 +1,192 @@
+import { ValidationError } from '../../../model/errors.js';
+import { encodeGlobalId } from '../../../model/ids.js';
+import type { HciDrsSettings, HciFinding, HciHostUsage, HciInspection } from '../../../sources/hci/map.js';
+import type { TopRanking } from '../../../sources/hci/wire.js';
+import type { HciVendor } from '../../../sources/hci/vendor.js';
+import { builder } from '../../builder.js';
+import { WorkflowRef } from '../workflow.js';
+
+/** A vendor object under its source, for the global ids it links to. */
+type Sourced<T> = T & { sourceId: string };
+const hostGlobalId = (x: { sourceId: string; hostNativeId: string }) => encodeGlobalId({ type: 'Host', sourceId: x.sourceId, nativeId: x.hostNativeId });
+
+const InspectionCategoryEnum = builder.enumType('HciInspectionCategory', {
+  description: 'What an HCI inspection checks (its start asks for any of the three)',
+  values: {
+    SYSTEM: { value: 'system', description: 'Agents, platform services, CPU and memory use, time sync' },
+    NETWORK: { value: 'network', description: 'Management and storage network reach, packet loss, MTU' },
+    HARDWARE: { value: 'hardware', description: 'Disks, RAID, power, memory errors' },
+  } as const,
+});
+
+const FindingLevelEnum = builder.enumType('HciFindingLevel', {
+  description: 'What an inspection found of one item, as the report’s normal/alarm/fault counters count it',
+  values: {
+    NORMAL: { value: 'NORMAL', description: 'Nothing wrong (level 0)' },
+    ALARM: { value: 'ALARM', description: 'Worth a look (level 1)' },
+    FAULT: { value: 'FAULT', description: 'Broken (level 2)' },
+    UNKNOWN: { value: 'UNKNOWN', description: 'A level the document does not name; see rawLevel' },
+  } as const,
+});
+
+const FindingRef = builder.objectRef<Sourced<HciFinding>>('HciInspectionFinding').implement({
+  description: 'One item an HCI inspection checked on one host',
+  fields: (t) => ({
+    category: t.expose('category', { type: InspectionCategoryEnum, description: 'Which of the inspection’s checks it belongs to' }),
+    hostId: t.id({ description: 'Global id of the host it was checked on', resolve: hostGlobalId }),
+    hostName: t.exposeString('hostName', { nullable: true, description: 'The host’s management address, as the platform names hosts' }),
+    item: t.exposeString('item', { description: 'The item’s key, e.g. disk_smart' }),
+    itemName: t.exposeString('itemName', { nullable: true, description: 'The platform’s own (Chinese) name of the item' }),
+    level: t.expose('level', { type: FindingLevelEnum, description: 'What was found' }),
+    rawLevel: t.exposeString('rawLevel', { description: 'The vendor’s level: 0 normal, 1 alarm, 2 fault' }),
+    value: t.exposeString('value', { nullable: true, description: 'What was measured, in the vendor’s words, e.g. "Degraded" or "12.5%"' }),
+    suggestion: t.exposeString('suggestion', { nullable: true, description: 'What the vendor suggests doing, where it found something' }),
+  }),
+});
+
+const InspectionRef = builder.objectRef<Sourced<HciInspection>>('HciInspection').implement({
+  description: 'An HCI cluster’s latest one-click inspection, item by item',
+  fields: (t) => ({
+    workflow: t.field({
+      type: WorkflowRef,
+      description: 'The same run as a Workflow (kind INSPECT_CLUSTER): its state and progress, as workflowProgress follows it',
+      resolve: (i) => i.workflow,
+    }),
+    score: t.exposeFloat('score', { nullable: true, description: 'The vendor’s health score of what was checked so far, 0 to 100' }),
+    normal: t.exposeInt('normal', { nullable: true, description: 'Items found normal so far' }),
+    alarm: t.exposeInt('alarm', { nullable: true, description: 'Items in alarm so far' }),
+    fault: t.exposeInt('fault', { nullable: true, description: 'Items at fault so far' }),
+    findings: t.field({
+      type: [FindingRef],
+      description: 'The items checked so far, by category (system, network, hardware), then as the vendor lists them',
+      args: { atLeast: t.arg({ type: FindingLevelEnum, description: 'Only findings this bad or worse, e.g. ALARM: alarms and faults' }) },
+      resolve: (i, args) => {
+        const rank = { NORMAL: 0, ALARM: 1, FAULT: 2, UNKNOWN: 3 } as const;
+        const floor = args.atLeast ? rank[args.atLeast] : 0;
+        return i.findings.filter((f) => rank[f.level] >= floor).map((f) => ({ ...f, sourceId: i.sourceId }));
+      },
+    }),
+  }),
+});
+
+const RankingEnum = builder.enumType('HciHostRanking', {
+  description: 'A figure HCI ranks a cluster’s hosts by (`/v1/cluster/top`), highest first',
+  values: {
+    CPU: { value: 'cpu_usage_info', description: 'CPU use' },
+    MEMORY: { value: 'mem_usage_info', description: 'Memory use' },
+    NET_RECEIVE_IOPS: { value: 'net_riops_usage_info', description: 'Network packets received per second' },
+    NET_SEND_IOPS: { value: 'net_wiops_usage_info', description: 'Network packets sent per second' },
+    NET_RECEIVE_RATE: { value: 'net_rmbps_usage_info', description: 'Network receive rate' },
+    NET_SEND_RATE: { value: 'net_wmbps_usage_info', description: 'Network send rate' },
+    DISK_READ_IOPS: { value: 'disk_riops_usage_info', description: 'Disk reads per second' },
+    DISK_WRITE_IOPS: { value: 'disk_wiops_usage_info', description: 'Disk writes per second' },
+    DISK_READ_SPEED: { value: 'disk_rspeed_usage_info', description: 'Disk read throughput' },
+    DISK_WRITE_SPEED: { value: 'disk_wspeed_usage_info', description: 'Disk write throughput' },
+    DISK_READ_IOWAIT: { value: 'disk_riowait_usage_info', description: 'I/O wait on reads' },
+    DISK_WRITE_IOWAIT: { value: 'disk_wiowait_usage_info', description: 'I/O wait on writes' },
+  } as const satisfies Record<string, { value: TopRanking; description: string }>,
+});
+
+const undocumented = 'in the vendor’s unit, which the document does not name';
+const HostUsageRef = builder.objectRef<Sourced<HciHostUsage>>('HciHostUsage').implement({
+  description: 'A host’s place in an HCI ranking, with every figure the vendor sends beside it',
+  fields: (t) => ({
+    hostId: t.id({ description: 'Global id of the host', resolve: hostGlobalId }),
+    hostName: t.exposeString('hostName', { nullable: true, description: 'Its host name, e.g. TOS-192.168.201.187' }),
+    address: t.exposeString('address', { nullable: true, description: 'Its address, where the vendor sends one' }),
+    kernelVersion: t.exposeString('kernelVersion', { nullable: true, description: 'Its kernel version' }),
+    uptimeSeconds: t.exposeFloat('uptimeSeconds', { nullable: true, description: 'Seconds since it booted' }),
+    cpuPercent: t.exposeFloat('cpuPercent', { nullable: true, description: 'CPU use, in percent' }),
+    memoryPercent: t.exposeFloat('memoryPercent', { nullable: true, description: 'Memory use, in percent' }),
+    netReceiveIops: t.exposeFloat('netReceiveIops', { nullable: true, description: 'Network packets received per second' }),
+    netSendIops: t.exposeFloat('netSendIops', { nullable: true, description: 'Network packets sent per second' }),
+    netReceiveMbps: t.exposeFloat('netReceiveMbps', { nullable: true, description: `Network receive rate (the vendor’s net_rmbps), ${undocumented}` }),
+    netSendMbps: t.exposeFloat('netSendMbps', { nullable: true, description: `Network send rate (the vendor’s net_wmbps), ${undocumented}` }),
+    diskReadIops: t.exposeFloat('diskReadIops', { nullable: true, description: 'Disk reads per second' }),
+    diskWriteIops: t.exposeFloat('diskWriteIops', { nullable: true, description: 'Disk writes per second' }),
+    diskReadSpeed: t.exposeFloat('diskReadSpeed', { nullable: true, description: `Disk read throughput, ${undocumented}` }),
+    diskWriteSpeed: t.exposeFloat('diskWriteSpeed', { nullable: true, description: `Disk write throughput, ${undocumented}` }),
+    diskReadIowait: t.exposeFloat('diskReadIowait', { nullable: true, description: `I/O wait on reads, ${undocumented}` }),
+    diskWriteIowait: t.exposeFloat('diskWriteIowait', { nullable: true, description: `I/O wait on writes, ${undocumented}` }),
+  }),
+});
+
+const DrsRef = builder.objectRef<NonNullable<HciDrsSettings['drs']>>('HciDrs').implement({
+  description: 'DRS: balancing an HCI cluster’s load by live-migrating VMs',
+  fields: (t) => ({
+    enabled: t.exposeBoolean('enabled', { description: 'Whether DRS is on' }),
+    maxStep: t.exposeInt('maxStep', { nullable: true, description: 'The most VMs one trigger migrates' }),
+    maxConcurrentMigrations: t.exposeInt('maxConcurrentMigrations', { nullable: true, description: 'Migrations run at once' }),
+    maxHostConcurrentMigrations: t.exposeInt('maxHostConcurrentMigrations', { nullable: true, description: 'Migrations run at once per host' }),
+    thresholdLevel: t.exposeInt('thresholdLevel', { nullable: true, description: 'When it triggers: 1 most conservative to 5 most aggressive' }),
+    minBenefitLevel: t.exposeInt('minBenefitLevel', { nullable: true, description: 'What gain a migration needs: 1 most conservative to 5 most aggressive' }),
+  }),
+});
+
+const DpmRef = builder.objectRef<NonNullable<HciDrsSettings['dpm']>>('HciDpm').implement({
+  description: 'DPM: powering an HCI cluster’s hosts down when idle and up when busy',
+  fields: (t) => ({
+    enabled: t.exposeBoolean('enabled', { description: 'Whether DPM is on' }),
+    highThreshold: t.exposeFloat('highThreshold', { nullable: true, description: 'Use (0 to 1) above which, held a while on any host, a host may be woken' }),
+    lowThreshold: t.exposeFloat('lowThreshold', {
+      nullable: true,
+      description: 'Use (0 to 1) below which, held long on every host, a host may be put to sleep',
+    }),
+  }),
+});
+
+const DrsSettingsRef = builder.objectRef<HciDrsSettings>('HciDrsSettings').implement({
+  description: 'An HCI cluster’s compute scheduling: DRS and DPM',
+  fields: (t) => ({
+    drs: t.field({ type: DrsRef, nullable: true, description: 'DRS; null where the vendor sends none', resolve: (s) => s.drs }),
+    dpm: t.field({ type: DpmRef, nullable: true, description: 'DPM; null where the vendor sends none', resolve: (s) => s.dpm }),
+  }),
+});
+
+/** The most hosts one ranking asks for: a page, as the unified lists' `first` allows. */
+const MAX_RANKED = 100;
+
+/** What `Cluster.details` is for an HCI cluster: each field read only when selected. */
+export interface HciClusterDetailsRoot {
+  kind: 'hci';
+  sourceId: string;
+  clusterNativeId: string;
+  vendor: HciVendor;
+}
+
+export const HciClusterDetailsRef = builder.objectRef<HciClusterDetailsRoot>('HciClusterDetails').implement({
+  description: 'What the HCI platform alone knows about a cluster',
+  fields: (t) => ({
+    inspection: t.field({
+      type: InspectionRef,
+      nullable: true,
+      description:
+        'Its latest one-click inspection, item by item (one vendor call, shared with its workflow’s); null when none ever ran or the cluster is gone',
+      resolve: async (d, _args, ctx) => {
+        const inspection = await d.vendor.inspection(ctx.scope, d.clusterNativeId);
+        return inspection && { ...inspection, sourceId: d.sourceId };
+      },
+    }),
+    topHosts: t.field({
+      type: [HostUsageRef],
+      nullable: true,
+      description:
+        'Its hosts ranked highest first by one figure (one vendor call for every ranking of the same count); down hosts send no figures and are not ranked; null when the cluster is gone',
+      args: {
+        by: t.arg({ type: RankingEnum, required: true, description: 'The figure to rank by' }),
+        count: t.arg.int({ required: true, description: `How many hosts, 1 to ${MAX_RANKED}` }),
+      },
+      resolve: async (d, args, ctx) => {
+        if (args.count < 1 || args.count > MAX_RANKED) throw new ValidationError('count', `must be from 1 to ${MAX_RANKED}`);
+        const ranked = await d.vendor.topHosts(ctx.scope, d.clusterNativeId, args.count, args.by);
+        return ranked?.map((u) => ({ ...u, sourceId: d.sourceId }));
+      },
+    }),
+    drs: t.field({
+      type: DrsSettingsRef,
+      nullable: true,
+      description: 'Its DRS and DPM settings (one vendor call); null when the cluster is gone',
+      resolve: (d, _args, ctx) => d.vendor.drs(ctx.scope, d.clusterNativeId),
+    }),
+  }),
+});

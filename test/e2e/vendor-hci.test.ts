@@ -1,0 +1,138 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { encodeGlobalId } from '../../src/model/ids.js';
+import { hostId } from '../../src/sources/hci/ids.js';
+import { HciDrsDocument, HciInspectionDocument, HciTopHostsDocument, StartInspectionDocument } from '../generated/operations.js';
+import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { mutate, started } from '../helpers/mutations.js';
+import { call } from '../helpers/sim-client.js';
+
+/** HCI's member of `Cluster.details` through `/graphql`, against the demo's simulator. */
+
+const VIEWER_TOKEN = 'e2e-viewer-token';
+
+let demo: DemoGateway;
+beforeAll(async () => {
+  demo = await startDemoGateway({
+    server: {
+      tokens: [
+        { name: 'ada', role: 'admin', token: ADMIN_TOKEN },
+        { name: 'vic', role: 'viewer', token: VIEWER_TOKEN },
+      ],
+    },
+  });
+});
+afterAll(() => demo.close());
+beforeEach(() => demo.resetCounts());
+
+const sim = () => demo.fleet.simulators.hci;
+const vendor = async (path: string): Promise<any> => (await call(sim(), 'GET', path)).body.data;
+const vendorReads = () => Object.entries(demo.vendorCalls().hci!.routes);
+const clusterId = (uuid: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'hci', nativeId: uuid });
+const hostGlobalId = (clusterUuid: string, hostUuid: string) => encodeGlobalId({ type: 'Host', sourceId: 'hci', nativeId: hostId(clusterUuid, hostUuid) });
+
+/** A cluster with no inspection running, so one can start. */
+async function idleCluster(): Promise<string> {
+  for (const { cluster_uuid } of (await vendor('/v1/cluster/list')).list) {
+    if ((await vendor(`/v1/cluster/inspection/progress?cluster_uuid=${cluster_uuid}`)).state !== 1) return cluster_uuid;
+  }
+  throw new Error('every cluster is being inspected');
+}
+
+const detailsOf = <T extends { node: unknown }>(data: T | null | undefined) => {
+  const node = data?.node as { details?: { __typename?: string } & Record<string, unknown> } | null;
+  if (!node?.details) return expect.unreachable(`no HCI details: ${JSON.stringify(node)}`);
+  return node.details;
+};
+
+describe('Cluster.details: an HCI cluster’s inspection, item by item', () => {
+  it('lists a finished run’s findings as the vendor reports them, to a viewer, in one call, with the run as the workflow startInspection gave', async () => {
+    const uuid = await idleCluster();
+    const run = started(await mutate(demo, StartInspectionDocument, { id: clusterId(uuid) }));
+    sim().advance(24 * 60 * 60_000);
+    const report = await vendor(`/v1/cluster/inspection/progress?cluster_uuid=${uuid}`);
+    demo.resetCounts();
+
+    const { data, errors } = await demo.run(HciInspectionDocument, { id: clusterId(uuid) }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const details = detailsOf(data);
+    expect(details.__typename).toBe('HciClusterDetails');
+    const inspection = (details as NonNullable<typeof data>['node'] & any).inspection;
+    expect(inspection.workflow).toMatchObject({ id: run.workflow.id, kind: 'INSPECT_CLUSTER', state: 'SUCCEEDED', progress: 1 });
+    expect(inspection).toMatchObject({ score: report.score, normal: report.normal, alarm: report.alarm, fault: report.fault });
+    const items = (['system', 'network', 'hardware'] as const).flatMap((c) => (report[c] ?? []).map((i: any) => ({ ...i, category: c.toUpperCase() })));
+    expect(items.length).toBeGreaterThan(0);
+    expect(inspection.findings.map((f: any) => [f.category, f.hostId, f.item, f.itemName, f.rawLevel, f.value])).toEqual(
+      items.map((i: any) => [i.category, hostGlobalId(uuid, i.host_uuid), i.item, i.item_cn, String(i.level), i.value]),
+    );
+    expect(demo.vendorCalls().hci!.routes['GET /v1/cluster/inspection/progress']).toBe(1);
+  });
+
+  it('keeps only alarms and faults when asked, each linked to a host that exists', async () => {
+    const uuid = await idleCluster();
+    await mutate(demo, StartInspectionDocument, { id: clusterId(uuid) });
+    sim().advance(24 * 60 * 60_000);
+    const report = await vendor(`/v1/cluster/inspection/progress?cluster_uuid=${uuid}`);
+    const { data, errors } = await demo.run(HciInspectionDocument, { id: clusterId(uuid), atLeast: 'ALARM' });
+    expect(errors).toBeUndefined();
+    const findings = (detailsOf(data) as any).inspection.findings as Array<{ level: string; hostId: string }>;
+    expect(findings).toHaveLength(report.alarm + report.fault);
+    expect(findings.every((f) => f.level === 'ALARM' || f.level === 'FAULT')).toBe(true);
+    const hosts = new Set(
+      (await vendor(`/v1/cluster/compute/service/statistic?cluster_uuid=${uuid}`)).HostStatistics.map((h: any) => hostGlobalId(uuid, h.HostUUID)),
+    );
+    expect(findings.every((f) => hosts.has(f.hostId))).toBe(true);
+  });
+
+  it('is HCI’s member for HCI clusters, and costs no inspection call unless selected', async () => {
+    const uuid = await idleCluster();
+    demo.resetCounts();
+    const { data, errors } = await demo.run(HciDrsDocument, { id: clusterId(uuid) });
+    expect(errors).toBeUndefined();
+    expect(detailsOf(data)).toHaveProperty('drs');
+    expect(demo.vendorCalls().hci!.routes['GET /v1/cluster/compute/service/drsconfig/get']).toBe(1);
+    expect(vendorReads().some(([route]) => route.includes('inspection'))).toBe(false);
+  });
+});
+
+describe('Cluster.details: an HCI cluster’s host rankings and DRS/DPM', () => {
+  it('ranks hosts by cpu, disk iowait and network rate as the vendor does, three rankings from one call', async () => {
+    const uuid = await idleCluster();
+    const answer = await vendor(`/v1/cluster/top?cluster_uuid=${uuid}&count=3`);
+    demo.resetCounts();
+    const { data, errors } = await demo.run(HciTopHostsDocument, { id: clusterId(uuid), count: 3 }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const { cpu, iowait, network } = detailsOf(data) as any;
+    const ranked = (field: string, figure: string) => answer[field].map((u: any) => [hostGlobalId(uuid, u.host_info.uuid), u[figure]]);
+    expect(cpu.map((u: any) => [u.hostId, u.cpuPercent])).toEqual(ranked('cpu_usage_info', 'cpu_usage'));
+    expect(iowait.map((u: any) => [u.hostId, u.diskWriteIowait])).toEqual(ranked('disk_wiowait_usage_info', 'disk_wiowait'));
+    expect(network.map((u: any) => [u.hostId, u.netReceiveMbps])).toEqual(ranked('net_rmbps_usage_info', 'net_rmbps'));
+    expect(cpu).toHaveLength(3);
+    expect(demo.vendorCalls().hci!.routes['GET /v1/cluster/top']).toBe(1);
+  });
+
+  it('refuses a count outside 1 to 100, naming it, before asking the vendor', async () => {
+    const uuid = await idleCluster();
+    demo.resetCounts();
+    const { errors } = await demo.run(HciTopHostsDocument, { id: clusterId(uuid), count: 0 });
+    expect(errors?.[0]).toMatchObject({ message: expect.stringContaining('count'), extensions: { code: 'VALIDATION_FAILED' } });
+    expect(demo.vendorCalls().hci!.routes['GET /v1/cluster/top']).toBeUndefined();
+  });
+
+  it('reads DRS and DPM as the vendor has them, to a viewer', async () => {
+    const uuid = await idleCluster();
+    const { DRS, DPM } = (await vendor(`/v1/cluster/compute/service/drsconfig/get?cluster_uuid=${uuid}`)).config;
+    const { data, errors } = await demo.run(HciDrsDocument, { id: clusterId(uuid) }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    expect((detailsOf(data) as any).drs).toEqual({
+      drs: {
+        enabled: DRS.Enabled,
+        maxStep: DRS.MaxStep,
+        maxConcurrentMigrations: DRS.MaxConcurrentMigration,
+        maxHostConcurrentMigrations: DRS.MaxHostConcurrentMigration,
+        thresholdLevel: DRS.ThresholdLevel,
+        minBenefitLevel: DRS.MinBenefitLevel,
+      },
+      dpm: { enabled: DPM.Enabled, highThreshold: DPM.HighThreshold, lowThreshold: DPM.LowThreshold },
+    });
+  });
+});
