@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import { hostId } from '../../src/sources/hci/ids.js';
-import { HciDrsDocument, HciInspectionDocument, HciTopHostsDocument, StartInspectionDocument } from '../generated/operations.js';
+import {
+  HciDrsDocument,
+  HciInspectionDocument,
+  HciOverAllocationDocument,
+  HciSetDrsDocument,
+  HciSetOverAllocationDocument,
+  HciTopHostsDocument,
+  StartInspectionDocument,
+} from '../generated/operations.js';
 import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
 import { call } from '../helpers/sim-client.js';
@@ -9,6 +17,7 @@ import { call } from '../helpers/sim-client.js';
 /** HCI's member of `Cluster.details` through `/graphql`, against the demo's simulator. */
 
 const VIEWER_TOKEN = 'e2e-viewer-token';
+const OPERATOR_TOKEN = 'e2e-operator-token';
 
 let demo: DemoGateway;
 beforeAll(async () => {
@@ -17,6 +26,7 @@ beforeAll(async () => {
       tokens: [
         { name: 'ada', role: 'admin', token: ADMIN_TOKEN },
         { name: 'vic', role: 'viewer', token: VIEWER_TOKEN },
+        { name: 'opal', role: 'operator', token: OPERATOR_TOKEN },
       ],
     },
   });
@@ -134,5 +144,53 @@ describe('Cluster.details: an HCI cluster’s host rankings and DRS/DPM', () => 
       },
       dpm: { enabled: DPM.Enabled, highThreshold: DPM.HighThreshold, lowThreshold: DPM.LowThreshold },
     });
+  });
+});
+
+describe('HCI’s own settings mutations: DRS/DPM and over-allocation, the admin’s', () => {
+  it('changes DRS/DPM and the caps, done when the platform answers, and details read them back', async () => {
+    const uuid = await idleCluster();
+    const id = clusterId(uuid);
+    demo.resetCounts();
+    expect(await mutate(demo, HciSetDrsDocument, { id, input: { drs: { enabled: false, thresholdLevel: 1 }, dpm: { enabled: true } } })).toEqual({
+      __typename: 'OperationPayload',
+      targetId: id,
+      workflow: null,
+    });
+    expect(await mutate(demo, HciSetOverAllocationDocument, { id, input: { cpu: 0.8, storage: 0.7 } })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(Object.keys(demo.vendorCalls().hci!.routes).filter((r) => r.startsWith('POST '))).toEqual([
+      'POST /v1/cluster/compute/service/drsconfig/update',
+      'POST /v1/cluster/set/global/config',
+    ]);
+    const drs = (detailsOf((await demo.run(HciDrsDocument, { id })).data) as any).drs;
+    expect(drs.drs).toMatchObject({ enabled: false, thresholdLevel: 1 });
+    expect(drs.dpm).toMatchObject({ enabled: true });
+    const caps = (detailsOf((await demo.run(HciOverAllocationDocument, { id }, VIEWER_TOKEN)).data) as any).overAllocation;
+    expect(caps).toMatchObject({ cpu: 0.8, storage: 0.7 });
+    expect(await vendor(`/v1/cluster/get/global/config?cluster_uuid=${uuid}`)).toMatchObject({
+      CPUOverAllocationThreshold: 0.8,
+      StorOverAllocationThreshold: 0.7,
+    });
+  });
+
+  it('names the field at fault before any write; another vendor’s cluster is unsupported; operators and viewers may not', async () => {
+    const id = clusterId(await idleCluster());
+    demo.resetCounts();
+    expect(await mutate(demo, HciSetDrsDocument, { id, input: { drs: { thresholdLevel: 9 } } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.drs.thresholdLevel',
+    });
+    expect(await mutate(demo, HciSetOverAllocationDocument, { id, input: {} })).toMatchObject({ __typename: 'ValidationError', field: 'input' });
+    expect(Object.keys(demo.vendorCalls().hci!.routes).filter((r) => r.startsWith('POST '))).toEqual([]);
+    const tiem = encodeGlobalId({ type: 'Cluster', sourceId: 'tiem', nativeId: 'any' });
+    expect(await mutate(demo, HciSetOverAllocationDocument, { id: tiem, input: { cpu: 0.5 } })).toEqual({
+      __typename: 'UnsupportedOperationError',
+      sourceKind: 'TIEM',
+      operation: 'hciSetOverAllocation',
+    });
+    for (const token of [OPERATOR_TOKEN, VIEWER_TOKEN]) {
+      const denied = await demo.run(HciSetDrsDocument, { id, input: { drs: { enabled: true } } }, token);
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
   });
 });

@@ -20,6 +20,8 @@ import {
   type InspectionReport,
   type InspectionRequest,
   metaData,
+  type OverAllocation,
+  overAllocation,
   type SnapshotPolicy,
   storage,
   type StorageSummary,
@@ -169,6 +171,10 @@ export class HciClient {
     return data?.config ?? null;
   }
 
+  overAllocation(scope: RequestScope, uuid: string): Promise<OverAllocation | null> {
+    return this.#readOrNull(scope, '/v1/cluster/get/global/config', { cluster_uuid: uuid }, overAllocation);
+  }
+
   /** Metadata snapshot file names on one center node. */
   async snapshotFiles(scope: RequestScope, clusterUuid: string, ip: string): Promise<string[] | null> {
     const data = await this.#readOrNull(scope, '/v1/cluster/data/snapshot/list', { cluster_uuid: clusterUuid, ip }, metaData);
@@ -230,6 +236,14 @@ export class HciClient {
 
   stopInspection(body: { cluster_uuid: string; cluster_name: string }, signal?: AbortSignal): Promise<InspectionReport> {
     return this.#write('/v1/cluster/inspection/stop', body, inspection, signal);
+  }
+
+  async setDrsConfig(body: { cluster_uuid: string; config: object }, signal?: AbortSignal): Promise<void> {
+    await this.#write('/v1/cluster/compute/service/drsconfig/update', body, ignored, signal);
+  }
+
+  async setOverAllocation(body: { cluster_uuid: string }, signal?: AbortSignal): Promise<void> {
+    await this.#write('/v1/cluster/set/global/config', body, ignored, signal);
   }
 
   async #write<T extends z.ZodType>(route: string, body: object, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {

@@ -10,6 +10,7 @@ import type {
   HostUsageInfo,
   InspectionItem,
   InspectionReport,
+  OverAllocation,
   SnapshotPolicy,
   StorageSummary,
   TopAnswer,
@@ -497,4 +498,19 @@ export const toDrsSettings = (c: DrsConfig): HciDrsSettings => ({
       }
     : null,
   dpm: c.DPM ? { enabled: c.DPM.Enabled, highThreshold: dpmShare(c.DPM.HighThreshold), lowThreshold: dpmShare(c.DPM.LowThreshold) } : null,
+});
+
+/** Caps on a cluster's use, as shares of 0..1; null where the vendor sends none. */
+export interface HciOverAllocation {
+  storage: number | null;
+  cpu: number | null;
+  memory: number | null;
+  dataDisk: number | null;
+}
+
+export const toOverAllocation = (o: OverAllocation): HciOverAllocation => ({
+  storage: o.StorOverAllocationThreshold ?? null,
+  cpu: o.CPUOverAllocationThreshold ?? null,
+  memory: o.MemOverAllocationThreshold ?? null,
+  dataDisk: o.USDOverAllocationThreshold ?? null,
 });

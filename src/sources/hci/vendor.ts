@@ -1,6 +1,19 @@
+import type { OperationResult } from '../../model/operations.js';
 import type { RequestScope } from '../scope.js';
 import type { HciClient } from './client.js';
-import { type HciDrsSettings, type HciHostUsage, type HciInspection, toDrsSettings, toInspection, toRanking } from './map.js';
+import type { HciDrsChange, HciOverAllocationChange } from './inputs.js';
+import {
+  type HciDrsSettings,
+  type HciHostUsage,
+  type HciInspection,
+  type HciOverAllocation,
+  toDrsSettings,
+  toInspection,
+  toOverAllocation,
+  toRanking,
+} from './map.js';
+import { onTarget } from './operations.js';
+import { drsConfigBody, overAllocationBody } from './requests.js';
 import type { TopRanking } from './wire.js';
 
 /**
@@ -16,9 +29,16 @@ export interface HciVendor {
   topHosts(scope: RequestScope, clusterUuid: string, count: number, ranking: TopRanking): Promise<HciHostUsage[] | null>;
   /** The cluster's DRS and DPM settings; null when the cluster is gone. */
   drs(scope: RequestScope, clusterUuid: string): Promise<HciDrsSettings | null>;
+  /** The cluster's caps on storage, cpu, memory and data-disk use; null when the cluster is gone. */
+  overAllocation(scope: RequestScope, clusterUuid: string): Promise<HciOverAllocation | null>;
+  /** Changes what `change` gives of DRS and DPM; done when the platform answers. */
+  setDrs(scope: RequestScope, clusterUuid: string, change: HciDrsChange): Promise<OperationResult>;
+  /** Changes the caps `change` gives; done when the platform answers. */
+  setOverAllocation(scope: RequestScope, clusterUuid: string, change: HciOverAllocationChange): Promise<OperationResult>;
 }
 
 export function hciVendor(client: HciClient, sourceId: string): HciVendor {
+  const cluster = (clusterUuid: string) => ({ target: { type: 'Cluster', nativeId: clusterUuid } }) as const;
   return {
     async inspection(scope, clusterUuid) {
       const report = await client.inspection(scope, clusterUuid);
@@ -31,6 +51,20 @@ export function hciVendor(client: HciClient, sourceId: string): HciVendor {
     async drs(scope, clusterUuid) {
       const config = await client.drsConfig(scope, clusterUuid);
       return config && toDrsSettings(config);
+    },
+    async overAllocation(scope, clusterUuid) {
+      const caps = await client.overAllocation(scope, clusterUuid);
+      return caps && toOverAllocation(caps);
+    },
+    async setDrs(scope, clusterUuid, change) {
+      const body = drsConfigBody(clusterUuid, change);
+      await onTarget('Cluster', clusterUuid, () => client.setDrsConfig(body, scope.signal));
+      return cluster(clusterUuid);
+    },
+    async setOverAllocation(scope, clusterUuid, change) {
+      const body = overAllocationBody(clusterUuid, change);
+      await onTarget('Cluster', clusterUuid, () => client.setOverAllocation(body, scope.signal));
+      return cluster(clusterUuid);
     },
   };
 }

@@ -150,6 +150,16 @@ const drsSettings = z
 const dpmSettings = z.object({ Enabled: z.boolean(), HighThreshold: z.number().nullish(), LowThreshold: z.number().nullish() }).loose();
 export const drsConfig = z.object({ config: z.object({ DRS: drsSettings.nullish(), DPM: dpmSettings.nullish() }).loose() }).loose();
 
+/** `get/global/config`: the document shows no answer; the four thresholds its set takes, as the simulator answers them. */
+export const overAllocation = z
+  .object({
+    StorOverAllocationThreshold: z.number().nullish(),
+    CPUOverAllocationThreshold: z.number().nullish(),
+    MemOverAllocationThreshold: z.number().nullish(),
+    USDOverAllocationThreshold: z.number().nullish(),
+  })
+  .loose();
+
 const snapshotPolicy = z.object({ duration: z.number(), MTime: z.number() }).loose();
 export const metaData = z
   .object({
@@ -174,6 +184,7 @@ export type InspectionItem = z.infer<typeof inspectionItem>;
 export type HostUsageInfo = z.infer<typeof hostUsageInfo>;
 export type TopAnswer = z.infer<typeof top>;
 export type DrsConfig = z.infer<typeof drsConfig>['config'];
+export type OverAllocation = z.infer<typeof overAllocation>;
 export type SnapshotPolicy = z.infer<typeof snapshotPolicy>;
 /** A host task's progress (0..1); a failed task also carries the vendor's error. */
 export interface HostTaskReport {

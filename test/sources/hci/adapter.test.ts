@@ -4,6 +4,7 @@ import { createMetrics } from '../../../src/metrics.js';
 import { hciSimulator } from '../../../src/simulators/hci/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
+import { NotFoundError } from '../../../src/model/errors.js';
 import { SourceError } from '../../../src/sources/errors.js';
 import { hostId } from '../../../src/sources/hci/ids.js';
 import { createHciAdapter } from '../../../src/sources/hci/index.js';
@@ -36,6 +37,17 @@ function calls(): Record<string, number> {
   for (const [url, n] of Object.entries(stats.urls)) expect(n, url).toBe(1);
   return stats.routes;
 }
+
+/** The SourceError `run` fails with. */
+const failure = async (run: () => Promise<unknown>): Promise<SourceError> => {
+  try {
+    await run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(SourceError);
+    return err as SourceError;
+  }
+  throw new Error('expected a SourceError');
+};
 
 interface RawCluster {
   uuid: string;
@@ -355,16 +367,6 @@ describe('hci adapter: source', () => {
     expect(adapter.health().health).toBe('UP');
   });
 
-  const failure = async (run: () => Promise<unknown>): Promise<SourceError> => {
-    try {
-      await run();
-    } catch (err) {
-      expect(err).toBeInstanceOf(SourceError);
-      return err as SourceError;
-    }
-    throw new Error('expected a SourceError');
-  };
-
   it('malformed bodies → SOURCE_BAD_RESPONSE naming the source', async () => {
     sim.setFaults({ malformed: true });
     const err = await failure(() => session().clusters!.list({}));
@@ -453,5 +455,25 @@ describe('hci adapter: its own capabilities', () => {
     });
     expect(calls()).toEqual({ 'GET /v1/cluster/compute/service/drsconfig/get': 1 });
     expect(await vendor().drs(new RequestScope(), UNKNOWN)).toBeNull();
+  });
+
+  it('changes DRS/DPM and the over-allocation caps, one write each, and reads them back; the vendor’s refusal is its error', async () => {
+    const [t] = await rawClusters();
+    sim.resetStats();
+    const done = { target: { type: 'Cluster', nativeId: t!.uuid } };
+    expect(await vendor().setDrs(new RequestScope(), t!.uuid, { drs: { enabled: false, thresholdLevel: 1 }, dpm: { enabled: true } })).toEqual(done);
+    expect(await vendor().setOverAllocation(new RequestScope(), t!.uuid, { cpu: 0.8, storage: 0.7 })).toEqual(done);
+    expect(calls()).toEqual({ 'POST /v1/cluster/compute/service/drsconfig/update': 1, 'POST /v1/cluster/set/global/config': 1 });
+    const drs = (await vendor().drs(new RequestScope(), t!.uuid))!;
+    expect(drs.drs).toMatchObject({ enabled: false, thresholdLevel: 1, maxStep: 4 });
+    expect(drs.dpm).toMatchObject({ enabled: true, highThreshold: 0.8 });
+    expect(await vendor().overAllocation(new RequestScope(), t!.uuid)).toMatchObject({ cpu: 0.8, storage: 0.7 });
+    // DPM's low threshold above the high one it keeps: only the vendor knows the high one.
+    expect(await failure(() => vendor().setDrs(new RequestScope(), t!.uuid, { dpm: { lowThreshold: 0.9 } }))).toMatchObject({
+      code: 'SOURCE_ERROR',
+      detail: { httpStatus: 400, vendorCode: '10002' },
+    });
+    await expect(vendor().setOverAllocation(new RequestScope(), UNKNOWN, { cpu: 0.5 })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await vendor().overAllocation(new RequestScope(), UNKNOWN)).toBeNull();
   });
 });

@@ -16,6 +16,7 @@ import {
   toDrsSettings,
   toHost,
   toInspection,
+  toOverAllocation,
   toRanking,
   toSnapshots,
   snapshotTime,
@@ -466,5 +467,9 @@ describe('hci map: its own capabilities', () => {
     // The table says "0~100%": a percentage reads as the same share.
     expect([dpmShare(80), dpmShare(0.8), dpmShare(1), dpmShare(null)]).toEqual([0.8, 0.8, 1, null]);
     expect(toDrsSettings({ DRS: null })).toEqual({ drs: null, dpm: null });
+  });
+
+  it('reads the over-allocation caps by the names the set example sends (get shows no answer)', () => {
+    expect(toOverAllocation(fixture('global-config-set.request.json'))).toEqual({ storage: 0.7, cpu: 0.8, memory: null, dataDisk: null });
   });
 });

@@ -1,9 +1,13 @@
 import { ValidationError } from '../../../model/errors.js';
 import { encodeGlobalId } from '../../../model/ids.js';
-import type { HciDrsSettings, HciFinding, HciHostUsage, HciInspection } from '../../../sources/hci/map.js';
+import type { HciDrsChange, HciOverAllocationChange } from '../../../sources/hci/inputs.js';
+import type { HciDrsSettings, HciFinding, HciHostUsage, HciInspection, HciOverAllocation } from '../../../sources/hci/map.js';
 import type { TopRanking } from '../../../sources/hci/wire.js';
 import type { HciVendor } from '../../../sources/hci/vendor.js';
 import { builder } from '../../builder.js';
+import { payload, targetWith, withoutNulls } from '../../operations.js';
+import { mutationOptions } from '../mutations/payload.js';
+import { vendorOf } from './root.js';
 import { WorkflowRef } from '../workflow.js';
 
 /** A vendor object under its source, for the global ids it links to. */
@@ -143,6 +147,16 @@ const DrsSettingsRef = builder.objectRef<HciDrsSettings>('HciDrsSettings').imple
   }),
 });
 
+const OverAllocationRef = builder.objectRef<HciOverAllocation>('HciOverAllocation').implement({
+  description: 'An HCI cluster’s caps on use, each a share of 0 to 1 of what the hardware has',
+  fields: (t) => ({
+    storage: t.exposeFloat('storage', { nullable: true, description: 'Storage' }),
+    cpu: t.exposeFloat('cpu', { nullable: true, description: 'CPU' }),
+    memory: t.exposeFloat('memory', { nullable: true, description: 'Memory' }),
+    dataDisk: t.exposeFloat('dataDisk', { nullable: true, description: 'Data disks' }),
+  }),
+});
+
 /** The most hosts one ranking asks for: a page, as the unified lists' `first` allows. */
 const MAX_RANKED = 100;
 
@@ -188,5 +202,82 @@ export const HciClusterDetailsRef = builder.objectRef<HciClusterDetailsRoot>('Hc
       description: 'Its DRS and DPM settings (one vendor call); null when the cluster is gone',
       resolve: (d, _args, ctx) => d.vendor.drs(ctx.scope, d.clusterNativeId),
     }),
+    overAllocation: t.field({
+      type: OverAllocationRef,
+      nullable: true,
+      description: 'Its caps on storage, CPU, memory and data-disk use (one vendor call); null when the cluster is gone',
+      resolve: (d, _args, ctx) => d.vendor.overAllocation(ctx.scope, d.clusterNativeId),
+    }),
   }),
 });
+
+const DrsInput = builder.inputType('HciDrsInput', {
+  description: 'What to change of DRS: only what is given changes',
+  fields: (t) => ({
+    enabled: t.boolean({ description: 'DRS on or off' }),
+    maxStep: t.int({ description: 'The most VMs one trigger migrates' }),
+    maxConcurrentMigrations: t.int({ description: 'Migrations run at once' }),
+    maxHostConcurrentMigrations: t.int({ description: 'Migrations run at once per host' }),
+    thresholdLevel: t.int({ description: 'When it triggers: 1 most conservative to 5 most aggressive' }),
+    minBenefitLevel: t.int({ description: 'What gain a migration needs: 1 most conservative to 5 most aggressive' }),
+  }),
+});
+
+const DpmInput = builder.inputType('HciDpmInput', {
+  description: 'What to change of DPM: only what is given changes',
+  fields: (t) => ({
+    enabled: t.boolean({ description: 'DPM on or off' }),
+    highThreshold: t.float({ description: 'Use (0 to 1) above which a host may be woken' }),
+    lowThreshold: t.float({ description: 'Use (0 to 1) below which a host may be put to sleep; below highThreshold' }),
+  }),
+});
+
+const DrsSettingsInput = builder.inputType('HciDrsSettingsInput', {
+  description: 'What to change of an HCI cluster’s DRS and DPM: at least one field',
+  fields: (t) => ({
+    drs: t.field({ type: DrsInput, description: 'DRS' }),
+    dpm: t.field({ type: DpmInput, description: 'DPM' }),
+  }),
+});
+
+const OverAllocationInput = builder.inputType('HciOverAllocationInput', {
+  description: 'Caps to change, each a share above 0 and at most 1: only what is given changes; at least one',
+  fields: (t) => ({
+    storage: t.float({ description: 'Storage' }),
+    cpu: t.float({ description: 'CPU' }),
+    memory: t.float({ description: 'Memory' }),
+    dataDisk: t.float({ description: 'Data disks' }),
+  }),
+});
+
+/** Settings that govern a whole cluster's scheduling and capacity: the admin's (docs/vendor-capabilities.md, Roles). */
+const adminMutation = { ...mutationOptions, authScopes: { admin: true } };
+
+builder.mutationFields((t) => ({
+  hciSetDrs: t.field({
+    ...adminMutation,
+    description: 'Changes an HCI cluster’s DRS and DPM settings (admin role); done when the platform answers (no workflow)',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      input: t.arg({ type: DrsSettingsInput, required: true, description: 'What to change' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<HciVendor>('hci', 'hciSetDrs'));
+      const change: HciDrsChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.setDrs(ctx.scope, target.nativeId, change));
+    },
+  }),
+  hciSetOverAllocation: t.field({
+    ...adminMutation,
+    description: 'Changes an HCI cluster’s caps on storage, CPU, memory and data-disk use (admin role); done when the platform answers (no workflow)',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      input: t.arg({ type: OverAllocationInput, required: true, description: 'What to change' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<HciVendor>('hci', 'hciSetOverAllocation'));
+      const change: HciOverAllocationChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.setOverAllocation(ctx.scope, target.nativeId, change));
+    },
+  }),
+}));
