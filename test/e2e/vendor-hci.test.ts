@@ -4,6 +4,7 @@ import { hostId } from '../../src/sources/hci/ids.js';
 import {
   HciDrsDocument,
   HciInspectionDocument,
+  HciManagementDocument,
   HciOverAllocationDocument,
   HciSetDrsDocument,
   HciSetOverAllocationDocument,
@@ -144,6 +145,30 @@ describe('Cluster.details: an HCI cluster’s host rankings and DRS/DPM', () => 
       },
       dpm: { enabled: DPM.Enabled, highThreshold: DPM.HighThreshold, lowThreshold: DPM.LowThreshold },
     });
+  });
+});
+
+describe('Cluster.details: an HCI cluster’s management plane', () => {
+  it('reads the licence expiry and each center node’s etcd health as the vendor reports them, to a viewer, in one call', async () => {
+    const uuid = await idleCluster();
+    const nodes = (await vendor(`/v1/cluster/cloud/manage?cluster_uuid=${uuid}`)).host_info;
+    demo.resetCounts();
+    const { data, errors } = await demo.run(HciManagementDocument, { id: clusterId(uuid) }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const management = (detailsOf(data) as any).management;
+    const leader = nodes.find((n: any) => n.is_leader);
+    expect(management.licenceExpiresAt).toBe(new Date(leader.license_expire_date * 1000).toISOString());
+    expect(management.licenceInstalled).toBe(leader.license_existed);
+    expect(management.centerNodes.map((n: any) => [n.hostId, n.address, n.leader, n.etcd?.rawHealth ?? null, n.etcd?.members ?? null])).toEqual(
+      nodes.map((n: any) => [
+        hostGlobalId(uuid, n.uuid),
+        n.ip,
+        n.is_leader,
+        n.etcd_base_info?.etcd_cluter_health ?? null,
+        n.etcd_base_info?.etcd_node_count ? Number(n.etcd_base_info.etcd_node_count) : null,
+      ]),
+    );
+    expect(demo.vendorCalls().hci!.routes['GET /v1/cluster/cloud/manage']).toBe(1);
   });
 });
 

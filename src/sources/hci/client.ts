@@ -7,6 +7,8 @@ import {
   clusterDetail,
   type ClusterDetail,
   clusterList,
+  cloudManage,
+  type CenterNode,
   type ClusterRow,
   computeStatistic,
   type ComputeStatistic,
@@ -169,6 +171,12 @@ export class HciClient {
   async drsConfig(scope: RequestScope, uuid: string): Promise<DrsConfig | null> {
     const data = await this.#readOrNull(scope, '/v1/cluster/compute/service/drsconfig/get', { cluster_uuid: uuid }, drsConfig);
     return data?.config ?? null;
+  }
+
+  /** The management plane's center nodes, with their etcd figures and the licence. */
+  async centerNodes(scope: RequestScope, uuid: string): Promise<CenterNode[] | null> {
+    const data = await this.#readOrNull(scope, '/v1/cluster/cloud/manage', { cluster_uuid: uuid }, cloudManage);
+    return data?.host_info ?? null;
   }
 
   overAllocation(scope: RequestScope, uuid: string): Promise<OverAllocation | null> {

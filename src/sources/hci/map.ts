@@ -1,6 +1,7 @@
 import type { Cluster, Host, Snapshot, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { statusTable, type ClusterStatus, type SnapshotType, type WorkflowState } from '../../model/status.js';
 import type {
+  CenterNode,
   ClusterDetail,
   ClusterRow,
   ComputeStatistic,
@@ -514,3 +515,78 @@ export const toOverAllocation = (o: OverAllocation): HciOverAllocation => ({
   memory: o.MemOverAllocationThreshold ?? null,
   dataDisk: o.USDOverAllocationThreshold ?? null,
 });
+
+/** A center node's etcd member as it reports itself; a figure it leaves out or blank is null. */
+export interface HciEtcd {
+  healthy: boolean | null;
+  rawHealth: string | null;
+  members: number | null;
+  healthyCenterNodes: number | null;
+  unhealthyCenterNodes: number | null;
+  dbSizeBytes: number | null;
+  dataDirCapacityBytes: number | null;
+  dataDirFreeBytes: number | null;
+  proposalsFailed: number | null;
+  proposalsPending: number | null;
+  leaderChanges: number | null;
+}
+
+export interface HciCenterNode {
+  hostNativeId: string;
+  address: string | null;
+  leader: boolean;
+  /** `status`: the example shows 1 for the node answering; the document names no values. */
+  rawStatus: string | null;
+  etcd: HciEtcd | null;
+}
+
+/** The management plane: its center nodes and the licence they report. */
+export interface HciManagement {
+  licenceInstalled: boolean | null;
+  licenceExpiresAt: string | null;
+  centerNodes: HciCenterNode[];
+}
+
+/** A Prometheus figure printed as text ("2.2687744e+07"); blank or not a number is null. */
+const figure = (v: string | undefined): number | null => {
+  if (v === undefined || v.trim() === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+
+/** `etcd_cluter_health` (sic): the example's "health"; anything else it says is not healthy. */
+export function toEtcd(info: Record<string, string>): HciEtcd {
+  const raw = info.etcd_cluter_health ?? info.etcd_cluster_health;
+  return {
+    healthy: raw ? raw === 'health' || raw === 'healthy' : null,
+    rawHealth: raw || null,
+    members: figure(info.etcd_node_count),
+    healthyCenterNodes: figure(info.center_node_health),
+    unhealthyCenterNodes: figure(info.center_node_unhealth),
+    dbSizeBytes: figure(info.etcd_debugging_mvcc_db_total_size_in_bytes),
+    dataDirCapacityBytes: figure(info.etcd_data_dir_disk_capacity),
+    dataDirFreeBytes: figure(info.etcd_data_dir_disk_free),
+    proposalsFailed: figure(info.etcd_server_proposals_failed_total),
+    proposalsPending: figure(info.etcd_server_proposals_pending),
+    leaderChanges: figure(info.etcd_server_leader_changes_seen_total),
+  };
+}
+
+/**
+ * Every center node reports the cluster's licence; the leader's is taken (else the
+ * first's). The expiry is Unix seconds; 0 is the vendor's "unknown".
+ */
+export function toManagement(clusterUuid: string, nodes: CenterNode[]): HciManagement {
+  const licence = nodes.find((n) => n.is_leader) ?? nodes[0];
+  return {
+    licenceInstalled: licence?.license_existed ?? null,
+    licenceExpiresAt: vendorTime(licence?.license_expire_date, TIME) ?? null,
+    centerNodes: nodes.map((n) => ({
+      hostNativeId: hostId(clusterUuid, n.uuid),
+      address: n.ip || null,
+      leader: n.is_leader ?? false,
+      rawStatus: n.status == null ? null : String(n.status),
+      etcd: n.etcd_base_info && Object.keys(n.etcd_base_info).length > 0 ? toEtcd(n.etcd_base_info) : null,
+    })),
+  };
+}

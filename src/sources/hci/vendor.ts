@@ -6,9 +6,11 @@ import {
   type HciDrsSettings,
   type HciHostUsage,
   type HciInspection,
+  type HciManagement,
   type HciOverAllocation,
   toDrsSettings,
   toInspection,
+  toManagement,
   toOverAllocation,
   toRanking,
 } from './map.js';
@@ -29,6 +31,8 @@ export interface HciVendor {
   topHosts(scope: RequestScope, clusterUuid: string, count: number, ranking: TopRanking): Promise<HciHostUsage[] | null>;
   /** The cluster's DRS and DPM settings; null when the cluster is gone. */
   drs(scope: RequestScope, clusterUuid: string): Promise<HciDrsSettings | null>;
+  /** The management plane: its center nodes' etcd health and the licence; null when the cluster is gone. */
+  management(scope: RequestScope, clusterUuid: string): Promise<HciManagement | null>;
   /** The cluster's caps on storage, cpu, memory and data-disk use; null when the cluster is gone. */
   overAllocation(scope: RequestScope, clusterUuid: string): Promise<HciOverAllocation | null>;
   /** Changes what `change` gives of DRS and DPM; done when the platform answers. */
@@ -51,6 +55,10 @@ export function hciVendor(client: HciClient, sourceId: string): HciVendor {
     async drs(scope, clusterUuid) {
       const config = await client.drsConfig(scope, clusterUuid);
       return config && toDrsSettings(config);
+    },
+    async management(scope, clusterUuid) {
+      const nodes = await client.centerNodes(scope, clusterUuid);
+      return nodes && toManagement(clusterUuid, nodes);
     },
     async overAllocation(scope, clusterUuid) {
       const caps = await client.overAllocation(scope, clusterUuid);

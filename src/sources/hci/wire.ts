@@ -160,6 +160,20 @@ export const overAllocation = z
   })
   .loose();
 
+/** A center node of `/v1/cluster/cloud/manage`: etcd figures are strings, as Prometheus prints them ("2.2687744e+07"). */
+const centerNode = z
+  .object({
+    uuid: z.string(),
+    ip: z.string().nullish(),
+    is_leader: z.boolean().nullish(),
+    status: z.number().nullish(),
+    etcd_base_info: z.record(z.string(), z.string()).nullish(),
+    license_expire_date: z.number().nullish(),
+    license_existed: z.boolean().nullish(),
+  })
+  .loose();
+export const cloudManage = z.object({ host_info: list(centerNode) }).loose();
+
 const snapshotPolicy = z.object({ duration: z.number(), MTime: z.number() }).loose();
 export const metaData = z
   .object({
@@ -185,6 +199,7 @@ export type HostUsageInfo = z.infer<typeof hostUsageInfo>;
 export type TopAnswer = z.infer<typeof top>;
 export type DrsConfig = z.infer<typeof drsConfig>['config'];
 export type OverAllocation = z.infer<typeof overAllocation>;
+export type CenterNode = z.infer<typeof centerNode>;
 export type SnapshotPolicy = z.infer<typeof snapshotPolicy>;
 /** A host task's progress (0..1); a failed task also carries the vendor's error. */
 export interface HostTaskReport {

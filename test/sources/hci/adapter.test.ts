@@ -476,4 +476,30 @@ describe('hci adapter: its own capabilities', () => {
     await expect(vendor().setOverAllocation(new RequestScope(), UNKNOWN, { cpu: 0.5 })).rejects.toBeInstanceOf(NotFoundError);
     expect(await vendor().overAllocation(new RequestScope(), UNKNOWN)).toBeNull();
   });
+
+  it('reads the management plane: the licence and every center node’s etcd member, in one call', async () => {
+    const [t] = await rawClusters();
+    const nodes = (await raw(`/v1/cluster/cloud/manage?cluster_uuid=${t!.uuid}`)).data.host_info;
+    sim.resetStats();
+    const management = (await vendor().management(new RequestScope(), t!.uuid))!;
+    expect(calls()).toEqual({ 'GET /v1/cluster/cloud/manage': 1 });
+    expect(management.centerNodes.map((n) => [n.hostNativeId, n.address, n.leader, n.etcd?.healthy ?? null])).toEqual(
+      nodes.map((n: any) => [
+        hostId(t!.uuid, n.uuid),
+        n.ip,
+        n.is_leader,
+        n.etcd_base_info?.etcd_cluter_health ? n.etcd_base_info.etcd_cluter_health === 'health' : null,
+      ]),
+    );
+    expect(management.centerNodes.filter((n) => n.leader)).toHaveLength(1);
+    expect(management.centerNodes.map((n) => n.etcd?.dbSizeBytes ?? null)).toEqual(
+      nodes.map((n: any) =>
+        n.etcd_base_info?.etcd_debugging_mvcc_db_total_size_in_bytes ? Number(n.etcd_base_info.etcd_debugging_mvcc_db_total_size_in_bytes) : null,
+      ),
+    );
+    expect(management.centerNodes.some((n) => (n.etcd?.dbSizeBytes ?? 0) > 0)).toBe(true);
+    const leader = nodes.find((n: any) => n.is_leader);
+    expect(management.licenceExpiresAt).toBe(new Date(leader.license_expire_date * 1000).toISOString());
+    expect(await vendor().management(new RequestScope(), UNKNOWN)).toBeNull();
+  });
 });

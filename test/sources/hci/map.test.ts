@@ -16,13 +16,14 @@ import {
   toDrsSettings,
   toHost,
   toInspection,
+  toManagement,
   toOverAllocation,
   toRanking,
   toSnapshots,
   snapshotTime,
   snapshotType,
 } from '../../../src/sources/hci/map.js';
-import { drsConfig, inspection, top } from '../../../src/sources/hci/wire.js';
+import { cloudManage, drsConfig, inspection, top } from '../../../src/sources/hci/wire.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
@@ -471,5 +472,41 @@ describe('hci map: its own capabilities', () => {
 
   it('reads the over-allocation caps by the names the set example sends (get shows no answer)', () => {
     expect(toOverAllocation(fixture('global-config-set.request.json'))).toEqual({ storage: 0.7, cpu: 0.8, memory: null, dataDisk: null });
+  });
+
+  it('reads the licence and each center node’s etcd health from the cloud-manage example', () => {
+    const nodes = cloudManage.parse(data('cloud-manage.response.json')).host_info;
+    expect(toManagement(CLUSTER, nodes)).toEqual({
+      licenceInstalled: false,
+      licenceExpiresAt: new Date(1572873658 * 1000).toISOString(),
+      centerNodes: [
+        {
+          hostNativeId: hostId(CLUSTER, '5a2744dc-b17c-4082-8259-ddb91952e1fa'),
+          address: '10.30.12.52',
+          leader: true,
+          rawStatus: '1',
+          etcd: {
+            healthy: true,
+            rawHealth: 'health',
+            members: 1,
+            healthyCenterNodes: 1,
+            unhealthyCenterNodes: 0,
+            dbSizeBytes: 22687744,
+            dataDirCapacityBytes: 51699699712,
+            dataDirFreeBytes: 15635509248,
+            proposalsFailed: 13,
+            proposalsPending: 0,
+            leaderChanges: 1,
+          },
+        },
+      ],
+    });
+    const [node] = nodes;
+    const follower = { ...node!, is_leader: false, etcd_base_info: {}, license_expire_date: 0, uuid: 'h2' };
+    const unhealthy = { ...node!, etcd_base_info: { etcd_cluter_health: 'unhealth', etcd_node_count: '' } };
+    expect(toManagement(CLUSTER, [follower]).centerNodes[0]!.etcd).toBeNull();
+    expect(toManagement(CLUSTER, [follower]).licenceExpiresAt).toBeNull();
+    expect(toManagement(CLUSTER, [follower, unhealthy]).centerNodes[1]!.etcd).toMatchObject({ healthy: false, rawHealth: 'unhealth', members: null });
+    expect(toManagement(CLUSTER, [])).toEqual({ licenceInstalled: null, licenceExpiresAt: null, centerNodes: [] });
   });
 });

@@ -1,7 +1,16 @@
 import { ValidationError } from '../../../model/errors.js';
 import { encodeGlobalId } from '../../../model/ids.js';
 import type { HciDrsChange, HciOverAllocationChange } from '../../../sources/hci/inputs.js';
-import type { HciDrsSettings, HciFinding, HciHostUsage, HciInspection, HciOverAllocation } from '../../../sources/hci/map.js';
+import type {
+  HciCenterNode,
+  HciDrsSettings,
+  HciEtcd,
+  HciFinding,
+  HciHostUsage,
+  HciInspection,
+  HciManagement,
+  HciOverAllocation,
+} from '../../../sources/hci/map.js';
 import type { TopRanking } from '../../../sources/hci/wire.js';
 import type { HciVendor } from '../../../sources/hci/vendor.js';
 import { builder } from '../../builder.js';
@@ -157,6 +166,50 @@ const OverAllocationRef = builder.objectRef<HciOverAllocation>('HciOverAllocatio
   }),
 });
 
+const EtcdRef = builder.objectRef<HciEtcd>('HciEtcd').implement({
+  description: 'The etcd member on an HCI center node, as it reports itself',
+  fields: (t) => ({
+    healthy: t.exposeBoolean('healthy', { nullable: true, description: 'Whether it reports the etcd cluster healthy' }),
+    rawHealth: t.exposeString('rawHealth', { nullable: true, description: 'The vendor’s word, e.g. health' }),
+    members: t.exposeInt('members', { nullable: true, description: 'Members in the etcd cluster' }),
+    healthyCenterNodes: t.exposeInt('healthyCenterNodes', { nullable: true, description: 'Center nodes it counts healthy' }),
+    unhealthyCenterNodes: t.exposeInt('unhealthyCenterNodes', { nullable: true, description: 'Center nodes it counts unhealthy' }),
+    dbSizeBytes: t.exposeFloat('dbSizeBytes', { nullable: true, description: 'Its database’s size, in bytes' }),
+    dataDirCapacityBytes: t.exposeFloat('dataDirCapacityBytes', { nullable: true, description: 'The size of the disk its data lives on, in bytes' }),
+    dataDirFreeBytes: t.exposeFloat('dataDirFreeBytes', { nullable: true, description: 'What is free on that disk, in bytes' }),
+    proposalsFailed: t.exposeFloat('proposalsFailed', { nullable: true, description: 'Proposals that failed since it started' }),
+    proposalsPending: t.exposeFloat('proposalsPending', { nullable: true, description: 'Proposals waiting now' }),
+    leaderChanges: t.exposeFloat('leaderChanges', { nullable: true, description: 'Leader changes it has seen' }),
+  }),
+});
+
+const CenterNodeRef = builder.objectRef<Sourced<HciCenterNode>>('HciCenterNode').implement({
+  description: 'A center node of an HCI cluster’s management plane',
+  fields: (t) => ({
+    hostId: t.id({ description: 'Global id of the host it runs on', resolve: hostGlobalId }),
+    address: t.exposeString('address', { nullable: true, description: 'Its address' }),
+    leader: t.exposeBoolean('leader', { description: 'Whether it leads the management plane' }),
+    rawStatus: t.exposeString('rawStatus', {
+      nullable: true,
+      description: 'The vendor’s status (the example’s 1 for a node answering; no values are documented)',
+    }),
+    etcd: t.field({ type: EtcdRef, nullable: true, description: 'Its etcd member; null where it reports none (a node down)', resolve: (n) => n.etcd }),
+  }),
+});
+
+const ManagementRef = builder.objectRef<Sourced<HciManagement>>('HciManagement').implement({
+  description: 'An HCI cluster’s management plane: its center nodes and the licence',
+  fields: (t) => ({
+    licenceInstalled: t.exposeBoolean('licenceInstalled', { nullable: true, description: 'Whether a licence is installed (the vendor’s license_existed)' }),
+    licenceExpiresAt: t.expose('licenceExpiresAt', { type: 'DateTime', nullable: true, description: 'When the licence runs out' }),
+    centerNodes: t.field({
+      type: [CenterNodeRef],
+      description: 'Its center nodes, with their etcd health',
+      resolve: (m) => m.centerNodes.map((n) => ({ ...n, sourceId: m.sourceId })),
+    }),
+  }),
+});
+
 /** The most hosts one ranking asks for: a page, as the unified lists' `first` allows. */
 const MAX_RANKED = 100;
 
@@ -201,6 +254,15 @@ export const HciClusterDetailsRef = builder.objectRef<HciClusterDetailsRoot>('Hc
       nullable: true,
       description: 'Its DRS and DPM settings (one vendor call); null when the cluster is gone',
       resolve: (d, _args, ctx) => d.vendor.drs(ctx.scope, d.clusterNativeId),
+    }),
+    management: t.field({
+      type: ManagementRef,
+      nullable: true,
+      description: 'Its management plane: licence expiry and each center node’s etcd health (one vendor call); null when the cluster is gone',
+      resolve: async (d, _args, ctx) => {
+        const management = await d.vendor.management(ctx.scope, d.clusterNativeId);
+        return management && { ...management, sourceId: d.sourceId };
+      },
     }),
     overAllocation: t.field({
       type: OverAllocationRef,
