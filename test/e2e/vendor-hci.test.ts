@@ -5,6 +5,7 @@ import {
   HciDrsDocument,
   HciInspectionDocument,
   HciManagementDocument,
+  HciMetadataBackupsDocument,
   HciOverAllocationDocument,
   HciSetDrsDocument,
   HciSetOverAllocationDocument,
@@ -169,6 +170,26 @@ describe('Cluster.details: an HCI cluster’s management plane', () => {
       ]),
     );
     expect(demo.vendorCalls().hci!.routes['GET /v1/cluster/cloud/manage']).toBe(1);
+  });
+});
+
+describe('Cluster.details: an HCI cluster’s metadata backups', () => {
+  it('reads each center node’s schedule and daemon as the vendor has them, to a viewer', async () => {
+    const uuid = await idleCluster();
+    const centers: string[] = (await vendor(`/v1/cluster/get?cluster_uuid=${uuid}`)).candidates;
+    const expected = await Promise.all(
+      centers.map(async (ip) => [
+        ip,
+        (await vendor(`/v1/cluster/data/snapshot/config/inspect?cluster_uuid=${uuid}&ip=${ip}`)).meta_data.SnapshotConfig.duration,
+        (await vendor(`/v1/cluster/data/daemon/state?cluster_uuid=${uuid}&ip=${ip}`)).meta_data.DaemonState,
+      ]),
+    );
+    demo.resetCounts();
+    const { data, errors } = await demo.run(HciMetadataBackupsDocument, { id: clusterId(uuid) }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const backups = (detailsOf(data) as any).metadataBackups;
+    expect(backups.map((b: any) => [b.address, b.intervalSeconds, b.rawDaemonState])).toEqual(expected);
+    expect(demo.vendorCalls().hci!.routes['GET /v1/cluster/data/daemon/state']).toBe(centers.length);
   });
 });
 

@@ -194,6 +194,12 @@ export class HciClient {
     return data?.meta_data.SnapshotConfig ?? null;
   }
 
+  /** The metadata backup daemon's state on one center node (the example's `running`); null when the cluster is gone. */
+  async daemonState(scope: RequestScope, clusterUuid: string, ip: string): Promise<string | null> {
+    const data = await this.#readOrNull(scope, '/v1/cluster/data/daemon/state', { cluster_uuid: clusterUuid, ip }, metaData);
+    return data ? (data.meta_data.DaemonState ?? '') : null;
+  }
+
   /**
    * A host's task progress. A failed task answers HTTP 200 with a non-zero code and
    * still reports where it stopped: the query worked, the task did not.

@@ -590,3 +590,25 @@ export function toManagement(clusterUuid: string, nodes: CenterNode[]): HciManag
     })),
   };
 }
+
+/** Metadata backups on one center node: how often, and whether the daemon taking them runs. */
+export interface HciMetadataBackup {
+  address: string;
+  /** Seconds between automatic snapshots (`duration`); null where the node reports no policy. */
+  intervalSeconds: number | null;
+  /** How the console shows the interval: hour, day or week. */
+  displayOption: string | null;
+  changedAt: string | null;
+  /** The daemon's state is `running` in the example; anything else is taken as not running. */
+  daemonRunning: boolean | null;
+  rawDaemonState: string | null;
+}
+
+export const toMetadataBackup = (address: string, policy: SnapshotPolicy | null, daemon: string | null): HciMetadataBackup => ({
+  address,
+  intervalSeconds: policy?.duration ?? null,
+  displayOption: policy?.DisplayOption || null,
+  changedAt: vendorTime(policy?.MTime, TIME) ?? null,
+  daemonRunning: daemon ? daemon === 'running' : null,
+  rawDaemonState: daemon || null,
+});

@@ -7,10 +7,12 @@ import {
   type HciHostUsage,
   type HciInspection,
   type HciManagement,
+  type HciMetadataBackup,
   type HciOverAllocation,
   toDrsSettings,
   toInspection,
   toManagement,
+  toMetadataBackup,
   toOverAllocation,
   toRanking,
 } from './map.js';
@@ -33,6 +35,8 @@ export interface HciVendor {
   drs(scope: RequestScope, clusterUuid: string): Promise<HciDrsSettings | null>;
   /** The management plane: its center nodes' etcd health and the licence; null when the cluster is gone. */
   management(scope: RequestScope, clusterUuid: string): Promise<HciManagement | null>;
+  /** Each center node's metadata backup schedule and daemon; null when the cluster is gone. */
+  metadataBackups(scope: RequestScope, clusterUuid: string): Promise<HciMetadataBackup[] | null>;
   /** The cluster's caps on storage, cpu, memory and data-disk use; null when the cluster is gone. */
   overAllocation(scope: RequestScope, clusterUuid: string): Promise<HciOverAllocation | null>;
   /** Changes what `change` gives of DRS and DPM; done when the platform answers. */
@@ -59,6 +63,17 @@ export function hciVendor(client: HciClient, sourceId: string): HciVendor {
     async management(scope, clusterUuid) {
       const nodes = await client.centerNodes(scope, clusterUuid);
       return nodes && toManagement(clusterUuid, nodes);
+    },
+    /** Every center node keeps its own schedule and daemon: two calls per center node, after the cluster's detail names them. */
+    async metadataBackups(scope, clusterUuid) {
+      const detail = await client.cluster(scope, clusterUuid);
+      if (!detail) return null;
+      return Promise.all(
+        detail.candidates.map(async (ip) => {
+          const [policy, daemon] = await Promise.all([client.snapshotPolicy(scope, clusterUuid, ip), client.daemonState(scope, clusterUuid, ip)]);
+          return toMetadataBackup(ip, policy, daemon);
+        }),
+      );
     },
     async overAllocation(scope, clusterUuid) {
       const caps = await client.overAllocation(scope, clusterUuid);

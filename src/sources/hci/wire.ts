@@ -174,10 +174,10 @@ const centerNode = z
   .loose();
 export const cloudManage = z.object({ host_info: list(centerNode) }).loose();
 
-const snapshotPolicy = z.object({ duration: z.number(), MTime: z.number() }).loose();
+const snapshotPolicy = z.object({ duration: z.number(), MTime: z.number(), DisplayOption: z.string().nullish() }).loose();
 export const metaData = z
   .object({
-    meta_data: z.object({ Snapshot: list(z.string()), SnapshotConfig: snapshotPolicy.nullish() }).loose(),
+    meta_data: z.object({ Snapshot: list(z.string()), SnapshotConfig: snapshotPolicy.nullish(), DaemonState: z.string().nullish() }).loose(),
   })
   .loose();
 

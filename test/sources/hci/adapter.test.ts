@@ -502,4 +502,26 @@ describe('hci adapter: its own capabilities', () => {
     expect(management.licenceExpiresAt).toBe(new Date(leader.license_expire_date * 1000).toISOString());
     expect(await vendor().management(new RequestScope(), UNKNOWN)).toBeNull();
   });
+
+  it('reads each center node’s metadata backup schedule and daemon: the cluster’s detail, then two calls per center node', async () => {
+    const [t] = await rawClusters();
+    const centers: string[] = t!.detail.candidates;
+    const expected = await Promise.all(
+      centers.map(async (ip) => ({
+        config: (await raw(`/v1/cluster/data/snapshot/config/inspect?cluster_uuid=${t!.uuid}&ip=${ip}`)).data.meta_data.SnapshotConfig,
+        daemon: (await raw(`/v1/cluster/data/daemon/state?cluster_uuid=${t!.uuid}&ip=${ip}`)).data.meta_data.DaemonState,
+      })),
+    );
+    await call(sim, 'POST', '/v1/cluster/data/daemon/stop', { body: { cluster_uuid: t!.uuid, ip: centers[0] } });
+    sim.resetStats();
+    const backups = (await vendor().metadataBackups(new RequestScope(), t!.uuid))!;
+    expect(calls()).toEqual({
+      'GET /v1/cluster/get': 1,
+      'GET /v1/cluster/data/snapshot/config/inspect': centers.length,
+      'GET /v1/cluster/data/daemon/state': centers.length,
+    });
+    expect(backups.map((b) => [b.address, b.intervalSeconds])).toEqual(centers.map((ip, i) => [ip, expected[i]!.config.duration]));
+    expect(backups.map((b) => b.daemonRunning)).toEqual(centers.map((_, i) => i > 0 && expected[i]!.daemon === 'running'));
+    expect(await vendor().metadataBackups(new RequestScope(), UNKNOWN)).toBeNull();
+  });
 });

@@ -17,13 +17,14 @@ import {
   toHost,
   toInspection,
   toManagement,
+  toMetadataBackup,
   toOverAllocation,
   toRanking,
   toSnapshots,
   snapshotTime,
   snapshotType,
 } from '../../../src/sources/hci/map.js';
-import { cloudManage, drsConfig, inspection, top } from '../../../src/sources/hci/wire.js';
+import { cloudManage, drsConfig, inspection, metaData, top } from '../../../src/sources/hci/wire.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
@@ -508,5 +509,21 @@ describe('hci map: its own capabilities', () => {
     expect(toManagement(CLUSTER, [follower]).licenceExpiresAt).toBeNull();
     expect(toManagement(CLUSTER, [follower, unhealthy]).centerNodes[1]!.etcd).toMatchObject({ healthy: false, rawHealth: 'unhealth', members: null });
     expect(toManagement(CLUSTER, [])).toEqual({ licenceInstalled: null, licenceExpiresAt: null, centerNodes: [] });
+  });
+
+  it('reads a center node’s metadata backup schedule and daemon from the config-inspect and daemon-state examples', () => {
+    const policy = metaData.parse(data('snapshot-config-inspect.response.json')).meta_data.SnapshotConfig!;
+    const daemon = metaData.parse(data('daemon-state.response.json')).meta_data.DaemonState!;
+    expect(toMetadataBackup('10.30.10.25', policy, daemon)).toEqual({
+      address: '10.30.10.25',
+      intervalSeconds: 3600,
+      displayOption: 'hour',
+      changedAt: new Date(1568947728 * 1000).toISOString(),
+      daemonRunning: true,
+      rawDaemonState: 'running',
+    });
+    expect(toMetadataBackup('10.0.0.1', null, 'stopped')).toMatchObject({ intervalSeconds: null, changedAt: null, daemonRunning: false });
+    // The config example's own `DaemonState` is blank: no word, no answer.
+    expect(toMetadataBackup('10.0.0.1', policy, '')).toMatchObject({ daemonRunning: null, rawDaemonState: null });
   });
 });

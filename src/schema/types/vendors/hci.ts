@@ -9,6 +9,7 @@ import type {
   HciHostUsage,
   HciInspection,
   HciManagement,
+  HciMetadataBackup,
   HciOverAllocation,
 } from '../../../sources/hci/map.js';
 import type { TopRanking } from '../../../sources/hci/wire.js';
@@ -210,6 +211,18 @@ const ManagementRef = builder.objectRef<Sourced<HciManagement>>('HciManagement')
   }),
 });
 
+const MetadataBackupRef = builder.objectRef<HciMetadataBackup>('HciMetadataBackup').implement({
+  description: 'Automatic metadata snapshots on one HCI center node: how often, and whether the daemon taking them runs',
+  fields: (t) => ({
+    address: t.exposeString('address', { description: 'The center node’s address' }),
+    intervalSeconds: t.exposeInt('intervalSeconds', { nullable: true, description: 'Seconds between automatic snapshots' }),
+    displayOption: t.exposeString('displayOption', { nullable: true, description: 'How the console shows the interval: hour, day or week' }),
+    changedAt: t.expose('changedAt', { type: 'DateTime', nullable: true, description: 'When the schedule last changed' }),
+    daemonRunning: t.exposeBoolean('daemonRunning', { nullable: true, description: 'Whether the daemon taking the snapshots runs (a stopped one takes none)' }),
+    rawDaemonState: t.exposeString('rawDaemonState', { nullable: true, description: 'The vendor’s word, e.g. running' }),
+  }),
+});
+
 /** The most hosts one ranking asks for: a page, as the unified lists' `first` allows. */
 const MAX_RANKED = 100;
 
@@ -263,6 +276,12 @@ export const HciClusterDetailsRef = builder.objectRef<HciClusterDetailsRoot>('Hc
         const management = await d.vendor.management(ctx.scope, d.clusterNativeId);
         return management && { ...management, sourceId: d.sourceId };
       },
+    }),
+    metadataBackups: t.field({
+      type: [MetadataBackupRef],
+      nullable: true,
+      description: 'Each center node’s metadata backup schedule and daemon (two vendor calls per center node); null when the cluster is gone',
+      resolve: (d, _args, ctx) => d.vendor.metadataBackups(ctx.scope, d.clusterNativeId),
     }),
     overAllocation: t.field({
       type: OverAllocationRef,
