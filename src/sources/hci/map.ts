@@ -428,8 +428,8 @@ export interface HciHostUsage {
   memoryPercent: number | null;
   netReceiveIops: number | null;
   netSendIops: number | null;
-  netReceiveMbps: number | null;
-  netSendMbps: number | null;
+  netReceiveRate: number | null;
+  netSendRate: number | null;
   diskReadIops: number | null;
   diskWriteIops: number | null;
   diskReadSpeed: number | null;
@@ -448,8 +448,8 @@ export const toHostUsage = (clusterUuid: string, u: HostUsageInfo): HciHostUsage
   memoryPercent: u.mem_usage ?? null,
   netReceiveIops: u.net_riops ?? null,
   netSendIops: u.net_wiops ?? null,
-  netReceiveMbps: u.net_rmbps ?? null,
-  netSendMbps: u.net_wmbps ?? null,
+  netReceiveRate: u.net_rmbps ?? null,
+  netSendRate: u.net_wmbps ?? null,
   diskReadIops: u.disk_riops ?? null,
   diskWriteIops: u.disk_wiops ?? null,
   diskReadSpeed: u.disk_rspeed ?? null,

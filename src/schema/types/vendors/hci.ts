@@ -18,7 +18,7 @@ import { builder } from '../../builder.js';
 import { payload, targetWith, withoutNulls } from '../../operations.js';
 import { mutationOptions } from '../mutations/payload.js';
 import { vendorOf } from './root.js';
-import { WorkflowRef } from '../workflow.js';
+import { WorkflowStateEnum } from '../enums.js';
 
 /** A vendor object under its source, for the global ids it links to. */
 type Sourced<T> = T & { sourceId: string };
@@ -61,11 +61,12 @@ const FindingRef = builder.objectRef<Sourced<HciFinding>>('HciInspectionFinding'
 const InspectionRef = builder.objectRef<Sourced<HciInspection>>('HciInspection').implement({
   description: 'An HCI cluster’s latest one-click inspection, item by item',
   fields: (t) => ({
-    workflow: t.field({
-      type: WorkflowRef,
-      description: 'The same run as a Workflow (kind INSPECT_CLUSTER): its state and progress, as workflowProgress follows it',
-      resolve: (i) => i.workflow,
+    workflowId: t.id({
+      description: 'Global id of the same run as a Workflow (kind INSPECT_CLUSTER), which workflowProgress follows',
+      resolve: (i) => encodeGlobalId({ type: 'Workflow', sourceId: i.sourceId, nativeId: i.workflow.nativeId }),
     }),
+    state: t.field({ type: WorkflowStateEnum, description: 'Where the run is, as its workflow’s state', resolve: (i) => i.workflow.state }),
+    progress: t.float({ nullable: true, description: 'Share of the run done, 0 to 1', resolve: (i) => i.workflow.progress ?? null }),
     score: t.exposeFloat('score', { nullable: true, description: 'The vendor’s health score of what was checked so far, 0 to 100' }),
     normal: t.exposeInt('normal', { nullable: true, description: 'Items found normal so far' }),
     alarm: t.exposeInt('alarm', { nullable: true, description: 'Items in alarm so far' }),
@@ -114,8 +115,8 @@ const HostUsageRef = builder.objectRef<Sourced<HciHostUsage>>('HciHostUsage').im
     memoryPercent: t.exposeFloat('memoryPercent', { nullable: true, description: 'Memory use, in percent' }),
     netReceiveIops: t.exposeFloat('netReceiveIops', { nullable: true, description: 'Network packets received per second' }),
     netSendIops: t.exposeFloat('netSendIops', { nullable: true, description: 'Network packets sent per second' }),
-    netReceiveMbps: t.exposeFloat('netReceiveMbps', { nullable: true, description: `Network receive rate (the vendor’s net_rmbps), ${undocumented}` }),
-    netSendMbps: t.exposeFloat('netSendMbps', { nullable: true, description: `Network send rate (the vendor’s net_wmbps), ${undocumented}` }),
+    netReceiveRate: t.exposeFloat('netReceiveRate', { nullable: true, description: `Network receive rate (the vendor’s net_rmbps), ${undocumented}` }),
+    netSendRate: t.exposeFloat('netSendRate', { nullable: true, description: `Network send rate (the vendor’s net_wmbps), ${undocumented}` }),
     diskReadIops: t.exposeFloat('diskReadIops', { nullable: true, description: 'Disk reads per second' }),
     diskWriteIops: t.exposeFloat('diskWriteIops', { nullable: true, description: 'Disk writes per second' }),
     diskReadSpeed: t.exposeFloat('diskReadSpeed', { nullable: true, description: `Disk read throughput, ${undocumented}` }),
@@ -198,16 +199,11 @@ const CenterNodeRef = builder.objectRef<Sourced<HciCenterNode>>('HciCenterNode')
   }),
 });
 
-const ManagementRef = builder.objectRef<Sourced<HciManagement>>('HciManagement').implement({
-  description: 'An HCI cluster’s management plane: its center nodes and the licence',
+const LicenceRef = builder.objectRef<HciManagement>('HciLicence').implement({
+  description: 'An HCI cluster’s licence, as its center nodes report it',
   fields: (t) => ({
-    licenceInstalled: t.exposeBoolean('licenceInstalled', { nullable: true, description: 'Whether a licence is installed (the vendor’s license_existed)' }),
-    licenceExpiresAt: t.expose('licenceExpiresAt', { type: 'DateTime', nullable: true, description: 'When the licence runs out' }),
-    centerNodes: t.field({
-      type: [CenterNodeRef],
-      description: 'Its center nodes, with their etcd health',
-      resolve: (m) => m.centerNodes.map((n) => ({ ...n, sourceId: m.sourceId })),
-    }),
+    installed: t.exposeBoolean('licenceInstalled', { nullable: true, description: 'Whether a licence is installed (the vendor’s license_existed)' }),
+    expiresAt: t.expose('licenceExpiresAt', { type: 'DateTime', nullable: true, description: 'When it runs out' }),
   }),
 });
 
@@ -268,14 +264,17 @@ export const HciClusterDetailsRef = builder.objectRef<HciClusterDetailsRoot>('Hc
       description: 'Its DRS and DPM settings (one vendor call); null when the cluster is gone',
       resolve: (d, _args, ctx) => d.vendor.drs(ctx.scope, d.clusterNativeId),
     }),
-    management: t.field({
-      type: ManagementRef,
+    licence: t.field({
+      type: LicenceRef,
       nullable: true,
-      description: 'Its management plane: licence expiry and each center node’s etcd health (one vendor call); null when the cluster is gone',
-      resolve: async (d, _args, ctx) => {
-        const management = await d.vendor.management(ctx.scope, d.clusterNativeId);
-        return management && { ...management, sourceId: d.sourceId };
-      },
+      description: 'Its licence (one vendor call, shared with centerNodes); null when the cluster is gone',
+      resolve: (d, _args, ctx) => d.vendor.management(ctx.scope, d.clusterNativeId),
+    }),
+    centerNodes: t.field({
+      type: [CenterNodeRef],
+      nullable: true,
+      description: 'Its management plane’s center nodes with their etcd health (one vendor call, shared with licence); null when the cluster is gone',
+      resolve: async (d, _args, ctx) => (await d.vendor.management(ctx.scope, d.clusterNativeId))?.centerNodes.map((n) => ({ ...n, sourceId: d.sourceId })),
     }),
     metadataBackups: t.field({
       type: [MetadataBackupRef],
