@@ -1,26 +1,30 @@
 import type { GatewayContext } from '../../context.js';
 import type { Cluster } from '../../model/entities.js';
 import type { DwsVendor } from '../../sources/dws/vendor.js';
+import type { HciVendor } from '../../sources/hci/vendor.js';
 import { builder } from '../builder.js';
 import { ClusterRef } from './cluster.js';
 import { type DwsClusterDetailsRoot, DwsClusterDetailsRef } from './vendors/dws.js';
+import { type HciClusterDetailsRoot, HciClusterDetailsRef } from './vendors/hci.js';
 
 /**
  * `Cluster.details` (docs/vendor-capabilities.md): what only the cluster's vendor knows,
  * as that vendor's typed member. Kinds with nothing of their own yet answer null. The
  * member costs no call: each of its fields makes its own when selected.
  */
-type ClusterDetails = DwsClusterDetailsRoot;
+type ClusterDetails = DwsClusterDetailsRoot | HciClusterDetailsRoot;
 
 const ClusterDetailsRef = builder.unionType('ClusterDetails', {
   description: 'What only the cluster’s vendor knows about it: select the member of its kind, e.g. `... on DwsClusterDetails { snapshotPolicy { … } }`',
-  types: [DwsClusterDetailsRef],
-  resolveType: (details: ClusterDetails) => ({ dws: DwsClusterDetailsRef })[details.kind],
+  types: [DwsClusterDetailsRef, HciClusterDetailsRef],
+  resolveType: (details: ClusterDetails) => ({ dws: DwsClusterDetailsRef, hci: HciClusterDetailsRef })[details.kind],
 });
 
 function detailsOf(ctx: GatewayContext, c: Cluster): ClusterDetails | null {
   const adapter = ctx.registry.get(c.sourceId);
   if (adapter.info.kind === 'dws' && adapter.vendor) return { kind: 'dws', clusterNativeId: c.nativeId, vendor: adapter.vendor as DwsVendor };
+  if (adapter.info.kind === 'hci' && adapter.vendor)
+    return { kind: 'hci', sourceId: c.sourceId, clusterNativeId: c.nativeId, vendor: adapter.vendor as HciVendor };
   return null;
 }
 
@@ -28,7 +32,8 @@ builder.objectField(ClusterRef, 'details', (t) =>
   t.field({
     type: ClusterDetailsRef,
     nullable: true,
-    description: 'What only its vendor knows about it, typed per vendor (DWS: the snapshot policy); null for kinds with nothing of their own yet',
+    description:
+      'What only its vendor knows about it, typed per vendor (DWS: the snapshot policy; HCI: inspection findings, host rankings, settings, management plane); null for kinds with nothing of their own yet',
     resolve: (c, _args, ctx) => detailsOf(ctx, c),
   }),
 );

@@ -30,6 +30,8 @@ export function cloudManageView(cluster: Cluster, now: number) {
               etcd_cluter_health: up.length * 2 > centers.length ? 'health' : 'unhealth',
               etcd_data_dir_disk_capacity: '51699699712',
               etcd_data_dir_disk_free: String(Math.round(51_699_699_712 * (1 - h.diskUsedBytes / h.diskBytes))),
+              // Printed as Prometheus prints it, as the example does ("2.2687744e+07").
+              etcd_debugging_mvcc_db_total_size_in_bytes: (20_000_000 + (t % 5_000_000)).toExponential(),
               etcd_node_count: String(centers.length),
               etcd_server_leader_changes_seen_total: String(1 + (centers.length - up.length)),
               etcd_server_proposals_applied_total: String(t * 3),

@@ -7,9 +7,13 @@ import {
   clusterDetail,
   type ClusterDetail,
   clusterList,
+  cloudManage,
+  type CenterNode,
   type ClusterRow,
   computeStatistic,
   type ComputeStatistic,
+  type DrsConfig,
+  drsConfig,
   hostStatistic,
   type HostStatistic,
   type HostTaskReport,
@@ -18,10 +22,14 @@ import {
   type InspectionReport,
   type InspectionRequest,
   metaData,
+  type OverAllocation,
+  overAllocation,
   type SnapshotPolicy,
   storage,
   type StorageSummary,
   taskProgress,
+  top,
+  type TopAnswer,
 } from './wire.js';
 
 /**
@@ -155,6 +163,26 @@ export class HciClient {
     return this.#readOrNull(scope, '/v1/cluster/inspection/progress', { cluster_uuid: uuid }, inspection);
   }
 
+  /** The `count` busiest hosts by each figure (`/v1/cluster/top`). */
+  top(scope: RequestScope, uuid: string, count: number): Promise<TopAnswer | null> {
+    return this.#readOrNull(scope, '/v1/cluster/top', { cluster_uuid: uuid, count }, top);
+  }
+
+  async drsConfig(scope: RequestScope, uuid: string): Promise<DrsConfig | null> {
+    const data = await this.#readOrNull(scope, '/v1/cluster/compute/service/drsconfig/get', { cluster_uuid: uuid }, drsConfig);
+    return data?.config ?? null;
+  }
+
+  /** The management plane's center nodes, with their etcd figures and the licence. */
+  async centerNodes(scope: RequestScope, uuid: string): Promise<CenterNode[] | null> {
+    const data = await this.#readOrNull(scope, '/v1/cluster/cloud/manage', { cluster_uuid: uuid }, cloudManage);
+    return data?.host_info ?? null;
+  }
+
+  overAllocation(scope: RequestScope, uuid: string): Promise<OverAllocation | null> {
+    return this.#readOrNull(scope, '/v1/cluster/get/global/config', { cluster_uuid: uuid }, overAllocation);
+  }
+
   /** Metadata snapshot file names on one center node. */
   async snapshotFiles(scope: RequestScope, clusterUuid: string, ip: string): Promise<string[] | null> {
     const data = await this.#readOrNull(scope, '/v1/cluster/data/snapshot/list', { cluster_uuid: clusterUuid, ip }, metaData);
@@ -164,6 +192,12 @@ export class HciClient {
   async snapshotPolicy(scope: RequestScope, clusterUuid: string, ip: string): Promise<SnapshotPolicy | null> {
     const data = await this.#readOrNull(scope, '/v1/cluster/data/snapshot/config/inspect', { cluster_uuid: clusterUuid, ip }, metaData);
     return data?.meta_data.SnapshotConfig ?? null;
+  }
+
+  /** The metadata backup daemon's state on one center node (the example's `running`); null when the cluster is gone. */
+  async daemonState(scope: RequestScope, clusterUuid: string, ip: string): Promise<string | null> {
+    const data = await this.#readOrNull(scope, '/v1/cluster/data/daemon/state', { cluster_uuid: clusterUuid, ip }, metaData);
+    return data ? (data.meta_data.DaemonState ?? '') : null;
   }
 
   /**
@@ -216,6 +250,14 @@ export class HciClient {
 
   stopInspection(body: { cluster_uuid: string; cluster_name: string }, signal?: AbortSignal): Promise<InspectionReport> {
     return this.#write('/v1/cluster/inspection/stop', body, inspection, signal);
+  }
+
+  async setDrsConfig(body: { cluster_uuid: string; config: object }, signal?: AbortSignal): Promise<void> {
+    await this.#write('/v1/cluster/compute/service/drsconfig/update', body, ignored, signal);
+  }
+
+  async setOverAllocation(body: { cluster_uuid: string }, signal?: AbortSignal): Promise<void> {
+    await this.#write('/v1/cluster/set/global/config', body, ignored, signal);
   }
 
   async #write<T extends z.ZodType>(route: string, body: object, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {

@@ -4,13 +4,15 @@ import { HciClient, readHciError, transientHci500 } from './client.js';
 import { createHciOperations } from './operations.js';
 import { hciSession } from './session.js';
 import { isHciId } from './ids.js';
+import { hciVendor } from './vendor.js';
 
 /**
  * The HCI platform (document 001). It has no auth scheme, so no credentials and no
  * TokenAuth. It serves clusters, hosts, metadata snapshots and workflows synthesized
  * from inspections and host tasks; it has nothing that fits events or deployments
  * (the storage-service VM list has no documented answer). Its operations are in
- * operations.ts.
+ * operations.ts, its own capabilities (inspection findings, host rankings, DRS) in
+ * vendor.ts.
  */
 export const createHciAdapter = defineSource({
   entities: ['clusters', 'hosts', 'snapshots', 'workflows'],
@@ -24,6 +26,7 @@ export const createHciAdapter = defineSource({
     return {
       session,
       operations: createHciOperations({ client, session }),
+      vendor: hciVendor(client, source.id),
       async probe(signal) {
         await client.clusters(new RequestScope(signal), { page: { pageNum: 0, pageSize: 1 } });
       },

@@ -21,3 +21,25 @@ const CLUSTER: InputShape<HciClusterParams> = {
 };
 
 export const hciInputs: VendorInputs = { createCluster: { field: 'For an HCI source', shape: CLUSTER } };
+
+/** hciSetDrs's input: what is given changes (the document's example sends DRS alone). */
+export interface HciDrsChange {
+  drs?: {
+    enabled?: boolean;
+    maxStep?: number;
+    maxConcurrentMigrations?: number;
+    maxHostConcurrentMigrations?: number;
+    thresholdLevel?: number;
+    minBenefitLevel?: number;
+  };
+  /** Thresholds as shares of 0..1, as the example sends them. */
+  dpm?: { enabled?: boolean; highThreshold?: number; lowThreshold?: number };
+}
+
+/** hciSetOverAllocation's input: caps on use as shares of 0..1; what is given changes (the example sends two of four). */
+export interface HciOverAllocationChange {
+  storage?: number;
+  cpu?: number;
+  memory?: number;
+  dataDisk?: number;
+}

@@ -1,6 +1,22 @@
 import type { Cluster, Host, Snapshot, Usage, Workflow, WorkflowStep } from '../../model/entities.js';
 import { statusTable, type ClusterStatus, type SnapshotType, type WorkflowState } from '../../model/status.js';
-import type { ClusterDetail, ClusterRow, ComputeStatistic, HostStatistic, HostTaskReport, InspectionReport, SnapshotPolicy, StorageSummary } from './wire.js';
+import type {
+  CenterNode,
+  ClusterDetail,
+  ClusterRow,
+  ComputeStatistic,
+  DrsConfig,
+  HostStatistic,
+  HostTaskReport,
+  HostUsageInfo,
+  InspectionItem,
+  InspectionReport,
+  OverAllocation,
+  SnapshotPolicy,
+  StorageSummary,
+  TopAnswer,
+  TopRanking,
+} from './wire.js';
 import { hostId, snapshotId, workflowId } from './ids.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
@@ -340,3 +356,259 @@ export function joinWorkflow(sourceId: string, clusterUuid: string, hosts: reado
     steps,
   };
 }
+
+// ---- HCI's own capabilities (docs/vendor-capabilities.md) ----
+
+export type InspectionCategory = 'system' | 'network' | 'hardware';
+const INSPECTION_CATEGORIES: readonly InspectionCategory[] = ['system', 'network', 'hardware'];
+
+/** An item's `level`, as the report's `normal`, `alarm` and `fault` counters count them. */
+export const findingLevel = statusTable({ '0': 'NORMAL', '1': 'ALARM', '2': 'FAULT' } as const, 'UNKNOWN');
+export type FindingLevel = ReturnType<typeof findingLevel>;
+
+/** One item an inspection checked on one host. */
+export interface HciFinding {
+  category: InspectionCategory;
+  hostNativeId: string;
+  /** The host's management address, as the platform names hosts. */
+  hostName: string | null;
+  item: string;
+  /** The platform's own (Chinese) name of the item. */
+  itemName: string | null;
+  level: FindingLevel;
+  rawLevel: string;
+  value: string | null;
+  suggestion: string | null;
+}
+
+/** A cluster's latest inspection, item by item, with the workflow it is as well. */
+export interface HciInspection {
+  workflow: Workflow;
+  score: number | null;
+  normal: number | null;
+  alarm: number | null;
+  fault: number | null;
+  findings: HciFinding[];
+}
+
+const toFinding = (clusterUuid: string, category: InspectionCategory, i: InspectionItem): HciFinding => ({
+  category,
+  hostNativeId: hostId(clusterUuid, i.host_uuid),
+  hostName: i.host_name || null,
+  item: i.item,
+  itemName: i.item_cn || null,
+  level: findingLevel(i.level),
+  rawLevel: String(i.level),
+  value: i.value ?? null,
+  suggestion: i.suggestion || null,
+});
+
+/** The latest inspection with its findings by category, then as the vendor lists them; null when none ever ran. */
+export function toInspection(sourceId: string, clusterUuid: string, r: InspectionReport): HciInspection | null {
+  const workflow = inspectionWorkflow(sourceId, clusterUuid, r);
+  if (!workflow) return null;
+  return {
+    workflow,
+    score: r.score ?? null,
+    normal: r.normal ?? null,
+    alarm: r.alarm ?? null,
+    fault: r.fault ?? null,
+    findings: INSPECTION_CATEGORIES.flatMap((c) => r[c].map((i) => toFinding(clusterUuid, c, i))),
+  };
+}
+
+/** A host's place in one of `/v1/cluster/top`'s rankings, with every figure the vendor sends beside it. */
+export interface HciHostUsage {
+  hostNativeId: string;
+  hostName: string | null;
+  address: string | null;
+  kernelVersion: string | null;
+  uptimeSeconds: number | null;
+  cpuPercent: number | null;
+  memoryPercent: number | null;
+  netReceiveIops: number | null;
+  netSendIops: number | null;
+  netReceiveRate: number | null;
+  netSendRate: number | null;
+  diskReadIops: number | null;
+  diskWriteIops: number | null;
+  diskReadSpeed: number | null;
+  diskWriteSpeed: number | null;
+  diskReadIowait: number | null;
+  diskWriteIowait: number | null;
+}
+
+export const toHostUsage = (clusterUuid: string, u: HostUsageInfo): HciHostUsage => ({
+  hostNativeId: hostId(clusterUuid, u.host_info.uuid),
+  hostName: u.host_info.hostname || null,
+  address: u.host_info.addr || null,
+  kernelVersion: u.host_info.kernel_version || null,
+  uptimeSeconds: u.host_info.uptime ?? null,
+  cpuPercent: u.cpu_usage ?? null,
+  memoryPercent: u.mem_usage ?? null,
+  netReceiveIops: u.net_riops ?? null,
+  netSendIops: u.net_wiops ?? null,
+  netReceiveRate: u.net_rmbps ?? null,
+  netSendRate: u.net_wmbps ?? null,
+  diskReadIops: u.disk_riops ?? null,
+  diskWriteIops: u.disk_wiops ?? null,
+  diskReadSpeed: u.disk_rspeed ?? null,
+  diskWriteSpeed: u.disk_wspeed ?? null,
+  diskReadIowait: u.disk_riowait ?? null,
+  diskWriteIowait: u.disk_wiowait ?? null,
+});
+
+/**
+ * One ranking of a `/v1/cluster/top` answer, highest first. The document's table names
+ * one list per figure, its example only `list`, ranked by cpu: an answer without
+ * `cpu_usage_info` gives `list` for it.
+ */
+export function toRanking(clusterUuid: string, answer: TopAnswer, ranking: TopRanking): HciHostUsage[] {
+  const rows = ranking === 'cpu_usage_info' && answer.cpu_usage_info.length === 0 ? answer.list : answer[ranking];
+  return rows.map((u) => toHostUsage(clusterUuid, u));
+}
+
+/** DRS (load balancing by live migration) and DPM (powering hosts down and up) of one cluster. */
+export interface HciDrsSettings {
+  drs: {
+    enabled: boolean;
+    maxStep: number | null;
+    maxConcurrentMigrations: number | null;
+    maxHostConcurrentMigrations: number | null;
+    thresholdLevel: number | null;
+    minBenefitLevel: number | null;
+  } | null;
+  dpm: { enabled: boolean; highThreshold: number | null; lowThreshold: number | null } | null;
+}
+
+/**
+ * A DPM threshold as a share of 0..1. The table says "0~100%", the example sends 0.8
+ * and 0.45: a value above 1 is read as a percentage.
+ */
+export const dpmShare = (v: number | null | undefined): number | null => (v == null ? null : v > 1 ? v / 100 : v);
+
+export const toDrsSettings = (c: DrsConfig): HciDrsSettings => ({
+  drs: c.DRS
+    ? {
+        enabled: c.DRS.Enabled,
+        maxStep: c.DRS.MaxStep ?? null,
+        maxConcurrentMigrations: c.DRS.MaxConcurrentMigration ?? null,
+        maxHostConcurrentMigrations: c.DRS.MaxHostConcurrentMigration ?? null,
+        thresholdLevel: c.DRS.ThresholdLevel ?? null,
+        minBenefitLevel: c.DRS.MinBenefitLevel ?? null,
+      }
+    : null,
+  dpm: c.DPM ? { enabled: c.DPM.Enabled, highThreshold: dpmShare(c.DPM.HighThreshold), lowThreshold: dpmShare(c.DPM.LowThreshold) } : null,
+});
+
+/** Caps on a cluster's use, as shares of 0..1; null where the vendor sends none. */
+export interface HciOverAllocation {
+  storage: number | null;
+  cpu: number | null;
+  memory: number | null;
+  dataDisk: number | null;
+}
+
+export const toOverAllocation = (o: OverAllocation): HciOverAllocation => ({
+  storage: o.StorOverAllocationThreshold ?? null,
+  cpu: o.CPUOverAllocationThreshold ?? null,
+  memory: o.MemOverAllocationThreshold ?? null,
+  dataDisk: o.USDOverAllocationThreshold ?? null,
+});
+
+/** A center node's etcd member as it reports itself; a figure it leaves out or blank is null. */
+export interface HciEtcd {
+  healthy: boolean | null;
+  rawHealth: string | null;
+  members: number | null;
+  healthyCenterNodes: number | null;
+  unhealthyCenterNodes: number | null;
+  dbSizeBytes: number | null;
+  dataDirCapacityBytes: number | null;
+  dataDirFreeBytes: number | null;
+  proposalsFailed: number | null;
+  proposalsPending: number | null;
+  leaderChanges: number | null;
+}
+
+export interface HciCenterNode {
+  hostNativeId: string;
+  address: string | null;
+  leader: boolean;
+  /** `status`: the example shows 1 for the node answering; the document names no values. */
+  rawStatus: string | null;
+  etcd: HciEtcd | null;
+}
+
+/** The management plane: its center nodes and the licence they report. */
+export interface HciManagement {
+  licenceInstalled: boolean | null;
+  licenceExpiresAt: string | null;
+  centerNodes: HciCenterNode[];
+}
+
+/** A Prometheus figure printed as text ("2.2687744e+07"); blank or not a number is null. */
+const figure = (v: string | undefined): number | null => {
+  if (v === undefined || v.trim() === '') return null;
+  const n = Number(v);
+  return Number.isFinite(n) ? n : null;
+};
+
+/** `etcd_cluter_health` (sic): the example's "health"; anything else it says is not healthy. */
+export function toEtcd(info: Record<string, string>): HciEtcd {
+  const raw = info.etcd_cluter_health ?? info.etcd_cluster_health;
+  return {
+    healthy: raw ? raw === 'health' || raw === 'healthy' : null,
+    rawHealth: raw || null,
+    members: figure(info.etcd_node_count),
+    healthyCenterNodes: figure(info.center_node_health),
+    unhealthyCenterNodes: figure(info.center_node_unhealth),
+    dbSizeBytes: figure(info.etcd_debugging_mvcc_db_total_size_in_bytes),
+    dataDirCapacityBytes: figure(info.etcd_data_dir_disk_capacity),
+    dataDirFreeBytes: figure(info.etcd_data_dir_disk_free),
+    proposalsFailed: figure(info.etcd_server_proposals_failed_total),
+    proposalsPending: figure(info.etcd_server_proposals_pending),
+    leaderChanges: figure(info.etcd_server_leader_changes_seen_total),
+  };
+}
+
+/**
+ * Every center node reports the cluster's licence; the leader's is taken (else the
+ * first's). The expiry is Unix seconds; 0 is the vendor's "unknown".
+ */
+export function toManagement(clusterUuid: string, nodes: CenterNode[]): HciManagement {
+  const licence = nodes.find((n) => n.is_leader) ?? nodes[0];
+  return {
+    licenceInstalled: licence?.license_existed ?? null,
+    licenceExpiresAt: vendorTime(licence?.license_expire_date, TIME) ?? null,
+    centerNodes: nodes.map((n) => ({
+      hostNativeId: hostId(clusterUuid, n.uuid),
+      address: n.ip || null,
+      leader: n.is_leader ?? false,
+      rawStatus: n.status == null ? null : String(n.status),
+      etcd: n.etcd_base_info && Object.keys(n.etcd_base_info).length > 0 ? toEtcd(n.etcd_base_info) : null,
+    })),
+  };
+}
+
+/** Metadata backups on one center node: how often, and whether the daemon taking them runs. */
+export interface HciMetadataBackup {
+  address: string;
+  /** Seconds between automatic snapshots (`duration`); null where the node reports no policy. */
+  intervalSeconds: number | null;
+  /** How the console shows the interval: hour, day or week. */
+  displayOption: string | null;
+  changedAt: string | null;
+  /** The daemon's state is `running` in the example; anything else is taken as not running. */
+  daemonRunning: boolean | null;
+  rawDaemonState: string | null;
+}
+
+export const toMetadataBackup = (address: string, policy: SnapshotPolicy | null, daemon: string | null): HciMetadataBackup => ({
+  address,
+  intervalSeconds: policy?.duration ?? null,
+  displayOption: policy?.DisplayOption || null,
+  changedAt: vendorTime(policy?.MTime, TIME) ?? null,
+  daemonRunning: daemon ? daemon === 'running' : null,
+  rawDaemonState: daemon || null,
+});

@@ -27,6 +27,16 @@ export interface HciOperationDeps {
  * read fail, the change still happened: the payload says less (no workflow, or no
  * target) rather than reporting a failure that invites a resend.
  */
+/** The vendor's 404 (no such cluster, host or file) as the gateway's NotFoundError for the target. */
+export async function onTarget<T>(type: NodeType, id: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (err) {
+    if (err instanceof SourceError && err.detail.httpStatus === 404) throw new NotFoundError(type, id);
+    throw err;
+  }
+}
+
 export function createHciOperations({ client, session }: HciOperationDeps): SourceOperations {
   /** A read after a write that succeeded: the vendor's trouble or the client leaving is no failure of the write. */
   const afterWrite = async <T>(read: () => Promise<T | null>): Promise<T | undefined> => {
@@ -34,16 +44,6 @@ export function createHciOperations({ client, session }: HciOperationDeps): Sour
       return (await read()) ?? undefined;
     } catch (err) {
       if (err instanceof GatewayError) return undefined;
-      throw err;
-    }
-  };
-
-  /** The vendor's 404 (no such cluster, host or file) as the gateway's NotFoundError for the target. */
-  const onTarget = async <T>(type: NodeType, id: string, write: () => Promise<T>): Promise<T> => {
-    try {
-      return await write();
-    } catch (err) {
-      if (err instanceof SourceError && err.detail.httpStatus === 404) throw new NotFoundError(type, id);
       throw err;
     }
   };

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest } from '../../model/operations.js';
-import type { HciCreateRequest } from './inputs.js';
+import type { HciCreateRequest, HciDrsChange, HciOverAllocationChange } from './inputs.js';
 import type { HostStatistic, InspectionRequest } from './wire.js';
 import { hostStatus, snapshotTime } from './map.js';
 
@@ -72,4 +72,67 @@ export function newestSnapshotFile(files: readonly string[]): string | undefined
  */
 export function inspectionBody(cluster: { uuid: string; name: string }): InspectionRequest {
   return { cluster_uuid: cluster.uuid, cluster_name: cluster.name, check_system: true, check_network: true, check_hardware: true };
+}
+
+const defined = (o: object) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+
+function wholeIn(path: string, v: number | undefined, min: number, max: number): void {
+  if (v !== undefined && (!Number.isInteger(v) || v < min || v > max)) throw new ValidationError(path, `must be a whole number from ${min} to ${max}`);
+}
+
+function shareIn(path: string, v: number | undefined, low: number, lowOpen: boolean): void {
+  if (v !== undefined && !((lowOpen ? v > low : v >= low) && v <= 1))
+    throw new ValidationError(path, `must be a share ${lowOpen ? 'above' : 'from'} ${low} to 1`);
+}
+
+/**
+ * `/v1/cluster/compute/service/drsconfig/update`: only the parts and fields given, as
+ * the example sends DRS alone. Levels are the table's 1 (most conservative) to 5.
+ */
+export function drsConfigBody(clusterUuid: string, change: HciDrsChange) {
+  const { drs, dpm } = change;
+  if (Object.keys(defined(drs ?? {})).length + Object.keys(defined(dpm ?? {})).length === 0) {
+    throw new ValidationError('input', 'say what to change of drs or dpm');
+  }
+  wholeIn('input.drs.maxStep', drs?.maxStep, 1, 1000);
+  wholeIn('input.drs.maxConcurrentMigrations', drs?.maxConcurrentMigrations, 1, 1000);
+  wholeIn('input.drs.maxHostConcurrentMigrations', drs?.maxHostConcurrentMigrations, 1, 1000);
+  wholeIn('input.drs.thresholdLevel', drs?.thresholdLevel, 1, 5);
+  wholeIn('input.drs.minBenefitLevel', drs?.minBenefitLevel, 1, 5);
+  shareIn('input.dpm.highThreshold', dpm?.highThreshold, 0, false);
+  shareIn('input.dpm.lowThreshold', dpm?.lowThreshold, 0, false);
+  if (dpm?.lowThreshold !== undefined && dpm.highThreshold !== undefined && dpm.lowThreshold >= dpm.highThreshold) {
+    throw new ValidationError('input.dpm.lowThreshold', 'must be below highThreshold');
+  }
+  const DRS = drs
+    ? defined({
+        Enabled: drs.enabled,
+        MaxStep: drs.maxStep,
+        MaxConcurrentMigration: drs.maxConcurrentMigrations,
+        MaxHostConcurrentMigration: drs.maxHostConcurrentMigrations,
+        ThresholdLevel: drs.thresholdLevel,
+        MinBenefitLevel: drs.minBenefitLevel,
+      })
+    : {};
+  const DPM = dpm ? defined({ Enabled: dpm.enabled, HighThreshold: dpm.highThreshold, LowThreshold: dpm.lowThreshold }) : {};
+  return {
+    cluster_uuid: clusterUuid,
+    config: { ...(Object.keys(DRS).length ? { DRS } : {}), ...(Object.keys(DPM).length ? { DPM } : {}) },
+  };
+}
+
+/**
+ * `/v1/cluster/set/global/config`. The table marks all four thresholds required, the
+ * example sends two: only those given are sent, each a share above 0 and at most 1.
+ */
+export function overAllocationBody(clusterUuid: string, change: HciOverAllocationChange) {
+  const body = defined({
+    StorOverAllocationThreshold: change.storage,
+    CPUOverAllocationThreshold: change.cpu,
+    MemOverAllocationThreshold: change.memory,
+    USDOverAllocationThreshold: change.dataDisk,
+  });
+  if (Object.keys(body).length === 0) throw new ValidationError('input', 'say what to change: storage, cpu, memory or dataDisk');
+  for (const key of ['storage', 'cpu', 'memory', 'dataDisk'] as const) shareIn(`input.${key}`, change[key], 0, true);
+  return { cluster_uuid: clusterUuid, ...body };
 }

@@ -53,9 +53,29 @@ export const storage = z
   })
   .loose();
 
+/**
+ * One item checked on one host. The document's examples show the categories only as
+ * `null` (nothing checked yet); an item's fields are the platform's as the simulator
+ * serves them (`src/simulators/hci/inspection.ts`).
+ */
+const inspectionItem = z
+  .object({
+    host_uuid: z.string(),
+    host_name: z.string().nullish(),
+    item: z.string(),
+    item_cn: z.string().nullish(),
+    level: z.number(),
+    value: z.string().nullish(),
+    suggestion: z.string().nullish(),
+  })
+  .loose();
+
 export const inspection = z
   .object({
     status: z.object({ code: z.number().nullish(), message: z.string().nullish(), UUID: z.string().nullish() }).loose().nullish(),
+    system: list(inspectionItem),
+    network: list(inspectionItem),
+    hardware: list(inspectionItem),
     normal: z.number().nullish(),
     alarm: z.number().nullish(),
     fault: z.number().nullish(),
@@ -66,10 +86,98 @@ export const inspection = z
   })
   .loose();
 
-const snapshotPolicy = z.object({ duration: z.number(), MTime: z.number() }).loose();
+/** `HostInfo`: only what names the host is required; the rest is read where present. */
+const hostInfo = z
+  .object({
+    uuid: z.string(),
+    addr: z.string().nullish(),
+    hostname: z.string().nullish(),
+    uptime: z.number().nullish(),
+    kernel_version: z.string().nullish(),
+  })
+  .loose();
+
+/** `HostUsageInfo`: cpu and memory in percent; the other figures' units are not documented. */
+const hostUsageInfo = z
+  .object({
+    host_info: hostInfo,
+    cpu_usage: z.number().nullish(),
+    mem_usage: z.number().nullish(),
+    net_riops: z.number().nullish(),
+    net_wiops: z.number().nullish(),
+    net_rmbps: z.number().nullish(),
+    net_wmbps: z.number().nullish(),
+    disk_riops: z.number().nullish(),
+    disk_wiops: z.number().nullish(),
+    disk_rspeed: z.number().nullish(),
+    disk_wspeed: z.number().nullish(),
+    disk_riowait: z.number().nullish(),
+    disk_wiowait: z.number().nullish(),
+  })
+  .loose();
+
+/** The rankings `/v1/cluster/top` answers: its table names one per figure, its example only `list` (ranked by cpu). */
+export const TOP_RANKINGS = [
+  'cpu_usage_info',
+  'mem_usage_info',
+  'net_riops_usage_info',
+  'net_wiops_usage_info',
+  'net_rmbps_usage_info',
+  'net_wmbps_usage_info',
+  'disk_riops_usage_info',
+  'disk_wiops_usage_info',
+  'disk_rspeed_usage_info',
+  'disk_wspeed_usage_info',
+  'disk_riowait_usage_info',
+  'disk_wiowait_usage_info',
+] as const;
+export type TopRanking = (typeof TOP_RANKINGS)[number];
+
+const ranked = list(hostUsageInfo);
+const rankings = Object.fromEntries(TOP_RANKINGS.map((r) => [r, ranked])) as Record<TopRanking, typeof ranked>;
+export const top = z.object({ total_count: z.number().nullish(), list: ranked, ...rankings }).loose();
+
+const drsSettings = z
+  .object({
+    Enabled: z.boolean(),
+    MaxStep: z.number().nullish(),
+    MaxConcurrentMigration: z.number().nullish(),
+    MaxHostConcurrentMigration: z.number().nullish(),
+    ThresholdLevel: z.number().nullish(),
+    MinBenefitLevel: z.number().nullish(),
+  })
+  .loose();
+const dpmSettings = z.object({ Enabled: z.boolean(), HighThreshold: z.number().nullish(), LowThreshold: z.number().nullish() }).loose();
+export const drsConfig = z.object({ config: z.object({ DRS: drsSettings.nullish(), DPM: dpmSettings.nullish() }).loose() }).loose();
+
+/** `get/global/config`: the document shows no answer; the four thresholds its set takes, as the simulator answers them. */
+export const overAllocation = z
+  .object({
+    StorOverAllocationThreshold: z.number().nullish(),
+    CPUOverAllocationThreshold: z.number().nullish(),
+    MemOverAllocationThreshold: z.number().nullish(),
+    USDOverAllocationThreshold: z.number().nullish(),
+  })
+  .loose();
+
+/** A center node of `/v1/cluster/cloud/manage`: etcd figures are strings, as Prometheus prints them ("2.2687744e+07"). */
+const centerNode = z
+  .object({
+    uuid: z.string(),
+    ip: z.string().nullish(),
+    is_leader: z.boolean().nullish(),
+    status: z.number().nullish(),
+    etcd_base_info: z.record(z.string(), z.string()).nullish(),
+    license_expire_date: z.number().nullish(),
+    license_existed: z.boolean().nullish(),
+  })
+  .loose();
+export const cloudManage = z.object({ host_info: list(centerNode) }).loose();
+
+const snapshotPolicy = z.object({ duration: z.number(), MTime: z.number(), DisplayOption: z.string().nullish() }).loose();
 export const metaData = z
   .object({
-    meta_data: z.object({ Snapshot: list(z.string()), SnapshotConfig: snapshotPolicy.nullish() }).loose(),
+    meta_data: z.object({ Snapshot: list(z.string()), SnapshotConfig: snapshotPolicy.nullish(), DaemonState: z.string().nullish() }).loose(),
   })
   .loose();
 
@@ -86,6 +194,12 @@ export type HostStatistic = z.infer<typeof hostStatistic>;
 export type ComputeStatistic = z.infer<typeof computeStatistic>;
 export type StorageSummary = z.infer<typeof storage>;
 export type InspectionReport = z.infer<typeof inspection>;
+export type InspectionItem = z.infer<typeof inspectionItem>;
+export type HostUsageInfo = z.infer<typeof hostUsageInfo>;
+export type TopAnswer = z.infer<typeof top>;
+export type DrsConfig = z.infer<typeof drsConfig>['config'];
+export type OverAllocation = z.infer<typeof overAllocation>;
+export type CenterNode = z.infer<typeof centerNode>;
 export type SnapshotPolicy = z.infer<typeof snapshotPolicy>;
 /** A host task's progress (0..1); a failed task also carries the vendor's error. */
 export interface HostTaskReport {

@@ -19,7 +19,7 @@ describe('hci responses match the document examples field by field', () => {
 
   const expectShape = (actual: unknown, name: string) => expect(shapeDifferences(actual, withoutMapKeys(fixture(name)))).toEqual([]);
 
-  it('cluster list, get, storage, compute statistic and top', async () => {
+  it('cluster list, get, storage, compute statistic, top and DRS/DPM config', async () => {
     const c = await firstCluster(h.sim);
     expectShape((await get(h.sim, '/v1/cluster/list')).body, 'cluster-list.response.json');
     expectShape((await get(h.sim, `/v1/cluster/get?cluster_uuid=${c.uuid}`)).body, 'cluster-get.response.json');
@@ -29,6 +29,7 @@ describe('hci responses match the document examples field by field', () => {
       'compute-statistic.response.json',
     );
     expectShape((await get(h.sim, `/v1/cluster/top?cluster_uuid=${c.uuid}&count=3`)).body, 'cluster-top.response.json');
+    expectShape((await get(h.sim, `/v1/cluster/compute/service/drsconfig/get?cluster_uuid=${c.uuid}`)).body, 'drsconfig-get.response.json');
   });
 
   it('the per-host compute statistic (no example) has the shape of a HostStatistics entry', async () => {

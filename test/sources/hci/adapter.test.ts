@@ -4,8 +4,11 @@ import { createMetrics } from '../../../src/metrics.js';
 import { hciSimulator } from '../../../src/simulators/hci/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
+import { NotFoundError } from '../../../src/model/errors.js';
 import { SourceError } from '../../../src/sources/errors.js';
+import { hostId } from '../../../src/sources/hci/ids.js';
 import { createHciAdapter } from '../../../src/sources/hci/index.js';
+import type { HciVendor } from '../../../src/sources/hci/vendor.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { call } from '../../helpers/sim-client.js';
 
@@ -34,6 +37,17 @@ function calls(): Record<string, number> {
   for (const [url, n] of Object.entries(stats.urls)) expect(n, url).toBe(1);
   return stats.routes;
 }
+
+/** The SourceError `run` fails with. */
+const failure = async (run: () => Promise<unknown>): Promise<SourceError> => {
+  try {
+    await run();
+  } catch (err) {
+    expect(err).toBeInstanceOf(SourceError);
+    return err as SourceError;
+  }
+  throw new Error('expected a SourceError');
+};
 
 interface RawCluster {
   uuid: string;
@@ -353,16 +367,6 @@ describe('hci adapter: source', () => {
     expect(adapter.health().health).toBe('UP');
   });
 
-  const failure = async (run: () => Promise<unknown>): Promise<SourceError> => {
-    try {
-      await run();
-    } catch (err) {
-      expect(err).toBeInstanceOf(SourceError);
-      return err as SourceError;
-    }
-    throw new Error('expected a SourceError');
-  };
-
   it('malformed bodies → SOURCE_BAD_RESPONSE naming the source', async () => {
     sim.setFaults({ malformed: true });
     const err = await failure(() => session().clusters!.list({}));
@@ -389,5 +393,135 @@ describe('hci adapter: source', () => {
     const err = await failure(() => session().clusters!.list({}));
     expect(err).toMatchObject({ code: 'SOURCE_ERROR', sourceId: SOURCE_ID, detail: { vendorCode: '409', httpStatus: 409 } });
     expect(err.detail.vendorMessage).toBeTruthy();
+  });
+});
+
+describe('hci adapter: its own capabilities', () => {
+  const vendor = (a: SourceAdapter = adapter) => a.vendor as HciVendor;
+  const UNKNOWN = '00000000-0000-4000-8000-000000000000';
+
+  it('lists the latest inspection’s findings item by item, as the vendor reports them, in one call shared with its workflow', async () => {
+    const [t] = await rawClusters();
+    await call(sim, 'POST', '/v1/cluster/inspection', { body: { cluster_uuid: t!.uuid, cluster_name: t!.name, check_system: true, check_hardware: true } });
+    sim.advance(60 * 60_000);
+    const report = (await raw(`/v1/cluster/inspection/progress?cluster_uuid=${t!.uuid}`)).data;
+    sim.resetStats();
+    const scope = new RequestScope();
+    const [inspection, workflows] = await Promise.all([vendor().inspection(scope, t!.uuid), adapter.session(scope).workflows!.byCluster!(t!.uuid)]);
+    expect(calls()).toMatchObject({ 'GET /v1/cluster/inspection/progress': 1 });
+    expect(inspection!.workflow).toEqual(workflows.find((w) => w.kind === 'InspectCluster'));
+    expect(inspection!.workflow).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+    const vendorItems = [...report.system, ...report.hardware];
+    expect(vendorItems.length).toBeGreaterThan(0);
+    expect(inspection!.findings.map((f) => [f.category, f.hostNativeId, f.item, f.rawLevel, f.value])).toEqual(
+      vendorItems.map((i: any) => [report.system.includes(i) ? 'system' : 'hardware', hostId(t!.uuid, i.host_uuid), i.item, String(i.level), i.value]),
+    );
+    expect(inspection!.findings.filter((f) => f.level === 'NORMAL')).toHaveLength(report.normal);
+    expect(inspection!.findings.filter((f) => f.level === 'ALARM' || f.level === 'FAULT')).toHaveLength(report.alarm + report.fault);
+    expect(inspection!.findings.some((f) => f.category === 'network')).toBe(false);
+    expect(await vendor().inspection(new RequestScope(), UNKNOWN)).toBeNull();
+  });
+
+  it('ranks hosts by any figure from one call per cluster and count, as the vendor ranks them', async () => {
+    const [t] = await rawClusters();
+    const answer = (await raw(`/v1/cluster/top?cluster_uuid=${t!.uuid}&count=3`)).data;
+    sim.resetStats();
+    const scope = new RequestScope();
+    const [cpu, iowait, netIn] = await Promise.all(
+      (['cpu_usage_info', 'disk_wiowait_usage_info', 'net_riops_usage_info'] as const).map((r) => vendor().topHosts(scope, t!.uuid, 3, r)),
+    );
+    expect(calls()).toEqual({ 'GET /v1/cluster/top': 1 });
+    expect(cpu!.map((u) => [u.hostNativeId, u.cpuPercent])).toEqual(answer.cpu_usage_info.map((u: any) => [hostId(t!.uuid, u.host_info.uuid), u.cpu_usage]));
+    expect(iowait!.map((u) => u.diskWriteIowait)).toEqual(answer.disk_wiowait_usage_info.map((u: any) => u.disk_wiowait));
+    expect(netIn!.map((u) => u.netReceiveIops)).toEqual(answer.net_riops_usage_info.map((u: any) => u.net_riops));
+    expect(cpu).toHaveLength(3);
+    expect(await vendor().topHosts(new RequestScope(), UNKNOWN, 3, 'cpu_usage_info')).toBeNull();
+  });
+
+  it('reads DRS and DPM as the vendor has them, in one call', async () => {
+    const [t] = await rawClusters();
+    const { DRS, DPM } = (await raw(`/v1/cluster/compute/service/drsconfig/get?cluster_uuid=${t!.uuid}`)).data.config;
+    sim.resetStats();
+    expect(await vendor().drs(new RequestScope(), t!.uuid)).toEqual({
+      drs: {
+        enabled: DRS.Enabled,
+        maxStep: DRS.MaxStep,
+        maxConcurrentMigrations: DRS.MaxConcurrentMigration,
+        maxHostConcurrentMigrations: DRS.MaxHostConcurrentMigration,
+        thresholdLevel: DRS.ThresholdLevel,
+        minBenefitLevel: DRS.MinBenefitLevel,
+      },
+      dpm: { enabled: DPM.Enabled, highThreshold: DPM.HighThreshold, lowThreshold: DPM.LowThreshold },
+    });
+    expect(calls()).toEqual({ 'GET /v1/cluster/compute/service/drsconfig/get': 1 });
+    expect(await vendor().drs(new RequestScope(), UNKNOWN)).toBeNull();
+  });
+
+  it('changes DRS/DPM and the over-allocation caps, one write each, and reads them back; the vendor’s refusal is its error', async () => {
+    const [t] = await rawClusters();
+    sim.resetStats();
+    const done = { target: { type: 'Cluster', nativeId: t!.uuid } };
+    expect(await vendor().setDrs(new RequestScope(), t!.uuid, { drs: { enabled: false, thresholdLevel: 1 }, dpm: { enabled: true } })).toEqual(done);
+    expect(await vendor().setOverAllocation(new RequestScope(), t!.uuid, { cpu: 0.8, storage: 0.7 })).toEqual(done);
+    expect(calls()).toEqual({ 'POST /v1/cluster/compute/service/drsconfig/update': 1, 'POST /v1/cluster/set/global/config': 1 });
+    const drs = (await vendor().drs(new RequestScope(), t!.uuid))!;
+    expect(drs.drs).toMatchObject({ enabled: false, thresholdLevel: 1, maxStep: 4 });
+    expect(drs.dpm).toMatchObject({ enabled: true, highThreshold: 0.8 });
+    expect(await vendor().overAllocation(new RequestScope(), t!.uuid)).toMatchObject({ cpu: 0.8, storage: 0.7 });
+    // DPM's low threshold above the high one it keeps: only the vendor knows the high one.
+    expect(await failure(() => vendor().setDrs(new RequestScope(), t!.uuid, { dpm: { lowThreshold: 0.9 } }))).toMatchObject({
+      code: 'SOURCE_ERROR',
+      detail: { httpStatus: 400, vendorCode: '10002' },
+    });
+    await expect(vendor().setOverAllocation(new RequestScope(), UNKNOWN, { cpu: 0.5 })).rejects.toBeInstanceOf(NotFoundError);
+    expect(await vendor().overAllocation(new RequestScope(), UNKNOWN)).toBeNull();
+  });
+
+  it('reads the management plane: the licence and every center node’s etcd member, in one call', async () => {
+    const [t] = await rawClusters();
+    const nodes = (await raw(`/v1/cluster/cloud/manage?cluster_uuid=${t!.uuid}`)).data.host_info;
+    sim.resetStats();
+    const management = (await vendor().management(new RequestScope(), t!.uuid))!;
+    expect(calls()).toEqual({ 'GET /v1/cluster/cloud/manage': 1 });
+    expect(management.centerNodes.map((n) => [n.hostNativeId, n.address, n.leader, n.etcd?.healthy ?? null])).toEqual(
+      nodes.map((n: any) => [
+        hostId(t!.uuid, n.uuid),
+        n.ip,
+        n.is_leader,
+        n.etcd_base_info?.etcd_cluter_health ? n.etcd_base_info.etcd_cluter_health === 'health' : null,
+      ]),
+    );
+    expect(management.centerNodes.filter((n) => n.leader)).toHaveLength(1);
+    expect(management.centerNodes.map((n) => n.etcd?.dbSizeBytes ?? null)).toEqual(
+      nodes.map((n: any) =>
+        n.etcd_base_info?.etcd_debugging_mvcc_db_total_size_in_bytes ? Number(n.etcd_base_info.etcd_debugging_mvcc_db_total_size_in_bytes) : null,
+      ),
+    );
+    expect(management.centerNodes.some((n) => (n.etcd?.dbSizeBytes ?? 0) > 0)).toBe(true);
+    const leader = nodes.find((n: any) => n.is_leader);
+    expect(management.licenceExpiresAt).toBe(new Date(leader.license_expire_date * 1000).toISOString());
+    expect(await vendor().management(new RequestScope(), UNKNOWN)).toBeNull();
+  });
+
+  it('reads each center node’s metadata backup schedule and daemon: the cluster’s detail, then two calls per center node', async () => {
+    const [t] = await rawClusters();
+    const centers: string[] = t!.detail.candidates;
+    const expected = await Promise.all(
+      centers.map(async (ip) => ({
+        config: (await raw(`/v1/cluster/data/snapshot/config/inspect?cluster_uuid=${t!.uuid}&ip=${ip}`)).data.meta_data.SnapshotConfig,
+        daemon: (await raw(`/v1/cluster/data/daemon/state?cluster_uuid=${t!.uuid}&ip=${ip}`)).data.meta_data.DaemonState,
+      })),
+    );
+    await call(sim, 'POST', '/v1/cluster/data/daemon/stop', { body: { cluster_uuid: t!.uuid, ip: centers[0] } });
+    sim.resetStats();
+    const backups = (await vendor().metadataBackups(new RequestScope(), t!.uuid))!;
+    expect(calls()).toEqual({
+      'GET /v1/cluster/get': 1,
+      'GET /v1/cluster/data/snapshot/config/inspect': centers.length,
+      'GET /v1/cluster/data/daemon/state': centers.length,
+    });
+    expect(backups.map((b) => [b.address, b.intervalSeconds])).toEqual(centers.map((ip, i) => [ip, expected[i]!.config.duration]));
+    expect(backups.map((b) => b.daemonRunning)).toEqual(centers.map((_, i) => i > 0 && expected[i]!.daemon === 'running'));
+    expect(await vendor().metadataBackups(new RequestScope(), UNKNOWN)).toBeNull();
   });
 });

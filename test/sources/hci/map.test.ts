@@ -11,12 +11,20 @@ import {
   inspectionState,
   inspectionWorkflow,
   joinWorkflow,
+  dpmShare,
   toCluster,
+  toDrsSettings,
   toHost,
+  toInspection,
+  toManagement,
+  toMetadataBackup,
+  toOverAllocation,
+  toRanking,
   toSnapshots,
   snapshotTime,
   snapshotType,
 } from '../../../src/sources/hci/map.js';
+import { cloudManage, drsConfig, inspection, metaData, top } from '../../../src/sources/hci/wire.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
@@ -374,5 +382,148 @@ describe('hci map: units and ids', () => {
     expect(parseWorkflowId('c/other/x')).toBeNull();
     expect(parseWorkflowId('c/other')).toBeNull();
     expect(workflowId({ kind: 'join', clusterUuid: 'c' })).toBe('c/join');
+  });
+});
+
+describe('hci map: its own capabilities', () => {
+  it('has no inspection to show for the document’s start and stop answers (nothing run yet, categories null)', () => {
+    for (const name of ['inspection-start.response.json', 'inspection-stop.response.json']) {
+      const report = inspection.parse(data(name));
+      expect(report.system).toEqual([]);
+      expect(toInspection(SRC, CLUSTER, report)).toBeNull();
+    }
+  });
+
+  it('lists a run’s findings by category, each on its host, with the counters and the run as its workflow', () => {
+    const item = (host: string, key: string, level: number, value: string, suggestion = '') => ({
+      host_uuid: host,
+      host_name: '10.0.0.1',
+      item: key,
+      item_cn: '名称',
+      level,
+      value,
+      suggestion,
+    });
+    const report = inspection.parse({
+      ...data('inspection-start.response.json'),
+      status: { code: 0, message: '', UUID: 'run-1' },
+      normal: 1,
+      alarm: 1,
+      fault: 1,
+      score: 88,
+      state: 2,
+      finishedPercent: 100,
+      hardware: [item('h2', 'raid', 2, 'Degraded', '请联系运维人员排查')],
+      system: [item('h1', 'cpu_usage', 0, '12.5%'), item('h2', 'mem_usage', 1, '90.0%', '迁移部分虚拟机或扩容主机')],
+    });
+    const mapped = toInspection(SRC, CLUSTER, report)!;
+    expect(mapped.workflow).toMatchObject({ kind: 'InspectCluster', state: 'SUCCEEDED', progress: 1 });
+    expect(mapped).toMatchObject({ score: 88, normal: 1, alarm: 1, fault: 1 });
+    expect(mapped.findings.map((f) => [f.category, f.hostNativeId, f.item, f.level, f.value, f.suggestion])).toEqual([
+      ['system', hostId(CLUSTER, 'h1'), 'cpu_usage', 'NORMAL', '12.5%', null],
+      ['system', hostId(CLUSTER, 'h2'), 'mem_usage', 'ALARM', '90.0%', '迁移部分虚拟机或扩容主机'],
+      ['hardware', hostId(CLUSTER, 'h2'), 'raid', 'FAULT', 'Degraded', '请联系运维人员排查'],
+    ]);
+    expect(toInspection(SRC, CLUSTER, { ...report, system: [item('h1', 'ntp_sync', 7, 'odd')], hardware: [] })!.findings[0]).toMatchObject({
+      level: 'UNKNOWN',
+      rawLevel: '7',
+      itemName: '名称',
+      hostName: '10.0.0.1',
+    });
+  });
+
+  it('ranks hosts from the top example: its `list` stands for the cpu ranking, the others are empty', () => {
+    const answer = top.parse(data('cluster-top.response.json'));
+    const [first] = data('cluster-top.response.json').list;
+    expect(toRanking(CLUSTER, answer, 'cpu_usage_info')).toEqual([
+      {
+        hostNativeId: hostId(CLUSTER, first.host_info.uuid),
+        hostName: 'TOS-192.168.201.187',
+        address: null,
+        kernelVersion: '4.14.254',
+        uptimeSeconds: 189312,
+        cpuPercent: first.cpu_usage,
+        memoryPercent: first.mem_usage,
+        netReceiveIops: 47,
+        netSendIops: 2,
+        netReceiveRate: 4700,
+        netSendRate: 891,
+        diskReadIops: 0,
+        diskWriteIops: 0,
+        diskReadSpeed: 0,
+        diskWriteSpeed: 272,
+        diskReadIowait: 0,
+        diskWriteIowait: 46,
+      },
+    ]);
+    expect(toRanking(CLUSTER, answer, 'disk_wiowait_usage_info')).toEqual([]);
+    const tabled = top.parse({ ...data('cluster-top.response.json'), disk_wiowait_usage_info: [first], cpu_usage_info: [] });
+    expect(toRanking(CLUSTER, tabled, 'disk_wiowait_usage_info').map((u) => u.diskWriteIowait)).toEqual([46]);
+  });
+
+  it('reads the DRS/DPM example, its DPM thresholds as shares', () => {
+    expect(toDrsSettings(drsConfig.parse(data('drsconfig-get.response.json')).config)).toEqual({
+      drs: { enabled: true, maxStep: 4, maxConcurrentMigrations: 4, maxHostConcurrentMigrations: 2, thresholdLevel: 3, minBenefitLevel: 3 },
+      dpm: { enabled: false, highThreshold: 0.8, lowThreshold: 0.45 },
+    });
+    // The table says "0~100%": a percentage reads as the same share.
+    expect([dpmShare(80), dpmShare(0.8), dpmShare(1), dpmShare(null)]).toEqual([0.8, 0.8, 1, null]);
+    expect(toDrsSettings({ DRS: null })).toEqual({ drs: null, dpm: null });
+  });
+
+  it('reads the over-allocation caps by the names the set example sends (get shows no answer)', () => {
+    expect(toOverAllocation(fixture('global-config-set.request.json'))).toEqual({ storage: 0.7, cpu: 0.8, memory: null, dataDisk: null });
+  });
+
+  it('reads the licence and each center node’s etcd health from the cloud-manage example', () => {
+    const nodes = cloudManage.parse(data('cloud-manage.response.json')).host_info;
+    expect(toManagement(CLUSTER, nodes)).toEqual({
+      licenceInstalled: false,
+      licenceExpiresAt: new Date(1572873658 * 1000).toISOString(),
+      centerNodes: [
+        {
+          hostNativeId: hostId(CLUSTER, '5a2744dc-b17c-4082-8259-ddb91952e1fa'),
+          address: '10.30.12.52',
+          leader: true,
+          rawStatus: '1',
+          etcd: {
+            healthy: true,
+            rawHealth: 'health',
+            members: 1,
+            healthyCenterNodes: 1,
+            unhealthyCenterNodes: 0,
+            dbSizeBytes: 22687744,
+            dataDirCapacityBytes: 51699699712,
+            dataDirFreeBytes: 15635509248,
+            proposalsFailed: 13,
+            proposalsPending: 0,
+            leaderChanges: 1,
+          },
+        },
+      ],
+    });
+    const [node] = nodes;
+    const follower = { ...node!, is_leader: false, etcd_base_info: {}, license_expire_date: 0, uuid: 'h2' };
+    const unhealthy = { ...node!, etcd_base_info: { etcd_cluter_health: 'unhealth', etcd_node_count: '' } };
+    expect(toManagement(CLUSTER, [follower]).centerNodes[0]!.etcd).toBeNull();
+    expect(toManagement(CLUSTER, [follower]).licenceExpiresAt).toBeNull();
+    expect(toManagement(CLUSTER, [follower, unhealthy]).centerNodes[1]!.etcd).toMatchObject({ healthy: false, rawHealth: 'unhealth', members: null });
+    expect(toManagement(CLUSTER, [])).toEqual({ licenceInstalled: null, licenceExpiresAt: null, centerNodes: [] });
+  });
+
+  it('reads a center node’s metadata backup schedule and daemon from the config-inspect and daemon-state examples', () => {
+    const policy = metaData.parse(data('snapshot-config-inspect.response.json')).meta_data.SnapshotConfig!;
+    const daemon = metaData.parse(data('daemon-state.response.json')).meta_data.DaemonState!;
+    expect(toMetadataBackup('10.30.10.25', policy, daemon)).toEqual({
+      address: '10.30.10.25',
+      intervalSeconds: 3600,
+      displayOption: 'hour',
+      changedAt: new Date(1568947728 * 1000).toISOString(),
+      daemonRunning: true,
+      rawDaemonState: 'running',
+    });
+    expect(toMetadataBackup('10.0.0.1', null, 'stopped')).toMatchObject({ intervalSeconds: null, changedAt: null, daemonRunning: false });
+    // The config example's own `DaemonState` is blank: no word, no answer.
+    expect(toMetadataBackup('10.0.0.1', policy, '')).toMatchObject({ daemonRunning: null, rawDaemonState: null });
   });
 });

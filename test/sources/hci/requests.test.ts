@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { HciCreateRequest } from '../../../src/sources/hci/inputs.js';
@@ -7,8 +8,10 @@ import {
   centerNodeFor,
   checkSnapshotRequest,
   deleteClusterBody,
+  drsConfigBody,
   inspectionBody,
   newestSnapshotFile,
+  overAllocationBody,
 } from '../../../src/sources/hci/requests.js';
 
 const fieldOf = (run: () => unknown): string => {
@@ -85,5 +88,34 @@ describe('hci requests: the rest', () => {
       check_network: true,
       check_hardware: true,
     });
+  });
+});
+
+describe('hci requests: DRS/DPM and over-allocation settings', () => {
+  const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
+
+  it('sends the document’s DRS update: DRS alone, only the fields given (cluster_name, for the vendor’s log only, left out)', () => {
+    const { cluster_name: _, ...example } = fixture('drsconfig-update.request.json');
+    const change = { drs: { enabled: false, maxStep: 4, thresholdLevel: 1, minBenefitLevel: 3, maxConcurrentMigrations: 4, maxHostConcurrentMigrations: 2 } };
+    expect(drsConfigBody(example.cluster_uuid, change)).toEqual(example);
+    expect(drsConfigBody('c', { dpm: { lowThreshold: 0.3 } })).toEqual({ cluster_uuid: 'c', config: { DPM: { LowThreshold: 0.3 } } });
+  });
+
+  it('refuses DRS/DPM values the table rules out, naming the field', () => {
+    expect(fieldOf(() => drsConfigBody('c', {}))).toBe('input');
+    expect(fieldOf(() => drsConfigBody('c', { drs: {} }))).toBe('input');
+    expect(fieldOf(() => drsConfigBody('c', { drs: { thresholdLevel: 6 } }))).toBe('input.drs.thresholdLevel');
+    expect(fieldOf(() => drsConfigBody('c', { drs: { minBenefitLevel: 2.5 } }))).toBe('input.drs.minBenefitLevel');
+    expect(fieldOf(() => drsConfigBody('c', { drs: { maxStep: 0 } }))).toBe('input.drs.maxStep');
+    expect(fieldOf(() => drsConfigBody('c', { dpm: { highThreshold: 80 } }))).toBe('input.dpm.highThreshold');
+    expect(fieldOf(() => drsConfigBody('c', { dpm: { highThreshold: 0.4, lowThreshold: 0.5 } }))).toBe('input.dpm.lowThreshold');
+  });
+
+  it('sends the document’s over-allocation example: only the caps given, the cluster by its uuid', () => {
+    const { ip: _, ...example } = fixture('global-config-set.request.json');
+    expect(overAllocationBody('c', { storage: 0.7, cpu: 0.8 })).toEqual({ cluster_uuid: 'c', ...example });
+    expect(fieldOf(() => overAllocationBody('c', {}))).toBe('input');
+    expect(fieldOf(() => overAllocationBody('c', { memory: 0 }))).toBe('input.memory');
+    expect(fieldOf(() => overAllocationBody('c', { dataDisk: 1.5 }))).toBe('input.dataDisk');
   });
 });
