@@ -16,30 +16,15 @@ import {
   HostComponentsDocument,
   HostPageDocument,
 } from '../generated/operations.js';
-import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { ADMIN_TOKEN, OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
 import { mutate } from '../helpers/mutations.js';
 import { login } from '../simulators/dcos/support.js';
 
 /** DC/OS's own capabilities through `/graphql`, against the demo's simulator: Host.details, the `dcos(sourceId:)` root, and the dcos* mutations with their roles. */
 
-const VIEWER_TOKEN = 'e2e-viewer-token';
-const OPERATOR_TOKEN = 'e2e-operator-token';
 const PUBLIC_KEY = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIGq0MqNlTCDa1FbJm7x4i1oHzX8wQPlLs4n9e2M0c0Ve ops@fleetgate';
 
-let demo: DemoGateway;
-beforeAll(async () => {
-  demo = await startDemoGateway({
-    server: {
-      tokens: [
-        { name: 'ada', role: 'admin', token: ADMIN_TOKEN },
-        { name: 'otto', role: 'operator', token: OPERATOR_TOKEN },
-        { name: 'vic', role: 'viewer', token: VIEWER_TOKEN },
-      ],
-    },
-  });
-});
-afterAll(() => demo.close());
-beforeEach(() => demo.resetCounts());
+const demo = useRolesDemo();
 
 const dcosRoutes = () => demo.vendorCalls().dcos?.routes ?? {};
 const vendorWrites = () => Object.keys(dcosRoutes()).filter((route) => !route.startsWith('GET ') && route !== 'POST /v1/token');

@@ -14,28 +14,15 @@ import {
   DwsSnapshotPolicyDocument,
   NodeByIdDocument,
 } from '../generated/operations.js';
-import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { ADMIN_TOKEN, OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
 import { call } from '../helpers/sim-client.js';
 
 /** DWS's own root (`dws(sourceId:)`) through `/graphql`, against the demo's simulator. */
 
-const VIEWER_TOKEN = 'e2e-viewer-token';
 const NEW_PASSWORD = 'NewPassw0rd!e2e';
 
-let demo: DemoGateway;
-beforeAll(async () => {
-  demo = await startDemoGateway({
-    server: {
-      tokens: [
-        { name: 'ada', role: 'admin', token: ADMIN_TOKEN },
-        { name: 'vic', role: 'viewer', token: VIEWER_TOKEN },
-      ],
-    },
-  });
-});
-afterAll(() => demo.close());
-beforeEach(() => demo.resetCounts());
+const demo = useRolesDemo();
 
 /** The simulator's own answer at `path` (below `/{version}/{project_id}`), read with a token of our own. */
 async function vendor(version: string, path: string): Promise<any> {

@@ -12,29 +12,13 @@ import {
   HciTopHostsDocument,
   StartInspectionDocument,
 } from '../generated/operations.js';
-import { ADMIN_TOKEN, type DemoGateway, startDemoGateway } from '../helpers/gateway.js';
+import { ADMIN_TOKEN, OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
 import { call } from '../helpers/sim-client.js';
 
 /** HCI's member of `Cluster.details` through `/graphql`, against the demo's simulator. */
 
-const VIEWER_TOKEN = 'e2e-viewer-token';
-const OPERATOR_TOKEN = 'e2e-operator-token';
-
-let demo: DemoGateway;
-beforeAll(async () => {
-  demo = await startDemoGateway({
-    server: {
-      tokens: [
-        { name: 'ada', role: 'admin', token: ADMIN_TOKEN },
-        { name: 'vic', role: 'viewer', token: VIEWER_TOKEN },
-        { name: 'opal', role: 'operator', token: OPERATOR_TOKEN },
-      ],
-    },
-  });
-});
-afterAll(() => demo.close());
-beforeEach(() => demo.resetCounts());
+const demo = useRolesDemo();
 
 const sim = () => demo.fleet.simulators.hci;
 const vendor = async (path: string): Promise<any> => (await call(sim(), 'GET', path)).body.data;

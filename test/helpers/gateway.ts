@@ -1,5 +1,6 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { GatewayConfig, Limits, SourceConfig } from '../../src/config.js';
 import { startDemo } from '../../src/demo.js';
 import { createLogger, type Logger } from '../../src/log.js';
@@ -31,6 +32,39 @@ export interface DemoGateway {
 export const ADMIN_TOKEN = 'e2e-admin-token';
 
 /** Pollers look every 20–100 ms in tests: the simulators' clocks are moved by hand. */
+export const OPERATOR_TOKEN = 'e2e-operator-token';
+export const VIEWER_TOKEN = 'e2e-viewer-token';
+
+/**
+ * The demo gateway a test file's tests share, with a token for each role (ADMIN_TOKEN,
+ * OPERATOR_TOKEN, VIEWER_TOKEN): started before them, its vendor counts reset before each,
+ * closed after. The file's top level runs before it starts, so what is returned reads
+ * through to it as it is when a test runs.
+ */
+export function useRolesDemo(): DemoGateway {
+  let demo: DemoGateway | undefined;
+  beforeAll(async () => {
+    demo = await startDemoGateway({
+      server: {
+        tokens: [
+          { name: 'ada', role: 'admin', token: ADMIN_TOKEN },
+          { name: 'opal', role: 'operator', token: OPERATOR_TOKEN },
+          { name: 'vic', role: 'viewer', token: VIEWER_TOKEN },
+        ],
+      },
+    });
+  });
+  afterAll(() => demo?.close());
+  beforeEach(() => demo?.resetCounts());
+  return new Proxy({} as DemoGateway, {
+    get(_target, key) {
+      if (!demo) throw new Error('the demo gateway is read before it started');
+      const value = Reflect.get(demo, key);
+      return typeof value === 'function' ? value.bind(demo) : value;
+    },
+  });
+}
+
 export const TEST_POLL = { minIntervalMs: 20, maxIntervalMs: 100 };
 
 export interface DemoOptions {
