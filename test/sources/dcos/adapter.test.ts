@@ -13,6 +13,7 @@ import { SourceError } from '../../../src/sources/errors.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { dcosSourceConfig } from './support.js';
 import { login } from '../../simulators/dcos/support.js';
 import { failure } from '../../helpers/rejection.js';
 
@@ -22,19 +23,7 @@ const UNKNOWN_ID = '000000000000000000000000';
 let sim: RunningSimulator;
 let adapter: SourceAdapter;
 
-function config(overrides: Partial<SourceConfig> = {}): SourceConfig {
-  return {
-    id: 'dcos-test',
-    kind: 'dcos',
-    name: 'DC/OS test',
-    url: sim.url,
-    timeoutMs: 2_000,
-    retries: 1,
-    concurrency: 4,
-    credentials: { ...sim.credentials },
-    ...overrides,
-  };
-}
+const config = (overrides: Partial<SourceConfig> = {}): SourceConfig => dcosSourceConfig(sim, overrides);
 const build = (overrides: Partial<SourceConfig> = {}) => createDcosAdapter(config(overrides), { metrics: createMetrics() });
 const session = (a: SourceAdapter = adapter) => a.session(new RequestScope());
 const readers = () => {

@@ -11,6 +11,7 @@ import { SourceError } from '../../../src/sources/errors.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { dcosAdapterOver } from './support.js';
 import { MINUTE, type Session, login } from '../../simulators/dcos/support.js';
 import { rejectionOf as rejection } from '../../helpers/rejection.js';
 
@@ -22,21 +23,7 @@ let adapter: SourceAdapter;
 let ops: SourceOperations;
 let vendor: Session;
 
-const build = (overrides: Partial<SourceConfig> = {}) =>
-  createDcosAdapter(
-    {
-      id: 'dcos-test',
-      kind: 'dcos',
-      name: 'DC/OS test',
-      url: sim.url,
-      timeoutMs: 2_000,
-      retries: 1,
-      concurrency: 4,
-      credentials: { ...sim.credentials },
-      ...overrides,
-    },
-    { metrics: createMetrics() },
-  );
+const build = (overrides: Partial<SourceConfig> = {}) => dcosAdapterOver(sim, overrides);
 const readers = () => {
   const s = adapter.session(new RequestScope());
   return { clusters: s.clusters!, hosts: s.hosts!, workflows: s.workflows! };

@@ -8,6 +8,7 @@ import type { DcosVendor } from '../../../src/sources/dcos/vendor.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
+import { dcosAdapterOver } from './support.js';
 import { failure, rejectionOf } from '../../helpers/rejection.js';
 
 /** DC/OS's own capabilities (vendor.ts) against the simulator: what each reads and sends, and how the vendor's refusals come back. */
@@ -19,21 +20,7 @@ let sim: RunningSimulator;
 let adapter: SourceAdapter;
 let vendor: DcosVendor;
 
-const build = (overrides: Partial<SourceConfig> = {}) =>
-  createDcosAdapter(
-    {
-      id: 'dcos-test',
-      kind: 'dcos',
-      name: 'DC/OS test',
-      url: sim.url,
-      timeoutMs: 2_000,
-      retries: 1,
-      concurrency: 4,
-      credentials: { ...sim.credentials },
-      ...overrides,
-    },
-    { metrics: createMetrics() },
-  );
+const build = (overrides: Partial<SourceConfig> = {}) => dcosAdapterOver(sim, overrides);
 const scope = () => new RequestScope();
 const routes = () => sim.stats().routes;
 const writes = () => Object.entries(routes()).filter(([route]) => !route.startsWith('GET ') && route !== 'POST /v1/token').length;
