@@ -202,6 +202,19 @@ describe('merged paging across sources', () => {
     expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['down', 'SOURCE_UNAVAILABLE']]);
   });
 
+  it('leaves a failing source out in source order and when paging backward, serving exactly the others', async () => {
+    const down = fakeSource({ id: 'down', clusters: 5, fail: true });
+    const others = a.clusters.map((x) => x.nativeId);
+    for (const args of [{ first: 100 }, { last: 100 }]) {
+      for (const order of [{ field: 'SOURCE', direction: 'ASC' } as const, { field: 'NAME', direction: 'ASC' } as const]) {
+        const page = await mergedPage({ entity: 'clusters', slots: slotsOf(down, a), filter: {}, order, args });
+        expect(page.edges.map((e) => e.node.nativeId).sort()).toEqual([...others].sort());
+        expect(page.edges.every((e) => e.node.sourceId === 'a')).toBe(true);
+        expect(page.missing().map((p) => [p.sourceId, p.error.code])).toEqual([['down', 'SOURCE_UNAVAILABLE']]);
+      }
+    }
+  });
+
   it('completes only the outlined items a page shows, when filter and order need only the outline', async () => {
     const o = fakeSource({ id: 'o', clusters: 30, outlined: true });
     const byName = await mergedPage({
