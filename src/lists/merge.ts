@@ -92,6 +92,14 @@ class SourceSequence<E extends EntityName> {
       fullyPushedDown(filter, reader.pushdown);
   }
 
+  #pushed?: Filter<E>;
+
+  /** The part of the filter the reader applies itself: what every call of this sequence sends. */
+  #vendorFilter(): Filter<E> {
+    this.#pushed ??= pushedDownPart(this.filter, this.slot.reader.pushdown) as Filter<E>;
+    return this.#pushed;
+  }
+
   #entry(item: Item<E>): Entry<E> {
     return { item, key: this.keyOf(item) };
   }
@@ -100,7 +108,7 @@ class SourceSequence<E extends EntityName> {
   async take(from: number, count: number): Promise<Entry<E>[]> {
     const { reader } = this.slot;
     if (this.#windowed && reader.window) {
-      const window = await reader.window(pushedDownPart(this.filter, reader.pushdown) as Filter<E>, from, count + 1, this.want);
+      const window = await reader.window(this.#vendorFilter(), from, count + 1, this.want);
       this.#reportMissing(window.items);
       if (window.total !== undefined) this.#knownTotal = window.total;
       return window.items.map((item) => this.#entry(item));
@@ -139,7 +147,7 @@ class SourceSequence<E extends EntityName> {
    */
   async #each(visit: (entry: Entry<E>) => void): Promise<void> {
     const { reader } = this.slot;
-    const vendorFilter = pushedDownPart(this.filter, reader.pushdown) as Filter<E>;
+    const vendorFilter = this.#vendorFilter();
     const { outline } = reader;
     // What the filter and order read of an item: only an outline reader needs telling.
     const sorting = outline ? this.#sortingFields() : undefined;
@@ -172,7 +180,7 @@ class SourceSequence<E extends EntityName> {
     if (this.#windowed && this.#knownTotal !== undefined) return this.#knownTotal;
     if (this.#windowed && this.slot.reader.window) {
       // An empty window: the vendor's count, without an item the reader would have to complete.
-      const window = await this.slot.reader.window(pushedDownPart(this.filter, this.slot.reader.pushdown) as Filter<E>, 0, 0);
+      const window = await this.slot.reader.window(this.#vendorFilter(), 0, 0);
       if (window.total !== undefined) return window.total;
     }
     return (await (this.#selected?.result ?? this.#select(0))).total;

@@ -6,7 +6,7 @@ import type { AdapterDeps } from './adapter.js';
 import type { SourceHealth } from '../model/status.js';
 import { callError, RequestAbortedError, SourceError, type SourceErrorCode } from './errors.js';
 import { endVendorSpan, vendorSpan } from '../tracing.js';
-import { callLogOf, logged } from './call-log.js';
+import { callLogOf, logged, type VendorCall } from './call-log.js';
 import type { RequestScope } from './scope.js';
 import { textOf } from './kit/rows.js';
 import { SharedAnswers } from './shared-answers.js';
@@ -267,13 +267,18 @@ export class SourceHttp {
     // Every call of this client carries the source's own credentials unless it says
     // otherwise: the credential identity is whether it sends them, and any headers of its own.
     const key = `${call.auth === false ? 'anonymous' : 'source'} ${call.headers ? JSON.stringify(call.headers) : ''} ${url}`;
-    if (!call.scope) return this.#answers.get(key, signal, (own) => this.#sendLogged(log, { ...call, signal: own }, url));
-    return call.scope.memo(this.#memoPrefix + key, () => this.#answers.get(key, signal, (own) => this.#sendLogged(log, { ...call, signal: own }, url)));
+    return call.scope ? call.scope.memo(this.#memoPrefix + key, () => this.#shared(key, log, call, url, signal)) : this.#shared(key, log, call, url, signal);
+  }
+
+  /** A GET answered by the call in flight (or kept) under `key`, or sent as that call. */
+  #shared(key: string, log: VendorCall[] | undefined, call: SourceCall, url: string, signal: AbortSignal | undefined): Promise<SourceReply> {
+    return this.#answers.get(key, signal, (own) => this.#sendLogged(log, { ...call, signal: own }, url));
   }
 
   /** `call` sent, and entered in the request's call log when it keeps one. */
-  #sendLogged(log: ReturnType<typeof callLogOf>, call: SourceCall, url: string): Promise<SourceReply> {
-    return log ? logged(log, this.options.sourceId, `${call.method} ${call.route}`, this.#send(call, url)) : this.#send(call, url);
+  #sendLogged(log: VendorCall[] | undefined, call: SourceCall, url: string): Promise<SourceReply> {
+    const route = `${call.method} ${call.route}`;
+    return log ? logged(log, this.options.sourceId, route, this.#send(call, url, route)) : this.#send(call, url, route);
   }
 
   /** Health as `sources { health }` reports it. */
@@ -305,11 +310,10 @@ export class SourceHttp {
     return `${this.#prefix}${call.path}${qs ? `?${qs}` : ''}`;
   }
 
-  async #send(call: SourceCall, url: string): Promise<SourceReply> {
+  async #send(call: SourceCall, url: string, route: string): Promise<SourceReply> {
     const deadline = new CallDeadline(this.options.timeoutMs, call.signal);
     const { signal } = deadline;
     const deadlineAt = Date.now() + this.options.timeoutMs;
-    const route = `${call.method} ${call.route}`;
     const span = vendorSpan(this.options.sourceId, this.options.kind, route);
     let attempts = 0;
     const attempt = () => {
@@ -391,17 +395,7 @@ export class SourceHttp {
       const elapsed = performance.now() - started;
       this.options.metrics.sourceLatency.observe({ ...this.#labels, route }, elapsed / 1000);
       this.#health.latencyMs = this.#health.latencyMs === undefined ? elapsed : this.#health.latencyMs * 0.8 + elapsed * 0.2;
-      // A proxy's HTML page in front of a dead backend says "unavailable", not "garbage".
-      const notJson = (err: unknown) =>
-        this.#error(
-          status >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE',
-          `${route} answered HTTP ${status} with a body that is not JSON (${describeText(textOf(bytes, 0, 4096), bytes.length)})`,
-          call,
-          route,
-          { status },
-          err,
-        );
-      if (status < 300 && bytes.length > LARGE_BODY) return new LargeReply(status, res.headers, bytes, notJson);
+      if (status < 300 && bytes.length > LARGE_BODY) return new LargeReply(status, res.headers, bytes, (err) => this.#notJson(err, call, route, status, bytes));
       const text = textOf(bytes);
       let body: unknown;
       if (text.trim() !== '') {
@@ -409,7 +403,7 @@ export class SourceHttp {
           body = JSON.parse(text);
         } catch (err) {
           if (status === 401) return { status, headers: res.headers, body: undefined };
-          throw notJson(err);
+          throw this.#notJson(err, call, route, status, bytes);
         }
       }
       const reply: SourceReply = { status, headers: res.headers, body };
@@ -454,6 +448,13 @@ export class SourceHttp {
   #transient500(reply: SourceReply): boolean {
     const { transient500 } = this.options;
     return !transient500 || transient500(this.vendorError(reply));
+  }
+
+  /** A body that does not parse. A proxy's HTML page in front of a dead backend says "unavailable", not "garbage". */
+  #notJson(err: unknown, call: SourceCall, route: string, status: number, bytes: Uint8Array): SourceError {
+    const code: SourceErrorCode = status >= 500 ? 'SOURCE_UNAVAILABLE' : 'SOURCE_BAD_RESPONSE';
+    const text = describeText(textOf(bytes, 0, 4096), bytes.length);
+    return this.#error(code, `${route} answered HTTP ${status} with a body that is not JSON (${text})`, call, route, { status }, err);
   }
 
   #normalize(err: unknown, call: SourceCall, route: string, deadline: CallDeadline, signal: AbortSignal): SourceError | RequestAbortedError {

@@ -79,7 +79,8 @@ export function openList<E, S extends z.ZodType, R>(
   row: z.ZodType<R>,
 ): OpenedList<z.output<S>, E, R> {
   const { bytes } = reply;
-  const split = bytes === undefined ? undefined : splitRows(bytes, envelope.at ? [envelope.at, ...rows] : rows);
+  const path = envelope.at ? [envelope.at, ...rows] : rows;
+  const split = bytes === undefined ? undefined : splitRows(bytes, path);
   if (!split || bytes === undefined) {
     const whole = decode(http, call, reply, envelope, list);
     const found = rowsAt(whole.data, rows);
@@ -95,7 +96,7 @@ export function openList<E, S extends z.ZodType, R>(
     }
   };
   const rest = decode(http, call, { status: reply.status, headers: reply.headers, body: parse(split.outer) }, envelope, list);
-  const at = [...(envelope.at ? [envelope.at] : []), ...rows].join('.');
+  const at = path.join('.');
   const offsets = split.rows;
   return {
     ...rest,
