@@ -7,22 +7,9 @@ import { createOtestackAdapter } from '../../../src/sources/otestack/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
 import { call } from '../../helpers/sim-client.js';
+import { oteSourceConfig } from './support.js';
 
 const MINUTE = 60_000;
-
-function config(sim: RunningSimulator, overrides: Partial<SourceConfig> = {}): SourceConfig {
-  return {
-    id: 'ote-edge',
-    kind: 'otestack',
-    name: 'OTE',
-    url: sim.url,
-    timeoutMs: 5_000,
-    retries: 0,
-    concurrency: 8,
-    credentials: { ...sim.credentials },
-    ...overrides,
-  };
-}
 
 /** The simulator's own view, read with a token of our own (not counted after resetStats). */
 async function vendor(sim: RunningSimulator, path: string): Promise<any> {
@@ -44,7 +31,7 @@ describe('otestack adapter', () => {
   afterAll(() => sim.close());
   beforeEach(async () => {
     sim.reset();
-    adapter = createOtestackAdapter(config(sim), { metrics: createMetrics() });
+    adapter = createOtestackAdapter(oteSourceConfig(sim), { metrics: createMetrics() });
     await adapter.probe();
     sim.resetStats();
   });
@@ -261,19 +248,19 @@ describe('otestack adapter', () => {
     });
 
     it('refuses a wrong password as SOURCE_AUTH_FAILED', async () => {
-      const wrong = createOtestackAdapter(config(sim, { credentials: { user: 'admin', password: 'nope' } }), { metrics: createMetrics() });
+      const wrong = createOtestackAdapter(oteSourceConfig(sim, { credentials: { user: 'admin', password: 'nope' } }), { metrics: createMetrics() });
       await expect(wrong.probe()).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED', sourceId: 'ote-edge' });
       await wrong.close();
     });
 
     it('requires exactly the simulator’s credential names', () => {
       expect(Object.keys(otestackSimulator.credentials).sort()).toEqual(['password', 'user']);
-      expect(() => createOtestackAdapter(config(sim, { credentials: { user: 'admin' } }), { metrics: createMetrics() })).toThrow(/password/);
+      expect(() => createOtestackAdapter(oteSourceConfig(sim, { credentials: { user: 'admin' } }), { metrics: createMetrics() })).toThrow(/password/);
     });
   });
 
   describe('faults', () => {
-    const fresh = () => createOtestackAdapter(config(sim), { metrics: createMetrics() });
+    const fresh = () => createOtestackAdapter(oteSourceConfig(sim), { metrics: createMetrics() });
 
     it('a malformed body is SOURCE_BAD_RESPONSE', async () => {
       const a = fresh();
@@ -325,7 +312,7 @@ describe('otestack adapter: paging and token refresh', () => {
   it('walks every page of a node list longer than one page', async () => {
     const big = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0, clusters: 160 });
     try {
-      const adapter = createOtestackAdapter(config(big), { metrics: createMetrics() });
+      const adapter = createOtestackAdapter(oteSourceConfig(big), { metrics: createMetrics() });
       const total = (await vendor(big, '/v1/node?pageSize=1')).total;
       expect(total).toBeGreaterThan(1000);
       big.resetStats();
@@ -344,7 +331,7 @@ describe('otestack adapter: paging and token refresh', () => {
     // The vendor's clock runs 59.5 minutes behind ours: its tokens expire 30 s from now.
     const late = await startSimulator(otestackSimulator, { speed: 1, operationFailureRate: 0, epochMs: Date.now() - 59.5 * MINUTE });
     try {
-      const adapter = createOtestackAdapter(config(late), { metrics: createMetrics() });
+      const adapter = createOtestackAdapter(oteSourceConfig(late), { metrics: createMetrics() });
       await adapter.probe();
       await adapter.probe();
       expect(late.stats().routes).toMatchObject({ 'POST /v1/authorization': 1, 'PUT /v1/authorization': 1, 'GET /v1/authorization': 2 });

@@ -10,23 +10,10 @@ import type { SimulatorDefinition } from '../../../src/simulators/kit/definition
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
 import { call } from '../../helpers/sim-client.js';
+import { oteSourceConfig } from './support.js';
 
 const STEP_MS = 15_000;
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
-
-function config(sim: RunningSimulator, overrides: Partial<SourceConfig> = {}): SourceConfig {
-  return {
-    id: 'ote-edge',
-    kind: 'otestack',
-    name: 'OTE',
-    url: sim.url,
-    timeoutMs: 5_000,
-    retries: 0,
-    concurrency: 8,
-    credentials: { ...sim.credentials },
-    ...overrides,
-  };
-}
 
 /** The simulator's own view, read with a token of our own. */
 async function vendor(sim: RunningSimulator, path: string): Promise<any> {
@@ -90,7 +77,7 @@ describe('otestack operations', () => {
   afterAll(() => sim.close());
   beforeEach(async () => {
     sim.reset();
-    adapter = createOtestackAdapter(config(sim), { metrics: createMetrics() });
+    adapter = createOtestackAdapter(oteSourceConfig(sim), { metrics: createMetrics() });
     ops = adapter.operations!;
     const clusters = (await vendor(sim, '/v1/cluster')).data;
     const labels: string[] = (await vendor(sim, '/v1/cluster/label')).data;
@@ -359,7 +346,7 @@ describe('otestack operations: a write that times out', () => {
     const sim = await startSimulator(slowWrites(new Promise<void>((r) => (answer = r))), { speed: 1, operationFailureRate: 0 });
     try {
       // Writes are never answered before the deadline; the reads before them have ample time.
-      const adapter = createOtestackAdapter(config(sim, { timeoutMs: 2_000 }), { metrics: createMetrics() });
+      const adapter = createOtestackAdapter(oteSourceConfig(sim, { timeoutMs: 2_000 }), { metrics: createMetrics() });
       const site = (await vendor(sim, '/v1/cluster')).data[0].clusterName;
       await expect(
         adapter.operations!.createDeployment!({ clusterNativeIds: [site], name: 'fg-late', application: 'rtsp-gateway', version: '1.4', labels: [] }),
