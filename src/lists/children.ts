@@ -10,13 +10,18 @@ type Filter<E extends EntityName> = EntityTypes[E]['filter'];
  * the clusters of a page where the vendor allows, or else its list filtered to the
  * cluster (pushed down where the vendor can).
  */
-export async function clusterItems<E extends EntityName>(
+export function clusterItems<E extends EntityName>(
   entity: E,
   reader: EntityReader<Item<E>, Filter<E>>,
   clusterNativeId: string,
   want?: Want,
 ): Promise<Item<E>[]> {
+  // Not async here: one page per cluster of a nested query, so no promise around the reader's own.
   if (reader.byCluster) return reader.byCluster(clusterNativeId, want);
+  return listedOfCluster(entity, reader, clusterNativeId);
+}
+
+async function listedOfCluster<E extends EntityName>(entity: E, reader: EntityReader<Item<E>, Filter<E>>, clusterNativeId: string): Promise<Item<E>[]> {
   const filter = { clusterNativeId } as Filter<E>;
   const items = await reader.list(reader.pushdown.has('clusterNativeId' as never) ? filter : ({} as Filter<E>));
   return items.filter(matcher(entity, filter));
@@ -29,17 +34,33 @@ const NO_PUSHDOWN: ReadonlySet<never> = new Set();
  * One cluster's items as a reader of their own, so a cluster's child connection is the
  * same list engine as the top-level list (filters, order, cursors, totalCount,
  * missingSources) over this reader. Its items are listed whole, once per request and
- * cluster, then filtered and ordered in the gateway.
+ * cluster, then filtered and ordered in the gateway. A class, not an object of closures:
+ * a nested query makes one per cluster on its page.
  */
+class ClusterChildren<E extends EntityName> implements EntityReader<Item<E>, Filter<E>> {
+  readonly pushdown = NO_PUSHDOWN;
+
+  constructor(
+    private readonly entity: E,
+    private readonly reader: EntityReader<Item<E>, Filter<E>>,
+    private readonly clusterNativeId: string,
+    private readonly want: Want,
+  ) {}
+
+  list(): Promise<Item<E>[]> {
+    return clusterItems(this.entity, this.reader, this.clusterNativeId, this.want);
+  }
+
+  get(nativeId: string): Promise<Item<E> | null> {
+    return this.reader.get(nativeId);
+  }
+}
+
 export function clusterReader<E extends EntityName>(
   entity: E,
   reader: EntityReader<Item<E>, Filter<E>>,
   clusterNativeId: string,
   want?: Want,
 ): EntityReader<Item<E>, Filter<E>> {
-  return {
-    pushdown: NO_PUSHDOWN,
-    list: () => clusterItems(entity, reader, clusterNativeId, want),
-    get: (nativeId) => reader.get(nativeId),
-  };
+  return new ClusterChildren(entity, reader, clusterNativeId, want);
 }

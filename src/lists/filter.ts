@@ -57,12 +57,21 @@ function setChecks<E extends EntityName>(entity: E, filter: Filter<E>): { check:
  * not per item: a list of a hundred items is filtered on every request.
  */
 export function matcher<E extends EntityName>(entity: E, filter: Filter<E>): (item: Item<E>) => boolean {
-  const checks = setChecks(entity, filter);
-  if (checks.length === 0) return () => true;
+  const checks = isEmpty(filter) ? NO_CHECKS : setChecks(entity, filter);
+  if (checks.length === 0) return keepAll;
   return (item) => {
     const it = item as unknown as Record<string, unknown>;
     return checks.every(({ check, field, wanted }) => check.passes(wanted as never, it[field]));
   };
+}
+
+const keepAll = (): boolean => true;
+const NO_CHECKS: readonly never[] = [];
+
+/** Whether `filter` sets nothing: a cluster's own children on a nested page mostly are unfiltered. */
+function isEmpty(filter: object): boolean {
+  for (const _ in filter) return false;
+  return true;
 }
 
 /** The item fields a `matcher` reads for `filter`: what an outline must have to be filtered. */

@@ -105,15 +105,18 @@ class SourceSequence<E extends EntityName> {
   }
 
   /** Entries from `from` on: at least `count + 1` when there are that many, to tell whether more follow. */
-  async take(from: number, count: number): Promise<Entry<E>[]> {
-    const { reader } = this.slot;
-    if (this.#windowed && reader.window) {
-      const window = await reader.window(this.#vendorFilter(), from, count + 1, this.want);
-      this.#reportMissing(window.items);
-      if (window.total !== undefined) this.#knownTotal = window.total;
-      return window.items.map((item) => this.#entry(item));
-    }
-    return (await this.#select(from + count + 1)).entries.slice(from, from + count + 1);
+  take(from: number, count: number): Promise<Entry<E>[]> {
+    if (this.#windowed) return this.#window(from, count + 1);
+    return this.#select(from + count + 1).then((selected) =>
+      from === 0 && selected.entries.length <= count + 1 ? selected.entries : selected.entries.slice(from, from + count + 1),
+    );
+  }
+
+  async #window(from: number, size: number): Promise<Entry<E>[]> {
+    const window = await (this.slot.reader.window as NonNullable<EntityReader<Item<E>, Filter<E>>['window']>)(this.#vendorFilter(), from, size, this.want);
+    this.#reportMissing(window.items);
+    if (window.total !== undefined) this.#knownTotal = window.total;
+    return window.items.map((item) => this.#entry(item));
   }
 
   /** Every matching entry, in order: what backward paging needs. */
@@ -131,10 +134,10 @@ class SourceSequence<E extends EntityName> {
     if (!this.#selected || this.#selected.n < n) {
       const best = new Best<Entry<E>>(n, this.order.field === 'SOURCE' ? undefined : this.compare);
       const keep = matcher(this.entity, this.filter);
-      const offer = (entry: Entry<E>) => {
+      const reading = this.#each((entry) => {
         if (keep(entry.item)) best.offer(entry);
-      };
-      this.#selected = { n, result: this.#each(offer).then(() => ({ entries: best.sorted(), total: best.count })) };
+      });
+      this.#selected = { n, result: reading.then(() => ({ entries: best.sorted(), total: best.count })) };
     }
     return this.#selected.result;
   }
@@ -145,30 +148,33 @@ class SourceSequence<E extends EntityName> {
    * the answer and for what the filter and order read, read row by row where the
    * reader can (`scan`).
    */
-  async #each(visit: (entry: Entry<E>) => void): Promise<void> {
+  #each(visit: (entry: Entry<E>) => void): Promise<void> {
     const { reader } = this.slot;
     const vendorFilter = this.#vendorFilter();
     const { outline } = reader;
     // What the filter and order read of an item: only an outline reader needs telling.
     const sorting = outline ? this.#sortingFields() : undefined;
-    if (outline && sorting && covers(outline.fields, sorting)) {
-      const answered = covers(outline.fields, this.want);
-      const outlines = await outline.list(vendorFilter);
-      this.#reportMissing(outlines);
-      for (const o of outlines) {
-        const entry = this.#entry(o.known as Item<E>);
-        if (!answered) entry.complete = () => o.complete(this.want);
-        visit(entry);
-      }
-      return;
+    if (outline && sorting && covers(outline.fields, sorting)) return this.#eachOutline(outline, vendorFilter, visit);
+    if (reader.scan) return reader.scan(vendorFilter, (item) => visit(this.#entry(item)));
+    return listFor(reader, vendorFilter, sorting ? withFields(this.want, sorting) : this.want).then((items) => {
+      this.#reportMissing(items);
+      for (const item of items) visit(this.#entry(item));
+    });
+  }
+
+  async #eachOutline(
+    outline: NonNullable<EntityReader<Item<E>, Filter<E>>['outline']>,
+    vendorFilter: Filter<E>,
+    visit: (entry: Entry<E>) => void,
+  ): Promise<void> {
+    const answered = covers(outline.fields, this.want);
+    const outlines = await outline.list(vendorFilter);
+    this.#reportMissing(outlines);
+    for (const o of outlines) {
+      const entry = this.#entry(o.known as Item<E>);
+      if (!answered) entry.complete = () => o.complete(this.want);
+      visit(entry);
     }
-    if (reader.scan) {
-      await reader.scan(vendorFilter, (item) => visit(this.#entry(item)));
-      return;
-    }
-    const items = await listFor(reader, vendorFilter, sorting ? withFields(this.want, sorting) : this.want);
-    this.#reportMissing(items);
-    for (const item of items) visit(this.#entry(item));
   }
 
   #sortingFields(): Set<string> {
@@ -297,16 +303,26 @@ type Picked<E extends EntityName> = { entry: Entry<E>; lane: Lane<E> };
 /** What `missing()` is when every source answered in full. */
 const NO_PROBLEMS: SourceProblem[] = Object.freeze([]) as never;
 
+const needsCompleting = (p: { entry: { complete?: unknown } }): boolean => p.entry.complete !== undefined;
+
+/** What a failed source contributes to a page. */
+const NO_ENTRIES: Entry<never>[] = Object.freeze([]) as never;
+
 /**
  * A Relay connection page over many sources at once. Sources are asked in parallel
  * (one after another only in SOURCE order, where a later source is not needed until an
  * earlier one is exhausted); a source that fails is left out and reported, the others
  * still fill the page.
  */
-export async function mergedPage<E extends EntityName>(options: MergeOptions<E>): Promise<MergedPage<E>> {
-  const merge = new PageMerge(options);
-  await merge.fill();
-  return merge;
+export function mergedPage<E extends EntityName>(options: MergeOptions<E>): Promise<MergedPage<E>> {
+  let merge: PageMerge<E>;
+  try {
+    merge = new PageMerge(options);
+  } catch (err) {
+    // Bad paging arguments reject, as every other failure of a page does.
+    return Promise.reject(err);
+  }
+  return merge.fill();
 }
 
 /**
@@ -357,16 +373,23 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
     return encodeCursor({ q: this.#fingerprint(), p: positions });
   }
 
-  async #guard<T>(lane: Lane<E>, work: () => Promise<T>, fallback: T): Promise<T> {
-    if (lane.failed) return fallback;
+  /** `work`, or `fallback` once the lane's source has failed: a source error leaves the source out, anything else is a bug and fails the page. */
+  #guard<T>(lane: Lane<E>, work: () => Promise<T>, fallback: T): Promise<T> {
+    if (lane.failed) return Promise.resolve(fallback);
+    let running: Promise<T>;
     try {
-      return await work();
+      running = work();
     } catch (err) {
-      if (!(err instanceof SourceError) && !(err instanceof GatewayError)) throw err;
-      if (!lane.failed) this.#problems.push({ sourceId: lane.sourceId, error: err });
-      lane.failed = true;
-      return fallback;
+      running = Promise.reject(err);
     }
+    return running.then(undefined, (err: unknown) => this.#failed(lane, err, fallback));
+  }
+
+  #failed<T>(lane: Lane<E>, err: unknown, fallback: T): T {
+    if (!(err instanceof SourceError) && !(err instanceof GatewayError)) throw err;
+    if (!lane.failed) this.#problems.push({ sourceId: lane.sourceId, error: err });
+    lane.failed = true;
+    return fallback;
   }
 
   #nodeOf({ entry, lane }: Picked<E>): Item<E> | null | Promise<Item<E> | null> {
@@ -381,9 +404,12 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
    * throws is left out of the page as if its list had failed: its position stays, so a
    * later page still serves its items.
    */
-  async #completeEdges(page: Picked<E>[], positions: Record<string, number>): Promise<Edge<Item<E>>[]> {
-    // Completions first, all at once: one that fails marks its source failed before any of its items is counted.
-    const completed = page.some((p) => p.entry.complete) ? await Promise.all(page.map((p) => this.#nodeOf(p))) : undefined;
+  /** The page's nodes where some must be completed first, in parallel; undefined where none must. */
+  #completions(page: Picked<E>[]): Promise<(Item<E> | null)[]> | undefined {
+    return page.some(needsCompleting) ? Promise.all(page.map((p) => this.#nodeOf(p))) : undefined;
+  }
+
+  #edges(page: Picked<E>[], positions: Record<string, number>, completed: readonly (Item<E> | null)[] | undefined): Edge<Item<E>>[] {
     const out: Edge<Item<E>>[] = [];
     const trail: string[] = [];
     const counted = new PagePositions({ ...positions }, trail, this);
@@ -400,13 +426,12 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
     return out;
   }
 
-  async fill(): Promise<void> {
+  fill(): Promise<this> {
     const { args } = this.#options;
-    if (args.last != null || args.before != null) await this.#backward();
-    else await this.#forward();
+    return args.last != null || args.before != null ? this.#backward() : this.#forward();
   }
 
-  async #forward(): Promise<void> {
+  async #forward(): Promise<this> {
     const { args, order } = this.#options;
     const first = args.first ?? DEFAULT_PAGE_SIZE;
     const start: CompositeCursor['p'] = args.after ? decodeCursor(args.after, this.#fingerprint()).p : {};
@@ -417,42 +442,78 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
       positions[sourceId] = at;
       if (at > 0) hasPreviousPage = true;
     }
-    const picked: Picked<E>[] = [];
-    if (order.field === 'SOURCE') {
-      for (const lane of this.#lanes) {
-        if (picked.length > first) break;
-        const taken = await this.#guard(lane, () => lane.seq.take(positions[lane.sourceId] ?? 0, first - picked.length), []);
-        for (const entry of taken) picked.push({ entry, lane });
-      }
-    } else {
-      const heads = await Promise.all(
-        this.#lanes.map(async (lane) => ({
-          lane,
-          items: await this.#guard(lane, () => lane.seq.take(positions[lane.sourceId] ?? 0, first), [] as Entry<E>[]),
-          at: 0,
-        })),
-      );
-      while (picked.length <= first) {
-        let best: (typeof heads)[number] | undefined;
-        for (const h of heads) {
-          if (h.at < h.items.length && (!best || this.#compare(h.items[h.at] as Entry<E>, best.items[best.at] as Entry<E>) < 0)) best = h;
-        }
-        if (!best) break;
-        picked.push({ entry: best.items[best.at++] as Entry<E>, lane: best.lane });
-      }
-    }
+    const picked = order.field === 'SOURCE' ? await this.#inSourceOrder(positions, first) : await this.#inOrder(positions, first);
     const hasNextPage = picked.length > first;
     if (hasNextPage) picked.length = first;
-    this.edges = await this.#completeEdges(picked, positions);
+    // Completions first, all at once: one that fails marks its source failed before any of its items is counted.
+    const completing = this.#completions(picked);
+    this.edges = this.#edges(picked, positions, completing && (await completing));
     const emptyPageEnd = this.edges.length === 0 && hasNextPage ? this.cursorOf(positions) : undefined;
     this.pageInfo = new PageInfo(hasNextPage, hasPreviousPage, this.edges, emptyPageEnd);
+    return this;
+  }
+
+  /** Up to `first + 1` entries from `positions` on, sources one after another: a later one is asked only when those before it run out. */
+  async #inSourceOrder(positions: Record<string, number>, first: number): Promise<Picked<E>[]> {
+    const picked: Picked<E>[] = [];
+    for (const lane of this.#lanes) {
+      if (picked.length > first) break;
+      const taken = await this.#take(lane, positions, first - picked.length);
+      for (const entry of taken) picked.push({ entry, lane });
+    }
+    return picked;
+  }
+
+  /** Up to `first + 1` entries from `positions` on in the order: each source's first ones, asked in parallel, merged by their heads. */
+  #inOrder(positions: Record<string, number>, first: number): Promise<Picked<E>[]> {
+    const lanes = this.#lanes;
+    // One source (a cluster's own children on a nested page) needs no gathering.
+    const taken =
+      lanes.length === 1
+        ? this.#take(lanes[0] as Lane<E>, positions, first).then((entries) => [entries])
+        : Promise.all(lanes.map((lane) => this.#take(lane, positions, first)));
+    return taken.then((entries) => this.#mergeHeads(entries, first));
+  }
+
+  /** A lane's entries from its position on: `count + 1` where it has them; none once its source failed. */
+  #take(lane: Lane<E>, positions: Record<string, number>, count: number): Promise<readonly Entry<E>[]> {
+    return this.#guard(lane, () => lane.seq.take(positions[lane.sourceId] ?? 0, count), NO_ENTRIES);
+  }
+
+  /** The first `first + 1` of the sources' entries in the order, each source's already in it. */
+  #mergeHeads(taken: readonly (readonly Entry<E>[])[], first: number): Picked<E>[] {
+    const lanes = this.#lanes;
+    const picked: Picked<E>[] = [];
+    if (lanes.length === 1) {
+      // One source (a cluster's own children): its entries are the order already.
+      const lane = lanes[0] as Lane<E>;
+      for (const entry of taken[0] as readonly Entry<E>[]) {
+        if (picked.length > first) break;
+        picked.push({ entry, lane });
+      }
+      return picked;
+    }
+    const at = lanes.map(() => 0);
+    while (picked.length <= first) {
+      let best = -1;
+      for (let i = 0; i < lanes.length; i++) {
+        const items = taken[i] as readonly Entry<E>[];
+        const head = items[at[i] as number];
+        if (head && (best < 0 || this.#compare(head, (taken[best] as readonly Entry<E>[])[at[best] as number] as Entry<E>) < 0)) best = i;
+      }
+      if (best < 0) break;
+      const entry = (taken[best] as readonly Entry<E>[])[at[best] as number] as Entry<E>;
+      at[best] = (at[best] as number) + 1;
+      picked.push({ entry, lane: lanes[best] as Lane<E> });
+    }
+    return picked;
   }
 
   /**
    * Backward paging needs the whole merged sequence up to the cursor; it is served by
    * fetching every source's matches, which is what "last" costs on any paged vendor.
    */
-  async #backward(): Promise<void> {
+  async #backward(): Promise<this> {
     const { args, order } = this.#options;
     const all = await Promise.all(
       this.#lanes.map(async (lane) => (await this.#guard(lane, () => lane.seq.all(), [])).map((entry): Picked<E> => ({ entry, lane }))),
@@ -463,8 +524,11 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
     const begin = Math.max(0, end - last);
     const positions = Object.fromEntries(this.#lanes.map((lane) => [lane.sourceId, 0]));
     for (const { lane } of merged.slice(0, begin)) positions[lane.sourceId] = (positions[lane.sourceId] ?? 0) + 1;
-    this.edges = await this.#completeEdges(merged.slice(begin, end), positions);
+    const page = merged.slice(begin, end);
+    const completing = this.#completions(page);
+    this.edges = this.#edges(page, positions, completing && (await completing));
     this.pageInfo = new PageInfo(end < merged.length, begin > 0, this.edges, undefined);
+    return this;
   }
 
   async totalCount(): Promise<number> {

@@ -51,9 +51,18 @@ export interface Keyed<T> {
 
 /** The value `order` sorts an item by; undefined sorts last in either direction. Names sort without case. */
 export function sortKeyOf<E extends EntityName>(order: Order<E>): (item: Item<E>) => string | undefined {
-  const key = ORDER_KEYS[order.field];
+  // One function per order field for the life of the process: every page of every nested list asks.
+  let keyOf = keysByField.get(order.field);
+  if (!keyOf) keysByField.set(order.field, (keyOf = makeKeyOf(order.field)));
+  return keyOf;
+}
+
+const keysByField = new Map<string, (item: object) => string | undefined>();
+
+function makeKeyOf(field: string): (item: object) => string | undefined {
+  const key = ORDER_KEYS[field];
   if (key === undefined) return () => undefined;
-  const lower = order.field === 'NAME';
+  const lower = field === 'NAME';
   return (item) => {
     const value = (item as unknown as Record<string, string | undefined>)[key];
     return lower ? value?.toLowerCase() : value;
@@ -66,7 +75,14 @@ export function sortKeyOf<E extends EntityName>(order: Order<E>): (item: Item<E>
  * repeat an item. Times compare as text because every model time is ISO-8601 UTC.
  */
 export function keyedComparator<E extends EntityName>(order: Order<E>): (a: Keyed<Item<E>>, b: Keyed<Item<E>>) => number {
-  const sign = order.direction === 'ASC' ? 1 : -1;
+  // The comparator reads only the direction: one per direction for the life of the process.
+  return order.direction === 'ASC' ? ascending : descending;
+}
+
+const ascending = comparing(1);
+const descending = comparing(-1);
+
+function comparing(sign: 1 | -1): (a: Keyed<{ sourceId: string; nativeId: string }>, b: Keyed<{ sourceId: string; nativeId: string }>) => number {
   return ({ key: va, item: a }, { key: vb, item: b }) => {
     if (va !== vb) {
       if (va === undefined) return 1;

@@ -15,10 +15,15 @@ export const withFields = (want: Want, more: Iterable<string>): Want => (want ==
  * Every item matching the vendor-side `filter`, each complete for `want`; items the
  * vendor says went away between the list and their completion are left out.
  */
-export async function listFor<T, F>(reader: EntityReader<T, F>, filter: F, want: Want): Promise<T[]> {
+export function listFor<T, F>(reader: EntityReader<T, F>, filter: F, want: Want): Promise<T[]> {
+  // Not async here: a list read whole (most are) is the reader's own promise, not one more around it.
   if (!reader.outline || want === undefined) return reader.list(filter);
-  const outlines = await reader.outline.list(filter);
-  const items = covers(reader.outline.fields, want)
+  return completedOutlines(reader.outline, filter, want);
+}
+
+async function completedOutlines<T, F>(reader: NonNullable<EntityReader<T, F>['outline']>, filter: F, want: Want): Promise<T[]> {
+  const outlines = await reader.list(filter);
+  const items = covers(reader.fields, want)
     ? outlines.map((o) => o.known as T)
     : (await Promise.all(outlines.map((o) => o.complete(want)))).filter((item): item is Awaited<T> => item !== null);
   return withMissing(items, missingOf(outlines));
