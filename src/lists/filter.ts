@@ -28,7 +28,8 @@ const CHECKS: Record<string, Check> = {
   labels: {
     field: () => 'labels',
     passes: (wanted: { key: string; value?: string }[], value) => {
-      const labels = (value as { key: string; value: string }[] | undefined) ?? [];
+      // A gap (the lookup failed) holds an error, not labels: nothing to match.
+      const labels = Array.isArray(value) ? (value as { key: string; value: string }[]) : [];
       // No value, or an empty one, asks for the key whatever its value (LabelInput's contract).
       return wanted.every((want) => labels.some((l) => l.key === want.key && (!want.value || l.value === want.value)));
     },

@@ -64,8 +64,9 @@ function makeKeyOf(field: string): (item: object) => string | undefined {
   if (key === undefined) return () => undefined;
   const lower = field === 'NAME';
   return (item) => {
-    const value = (item as unknown as Record<string, string | undefined>)[key];
-    return lower ? value?.toLowerCase() : value;
+    // Anything but text (a gap's error where the status could not be read) sorts as unknown: last.
+    const value = (item as Record<string, unknown>)[key];
+    return typeof value !== 'string' ? undefined : lower ? value.toLowerCase() : value;
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ClusterKind, ClusterStatus, DeploymentStatus, EventSeverity, HostStatus, SnapshotStatus, SnapshotType, WorkflowState } from './status.js';
+import type { GatewayError } from './errors.js';
 import type { NodeType } from './ids.js';
 import type { WorkflowKind } from './workflow-kind.js';
 
@@ -8,6 +9,14 @@ import type { WorkflowKind } from './workflow-kind.js';
  * sizes are bytes, ratios are 0..1, and a value the vendor does not give is absent
  * (undefined) rather than invented.
  */
+
+/**
+ * A field a source fills from a call beyond the list call that names the item. Where
+ * that call failed, the field holds the error in place of the value (a gap,
+ * model/partial.ts): GraphQL raises an error it finds in a field at that field's path,
+ * and the item's other fields stand.
+ */
+export type OrGap<T> = T | GatewayError;
 
 /** A vendor's JSON object as its adapter read it. */
 export type VendorRecord = Readonly<Record<string, unknown>>;
@@ -46,38 +55,38 @@ export interface Usage {
 }
 
 export interface ResourceUsage {
-  cpu?: Usage;
-  memory?: Usage;
-  storage?: Usage;
+  cpu?: OrGap<Usage>;
+  memory?: OrGap<Usage>;
+  storage?: OrGap<Usage>;
 }
 
 export interface Cluster extends Ref {
   name: string;
   kind: ClusterKind;
-  status: ClusterStatus;
-  rawStatus: string;
+  status: OrGap<ClusterStatus>;
+  rawStatus: OrGap<string>;
   version?: string;
   region?: string;
   zone?: string;
-  labels: Label[];
+  labels: OrGap<Label[]>;
   createdAt?: string;
   updatedAt?: string;
-  endpoints: Endpoint[];
-  nodeCount?: number;
-  usage?: ResourceUsage;
+  endpoints: OrGap<Endpoint[]>;
+  nodeCount?: OrGap<number>;
+  usage?: OrGap<ResourceUsage>;
 }
 
 export interface Host extends Ref {
   clusterNativeId?: string;
   name: string;
-  addresses: string[];
-  role?: string;
+  addresses: OrGap<string[]>;
+  role?: OrGap<string>;
   status: HostStatus;
   rawStatus: string;
   os?: string;
   kernel?: string;
   usage?: ResourceUsage;
-  labels: Label[];
+  labels: OrGap<Label[]>;
 }
 
 export interface Snapshot extends Ref {

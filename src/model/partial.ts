@@ -1,42 +1,37 @@
-import type { GatewayError } from './errors.js';
+import { GatewayError } from './errors.js';
 
 /*
  * What a source could not read, carried on what it could: the fields of an item whose
  * extra calls failed (gaps), and the parts of a list whose calls failed (missing). An
  * item whose list call answered is never dropped for a later call's failure; its other
- * fields stand, and the GraphQL layer raises each gap as an error at that field's path.
- * Both ride on symbol keys: spreads keep them, JSON (caches, rawData) never sees them.
+ * fields stand.
+ *
+ * A gap is the error itself, in the field in place of the value (entities.ts `OrGap`):
+ * both GraphQL executors raise an Error they find in a field at that field's path, so
+ * no field needs a resolver of its own to check for one, and a page of a hundred hosts
+ * is read as plain properties. The parts missing from a list ride on a symbol key:
+ * spreads keep it, JSON (caches, rawData) never sees it.
  */
 
-const GAPS = Symbol('fleetgate.gaps');
 const MISSING = Symbol('fleetgate.missing');
 const GONE = Symbol('fleetgate.gone');
 
-/**
- * The fields a source may fill from a call beyond the list call that names the item, so
- * the only fields that can be gaps. Identity and list-row fields (id, name, creation
- * time) are never among them: an item exists only where its list call answered. The
- * GraphQL layer checks for a gap on these fields alone (schema/gaps.ts), so every other
- * field stays a plain property read for the executor; a source that feeds another field
- * from an extra call adds it here, and the type below holds it to that.
- */
-export const GAP_FIELDS = ['status', 'rawStatus', 'nodeCount', 'endpoints', 'usage', 'labels', 'cpu', 'memory', 'storage', 'addresses', 'role'] as const;
-export type GapField = (typeof GAP_FIELDS)[number];
+/** The fields of `T` that may hold a gap: those its type lets hold an error. */
+export type GapField<T> = { [K in keyof T]-?: GatewayError extends T[K] ? K : never }[keyof T];
 
-/** Field name → why it could not be read. */
-export type Gaps = Readonly<Partial<Record<GapField, GatewayError>>>;
+/** Field → why it could not be read. */
+export type Gaps<T> = Partial<Record<GapField<T>, GatewayError>>;
 
-/** `item`, with `gaps` recorded on it when there are any. */
-export function withGaps<T extends object>(item: T, gaps: Gaps): T {
-  return Object.keys(gaps).length === 0 ? item : Object.assign(item, { [GAPS]: { ...gapsOf(item), ...gaps } });
+/** `item`, each field of `gaps` holding the error that kept it from being read. */
+export function withGaps<T extends object>(item: T, gaps: Gaps<T>): T {
+  return Object.assign(item, gaps);
 }
 
-export function gapsOf(item: unknown): Gaps | undefined {
-  return typeof item === 'object' && item !== null ? (item as { [GAPS]?: Gaps })[GAPS] : undefined;
-}
+/** Whether a field's value is a gap: the error of the call that should have filled it. */
+export const isGap = (value: unknown): value is GatewayError => value instanceof GatewayError;
 
-/** Why `field` of `item` could not be read, if it could not. */
-export const gapOf = (item: unknown, field: GapField): GatewayError | undefined => gapsOf(item)?.[field];
+/** A field's value where it was read, undefined where it is a gap. */
+export const readOr = <T>(value: T | GatewayError): T | undefined => (isGap(value) ? undefined : value);
 
 /** `items`, with the errors of the parts of the list that could not be read. */
 export function withMissing<T>(items: T[], errors: readonly GatewayError[]): T[] {

@@ -1,7 +1,6 @@
 import { lexicographicSortSchema, printSchema } from 'graphql';
 import { auditMutations } from './audit.js';
 import { builder, syncNodeIds } from './builder.js';
-import { raiseGaps } from './gaps.js';
 import { plainRelayReads } from './plain-reads.js';
 import './types/source.js';
 import './types/cluster.js';
@@ -25,7 +24,7 @@ import './types/mutations/hosts.js';
 import './types/mutations/snapshots.js';
 import './types/mutations/deployments.js';
 
-export const schema = auditMutations(raiseGaps(plainRelayReads(syncNodeIds(builder.toSchema()))));
+export const schema = auditMutations(plainRelayReads(syncNodeIds(builder.toSchema())));
 
 /** The SDL committed as schema/schema.graphql; sorted so diffs show real changes only. */
 export const printedSchema = () => `${printSchema(lexicographicSortSchema(schema))}\n`;

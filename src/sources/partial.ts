@@ -31,8 +31,8 @@ export function allOf<K, T>(parts: ReadonlyMap<K, Part<T>>): Map<K, T> {
 }
 
 /** An item's gaps: the error of each failed part on every field that part feeds (a part not asked for is undefined). */
-export function gapsFrom(parts: readonly (readonly [Part<unknown> | undefined, Iterable<GapField>])[]): Gaps {
-  const gaps: Partial<Record<GapField, SourceError>> = {};
+export function gapsFrom<T>(parts: readonly (readonly [Part<unknown> | undefined, Iterable<GapField<T>>])[]): Gaps<T> {
+  const gaps: Gaps<T> = {};
   for (const [p, fields] of parts) if (p && !p.ok) for (const f of fields) gaps[f] ??= p.error;
   return gaps;
 }

@@ -1,4 +1,4 @@
-import type { Event, Workflow } from '../model/entities.js';
+import type { Cluster, Event, Workflow } from '../model/entities.js';
 import { encodeGlobalId } from '../model/ids.js';
 import { TERMINAL_WORKFLOW_STATES } from '../model/status.js';
 import { HighWaterMark } from './marks.js';
@@ -60,7 +60,7 @@ export function workflowChanges(): (update: WorkflowUpdate) => WorkflowUpdate | 
 
 /** Per subscriber: passes a status change only when the cluster's status differs from the last this subscriber got. */
 export function clusterChanges(): (change: ClusterStatusChange) => ClusterStatusChange | undefined {
-  const sent = new Recent<string>();
+  const sent = new Recent<Cluster['status']>();
   return (change) => {
     const key = `${change.cluster.sourceId}:${change.cluster.nativeId}`;
     if (sent.get(key) === change.cluster.status) return undefined;

@@ -1,5 +1,6 @@
 import type { Cluster, Event, Workflow } from '../model/entities.js';
 import type { ClusterStatus } from '../model/status.js';
+import { readOr } from '../model/partial.js';
 import type { EntityReader, SourceAdapter } from '../sources/adapter.js';
 import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { RequestScope } from '../sources/scope.js';
@@ -148,9 +149,12 @@ export function clusterFeed(deps: FeedDeps): FeedSpec {
     const now = new Map<string, ClusterStatus>();
     const changes: { cluster: Cluster; previousStatus: ClusterStatus }[] = [];
     for (const cluster of clusters) {
-      now.set(cluster.nativeId, cluster.status);
       const previousStatus = before?.get(cluster.nativeId);
-      if (previousStatus !== undefined && previousStatus !== cluster.status) changes.push({ cluster, previousStatus });
+      // A status that could not be read this time is no change: the last one known stands.
+      const status = readOr(cluster.status) ?? previousStatus;
+      if (status === undefined) continue;
+      now.set(cluster.nativeId, status);
+      if (previousStatus !== undefined && previousStatus !== status) changes.push({ cluster, previousStatus });
     }
     known.set(adapter.info.id, now);
     for (const change of changes) deps.channels.publish('clusterStatus', undefined, change);

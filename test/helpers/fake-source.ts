@@ -5,6 +5,7 @@ import type { ClusterFilter, HostFilter, WorkflowFilter } from '../../src/model/
 import { SourceError } from '../../src/sources/errors.js';
 import { onePart } from '../../src/model/ids.js';
 import { comparator } from './order.js';
+import { known } from './known.js';
 
 export interface FakeSourceOptions {
   id: string;
@@ -62,7 +63,7 @@ export function fakeSource(options: FakeSourceOptions) {
     calls.push(what);
     if (options.fail) throw new SourceError('SOURCE_UNAVAILABLE', 'down for the test', { sourceId: options.id, sourceKind: 'tiem' });
   };
-  const vendorFilter = (filter: ClusterFilter) => clusters.filter((c) => (filter.status ? filter.status.includes(c.status) : true));
+  const vendorFilter = (filter: ClusterFilter) => clusters.filter((c) => (filter.status ? filter.status.includes(known(c.status)) : true));
   const native = options.nativeOrder;
   const inNativeOrder = (items: Cluster[]) => {
     if (!native) return items;

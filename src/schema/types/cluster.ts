@@ -1,6 +1,6 @@
 import type { Cluster } from '../../model/entities.js';
 import { clusterItems } from '../../lists/children.js';
-import { TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
+import { type ClusterStatus, TERMINAL_WORKFLOW_STATES } from '../../model/status.js';
 import { builder, nodeId } from '../builder.js';
 import { addListField, clusterChildField } from '../lists.js';
 import { nodeLoader } from '../nodes.js';
@@ -11,6 +11,7 @@ import { EventRef, eventList } from './event.js';
 import { HostRef, hostList } from './host.js';
 import { SnapshotRef, snapshotList } from './snapshot.js';
 import { SourceRef, sourceOfItem } from './source.js';
+import { exposeGap } from '../gaps.js';
 import { WorkflowRef } from './workflow.js';
 
 export const ClusterRef = builder.objectRef<Cluster>('Cluster');
@@ -25,19 +26,23 @@ builder.node(ClusterRef, {
     name: t.exposeString('name', { description: 'The name the vendor shows' }),
     kind: t.expose('kind', { type: ClusterKindEnum, description: 'What sort of cluster it is; follows from the source’s kind' }),
     // Null, with an error at this field, where the calls that tell it failed (model/partial.ts).
-    status: t.expose('status', {
+    status: exposeGap(t, 'status', {
       type: ClusterStatusEnum,
       nullable: true,
       description: 'Normalized status, the same words for every vendor; null, with an error, where the calls that tell it failed',
     }),
-    rawStatus: t.exposeString('rawStatus', { nullable: true, description: `${SHARED.rawStatus}; null, with an error, where the calls that tell it failed` }),
+    rawStatus: exposeGap(t, 'rawStatus', {
+      type: 'String',
+      nullable: true,
+      description: `${SHARED.rawStatus}; null, with an error, where the calls that tell it failed`,
+    }),
     version: t.exposeString('version', {
       nullable: true,
       description: 'Version of the software the cluster runs (TiDB, DWS, DC/OS, ...); null where the vendor does not say',
     }),
     region: t.exposeString('region', { nullable: true, description: 'Region it runs in; null where the vendor has no regions' }),
     zone: t.exposeString('zone', { nullable: true, description: 'Availability zone it runs in; null where the vendor has no zones' }),
-    labels: t.expose('labels', {
+    labels: exposeGap(t, 'labels', {
       type: [LabelRef],
       nullable: true,
       description:
@@ -45,13 +50,13 @@ builder.node(ClusterRef, {
     }),
     createdAt: t.expose('createdAt', { type: 'DateTime', nullable: true, description: 'When it was created; null where the vendor does not say' }),
     updatedAt: t.expose('updatedAt', { type: 'DateTime', nullable: true, description: 'When the vendor last changed it; null where the vendor does not say' }),
-    endpoints: t.expose('endpoints', {
+    endpoints: exposeGap(t, 'endpoints', {
       type: [EndpointRef],
       nullable: true,
       description: 'Addresses to connect to it; empty where the vendor lists none; null, with an error, where the call that tells them failed',
     }),
-    nodeCount: t.exposeInt('nodeCount', { nullable: true, description: 'Machines or nodes in it; null where the vendor does not count them' }),
-    usage: t.expose('usage', {
+    nodeCount: exposeGap(t, 'nodeCount', { type: 'Int', nullable: true, description: 'Machines or nodes in it; null where the vendor does not count them' }),
+    usage: exposeGap(t, 'usage', {
       type: ResourceUsageRef,
       nullable: true,
       description: 'CPU, memory and storage used and total; null where the vendor reports none',
@@ -78,5 +83,5 @@ addListField({
   plural: 'clusters',
   description: 'Clusters across every source',
   filterFields: (t) => ({ status: t.field({ type: [ClusterStatusEnum], description: 'Only clusters in one of these statuses' }) }),
-  toFilter: (input: { status?: Cluster['status'][] | null }) => (input.status?.length ? { status: input.status } : {}),
+  toFilter: (input: { status?: ClusterStatus[] | null }) => (input.status?.length ? { status: input.status } : {}),
 });

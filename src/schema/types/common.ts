@@ -1,4 +1,5 @@
 import type { Endpoint, Label, ResourceUsage, Usage } from '../../model/entities.js';
+import { exposeGap } from '../gaps.js';
 import type { SourceProblem } from '../../lists/merge.js';
 import { builder } from '../builder.js';
 import { sourceMessageFor } from '../../plugins/vendor-detail.js';
@@ -63,9 +64,9 @@ export const UsageRef = builder.objectRef<Usage>('Usage').implement({
 export const ResourceUsageRef = builder.objectRef<ResourceUsage>('ResourceUsage').implement({
   description: 'How much of each resource is used; a resource the vendor does not report is null',
   fields: (t) => ({
-    cpu: t.expose('cpu', { type: UsageRef, nullable: true, description: 'CPU, in cores, hertz or a ratio as the vendor reports it' }),
-    memory: t.expose('memory', { type: UsageRef, nullable: true, description: 'Memory, in bytes or a ratio' }),
-    storage: t.expose('storage', { type: UsageRef, nullable: true, description: 'Storage, in bytes or a ratio' }),
+    cpu: exposeGap(t, 'cpu', { type: UsageRef, nullable: true, description: 'CPU, in cores, hertz or a ratio as the vendor reports it' }),
+    memory: exposeGap(t, 'memory', { type: UsageRef, nullable: true, description: 'Memory, in bytes or a ratio' }),
+    storage: exposeGap(t, 'storage', { type: UsageRef, nullable: true, description: 'Storage, in bytes or a ratio' }),
   }),
 });
 

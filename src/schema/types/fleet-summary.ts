@@ -3,7 +3,9 @@ import type { SourceProblem } from '../../lists/merge.js';
 import { listFor } from '../../lists/read.js';
 import type { ClusterKind, ClusterStatus } from '../../model/status.js';
 import { GatewayError } from '../../model/errors.js';
-import { gapOf, missingOf, withGaps } from '../../model/partial.js';
+import type { OrGap } from '../../model/entities.js';
+import { isGap, missingOf, readOr } from '../../model/partial.js';
+import { exposeGap } from '../gaps.js';
 import { builder } from '../builder.js';
 import { SourceProblemRef } from './common.js';
 import { ClusterKindEnum, ClusterStatusEnum } from './enums.js';
@@ -12,8 +14,8 @@ import { SourceRef, sourceOfItem } from './source.js';
 interface Group {
   sourceId: string;
   kind: ClusterKind;
-  /** Null for the clusters whose status the source could not tell; the group says why. */
-  status: ClusterStatus | null;
+  /** For the clusters whose status the source could not tell, the error that says why. */
+  status: OrGap<ClusterStatus>;
   count: number;
 }
 
@@ -28,7 +30,7 @@ const FleetGroupRef = builder.objectRef<Group>('FleetGroup').implement({
   fields: (t) => ({
     source: t.field({ type: SourceRef, description: 'The source they are on', resolve: sourceOfItem }),
     kind: t.expose('kind', { type: ClusterKindEnum, description: 'Their kind' }),
-    status: t.expose('status', {
+    status: exposeGap(t, 'status', {
       type: ClusterStatusEnum,
       nullable: true,
       description: 'Their status; null for the clusters whose status could not be read, with the error',
@@ -65,10 +67,8 @@ async function summarize(ctx: GatewayContext): Promise<Summary> {
         // A cluster whose status could not be read is still counted, in a group whose
         // status is null with the error at it.
         for (const c of clusters) {
-          const unknown = gapOf(c, 'status');
-          const status = unknown ? null : c.status;
-          const key = `${c.sourceId}\u0000${c.kind}\u0000${status}`;
-          const group = counts.get(key) ?? withGaps({ sourceId: c.sourceId, kind: c.kind, status, count: 0 }, unknown ? { status: unknown } : {});
+          const key = `${c.sourceId}\u0000${c.kind}\u0000${isGap(c.status) ? null : c.status}`;
+          const group = counts.get(key) ?? { sourceId: c.sourceId, kind: c.kind, status: c.status, count: 0 };
           group.count++;
           counts.set(key, group);
         }
@@ -82,7 +82,10 @@ async function summarize(ctx: GatewayContext): Promise<Summary> {
   ctx.problems.push(...missingSources);
   const order = new Map(ctx.registry.adapters.map((a, i) => [a.info.id, i]));
   const groups = [...counts.values()].sort(
-    (a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.kind.localeCompare(b.kind) || (a.status ?? '~').localeCompare(b.status ?? '~'),
+    (a, b) =>
+      (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) ||
+      a.kind.localeCompare(b.kind) ||
+      (readOr(a.status) ?? '~').localeCompare(readOr(b.status) ?? '~'),
   );
   return { total: groups.reduce((n, g) => n + g.count, 0), groups, missingSources };
 }

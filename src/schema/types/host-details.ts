@@ -1,5 +1,6 @@
 import type { GatewayContext } from '../../context.js';
 import type { Host } from '../../model/entities.js';
+import { readOr } from '../../model/partial.js';
 import type { DcosVendor } from '../../sources/dcos/vendor.js';
 import { builder } from '../builder.js';
 import { HostRef } from './host.js';
@@ -21,7 +22,7 @@ const HostDetailsRef = builder.unionType('HostDetails', {
 function detailsOf(ctx: GatewayContext, h: Host): HostDetails | null {
   const adapter = ctx.registry.get(h.sourceId);
   if (adapter.info.kind === 'dcos' && adapter.vendor && h.clusterNativeId)
-    return { kind: 'dcos', clusterNativeId: h.clusterNativeId, addresses: h.addresses ?? [], vendor: adapter.vendor as DcosVendor };
+    return { kind: 'dcos', clusterNativeId: h.clusterNativeId, addresses: readOr(h.addresses) ?? [], vendor: adapter.vendor as DcosVendor };
   return null;
 }
 

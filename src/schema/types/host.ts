@@ -6,6 +6,7 @@ import { LabelRef, ResourceUsageRef, SHARED } from './common.js';
 import { HostStatusEnum } from './enums.js';
 import { ClusterRef } from './cluster.js';
 import { SourceRef, sourceOfItem } from './source.js';
+import { exposeGap } from '../gaps.js';
 
 export const HostRef = builder.objectRef<Host>('Host');
 
@@ -18,11 +19,13 @@ builder.node(HostRef, {
     cluster: t.field({ type: ClusterRef, nullable: true, description: SHARED.cluster, resolve: (h, _a, ctx) => clusterOf(ctx, h) }),
     nativeId: t.exposeString('nativeId', { description: SHARED.nativeId }),
     name: t.exposeString('name', { description: 'Host name or node name, as the vendor shows it' }),
-    addresses: t.exposeStringList('addresses', {
+    addresses: exposeGap(t, 'addresses', {
+      type: ['String'],
       nullable: true,
       description: 'Its IP addresses; empty where the vendor lists none; null, with an error, where the call that tells them failed',
     }),
-    role: t.exposeString('role', {
+    role: exposeGap(t, 'role', {
+      type: 'String',
       nullable: true,
       description: 'What it does in the cluster in the vendor’s words (e.g. TiKV, master, CN, DN); null where the vendor has no roles',
     }),
@@ -35,7 +38,7 @@ builder.node(HostRef, {
       nullable: true,
       description: 'CPU, memory and storage used and total; null where the vendor reports none',
     }),
-    labels: t.expose('labels', {
+    labels: exposeGap(t, 'labels', {
       type: [LabelRef],
       nullable: true,
       description: 'Node labels (OTE-stack); empty where it has none or the vendor has no host labels; null, with an error, where the lookup failed',

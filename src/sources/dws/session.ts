@@ -105,7 +105,7 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
           if (!c) return [];
           // Nodes come with the cluster; a CN list that fails leaves what it tells as gaps.
           const cns = await part(limit(() => client.coordinators(scope, id)));
-          const gaps = gapsFrom([[cns, CN_FEEDS]]);
+          const gaps = gapsFrom<Host>([[cns, CN_FEEDS]]);
           return toHosts(sourceId, c, cns.ok ? cns.value : null).map((h) => withGaps(h, gaps));
         })
         .map((hosts) => hosts.catch(ownError)),

@@ -1,6 +1,6 @@
 import { cap } from '../kit/limit.js';
-import type { Cluster, Host, Snapshot, Workflow } from '../../model/entities.js';
-import { goneItem, withGaps } from '../../model/partial.js';
+import type { Cluster, Host, ResourceUsage, Snapshot, Workflow } from '../../model/entities.js';
+import { goneItem, readOr, withGaps } from '../../model/partial.js';
 import { type EntityReader, type OutlineReader, type SourceSession, wants } from '../adapter.js';
 import type { ClusterFilter, HostFilter, SnapshotFilter, WorkflowFilter } from '../../model/entity-types.js';
 import { SourceError } from '../errors.js';
@@ -87,8 +87,9 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       ...(stats.ok && stats.value ? { stats: stats.value } : {}),
       ...(storage.ok && storage.value ? { storage: storage.value } : {}),
     });
-    if (cluster.usage) withGaps(cluster.usage, gapsFrom(calls.map(([p, feeds]) => [p, feeds.usage])));
-    return withGaps(cluster, gapsFrom(calls.map(([p, feeds]) => [p, feeds.cluster])));
+    const usage = readOr(cluster.usage);
+    if (usage) withGaps(usage, gapsFrom<ResourceUsage>(calls.map(([p, feeds]) => [p, feeds.usage])));
+    return withGaps(cluster, gapsFrom<Cluster>(calls.map(([p, feeds]) => [p, feeds.cluster])));
   };
 
   const clusterById = scope.loader<string, Cluster | null>(async (uuids) => {

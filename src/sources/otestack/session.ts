@@ -2,7 +2,7 @@ import { cap } from '../kit/limit.js';
 import type { Cluster, Deployment, Host, Workflow } from '../../model/entities.js';
 import { type EntityReader, type ListWindow, type SourceSession, type Want, wants } from '../adapter.js';
 import type { ClusterFilter, DeploymentFilter, HostFilter, WorkflowFilter } from '../../model/entity-types.js';
-import { withGaps } from '../../model/partial.js';
+import { readOr, withGaps } from '../../model/partial.js';
 import type { RequestScope } from '../scope.js';
 import { gapsFrom, part } from '../partial.js';
 import { type Page, pagesCovering } from '../kit/paging.js';
@@ -145,7 +145,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   };
 
   const listClusters = async (filter: ClusterFilter): Promise<Cluster[]> => {
-    const items = (await toClusters(await clusterRows(filter))).filter((c) => hasLabels(c.labels, filter.labels));
+    const items = (await toClusters(await clusterRows(filter))).filter((c) => hasLabels(readOr(c.labels) ?? [], filter.labels));
     for (const c of items) clusterById.prime(c.nativeId, c);
     return items;
   };
@@ -213,7 +213,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
   };
 
   const listHosts = async (filter: HostFilter): Promise<Host[]> => {
-    const items = (await toHosts(await nodeRows(filter))).filter((h) => hasLabels(h.labels, filter.labels));
+    const items = (await toHosts(await nodeRows(filter))).filter((h) => hasLabels(readOr(h.labels) ?? [], filter.labels));
     for (const h of items) hostById.prime(h.nativeId, h);
     return items;
   };

@@ -10,6 +10,7 @@ import { dcosSimulator } from '../../../src/simulators/dcos/index.js';
 import { type RunningSimulator, startSimulator } from '../../../src/simulators/kit/server.js';
 import { dcosAdapterOver } from './support.js';
 import { failure, rejectionOf } from '../../helpers/rejection.js';
+import { known } from '../../helpers/known.js';
 
 /** DC/OS's own capabilities (vendor.ts) against the simulator: what each reads and sends, and how the vendor's refusals come back. */
 
@@ -52,7 +53,7 @@ describe('component health', () => {
     const { cluster, hosts } = await runningCluster();
     sim.resetStats();
     const shared = scope();
-    const byHost = await Promise.all(hosts.map((h) => vendor.hostComponents(shared, cluster.nativeId, h.addresses ?? [])));
+    const byHost = await Promise.all(hosts.map((h) => vendor.hostComponents(shared, cluster.nativeId, known(h.addresses))));
     expect(routes()['GET /v1/cluster/{cluster_id}/components']).toBe(1);
     const master = hosts.findIndex((h) => h.role === 'master');
     const agent = hosts.findIndex((h) => h.role !== 'master');
@@ -65,7 +66,7 @@ describe('component health', () => {
   it('answers none for a node of a cluster with no running master, which the vendor refuses to list', async () => {
     const installing = (await adapter.session(scope()).clusters!.list({ status: ['CREATING'] }))[0]!;
     const hosts = await adapter.session(scope()).hosts!.byCluster!(installing.nativeId);
-    expect(await vendor.hostComponents(scope(), installing.nativeId, hosts[0]?.addresses ?? [])).toEqual([]);
+    expect(await vendor.hostComponents(scope(), installing.nativeId, known(hosts[0]?.addresses ?? []))).toEqual([]);
     expect(routes()['GET /v1/cluster/{cluster_id}/components']).toBe(1);
   });
 

@@ -11,6 +11,7 @@ import { type RunningSimulator, startSimulator } from '../../../src/simulators/k
 import { otestackSimulator } from '../../../src/simulators/otestack/index.js';
 import { call } from '../../helpers/sim-client.js';
 import { oteSourceConfig } from './support.js';
+import { known } from '../../helpers/known.js';
 
 const STEP_MS = 15_000;
 const TERMINAL = new Set(['SUCCEEDED', 'FAILED', 'CANCELLED']);
@@ -287,7 +288,7 @@ describe('otestack operations', () => {
     const labelsOf = async (cluster: string) => (await read().clusters!.get(cluster))!.labels;
 
     it('adds and removes labels until the cluster has exactly the requested ones, with no workflow', async () => {
-      const before = (await labelsOf(site)).map((l) => l.key);
+      const before = known(await labelsOf(site)).map((l) => l.key);
       const kept = before[0]!;
       sim.resetStats();
       const result = await ops.setClusterLabels!(site, [
