@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '../../src/model/entities.js';
+import { SourceError } from '../../src/sources/errors.js';
 import { SourceRegistry } from '../../src/sources/registry.js';
 import { clusterFeed, EVENTS_PER_LOOK, eventFeed, workflowFeed } from '../../src/workflows/feeds.js';
 import { memoryMarks } from '../../src/workflows/marks.js';
@@ -152,5 +153,19 @@ describe('cluster status feed', () => {
     expect(await look()).toEqual({ published: [], changed: false });
     source.state.down = false;
     expect(((await look()).published as Channels['clusterStatus'][]).map((c) => c.cluster.nativeId)).toEqual(['c2']);
+  });
+
+  it('takes a status it could not read (a gap) as no change: the last one known stands until one is read', async () => {
+    const { source, look } = rig(clusterFeed);
+    source.cluster('c1', 'RUNNING');
+    await look();
+    source.cluster('c1', new SourceError('SOURCE_UNAVAILABLE', 'statistics call failed', { sourceId: 'a', sourceKind: 'tiem' }));
+    expect(await look()).toEqual({ published: [], changed: false });
+    source.cluster('c1', 'RUNNING');
+    expect(await look()).toEqual({ published: [], changed: false });
+    source.cluster('c1', new SourceError('SOURCE_UNAVAILABLE', 'statistics call failed', { sourceId: 'a', sourceKind: 'tiem' }));
+    await look();
+    source.cluster('c1', 'STOPPED');
+    expect(((await look()).published as Channels['clusterStatus'][]).map((c) => [c.previousStatus, c.cluster.status])).toEqual([['RUNNING', 'STOPPED']]);
   });
 });
