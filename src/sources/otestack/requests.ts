@@ -190,7 +190,8 @@ function checkAppVersion(version: string, field: string): void {
 /** Cores as percent of a core, which is what Create Application takes: whole percents only. */
 function cpuPercent(cores: number, field: string): number {
   const percent = Math.round(cores * 100);
-  if (cores <= 0 || Math.abs(percent - cores * 100) > 1e-6) throw new ValidationError(field, 'cores above 0, in hundredths (OTE-stack takes whole percents of a core)');
+  if (cores <= 0 || Math.abs(percent - cores * 100) > 1e-6)
+    throw new ValidationError(field, 'cores above 0, in hundredths (OTE-stack takes whole percents of a core)');
   return percent;
 }
 
@@ -210,14 +211,27 @@ export function createAppBody(input: OteApplicationInput): OteCreateAppBody {
       if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65_536)) throw new ValidationError(`input.ports[${i}]`, 'ports are 1 to 65535');
     }
   });
-  const counts = ['replicas', 'minReplicas', 'maxReplicas', 'gpus', 'minMemoryMib', 'maxMemoryMib', 'maxUnavailable', 'maxSurge', 'minReadySeconds', 'targetCpuPercent', 'targetMemoryPercent'] as const;
+  const counts = [
+    'replicas',
+    'minReplicas',
+    'maxReplicas',
+    'gpus',
+    'minMemoryMib',
+    'maxMemoryMib',
+    'maxUnavailable',
+    'maxSurge',
+    'minReadySeconds',
+    'targetCpuPercent',
+    'targetMemoryPercent',
+  ] as const;
   for (const name of counts) if (!isCount(input[name])) throw new ValidationError(`input.${name}`, 'a whole number, 0 or more');
   const minCPU = cpuPercent(input.minCpuCores, 'input.minCpuCores');
   const maxCPU = cpuPercent(input.maxCpuCores, 'input.maxCpuCores');
   checkRange(minCPU, maxCPU, 'input.maxCpuCores');
   checkRange(input.minMemoryMib, input.maxMemoryMib, 'input.maxMemoryMib');
   checkRange(input.minReplicas, input.maxReplicas, 'input.maxReplicas');
-  if (input.workload === 'daemonset' && input.replicas !== undefined) throw new ValidationError('input.replicas', 'a daemonset runs one pod on each matching node; leave replicas out');
+  if (input.workload === 'daemonset' && input.replicas !== undefined)
+    throw new ValidationError('input.replicas', 'a daemonset runs one pod on each matching node; leave replicas out');
   return {
     appName: input.name,
     deployType: input.workload,

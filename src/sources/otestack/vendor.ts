@@ -2,7 +2,15 @@ import { NotFoundError } from '../../model/errors.js';
 import type { OperationResult } from '../../model/operations.js';
 import type { RequestScope } from '../scope.js';
 import { isNotFound, type OteClient } from './client.js';
-import { BUSINESS_STATUSES, type OteApplicationInput, type OteBusinessInput, type OteExternalRepositoryInput, type OteUserInput, type OteUserStatus, USER_STATUSES } from './inputs.js';
+import {
+  BUSINESS_STATUSES,
+  type OteApplicationInput,
+  type OteBusinessInput,
+  type OteExternalRepositoryInput,
+  type OteUserInput,
+  type OteUserStatus,
+  USER_STATUSES,
+} from './inputs.js';
 import {
   type OteApplication,
   type OteBusiness,
@@ -120,7 +128,8 @@ export const otestackVendor = (client: OteClient, sourceId: string): OtestackVen
       return app ? toApplication(sourceId, app) : null;
     },
     imageProjects: async (scope) => (await client.projects(scope)).map(toImageProject),
-    images: async (scope, projectName, nameContains) => (await named('project', projectName, () => client.images(scope, projectName, nameContains))).map(toImage),
+    images: async (scope, projectName, nameContains) =>
+      (await named('project', projectName, () => client.images(scope, projectName, nameContains))).map(toImage),
     imageTags: async (scope, imageName) => (await named('image', imageName, () => client.imageTags(scope, imageName))).map(toImageTag),
     externalRepositories: async (scope) => (await client.externalRepos(scope)).map(toExternalRepository),
     users: async (scope) => (await client.users(scope)).map(toUser),
