@@ -2,6 +2,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
   OtestackApplicationDocument,
+  type OtestackApplicationInput,
   OtestackApproveBusinessDocument,
   OtestackBusinessDocument,
   OtestackBusinessesDocument,
@@ -49,7 +50,7 @@ async function catalogue(nameContains: string) {
   return data!.otestack!.applications;
 }
 
-const APPLICATION = {
+const APPLICATION: OtestackApplicationInput = {
   name: 'e2e-people-count',
   version: '1.0',
   workload: 'DEPLOYMENT',
@@ -68,7 +69,7 @@ const APPLICATION = {
   maxUnavailable: 1,
   maxSurge: 1,
   minReadySeconds: 5,
-} as const;
+};
 
 describe('otestack(sourceId:)', () => {
   it('lists every version of every application in the catalogue, as the vendor has them, in one walk', async () => {
