@@ -1,6 +1,8 @@
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  CreateDeploymentDocument,
+  LabelledClustersDocument,
   OtestackApplicationDocument,
   type OtestackApplicationInput,
   OtestackApproveBusinessDocument,
@@ -201,6 +203,26 @@ describe('otestack* mutations', () => {
       __typename: 'NotFoundError',
       type: 'OtestackApplication',
       id: app!.nativeId,
+    });
+  });
+
+  it('an application created through Fleetgate is createDeployment’s at once; while it runs, OTE-stack keeps it in the catalogue', async () => {
+    const input = { ...APPLICATION, name: 'e2e-deployable' };
+    await demo.run(OtestackCreateApplicationDocument, { sourceId: 'otestack', input }, OPERATOR_TOKEN);
+    const { edges } = (await demo.run(LabelledClustersDocument, { first: 100, filter: { sourceIds: ['otestack'] } })).data!.clusters;
+    const labels = new Set(edges.flatMap((e) => e.node.labels!.map((l) => l.key)));
+    const site = edges.map((e) => e.node).find((c) => c.status !== 'FAILED' && !labels.has(c.nativeId))!;
+    const deployed = await demo.run(
+      CreateDeploymentDocument,
+      { input: { clusterIds: [site.id], name: 'e2e-deployable', application: 'e2e-deployable', version: '1.0', labels: [] } },
+      OPERATOR_TOKEN,
+    );
+    expect(deployed.data?.createDeployment).toMatchObject({ __typename: 'OperationPayload', workflow: { kind: 'CREATE_DEPLOYMENT' } });
+    const [app] = await catalogue('e2e-deployable');
+    expect(await mutate(demo, OtestackDeleteApplicationDocument, { sourceId: 'otestack', applicationId: app!.nativeId! })).toMatchObject({
+      __typename: 'SourceError',
+      httpStatus: 422,
+      vendorMessage: expect.stringContaining('is used by deployment e2e-deployable'),
     });
   });
 
