@@ -81,6 +81,33 @@ query DwsCreateForm {
   }
 }
 
+# OTE-stack's own: what an application needs (images with their tags, the external
+# registries it may pull with) and the catalogue; the demo's OTE-stack source is "otestack".
+query OtestackCatalogue {
+  otestack(sourceId: "otestack") {
+    applications { nativeId name version workload image minCpuCores maxMemoryBytes }
+    images(projectName: "vsm") { name tags { tag reference } }
+    externalRepositories { repositoryId address user }
+    businesses { name status namespace }
+  }
+}
+
+# ... and a new application version from one of those images (operators); it is in the
+# catalogue at once (no workflow), ready for createDeployment.
+mutation AddApplication {
+  otestackCreateApplication(sourceId: "otestack", input: {
+    name: "people-count", version: "1.0", workload: DEPLOYMENT,
+    image: "registry.dcdn.baidu.com/vsm/face-detect:latest", repositoryId: "harbor-edge",
+    ports: [{ port: 8080 }], replicas: 2, minCpuCores: 0.5, maxCpuCores: 2,
+    minMemoryMib: 256, maxMemoryMib: 1024, autoscaled: false,
+    targetCpuPercent: 80, targetMemoryPercent: 80, maxUnavailable: 1, maxSurge: 1, minReadySeconds: 5
+  }) {
+    __typename
+    ... on ValidationError { field message }
+    ... on SourceError { code vendorMessage }
+  }
+}
+
 # Admins only: the vendor's own record behind each cluster, secrets removed.
 query VendorRecords {
   clusters(first: 3) { edges { node { name source { sourceId } rawStatus rawData } } }

@@ -20,7 +20,10 @@ export interface SourceCall {
   /** The vendor's path pattern (`/clusters/{id}`), for metrics and error messages. */
   route: string;
   query?: Record<string, string | number | boolean | undefined>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as multipart/form-data instead of `body`: a file upload (OTE-stack's Helm charts). */
+  form?: FormData;
   headers?: Record<string, string>;
   /** Send the source's credentials (default true); false for login calls. */
   auth?: boolean;
@@ -87,6 +90,20 @@ export interface SourceAuth {
   headers(signal?: AbortSignal): Promise<Record<string, string>>;
   /** The credentials in `used` were refused: get new ones (once, however many callers). */
   renew(used: Record<string, string>, signal?: AbortSignal): Promise<void>;
+}
+
+/** A request body and its content type; none for a call without a body. */
+interface Content {
+  type?: string;
+  content: string | Uint8Array | null;
+}
+
+const jsonContent = (body: unknown): Content => (body === undefined ? { content: null } : { type: 'application/json', content: JSON.stringify(body) });
+
+/** The form encoded as fetch encodes one (boundary included in the type), made afresh for each exchange since a re-login sends it twice. */
+async function formContent(form: FormData): Promise<Content> {
+  const encoded = new Response(form);
+  return { type: encoded.headers.get('content-type') ?? 'multipart/form-data', content: new Uint8Array(await encoded.arrayBuffer()) };
 }
 
 /** What the vendor's error body says, in its own words; supplied by each client.ts. */
@@ -369,7 +386,7 @@ export class SourceHttp {
     credentials: Record<string, string>,
   ): Promise<SourceReply> {
     const started = performance.now();
-    const hasBody = call.body !== undefined;
+    const { type, content } = call.form ? await formContent(call.form) : jsonContent(call.body);
     let status = 0;
     try {
       const res = await this.#pool.request({
@@ -377,11 +394,11 @@ export class SourceHttp {
         path: url,
         headers: {
           accept: 'application/json',
-          ...(hasBody ? { 'content-type': 'application/json' } : {}),
+          ...(type ? { 'content-type': type } : {}),
           ...call.headers,
           ...credentials,
         },
-        body: hasBody ? JSON.stringify(call.body) : null,
+        body: content,
         signal,
       });
       status = res.statusCode;

@@ -188,6 +188,13 @@ const SENT = {
   dcosSmtp: 'Smtp#Alerts-32',
   /** For an address already configured: DC/OS refuses it. */
   dcosSmtpRefused: 'Smtp#Again-33',
+  oteRepository: 'Ote3rd#Pull-41',
+  /** For a repositoryId already stored: OTE-stack refuses it. */
+  oteRepositoryRefused: 'Ote3rd#Again-42',
+  oteUser: 'OteUser2026x',
+  oteReset: 'OteReset2026y',
+  /** Breaks the document's password rule (no digit): the gateway refuses it itself. */
+  oteWeak: 'NoDigitsAtAllQ',
 };
 
 /** A DC/OS cluster's hosts, each with the same private key. */
@@ -434,6 +441,39 @@ describe('no vendor secret in any response or log line', () => {
       __typename: 'SourceError',
       vendorCode: 'E50501',
     });
+
+    // OTE-stack's own: an external repository's login (again: the vendor refuses), a user
+    // with a password, a reset, a reset the gateway refuses; then the root's lists.
+    const oteSource = { type: 'String!', value: 'otestack' };
+    const repository = (password: string) => ({
+      type: 'OtestackExternalRepositoryInput!',
+      value: { repositoryId: 'secrets-repo', address: 'secrets.e2e.local', user: 'pull', password },
+    });
+    expect(await mutate('ote repository', 'otestackCreateExternalRepository', { sourceId: oteSource, input: repository(SENT.oteRepository) })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    expect(
+      await mutate('ote repository again', 'otestackCreateExternalRepository', { sourceId: oteSource, input: repository(SENT.oteRepositoryRefused) }),
+    ).toMatchObject({ __typename: 'SourceError', httpStatus: 422 });
+    const user = { name: 'secrets.user', password: SENT.oteUser, phone: '13900002222', realName: 'Secrets User', admin: false };
+    expect(await mutate('ote user', 'otestackCreateUser', { sourceId: oteSource, input: { type: 'OtestackUserInput!', value: user } })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    const users = await post('otestack users', '{ otestack(sourceId: "otestack") { users { nativeId name realName phone status rawStatus } } }');
+    const userId = users.data.otestack.users.find((u: { name: string }) => u.name === 'secrets.user').nativeId;
+    for (const [where, password, answer] of [
+      ['ote reset', SENT.oteReset, 'OperationPayload'],
+      ['ote weak reset', SENT.oteWeak, 'ValidationError'],
+    ] as const) {
+      const args = { sourceId: oteSource, userId: { type: 'String!', value: userId }, password: { type: 'String!', value: password } };
+      expect(await mutate(where, 'otestackResetUserPassword', args)).toMatchObject({ __typename: answer });
+    }
+    const root = await post(
+      'otestack root',
+      '{ otestack(sourceId: "otestack") { externalRepositories { repositoryId address user } businesses { name comment introduction objective scale } imageProjects { name } } }',
+    );
+    expect(root.errors).toBeUndefined();
+    expect(root.data.otestack.externalRepositories.map((r: { repositoryId: string }) => r.repositoryId)).toContain('secrets-repo');
   });
 
   it('every root field, walked from the schema, with every scalar two levels deep', async () => {

@@ -7,8 +7,26 @@ import { type Page, walkPages } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
 import {
   ackReply,
+  appDetailReply,
   appListReply,
   auditList,
+  businessDetailReply,
+  businessList,
+  externalRepoList,
+  imageList,
+  projectList,
+  tagList,
+  userList,
+  type OteBusinessRow,
+  type OteCreateAppBody,
+  type OteCreateBusinessBody,
+  type OteCreateExternalRepoBody,
+  type OteCreateUserBody,
+  type OteExternalRepoRow,
+  type OteImageRow,
+  type OteProjectRow,
+  type OteTagRow,
+  type OteUserRow,
   authInfoReply,
   clusterLabelList,
   clusterList,
@@ -218,6 +236,52 @@ export class OteClient {
     return all.items;
   }
 
+  /** GET /v1/app/{appId} (the heading's path; the example calls /v1/app/id/1); null when there is no such application. */
+  async app(scope: RequestScope, id: number): Promise<OteApp | null> {
+    const call = this.#getCall(scope, `/v1/app/${encodeURIComponent(id)}`, '/v1/app/{appId}', {});
+    const reply = await this.http.request(call);
+    if (reply.status === 404) return null;
+    return this.#decode(call, reply, appDetailReply).data;
+  }
+
+  /** GET /v1/repository/project, every page: the Harbor projects the user can see. */
+  async projects(scope: RequestScope): Promise<OteProjectRow[]> {
+    return (await walkPages((page, pageSize) => this.#list(scope, '/v1/repository/project', { page, pageSize }, projectList), { pageSize: PAGE_SIZE })).items;
+  }
+
+  /** GET /v1/repository/image of one project (the document requires it), names containing `nameContains` where given; pageSize 0: no limit. */
+  async images(scope: RequestScope, projectName: string, nameContains?: string): Promise<OteImageRow[]> {
+    return (await this.#list(scope, '/v1/repository/image', { projectName, imageName: nameContains, pageSize: 0 }, imageList)).items;
+  }
+
+  /** GET /v1/repository/image/tag of one image; pageSize 0: no limit. */
+  async imageTags(scope: RequestScope, imageName: string): Promise<OteTagRow[]> {
+    return (await this.#list(scope, '/v1/repository/image/tag', { imageName, pageSize: 0 }, tagList)).items;
+  }
+
+  /** GET /v1/repository/third; pageSize 0: no limit. */
+  async externalRepos(scope: RequestScope): Promise<OteExternalRepoRow[]> {
+    return (await this.#list(scope, '/v1/repository/third', { pageSize: 0 }, externalRepoList)).items;
+  }
+
+  /** GET /v1/admin/user, every page (administrators only: the vendor refuses anyone else). */
+  async users(scope: RequestScope): Promise<OteUserRow[]> {
+    return (await walkPages((page, pageSize) => this.#list(scope, '/v1/admin/user', { page, pageSize }, userList), { pageSize: PAGE_SIZE })).items;
+  }
+
+  /** GET /v1/business, every page, names containing `name` where given. */
+  async businesses(scope: RequestScope, name?: string): Promise<OteBusinessRow[]> {
+    return (await walkPages((page, pageSize) => this.#list(scope, '/v1/business', { name, page, pageSize }, businessList), { pageSize: PAGE_SIZE })).items;
+  }
+
+  /** GET /v1/business/id/{id}; null when there is no such business. */
+  async business(scope: RequestScope, id: number): Promise<OteBusinessRow | null> {
+    const call = this.#getCall(scope, `/v1/business/id/${encodeURIComponent(id)}`, '/v1/business/id/{id}', {});
+    const reply = await this.http.request(call);
+    if (reply.status === 404) return null;
+    return this.#decode(call, reply, businessDetailReply).data;
+  }
+
   /**
    * GET /v1/deploy for one application (exact name), deleted ones included. Create
    * Deployment answers no id: this is how the new deployment is found.
@@ -261,6 +325,87 @@ export class OteClient {
   /** POST (add) or DELETE (remove) /v1/node/label: one label on the named nodes of one cluster. */
   async labelNodes(change: 'add' | 'remove', body: OteNodeLabelBody, signal?: AbortSignal): Promise<void> {
     await this.#write({ method: change === 'add' ? 'POST' : 'DELETE', path: '/v1/node/label', route: '/v1/node/label', body }, signal);
+  }
+
+  /** POST /v1/app: Create Application. */
+  async createApp(body: OteCreateAppBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'POST', path: '/v1/app', route: '/v1/app', body }, signal);
+  }
+
+  /** POST /v1/app/chart: Upload Helm Chart to Create Application, as multipart/form-data. */
+  async uploadChart(appName: string, version: string, chart: Uint8Array<ArrayBuffer>, signal?: AbortSignal): Promise<void> {
+    const form = new FormData();
+    form.set('appName', appName);
+    form.set('version', version);
+    form.set('chart', new Blob([chart], { type: 'application/gzip' }), `${appName}-${version}.tgz`);
+    await this.#write({ method: 'POST', path: '/v1/app/chart', route: '/v1/app/chart', form }, signal);
+  }
+
+  /** DELETE /v1/app: Delete Application, by the ids of application versions. */
+  async deleteApps(appId: number[], signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'DELETE', path: '/v1/app', route: '/v1/app', body: { appId } }, signal);
+  }
+
+  /** POST /v1/repository/project: Create Project. */
+  async createProject(projectName: string, isPublic: boolean, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'POST', path: '/v1/repository/project', route: '/v1/repository/project', body: { projectName, public: isPublic } }, signal);
+  }
+
+  /** DELETE /v1/repository/project: Delete Project, by ids. */
+  async deleteProjects(projectId: number[], signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'DELETE', path: '/v1/repository/project', route: '/v1/repository/project', body: { projectId } }, signal);
+  }
+
+  /** DELETE /v1/repository/image: Delete Image, by `project/repository` names. */
+  async deleteImages(imageName: string[], signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'DELETE', path: '/v1/repository/image', route: '/v1/repository/image', body: { imageName } }, signal);
+  }
+
+  /** DELETE /v1/repository/image/tag: Delete Tag of Image. */
+  async deleteImageTags(imageName: string, tag: string[], signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'DELETE', path: '/v1/repository/image/tag', route: '/v1/repository/image/tag', body: { imageName, tag } }, signal);
+  }
+
+  /** POST /v1/repository/third (the heading's path; the example posts to /v1/repository): Create External Repository. */
+  async createExternalRepo(body: OteCreateExternalRepoBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'POST', path: '/v1/repository/third', route: '/v1/repository/third', body }, signal);
+  }
+
+  /** DELETE /v1/repository/third: Delete External Repository, by repositoryId. */
+  async deleteExternalRepos(repositoryId: string[], signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'DELETE', path: '/v1/repository/third', route: '/v1/repository/third', body: { repositoryId } }, signal);
+  }
+
+  /** POST /v1/admin/user: Create Sub-User, in the logged-in administrator's business namespace. */
+  async createUser(body: OteCreateUserBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'POST', path: '/v1/admin/user', route: '/v1/admin/user', body }, signal);
+  }
+
+  /** DELETE /v1/admin/user/{userid}. */
+  async deleteUser(id: number, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'DELETE', path: `/v1/admin/user/${encodeURIComponent(id)}`, route: '/v1/admin/user/{userid}' }, signal);
+  }
+
+  /** PUT /v1/admin/user/{userId}: Audit User, its status code. */
+  async auditUser(id: number, status: number, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'PUT', path: `/v1/admin/user/${encodeURIComponent(id)}`, route: '/v1/admin/user/{userId}', body: { status } }, signal);
+  }
+
+  /** PUT /v1/admin/user/{userId}/password: Reset Password. */
+  async resetPassword(id: number, password: string, signal?: AbortSignal): Promise<void> {
+    const path = `/v1/admin/user/${encodeURIComponent(id)}/password`;
+    await this.#write({ method: 'PUT', path, route: '/v1/admin/user/{userId}/password', body: { password } }, signal);
+  }
+
+  /** POST /v1/business: Create Business, owned by the logged-in user. */
+  async createBusiness(body: OteCreateBusinessBody, signal?: AbortSignal): Promise<void> {
+    await this.#write({ method: 'POST', path: '/v1/business', route: '/v1/business', body }, signal);
+  }
+
+  /** PUT /v1/business/id/{id}: Audit Business, 1 to approve or 2 to disapprove. */
+  async auditBusiness(id: number, status: number, comment: string, signal?: AbortSignal): Promise<void> {
+    const path = `/v1/business/id/${encodeURIComponent(id)}`;
+    await this.#write({ method: 'PUT', path, route: '/v1/business/id/{id}', body: { comment, status } }, signal);
   }
 
   async #write(call: SourceCall, signal: AbortSignal | undefined): Promise<void> {

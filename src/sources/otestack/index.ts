@@ -24,7 +24,8 @@ function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth: Sour
  * OTE-stack edge platform (document 004). Logs in with `user`/`password` for a token
  * that lives an hour; the token is refreshed with PUT /v1/authorization before it
  * expires, and a token the vendor refuses is replaced by a fresh login. Operations:
- * deployments and cluster labels (operations.ts).
+ * deployments and cluster and node labels (operations.ts); its own capabilities (the
+ * catalogue, image repositories, users, business namespaces) are vendor.ts's.
  */
 export const createOtestackAdapter = defineSource({
   entities: ['clusters', 'hosts', 'deployments', 'workflows'],

@@ -2,7 +2,20 @@ import type { CommonFilter } from '../../model/entity-types.js';
 import type { Cluster, Deployment, DeploymentRevision, Host, Label, ReplicaCounts, ResourceUsage, Usage, Workflow } from '../../model/entities.js';
 import { type ClusterStatus, type DeploymentStatus, type HostStatus, statusTable, TERMINAL_WORKFLOW_STATES, type WorkflowState } from '../../model/status.js';
 import type { WorkflowKind } from '../../model/workflow-kind.js';
-import type { OteApp, OteCluster, OteDeployment, OteHistoryEntry, OteNode } from './wire.js';
+import { BUSINESS_STATUSES, type OteBusinessStatus, type OteUserStatus, USER_STATUSES } from './inputs.js';
+import type {
+  OteApp,
+  OteBusinessRow,
+  OteCluster,
+  OteDeployment,
+  OteExternalRepoRow,
+  OteHistoryEntry,
+  OteImageRow,
+  OteNode,
+  OteProjectRow,
+  OteTagRow,
+  OteUserRow,
+} from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /**
@@ -181,9 +194,21 @@ export interface OteApplication {
   autoscaled: boolean;
   ports: { port: number; hostPort: number | null }[];
   dependencies: { name: string; service: string | null; port: number | null }[];
+  minCpuCores: number | null;
+  maxCpuCores: number | null;
+  gpus: number | null;
+  minMemoryBytes: number | null;
+  maxMemoryBytes: number | null;
+  maxUnavailable: number | null;
+  maxSurge: number | null;
+  minReadySeconds: number | null;
   createdAt: string | null;
   updatedAt: string | null;
 }
+
+/** "Minimal memory (MB": Kubernetes' Mi, which is what the edge clusters are given. */
+const MIB = 1024 * 1024;
+const bytesOfMib = (mib: number | null | undefined) => (typeof mib === 'number' ? mib * MIB : null);
 
 export function toApplication(sourceId: string, raw: OteApp): OteApplication {
   return {
@@ -201,8 +226,143 @@ export function toApplication(sourceId: string, raw: OteApp): OteApplication {
     autoscaled: raw.isHPA === true,
     ports: (raw.port ?? []).map((p) => ({ port: p.port, hostPort: p.hostPort ?? null })),
     dependencies: (raw.dependence ?? []).map((d) => ({ name: d.name, service: d.service || null, port: d.port ?? null })),
-    createdAt: vendorTime(raw.createTime, TIME) ?? null,
-    updatedAt: vendorTime(raw.updateTime, TIME) ?? null,
+    minCpuCores: raw.minCPU ?? null,
+    maxCpuCores: raw.maxCPU ?? null,
+    gpus: raw.GPU ?? null,
+    minMemoryBytes: bytesOfMib(raw.minMemory),
+    maxMemoryBytes: bytesOfMib(raw.maxMemory),
+    maxUnavailable: raw.maxUnavailable ?? null,
+    maxSurge: raw.maxSurge ?? null,
+    minReadySeconds: raw.minReadySeconds ?? null,
+    ...times(raw),
+  };
+}
+
+const times = (raw: { createTime?: number | string | null; updateTime?: number | string | null }) => ({
+  createdAt: vendorTime(raw.createTime, TIME) ?? null,
+  updatedAt: vendorTime(raw.updateTime, TIME) ?? null,
+});
+
+// ---- Image repositories (Harbor behind the platform), users and business namespaces ----
+
+/** A Harbor project: where images are pushed. */
+export interface OteImageProject {
+  nativeId: string;
+  name: string;
+  public: boolean | null;
+  imageCount: number | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export const toImageProject = (raw: OteProjectRow): OteImageProject => ({
+  nativeId: String(raw.projectId),
+  name: raw.projectName,
+  public: raw.public ?? null,
+  imageCount: raw.imageCount ?? null,
+  ...times(raw),
+});
+
+/** An image (a Harbor repository), named `project/repository`. */
+export interface OteImage {
+  name: string;
+  project: string | null;
+  public: boolean | null;
+  /** The registry address without a tag: what an application's `image` starts with. */
+  address: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export const toImage = (raw: OteImageRow): OteImage => ({
+  name: raw.imageName,
+  project: raw.projectName || null,
+  public: raw.public ?? null,
+  address: raw.imageAddress || null,
+  ...times(raw),
+});
+
+export interface OteImageTag {
+  tag: string;
+  /** The image's address with this tag: what an application's `image` takes. */
+  reference: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export const toImageTag = (raw: OteTagRow): OteImageTag => ({
+  tag: raw.tag,
+  reference: raw.imageAddress ? `${raw.imageAddress}:${raw.tag}` : null,
+  ...times(raw),
+});
+
+/** A pull secret's record for a registry outside the platform; its password is never read. */
+export interface OteExternalRepository {
+  repositoryId: string;
+  address: string | null;
+  user: string | null;
+}
+
+export const toExternalRepository = (raw: OteExternalRepoRow): OteExternalRepository => ({
+  repositoryId: raw.repositoryId,
+  address: raw.address || null,
+  user: raw.user || null,
+});
+
+/** The enum name of a vendor code in `codes`; null for a code the document does not list. */
+function codeName<K extends string>(codes: Readonly<Record<K, number>>, code: number): K | null {
+  return (Object.keys(codes) as K[]).find((name) => codes[name] === code) ?? null;
+}
+
+export interface OteUser {
+  nativeId: string;
+  name: string;
+  realName: string | null;
+  phone: string | null;
+  status: OteUserStatus | null;
+  rawStatus: number;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export const toUser = (raw: OteUserRow): OteUser => ({
+  nativeId: String(raw.id),
+  name: raw.user,
+  realName: raw.realName || null,
+  phone: raw.phone || null,
+  status: codeName(USER_STATUSES, raw.status),
+  rawStatus: raw.status,
+  ...times(raw),
+});
+
+/** A business namespace: the list's fields, and Get Business's three more where it was read. */
+export interface OteBusiness {
+  nativeId: string;
+  name: string;
+  ownerId: string | null;
+  status: OteBusinessStatus | null;
+  rawStatus: number;
+  comment: string | null;
+  /** "ns" + its id, created on every edge cluster when the business is approved; null before. */
+  namespace: string | null;
+  /** Null where only the list was read. */
+  about: { introduction: string; objective: string; scale: string } | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+export function toBusiness(raw: OteBusinessRow): OteBusiness {
+  const detailed = raw.introduce != null || raw.objective != null || raw.scale != null;
+  return {
+    nativeId: String(raw.id),
+    name: raw.name,
+    ownerId: raw.userId != null ? String(raw.userId) : null,
+    status: codeName(BUSINESS_STATUSES, raw.status),
+    rawStatus: raw.status,
+    comment: raw.comment || null,
+    namespace: raw.status === BUSINESS_STATUSES.APPROVED ? `ns${raw.id}` : null,
+    about: detailed ? { introduction: raw.introduce ?? '', objective: raw.objective ?? '', scale: raw.scale ?? '' } : null,
+    ...times(raw),
   };
 }
 

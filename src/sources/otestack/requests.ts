@@ -3,7 +3,8 @@ import { ValidationError } from '../../model/errors.js';
 import type { CreateDeploymentRequest } from '../../model/operations.js';
 import { ALL_CLUSTERS } from './lookups.js';
 import { DEPLOYMENT_STATUS, toRevisions } from './map.js';
-import type { OteApp, OteCreateDeploymentBody, OteDeployment, OteDeploymentDetail } from './wire.js';
+import type { OteApplicationInput, OteUserInput } from './inputs.js';
+import type { OteApp, OteCreateAppBody, OteCreateDeploymentBody, OteCreateUserBody, OteDeployment, OteDeploymentDetail } from './wire.js';
 
 /**
  * Gateway requests → OTE-stack request bodies, and the checks that need no vendor call.
@@ -166,3 +167,135 @@ export function createdDeployment(rows: readonly OteDeployment[], deployName: st
     .filter((d) => d.deployName === deployName && d.status !== DEPLOYMENT_STATUS.deleted)
     .reduce<OteDeployment | undefined>((newest, d) => (newest && newest.id > d.id ? newest : d), undefined);
 }
+
+// ---- The catalogue, users: OTE-stack's own mutations (vendor.ts) ----
+
+/**
+ * "Main version with format x.x, for example 1.1", yet the document's own catalogue
+ * examples carry 1.2.3 and 1.2.3.4: two to four numeric parts.
+ */
+const APP_VERSION = /^\d+(\.\d+){1,3}$/;
+
+const isCount = (n: number | undefined) => n === undefined || (Number.isInteger(n) && n >= 0);
+
+/** Application names become Kubernetes object names on the edge, as deployment names do. */
+function checkAppName(name: string, field: string): void {
+  if (!DEPLOY_NAME.test(name)) throw new ValidationError(field, 'becomes a Kubernetes name on the edge: lower-case letters, digits and "-", at most 63');
+}
+
+function checkAppVersion(version: string, field: string): void {
+  if (!APP_VERSION.test(version)) throw new ValidationError(field, 'a version of two to four numbers, as 1.1 or 1.2.3');
+}
+
+/** Cores as percent of a core, which is what Create Application takes: whole percents only. */
+function cpuPercent(cores: number, field: string): number {
+  const percent = Math.round(cores * 100);
+  if (cores <= 0 || Math.abs(percent - cores * 100) > 1e-6)
+    throw new ValidationError(field, 'cores above 0, in hundredths (OTE-stack takes whole percents of a core)');
+  return percent;
+}
+
+/** `min` ≤ `max` where both are given; the `max` field is named, the one to raise. */
+function checkRange(min: number | undefined, max: number | undefined, field: string): void {
+  if (min !== undefined && max !== undefined && min > max) throw new ValidationError(field, `must be at least the minimum (${min})`);
+}
+
+/** otestackCreateApplication's input as Create Application's body, checked field by field before anything is sent. */
+export function createAppBody(input: OteApplicationInput): OteCreateAppBody {
+  checkAppName(input.name, 'input.name');
+  checkAppVersion(input.version, 'input.version');
+  if (input.image.trim() === '') throw new ValidationError('input.image', 'name the image with its tag');
+  if (input.ports.length === 0) throw new ValidationError('input.ports', 'at least one port: OTE-stack requires one');
+  input.ports.forEach((p, i) => {
+    for (const port of [p.port, p.hostPort]) {
+      if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65_536)) throw new ValidationError(`input.ports[${i}]`, 'ports are 1 to 65535');
+    }
+  });
+  const counts = [
+    'replicas',
+    'minReplicas',
+    'maxReplicas',
+    'gpus',
+    'minMemoryMib',
+    'maxMemoryMib',
+    'maxUnavailable',
+    'maxSurge',
+    'minReadySeconds',
+    'targetCpuPercent',
+    'targetMemoryPercent',
+  ] as const;
+  for (const name of counts) if (!isCount(input[name])) throw new ValidationError(`input.${name}`, 'a whole number, 0 or more');
+  const minCPU = cpuPercent(input.minCpuCores, 'input.minCpuCores');
+  const maxCPU = cpuPercent(input.maxCpuCores, 'input.maxCpuCores');
+  checkRange(minCPU, maxCPU, 'input.maxCpuCores');
+  checkRange(input.minMemoryMib, input.maxMemoryMib, 'input.maxMemoryMib');
+  checkRange(input.minReplicas, input.maxReplicas, 'input.maxReplicas');
+  if (input.workload === 'daemonset' && input.replicas !== undefined)
+    throw new ValidationError('input.replicas', 'a daemonset runs one pod on each matching node; leave replicas out');
+  return {
+    appName: input.name,
+    deployType: input.workload,
+    image: input.image,
+    version: input.version,
+    ...(input.repositoryId !== undefined ? { repositoryId: input.repositoryId } : {}),
+    port: input.ports.map((p) => ({ port: p.port, ...(p.hostPort !== undefined ? { hostPort: p.hostPort } : {}) })),
+    ...(input.command !== undefined ? { command: input.command } : {}),
+    ...(input.volumes ? { volume: input.volumes.map((v) => ({ path: v.path, hostPath: v.hostPath, readOnly: v.readOnly ?? false })) } : {}),
+    ...(input.env ? { env: input.env } : {}),
+    ...(input.replicas !== undefined ? { replicas: input.replicas } : {}),
+    ...(input.minReplicas !== undefined ? { minReplicas: input.minReplicas } : {}),
+    ...(input.maxReplicas !== undefined ? { maxReplicas: input.maxReplicas } : {}),
+    minCPU,
+    maxCPU,
+    ...(input.gpus !== undefined ? { GPU: input.gpus } : {}),
+    isHPA: input.autoscaled,
+    targetCPUUtilization: input.targetCpuPercent,
+    targetMemUtilization: input.targetMemoryPercent,
+    minMemory: input.minMemoryMib,
+    maxMemory: input.maxMemoryMib,
+    maxUnavailable: input.maxUnavailable,
+    maxSurge: input.maxSurge,
+    minReadySeconds: input.minReadySeconds,
+  };
+}
+
+/**
+ * The largest chart accepted, decoded. Charts are small (tens of KiB; the vendor
+ * stores them as the catalogue's records), and its base64 text (4/3 of it) must fit in
+ * the gateway's default 1 MiB request body beside the rest of the request.
+ */
+export const CHART_MAX_BYTES = 512 * 1024;
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** A Helm chart is a gzip-compressed tarball; gzip streams start with these two bytes. */
+const isGzip = (bytes: Uint8Array) => bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** otestackUploadHelmChart's arguments checked, the chart decoded from base64, before anything is sent. */
+export function chartUpload(name: string, version: string, chartBase64: string): { appName: string; version: string; chart: Uint8Array<ArrayBuffer> } {
+  checkAppName(name, 'name');
+  checkAppVersion(version, 'version');
+  const text = chartBase64.replace(/\s+/g, '');
+  if (text.length % 4 !== 0 || !BASE64.test(text)) throw new ValidationError('chartBase64', 'the chart’s bytes in base64 (RFC 4648, with padding)');
+  if ((text.length / 4) * 3 > CHART_MAX_BYTES + 2) throw new ValidationError('chartBase64', `a chart of at most ${CHART_MAX_BYTES / 1024} KiB`);
+  const chart = new Uint8Array(Buffer.from(text, 'base64'));
+  if (chart.length > CHART_MAX_BYTES) throw new ValidationError('chartBase64', `a chart of at most ${CHART_MAX_BYTES / 1024} KiB`);
+  if (!isGzip(chart)) throw new ValidationError('chartBase64', 'a Helm chart: the .tgz that `helm package` makes (gzip)');
+  return { appName: name, version, chart };
+}
+
+/** "Password should be 8-20 characters long with at least 1 uppercase, 1 lowercase and 1 number." */
+export function checkPassword(password: string, field: string): void {
+  if (password.length < 8 || password.length > 20 || !/[A-Z]/.test(password) || !/[a-z]/.test(password) || !/\d/.test(password)) {
+    throw new ValidationError(field, 'OTE-stack passwords have 8 to 20 characters, with an upper-case letter, a lower-case letter and a digit');
+  }
+}
+
+export function createUserBody(input: OteUserInput): OteCreateUserBody {
+  if (input.name.trim() === '') throw new ValidationError('input.name', 'name the user');
+  checkPassword(input.password, 'input.password');
+  return { user: input.name, password: input.password, phone: input.phone, isAdmin: input.admin, realName: input.realName };
+}
+
+/** A vendor id of a catalogue or account record, which OTE-stack numbers; another shape names nothing. */
+export const numericId = (id: string): number | undefined => (/^[1-9]\d{0,15}$/.test(id) ? Number(id) : undefined);

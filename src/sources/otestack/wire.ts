@@ -129,6 +129,16 @@ export const appRow = z
     isHPA: z.boolean().nullish(),
     port: z.array(z.object({ port: z.number().int(), hostPort: z.number().int().nullish() }).loose()).nullish(),
     dependence: z.array(z.object({ name: z.string(), service: z.string().nullish(), port: z.number().int().nullish() }).loose()).nullish(),
+    /** Cores, as the list and detail examples show them (0.1, 2); Create Application takes percent of a core. */
+    minCPU: z.number().nullish(),
+    maxCPU: z.number().nullish(),
+    GPU: z.number().int().nullish(),
+    /** MB, as Create Application takes them. */
+    minMemory: z.number().nullish(),
+    maxMemory: z.number().nullish(),
+    maxUnavailable: z.number().int().nullish(),
+    maxSurge: z.number().int().nullish(),
+    minReadySeconds: z.number().int().nullish(),
     createTime: time,
     updateTime: time,
   })
@@ -139,6 +149,70 @@ export type OteApp = z.infer<typeof appRow>;
 export const appListReply = envelope
   .extend({ apps: z.array(appRow).nullish(), data: z.array(appRow).nullish(), total: z.number().optional() })
   .transform((body) => ({ items: body.apps ?? body.data ?? [], ...(body.total !== undefined ? { total: body.total } : {}) }));
+
+/** Get Application: one application version under `data`. */
+export const appDetailReply = envelope.extend({ data: appRow });
+
+/**
+ * The rows below are plain objects, not `.loose()`: what the vendor adds to a user or a
+ * pull secret (a password, should it ever send one) is dropped when the row is read.
+ */
+
+/** A Harbor image of Get Images: `imageName` is `project/repository`. */
+const imageRow = z.object({
+  projectName: z.string().nullish(),
+  public: z.boolean().nullish(),
+  imageName: z.string().min(1),
+  imageAddress: z.string().nullish(),
+  createTime: time,
+  updateTime: time,
+});
+export type OteImageRow = z.infer<typeof imageRow>;
+
+const tagRow = z.object({ tag: z.string().min(1), imageAddress: z.string().nullish(), createTime: time, updateTime: time });
+export type OteTagRow = z.infer<typeof tagRow>;
+
+const projectRow = z.object({
+  projectId: z.number().int(),
+  projectName: z.string().min(1),
+  public: z.boolean().nullish(),
+  imageCount: z.number().int().nullish(),
+  createTime: time,
+  updateTime: time,
+});
+export type OteProjectRow = z.infer<typeof projectRow>;
+
+/** An external repository (a pull secret's record); its password is never read. */
+const externalRepoRow = z.object({ repositoryId: z.string().min(1), address: z.string().nullish(), user: z.string().nullish() });
+export type OteExternalRepoRow = z.infer<typeof externalRepoRow>;
+
+const userRow = z.object({
+  id: z.number().int(),
+  user: z.string().min(1),
+  status: z.number().int(),
+  realName: z.string().nullish(),
+  phone: z.string().nullish(),
+  createTime: time,
+  updateTime: time,
+});
+export type OteUserRow = z.infer<typeof userRow>;
+
+/** A business namespace; the list leaves out `introduce`, `objective` and `scale`, Get Business has them. */
+const businessRow = z.object({
+  id: z.number().int(),
+  name: z.string().min(1),
+  userId: z.number().int().nullish(),
+  comment: z.string().nullish(),
+  status: z.number().int(),
+  introduce: z.string().nullish(),
+  objective: z.string().nullish(),
+  scale: z.string().nullish(),
+  createTime: time,
+  updateTime: time,
+});
+export type OteBusinessRow = z.infer<typeof businessRow>;
+
+export const businessDetailReply = envelope.extend({ data: businessRow });
 
 /**
  * What a write answers: `{code, message}` in most examples, nothing at all in Delete
@@ -186,6 +260,56 @@ export interface OteClusterLabelBody {
   clusterLabel: string;
 }
 
+/** Create Application, as the document's table and example name its fields; CPU in percent of a core, memory in MB. */
+export interface OteCreateAppBody {
+  appName: string;
+  deployType: string;
+  image: string;
+  version: string;
+  repositoryId?: string;
+  port: { port: number; hostPort?: number }[];
+  command?: string;
+  volume?: { path: string; hostPath: string; readOnly: boolean }[];
+  env?: { name: string; value: string }[];
+  replicas?: number;
+  minReplicas?: number;
+  maxReplicas?: number;
+  minCPU: number;
+  maxCPU: number;
+  GPU?: number;
+  isHPA: boolean;
+  targetCPUUtilization: number;
+  targetMemUtilization: number;
+  minMemory: number;
+  maxMemory: number;
+  maxUnavailable: number;
+  maxSurge: number;
+  minReadySeconds: number;
+}
+
+export interface OteCreateExternalRepoBody {
+  repositoryId: string;
+  address: string;
+  user: string;
+  password: string;
+}
+
+/** Create Sub-User (the admin's own call; Create User is a self-registration without a token). */
+export interface OteCreateUserBody {
+  user: string;
+  password: string;
+  phone: string;
+  isAdmin: boolean;
+  realName: string;
+}
+
+export interface OteCreateBusinessBody {
+  name: string;
+  introduce: string;
+  objective: string;
+  scale: string;
+}
+
 /** The list answers, built once here: zod compiles a schema on its first parse. */
 export const clusterList = listOf(clusterRow);
 export const clusterLabelList = listOf(clusterLabelRow);
@@ -193,3 +317,9 @@ export const nodeList = listOf(nodeRow);
 export const nodeRefList = listOf(nodeRefRow);
 export const deploymentList = listOf(deploymentRow);
 export const auditList = listOf(auditRow);
+export const imageList = listOf(imageRow);
+export const tagList = listOf(tagRow);
+export const projectList = listOf(projectRow);
+export const externalRepoList = listOf(externalRepoRow);
+export const userList = listOf(userRow);
+export const businessList = listOf(businessRow);

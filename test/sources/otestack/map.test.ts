@@ -13,18 +13,41 @@ import {
   parseReplicas,
   pastOperation,
   toApplication,
+  toBusiness,
   toCluster,
+  toExternalRepository,
+  toImage,
+  toImageProject,
+  toImageTag,
+  toUser,
   toDeployment,
   toHost,
   toWorkflow,
   workflowState,
 } from '../../../src/sources/otestack/map.js';
-import { appListReply, clusterList, deploymentDetailReply, deploymentList, deploymentRow, historyEntry, nodeList } from '../../../src/sources/otestack/wire.js';
+import {
+  appDetailReply,
+  appListReply,
+  businessDetailReply,
+  businessList,
+  clusterList,
+  deploymentDetailReply,
+  deploymentList,
+  deploymentRow,
+  externalRepoList,
+  historyEntry,
+  imageList,
+  nodeList,
+  projectList,
+  tagList,
+  userList,
+} from '../../../src/sources/otestack/wire.js';
 import { tokenCredential } from '../../../src/sources/otestack/client.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/otestack/${name}.json`, import.meta.url), 'utf8'));
 const T = '2019-03-05T03:58:41.000Z'; // 1551758321
+const MIB = 1024 * 1024;
 
 describe('otestack map: document examples', () => {
   it('maps the List Applications example to a catalogue entry, leaving out what may hold secrets', () => {
@@ -44,10 +67,97 @@ describe('otestack map: document examples', () => {
       autoscaled: true,
       ports: [{ port: 8080, hostPort: 9090 }],
       dependencies: [{ name: 'nginx', service: 'xxxx', port: 9090 }],
+      minCpuCores: 0.1,
+      maxCpuCores: 2,
+      gpus: 2,
+      minMemoryBytes: 100 * MIB,
+      maxMemoryBytes: 200 * MIB,
+      maxUnavailable: 1,
+      maxSurge: 1,
+      minReadySeconds: 10,
       createdAt: T,
       updatedAt: T,
     });
     expect(Object.keys(toApplication('ote', app!))).not.toContain('env');
+  });
+
+  it('maps the Get Application example as the list’s entry of the same version', () => {
+    const detail = appDetailReply.parse(fixture('app-get.response')).data;
+    expect(toApplication('ote', detail)).toMatchObject({ nativeId: '1', name: 'nginx1', version: '1.2.3', image: 'nginx', gpus: 1, minCpuCores: 0.1 });
+    const [listed] = appListReply.parse(fixture('apps-list.response')).items;
+    const { version, image, gpus, ...rest } = toApplication('ote', detail);
+    expect(toApplication('ote', listed!)).toMatchObject(rest);
+  });
+
+  it('maps the Get Images, Get Tag of Image and Get Projects examples', () => {
+    const images = imageList.parse(fixture('images-list.response')).data.map(toImage);
+    expect(images[0]).toEqual({
+      name: 'test/test-demo1',
+      project: 'test',
+      public: false,
+      address: 'registry.dcdn.baidu.com/test/test-demo1',
+      createdAt: T,
+      updatedAt: T,
+    });
+    expect(images.map((i) => i.project)).toEqual(['test', 'test2']);
+    expect(tagList.parse(fixture('image-tags.response')).data.map(toImageTag)).toEqual([
+      { tag: 'latest', reference: 'registry.dcdn.baidu.com/test/test-demo1:latest', createdAt: T, updatedAt: T },
+      { tag: 'v1', reference: 'registry.dcdn.baidu.com/test/test-demo1:v1', createdAt: T, updatedAt: T },
+    ]);
+    expect(projectList.parse(fixture('projects-list.response')).data.map(toImageProject)).toEqual([
+      { nativeId: '13', name: 'calico', public: true, imageCount: 3, createdAt: T, updatedAt: T },
+    ]);
+  });
+
+  it('maps the Get External Repository List example, and never reads a password the vendor might add', () => {
+    const body = fixture('external-repos-list.response');
+    expect(externalRepoList.parse(body).data.map(toExternalRepository)).toEqual([
+      { repositoryId: 'yq01', address: 'xxxsdsdsds', user: 'ddddddd' },
+      { repositoryId: 'yq02', address: 'xxxsdsdsds', user: 'ddddddd' },
+    ]);
+    const leaked = externalRepoList.parse({ ...body, data: [{ ...body.data[0], password: 'password1' }] }).data[0];
+    expect(JSON.stringify(leaked)).not.toContain('password1');
+  });
+
+  it('maps the Get User List example: status 3 is FORBIDDEN, never a password', () => {
+    const body = fixture('users-list.response');
+    expect(userList.parse(body).data.map(toUser)[0]).toEqual({
+      nativeId: '1',
+      name: 'user1',
+      realName: 'user1',
+      phone: '18923441163',
+      status: 'FORBIDDEN',
+      rawStatus: 3,
+      createdAt: T,
+      updatedAt: T,
+    });
+    const leaked = userList.parse({ ...body, data: [{ ...body.data[0], password: 'xxX@1234' }] }).data[0];
+    expect(JSON.stringify(leaked)).not.toContain('xxX@1234');
+    expect(toUser({ ...userList.parse(body).data[0]!, status: 7 })).toMatchObject({ status: null, rawStatus: 7 });
+  });
+
+  it('maps the Get Business List and Get Business examples; the namespace exists once approved', () => {
+    const at = '2020-05-21T11:56:36.000Z'; // 1590062196
+    const listed = toBusiness(businessList.parse(fixture('business-list.response')).data[0]!);
+    expect(listed).toEqual({
+      nativeId: '1',
+      name: 'name',
+      ownerId: '123',
+      status: 'PENDING',
+      rawStatus: 0,
+      comment: 'comment',
+      namespace: null,
+      about: null,
+      createdAt: at,
+      updatedAt: at,
+    });
+    const detail = toBusiness(businessDetailReply.parse(fixture('business-get.response')).data);
+    expect(detail).toEqual({ ...listed, about: { introduction: 'introduce', objective: '', scale: '1400000000' } });
+    // "the business id is 123, then the name of namespace is ns123"
+    expect(toBusiness({ ...businessList.parse(fixture('business-list.response')).data[0]!, id: 123, status: 1 })).toMatchObject({
+      status: 'APPROVED',
+      namespace: 'ns123',
+    });
   });
 
   it('outlines each cluster of the list example as its completed cluster has every outline field', () => {

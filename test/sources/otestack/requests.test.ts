@@ -1,8 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import type { OteApplicationInput } from '../../../src/sources/otestack/inputs.js';
 import type { CreateDeploymentRequest } from '../../../src/model/operations.js';
 import {
+  CHART_MAX_BYTES,
+  chartUpload,
   checkReplicas,
   chooseTarget,
+  createAppBody,
+  createUserBody,
   createDeploymentBody,
   createdDeployment,
   deploymentDraft,
@@ -186,5 +193,95 @@ describe('otestack requests', () => {
     ].map((r) => deploymentRow.parse(r));
     expect(createdDeployment(rows, 'nginx1')?.id).toBe(7);
     expect(createdDeployment(rows, 'nginx3')).toBeUndefined();
+  });
+});
+
+const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/otestack/${name}.json`, import.meta.url), 'utf8'));
+
+/** The Create Application example's application, in the gateway's words. */
+const exampleApp = (overrides: Partial<OteApplicationInput> = {}): OteApplicationInput => ({
+  name: 'nginx1',
+  workload: 'deployment',
+  image: 'nginx:latest',
+  version: '1.2',
+  repositoryId: 'repo1',
+  replicas: 10,
+  ports: [{ port: 8080, hostPort: 9090 }],
+  command: '',
+  volumes: [
+    { path: '/host/usr/bin', hostPath: '/usr/bin', readOnly: true },
+    { path: '/host/usr/sbin', hostPath: '/usr/sbin', readOnly: true },
+  ],
+  env: [{ name: 'NGINX_PATH', value: '/usr/share/nginx/' }],
+  minReplicas: 2,
+  maxReplicas: 20,
+  minCpuCores: 0.1,
+  maxCpuCores: 2,
+  autoscaled: true,
+  targetCpuPercent: 100,
+  targetMemoryPercent: 150,
+  minMemoryMib: 100,
+  maxMemoryMib: 200,
+  maxUnavailable: 1,
+  maxSurge: 1,
+  minReadySeconds: 10,
+  ...overrides,
+});
+
+describe('otestack Create Application body', () => {
+  it('is the document’s example body for the example’s application (CPU in cores becomes percent of a core)', () => {
+    expect(createAppBody(exampleApp())).toEqual(fixture('app-create.request'));
+  });
+
+  it('leaves out what is not given, and sends a volume’s readOnly as false when absent', () => {
+    const { repositoryId, command, env, replicas, minReplicas, maxReplicas, ...required } = exampleApp({ volumes: [{ path: '/data', hostPath: '/srv' }] });
+    const body = createAppBody(required);
+    expect(body.volume).toEqual([{ path: '/data', hostPath: '/srv', readOnly: false }]);
+    for (const key of ['repositoryId', 'command', 'env', 'replicas', 'minReplicas', 'maxReplicas', 'GPU']) expect(body).not.toHaveProperty(key);
+  });
+
+  it('names the input field it refuses, before anything is sent', () => {
+    expect(field(() => createAppBody(exampleApp({ name: 'Nginx_1' })))).toBe('input.name');
+    expect(field(() => createAppBody(exampleApp({ version: 'latest' })))).toBe('input.version');
+    expect(field(() => createAppBody(exampleApp({ ports: [] })))).toBe('input.ports');
+    expect(field(() => createAppBody(exampleApp({ ports: [{ port: 8080 }, { port: 70_000 }] })))).toBe('input.ports[1]');
+    expect(field(() => createAppBody(exampleApp({ minCpuCores: 0.105 })))).toBe('input.minCpuCores');
+    expect(field(() => createAppBody(exampleApp({ minCpuCores: 3 })))).toBe('input.maxCpuCores');
+    expect(field(() => createAppBody(exampleApp({ minMemoryMib: 300 })))).toBe('input.maxMemoryMib');
+    expect(field(() => createAppBody(exampleApp({ minReplicas: 30 })))).toBe('input.maxReplicas');
+    expect(field(() => createAppBody(exampleApp({ maxSurge: -1 })))).toBe('input.maxSurge');
+    expect(field(() => createAppBody(exampleApp({ workload: 'daemonset' })))).toBe('input.replicas');
+    expect(createAppBody(exampleApp({ workload: 'daemonset', replicas: undefined })).deployType).toBe('daemonset');
+  });
+});
+
+describe('otestack Helm chart upload', () => {
+  const chart = gzipSync(Buffer.from('Chart.yaml'));
+
+  it('decodes the base64 chart for the multipart call', () => {
+    const upload = chartUpload('test1', '1.2', chart.toString('base64'));
+    expect(upload).toMatchObject({ appName: 'test1', version: '1.2' });
+    expect(Buffer.from(upload.chart).equals(chart)).toBe(true);
+  });
+
+  it('refuses what is not base64, not a gzip stream, or over the limit, naming chartBase64 and the limit', () => {
+    expect(field(() => chartUpload('test1', '1.2', 'not base64!'))).toBe('chartBase64');
+    expect(field(() => chartUpload('test1', '1.2', Buffer.from('plain text chart').toString('base64')))).toBe('chartBase64');
+    const big = Buffer.concat([chart, Buffer.alloc(CHART_MAX_BYTES)]).toString('base64');
+    expect(() => chartUpload('test1', '1.2', big)).toThrow(`at most ${CHART_MAX_BYTES / 1024} KiB`);
+    expect(field(() => chartUpload('Test 1', '1.2', chart.toString('base64')))).toBe('name');
+    expect(field(() => chartUpload('test1', 'v1', chart.toString('base64')))).toBe('version');
+  });
+});
+
+describe('otestack Create Sub-User body', () => {
+  it('is the Create User example body (which Create Sub-User shares)', () => {
+    expect(createUserBody({ name: 'u1', password: 'xxX@1234', phone: '12345678910', realName: 'hello', admin: true })).toEqual(fixture('user-create.request'));
+  });
+
+  it('refuses a password the document’s rule refuses', () => {
+    for (const password of ['short1A', 'alllowercase1', 'ALLUPPERCASE1', 'NoDigitsHere', 'Waytoolongpassword1234']) {
+      expect(field(() => createUserBody({ name: 'u1', password, phone: '12345678910', realName: 'hello', admin: false }))).toBe('input.password');
+    }
   });
 });
