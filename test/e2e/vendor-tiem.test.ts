@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { encodeGlobalId } from '../../src/model/ids.js';
-import { TiemClusterDetailsDocument, TiemClusterPageDetailsDocument, TiemHostDetailsDocument, TiemResourcesDocument } from '../generated/operations.js';
-import { useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
+import { decodeGlobalId, encodeGlobalId } from '../../src/model/ids.js';
+import {
+  CreateClusterDocument,
+  TiemClusterDetailsDocument,
+  TiemClusterPageDetailsDocument,
+  TiemHostDetailsDocument,
+  TiemResourcesDocument,
+} from '../generated/operations.js';
+import { OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
+import { tiemCreateInput } from '../helpers/inputs.js';
+import { started } from '../helpers/mutations.js';
 import { call } from '../helpers/sim-client.js';
 import { login } from '../simulators/tiem/support.js';
 
@@ -117,5 +125,30 @@ describe('Host.details: a TiEM instance’s ports and disk load', () => {
       });
     }
     expect(vendorReads()).toEqual({ [DETAIL]: 1 });
+  });
+});
+
+describe('createCluster’s tiem block: a parameter group and named hosts', () => {
+  it('places an operator’s cluster on the hosts and disks named, and TiEM applies the parameter group given', async () => {
+    const base = tiemCreateInput('e2e-tiem-on-hosts');
+    const hosts = ['172.31.8.1', '172.31.8.2', '172.31.8.3'];
+    const components = base.tiem.components.map((c, i) => ({ ...c, hostIp: hosts[i], diskId: `disk-e2e-${i}` }));
+    const input = { ...base, tiem: { ...base.tiem, parameterGroupId: 'pg-e2e', components } };
+    const { data, errors } = await demo.run(CreateClusterDocument, { input }, OPERATOR_TOKEN);
+    expect(errors).toBeUndefined();
+    const run = started(data!.createCluster);
+    sim().advance(24 * 60 * 60_000);
+
+    const read = await demo.run(TiemResourcesDocument, { id: run.targetId }, VIEWER_TOKEN);
+    const details = (read.data!.node as any).details;
+    expect(details.resourceMode).toBe('SpecificHost');
+    expect(details.resources.map((l: any) => [l.component, l.hostIp, l.diskId]).sort()).toEqual([
+      ['PD', hosts[0], 'disk-e2e-0'],
+      ['TiDB', hosts[2], 'disk-e2e-2'],
+      ['TiKV', hosts[1], 'disk-e2e-1'],
+    ]);
+    const flow = await vendor(`/api/v1/workflow/${decodeGlobalId(run.workflow.id).nativeId}`);
+    const applied = flow.nodes.find((n: { name: string }) => n.name === 'applyParameterGroup');
+    expect(JSON.parse(applied.parameters)).toMatchObject({ parameterGroupID: 'pg-e2e' });
   });
 });

@@ -636,6 +636,8 @@ export type TiemClusterInput = {
   dbUser?: string | null | undefined;
   /** Give the cluster hosts of its own */
   exclusive?: boolean | null | undefined;
+  /** The parameter group TiEM applies once the cluster is deployed; absent: the version’s default */
+  parameterGroupId?: string | null | undefined;
   /** Serve clients over TLS */
   tls?: boolean | null | undefined;
   /** The resource vendor the hosts come from, as TiEM names it */
@@ -648,8 +650,12 @@ export type TiemComponentInput = {
   count: number;
   /** Disk per instance, in GB; absent: the service’s default */
   diskCapacityGb?: number | null | undefined;
+  /** TiEM’s id of the disk of hostIp they use; only with hostIp */
+  diskId?: string | null | undefined;
   /** NVMeSSD, SSD or SATA; absent: the service’s default */
   diskType?: string | null | undefined;
+  /** The host (IPv4) to place them on instead of letting TiEM pick in the zone; give it for every component or for none */
+  hostIp?: string | null | undefined;
   /** Instance size, e.g. 4C8G */
   spec: string;
   /** TiDB, TiKV, PD, TiFlash, CDC, ... */
