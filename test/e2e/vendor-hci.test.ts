@@ -228,7 +228,7 @@ describe('HCI’s own settings mutations: DRS/DPM and over-allocation, the admin
 });
 
 describe('HCI’s metadata backup schedule and daemon, changed by an admin', () => {
-  const backupsOf = async (id: string) => ((await demo.run(HciMetadataBackupsDocument, { id })).data?.node as any).details.metadataBackups as any[];
+  const backupsOf = async (id: string) => ((await demo.run(HciMetadataBackupsDocument, { id })).data!.node as any).details.metadataBackups as any[];
 
   it('sets how often a center node backs up and stops and starts its daemon, each read back; no workflow', async () => {
     const uuid = await idleCluster();
