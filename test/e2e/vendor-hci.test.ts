@@ -8,6 +8,9 @@ import {
   HciMetadataBackupsDocument,
   HciOverAllocationDocument,
   HciSetDrsDocument,
+  HciSetMetadataBackupScheduleDocument,
+  HciStartMetadataBackupDaemonDocument,
+  HciStopMetadataBackupDaemonDocument,
   HciSetOverAllocationDocument,
   HciTopHostsDocument,
   StartInspectionDocument,
@@ -219,6 +222,41 @@ describe('HCI’s own settings mutations: DRS/DPM and over-allocation, the admin
     });
     for (const token of [OPERATOR_TOKEN, VIEWER_TOKEN]) {
       const denied = await demo.run(HciSetDrsDocument, { id, input: { drs: { enabled: true } } }, token);
+      expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});
+
+describe('HCI’s metadata backup schedule and daemon, changed by an admin', () => {
+  const backupsOf = async (id: string) => ((await demo.run(HciMetadataBackupsDocument, { id })).data!.node as any).details.metadataBackups as any[];
+
+  it('sets how often a center node backs up and stops and starts its daemon, each read back; no workflow', async () => {
+    const uuid = await idleCluster();
+    const id = clusterId(uuid);
+    const [first] = await backupsOf(id);
+    const address: string = first.address;
+    const set = await mutate(demo, HciSetMetadataBackupScheduleDocument, { id, address, input: { intervalSeconds: 7 * 86_400, displayOption: 'WEEK' } });
+    expect(set).toMatchObject({ __typename: 'OperationPayload', targetId: id, workflow: null });
+    expect(await mutate(demo, HciStopMetadataBackupDaemonDocument, { id, address })).toMatchObject({ __typename: 'OperationPayload', workflow: null });
+    expect((await backupsOf(id)).find((b) => b.address === address)).toMatchObject({
+      intervalSeconds: 7 * 86_400,
+      displayOption: 'week',
+      daemonRunning: false,
+    });
+    await mutate(demo, HciStartMetadataBackupDaemonDocument, { id, address });
+    expect((await backupsOf(id)).find((b) => b.address === address)).toMatchObject({ daemonRunning: true });
+  });
+
+  it('names an address that is no center node before any write; operators and viewers may not', async () => {
+    const id = clusterId(await idleCluster());
+    demo.resetCounts();
+    expect(await mutate(demo, HciStopMetadataBackupDaemonDocument, { id, address: '10.255.255.254' })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'address',
+    });
+    expect(Object.keys(demo.vendorCalls().hci!.routes).filter((r) => r.startsWith('POST '))).toEqual([]);
+    for (const token of [OPERATOR_TOKEN, VIEWER_TOKEN]) {
+      const denied = await demo.run(HciStartMetadataBackupDaemonDocument, { id, address: '10.0.0.1' }, token);
       expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
   });

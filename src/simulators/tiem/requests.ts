@@ -177,6 +177,7 @@ function parseLine(region: RegionInfo, type: ComponentType, raw: Body, at: strin
       diskType: diskType as string,
       diskCapacity: diskCapacity as number,
       ...(typeof raw.hostIp === 'string' && raw.hostIp ? { hostIp: raw.hostIp } : {}),
+      ...(mode === 'SpecificHost' && typeof raw.diskId === 'string' && raw.diskId ? { diskId: raw.diskId } : {}),
     },
   };
 }

@@ -12,6 +12,8 @@ export interface ResourceLine {
   diskType: string;
   diskCapacity: number;
   hostIp?: string;
+  /** The disk of hostIp, with SpecificHost: kept as the instance's. */
+  diskId?: string;
 }
 
 const HOSTS_PER_BLOCK = 250;
@@ -48,7 +50,7 @@ export function deployInstances(state: TiemState, rng: Rng, region: RegionInfo, 
         version,
         hostId: tiemId(rng),
         hostIp: line.hostIp ?? allocateIp(state, region),
-        diskId: tiemId(rng),
+        diskId: line.diskId ?? tiemId(rng),
         diskType: line.diskType,
         diskCapacityGiB: line.diskCapacity,
         ports: COMPONENT_PORTS[line.type],

@@ -260,6 +260,15 @@ export class HciClient {
     await this.#write('/v1/cluster/set/global/config', body, ignored, signal);
   }
 
+  async setSnapshotPolicy(body: { cluster_uuid: string; ip: string; duration: number; display_option: string }, signal?: AbortSignal): Promise<void> {
+    await this.#write('/v1/cluster/data/snapshot/config/update', body, ignored, signal);
+  }
+
+  /** Starts (`start`) or stops the metadata backup daemon on one center node; both answer an empty DaemonState. */
+  async setDaemon(action: 'start' | 'stop', body: { cluster_uuid: string; ip: string }, signal?: AbortSignal): Promise<void> {
+    await this.#write(`/v1/cluster/data/daemon/${action}`, body, ignored, signal);
+  }
+
   async #write<T extends z.ZodType>(route: string, body: object, schema: T, signal?: AbortSignal): Promise<z.infer<T>> {
     const reply = await this.http.request({ method: 'POST', path: route, route, body, ...(signal ? { signal } : {}) });
     return decode(this.http, { method: 'POST', route }, reply, ENVELOPE, schema).data;

@@ -43,3 +43,13 @@ export interface HciOverAllocationChange {
   memory?: number;
   dataDisk?: number;
 }
+
+/** How the console shows a metadata backup interval (config/update's `display_option`). */
+export const BACKUP_DISPLAY_OPTIONS = ['hour', 'day', 'week'] as const;
+export type HciBackupDisplayOption = (typeof BACKUP_DISPLAY_OPTIONS)[number];
+
+/** hciSetMetadataBackupSchedule's input: the document requires both. */
+export interface HciMetadataBackupSchedule {
+  intervalSeconds: number;
+  displayOption: HciBackupDisplayOption;
+}

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest } from '../../model/operations.js';
-import type { HciCreateRequest, HciDrsChange, HciOverAllocationChange } from './inputs.js';
+import type { HciCreateRequest, HciDrsChange, HciMetadataBackupSchedule, HciOverAllocationChange } from './inputs.js';
 import type { HostStatistic, InspectionRequest } from './wire.js';
 import { hostStatus, snapshotTime } from './map.js';
 
@@ -136,3 +136,15 @@ export function overAllocationBody(clusterUuid: string, change: HciOverAllocatio
   for (const key of ['storage', 'cpu', 'memory', 'dataDisk'] as const) shareIn(`input.${key}`, change[key], 0, true);
   return { cluster_uuid: clusterUuid, ...body };
 }
+
+/** The longest interval accepted: a year. The document gives no bound; a longer one is a typo, not a schedule. */
+const MAX_BACKUP_INTERVAL_SECONDS = 366 * 24 * 60 * 60;
+
+/** `/v1/cluster/data/snapshot/config/update`: every field the document marks required. */
+export function metadataScheduleBody(clusterUuid: string, ip: string, schedule: HciMetadataBackupSchedule) {
+  wholeIn('input.intervalSeconds', schedule.intervalSeconds, 1, MAX_BACKUP_INTERVAL_SECONDS);
+  return { ip, duration: schedule.intervalSeconds, display_option: schedule.displayOption, cluster_uuid: clusterUuid };
+}
+
+/** `/v1/cluster/data/daemon/start` and `/stop`. */
+export const daemonBody = (clusterUuid: string, ip: string) => ({ ip, cluster_uuid: clusterUuid });

@@ -1,7 +1,9 @@
+import { NotFoundError, ValidationError } from '../../model/errors.js';
+import { encodeGlobalId } from '../../model/ids.js';
 import type { OperationResult } from '../../model/operations.js';
 import type { RequestScope } from '../scope.js';
 import type { HciClient } from './client.js';
-import type { HciDrsChange, HciOverAllocationChange } from './inputs.js';
+import type { HciDrsChange, HciMetadataBackupSchedule, HciOverAllocationChange } from './inputs.js';
 import {
   type HciDrsSettings,
   type HciHostUsage,
@@ -17,7 +19,7 @@ import {
   toRanking,
 } from './map.js';
 import { onTarget } from './operations.js';
-import { drsConfigBody, overAllocationBody } from './requests.js';
+import { daemonBody, drsConfigBody, metadataScheduleBody, overAllocationBody } from './requests.js';
 import type { TopRanking } from './wire.js';
 
 /**
@@ -43,10 +45,27 @@ export interface HciVendor {
   setDrs(scope: RequestScope, clusterUuid: string, change: HciDrsChange): Promise<OperationResult>;
   /** Changes the caps `change` gives; done when the platform answers. */
   setOverAllocation(scope: RequestScope, clusterUuid: string, change: HciOverAllocationChange): Promise<OperationResult>;
+  /** Changes how often the center node at `address` backs the metadata up; done when the platform answers. */
+  setMetadataBackupSchedule(scope: RequestScope, clusterUuid: string, address: string, schedule: HciMetadataBackupSchedule): Promise<OperationResult>;
+  /** Starts or stops the daemon taking metadata backups on the center node at `address`; done when the platform answers. */
+  setMetadataBackupDaemon(scope: RequestScope, clusterUuid: string, address: string, running: boolean): Promise<OperationResult>;
 }
 
 export function hciVendor(client: HciClient, sourceId: string): HciVendor {
   const cluster = (clusterUuid: string) => ({ target: { type: 'Cluster', nativeId: clusterUuid } }) as const;
+
+  /**
+   * `address` as one of the cluster's center nodes (its detail names them: one read,
+   * shared with the one that found the cluster), before anything is written: the
+   * platform answers another address as if the cluster were unknown.
+   */
+  const checkCenterNode = async (scope: RequestScope, clusterUuid: string, address: string): Promise<void> => {
+    const detail = await client.cluster(scope, clusterUuid);
+    if (!detail) throw new NotFoundError('Cluster', encodeGlobalId({ type: 'Cluster', sourceId, nativeId: clusterUuid }));
+    if (!detail.candidates.includes(address)) {
+      throw new ValidationError('address', `is not a center node of the cluster; its center nodes are ${detail.candidates.join(', ') || 'none'}`);
+    }
+  };
   return {
     async inspection(scope, clusterUuid) {
       const report = await client.inspection(scope, clusterUuid);
@@ -87,6 +106,18 @@ export function hciVendor(client: HciClient, sourceId: string): HciVendor {
     async setOverAllocation(scope, clusterUuid, change) {
       const body = overAllocationBody(clusterUuid, change);
       await onTarget('Cluster', clusterUuid, () => client.setOverAllocation(body, scope.signal));
+      return cluster(clusterUuid);
+    },
+    async setMetadataBackupSchedule(scope, clusterUuid, address, schedule) {
+      const body = metadataScheduleBody(clusterUuid, address, schedule);
+      await checkCenterNode(scope, clusterUuid, address);
+      await onTarget('Cluster', clusterUuid, () => client.setSnapshotPolicy(body, scope.signal));
+      return cluster(clusterUuid);
+    },
+    async setMetadataBackupDaemon(scope, clusterUuid, address, running) {
+      await checkCenterNode(scope, clusterUuid, address);
+      const body = daemonBody(clusterUuid, address);
+      await onTarget('Cluster', clusterUuid, () => client.setDaemon(running ? 'start' : 'stop', body, scope.signal));
       return cluster(clusterUuid);
     },
   };

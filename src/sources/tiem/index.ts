@@ -7,6 +7,7 @@ import { CLUSTERS, login, readTiemError, TiemClient } from './client.js';
 import { createTiemOperations } from './operations.js';
 import { tiemSession } from './session.js';
 import { isTiemId } from './ids.js';
+import { tiemVendor } from './vendor.js';
 
 /** TiEM issues tokens for four hours; its login answer does not say so itself. */
 const TOKEN_TTL_MS = 4 * 60 * 60 * 1000;
@@ -31,9 +32,9 @@ function signIn(source: SourceConfig, loginHttp: () => SourceHttp): { auth?: Sou
 
 /**
  * A TiEM cluster service: clusters, their instances as hosts, backups as snapshots, and
- * workflows; and the changes of operations.ts. Besides the sign-in credentials, an
- * optional `restoreDbPassword` credential is the root password of clusters restored
- * from a backup: restoreSnapshot is offered only with it.
+ * workflows; the changes of operations.ts; what only TiEM knows (vendor.ts). Besides
+ * the sign-in credentials, an optional `restoreDbPassword` credential is the root
+ * password of clusters restored from a backup: restoreSnapshot is offered only with it.
  */
 export const createTiemAdapter = defineSource({
   entities: ['clusters', 'hosts', 'snapshots', 'workflows'],
@@ -47,6 +48,7 @@ export const createTiemAdapter = defineSource({
     return {
       session,
       operations: createTiemOperations({ client, sourceId: source.id, session, ...(restoreDbPassword ? { restoreDbPassword } : {}) }),
+      vendor: tiemVendor(client),
       probe: async (signal) => {
         await client.page(new RequestScope(signal), CLUSTERS, {}, 1, 1);
       },

@@ -9,6 +9,10 @@ export interface TiemComponent {
   zone: string;
   diskType?: string;
   diskCapacityGb?: number;
+  /** The host to place them on (TiEM's SpecificHost); every component names one, or none does. */
+  hostIp?: string;
+  /** The disk of that host they use. */
+  diskId?: string;
 }
 
 /** createCluster's `tiem` block. */
@@ -22,6 +26,8 @@ export interface TiemClusterParams {
   tls?: boolean;
   exclusive?: boolean;
   vendor?: string;
+  /** The parameter group applied once the cluster is deployed; absent: the version's default. */
+  parameterGroupId?: string;
   components: TiemComponent[];
 }
 
@@ -38,6 +44,11 @@ const COMPONENT: InputShape<TiemComponent> = {
     zone: { type: 'String', required: true, description: 'Zone the instances go to' },
     diskType: { type: 'String', description: 'NVMeSSD, SSD or SATA; absent: the service’s default' },
     diskCapacityGb: { type: 'Int', description: 'Disk per instance, in GB; absent: the service’s default' },
+    hostIp: {
+      type: 'String',
+      description: 'The host (IPv4) to place them on instead of letting TiEM pick in the zone; give it for every component or for none',
+    },
+    diskId: { type: 'String', description: 'TiEM’s id of the disk of hostIp they use; only with hostIp' },
   },
 };
 
@@ -53,6 +64,7 @@ const CLUSTER: InputShape<TiemClusterParams> = {
     tls: { type: 'Boolean', description: 'Serve clients over TLS' },
     exclusive: { type: 'Boolean', description: 'Give the cluster hosts of its own' },
     vendor: { type: 'String', description: 'The resource vendor the hosts come from, as TiEM names it' },
+    parameterGroupId: { type: 'String', description: 'The parameter group TiEM applies once the cluster is deployed; absent: the version’s default' },
     components: { type: COMPONENT, list: true, required: true, description: 'The components to install' },
   },
 };

@@ -9,7 +9,7 @@ import {
   TERMINAL_WORKFLOW_STATES,
   type WorkflowState,
 } from '../../model/status.js';
-import type { TiemBackup, TiemClusterInfo, TiemInstance, TiemUsage, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
+import type { TiemBackup, TiemClusterDetail, TiemClusterInfo, TiemInstance, TiemUsage, TiemWorkflowDetail, TiemWorkflowInfo } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
 /*
@@ -222,6 +222,116 @@ export function toHost(sourceId: string, clusterId: string, inst: TiemInstance):
     rawStatus: inst.status ?? '',
     usage: resourceUsage(inst),
     labels,
+  };
+}
+
+// ---------------------------------------------------------------- what TiEM alone says (vendor.ts)
+
+/**
+ * TiemClusterDetails' fields that structs.ClusterInfo carries, so the answer the
+ * cluster was read from holds them. The document gives no values for `role` or
+ * `maintainWindow` (its examples say "string"), so they stay TiEM's words.
+ */
+export interface TiemClusterFacts {
+  grafanaUrl?: string;
+  alertmanagerUrl?: string;
+  drRole?: string;
+  /** Native ids of the clusters this one replicates from (`relations.masters`). */
+  drMasters: string[];
+  /** Native ids of the clusters replicating from this one (`relations.slaves`). */
+  drSlaves: string[];
+  maintenanceWindow?: string;
+  whitelist: string[];
+  tls?: boolean;
+  exclusive?: boolean;
+  copies?: number;
+  cpuArchitecture?: string;
+  clusterType?: string;
+  resourceVendor?: string;
+  backupStorage?: Usage;
+}
+
+export function toClusterFacts(info: TiemClusterInfo): TiemClusterFacts {
+  return {
+    grafanaUrl: text(info.grafanaUrl),
+    alertmanagerUrl: text(info.alertUrl),
+    drRole: text(info.role),
+    drMasters: info.relations?.masters.filter((id) => text(id)) ?? [],
+    drSlaves: info.relations?.slaves.filter((id) => text(id)) ?? [],
+    maintenanceWindow: text(info.maintainWindow),
+    whitelist: info.whitelist.filter((entry) => text(entry)),
+    tls: info.tls ?? undefined,
+    exclusive: info.exclusive ?? undefined,
+    // Go's zero: a cluster holds at least one copy of its data, so 0 is "not reported".
+    copies: info.copies ? info.copies : undefined,
+    cpuArchitecture: text(info.cpuArchitecture),
+    clusterType: text(info.clusterType),
+    resourceVendor: text(info.vendor),
+    backupStorage: usage(info.backupFileUsage, 'BYTES', GIB),
+  };
+}
+
+/** One line of what a cluster was asked to run: `count` instances of a component, of a spec, in a zone or on a host. */
+export interface TiemResourceRequest {
+  component: string;
+  count?: number;
+  spec?: string;
+  zone?: string;
+  diskType?: string;
+  /** GB, as createCluster's diskCapacityGb sends it. */
+  diskCapacityGb?: number;
+  hostIp?: string;
+  diskId?: string;
+}
+
+/**
+ * What the cluster was created with (the detail's instanceResource), line by line, and
+ * whether it named zones or hosts. A component's totalNodeCount is the sum of its
+ * lines' counts, so the lines alone say it.
+ */
+export interface TiemResources {
+  /** `SpecificZone` or `SpecificHost`. */
+  mode?: string;
+  lines: TiemResourceRequest[];
+}
+
+export function toResources(detail: Pick<TiemClusterDetail, 'instanceResource' | 'requestResourceMode'>): TiemResources {
+  return {
+    mode: text(detail.requestResourceMode),
+    lines: detail.instanceResource.flatMap((group) =>
+      group.resource.map((line) => ({
+        component: group.componentType,
+        count: line.count ?? undefined,
+        spec: text(line.specCode),
+        zone: text(line.zoneCode),
+        diskType: text(line.diskType),
+        // Go's zero: no disk of 0 GB is asked for.
+        diskCapacityGb: line.diskCapacity ? line.diskCapacity : undefined,
+        hostIp: text(line.hostIp),
+        diskId: text(line.diskId),
+      })),
+    ),
+  };
+}
+
+/** TiemHostDetails: what structs.ClusterInstanceInfo says of an instance beyond the unified host. */
+export interface TiemInstanceFacts {
+  ports: number[];
+  /** The document names no unit. */
+  ioUtil?: number;
+  /** As TiEM lists them; the document does not say what each one counts. */
+  iops: number[];
+  version?: string;
+  diskId?: string;
+}
+
+export function toInstanceFacts(inst: TiemInstance): TiemInstanceFacts {
+  return {
+    ports: inst.ports,
+    ioUtil: inst.ioUtil ?? undefined,
+    iops: inst.iops,
+    version: text(inst.version),
+    diskId: text(inst.diskId),
   };
 }
 

@@ -24,13 +24,17 @@ const TIDB_CORE_COMPONENTS = ['PD', 'TiKV', 'TiDB'] as const;
  */
 export const DEFAULT_CPU_ARCHITECTURE = 'X86_64';
 
-/** One `resource[]` line: `count` instances of a spec in a zone. */
+const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
+/** One `resource[]` line: `count` instances of a spec in a zone, on a named host with SpecificHost. */
 export interface TiemResourceLine {
   count: number;
   specCode: string;
   zoneCode: string;
   diskType?: string;
   diskCapacity?: number;
+  hostIp?: string;
+  diskId?: string;
 }
 
 /** One `instanceResource[]` entry: every line of one component type. */
@@ -41,8 +45,8 @@ export interface TiemInstanceResource {
 }
 
 /**
- * cluster.CreateClusterReq. Always `SpecificZone`: the gateway names zones, never hosts
- * (`SpecificHost` would need a hostIp per line).
+ * cluster.CreateClusterReq. `SpecificZone` lets TiEM pick hosts in each line's zone;
+ * `SpecificHost` names a host on every line.
  */
 export interface TiemCreateClusterBody {
   clusterName: string;
@@ -56,8 +60,9 @@ export interface TiemCreateClusterBody {
   tls?: boolean;
   exclusive?: boolean;
   vendor?: string;
+  parameterGroupID?: string;
   tags: string[];
-  resourceParameters: { requestResourceMode: 'SpecificZone'; instanceResource: TiemInstanceResource[] };
+  resourceParameters: { requestResourceMode: 'SpecificZone' | 'SpecificHost'; instanceResource: TiemInstanceResource[] };
 }
 
 /** RestoreNewClusterReq: a create request plus the backup to fill the new cluster from. */
@@ -91,14 +96,24 @@ export function labelTags(labels: readonly Label[], field = 'input.labels'): str
   });
 }
 
-/** The gateway's components, grouped by type as TiEM's instanceResource groups them. */
-function instanceResources(req: TiemCreateRequest): TiemInstanceResource[] {
+/**
+ * The gateway's components, grouped by type as TiEM's instanceResource groups them, and
+ * how they are placed: TiEM places a whole cluster by zone or on named hosts, never both.
+ */
+function instanceResources(req: TiemCreateRequest): TiemCreateClusterBody['resourceParameters'] {
   const components = req.tiem?.components ?? [];
   const at = 'input.tiem.components';
   if (components.length === 0) throw new ValidationError(at, 'name at least one component');
+  const onHosts = components[0]?.hostIp !== undefined;
   const groups = new Map<string, TiemInstanceResource>();
   components.forEach((c, i) => {
     const field = `${at}[${i}]`;
+    if ((c.hostIp !== undefined) !== onHosts) {
+      throw new ValidationError(`${field}.hostIp`, 'give a host for every component or for none: TiEM places a cluster by zone or on named hosts, not both');
+    }
+    if (c.hostIp !== undefined && !IPV4.test(c.hostIp)) throw new ValidationError(`${field}.hostIp`, 'must be an IPv4 address');
+    if (c.diskId !== undefined && c.hostIp === undefined) throw new ValidationError(`${field}.diskId`, 'names a disk of hostIp: give hostIp too');
+    if (c.diskId?.trim() === '') throw new ValidationError(`${field}.diskId`, 'must name a disk when given');
     if (!(COMPONENT_TYPES as readonly string[]).includes(c.type)) throw new ValidationError(`${field}.type`, `must be one of ${COMPONENT_TYPES.join(', ')}`);
     if (!isPositiveInt(c.count)) throw new ValidationError(`${field}.count`, 'must be a whole number of instances, at least 1');
     const specCode = required(c.spec, `${field}.spec`, 'an instance spec such as 4C8G');
@@ -122,10 +137,12 @@ function instanceResources(req: TiemCreateRequest): TiemInstanceResource[] {
       zoneCode,
       ...(c.diskType !== undefined ? { diskType: c.diskType } : {}),
       ...(c.diskCapacityGb !== undefined ? { diskCapacity: c.diskCapacityGb } : {}),
+      ...(c.hostIp !== undefined ? { hostIp: c.hostIp } : {}),
+      ...(c.diskId !== undefined ? { diskId: c.diskId } : {}),
     });
     groups.set(c.type, group);
   });
-  return [...groups.values()];
+  return { requestResourceMode: onHosts ? 'SpecificHost' : 'SpecificZone', instanceResource: [...groups.values()] };
 }
 
 /** POST /clusters/: the gateway's common fields plus its `tiem` block. */
@@ -137,7 +154,9 @@ export function createClusterBody(req: TiemCreateRequest): TiemCreateClusterBody
   const region = required(req.region, 'input.region', 'the TiEM region to deploy into');
   const dbPassword = required(tiem.dbPassword, 'input.tiem.dbPassword', "the database root user's password");
   const clusterType = tiem.clusterType ?? 'TiDB';
-  const instanceResource = instanceResources(req);
+  if (tiem.parameterGroupId?.trim() === '') throw new ValidationError('input.tiem.parameterGroupId', 'must name a parameter group when given');
+  const resourceParameters = instanceResources(req);
+  const instanceResource = resourceParameters.instanceResource;
   if (clusterType === 'TiDB') {
     const missing = TIDB_CORE_COMPONENTS.find((t) => !instanceResource.some((g) => g.componentType === t));
     if (missing) throw new ValidationError('input.tiem.components', `a TiDB cluster needs at least one ${missing} instance`);
@@ -160,8 +179,9 @@ export function createClusterBody(req: TiemCreateRequest): TiemCreateClusterBody
     ...(tiem.tls !== undefined ? { tls: tiem.tls } : {}),
     ...(tiem.exclusive !== undefined ? { exclusive: tiem.exclusive } : {}),
     ...(tiem.vendor !== undefined ? { vendor: tiem.vendor } : {}),
+    ...(tiem.parameterGroupId !== undefined ? { parameterGroupID: tiem.parameterGroupId } : {}),
     tags: labelTags(req.labels),
-    resourceParameters: { requestResourceMode: 'SpecificZone', instanceResource },
+    resourceParameters,
   };
 }
 
@@ -180,8 +200,6 @@ export interface TiemDeleteClusterBody {
 export function deleteClusterBody(req: DeleteClusterRequest): TiemDeleteClusterBody {
   return { autoBackup: req.keepLastSnapshot, force: req.force, keepHistoryBackupRecords: req.keepLastSnapshot };
 }
-
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
 
 /** cluster.TakeoverClusterReq: every field is required; the TiUP control machine is reached over SSH. */
 export interface TiemTakeoverBody {

@@ -51,6 +51,15 @@ export const clusterInfoSchema = z.looseObject({
   cpuUsage: usageSchema.nullish(),
   memoryUsage: usageSchema.nullish(),
   storageUsage: usageSchema.nullish(),
+  // Monitoring, disaster recovery and access: read only by TiemClusterDetails (vendor.ts).
+  grafanaUrl: z.string().nullish(),
+  alertUrl: z.string().nullish(),
+  role: z.string().nullish(),
+  relations: z.looseObject({ masters: list(z.string()), slaves: list(z.string()) }).nullish(),
+  maintainWindow: z.string().nullish(),
+  whitelist: list(z.string()),
+  /** Both examples carry it, the ClusterInfo table does not: read when sent. */
+  backupFileUsage: usageSchema.nullish(),
 });
 export type TiemClusterInfo = z.infer<typeof clusterInfoSchema>;
 
@@ -65,7 +74,12 @@ export const instanceSchema = z.looseObject({
   addresses: list(z.string()),
   ports: list(z.number()),
   spec: z.looseObject({ id: z.string().nullish(), name: z.string().nullish() }).nullish(),
-  zone: z.looseObject({ zoneId: z.string().nullish(), regionId: z.string().nullish() }).nullish(),
+  zone: z
+    .looseObject({ zoneId: z.string().nullish(), zoneName: z.string().nullish(), regionId: z.string().nullish(), regionName: z.string().nullish() })
+    .nullish(),
+  diskId: z.string().nullish(),
+  ioUtil: z.number().nullish(),
+  iops: list(z.number()),
   cpuUsage: usageSchema.nullish(),
   memoryUsage: usageSchema.nullish(),
   storageUsage: usageSchema.nullish(),
@@ -81,6 +95,8 @@ const resourceLineSchema = z.looseObject({
   zoneCode: z.string().nullish(),
   diskType: z.string().nullish(),
   diskCapacity: z.number().nullish(),
+  hostIp: z.string().nullish(),
+  diskId: z.string().nullish(),
 });
 
 /** structs.ClusterResourceParameterCompute: what a cluster was asked to run of one component. */
@@ -96,6 +112,7 @@ export const clusterDetailSchema = z.looseObject({
   info: clusterInfoSchema,
   topology: list(instanceSchema),
   instanceResource: list(componentResourceSchema),
+  requestResourceMode: z.string().nullish(),
 });
 export type TiemClusterDetail = z.infer<typeof clusterDetailSchema>;
 

@@ -62,6 +62,34 @@ describe('tiem clusters', () => {
       expect(detail.body.data.instanceResource).toEqual(expect.arrayContaining([expect.objectContaining({ componentType: 'TiKV', totalNodeCount: 3 })]));
     });
 
+    it('create on named hosts (SpecificHost) places each line on its host and disk, and the detail says so', async () => {
+      const line = (componentType: string, hostIp: string, diskId: string) => ({
+        componentType,
+        totalNodeCount: 1,
+        resource: [{ count: 1, diskCapacity: 100, diskId, diskType: 'SSD', hostIp, specCode: '4C8G', zoneCode: 'CN-HANGZHOU-H' }],
+      });
+      const body = createBody('tidb-on-hosts', {
+        resourceParameters: {
+          requestResourceMode: 'SpecificHost',
+          instanceResource: [line('PD', '10.0.0.1', 'disk-pd'), line('TiKV', '10.0.0.2', 'disk-kv'), line('TiDB', '10.0.0.3', 'disk-db')],
+        },
+      });
+      const res = await api()('POST', '/api/v1/clusters/', body);
+      expect(res.status).toBe(200);
+      const detail = (await api()('GET', `/api/v1/clusters/${res.body.data.clusterId}`)).body.data;
+      expect(detail.requestResourceMode).toBe('SpecificHost');
+      expect(detail.instanceResource.map((g: any) => [g.componentType, g.resource[0].hostIp, g.resource[0].diskId])).toEqual([
+        ['TiDB', '10.0.0.3', 'disk-db'],
+        ['TiKV', '10.0.0.2', 'disk-kv'],
+        ['PD', '10.0.0.1', 'disk-pd'],
+      ]);
+      expect(detail.topology.map((i: any) => [i.addresses[0], i.diskId]).sort()).toEqual([
+        ['10.0.0.1', 'disk-pd'],
+        ['10.0.0.2', 'disk-kv'],
+        ['10.0.0.3', 'disk-db'],
+      ]);
+    });
+
     it('delete with the documented request matches clusters-delete.response.json', async () => {
       const res = await api()('DELETE', `/api/v1/clusters/${await anyClusterId()}`, fixture('clusters-delete.request'));
       expect(res.status).toBe(200);

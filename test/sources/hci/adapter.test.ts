@@ -525,4 +525,38 @@ describe('hci adapter: its own capabilities', () => {
     expect(backups.map((b) => b.daemonRunning)).toEqual(centers.map((_, i) => i > 0 && expected[i]!.daemon === 'running'));
     expect(await vendor().metadataBackups(new RequestScope(), UNKNOWN)).toBeNull();
   });
+
+  it('changes the metadata backup schedule and stops and starts the daemon on a center node, each once, after its detail names the node', async () => {
+    const [, t] = await rawClusters();
+    const ip: string = t!.detail.candidates[0];
+    sim.resetStats();
+    const scope = new RequestScope();
+    expect(await vendor().setMetadataBackupSchedule(scope, t!.uuid, ip, { intervalSeconds: 86_400, displayOption: 'day' })).toEqual({
+      target: { type: 'Cluster', nativeId: t!.uuid },
+    });
+    await vendor().setMetadataBackupDaemon(scope, t!.uuid, ip, false);
+    expect(sim.stats().routes).toEqual({
+      'GET /v1/cluster/get': 1,
+      'POST /v1/cluster/data/snapshot/config/update': 1,
+      'POST /v1/cluster/data/daemon/stop': 1,
+    });
+    const [after] = (await vendor().metadataBackups(new RequestScope(), t!.uuid))!;
+    expect(after).toMatchObject({ address: ip, intervalSeconds: 86_400, displayOption: 'day', daemonRunning: false });
+    await vendor().setMetadataBackupDaemon(new RequestScope(), t!.uuid, ip, true);
+    expect((await vendor().metadataBackups(new RequestScope(), t!.uuid))![0]).toMatchObject({ daemonRunning: true, rawDaemonState: 'running' });
+  });
+
+  it('refuses an address that is no center node of the cluster, and a cluster that is gone, before any write', async () => {
+    const [t] = await rawClusters();
+    sim.resetStats();
+    await expect(vendor().setMetadataBackupDaemon(new RequestScope(), t!.uuid, '10.255.255.254', false)).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'address',
+    });
+    await expect(
+      vendor().setMetadataBackupSchedule(new RequestScope(), t!.uuid, t!.detail.candidates[0], { intervalSeconds: 0, displayOption: 'hour' }),
+    ).rejects.toMatchObject({ field: 'input.intervalSeconds' });
+    await expect(vendor().setMetadataBackupDaemon(new RequestScope(), UNKNOWN, '10.0.0.1', true)).rejects.toBeInstanceOf(NotFoundError);
+    expect(Object.keys(sim.stats().routes).filter((r) => r.startsWith('POST'))).toEqual([]);
+  });
 });

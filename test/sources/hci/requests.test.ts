@@ -7,12 +7,16 @@ import {
   addClusterBody,
   centerNodeFor,
   checkSnapshotRequest,
+  daemonBody,
   deleteClusterBody,
   drsConfigBody,
   inspectionBody,
+  metadataScheduleBody,
   newestSnapshotFile,
   overAllocationBody,
 } from '../../../src/sources/hci/requests.js';
+
+const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
 
 const fieldOf = (run: () => unknown): string => {
   try {
@@ -92,8 +96,6 @@ describe('hci requests: the rest', () => {
 });
 
 describe('hci requests: DRS/DPM and over-allocation settings', () => {
-  const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
-
   it('sends the document’s DRS update: DRS alone, only the fields given (cluster_name, for the vendor’s log only, left out)', () => {
     const { cluster_name: _, ...example } = fixture('drsconfig-update.request.json');
     const change = { drs: { enabled: false, maxStep: 4, thresholdLevel: 1, minBenefitLevel: 3, maxConcurrentMigrations: 4, maxHostConcurrentMigrations: 2 } };
@@ -117,5 +119,23 @@ describe('hci requests: DRS/DPM and over-allocation settings', () => {
     expect(fieldOf(() => overAllocationBody('c', {}))).toBe('input');
     expect(fieldOf(() => overAllocationBody('c', { memory: 0 }))).toBe('input.memory');
     expect(fieldOf(() => overAllocationBody('c', { dataDisk: 1.5 }))).toBe('input.dataDisk');
+  });
+});
+
+describe('hci requests: the metadata backup schedule and daemon', () => {
+  it('sends the schedule as the document’s config/update example does, every field it requires', () => {
+    const example = fixture('snapshot-config-update.request.json');
+    expect(metadataScheduleBody(example.cluster_uuid, example.ip, { intervalSeconds: 86_400, displayOption: 'day' })).toEqual(example);
+    expect(daemonBody('3afdbbfc-e45a-430e-abba-842074a8b035', '10.30.10.24')).toEqual({
+      ip: '10.30.10.24',
+      cluster_uuid: '3afdbbfc-e45a-430e-abba-842074a8b035',
+    });
+  });
+
+  it('refuses an interval that is not a whole number of seconds from 1 to a year, naming it', () => {
+    for (const intervalSeconds of [0, 1.5, 366 * 86_400 + 1]) {
+      expect(fieldOf(() => metadataScheduleBody('c', '10.0.0.1', { intervalSeconds, displayOption: 'hour' }))).toBe('input.intervalSeconds');
+    }
+    expect(metadataScheduleBody('c', '10.0.0.1', { intervalSeconds: 366 * 86_400, displayOption: 'week' }).duration).toBe(366 * 86_400);
   });
 });

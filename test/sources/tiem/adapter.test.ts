@@ -12,6 +12,8 @@ import { createTiemAdapter } from '../../../src/sources/tiem/index.js';
 import { call } from '../../helpers/sim-client.js';
 import { failure } from '../../helpers/rejection.js';
 import { known } from '../../helpers/known.js';
+import type { TiemVendor } from '../../../src/sources/tiem/vendor.js';
+import { login as tiemLogin } from '../../simulators/tiem/support.js';
 
 const SOURCE_ID = 'tiem-test';
 const LOGIN = 'POST /api/v1/user/login';
@@ -155,6 +157,83 @@ describe('hosts', () => {
     sim.resetStats();
     expect((await session(adapter).hosts.list({})).length).toBe(hosts.flat().length);
     expect(calls()).toEqual({ [CLUSTER_LIST]: 1, [CLUSTER_DETAIL]: 30 });
+  });
+});
+
+describe('vendor: what TiEM alone says (TiemClusterDetails, TiemHostDetails)', () => {
+  const vendorOf = (adapter: SourceAdapter) => adapter.vendor as TiemVendor;
+  /** The simulator's own rows, read around the adapter (stats reset after). */
+  async function vendorRows(): Promise<any[]> {
+    const token = await tiemLogin(sim);
+    const res = await call(sim, 'GET', '/api/v1/clusters/?page=1&pageSize=100', { headers: { authorization: `Bearer ${token}` } });
+    sim.resetStats();
+    return res.body.data.clusters;
+  }
+
+  it('reads monitoring, disaster recovery and access from the rows the clusters were listed from: no call', async () => {
+    const adapter = adapterFor(sim);
+    const rows = await vendorRows();
+    const listed = await session(adapter).clusters.list({});
+    sim.resetStats();
+    const scope = new RequestScope();
+    const facts = await Promise.all(listed.map((c) => vendorOf(adapter).clusterFacts(scope, c.nativeId, c.raw)));
+    expect(calls()).toEqual({});
+    const byId = new Map(listed.map((c, i) => [c.nativeId, facts[i]]));
+    for (const row of rows) {
+      expect(byId.get(row.clusterId)).toMatchObject({
+        grafanaUrl: row.grafanaUrl,
+        alertmanagerUrl: row.alertUrl,
+        drMasters: row.relations.masters,
+        drSlaves: row.relations.slaves,
+        whitelist: row.whitelist,
+        tls: row.tls,
+        copies: row.copies,
+      });
+    }
+    // The seeded disaster-recovery chains: a standby names its master, the master the standby.
+    const standby = rows.find((r) => r.relations.masters.length > 0);
+    expect(byId.get(standby.relations.masters[0])?.drSlaves).toContain(standby.clusterId);
+  });
+
+  it('without the row reads the cluster’s detail once per request, shared with clusters.get; null for a gone cluster', async () => {
+    const adapter = adapterFor(sim);
+    const [some] = await session(adapter).clusters.list({});
+    const id = some?.nativeId ?? '';
+    sim.resetStats();
+    const scope = new RequestScope();
+    const s = adapter.session(scope);
+    const [cluster, facts, resources] = await Promise.all([
+      s.clusters?.get(id),
+      vendorOf(adapter).clusterFacts(scope, id),
+      vendorOf(adapter).resources(scope, id),
+    ]);
+    expect(calls()).toEqual({ [CLUSTER_DETAIL]: 1 });
+    expect(facts).toEqual(await vendorOf(adapter).clusterFacts(scope, id, cluster?.raw));
+    expect(resources?.mode).toBe('SpecificZone');
+    expect(resources?.lines.reduce((n, l) => n + (l.count ?? 0), 0)).toBe(cluster?.nodeCount);
+    expect(await vendorOf(adapter).clusterFacts(scope, 'no-such-cluster')).toBeNull();
+    expect(await vendorOf(adapter).resources(scope, 'no-such-cluster')).toBeNull();
+  });
+
+  it('reads an instance’s ports and disk load from the host’s own record, or its cluster’s detail', async () => {
+    const adapter = adapterFor(sim);
+    const [some] = await session(adapter).clusters.list({});
+    const id = some?.nativeId ?? '';
+    const scope = new RequestScope();
+    const hosts = (await adapter.session(scope).hosts?.byCluster?.(id)) ?? [];
+    sim.resetStats();
+    const fromRecords = await Promise.all(hosts.map((h) => vendorOf(adapter).instanceFacts(scope, h.nativeId, h.raw)));
+    expect(calls()).toEqual({});
+    for (const [i, h] of hosts.entries()) {
+      const raw = h.raw as { ports: number[]; ioUtil: number; iops: number[] };
+      expect(fromRecords[i]).toMatchObject({ ports: raw.ports, ioUtil: raw.ioUtil, iops: raw.iops });
+      expect(h.name.endsWith(`:${raw.ports[0]}`)).toBe(true);
+    }
+    const fresh = new RequestScope();
+    expect(await vendorOf(adapter).instanceFacts(fresh, hosts[0]?.nativeId ?? '')).toEqual(fromRecords[0]);
+    expect(calls()).toEqual({ [CLUSTER_DETAIL]: 1 });
+    expect(await vendorOf(adapter).instanceFacts(fresh, `${id}/no-such-instance`)).toBeNull();
+    expect(await vendorOf(adapter).instanceFacts(fresh, 'not-a-host-id')).toBeNull();
   });
 });
 

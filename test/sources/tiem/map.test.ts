@@ -11,13 +11,23 @@ import {
   splitHostNativeId,
   tagLabel,
   toCluster,
+  toClusterFacts,
   toHost,
+  toInstanceFacts,
+  toResources,
   toSnapshot,
   toWorkflow,
   vendorWorkflowStatus,
   workflowState,
 } from '../../../src/sources/tiem/map.js';
-import { backupSchema, clusterDetailSchema, clusterListSchema, envelopeSchema, workflowDetailSchema } from '../../../src/sources/tiem/wire.js';
+import {
+  backupSchema,
+  clusterDetailSchema,
+  clusterInfoSchema,
+  clusterListSchema,
+  envelopeSchema,
+  workflowDetailSchema,
+} from '../../../src/sources/tiem/wire.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/tiem/${name}.json`, import.meta.url), 'utf8'));
@@ -357,5 +367,70 @@ describe('FLOW_KIND', () => {
     ['ScaleOutCluster', 'Other'],
   ])('flow %s is a %s workflow, its name kept as rawKind', (flowName, kind) => {
     expect(acceptedWorkflow('tiem-a', 'wf-1', flowName, 'c-1')).toMatchObject({ kind, rawKind: flowName });
+  });
+});
+
+describe('what TiEM alone says (TiemClusterDetails, TiemHostDetails)', () => {
+  it('reads the GET /clusters/ example’s monitoring, disaster recovery, access and backup storage', () => {
+    const [info] = clusterListSchema.parse(dataOf('clusters-list.response')).clusters;
+    expect(toClusterFacts(info!)).toEqual({
+      grafanaUrl: 'http://127.0.0.1:3000',
+      alertmanagerUrl: 'http://127.0.0.1:9093',
+      drRole: 'string',
+      drMasters: ['string'],
+      drSlaves: ['string'],
+      maintenanceWindow: 'string',
+      whitelist: ['string'],
+      tls: true,
+      exclusive: true,
+      // The example's 0 copies: Go's zero, not a cluster without data.
+      copies: undefined,
+      cpuArchitecture: 'string',
+      clusterType: 'string',
+      resourceVendor: 'string',
+      backupStorage: { unit: 'BYTES', used: 0, total: 0, ratio: 0 },
+    });
+  });
+
+  it('reads the same from the detail example’s info, and what the cluster was created with from its instanceResource, line by line', () => {
+    const detail = clusterDetailSchema.parse(dataOf('clusters-detail.response'));
+    const [listed] = clusterListSchema.parse(dataOf('clusters-list.response')).clusters;
+    expect(toClusterFacts(detail.info)).toEqual(toClusterFacts(listed!));
+    expect(toResources(detail)).toEqual({
+      mode: 'SpecificZone',
+      // Counts stay as given; a disk of Go's zero size is none asked for.
+      lines: [
+        { component: 'string', count: 0, spec: 'string', zone: 'string', diskType: 'string', diskCapacityGb: undefined, hostIp: 'string', diskId: 'string' },
+      ],
+    });
+  });
+
+  it('reads the detail example’s instance: its ports and disk load', () => {
+    const [instance] = clusterDetailSchema.parse(dataOf('clusters-detail.response')).topology;
+    expect(toInstanceFacts(instance!)).toEqual({ ports: [0], ioUtil: 0, iops: [0], version: 'string', diskId: 'string' });
+  });
+
+  it('scales backup storage from GiB as the other usage, and leaves out what TiEM leaves blank', () => {
+    const info = clusterInfoSchema.parse({
+      clusterId: 'c1',
+      backupFileUsage: { total: 200, used: 50, usageRate: 0.25 },
+      role: '',
+      relations: { masters: null, slaves: ['c2'] },
+      maintainWindow: '',
+      whitelist: null,
+      copies: 3,
+      tls: false,
+    });
+    expect(toClusterFacts(info)).toMatchObject({
+      backupStorage: { unit: 'BYTES', used: 50 * GIB, total: 200 * GIB, ratio: 0.25 },
+      drRole: undefined,
+      drMasters: [],
+      drSlaves: ['c2'],
+      maintenanceWindow: undefined,
+      whitelist: [],
+      copies: 3,
+      tls: false,
+      grafanaUrl: undefined,
+    });
   });
 });

@@ -15,6 +15,9 @@ import { tiemSimulator } from '../../../src/simulators/tiem/index.js';
 import { createTiemAdapter } from '../../../src/sources/tiem/index.js';
 import { rejection } from '../../helpers/rejection.js';
 import { known } from '../../helpers/known.js';
+import { call } from '../../helpers/sim-client.js';
+import { login as tiemLogin } from '../../simulators/tiem/support.js';
+import type { TiemVendor } from '../../../src/sources/tiem/vendor.js';
 
 const SOURCE_ID = 'tiem-ops';
 const PASSWORD = 'Secr3t!pass';
@@ -179,6 +182,28 @@ describe('createCluster', () => {
         { key: 'critical', value: '' },
       ],
     });
+  });
+
+  it('places the cluster on the hosts named and applies the parameter group given (SpecificHost, parameterGroupID)', async () => {
+    const hosts = ['172.31.9.1', '172.31.9.2', '172.31.9.3'];
+    const tiem = createRequest('ops-create-hosts').tiem!;
+    const request = createRequest('ops-create-hosts', {
+      tiem: { ...tiem, parameterGroupId: 'pg-oltp', components: tiem.components.map((c, i) => ({ ...c, hostIp: hosts[i], diskId: `disk-${i}` })) },
+    });
+    const result = await op('createCluster')(request);
+    expect(await runToEnd(result.workflow)).toMatchObject({ state: 'SUCCEEDED' });
+    const scope = new RequestScope();
+    const resources = await (adapter.vendor as TiemVendor).resources(scope, result.target?.nativeId ?? '');
+    expect(resources?.mode).toBe('SpecificHost');
+    expect(resources?.lines.map((l) => [l.component, l.hostIp, l.diskId])).toEqual([
+      ['TiDB', hosts[2], 'disk-2'],
+      ['TiKV', hosts[1], 'disk-1'],
+      ['PD', hosts[0], 'disk-0'],
+    ]);
+    const token = await tiemLogin(sim);
+    const flow = await call(sim, 'GET', `/api/v1/workflow/${result.workflow?.nativeId}`, { headers: { authorization: `Bearer ${token}` } });
+    const applied = flow.body.data.nodes.find((n: { name: string }) => n.name === 'applyParameterGroup');
+    expect(JSON.parse(applied.parameters)).toMatchObject({ parameterGroupID: 'pg-oltp' });
   });
 
   it('validates before sending anything', async () => {

@@ -85,6 +85,36 @@ describe('createClusterBody', () => {
     }
   });
 
+  it('sends a parameter group and named hosts as the document’s example does (parameterGroupID, SpecificHost with hostIp and diskId)', () => {
+    const components = [
+      { type: 'PD', count: 1, spec: '4C8G', zone: 'CN-HANGZHOU-G', hostIp: '172.16.4.10', diskId: 'disk-a' },
+      { type: 'TiKV', count: 1, spec: '8C32G', zone: 'CN-HANGZHOU-G', hostIp: '172.16.4.11' },
+      { type: 'TiDB', count: 1, spec: '8C16G', zone: 'CN-HANGZHOU-G', hostIp: '172.16.4.12' },
+    ];
+    const body = createClusterBody(create({}, { parameterGroupId: 'pg-v6.1.0-oltp', components }));
+    expect(body.parameterGroupID).toBe('pg-v6.1.0-oltp');
+    expect(body.resourceParameters).toEqual({
+      requestResourceMode: 'SpecificHost',
+      instanceResource: [
+        {
+          componentType: 'PD',
+          totalNodeCount: 1,
+          resource: [{ count: 1, specCode: '4C8G', zoneCode: 'CN-HANGZHOU-G', hostIp: '172.16.4.10', diskId: 'disk-a' }],
+        },
+        { componentType: 'TiKV', totalNodeCount: 1, resource: [{ count: 1, specCode: '8C32G', zoneCode: 'CN-HANGZHOU-G', hostIp: '172.16.4.11' }] },
+        { componentType: 'TiDB', totalNodeCount: 1, resource: [{ count: 1, specCode: '8C16G', zoneCode: 'CN-HANGZHOU-G', hostIp: '172.16.4.12' }] },
+      ],
+    });
+    const documented = fixture('clusters-create.request');
+    expect(documented).toHaveProperty('parameterGroupID');
+    for (const key of Object.keys(body.resourceParameters.instanceResource[0]?.resource[0] ?? {})) {
+      expect(documented.resourceParameters.instanceResource[0].resource[0]).toHaveProperty(key);
+    }
+    // Without hosts or a group, neither is sent.
+    expect(createClusterBody(create())).not.toHaveProperty('parameterGroupID');
+    expect(createClusterBody(create()).resourceParameters.requestResourceMode).toBe('SpecificZone');
+  });
+
   it('names the input path of each missing or impossible value', () => {
     const cases: Array<[string, () => unknown]> = [
       ['input.tiem', () => createClusterBody({ ...create(), tiem: undefined })],
@@ -122,6 +152,45 @@ describe('createClusterBody', () => {
           ),
       ],
       ['input.labels[0].key', () => createClusterBody(create({ labels: [{ key: 'env:prod', value: '' }] }))],
+      ['input.tiem.parameterGroupId', () => createClusterBody(create({}, { parameterGroupId: ' ' }))],
+      [
+        'input.tiem.components[1].hostIp',
+        () =>
+          createClusterBody(
+            create(
+              {},
+              {
+                components: [
+                  { type: 'PD', count: 1, spec: '4C8G', zone: 'z', hostIp: '10.0.0.1' },
+                  { type: 'TiKV', count: 1, spec: '4C8G', zone: 'z' },
+                ],
+              },
+            ),
+          ),
+      ],
+      [
+        'input.tiem.components[1].hostIp',
+        () =>
+          createClusterBody(
+            create(
+              {},
+              {
+                components: [
+                  { type: 'PD', count: 1, spec: '4C8G', zone: 'z' },
+                  { type: 'TiKV', count: 1, spec: '4C8G', zone: 'z', hostIp: '10.0.0.1' },
+                ],
+              },
+            ),
+          ),
+      ],
+      [
+        'input.tiem.components[0].hostIp',
+        () => createClusterBody(create({}, { components: [{ type: 'PD', count: 1, spec: '4C8G', zone: 'z', hostIp: 'pd-host' }] })),
+      ],
+      [
+        'input.tiem.components[0].diskId',
+        () => createClusterBody(create({}, { components: [{ type: 'PD', count: 1, spec: '4C8G', zone: 'z', diskId: 'disk-a' }] })),
+      ],
     ];
     for (const [field, build] of cases) expect(fieldOf(build), field).toBe(field);
   });

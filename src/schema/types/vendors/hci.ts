@@ -1,6 +1,7 @@
+import type { GatewayContext } from '../../../context.js';
 import { ValidationError } from '../../../model/errors.js';
 import { encodeGlobalId } from '../../../model/ids.js';
-import type { HciDrsChange, HciOverAllocationChange } from '../../../sources/hci/inputs.js';
+import { BACKUP_DISPLAY_OPTIONS, type HciDrsChange, type HciOverAllocationChange } from '../../../sources/hci/inputs.js';
 import type {
   HciCenterNode,
   HciDrsSettings,
@@ -330,6 +331,31 @@ const OverAllocationInput = builder.inputType('HciOverAllocationInput', {
   }),
 });
 
+const BackupDisplayEnum = builder.enumType('HciBackupDisplayOption', {
+  description: 'How the HCI console shows a metadata backup interval',
+  values: {
+    HOUR: { value: BACKUP_DISPLAY_OPTIONS[0], description: 'In hours' },
+    DAY: { value: BACKUP_DISPLAY_OPTIONS[1], description: 'In days' },
+    WEEK: { value: BACKUP_DISPLAY_OPTIONS[2], description: 'In weeks' },
+  } as const,
+});
+
+const MetadataBackupScheduleInput = builder.inputType('HciMetadataBackupScheduleInput', {
+  description: 'How often a center node backs the cluster’s metadata up; the platform takes both fields',
+  fields: (t) => ({
+    intervalSeconds: t.int({ required: true, description: 'Seconds between automatic snapshots, 1 to a year' }),
+    displayOption: t.field({ type: BackupDisplayEnum, required: true, description: 'How the console shows the interval' }),
+  }),
+});
+
+const CENTER_NODE = 'A center node’s address, as metadataBackups lists them';
+
+/** Starts (`running`) or stops a center node's metadata backup daemon, as the mutation `operation`. */
+const setDaemon = (operation: string, running: boolean) => async (_root: object, args: { id: string | number; address: string }, ctx: GatewayContext) => {
+  const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<HciVendor>('hci', operation));
+  return payload(target.adapter, await target.run.setMetadataBackupDaemon(ctx.scope, target.nativeId, args.address, running));
+};
+
 /** Settings that govern a whole cluster's scheduling and capacity: the admin's (docs/vendor-capabilities.md, Roles). */
 const adminMutation = { ...mutationOptions, authScopes: { admin: true } };
 
@@ -359,5 +385,31 @@ builder.mutationFields((t) => ({
       const change: HciOverAllocationChange = withoutNulls(args.input);
       return payload(target.adapter, await target.run.setOverAllocation(ctx.scope, target.nativeId, change));
     },
+  }),
+  hciSetMetadataBackupSchedule: t.field({
+    ...adminMutation,
+    description:
+      'Changes how often an HCI center node backs the cluster’s metadata up (admin role); done when the platform answers (no workflow). The platform keeps one schedule per cluster, so every center node follows it',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      address: t.arg.string({ required: true, description: CENTER_NODE }),
+      input: t.arg({ type: MetadataBackupScheduleInput, required: true, description: 'The new schedule' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<HciVendor>('hci', 'hciSetMetadataBackupSchedule'));
+      return payload(target.adapter, await target.run.setMetadataBackupSchedule(ctx.scope, target.nativeId, args.address, args.input));
+    },
+  }),
+  hciStartMetadataBackupDaemon: t.field({
+    ...adminMutation,
+    description: 'Starts the daemon taking an HCI center node’s metadata backups (admin role); done when the platform answers (no workflow)',
+    args: { id: t.arg.id({ required: true, description: 'The cluster' }), address: t.arg.string({ required: true, description: CENTER_NODE }) },
+    resolve: setDaemon('hciStartMetadataBackupDaemon', true),
+  }),
+  hciStopMetadataBackupDaemon: t.field({
+    ...adminMutation,
+    description: 'Stops the daemon taking an HCI center node’s metadata backups, so it takes none (admin role); done when the platform answers (no workflow)',
+    args: { id: t.arg.id({ required: true, description: 'The cluster' }), address: t.arg.string({ required: true, description: CENTER_NODE }) },
+    resolve: setDaemon('hciStopMetadataBackupDaemon', false),
   }),
 }));
