@@ -122,7 +122,13 @@ function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string
     const status = statusQuery(CLUSTER_STATUS, filter.status);
     if (status.kind === 'none') return null;
     const wanted = filter.status;
-    if (status.kind === 'all' && wanted?.length) return { query: {}, keep: (c) => wanted.includes(clusterStatus(c.status)) };
+    if (status.kind === 'all' && wanted?.length)
+      return {
+        query: {},
+        keep(c) {
+          return wanted.includes(clusterStatus(c.status));
+        },
+      };
     return { query: status.kind === 'one' ? { status: status.value } : {} };
   };
   /** The vendor's window; for a filter of several statuses, the filtered full list, sliced. */
@@ -140,9 +146,11 @@ function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string
   return {
     pushdown: PUSH_STATUS,
     nativeOrder: 'CREATED_AT_ASC',
-    list: async (filter) => (await page(filter)).items,
+    async list(filter) {
+      return (await page(filter)).items;
+    },
     // 7.6 MB at 10,000 clusters: read a row at a time where a page keeps only some.
-    scan: async (filter, visit) => {
+    async scan(filter, visit) {
       const asked = vendorQuery(filter);
       if (!asked) return;
       const { keep } = asked;
@@ -150,8 +158,10 @@ function clusterReader(client: DcosClient, scope: RequestScope, sourceId: string
         if (!keep || keep(c)) visit(shared ? listedCluster(sourceId, c) : toCluster(sourceId, c));
       });
     },
-    window: async (filter, offset, limit) => sliced(await page(filter, vendorWindow(offset, limit)), limit),
-    get: async (id) => {
+    async window(filter, offset, limit) {
+      return sliced(await page(filter, vendorWindow(offset, limit)), limit);
+    },
+    async get(id) {
       const c = await loaders.cluster.load(id);
       // Its own item, not the list's shared one: node(id) marks what it returns with its type.
       return c ? toCluster(sourceId, c) : null;
@@ -163,7 +173,7 @@ function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, l
   const map = (h: VendorHost) => listedHost(sourceId, h);
   return {
     pushdown: PUSH_STATUS_LABELS_CLUSTER,
-    list: async (filter) => {
+    async list(filter) {
       const status = statusQuery(HOST_STATUS, filter.status);
       if (status.kind === 'none') return [];
       // The vendor's `tag` matches one whole `key=value` tag; the gateway checks the rest.
@@ -174,7 +184,7 @@ function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, l
       // A cluster whose call fails is reported missing; the others' hosts are served.
       return gather(clusterIds, async (id) => ((await limit(() => hostsOf(client, scope, id, query))) ?? []).map(map));
     },
-    get: async (nativeId) => {
+    async get(nativeId) {
       // The vendor's host detail lacks the agent's usage, so a host is read from its
       // cluster's list: the same one call, shared with the cluster's other hosts.
       const ids = splitCompositeId(nativeId);
@@ -183,7 +193,9 @@ function hostReader(client: DcosClient, scope: RequestScope, sourceId: string, l
       // Its own item, not the list's shared one: node(id) marks what it returns with its type.
       return host ? toHost(sourceId, host) : null;
     },
-    byCluster: async (clusterId) => ((await loaders.hosts.load(clusterId)) ?? []).map(map),
+    async byCluster(clusterId) {
+      return ((await loaders.hosts.load(clusterId)) ?? []).map(map);
+    },
   };
 }
 
@@ -193,18 +205,22 @@ function eventReader(client: DcosClient, scope: RequestScope, sourceId: string, 
   return {
     pushdown: PUSH_CLUSTER,
     nativeOrder: 'OCCURRED_AT_DESC',
-    list: async (filter) => (await client.logs(scope, query(filter))).items.map(map),
-    window: async (filter, offset, limit) => {
+    async list(filter) {
+      return (await client.logs(scope, query(filter))).items.map(map);
+    },
+    async window(filter, offset, limit) {
       const page = await client.logs(scope, query(filter), vendorWindow(offset, limit));
       return sliced({ items: page.items.map(map), ...(page.total !== undefined ? { total: page.total } : {}) }, limit);
     },
-    get: async (nativeId) => {
+    async get(nativeId) {
       const ids = splitCompositeId(nativeId);
       if (!ids) return null;
       const log = (await loaders.logs.load(ids.clusterId)).find((l) => l._id === ids.id);
       return log ? map(log) : null;
     },
-    byCluster: async (clusterId) => (await loaders.logs.load(clusterId)).map(map),
+    async byCluster(clusterId) {
+      return (await loaders.logs.load(clusterId)).map(map);
+    },
   };
 }
 
@@ -218,14 +234,17 @@ function workflowReader(client: DcosClient, scope: RequestScope, sourceId: strin
   const ofCluster = async (clusterId: string) => pairOperations(await loaders.logs.load(clusterId));
   return {
     pushdown: PUSH_CLUSTER,
-    list: async (filter) =>
-      build(filter.clusterNativeId !== undefined ? await ofCluster(filter.clusterNativeId) : pairOperations((await client.logs(scope, {})).items)),
-    get: async (nativeId) => {
+    async list(filter) {
+      return build(filter.clusterNativeId !== undefined ? await ofCluster(filter.clusterNativeId) : pairOperations((await client.logs(scope, {})).items));
+    },
+    async get(nativeId) {
       const ids = splitCompositeId(nativeId);
       if (!ids) return null;
       const op = (await ofCluster(ids.clusterId)).find((o) => o.start._id === ids.id);
       return op ? ((await build([op]))[0] ?? null) : null;
     },
-    byCluster: async (clusterId) => build(await ofCluster(clusterId)),
+    async byCluster(clusterId) {
+      return build(await ofCluster(clusterId));
+    },
   };
 }

@@ -162,7 +162,9 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
       const s = await client.snapshot(scope, id);
       return s ? toSnapshot(sourceId, s) : null;
     },
-    byCluster: (id) => snapshotsByCluster.load(id),
+    byCluster(id) {
+      return snapshotsByCluster.load(id);
+    },
   };
 
   // ---- Events: the event list and the alarm list, merged newest first. ----
@@ -200,7 +202,9 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
     async get(id) {
       return (await eventItems()).find((e) => e.nativeId === id) ?? null;
     },
-    byCluster: (id) => eventsByCluster.load(id),
+    byCluster(id) {
+      return eventsByCluster.load(id);
+    },
   };
 
   // ---- Workflows: synthesized from clusters and snapshots in transition. ----
@@ -218,7 +222,9 @@ export function dwsSession(client: DwsClient, sourceId: string, concurrency: num
       const s = await client.snapshot(scope, ref.snapshotId);
       return s ? snapshotWorkflow(sourceId, s) : null;
     },
-    byCluster: (id) => workflowsByCluster.load(id),
+    byCluster(id) {
+      return workflowsByCluster.load(id);
+    },
   };
 
   return { clusters, hosts, snapshots, events, workflows };

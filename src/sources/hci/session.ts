@@ -112,7 +112,7 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       const { rows } = await client.clusters(scope, filter.clusterNativeId !== undefined ? { uuid: filter.clusterNativeId } : {});
       return rows.map((row) => ({
         known: listedOutline(sourceId, row),
-        complete: async (want) => {
+        async complete(want) {
           const cluster = await completeCluster(row, wants(want, DETAIL_FIELDS));
           // Only a whole cluster may answer later lookups in this request.
           if (cluster && want === undefined) clusterById.prime(cluster.nativeId, cluster);
@@ -143,7 +143,9 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       const items = await Promise.all(wanted.map(async (row) => (await completeCluster(row)) ?? goneItem<Cluster>(clusterOutline(sourceId, row))));
       return { items, total };
     },
-    get: (uuid) => clusterById.load(uuid),
+    get(uuid) {
+      return clusterById.load(uuid);
+    },
   };
 
   // ---- Hosts: the compute statistic, one call per cluster for all its hosts. ----
@@ -184,9 +186,15 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
   const hosts: EntityReader<Host, HostFilter> = {
     // Host names (addresses) are matched case-sensitively by the vendor: not pushed down.
     pushdown: PUSH_CLUSTER,
-    list: async (filter) => loadAll(hostsByCluster, await allClusterUuids(filter)),
-    get: (id) => hostById.load(id),
-    byCluster: (uuid) => hostsByCluster.load(uuid),
+    async list(filter) {
+      return loadAll(hostsByCluster, await allClusterUuids(filter));
+    },
+    get(id) {
+      return hostById.load(id);
+    },
+    byCluster(uuid) {
+      return hostsByCluster.load(uuid);
+    },
   };
 
   // ---- Snapshots: each center node's metadata snapshot files. ----
@@ -213,7 +221,9 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const snapshots: EntityReader<Snapshot, SnapshotFilter> = {
     pushdown: PUSH_CLUSTER,
-    list: async (filter) => loadAll(snapshotsByCluster, await allClusterUuids(filter)),
+    async list(filter) {
+      return loadAll(snapshotsByCluster, await allClusterUuids(filter));
+    },
     async get(id) {
       const ref = parseSnapshotId(id);
       if (!ref) return null;
@@ -225,7 +235,9 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       const policy = await limit(() => client.snapshotPolicy(scope, ref.clusterUuid, ref.ip));
       return toSnapshots(sourceId, ref.clusterUuid, ref.ip, files, policy).find((s) => s.nativeId === id) ?? null;
     },
-    byCluster: (uuid) => snapshotsByCluster.load(uuid),
+    byCluster(uuid) {
+      return snapshotsByCluster.load(uuid);
+    },
   };
 
   // ---- Workflows: the latest inspection, tasks of hosts that may be joining, and the join. ----
@@ -272,7 +284,9 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
     pushdown: PUSH_CLUSTER,
-    list: async (filter) => loadAll(workflowsByCluster, await allClusterUuids(filter)),
+    async list(filter) {
+      return loadAll(workflowsByCluster, await allClusterUuids(filter));
+    },
     async get(id) {
       const ref = parseWorkflowId(id);
       if (!ref) return null;
@@ -286,7 +300,9 @@ export function hciSession(client: HciClient, sourceId: string, concurrency: num
       const run = report && inspectionWorkflow(sourceId, ref.clusterUuid, report);
       return run?.nativeId === id ? run : null;
     },
-    byCluster: (uuid) => workflowsByCluster.load(uuid),
+    byCluster(uuid) {
+      return workflowsByCluster.load(uuid);
+    },
   };
 
   return { clusters, hosts, snapshots, workflows };

@@ -159,7 +159,7 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
       async list(filter) {
         return (await clusterRows(filter)).map((row) => ({
           known: listedOutline(sourceId, row),
-          complete: async (want) => {
+          async complete(want) {
             const cluster = await completeCluster(row, want);
             // Only a whole cluster may answer later lookups in this request.
             if (want === undefined) clusterById.prime(cluster.nativeId, cluster);
@@ -171,10 +171,17 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     // The vendor's order is stable but not by name or time: no `nativeOrder`.
     window(filter, offset, count) {
       const { pushdown, param } = vendorLabel(filter);
-      const page = { fetch: (n: number, size: number) => client.clusterPage(scope, param, n, size), map: toClusters };
+      const page = {
+        fetch(n: number, size: number) {
+          return client.clusterPage(scope, param, n, size);
+        },
+        map: toClusters,
+      };
       return windowOf(pushdown, page, () => listClusters(filter), offset, count);
     },
-    get: (name) => clusterById.load(name),
+    get(name) {
+      return clusterById.load(name);
+    },
   };
 
   // ---- Hosts: the node list, with labels from the node label index. ----
@@ -228,21 +235,31 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
       async list(filter) {
         return (await nodeRows(filter)).map((row) => ({
           known: hostOutline(sourceId, row),
-          complete: async (want) => (await toHosts([row], want))[0] ?? null,
+          async complete(want) {
+            return (await toHosts([row], want))[0] ?? null;
+          },
         }));
       },
     },
     window(filter, offset, count, want) {
       const { pushdown, param } = vendorLabel(filter);
       const page = {
-        fetch: (n: number, size: number) => client.nodePage(scope, nodeQuery(filter, param), n, size),
-        map: (rows: readonly OteNode[]) => toHosts(rows, want),
+        fetch(n: number, size: number) {
+          return client.nodePage(scope, nodeQuery(filter, param), n, size);
+        },
+        map(rows: readonly OteNode[]) {
+          return toHosts(rows, want);
+        },
       };
       return windowOf(pushdown, page, () => listHosts(filter), offset, count);
     },
-    get: (id) => hostById.load(id),
+    get(id) {
+      return hostById.load(id);
+    },
     // Every cluster's nodes come from the one node list this request shares.
-    byCluster: async (name, want) => toHosts((await lookups.nodesByCluster()).get(name) ?? [], want),
+    async byCluster(name, want) {
+      return toHosts((await lookups.nodesByCluster()).get(name) ?? [], want);
+    },
   };
 
   // ---- Deployments and the workflows synthesized from their operations. ----
@@ -286,20 +303,26 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
     // running, none of which is a gateway filter. Deleted deployments are dropped, so
     // vendor pages would not line up with gateway positions: no window.
     pushdown: PUSH_NONE,
-    list: async () => (await placed()).map(deploymentOf).filter((d): d is Deployment => d !== undefined),
+    async list() {
+      return (await placed()).map(deploymentOf).filter((d): d is Deployment => d !== undefined);
+    },
     async get(nativeId) {
       if (!/^\d+$/.test(nativeId)) return null;
       const found = await placedDetail(Number(nativeId));
       return found ? (toDeployment(sourceId, found.detail, found.placement, found.detail.historyVersion) ?? null) : null;
     },
-    byCluster: (name) => deploymentsByCluster.load(name),
+    byCluster(name) {
+      return deploymentsByCluster.load(name);
+    },
   };
 
   const workflows: EntityReader<Workflow, WorkflowFilter> = {
     // `editable=false` leaves out deployments open to a new operation: every active
     // one stays (with deleted ones, which the gateway filters out again).
     pushdown: PUSH_ACTIVE,
-    list: async (filter) => (await placed(filter.active === true ? false : undefined)).map(workflowOf),
+    async list(filter) {
+      return (await placed(filter.active === true ? false : undefined)).map(workflowOf);
+    },
     async get(nativeId) {
       const op = parseOperationId(nativeId);
       if (!op) return null;
@@ -314,7 +337,9 @@ export function oteSession(client: OteClient, sourceId: string, concurrency: num
       const entry = [...history].reverse().find((h) => String(h.deployType ?? '') === op.deployType && h.version === op.version);
       return entry ? toWorkflow(sourceId, detail, pastOperation(entry), placement) : null;
     },
-    byCluster: (name) => workflowsByCluster.load(name),
+    byCluster(name) {
+      return workflowsByCluster.load(name);
+    },
   };
 
   return { clusters, hosts, deployments, workflows };

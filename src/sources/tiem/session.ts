@@ -116,9 +116,11 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
     };
     return {
       pushdown: spec.pushdown,
-      list: async (filter) => spec.map(await matching(filter)),
+      async list(filter) {
+        return spec.map(await matching(filter));
+      },
       // TiEM lists newest first by creation time, which can tie: SOURCE order only.
-      window: async (filter, offset, limit): Promise<ListWindow<U>> => {
+      async window(filter, offset, limit): Promise<ListWindow<U>> {
         const q = spec.vendorQuery(filter);
         if (q.exact) {
           const page = await client.window(scope, spec.endpoint, q.query, offset, limit);
@@ -141,15 +143,18 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
   const listedClusters = (items: TiemClusterInfo[]) => items.map((c) => listedCluster(sourceId, c));
   const clusters: EntityReader<Cluster, ClusterFilter> = {
     pushdown: PUSH_CLUSTER,
-    list: async (f) => listedClusters(await walk(CLUSTERS, clusterQuery(f))),
-    scan: (f, visit) =>
-      client.eachItem(scope, CLUSTERS, clusterQuery(f), limit, (c, shared) => visit(shared ? listedCluster(sourceId, c) : toCluster(sourceId, c))),
+    async list(f) {
+      return listedClusters(await walk(CLUSTERS, clusterQuery(f)));
+    },
+    scan(f, visit) {
+      return client.eachItem(scope, CLUSTERS, clusterQuery(f), limit, (c, shared) => visit(shared ? listedCluster(sourceId, c) : toCluster(sourceId, c)));
+    },
     // Newest first, but creation times can tie, so this is SOURCE order only (no nativeOrder).
-    window: async (f, offset, limit) => {
+    async window(f, offset, limit) {
       const page = await client.window(scope, CLUSTERS, clusterQuery(f), offset, limit);
       return { items: listedClusters(page.items), total: page.total };
     },
-    get: async (id) => {
+    async get(id) {
       const detail = await details.load(id);
       return detail ? toCluster(sourceId, detail.info, detail.topology) : null;
     },
@@ -165,12 +170,12 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
   const hosts: EntityReader<Host, HostFilter> = {
     // The topology is per cluster: one detail call per cluster, and only that with a cluster filter.
     pushdown: PUSH_CLUSTER,
-    list: async (f) => {
+    async list(f) {
       const ids = f.clusterNativeId ? [f.clusterNativeId] : (await walk(CLUSTERS, {})).map((c) => c.clusterId);
       // A cluster whose detail fails is reported missing; the others' hosts are served.
       return gather(ids, hostsOf);
     },
-    get: async (nativeId) => {
+    async get(nativeId) {
       const ref = splitHostNativeId(nativeId);
       return ref ? ((await hostsOf(ref.clusterId)).find((h) => h.nativeId === nativeId) ?? null) : null;
     },
@@ -185,11 +190,13 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
     pushdown: PUSH_CLUSTER_TIMES,
     vendorQuery: backupQuery,
     map: toSnapshots,
-    get: async (id) => {
+    async get(id) {
       const record = await backupById.load(id);
       return record ? toSnapshot(sourceId, record) : null;
     },
-    byCluster: async (id) => toSnapshots(await backupsByCluster.load(id)),
+    async byCluster(id) {
+      return toSnapshots(await backupsByCluster.load(id));
+    },
   });
 
   // ---- Workflows ----
@@ -212,11 +219,13 @@ export function tiemSession(client: TiemClient, sourceId: string, concurrency: n
     pushdown: PUSH_CLUSTER_STATE,
     vendorQuery: workflowQuery,
     map: withDetail,
-    get: async (id) => {
+    async get(id) {
       const detail = await workflowDetails.load(id);
       return detail ? toWorkflow(sourceId, detail.info, detail) : null;
     },
-    byCluster: async (id) => withDetail(await workflowsByCluster.load(id)),
+    async byCluster(id) {
+      return withDetail(await workflowsByCluster.load(id));
+    },
   });
 
   return { clusters, hosts, snapshots, workflows };
@@ -242,7 +251,7 @@ export function backupQuery(f: SnapshotFilter): VendorQuery<TiemBackup> {
   return {
     query,
     exact: false,
-    keep: (b) => {
+    keep(b) {
       const at = Date.parse(toSnapshot('', b).startedAt ?? '');
       return !Number.isNaN(at) && (Number.isNaN(since) || at >= since) && (Number.isNaN(until) || at <= until);
     },
@@ -260,5 +269,11 @@ export function workflowQuery(f: WorkflowFilter): VendorQuery<TiemWorkflowInfo> 
   const single = states.length === 1 && states[0] ? vendorWorkflowStatus(states[0]) : undefined;
   if (states.length === 0) return { query: byCluster, exact: true, keep: keepAll };
   if (single) return { query: { ...byCluster, status: single }, exact: true, keep: keepAll };
-  return { query: byCluster, exact: false, keep: (w) => states.includes(workflowState(w.status)) };
+  return {
+    query: byCluster,
+    exact: false,
+    keep(w) {
+      return states.includes(workflowState(w.status));
+    },
+  };
 }
