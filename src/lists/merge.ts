@@ -300,6 +300,8 @@ interface Lane<E extends EntityName> {
 
 type Picked<E extends EntityName> = { entry: Entry<E>; lane: Lane<E> };
 
+const PAGE_SIZES = ['first', 'last'] as const;
+
 /** What `missing()` is when every source answered in full. */
 const NO_PROBLEMS: SourceProblem[] = Object.freeze([]) as never;
 
@@ -342,7 +344,7 @@ class PageMerge<E extends EntityName> implements MergedPage<E>, Cursors {
   constructor(options: MergeOptions<E>) {
     const { entity, slots, filter, order, args } = options;
     const max = options.maxPageSize ?? MAX_PAGE_SIZE;
-    for (const key of ['first', 'last'] as const) {
+    for (const key of PAGE_SIZES) {
       const n = args[key];
       if (n !== undefined && n !== null && (!Number.isInteger(n) || n < 0 || n > max)) {
         throw new PagingArgumentError(`${key} must be a whole number from 0 to ${max}, got ${n}`);

@@ -4,7 +4,7 @@ import type { GatewayContext } from '../context.js';
 import { decodeGlobalId } from '../model/ids.js';
 import { GatewayError } from '../model/errors.js';
 import { clusterReader } from '../lists/children.js';
-import { type MergedPage, mergedPage, type PageArgs, type SourceSlot } from '../lists/merge.js';
+import { type MergedPage, mergedPage, type SourceSlot } from '../lists/merge.js';
 import { DEFAULT_ORDER, ORDER_FIELDS, type Order, type OrderField } from '../lists/order.js';
 import type { EntityName, EntityTypes } from '../model/entity-types.js';
 import { builder } from './builder.js';
@@ -65,9 +65,9 @@ function selectSources<E extends EntityName>(ctx: GatewayContext, entity: E, inp
 }
 
 /** One cluster's source, reading only that cluster's items. */
-function clusterSlots<E extends ChildEntity>(ctx: GatewayContext, entity: E, cluster: ClusterKey, info: GraphQLResolveInfo): SourceSlot<E>[] {
+function clusterSlots<E extends ChildEntity>(ctx: GatewayContext, entity: E, cluster: ClusterKey, want: ReadonlySet<string>): SourceSlot<E>[] {
   const reader = ctx.session(cluster.sourceId)[entity] as SourceSlot<E>['reader'] | undefined;
-  return reader ? [{ sourceId: cluster.sourceId, reader: clusterReader(entity, reader, cluster.nativeId, selectedItemFields(info)) }] : [];
+  return reader ? [{ sourceId: cluster.sourceId, reader: clusterReader(entity, reader, cluster.nativeId, want) }] : [];
 }
 
 /** How an entity's list is described and filtered; everything else is the same for every list. */
@@ -127,8 +127,12 @@ const ORDER_FIELD_DESCRIPTIONS: Record<string, string> = {
   STATUS: 'By normalized status, alphabetically',
 };
 
-/** The adapter filter for a GraphQL filter input, less the cluster. */
-function adapterFilter<E extends EntityName, FilterInput>(spec: ListSpec<E, FilterInput>, input: FilterInput & CommonFilterInput): Filter<E> {
+/** The adapter filter for a GraphQL filter input, less the cluster; absent, the one empty filter (a nested query's child lists mostly have none). */
+function adapterFilter<E extends EntityName, FilterInput>(
+  spec: ListSpec<E, FilterInput>,
+  input: (FilterInput & CommonFilterInput) | null | undefined,
+): Filter<E> {
+  if (!input) return NO_FILTER as Filter<E>;
   return {
     ...spec.toFilter(input),
     ...(input.nameContains ? { nameContains: input.nameContains } : {}),
@@ -142,15 +146,15 @@ function orderOf<E extends EntityName>(entity: E, orderBy: { field: string; dire
     : (DEFAULT_ORDER[entity] as Order<E>);
 }
 
+const NO_FILTER = Object.freeze({});
+
 /** Runs the list engine for one page and reports the sources it had to leave out. */
-async function page<E extends EntityName>(
-  ctx: GatewayContext,
-  info: GraphQLResolveInfo,
-  options: { entity: E; slots: SourceSlot<E>[]; filter: Filter<E>; order: Order<E>; args: PageArgs; scope: unknown },
-): Promise<MergedPage<E>> {
-  const result = await mergedPage({ ...options, want: selectedItemFields(info) });
-  ctx.problems.push(...result.missing());
-  return result;
+function page<E extends EntityName>(ctx: GatewayContext, options: Parameters<typeof mergedPage<E>>[0]): Promise<MergedPage<E>> {
+  return mergedPage(options).then((result) => {
+    const missing = result.missing();
+    if (missing.length) ctx.problems.push(...missing);
+    return result;
+  });
 }
 
 const defaultOrderText = (entity: EntityName) => {
@@ -220,7 +224,8 @@ export function addListField<E extends EntityName, FilterInput>(spec: ListSpec<E
           const input = (args.filter ?? {}) as FilterInput & CommonFilterInput;
           const { slots, clusterNativeId } = selectSources(ctx, entity, input);
           const filter = { ...adapterFilter(spec, input), ...(clusterNativeId !== undefined ? { clusterNativeId } : {}) } as Filter<E>;
-          return page(ctx, info, { entity, slots, filter, order: orderOf(entity, args.orderBy), args, scope: slots.map((s) => s.sourceId) }) as never;
+          const order = orderOf(entity, args.orderBy);
+          return page(ctx, { entity, slots, filter, order, args, scope: slots.map((s) => s.sourceId), want: selectedItemFields(info) }) as never;
         },
       },
       connection as never,
@@ -247,11 +252,12 @@ export function addClusterListField<E extends ChildEntity, FilterInput>(spec: Li
       filter: clusterFilter,
       description: `The cluster's ${plural}. Ordered by ${defaultOrderText(entity)} unless \`orderBy\` says otherwise.`,
       resolve: (cluster, args, ctx, info) => {
-        const input = (args.filter ?? {}) as FilterInput & CommonFilterInput;
-        const slots = clusterSlots(ctx, entity, cluster, info);
+        const want = selectedItemFields(info);
+        const slots = clusterSlots(ctx, entity, cluster, want);
         // The cluster is part of what the list is, so a cursor cannot be used on another cluster's.
         const scope = [cluster.sourceId, cluster.nativeId];
-        return page(ctx, info, { entity, slots, filter: adapterFilter(spec, input), order: orderOf(entity, args.orderBy), args, scope });
+        const filter = adapterFilter(spec, args.filter as (FilterInput & CommonFilterInput) | null | undefined);
+        return page(ctx, { entity, slots, filter, order: orderOf(entity, args.orderBy), args, scope, want });
       },
     },
   };
