@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import { hostId } from '../../src/sources/hci/ids.js';
 import {
@@ -15,7 +15,7 @@ import {
   HciTopHostsDocument,
   StartInspectionDocument,
 } from '../generated/operations.js';
-import { ADMIN_TOKEN, OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
+import { OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
 import { call } from '../helpers/sim-client.js';
 

@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SourceConfig } from '../../../src/config.js';
-import { createMetrics } from '../../../src/metrics.js';
 import type { Workflow } from '../../../src/model/entities.js';
 import { NotFoundError, ValidationError } from '../../../src/model/errors.js';
 import type { OperationResult, SourceOperations } from '../../../src/model/operations.js';
 import type { DcosCreateRequest, DcosHostSpec } from '../../../src/sources/dcos/inputs.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
-import { createDcosAdapter } from '../../../src/sources/dcos/index.js';
 import { SourceError } from '../../../src/sources/errors.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';

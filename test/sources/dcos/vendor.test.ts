@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SourceConfig } from '../../../src/config.js';
-import { createMetrics } from '../../../src/metrics.js';
 import { NotFoundError, ValidationError } from '../../../src/model/errors.js';
 import type { SourceAdapter } from '../../../src/sources/adapter.js';
-import { createDcosAdapter } from '../../../src/sources/dcos/index.js';
 import type { DcosVendor } from '../../../src/sources/dcos/vendor.js';
 import { RequestScope } from '../../../src/sources/scope.js';
 import { dcosSimulator } from '../../../src/simulators/dcos/index.js';

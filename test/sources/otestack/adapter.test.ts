@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { SourceConfig } from '../../../src/config.js';
 import { createMetrics } from '../../../src/metrics.js';
 import type { SourceAdapter, SourceSession } from '../../../src/sources/adapter.js';
 import { RequestScope } from '../../../src/sources/scope.js';
