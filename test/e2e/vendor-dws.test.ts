@@ -8,14 +8,19 @@ import {
   DwsCancelReadOnlyDocument,
   DwsCreateFormDocument,
   DwsDeleteSnapshotStrategyDocument,
+  DwsParametersDocument,
+  DwsParameterTemplatesDocument,
   DwsQuotasDocument,
   DwsResetPasswordDocument,
+  DwsSetParametersDocument,
   DwsSetSnapshotPolicyDocument,
   DwsSnapshotPolicyDocument,
   NodeByIdDocument,
+  WorkflowStateDocument,
 } from '../generated/operations.js';
 import { ADMIN_TOKEN, OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
+import { readNode } from '../helpers/nodes.js';
 import { call } from '../helpers/sim-client.js';
 
 /** DWS's own root (`dws(sourceId:)`) through `/graphql`, against the demo's simulator. */
@@ -267,5 +272,84 @@ describe('dws(sourceId:) { alarms }', () => {
       expect(errors).toBeUndefined();
       expect(data!.node).toMatchObject({ id, __typename: type });
     }
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s parameters', () => {
+  const clusterId = (nativeId: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId });
+  /** The change has an idle cluster of its own: it leaves a task on the one it changes. */
+  const idleCluster = async (skip: number): Promise<any> =>
+    (await vendor('v1.0', '/clusters')).clusters.filter((c: any) => c.status === 'AVAILABLE' && c.task_status === null)[skip];
+  const templatesOf = async (id: string) => {
+    const { data, errors } = await demo.run(DwsParameterTemplatesDocument, { id }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || !node.details || !('parameterTemplates' in node.details)) return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    return node.details.parameterTemplates!;
+  };
+  const change = [
+    { name: 'enable_constraint_optimization', role: 'CN' as const, value: 'off' },
+    { name: 'enable_constraint_optimization', role: 'DN' as const, value: 'off' },
+  ];
+
+  it('reads the templates and their parameters as the vendor has them, to a viewer: one call for the list and one per template', async () => {
+    const idle = await idleCluster(0);
+    const expected = (await vendor('v1.0', `/clusters/${idle.id}/configurations`)).configurations;
+    const groupId = expected.find((t: any) => t.type === 'parameterGroup').id;
+    const raw = (await vendor('v1.0', `/clusters/${idle.id}/configurations/${groupId}`)).configurations;
+    demo.resetCounts();
+    const { data, errors } = await demo.run(DwsParametersDocument, { id: clusterId(idle.id) }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || node.details?.__typename !== 'DwsClusterDetails') return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    const templates = node.details.parameterTemplates!;
+    expect(templates.map((t) => [t.nativeId, t.name, t.type, t.rawStatus, t.failReason])).toEqual(
+      expected.map((t: any) => [t.id, t.name, t.type, t.status, null]),
+    );
+    const group = templates.find((t) => t.nativeId === groupId)!;
+    expect(group.parameters!.map((p) => [p.name, p.readOnly, p.values.map((v) => [v.role, v.value, v.defaultValue])])).toEqual(
+      raw.map((p: any) => [p.name, p.readonly, p.values.map((v: any) => [v.type, v.value, v.default_value])]),
+    );
+    expect(templates.filter((t) => t !== group).every((t) => t.parameters?.length === 0)).toBe(true);
+    expect(Object.fromEntries(vendorReads())).toMatchObject({
+      'GET /v1.0/{project_id}/clusters/{cluster_id}/configurations': 1,
+      'GET /v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}': expected.length,
+    });
+  });
+
+  it('changes them through the operator’s mutation, answering the task as a workflow that ends when they are applied; a viewer may not', async () => {
+    const idle = await idleCluster(1);
+    const id = clusterId(idle.id);
+    const denied = await demo.run(DwsSetParametersDocument, { id, values: change }, VIEWER_TOKEN);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    demo.resetCounts();
+    const answer = await demo.run(DwsSetParametersDocument, { id, values: change }, OPERATOR_TOKEN);
+    expect(answer.errors).toBeUndefined();
+    const { workflow } = started(answer.data!.dwsSetParameters);
+    expect(workflow).toMatchObject({ kind: 'CONFIGURE_SECURITY', state: 'RUNNING', rawState: 'SETTING_CONFIGURATION' });
+    expect(vendorWrites()).toEqual(['PUT /v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}']);
+    expect((await templatesOf(id)).find((t) => t.type === 'parameterGroup')!.status).toBe('APPLYING');
+
+    demo.fleet.simulators.dws.advance(4 * 60_000);
+    expect(await readNode(demo, WorkflowStateDocument, workflow.id, 'Workflow')).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+    expect((await templatesOf(id)).find((t) => t.type === 'parameterGroup')!.status).toBe('IN_SYNC');
+    const values = (await vendor('v1.0', `/clusters/${idle.id}/configurations`)).configurations.find((t: any) => t.type === 'parameterGroup');
+    const now = (await vendor('v1.0', `/clusters/${idle.id}/configurations/${values.id}`)).configurations.find((p: any) => p.name === change[0]!.name);
+    expect(now.values.map((v: any) => v.value)).toEqual(['off', 'off']);
+  });
+
+  it('names templateId for a template the cluster lacks, and answers DWS’s refusal of a value as a SourceError', async () => {
+    const id = clusterId((await idleCluster(0)).id);
+    expect(await mutate(demo, DwsSetParametersDocument, { id, values: change, templateId: 'no-such-template' })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'templateId',
+    });
+    expect(await mutate(demo, DwsSetParametersDocument, { id, values: [{ name: 'session_timeout', role: 'CN', value: '90000' }] })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'DWS.5038',
+      outcomeUnknown: false,
+    });
+    expect(await mutate(demo, DwsSetParametersDocument, { id, values: [] })).toMatchObject({ __typename: 'ValidationError', field: 'values' });
   });
 });

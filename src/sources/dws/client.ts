@@ -33,6 +33,11 @@ import {
   type EventWire,
   nodeTypeList,
   type NodeTypeWire,
+  parameterList,
+  type ParametersBody,
+  parameterTemplateList,
+  type ParameterTemplateWire,
+  type ParameterWire,
   quotaList,
   type QuotaWire,
   type RemoveCnsBody,
@@ -219,6 +224,22 @@ export class DwsClient {
     return this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/snapshot-policies', { cluster_id: clusterId }, snapshotPolicy);
   }
 
+  // ---- Parameter templates (5.12) ----
+
+  /** The templates associated with a cluster (5.12.1); null when the cluster is gone. */
+  async parameterTemplates(scope: RequestScope, clusterId: string): Promise<ParameterTemplateWire[] | null> {
+    return (
+      (await this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}/configurations', { cluster_id: clusterId }, parameterTemplateList))?.configurations ??
+      null
+    );
+  }
+
+  /** A template's parameters (5.12.2); null when the cluster or the template is gone. */
+  async parameters(scope: RequestScope, clusterId: string, templateId: string): Promise<ParameterWire[] | null> {
+    const route = '/v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}';
+    return (await this.#find(scope, route, { cluster_id: clusterId, configuration_id: templateId }, parameterList))?.configurations ?? null;
+  }
+
   // ---- Events and alarms: project-wide, newest first, paged by page index. ----
 
   /** The first `atLeast` events (all without it), walking pages of LIST_PAGE_SIZE. */
@@ -304,6 +325,12 @@ export class DwsClient {
       anyAnswer,
       signal,
     );
+  }
+
+  /** 5.12.3: DWS applies the values as a cluster task. */
+  async setParameters(clusterId: string, templateId: string, body: ParametersBody, signal?: AbortSignal): Promise<void> {
+    const route = '/v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}';
+    await this.#write('PUT', route, { cluster_id: clusterId, configuration_id: templateId }, body, anyAnswer, signal);
   }
 
   /** 5.3.4 */

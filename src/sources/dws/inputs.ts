@@ -70,3 +70,14 @@ export interface DwsSnapshotPolicyChange {
   serverPort?: string;
   backupParam?: string;
 }
+
+/** The nodes a parameter value is for, by the schema's enum names, as DWS spells them (table 5-217). */
+export const PARAMETER_ROLES = { CN: 'cn', DN: 'dn' } as const;
+export type DwsParameterRole = (typeof PARAMETER_ROLES)[keyof typeof PARAMETER_ROLES];
+
+/** One of dwsSetParameters' values: a parameter's new value on the CNs or the DNs. */
+export interface DwsParameterChange {
+  name: string;
+  role: DwsParameterRole;
+  value: string;
+}

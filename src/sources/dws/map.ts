@@ -17,6 +17,8 @@ import type {
   CnWire,
   EventWire,
   NodeTypeWire,
+  ParameterTemplateWire,
+  ParameterWire,
   QuotaWire,
   SnapshotPolicyWire,
   SnapshotWire,
@@ -793,6 +795,62 @@ export const toSnapshotPolicy = (p: SnapshotPolicyWire): DwsSnapshotPolicy => ({
     updatedAt: vendorTime(s.update_time, TIME) ?? null,
     timeZoneOffsetHours: s.time_zone_offset ?? null,
   })),
+});
+
+// ---- A cluster's parameter templates (5.12) ----
+
+/** Where a template's parameters stand with the cluster. */
+export type DwsParameterStatus = 'IN_SYNC' | 'APPLYING' | 'PENDING_REBOOT' | 'SYNC_FAILURE' | 'UNKNOWN';
+
+/** ClusterConfiguration `status` (table 5-213). */
+export const parameterStatus = statusTable<string, DwsParameterStatus>(
+  { 'In-Sync': 'IN_SYNC', Applying: 'APPLYING', 'Pending-Reboot': 'PENDING_REBOOT', 'Sync-Failure': 'SYNC_FAILURE' },
+  'UNKNOWN',
+);
+
+export interface DwsParameterTemplate {
+  nativeId: string;
+  name: string | null;
+  /** The vendor's word: parameterGroup (the database parameters), GUConfig, OBSConfig, securityParameterGroup, hiddenParameterGroup. */
+  type: string | null;
+  status: DwsParameterStatus;
+  rawStatus: string | null;
+  failReason: string | null;
+}
+
+/** ClusterConfiguration (5.12.1): its example writes an absent `fail_reason` as the string "null". */
+export const toParameterTemplate = (t: ParameterTemplateWire): DwsParameterTemplate => ({
+  nativeId: t.id,
+  name: t.name ?? null,
+  type: t.type ?? null,
+  status: parameterStatus(t.status),
+  rawStatus: t.status ?? null,
+  failReason: t.fail_reason && t.fail_reason !== 'null' ? t.fail_reason : null,
+});
+
+export interface DwsParameter {
+  name: string;
+  /** boolean, string, integer, float or list. */
+  type: string | null;
+  unit: string | null;
+  readOnly: boolean;
+  valueRange: string | null;
+  restartRequired: boolean;
+  description: string | null;
+  /** Its value on the CNs and on the DNs (`role`: the vendor's cn or dn). */
+  values: { role: string; value: string | null; defaultValue: string | null }[];
+}
+
+/** ConfigurationParameter (5.12.2). Its table says `readonly` is "whether the cluster is read-only"; it sits on each parameter, and is read as the parameter's. */
+export const toParameter = (p: ParameterWire): DwsParameter => ({
+  name: p.name,
+  type: p.type ?? null,
+  unit: p.unit ?? null,
+  readOnly: p.readonly === true,
+  valueRange: p.value_range ?? null,
+  restartRequired: p.restart_required === true,
+  description: p.description ?? null,
+  values: (p.values ?? []).map((v) => ({ role: v.type, value: v.value ?? null, defaultValue: v.default_value ?? null })),
 });
 
 // ---- Alarms, with their state ----

@@ -2,8 +2,9 @@ import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest } from '../../model/operations.js';
 import type { DwsCreateRequest, DwsScaleRequest } from './inputs.js';
-import type { DwsSnapshotPolicyChange } from './inputs.js';
+import type { DwsParameterChange, DwsSnapshotPolicyChange } from './inputs.js';
 import type {
+  ParametersBody,
   AddCnsBody,
   ClusterWire,
   CnListWire,
@@ -345,5 +346,27 @@ export function snapshotPolicyBody(change: DwsSnapshotPolicyChange): SnapshotPol
     ...(serverIps !== undefined ? { server_ips: serverIps } : {}),
     ...(serverPort !== undefined ? { server_port: serverPort } : {}),
     ...(backupParam !== undefined ? { backup_param: backupParam } : {}),
+  };
+}
+
+// ---- Parameter settings ----
+
+/**
+ * The body of Modifying the Parameter Settings of a Cluster (5.12.3): one entry per
+ * parameter and node role, as the example sends `enable_constraint_optimization` for the
+ * CNs and the DNs. Names, ranges and read-only parameters are DWS's to judge (the
+ * document lists none); a value given twice for the same nodes is refused here, as DWS
+ * would (DWS.5039), before anything is sent.
+ */
+export function parametersBody(values: readonly DwsParameterChange[]): ParametersBody {
+  if (values.length === 0) throw new ValidationError('values', 'say which parameters to change');
+  const seen = new Set<string>();
+  return {
+    configurations: values.map((v, i) => {
+      const key = `${v.role}/${v.name}`;
+      if (seen.has(key)) throw new ValidationError(`values[${i}]`, `${v.name} is set twice for the ${v.role.toUpperCase()}s`);
+      seen.add(key);
+      return { type: v.role, name: required(v.name, `values[${i}].name`), value: v.value };
+    }),
   };
 }

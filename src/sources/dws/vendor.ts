@@ -2,24 +2,27 @@ import { NotFoundError, ValidationError } from '../../model/errors.js';
 import { encodeGlobalId } from '../../model/ids.js';
 import type { OperationResult } from '../../model/operations.js';
 import type { RequestScope } from '../scope.js';
-import type { DwsClient } from './client.js';
 import {
   type DwsAlarm,
   type DwsAlarmDay,
   type DwsAvailabilityZone,
   type DwsNodeType,
+  type DwsParameter,
+  type DwsParameterTemplate,
   type DwsQuota,
   type DwsSnapshotPolicy,
   toAlarm,
   toAlarmDay,
   toAvailabilityZone,
   toNodeType,
+  toParameter,
+  toParameterTemplate,
   toQuota,
   toSnapshotPolicy,
 } from './map.js';
-import { sendTo } from './operations.js';
-import type { DwsSnapshotPolicyChange } from './inputs.js';
-import { resetPasswordBody, snapshotPolicyBody } from './requests.js';
+import { type DwsOperationsDeps, sendTo, startedOn } from './operations.js';
+import type { DwsParameterChange, DwsSnapshotPolicyChange } from './inputs.js';
+import { parametersBody, resetPasswordBody, snapshotPolicyBody } from './requests.js';
 
 /**
  * DWS's own capabilities, beyond the unified readers and operations
@@ -47,9 +50,22 @@ export interface DwsVendor {
   setSnapshotPolicy(scope: RequestScope, clusterId: string, change: DwsSnapshotPolicyChange): Promise<OperationResult>;
   /** Removes one strategy of the policy (5.5.6); a ValidationError naming `strategyId` when the policy has none such. */
   deleteSnapshotStrategy(scope: RequestScope, clusterId: string, strategyId: string): Promise<OperationResult>;
+  /** The parameter templates associated with the cluster (5.12.1); null when the cluster is gone. */
+  parameterTemplates(scope: RequestScope, clusterId: string): Promise<DwsParameterTemplate[] | null>;
+  /** A template's parameters (5.12.2); null when the cluster or the template is gone. */
+  parameters(scope: RequestScope, clusterId: string, templateId: string): Promise<DwsParameter[] | null>;
+  /**
+   * New values for parameters of one of the cluster's templates (5.12.3), by default its
+   * parameterGroup (the database parameters); DWS applies them as a task, answered as its workflow.
+   */
+  setParameters(scope: RequestScope, clusterId: string, values: readonly DwsParameterChange[], templateId?: string): Promise<OperationResult>;
 }
 
-export function dwsVendor(client: DwsClient, sourceId: string): DwsVendor {
+/** The template whose parameters are the cluster's database settings, which dwsSetParameters changes unless told otherwise. */
+const DATABASE_TEMPLATE = 'parameterGroup';
+
+export function dwsVendor(deps: DwsOperationsDeps): DwsVendor {
+  const { client, sourceId } = deps;
   const cluster = (clusterId: string) => ({ target: { type: 'Cluster', nativeId: clusterId } }) as const;
   const gone = (clusterId: string) => new NotFoundError('Cluster', encodeGlobalId({ type: 'Cluster', sourceId, nativeId: clusterId }));
   return {
@@ -92,6 +108,30 @@ export function dwsVendor(client: DwsClient, sourceId: string): DwsVendor {
       }
       await sendTo(sourceId, 'Cluster', clusterId, () => client.deleteSnapshotStrategy(clusterId, strategyId, scope.signal));
       return cluster(clusterId);
+    },
+
+    async parameterTemplates(scope, clusterId) {
+      return (await client.parameterTemplates(scope, clusterId))?.map(toParameterTemplate) ?? null;
+    },
+
+    async parameters(scope, clusterId, templateId) {
+      return (await client.parameters(scope, clusterId, templateId))?.map(toParameter) ?? null;
+    },
+
+    /** The templates are read first: DWS's 404 would not say whether the cluster or the template is missing. */
+    async setParameters(scope, clusterId, values, templateId) {
+      const body = parametersBody(values);
+      const templates = await client.parameterTemplates(scope, clusterId);
+      if (!templates) throw gone(clusterId);
+      const template = templateId === undefined ? templates.find((t) => t.type === DATABASE_TEMPLATE) : templates.find((t) => t.id === templateId);
+      if (!template) {
+        throw new ValidationError(
+          'templateId',
+          templateId === undefined ? `the cluster has no ${DATABASE_TEMPLATE} template: name one` : `the cluster has no parameter template "${templateId}"`,
+        );
+      }
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.setParameters(clusterId, template.id, body, scope.signal));
+      return startedOn(deps, clusterId, 'SETTING_CONFIGURATION', scope.signal);
     },
   };
 }

@@ -189,6 +189,29 @@ export const snapshotPolicy = z
   .loose();
 export type SnapshotPolicyWire = z.infer<typeof snapshotPolicy>;
 
+// ---- A cluster's parameter templates and their parameters (5.12) ----
+
+const parameterTemplate = z
+  .object({ id: z.string(), name: z.string().nullish(), type: z.string().nullish(), status: z.string().nullish(), fail_reason: z.string().nullish() })
+  .loose();
+export type ParameterTemplateWire = z.infer<typeof parameterTemplate>;
+export const parameterTemplateList = z.object({ configurations: z.array(parameterTemplate) }).loose();
+
+const parameter = z
+  .object({
+    name: z.string(),
+    values: z.array(z.object({ type: z.string(), value: z.string().nullish(), default_value: z.string().nullish() }).loose()).nullish(),
+    unit: z.string().nullish(),
+    type: z.string().nullish(),
+    readonly: z.boolean().nullish(),
+    value_range: z.string().nullish(),
+    restart_required: z.boolean().nullish(),
+    description: z.string().nullish(),
+  })
+  .loose();
+export type ParameterWire = z.infer<typeof parameter>;
+export const parameterList = z.object({ configurations: z.array(parameter) }).loose();
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
@@ -234,6 +257,11 @@ export interface SnapshotPolicyBody {
   server_ips?: string[];
   server_port?: string;
   backup_param?: string;
+}
+
+/** 5.12.3: each value for CNs or DNs (`type`). */
+export interface ParametersBody {
+  configurations: { type: string; name: string; value: string }[];
 }
 
 export interface DeleteClusterBody {

@@ -57,6 +57,12 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     const value = async () =>
       (await c.get(`/clusters/${idle.id}/configurations/${PARAMETER_GROUP.id}`)).body.configurations.find((p: any) => p.name === 'max_connections').values;
     const change = (v: string) => ({ configurations: [{ type: 'cn', name: 'max_connections', value: v }] });
+    expect(shapeDifferences((await c.get(`/clusters/${idle.id}/configurations`)).body, fixture('configurations-list.response.json'))).toEqual([]);
+    expect(
+      shapeDifferences((await c.get(`/clusters/${idle.id}/configurations/${PARAMETER_GROUP.id}`)).body, fixture('configuration-parameters.response.json')),
+    ).toEqual([]);
+    expect((await c.put(path, fixture('configuration-update.request.json'))).status).toBe(200);
+    dws.sim.advance(4 * MIN);
     expect((await c.put(path, change('1000'))).status).toBe(200);
     expect(await status()).toBe('Applying');
     dws.sim.advance(4 * MIN);

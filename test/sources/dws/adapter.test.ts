@@ -381,6 +381,72 @@ describe('dws adapter: its own capabilities', () => {
     await rejectionOf(vendor().deleteSnapshotStrategy(new RequestScope(), UNKNOWN_ID, 'any'), NotFoundError);
   });
 
+  it('reads a cluster’s parameter templates and the parameterGroup’s parameters, one call each', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    sim.resetStats();
+    const templates = (await vendor().parameterTemplates(new RequestScope(), target.id))!;
+    expect(routes()['GET /v1.0/{project_id}/clusters/{cluster_id}/configurations']).toBe(1);
+    expect(vendorCalls()).toBe(1);
+    expect(templates.map((t) => t.type)).toEqual(['GUConfig', 'hiddenParameterGroup', 'OBSConfig', 'parameterGroup', 'securityParameterGroup']);
+    expect(templates.every((t) => t.status === 'IN_SYNC' && t.failReason === null)).toBe(true);
+    const group = templates.find((t) => t.type === 'parameterGroup')!;
+    const params = (await vendor().parameters(new RequestScope(), target.id, group.nativeId))!;
+    expect(routes()['GET /v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}']).toBe(1);
+    expect(params.find((p) => p.name === 'enable_constraint_optimization')).toMatchObject({
+      type: 'boolean',
+      valueRange: 'on|off',
+      values: [
+        { role: 'cn', value: 'on', defaultValue: 'on' },
+        { role: 'dn', value: 'on', defaultValue: 'on' },
+      ],
+    });
+    expect(await vendor().parameters(new RequestScope(), target.id, templates[0]!.nativeId)).toEqual([]);
+    expect(await vendor().parameterTemplates(new RequestScope(), UNKNOWN_ID)).toBeNull();
+    expect(await vendor().parameters(new RequestScope(), target.id, UNKNOWN_ID)).toBeNull();
+  });
+
+  it('changes parameters of the parameterGroup as a task, answered as its workflow, which ends when the template is applied', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    sim.resetStats();
+    const values = [
+      { name: 'enable_constraint_optimization', role: 'cn', value: 'off' },
+      { name: 'enable_constraint_optimization', role: 'dn', value: 'off' },
+    ] as const;
+    const result = await vendor().setParameters(new RequestScope(), target.id, values);
+    expect(routes()).toMatchObject({
+      'GET /v1.0/{project_id}/clusters/{cluster_id}/configurations': 1,
+      'PUT /v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}': 1,
+      'GET /v1.0/{project_id}/clusters/{cluster_id}': 1,
+    });
+    expect(vendorCalls()).toBe(3);
+    expect(result.target).toEqual({ type: 'Cluster', nativeId: target.id });
+    expect(result.workflow).toMatchObject({ kind: 'ConfigureSecurity', state: 'RUNNING', rawState: 'SETTING_CONFIGURATION' });
+    expect((await vendor().parameterTemplates(new RequestScope(), target.id))!.find((t) => t.type === 'parameterGroup')!.status).toBe('APPLYING');
+    sim.advance(4 * MIN);
+    expect(await session().workflows.get(result.workflow!.nativeId)).toMatchObject({ state: 'SUCCEEDED' });
+    const group = (await vendor().parameterTemplates(new RequestScope(), target.id))!.find((t) => t.type === 'parameterGroup')!;
+    expect(group.status).toBe('IN_SYNC');
+    const changed = (await vendor().parameters(new RequestScope(), target.id, group.nativeId))!.find((p) => p.name === 'enable_constraint_optimization')!;
+    expect(changed.values.map((v) => v.value)).toEqual(['off', 'off']);
+  });
+
+  it('refuses an unknown template before any write, and reads DWS’s refusal of a value out of range', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    const values = [{ name: 'session_timeout', role: 'cn', value: '90000' }] as const;
+    sim.resetStats();
+    const unknown = await rejectionOf(vendor().setParameters(new RequestScope(), target.id, values, UNKNOWN_ID), ValidationError);
+    expect(unknown.field).toBe('templateId');
+    expect(Object.keys(routes()).filter((r) => !r.startsWith('GET ') && r !== LOGIN)).toEqual([]);
+    expect(await failure(vendor().setParameters(new RequestScope(), target.id, values))).toMatchObject({
+      code: 'SOURCE_ERROR',
+      detail: { httpStatus: 400, vendorCode: 'DWS.5038' },
+    });
+    await rejectionOf(vendor().setParameters(new RequestScope(), UNKNOWN_ID, values), NotFoundError);
+  });
+
   it('lists every alarm with its state, walking the vendor’s pages, and filters by it', async () => {
     const raw = await simClient(sim);
     const all = (await raw.get('/v2/{pid}/alarms?time_zone=GMT&limit=1000')).body.alarm_details;

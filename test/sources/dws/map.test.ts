@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
-import { alarmStatistics, availabilityZoneList, type ClusterWire, nodeTypeList, quotaList, snapshotPolicy } from '../../../src/sources/dws/wire.js';
+import {
+  alarmStatistics,
+  availabilityZoneList,
+  type ClusterWire,
+  nodeTypeList,
+  parameterList,
+  parameterTemplateList,
+  quotaList,
+  snapshotPolicy,
+} from '../../../src/sources/dws/wire.js';
 import {
   alarmSeverity,
   clusterStatus,
@@ -18,10 +27,13 @@ import {
   toEvent,
   toHosts,
   toNodeType,
+  toParameter,
+  toParameterTemplate,
   toQuota,
   toSnapshot,
   toSnapshotPolicy,
   nodeStatus,
+  parameterStatus,
   parsePercent,
   parseWorkflowId,
   settledClusterWorkflow,
@@ -717,5 +729,55 @@ describe('dws map: alarm statistics', () => {
       minor: 1,
       prompt: 0,
     });
+  });
+});
+
+describe('dws map: parameter templates', () => {
+  it('maps the template example (5.12.1): its "null" fail_reason is none', () => {
+    const templates = parameterTemplateList.parse(fixture('configurations-list.response.json')).configurations.map(toParameterTemplate);
+    expect(templates.map((t) => [t.type, t.status, t.failReason])).toEqual(
+      ['GUConfig', 'hiddenParameterGroup', 'OBSConfig', 'parameterGroup', 'securityParameterGroup'].map((type) => [type, 'IN_SYNC', null]),
+    );
+    expect(templates[3]).toEqual({
+      nativeId: '3f377a36-1fa2-48fe-a1fa-a8801dae01ed',
+      name: 'Default-Parameter-Template-DWS-8_2_0',
+      type: 'parameterGroup',
+      status: 'IN_SYNC',
+      rawStatus: 'In-Sync',
+      failReason: null,
+    });
+    expect(toParameterTemplate({ id: 't', status: 'Sync-Failure', fail_reason: 'disk full' })).toMatchObject({
+      status: 'SYNC_FAILURE',
+      failReason: 'disk full',
+    });
+  });
+
+  it.each([
+    ['In-Sync', 'IN_SYNC'],
+    ['Applying', 'APPLYING'],
+    ['Pending-Reboot', 'PENDING_REBOOT'],
+    ['Sync-Failure', 'SYNC_FAILURE'],
+    ['Syncing', 'UNKNOWN'],
+    [null, 'UNKNOWN'],
+  ])('reads template status %s as %s (table 5-213)', (raw, status) => {
+    expect(parameterStatus(raw)).toBe(status);
+  });
+
+  it('maps the parameter example (5.12.2): a value for the CNs and one for the DNs', () => {
+    const [p] = parameterList.parse(fixture('configuration-parameters.response.json')).configurations.map(toParameter);
+    expect(p).toEqual({
+      name: 'enable_constraint_optimization',
+      type: 'boolean',
+      unit: null,
+      readOnly: false,
+      valueRange: 'on|off',
+      restartRequired: false,
+      description: 'Specifies whether the informational constraint optimization execution plan can be used for an HDFS foreign table.',
+      values: [
+        { role: 'cn', value: 'on', defaultValue: 'on' },
+        { role: 'dn', value: 'on', defaultValue: 'on' },
+      ],
+    });
+    expect(toParameter({ name: 'wal_level', readonly: true, restart_required: true })).toMatchObject({ readOnly: true, restartRequired: true, values: [] });
   });
 });

@@ -14,12 +14,15 @@ import {
   deleteClusterBody,
   memberNodeCount,
   nodeChange,
+  parametersBody,
   resetPasswordBody,
   snapshotPolicyBody,
   restoreBody,
   scaleTarget,
   tagChanges,
 } from '../../../src/sources/dws/requests.js';
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
 
 const PASSWORD = 'Gauss_2024!x';
 
@@ -269,8 +272,6 @@ describe('dws requests: snapshots', () => {
 });
 
 describe('dws requests: resetPassword', () => {
-  const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
-
   it('sends the example’s body (5.2.7)', () => {
     expect(resetPasswordBody('NewPassw0rd!', 'dbadmin')).toEqual(fixture('cluster-reset-password.request.json'));
   });
@@ -325,5 +326,29 @@ describe('dws requests: snapshot policy', () => {
     ['input.strategies[1].schedule', { strategies: [{ nativeId: 's1' }, { nativeId: 's2', schedule: ' ' }] }],
   ])('refuses what tables 5-130 and 5-131 refuse, naming %s', (at, change) => {
     expect(field(() => snapshotPolicyBody(change))).toBe(at);
+  });
+});
+
+describe('dws requests: parameter settings', () => {
+  it('sends the example’s change (5.12.3): enable_constraint_optimization off on the CNs and the DNs', () => {
+    const values = [
+      { name: 'enable_constraint_optimization', role: 'cn', value: 'off' },
+      { name: 'enable_constraint_optimization', role: 'dn', value: 'off' },
+    ] as const;
+    expect(parametersBody(values)).toEqual(fixture('configuration-update.request.json'));
+  });
+
+  it.each([
+    ['values', []],
+    [
+      'values[1]',
+      [
+        { name: 'session_timeout', role: 'cn' as const, value: '60' },
+        { name: 'session_timeout', role: 'cn' as const, value: '90' },
+      ],
+    ],
+    ['values[0].name', [{ name: ' ', role: 'dn' as const, value: 'on' }]],
+  ])('refuses, naming %s, what DWS would refuse for its shape', (at, values) => {
+    expect(field(() => parametersBody(values))).toBe(at);
   });
 });

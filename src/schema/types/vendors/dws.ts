@@ -1,6 +1,15 @@
 import { encodeGlobalId } from '../../../model/ids.js';
-import type { DwsAlarm, DwsAlarmDay, DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
-import { BACKUP_DEVICES, BACKUP_TYPES, type DwsSnapshotPolicyChange } from '../../../sources/dws/inputs.js';
+import type {
+  DwsAlarm,
+  DwsAlarmDay,
+  DwsAvailabilityZone,
+  DwsNodeType,
+  DwsParameter,
+  DwsParameterTemplate,
+  DwsQuota,
+  DwsSnapshotPolicy,
+} from '../../../sources/dws/map.js';
+import { BACKUP_DEVICES, BACKUP_TYPES, type DwsParameterChange, type DwsSnapshotPolicyChange, PARAMETER_ROLES } from '../../../sources/dws/inputs.js';
 import type { DwsVendor } from '../../../sources/dws/vendor.js';
 import { builder } from '../../builder.js';
 import { EventSeverityEnum } from '../enums.js';
@@ -157,6 +166,76 @@ const SnapshotPolicyRef = builder.objectRef<DwsSnapshotPolicy>('DwsSnapshotPolic
   }),
 });
 
+const ParameterStatusEnum = builder.enumType('DwsParameterStatus', {
+  description: 'Where a DWS parameter template stands with its cluster',
+  values: {
+    IN_SYNC: { description: 'Applied (In-Sync)' },
+    APPLYING: { description: 'Being applied (Applying)' },
+    PENDING_REBOOT: { description: 'Applied; takes effect when the cluster restarts (Pending-Reboot)' },
+    SYNC_FAILURE: { description: 'Could not be applied (Sync-Failure): see failReason' },
+    UNKNOWN: { description: 'A word the document does not list: see rawStatus' },
+  } as const,
+});
+
+const ParameterRoleEnum = builder.enumType('DwsParameterRole', {
+  description: 'The nodes a DWS parameter value is for',
+  values: {
+    CN: { value: PARAMETER_ROLES.CN, description: 'The coordinator nodes' },
+    DN: { value: PARAMETER_ROLES.DN, description: 'The data nodes' },
+  } as const,
+});
+
+const ParameterValueRef = builder.objectRef<DwsParameter['values'][number]>('DwsParameterValue').implement({
+  description: 'A parameter’s value on one kind of node',
+  fields: (t) => ({
+    role: t.exposeString('role', { description: 'The vendor’s word for the nodes: cn (coordinators) or dn (data nodes), as DwsParameterRole’s values' }),
+    value: t.exposeString('value', { nullable: true, description: 'Its value now' }),
+    defaultValue: t.exposeString('defaultValue', { nullable: true, description: 'Its default' }),
+  }),
+});
+
+const ParameterRef = builder.objectRef<DwsParameter>('DwsParameter').implement({
+  description: 'A database parameter of a DWS cluster, with its value on the CNs and DNs',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Its name, e.g. enable_constraint_optimization: what dwsSetParameters’ values name' }),
+    type: t.exposeString('type', { nullable: true, description: 'boolean, string, integer, float or list' }),
+    unit: t.exposeString('unit', { nullable: true, description: 'The unit of its value, where it has one' }),
+    readOnly: t.exposeBoolean('readOnly', { description: 'Whether it cannot be changed' }),
+    valueRange: t.exposeString('valueRange', { nullable: true, description: 'The values it takes, in the vendor’s notation: on|off, min~max, a|b|c' }),
+    restartRequired: t.exposeBoolean('restartRequired', { description: 'Whether a change takes effect only after a restart' }),
+    description: t.exposeString('description', { nullable: true, description: 'The vendor’s description' }),
+    values: t.field({ type: [ParameterValueRef], description: 'Its value on the CNs and on the DNs', resolve: (p) => p.values }),
+  }),
+});
+
+/** A template under its cluster, for the parameters it holds. */
+interface ClusterTemplate extends DwsParameterTemplate {
+  clusterNativeId: string;
+  vendor: DwsVendor;
+}
+
+const ParameterTemplateRef = builder.objectRef<ClusterTemplate>('DwsParameterTemplate').implement({
+  description: 'A parameter template associated with a DWS cluster',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The vendor’s id of it: what dwsSetParameters’ templateId takes' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name, e.g. Default-Parameter-Template-DWS-8_2_0' }),
+    type: t.exposeString('type', {
+      nullable: true,
+      description:
+        'The vendor’s word: parameterGroup holds the database parameters; GUConfig, OBSConfig, securityParameterGroup and hiddenParameterGroup are DWS’s own',
+    }),
+    status: t.expose('status', { type: ParameterStatusEnum, description: 'Whether it is applied' }),
+    rawStatus: t.exposeString('rawStatus', { nullable: true, description: 'The vendor’s word: In-Sync, Applying, Pending-Reboot or Sync-Failure' }),
+    failReason: t.exposeString('failReason', { nullable: true, description: 'Why it could not be applied' }),
+    parameters: t.field({
+      type: [ParameterRef],
+      nullable: true,
+      description: 'The parameters it holds (one vendor call per template); empty for templates DWS keeps to itself, null where the cluster is gone',
+      resolve: (tpl, _args, ctx) => tpl.vendor.parameters(ctx.scope, tpl.clusterNativeId, tpl.nativeId),
+    }),
+  }),
+});
+
 /** What `Cluster.details` is for a DWS cluster: its own settings, each read only when selected. */
 export interface DwsClusterDetailsRoot {
   kind: 'dws';
@@ -172,6 +251,15 @@ export const DwsClusterDetailsRef = builder.objectRef<DwsClusterDetailsRoot>('Dw
       nullable: true,
       description: 'Its snapshot policy (one vendor call); null where the cluster is gone, or with an error where the call failed',
       resolve: (d, _args, ctx) => d.vendor.snapshotPolicy(ctx.scope, d.clusterNativeId),
+    }),
+    parameterTemplates: t.field({
+      type: [ParameterTemplateRef],
+      nullable: true,
+      description:
+        'Its parameter templates and whether each is applied (one vendor call, and one per template whose parameters are read); the parameterGroup template holds the database parameters',
+      resolve: async (d, _args, ctx) =>
+        (await d.vendor.parameterTemplates(ctx.scope, d.clusterNativeId))?.map((tpl) => ({ ...tpl, clusterNativeId: d.clusterNativeId, vendor: d.vendor })) ??
+        null,
     }),
   }),
 });
@@ -212,6 +300,15 @@ const SnapshotPolicyInput = builder.inputType('DwsSnapshotPolicyInput', {
     serverIps: t.stringList({ description: 'The NBU or NFS servers’ addresses' }),
     serverPort: t.string({ description: 'The NBU server’s port' }),
     backupParam: t.string({ description: 'NBU backup parameters; sent to the vendor only' }),
+  }),
+});
+
+const ParameterValueInput = builder.inputType('DwsParameterValueInput', {
+  description: 'A parameter’s new value on the CNs or on the DNs',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The parameter, e.g. enable_constraint_optimization' }),
+    role: t.field({ type: ParameterRoleEnum, required: true, description: 'The nodes it is for' }),
+    value: t.string({ required: true, description: 'The value, in the parameter’s valueRange' }),
   }),
 });
 
@@ -309,6 +406,24 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsDeleteSnapshotStrategy'));
       return payload(target.adapter, await target.run.deleteSnapshotStrategy(ctx.scope, target.nativeId, args.strategyId));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  dwsSetParameters: t.field({
+    ...mutationOptions,
+    description:
+      'Changes database parameters of a DWS cluster (operator role: they govern one cluster). DWS applies them as a task: the answer is its workflow. Parameters that need a restart leave the template PENDING_REBOOT until the next one.',
+    args: {
+      id: t.arg.id({ required: true, description: 'The cluster' }),
+      values: t.arg({ type: [ParameterValueInput], required: true, description: 'The new values, each for the CNs or the DNs' }),
+      templateId: t.arg.string({ description: 'The template to change (a DwsParameterTemplate’s nativeId); absent: the cluster’s parameterGroup' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsSetParameters'));
+      const values: DwsParameterChange[] = args.values;
+      return payload(target.adapter, await target.run.setParameters(ctx.scope, target.nativeId, values, args.templateId ?? undefined));
     },
   }),
 }));
