@@ -6,7 +6,11 @@ import {
   DwsAlarmStatisticsDocument,
   DwsAlarmsDocument,
   DwsCancelReadOnlyDocument,
+  DwsCreateAlarmSubscriptionDocument,
+  DwsCreateEventSubscriptionDocument,
   DwsCreateFormDocument,
+  DwsDeleteAlarmSubscriptionDocument,
+  DwsDeleteEventSubscriptionDocument,
   DwsDeleteSnapshotStrategyDocument,
   DwsParametersDocument,
   DwsParameterTemplatesDocument,
@@ -14,6 +18,9 @@ import {
   DwsResetPasswordDocument,
   DwsSetParametersDocument,
   DwsSetSnapshotPolicyDocument,
+  DwsSubscriptionsDocument,
+  DwsUpdateAlarmSubscriptionDocument,
+  DwsUpdateEventSubscriptionDocument,
   DwsSnapshotPolicyDocument,
   NodeByIdDocument,
   WorkflowStateDocument,
@@ -351,5 +358,90 @@ describe('Cluster.details: a DWS cluster’s parameters', () => {
       outcomeUnknown: false,
     });
     expect(await mutate(demo, DwsSetParametersDocument, { id, values: [] })).toMatchObject({ __typename: 'ValidationError', field: 'values' });
+  });
+});
+
+describe('dws(sourceId:) { alarmSubscriptions eventSubscriptions } and the admin’s subscription mutations', () => {
+  const subscriptions = async (token?: string) => {
+    const { data, errors } = await demo.run(DwsSubscriptionsDocument, { sourceId: 'dws' }, token);
+    expect(errors).toBeUndefined();
+    return data!.dws!;
+  };
+
+  it('creates, lists, changes and deletes both kinds as the admin; a viewer reads them, an operator may not change them', async () => {
+    const topicUrn = `urn:smn:cn-north-4:${'a'.repeat(32)}:e2e-ops`;
+    const alarmInput = { name: 'e2e-oncall', levels: ['URGENT' as const, 'IMPORTANT' as const], topicUrn, topicName: 'e2e-ops', timeZone: 'GMT+08:00' };
+    const refused = await demo.run(DwsCreateAlarmSubscriptionDocument, { sourceId: 'dws', input: alarmInput }, OPERATOR_TOKEN);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    demo.resetCounts();
+    expect(await mutate(demo, DwsCreateAlarmSubscriptionDocument, { sourceId: 'dws', input: alarmInput })).toEqual({
+      __typename: 'OperationPayload',
+      targetId: null,
+      workflow: null,
+    });
+    expect(vendorWrites()).toEqual(['POST /v2/{project_id}/alarm-subs']);
+    expect(
+      await mutate(demo, DwsCreateEventSubscriptionDocument, {
+        sourceId: 'dws',
+        input: {
+          name: 'e2e-audit',
+          sourceTypes: ['CLUSTER'],
+          categories: ['SECURITY', 'SYSTEM_ALARM'],
+          severities: ['WARNING'],
+          topicUrn,
+          topicName: 'e2e-ops',
+        },
+      }),
+    ).toMatchObject({ __typename: 'OperationPayload' });
+
+    demo.resetCounts();
+    const listed = await subscriptions(VIEWER_TOKEN);
+    expect(Object.fromEntries(vendorReads())).toEqual({ 'GET /v2/{project_id}/alarm-subs': 1, 'GET /v2/{project_id}/event-subs': 1 });
+    const alarm = listed.alarmSubscriptions.find((s) => s.name === 'e2e-oncall')!;
+    expect(alarm).toMatchObject({ enabled: true, levels: ['urgent', 'important'], topicUrn, topicType: 'SMN', timeZone: 'GMT+08:00' });
+    const event = listed.eventSubscriptions.find((s) => s.name === 'e2e-audit')!;
+    expect(event).toMatchObject({ sourceTypes: ['cluster'], categories: ['security', 'system alarm'], severities: ['warning'], sourceId: null, tag: null });
+
+    await mutate(demo, DwsUpdateAlarmSubscriptionDocument, { sourceId: 'dws', subscriptionId: alarm.nativeId, input: { enabled: false } });
+    await mutate(demo, DwsUpdateEventSubscriptionDocument, { sourceId: 'dws', subscriptionId: event.nativeId, input: { name: 'e2e-audit-2' } });
+    const changed = await subscriptions();
+    expect(changed.alarmSubscriptions.find((s) => s.nativeId === alarm.nativeId)).toMatchObject({ enabled: false, levels: ['urgent', 'important'] });
+    expect(changed.eventSubscriptions.find((s) => s.nativeId === event.nativeId)).toMatchObject({
+      name: 'e2e-audit-2',
+      categories: ['security', 'system alarm'],
+    });
+
+    expect(await mutate(demo, DwsDeleteAlarmSubscriptionDocument, { sourceId: 'dws', subscriptionId: alarm.nativeId })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    expect(await mutate(demo, DwsDeleteEventSubscriptionDocument, { sourceId: 'dws', subscriptionId: event.nativeId })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    expect(await mutate(demo, DwsDeleteAlarmSubscriptionDocument, { sourceId: 'dws', subscriptionId: alarm.nativeId })).toEqual({
+      __typename: 'NotFoundError',
+      type: 'DwsAlarmSubscription',
+      id: alarm.nativeId,
+    });
+    const after = await subscriptions();
+    expect([...after.alarmSubscriptions, ...after.eventSubscriptions].map((s) => s.nativeId)).not.toContain(alarm.nativeId);
+  });
+
+  it('names the input field a creation lacks, and refuses a time zone change, before any write; another kind’s source is unsupported', async () => {
+    demo.resetCounts();
+    expect(await mutate(demo, DwsCreateAlarmSubscriptionDocument, { sourceId: 'dws', input: { name: 'no-topic', timeZone: 'GMT+08:00' } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.topicUrn',
+    });
+    expect(vendorWrites()).toEqual([]);
+    expect(await mutate(demo, DwsDeleteEventSubscriptionDocument, { sourceId: 'tiem', subscriptionId: 'any' })).toEqual({
+      __typename: 'UnsupportedOperationError',
+      sourceKind: 'TIEM',
+      operation: 'dwsDeleteEventSubscription',
+    });
+    expect(await mutate(demo, DwsDeleteEventSubscriptionDocument, { sourceId: 'nowhere', subscriptionId: 'any' })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'sourceId',
+    });
   });
 });

@@ -5,6 +5,7 @@ import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../
 import { BARE, decode, openList, replyError } from '../kit/decode.js';
 import { type CountedPage, walkPages } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
+import type { DwsSubscriptionKind } from './inputs.js';
 import type { VendorPage } from './paging.js';
 import {
   type AddCnsBody,
@@ -51,6 +52,11 @@ import {
   snapshotDetail,
   snapshotList,
   type SnapshotWire,
+  alarmSubscriptionList,
+  eventSubscriptionList,
+  type SubscriptionBody,
+  subscriptionAnswer,
+  type SubscriptionWire,
   type TagWire,
   token,
 } from './wire.js';
@@ -119,6 +125,12 @@ export const LIST_PAGE_SIZE = 1000;
 
 /** DWS's `offset` is the page index, from 0; pages are read one at a time. */
 const walkOptions = (atLeast: number | undefined) => ({ pageSize: LIST_PAGE_SIZE, firstPage: 0, ...(atLeast !== undefined ? { atLeast } : {}) });
+
+/** Where each kind of subscription lives (5.8.3-5.8.6, 5.9.2-5.9.5), and the path parameter naming one. */
+const SUBSCRIPTIONS = {
+  alarm: { route: '/v2/{project_id}/alarm-subs', item: '/v2/{project_id}/alarm-subs/{alarm_sub_id}', id: 'alarm_sub_id' },
+  event: { route: '/v2/{project_id}/event-subs', item: '/v2/{project_id}/event-subs/{event_sub_id}', id: 'event_sub_id' },
+} as const;
 
 /** Alarm dates are local times in `time_zone`; asking for GMT makes them UTC. */
 const ALARM_TIME_ZONE = 'GMT';
@@ -258,6 +270,21 @@ export class DwsClient {
     }, walkOptions(atLeast));
   }
 
+  /** Every subscription of a kind, walking pages of LIST_PAGE_SIZE (the vendor's default size). */
+  async subscriptions(scope: RequestScope, kind: DwsSubscriptionKind): Promise<SubscriptionWire[]> {
+    const { route } = SUBSCRIPTIONS[kind];
+    const page = async (offset: number) => {
+      const query = { offset, limit: LIST_PAGE_SIZE };
+      if (kind === 'alarm') {
+        const body = await this.#get(scope, route, {}, alarmSubscriptionList, query);
+        return { items: body.alarm_subscriptions, total: body.count ?? undefined };
+      }
+      const body = await this.#get(scope, route, {}, eventSubscriptionList, query);
+      return { items: body.event_subscriptions ?? body.event_subscription ?? [], total: body.count ?? undefined };
+    };
+    return (await walkPages(page, walkOptions(undefined))).items;
+  }
+
   // ---- What a create form offers: the project's AZs (5.1.1), flavors (5.2.1) and quotas (5.10.1), each one unpaged call. ----
 
   async availabilityZones(scope: RequestScope): Promise<AvailabilityZoneWire[]> {
@@ -331,6 +358,23 @@ export class DwsClient {
   async setParameters(clusterId: string, templateId: string, body: ParametersBody, signal?: AbortSignal): Promise<void> {
     const route = '/v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}';
     await this.#write('PUT', route, { cluster_id: clusterId, configuration_id: templateId }, body, anyAnswer, signal);
+  }
+
+  /** 5.8.4 / 5.9.3; answers the new subscription. */
+  async createSubscription(kind: DwsSubscriptionKind, body: SubscriptionBody, signal?: AbortSignal): Promise<SubscriptionWire> {
+    return this.#write('POST', SUBSCRIPTIONS[kind].route, {}, body, subscriptionAnswer, signal);
+  }
+
+  /** 5.8.5 / 5.9.4: the whole subscription. */
+  async updateSubscription(kind: DwsSubscriptionKind, id: string, body: SubscriptionBody, signal?: AbortSignal): Promise<void> {
+    const { item, id: name } = SUBSCRIPTIONS[kind];
+    await this.#write('PUT', item, { [name]: id }, body, anyAnswer, signal);
+  }
+
+  /** 5.8.6 / 5.9.5 */
+  async deleteSubscription(kind: DwsSubscriptionKind, id: string, signal?: AbortSignal): Promise<void> {
+    const { item, id: name } = SUBSCRIPTIONS[kind];
+    await this.#write('DELETE', item, { [name]: id }, undefined, anyAnswer, signal);
   }
 
   /** 5.3.4 */

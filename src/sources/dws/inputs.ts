@@ -81,3 +81,38 @@ export interface DwsParameterChange {
   role: DwsParameterRole;
   value: string;
 }
+
+/** Alarm levels an alarm subscription filters by (5.8.4's example: "urgent,important,minor"). */
+export const ALARM_LEVELS = { URGENT: 'urgent', IMPORTANT: 'important', MINOR: 'minor', PROMPT: 'prompt' } as const;
+/** What an event subscription filters by (table 5-188). */
+export const EVENT_SOURCE_TYPES = { CLUSTER: 'cluster', BACKUP: 'backup', DISASTER_RECOVERY: 'disaster-recovery' } as const;
+export const EVENT_CATEGORIES = { MANAGEMENT: 'management', MONITOR: 'monitor', SECURITY: 'security', SYSTEM_ALARM: 'system alarm' } as const;
+export const EVENT_SEVERITIES = { NORMAL: 'normal', WARNING: 'warning' } as const;
+
+type Word<T> = T[keyof T];
+
+/** What the create and update mutations of both kinds of subscription take: on an update, what is given changes. */
+export interface DwsSubscriptionChange {
+  name?: string;
+  enabled?: boolean;
+  /** The SMN topic's URN, e.g. urn:smn:cn-north-4:<project id>:<topic>. */
+  topicUrn?: string;
+  topicName?: string;
+  /** The time zone notices are written in, e.g. GMT+08:00; at creation only. */
+  timeZone?: string;
+}
+
+export interface DwsAlarmSubscriptionChange extends DwsSubscriptionChange {
+  /** Empty: every level. */
+  levels?: Word<typeof ALARM_LEVELS>[];
+}
+
+export interface DwsEventSubscriptionChange extends DwsSubscriptionChange {
+  sourceTypes?: Word<typeof EVENT_SOURCE_TYPES>[];
+  sourceId?: string;
+  categories?: Word<typeof EVENT_CATEGORIES>[];
+  severities?: Word<typeof EVENT_SEVERITIES>[];
+  tag?: string;
+}
+
+export type DwsSubscriptionKind = 'alarm' | 'event';

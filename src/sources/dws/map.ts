@@ -22,6 +22,7 @@ import type {
   QuotaWire,
   SnapshotPolicyWire,
   SnapshotWire,
+  SubscriptionWire,
 } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
@@ -851,6 +852,51 @@ export const toParameter = (p: ParameterWire): DwsParameter => ({
   restartRequired: p.restart_required === true,
   description: p.description ?? null,
   values: (p.values ?? []).map((v) => ({ role: v.type, value: v.value ?? null, defaultValue: v.default_value ?? null })),
+});
+
+// ---- Alarm and event subscriptions ----
+
+export interface DwsSubscription {
+  nativeId: string;
+  name: string;
+  enabled: boolean;
+  /** Alarm subscriptions: the levels notified (urgent, important, minor, prompt); empty: all. */
+  levels: string[];
+  /** Event subscriptions' filters, each empty (or null) for all. */
+  sourceTypes: string[];
+  sourceId: string | null;
+  categories: string[];
+  severities: string[];
+  tag: string | null;
+  topicUrn: string | null;
+  topicName: string | null;
+  topicType: string | null;
+  language: string | null;
+  timeZone: string | null;
+}
+
+const words = (list: string | null | undefined): string[] =>
+  (list ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+
+/** AlarmSubscriptionResponse (5.8.3) and EventSubscriptionResponse (5.9.2): `enable` 1 on, 0 off; filters are comma lists, "" for all. */
+export const toSubscription = (s: SubscriptionWire): DwsSubscription => ({
+  nativeId: s.id,
+  name: s.name,
+  enabled: Number(s.enable ?? 1) !== 0,
+  levels: words(s.alarm_level),
+  sourceTypes: words(s.source_type),
+  sourceId: s.source_id || null,
+  categories: words(s.category),
+  severities: words(s.severity),
+  tag: s.tag || null,
+  topicUrn: s.notification_target ?? null,
+  topicName: s.notification_target_name ?? null,
+  topicType: s.notification_target_type ?? null,
+  language: s.language ?? null,
+  timeZone: s.time_zone ?? null,
 });
 
 // ---- Alarms, with their state ----

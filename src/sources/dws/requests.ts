@@ -2,7 +2,7 @@ import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest } from '../../model/operations.js';
 import type { DwsCreateRequest, DwsScaleRequest } from './inputs.js';
-import type { DwsParameterChange, DwsSnapshotPolicyChange } from './inputs.js';
+import type { DwsAlarmSubscriptionChange, DwsEventSubscriptionChange, DwsParameterChange, DwsSnapshotPolicyChange, DwsSubscriptionKind } from './inputs.js';
 import type {
   ParametersBody,
   AddCnsBody,
@@ -19,6 +19,8 @@ import type {
   ScaleOutBody,
   ShrinkBody,
   SnapshotPolicyBody,
+  SubscriptionBody,
+  SubscriptionWire,
   TagWire,
 } from './wire.js';
 
@@ -368,5 +370,64 @@ export function parametersBody(values: readonly DwsParameterChange[]): Parameter
       seen.add(key);
       return { type: v.role, name: required(v.name, `values[${i}].name`), value: v.value };
     }),
+  };
+}
+
+// ---- Alarm and event subscriptions ----
+
+/** Each kind's filters: the input's field, the body's, and whether it is a list (sent comma-separated). */
+const SUBSCRIPTION_FILTERS = {
+  alarm: [['levels', 'alarm_level', true]],
+  event: [
+    ['sourceTypes', 'source_type', true],
+    ['sourceId', 'source_id', false],
+    ['categories', 'category', true],
+    ['severities', 'severity', true],
+    ['tag', 'tag', false],
+  ],
+} as const satisfies Record<DwsSubscriptionKind, readonly (readonly [string, keyof SubscriptionBody, boolean])[]>;
+
+/**
+ * The body of creating (5.8.4, 5.9.3) or, with the subscription as DWS has it, modifying
+ * (5.8.5, 5.9.4) a subscription. A modification sends the whole subscription, as the
+ * examples do (name and topic are mandatory there too): what the change leaves out is
+ * sent as it is now. The modifications take no `time_zone`, so a change of it is refused;
+ * an alarm subscription needs one at creation, an event one may leave it to DWS.
+ */
+export function subscriptionBody(
+  kind: DwsSubscriptionKind,
+  change: DwsAlarmSubscriptionChange | DwsEventSubscriptionChange,
+  current?: SubscriptionWire,
+): SubscriptionBody {
+  if (current && Object.values(change).every((v) => v === undefined)) throw new ValidationError('input', 'say what to change');
+  const kept = (given: string | undefined, now: string | null | undefined, field: string, what: string) => {
+    const value = given ?? now ?? undefined;
+    if (value === undefined || value.trim() === '') throw new ValidationError(`input.${field}`, `a subscription needs ${what}`);
+    return value;
+  };
+  if (current && change.timeZone !== undefined) {
+    throw new ValidationError('input.timeZone', 'DWS sets the time zone when a subscription is created: its modification takes none');
+  }
+  if (!current && kind === 'alarm' && change.timeZone === undefined) {
+    throw new ValidationError('input.timeZone', 'an alarm subscription needs the time zone its notices are written in, e.g. GMT+08:00');
+  }
+  const given = change as Record<string, string | readonly string[] | undefined>;
+  const filters = Object.fromEntries(
+    SUBSCRIPTION_FILTERS[kind].flatMap(([field, wire, list]) => {
+      const value = given[field];
+      if (value !== undefined) return [[wire, list ? (value as readonly string[]).join(',') : value]];
+      const now = current?.[wire];
+      return now !== undefined && now !== null ? [[wire, now]] : [];
+    }),
+  );
+  const enable = change.enabled !== undefined ? Number(change.enabled) : current?.enable;
+  return {
+    name: kept(change.name, current?.name, 'name', 'a name'),
+    ...(enable !== undefined && enable !== null ? { enable: Number(enable) } : {}),
+    ...filters,
+    notification_target: kept(change.topicUrn, current?.notification_target, 'topicUrn', 'the URN of the SMN topic it notifies'),
+    notification_target_name: kept(change.topicName, current?.notification_target_name, 'topicName', 'the name of the SMN topic it notifies'),
+    notification_target_type: 'SMN',
+    ...(!current && change.timeZone !== undefined ? { time_zone: change.timeZone } : {}),
   };
 }

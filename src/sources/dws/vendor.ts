@@ -11,6 +11,7 @@ import {
   type DwsParameterTemplate,
   type DwsQuota,
   type DwsSnapshotPolicy,
+  type DwsSubscription,
   toAlarm,
   toAlarmDay,
   toAvailabilityZone,
@@ -19,10 +20,12 @@ import {
   toParameterTemplate,
   toQuota,
   toSnapshotPolicy,
+  toSubscription,
 } from './map.js';
+import { isNotFoundError } from './client.js';
 import { type DwsOperationsDeps, sendTo, startedOn } from './operations.js';
-import type { DwsParameterChange, DwsSnapshotPolicyChange } from './inputs.js';
-import { parametersBody, resetPasswordBody, snapshotPolicyBody } from './requests.js';
+import type { DwsAlarmSubscriptionChange, DwsEventSubscriptionChange, DwsParameterChange, DwsSnapshotPolicyChange, DwsSubscriptionKind } from './inputs.js';
+import { parametersBody, resetPasswordBody, snapshotPolicyBody, subscriptionBody } from './requests.js';
 
 /**
  * DWS's own capabilities, beyond the unified readers and operations
@@ -59,7 +62,23 @@ export interface DwsVendor {
    * parameterGroup (the database parameters); DWS applies them as a task, answered as its workflow.
    */
   setParameters(scope: RequestScope, clusterId: string, values: readonly DwsParameterChange[], templateId?: string): Promise<OperationResult>;
+  /** The project's alarm or event subscriptions: who is told of what, through which SMN topic. */
+  subscriptions(scope: RequestScope, kind: DwsSubscriptionKind): Promise<DwsSubscription[]>;
+  /** A new subscription (5.8.4, 5.9.3); done when DWS answers. Subscriptions have no global id: the answer names no target. */
+  createSubscription(scope: RequestScope, kind: DwsSubscriptionKind, change: DwsAlarmSubscriptionChange | DwsEventSubscriptionChange): Promise<OperationResult>;
+  /** Changes what `change` gives of subscription `id` (5.8.5, 5.9.4), read first: DWS takes the whole subscription. */
+  updateSubscription(
+    scope: RequestScope,
+    kind: DwsSubscriptionKind,
+    id: string,
+    change: DwsAlarmSubscriptionChange | DwsEventSubscriptionChange,
+  ): Promise<OperationResult>;
+  /** Removes subscription `id` (5.8.6, 5.9.5). */
+  deleteSubscription(scope: RequestScope, kind: DwsSubscriptionKind, id: string): Promise<OperationResult>;
 }
+
+/** The types NotFoundError names for subscriptions, which have no global id. */
+const SUBSCRIPTION_TYPE: Record<DwsSubscriptionKind, string> = { alarm: 'DwsAlarmSubscription', event: 'DwsEventSubscription' };
 
 /** The template whose parameters are the cluster's database settings, which dwsSetParameters changes unless told otherwise. */
 const DATABASE_TEMPLATE = 'parameterGroup';
@@ -67,6 +86,16 @@ const DATABASE_TEMPLATE = 'parameterGroup';
 export function dwsVendor(deps: DwsOperationsDeps): DwsVendor {
   const { client, sourceId } = deps;
   const cluster = (clusterId: string) => ({ target: { type: 'Cluster', nativeId: clusterId } }) as const;
+  const noSubscription = (kind: DwsSubscriptionKind, id: string) => new NotFoundError(SUBSCRIPTION_TYPE[kind], id);
+  /** One write to subscription `id`; DWS's 404 for it becomes NotFoundError. Done when DWS answers. */
+  const toSubscriptionAt = async (kind: DwsSubscriptionKind, id: string, write: () => Promise<void>): Promise<OperationResult> => {
+    try {
+      await write();
+    } catch (err) {
+      throw isNotFoundError(err) ? noSubscription(kind, id) : err;
+    }
+    return {};
+  };
   const gone = (clusterId: string) => new NotFoundError('Cluster', encodeGlobalId({ type: 'Cluster', sourceId, nativeId: clusterId }));
   return {
     availabilityZones: async (scope) => (await client.availabilityZones(scope)).map(toAvailabilityZone),
@@ -133,5 +162,21 @@ export function dwsVendor(deps: DwsOperationsDeps): DwsVendor {
       await sendTo(sourceId, 'Cluster', clusterId, () => client.setParameters(clusterId, template.id, body, scope.signal));
       return startedOn(deps, clusterId, 'SETTING_CONFIGURATION', scope.signal);
     },
+
+    subscriptions: async (scope, kind) => (await client.subscriptions(scope, kind)).map(toSubscription),
+
+    async createSubscription(scope, kind, change) {
+      await client.createSubscription(kind, subscriptionBody(kind, change), scope.signal);
+      return {};
+    },
+
+    async updateSubscription(scope, kind, id, change) {
+      const current = (await client.subscriptions(scope, kind)).find((s) => s.id === id);
+      if (!current) throw noSubscription(kind, id);
+      const body = subscriptionBody(kind, change, current);
+      return toSubscriptionAt(kind, id, () => client.updateSubscription(kind, id, body, scope.signal));
+    },
+
+    deleteSubscription: (scope, kind, id) => toSubscriptionAt(kind, id, () => client.deleteSubscription(kind, id, scope.signal)),
   };
 }

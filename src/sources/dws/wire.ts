@@ -212,6 +212,35 @@ const parameter = z
 export type ParameterWire = z.infer<typeof parameter>;
 export const parameterList = z.object({ configurations: z.array(parameter) }).loose();
 
+// ---- Alarm (5.8.3) and event (5.9.2) subscriptions ----
+
+/** The two kinds share their shape: an alarm subscription filters by level, an event one by source, category, severity and tag. */
+const subscription = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    enable: z.union([z.number(), z.string()]).nullish(),
+    alarm_level: z.string().nullish(),
+    source_type: z.string().nullish(),
+    source_id: z.string().nullish(),
+    category: z.string().nullish(),
+    severity: z.string().nullish(),
+    tag: z.string().nullish(),
+    notification_target: z.string().nullish(),
+    notification_target_name: z.string().nullish(),
+    notification_target_type: z.string().nullish(),
+    language: z.string().nullish(),
+    time_zone: z.string().nullish(),
+  })
+  .loose();
+export type SubscriptionWire = z.infer<typeof subscription>;
+export const subscriptionAnswer = subscription;
+export const alarmSubscriptionList = z.object({ alarm_subscriptions: z.array(subscription), count: z.number().nullish() }).loose();
+/** Table 5-185 names the list `event_subscription`, its example `event_subscriptions`: either is read. */
+export const eventSubscriptionList = z
+  .object({ event_subscriptions: z.array(subscription).nullish(), event_subscription: z.array(subscription).nullish(), count: z.number().nullish() })
+  .loose();
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
@@ -262,6 +291,22 @@ export interface SnapshotPolicyBody {
 /** 5.12.3: each value for CNs or DNs (`type`). */
 export interface ParametersBody {
   configurations: { type: string; name: string; value: string }[];
+}
+
+/** 5.8.4/5.8.5 and 5.9.3/5.9.4: filters are comma lists, empty for all; SMN is the only target type. `time_zone` only at creation. */
+export interface SubscriptionBody {
+  name: string;
+  enable?: number;
+  alarm_level?: string;
+  source_type?: string;
+  source_id?: string;
+  category?: string;
+  severity?: string;
+  tag?: string;
+  notification_target: string;
+  notification_target_name: string;
+  notification_target_type: 'SMN';
+  time_zone?: string;
 }
 
 export interface DeleteClusterBody {

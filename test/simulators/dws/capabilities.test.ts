@@ -89,6 +89,8 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
       time_zone: 'GMT+08:00',
     });
     const a = (await c.post('/v2/{pid}/alarm-subs', sub('first'))).body;
+    expect(shapeDifferences(a, fixture('alarm-sub-create.response.json'))).toEqual([]);
+    expect(shapeDifferences((await c.get('/v2/{pid}/alarm-subs')).body, fixture('alarm-subs-list.response.json'))).toEqual([]);
     await c.post('/v2/{pid}/alarm-subs', sub('second'));
     expect((await c.get('/v2/{pid}/alarm-subs?limit=1&offset=1')).body).toMatchObject({ count: 2, alarm_subscriptions: [{ name: 'second' }] });
     expect((await c.put(`/v2/{pid}/alarm-subs/${a.id}`, { ...sub('renamed'), alarm_level: 'prompt' })).body).toMatchObject({

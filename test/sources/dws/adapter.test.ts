@@ -447,6 +447,45 @@ describe('dws adapter: its own capabilities', () => {
     await rejectionOf(vendor().setParameters(new RequestScope(), UNKNOWN_ID, values), NotFoundError);
   });
 
+  it('creates, lists, changes and deletes alarm and event subscriptions, one vendor call each (a change reads the list first)', async () => {
+    const raw = await simClient(sim);
+    const topic = { topicUrn: `urn:smn:cn-north-4:${raw.projectId}:ops`, topicName: 'ops' };
+    sim.resetStats();
+    expect(await vendor().createSubscription(new RequestScope(), 'alarm', { name: 'oncall', levels: ['urgent'], timeZone: 'GMT+08:00', ...topic })).toEqual({});
+    expect(await vendor().createSubscription(new RequestScope(), 'event', { name: 'audit', categories: ['security'], ...topic })).toEqual({});
+    expect(routes()).toMatchObject({ 'POST /v2/{project_id}/alarm-subs': 1, 'POST /v2/{project_id}/event-subs': 1 });
+
+    sim.resetStats();
+    const [alarm] = await vendor().subscriptions(new RequestScope(), 'alarm');
+    const [event] = await vendor().subscriptions(new RequestScope(), 'event');
+    expect(vendorCalls()).toBe(2);
+    expect(alarm).toMatchObject({ name: 'oncall', enabled: true, levels: ['urgent'], topicUrn: topic.topicUrn, topicType: 'SMN', timeZone: 'GMT+08:00' });
+    expect(event).toMatchObject({ name: 'audit', categories: ['security'], sourceTypes: [], timeZone: 'GMT+08:00' });
+
+    sim.resetStats();
+    await vendor().updateSubscription(new RequestScope(), 'alarm', alarm!.nativeId, { levels: ['urgent', 'important'], enabled: false });
+    expect(routes()).toMatchObject({ 'GET /v2/{project_id}/alarm-subs': 1, 'PUT /v2/{project_id}/alarm-subs/{alarm_sub_id}': 1 });
+    expect((await vendor().subscriptions(new RequestScope(), 'alarm'))[0]).toMatchObject({
+      name: 'oncall',
+      enabled: false,
+      levels: ['urgent', 'important'],
+      topicName: 'ops',
+    });
+
+    await vendor().deleteSubscription(new RequestScope(), 'event', event!.nativeId);
+    expect(await vendor().subscriptions(new RequestScope(), 'event')).toEqual([]);
+    for (const attempt of [
+      vendor().deleteSubscription(new RequestScope(), 'event', event!.nativeId),
+      vendor().updateSubscription(new RequestScope(), 'event', event!.nativeId, { name: 'again' }),
+    ]) {
+      expect(await rejectionOf(attempt, NotFoundError)).toMatchObject({ type: 'DwsEventSubscription', id: event!.nativeId });
+    }
+    // DWS's own refusal: a topic that is no SMN URN.
+    expect(await failure(vendor().createSubscription(new RequestScope(), 'event', { name: 'x', topicUrn: 'mailto:ops', topicName: 'ops' }))).toMatchObject({
+      detail: { httpStatus: 400, vendorCode: 'DWS.5065' },
+    });
+  });
+
   it('lists every alarm with its state, walking the vendor’s pages, and filters by it', async () => {
     const raw = await simClient(sim);
     const all = (await raw.get('/v2/{pid}/alarms?time_zone=GMT&limit=1000')).body.alarm_details;

@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
 import {
   alarmStatistics,
+  alarmSubscriptionList,
   availabilityZoneList,
+  eventSubscriptionList,
   type ClusterWire,
   nodeTypeList,
   parameterList,
@@ -32,6 +34,7 @@ import {
   toQuota,
   toSnapshot,
   toSnapshotPolicy,
+  toSubscription,
   nodeStatus,
   parameterStatus,
   parsePercent,
@@ -779,5 +782,53 @@ describe('dws map: parameter templates', () => {
       ],
     });
     expect(toParameter({ name: 'wal_level', readonly: true, restart_required: true })).toMatchObject({ readOnly: true, restartRequired: true, values: [] });
+  });
+});
+
+describe('dws map: alarm and event subscriptions', () => {
+  const topic = {
+    topicUrn: 'urn:smn:cn-north-7:4cf650fd46704908aa071b4df2453e1e:CGS',
+    topicName: 'CGS',
+    topicType: 'SMN',
+    language: 'zh-cn',
+    timeZone: 'GMT+08:00',
+  };
+
+  it('maps the alarm subscription example (5.8.3): its levels as a list', () => {
+    const [s] = alarmSubscriptionList.parse(fixture('alarm-subs-list.response.json')).alarm_subscriptions.map(toSubscription);
+    expect(s).toEqual({
+      nativeId: 'e8d8359f-b8bd-4b80-bc4d-32c86c7c725e',
+      name: '00',
+      enabled: true,
+      levels: ['urgent', 'important', 'minor', 'prompt'],
+      sourceTypes: [],
+      sourceId: null,
+      categories: [],
+      severities: [],
+      tag: null,
+      ...topic,
+    });
+  });
+
+  it('maps the event subscription example (5.9.2): empty filters are all', () => {
+    const body = eventSubscriptionList.parse(fixture('event-subs-list.response.json'));
+    const [s] = (body.event_subscriptions ?? []).map(toSubscription);
+    expect(s).toEqual({
+      nativeId: '4d62f33b-b9ee-41d3-b1bc-67e54b2239f9',
+      name: '00',
+      enabled: true,
+      levels: [],
+      sourceTypes: [],
+      sourceId: null,
+      categories: [],
+      severities: [],
+      tag: null,
+      ...topic,
+    });
+    expect(toSubscription(fixture('event-sub-create.response.json')).severities).toEqual(['normal', 'warning']);
+    expect(toSubscription({ id: 's', name: 'n', enable: 0, category: 'management,system alarm' })).toMatchObject({
+      enabled: false,
+      categories: ['management', 'system alarm'],
+    });
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { DwsCreateRequest, DwsClusterParams } from '../../../src/sources/dws/inputs.js';
-import type { CnListWire } from '../../../src/sources/dws/wire.js';
+import { type CnListWire, subscriptionAnswer } from '../../../src/sources/dws/wire.js';
 import {
   checkSnapshotRequest,
   checkTags,
@@ -17,6 +17,7 @@ import {
   parametersBody,
   resetPasswordBody,
   snapshotPolicyBody,
+  subscriptionBody,
   restoreBody,
   scaleTarget,
   tagChanges,
@@ -350,5 +351,48 @@ describe('dws requests: parameter settings', () => {
     ['values[0].name', [{ name: ' ', role: 'dn' as const, value: 'on' }]],
   ])('refuses, naming %s, what DWS would refuse for its shape', (at, values) => {
     expect(field(() => parametersBody(values))).toBe(at);
+  });
+});
+
+describe('dws requests: subscriptions', () => {
+  const urn = 'urn:smn:cn-north-7:4cf650fd46704908aa071b4df2453e1e:dws-test-nodelete';
+  const topic = { topicUrn: urn, topicName: 'dws-test-nodelete' };
+  /** A subscription as DWS answers it: the examples' creation answers are what their modifications change. */
+  const created = (kind: 'alarm' | 'event') => subscriptionAnswer.parse(fixture(`${kind}-sub-create.response.json`));
+
+  it('creates the examples’ subscriptions (5.8.4, 5.9.3)', () => {
+    expect(
+      subscriptionBody('alarm', { name: 'zrf-test-12', enabled: true, levels: ['urgent', 'important', 'minor'], timeZone: 'GMT+08:00', ...topic }),
+    ).toEqual(fixture('alarm-sub-create.request.json'));
+    expect(
+      subscriptionBody('event', {
+        name: 'zrf-test-66',
+        enabled: true,
+        severities: ['normal', 'warning'],
+        sourceTypes: [],
+        sourceId: '',
+        categories: [],
+        tag: '',
+        timeZone: 'GMT+08:00',
+        ...topic,
+      }),
+    ).toEqual(fixture('event-sub-create.request.json'));
+  });
+
+  it('modifies them as the examples do (5.8.5, 5.9.4): the whole subscription, what is not given as it is now, no time zone', () => {
+    expect(subscriptionBody('alarm', { name: 'zrf-test-13' }, created('alarm'))).toEqual(fixture('alarm-sub-update.request.json'));
+    expect(subscriptionBody('event', { severities: ['normal', 'warning'] }, created('event'))).toEqual(fixture('event-sub-update.request.json'));
+    expect(subscriptionBody('alarm', { enabled: false, levels: [] }, created('alarm'))).toMatchObject({ enable: 0, alarm_level: '' });
+  });
+
+  it.each([
+    ['input.name', 'alarm', { ...topic, timeZone: 'GMT+08:00' }, undefined],
+    ['input.topicUrn', 'event', { name: 'n', topicName: 't' }, undefined],
+    ['input.topicName', 'event', { name: 'n', topicUrn: urn }, undefined],
+    ['input.timeZone', 'alarm', { name: 'n', ...topic }, undefined],
+    ['input.timeZone', 'alarm', { timeZone: 'GMT+01:00' }, created('alarm')],
+    ['input', 'event', {}, created('event')],
+  ] as const)('refuses, naming %s, what the tables make mandatory', (at, kind, change, current) => {
+    expect(field(() => subscriptionBody(kind, change, current))).toBe(at);
   });
 });

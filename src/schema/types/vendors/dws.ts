@@ -1,3 +1,4 @@
+import type { GatewayContext } from '../../../context.js';
 import { encodeGlobalId } from '../../../model/ids.js';
 import type {
   DwsAlarm,
@@ -8,14 +9,28 @@ import type {
   DwsParameterTemplate,
   DwsQuota,
   DwsSnapshotPolicy,
+  DwsSubscription,
 } from '../../../sources/dws/map.js';
-import { BACKUP_DEVICES, BACKUP_TYPES, type DwsParameterChange, type DwsSnapshotPolicyChange, PARAMETER_ROLES } from '../../../sources/dws/inputs.js';
+import {
+  ALARM_LEVELS,
+  BACKUP_DEVICES,
+  BACKUP_TYPES,
+  type DwsAlarmSubscriptionChange,
+  type DwsEventSubscriptionChange,
+  type DwsParameterChange,
+  type DwsSnapshotPolicyChange,
+  type DwsSubscriptionKind,
+  EVENT_CATEGORIES,
+  EVENT_SEVERITIES,
+  EVENT_SOURCE_TYPES,
+  PARAMETER_ROLES,
+} from '../../../sources/dws/inputs.js';
 import type { DwsVendor } from '../../../sources/dws/vendor.js';
 import { builder } from '../../builder.js';
 import { EventSeverityEnum } from '../enums.js';
 import { payload, targetWith, withoutNulls } from '../../operations.js';
 import { mutationOptions } from '../mutations/payload.js';
-import { type VendorRoot, vendorOf, vendorRoot } from './root.js';
+import { type VendorRoot, vendorOf, vendorRoot, vendorSource } from './root.js';
 
 const AvailabilityZoneRef = builder.objectRef<DwsAvailabilityZone>('DwsAvailabilityZone').implement({
   description: 'An availability zone of the DWS project’s region',
@@ -312,6 +327,102 @@ const ParameterValueInput = builder.inputType('DwsParameterValueInput', {
   }),
 });
 
+// ---- Alarm and event subscriptions ----
+
+/** An enum value per vendor word of `words` (inputs.ts), for what a subscription filters by. */
+const wordValues = <W extends Record<string, string>>(words: W) =>
+  Object.fromEntries(Object.entries(words).map(([name, word]) => [name, { value: word, description: `DWS’s "${word}"` }])) as {
+    [K in keyof W]: { value: W[K]; description: string };
+  };
+
+const AlarmLevelEnum = builder.enumType('DwsAlarmLevel', {
+  description: 'An alarm level an alarm subscription notifies of',
+  values: wordValues(ALARM_LEVELS),
+});
+const EventSourceTypeEnum = builder.enumType('DwsEventSourceType', {
+  description: 'What an event an event subscription notifies of is about',
+  values: wordValues(EVENT_SOURCE_TYPES),
+});
+const EventCategoryEnum = builder.enumType('DwsEventCategory', {
+  description: 'A category of events an event subscription notifies of',
+  values: wordValues(EVENT_CATEGORIES),
+});
+const EventSeverityFilterEnum = builder.enumType('DwsEventSeverity', {
+  description: 'A severity of events an event subscription notifies of',
+  values: wordValues(EVENT_SEVERITIES),
+});
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type SubscriptionFields = PothosSchemaTypes.ObjectFieldBuilder<Types, DwsSubscription>;
+
+/** What both kinds of subscription show. */
+const subscriptionFields = (t: SubscriptionFields) => ({
+  nativeId: t.exposeString('nativeId', { description: 'The vendor’s id of it: what the update and delete mutations take' }),
+  name: t.exposeString('name', { description: 'Its name' }),
+  enabled: t.exposeBoolean('enabled', { description: 'Whether it notifies' }),
+  topicUrn: t.exposeString('topicUrn', { nullable: true, description: 'The SMN topic it notifies, by URN' }),
+  topicName: t.exposeString('topicName', { nullable: true, description: 'That topic’s name' }),
+  topicType: t.exposeString('topicType', { nullable: true, description: 'The topic’s kind: SMN, the only one DWS supports' }),
+  language: t.exposeString('language', { nullable: true, description: 'The language of its notices, e.g. zh-cn' }),
+  timeZone: t.exposeString('timeZone', { nullable: true, description: 'The time zone its notices are written in, e.g. GMT+08:00' }),
+});
+
+const AlarmSubscriptionRef = builder.objectRef<DwsSubscription>('DwsAlarmSubscription').implement({
+  description: 'Who DWS tells of its alarms, through which SMN topic',
+  fields: (t) => ({
+    ...subscriptionFields(t),
+    levels: t.exposeStringList('levels', { description: 'The alarm levels it notifies of, in the vendor’s words (DwsAlarmLevel’s values); empty: all' }),
+  }),
+});
+
+const EventSubscriptionRef = builder.objectRef<DwsSubscription>('DwsEventSubscription').implement({
+  description: 'Who DWS tells of its events, through which SMN topic',
+  fields: (t) => ({
+    ...subscriptionFields(t),
+    sourceTypes: t.exposeStringList('sourceTypes', {
+      description: 'What the events are about, in the vendor’s words (DwsEventSourceType’s values); empty: all',
+    }),
+    sourceId: t.exposeString('sourceId', { nullable: true, description: 'The one object whose events it notifies of; null: all' }),
+    categories: t.exposeStringList('categories', { description: 'The categories it notifies of (DwsEventCategory’s values); empty: all' }),
+    severities: t.exposeStringList('severities', { description: 'The severities it notifies of (DwsEventSeverity’s values); empty: all' }),
+    tag: t.exposeString('tag', { nullable: true, description: 'The event tag it notifies of; null: all' }),
+  }),
+});
+
+const SUBSCRIPTION_COMMON_INPUT = {
+  name: 'A name (required to create)',
+  topicUrn: 'The SMN topic to notify, by URN, e.g. urn:smn:cn-north-4:<project id>:<topic> (required to create)',
+  topicName: 'That topic’s name (required to create)',
+} as const;
+
+const AlarmSubscriptionInput = builder.inputType('DwsAlarmSubscriptionInput', {
+  description: 'An alarm subscription to create, or what to change of one: only what is given changes',
+  fields: (t) => ({
+    name: t.string({ description: SUBSCRIPTION_COMMON_INPUT.name }),
+    enabled: t.boolean({ description: 'Whether it notifies; absent on a new one: DWS’s default' }),
+    levels: t.field({ type: [AlarmLevelEnum], description: 'The levels to notify of; empty: all' }),
+    topicUrn: t.string({ description: SUBSCRIPTION_COMMON_INPUT.topicUrn }),
+    topicName: t.string({ description: SUBSCRIPTION_COMMON_INPUT.topicName }),
+    timeZone: t.string({ description: 'The time zone of its notices, e.g. GMT+08:00: required to create, and fixed once created' }),
+  }),
+});
+
+const EventSubscriptionInput = builder.inputType('DwsEventSubscriptionInput', {
+  description: 'An event subscription to create, or what to change of one: only what is given changes',
+  fields: (t) => ({
+    name: t.string({ description: SUBSCRIPTION_COMMON_INPUT.name }),
+    enabled: t.boolean({ description: 'Whether it notifies; absent on a new one: DWS’s default' }),
+    sourceTypes: t.field({ type: [EventSourceTypeEnum], description: 'What the events are about; empty: all' }),
+    sourceId: t.string({ description: 'The one object whose events to notify of; empty: all' }),
+    categories: t.field({ type: [EventCategoryEnum], description: 'The categories to notify of; empty: all' }),
+    severities: t.field({ type: [EventSeverityFilterEnum], description: 'The severities to notify of; empty: all' }),
+    tag: t.string({ description: 'The event tag to notify of; empty: all' }),
+    topicUrn: t.string({ description: SUBSCRIPTION_COMMON_INPUT.topicUrn }),
+    topicName: t.string({ description: SUBSCRIPTION_COMMON_INPUT.topicName }),
+    timeZone: t.string({ description: 'The time zone of its notices, e.g. GMT+08:00 (absent: DWS’s default), fixed once created' }),
+  }),
+});
+
 const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').implement({
   description: 'What a DWS source has beyond the unified lists: what a createCluster form offers, and its alarms with their state',
   fields: (t) => ({
@@ -335,6 +446,16 @@ const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').imple
       type: [AlarmDayRef],
       description: 'Alarms raised per day and level over the last seven days, oldest first (one vendor call)',
       resolve: (root, _args, ctx) => root.vendor.alarmStatistics(ctx.scope),
+    }),
+    alarmSubscriptions: t.field({
+      type: [AlarmSubscriptionRef],
+      description: 'Who is told of the project’s alarms (every page the vendor has)',
+      resolve: (root, _args, ctx) => root.vendor.subscriptions(ctx.scope, 'alarm'),
+    }),
+    eventSubscriptions: t.field({
+      type: [EventSubscriptionRef],
+      description: 'Who is told of the project’s events (every page the vendor has)',
+      resolve: (root, _args, ctx) => root.vendor.subscriptions(ctx.scope, 'event'),
     }),
     alarms: t.field({
       type: [AlarmRef],
@@ -427,3 +548,61 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
+
+// ---- Subscriptions: admin mutations, as they govern who hears of the whole source ----
+
+const adminMutation = { ...mutationOptions, authScopes: { admin: true } } as const;
+const SOURCE_ID = { required: true, description: 'A DWS source’s id from the config' } as const;
+const SUBSCRIPTION_ID = { required: true, description: 'The subscription’s nativeId' } as const;
+const KIND_WORDS: Record<DwsSubscriptionKind, string> = { alarm: 'Alarm', event: 'Event' };
+
+/** The DWS vendor of `sourceId` for subscription mutation `operation`. */
+const dwsSource = (ctx: GatewayContext, sourceId: string, kind: DwsSubscriptionKind, verb: 'Create' | 'Update' | 'Delete') =>
+  vendorSource<DwsVendor>(ctx, sourceId, 'dws', `dws${verb}${KIND_WORDS[kind]}Subscription`);
+
+builder.mutationFields((t) => {
+  const create = (kind: DwsSubscriptionKind, input: typeof AlarmSubscriptionInput | typeof EventSubscriptionInput) =>
+    t.field({
+      ...adminMutation,
+      description: `Subscribes an SMN topic to a DWS source’s ${kind}s (admin role: it governs the whole source); done when DWS answers. Subscriptions have no global id: find the new one by name in dws { ${kind}Subscriptions }`,
+      args: { sourceId: t.arg.string(SOURCE_ID), input: t.arg({ type: input, required: true, description: 'The subscription' }) },
+      resolve: async (_root, args, ctx) => {
+        const { adapter, vendor } = dwsSource(ctx, args.sourceId, kind, 'Create');
+        const change: DwsAlarmSubscriptionChange | DwsEventSubscriptionChange = withoutNulls(args.input);
+        return payload(adapter, await vendor.createSubscription(ctx.scope, kind, change));
+      },
+    });
+  const update = (kind: DwsSubscriptionKind, input: typeof AlarmSubscriptionInput | typeof EventSubscriptionInput) =>
+    t.field({
+      ...adminMutation,
+      description: `Changes a DWS ${kind} subscription (admin role): only what is given changes`,
+      args: {
+        sourceId: t.arg.string(SOURCE_ID),
+        subscriptionId: t.arg.string(SUBSCRIPTION_ID),
+        input: t.arg({ type: input, required: true, description: 'What to change' }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const { adapter, vendor } = dwsSource(ctx, args.sourceId, kind, 'Update');
+        const change: DwsAlarmSubscriptionChange | DwsEventSubscriptionChange = withoutNulls(args.input);
+        return payload(adapter, await vendor.updateSubscription(ctx.scope, kind, args.subscriptionId, change));
+      },
+    });
+  const remove = (kind: DwsSubscriptionKind) =>
+    t.field({
+      ...adminMutation,
+      description: `Removes a DWS ${kind} subscription (admin role)`,
+      args: { sourceId: t.arg.string(SOURCE_ID), subscriptionId: t.arg.string(SUBSCRIPTION_ID) },
+      resolve: async (_root, args, ctx) => {
+        const { adapter, vendor } = dwsSource(ctx, args.sourceId, kind, 'Delete');
+        return payload(adapter, await vendor.deleteSubscription(ctx.scope, kind, args.subscriptionId));
+      },
+    });
+  return {
+    dwsCreateAlarmSubscription: create('alarm', AlarmSubscriptionInput),
+    dwsUpdateAlarmSubscription: update('alarm', AlarmSubscriptionInput),
+    dwsDeleteAlarmSubscription: remove('alarm'),
+    dwsCreateEventSubscription: create('event', EventSubscriptionInput),
+    dwsUpdateEventSubscription: update('event', EventSubscriptionInput),
+    dwsDeleteEventSubscription: remove('event'),
+  };
+});
