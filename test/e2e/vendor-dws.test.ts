@@ -5,11 +5,16 @@ import {
   CreateClusterDocument,
   DwsAlarmStatisticsDocument,
   DwsAlarmsDocument,
+  DwsBindEipDocument,
+  DwsBindLoadBalancerDocument,
   DwsCancelReadOnlyDocument,
+  DwsConnectionsDocument,
+  DwsCreateDomainNameDocument,
   DwsCreateAlarmSubscriptionDocument,
   DwsCreateEventSubscriptionDocument,
   DwsCreateFormDocument,
   DwsDeleteAlarmSubscriptionDocument,
+  DwsDeleteDomainNameDocument,
   DwsDeleteEventSubscriptionDocument,
   DwsDeleteSnapshotStrategyDocument,
   DwsParametersDocument,
@@ -19,7 +24,10 @@ import {
   DwsSetParametersDocument,
   DwsSetSnapshotPolicyDocument,
   DwsSubscriptionsDocument,
+  DwsUnbindEipDocument,
+  DwsUnbindLoadBalancerDocument,
   DwsUpdateAlarmSubscriptionDocument,
+  DwsUpdateDomainNameDocument,
   DwsUpdateEventSubscriptionDocument,
   DwsSnapshotPolicyDocument,
   NodeByIdDocument,
@@ -442,6 +450,85 @@ describe('dws(sourceId:) { alarmSubscriptions eventSubscriptions } and the admin
     expect(await mutate(demo, DwsDeleteEventSubscriptionDocument, { sourceId: 'nowhere', subscriptionId: 'any' })).toMatchObject({
       __typename: 'ValidationError',
       field: 'sourceId',
+    });
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s EIP, ELB and domain names, and the operator’s mutations', () => {
+  const clusterId = (nativeId: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId });
+  const connectionsOf = async (id: string, token?: string) => {
+    const { data, errors } = await demo.run(DwsConnectionsDocument, { id }, token);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || !node.details || !('eip' in node.details)) return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    return node.details;
+  };
+  const idleWithout = async (what: 'elb' | 'public_ip'): Promise<any> => {
+    for (const c of (await vendor('v1.0', '/clusters')).clusters) {
+      if (c.status !== 'AVAILABLE' || c.task_status !== null) continue;
+      const detail = (await vendor('v1.0', `/clusters/${c.id}`)).cluster;
+      if (!detail[what]) return detail;
+    }
+    return expect.unreachable(`no idle cluster without ${what}`);
+  };
+
+  it('reads what the cluster is bound to from its detail, once for both, and the ELBs it can take in one more call, to a viewer', async () => {
+    const c = await idleWithout('elb');
+    const elbs = (await vendor('v2', `/clusters/${c.id}/elbs`)).elbs;
+    demo.resetCounts();
+    const read = await connectionsOf(clusterId(c.id), VIEWER_TOKEN);
+    expect(read.eip).toEqual(c.public_ip ? { nativeId: c.public_ip.eip_id, bindType: c.public_ip.public_bind_type } : null);
+    expect(read.loadBalancer).toBeNull();
+    expect(read.bindableLoadBalancers!.map((e) => [e.nativeId, e.address, e.bound])).toEqual(elbs.map((e: any) => [e.id, e.vip_address, false]));
+    expect(Object.fromEntries(vendorReads())).toEqual({
+      'GET /v1.0/{project_id}/clusters/{cluster_id}': 1,
+      'GET /v2/{project_id}/clusters/{cluster_id}/elbs': 1,
+    });
+  });
+
+  it('binds and unbinds an ELB as workflows, and an EIP at once; a viewer may not', async () => {
+    const c = await idleWithout('elb');
+    const id = clusterId(c.id);
+    const [elb] = (await connectionsOf(id)).bindableLoadBalancers!;
+    expect((await demo.run(DwsBindLoadBalancerDocument, { id, elbId: elb!.nativeId }, VIEWER_TOKEN)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const bound = await demo.run(DwsBindLoadBalancerDocument, { id, elbId: elb!.nativeId }, OPERATOR_TOKEN);
+    expect(bound.errors).toBeUndefined();
+    const { workflow } = started(bound.data!.dwsBindLoadBalancer);
+    expect(workflow).toMatchObject({ kind: 'BIND_LOAD_BALANCER', state: 'RUNNING', rawState: 'ELB_BINDING' });
+    demo.fleet.simulators.dws.advance(4 * 60_000);
+    expect(await readNode(demo, WorkflowStateDocument, workflow.id, 'Workflow')).toMatchObject({ state: 'SUCCEEDED' });
+    expect((await connectionsOf(id)).loadBalancer).toMatchObject({ nativeId: elb!.nativeId, privateIp: elb!.address });
+
+    expect(started(await mutate(demo, DwsUnbindLoadBalancerDocument, { id })).workflow).toMatchObject({ kind: 'UNBIND_LOAD_BALANCER' });
+    demo.fleet.simulators.dws.advance(4 * 60_000);
+    expect((await connectionsOf(id)).loadBalancer).toBeNull();
+    expect(await mutate(demo, DwsUnbindLoadBalancerDocument, { id })).toMatchObject({ __typename: 'ValidationError', field: 'id' });
+
+    const plain = await idleWithout('public_ip');
+    const plainId = clusterId(plain.id);
+    const eipId = 'ab60b4ac-10e3-4d83-bccd-9a6a1b0ba983';
+    expect(await mutate(demo, DwsBindEipDocument, { id: plainId, eipId })).toEqual({ __typename: 'OperationPayload', targetId: plainId, workflow: null });
+    expect((await connectionsOf(plainId)).eip).toEqual({ nativeId: eipId, bindType: 'bind_existing' });
+    expect(await mutate(demo, DwsUnbindEipDocument, { id: plainId })).toMatchObject({ __typename: 'OperationPayload', workflow: null });
+    expect((await connectionsOf(plainId)).eip).toBeNull();
+  });
+
+  it('applies for, changes and deletes a public domain name, each done at once', async () => {
+    const id = clusterId((await idleWithout('elb')).id);
+    const input = { type: 'PUBLIC' as const, name: 'e2e-demo' };
+    expect(await mutate(demo, DwsUpdateDomainNameDocument, { id, input })).toMatchObject({ __typename: 'ValidationError', field: 'input.type' });
+    demo.resetCounts();
+    expect(await mutate(demo, DwsCreateDomainNameDocument, { id, input })).toEqual({ __typename: 'OperationPayload', targetId: id, workflow: null });
+    expect(vendorWrites()).toEqual(['POST /v1.0/{project_id}/clusters/{cluster_id}/dns']);
+    expect(await mutate(demo, DwsUpdateDomainNameDocument, { id, input: { ...input, name: 'e2e-demo-2', ttl: 600 } })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    expect(await mutate(demo, DwsDeleteDomainNameDocument, { id })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await mutate(demo, DwsDeleteDomainNameDocument, { id })).toMatchObject({ __typename: 'ValidationError', field: 'id' });
+    expect(await mutate(demo, DwsCreateDomainNameDocument, { id, input: { ...input, ttl: 10 } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.ttl',
     });
   });
 });

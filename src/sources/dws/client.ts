@@ -17,7 +17,11 @@ import {
   availabilityZoneList,
   type AvailabilityZoneWire,
   cluster,
+  bindableElbList,
+  type BindableElbWire,
   clusterDetail,
+  type ClusterDetailWire,
+  type DomainNameBody,
   clusterList,
   type ClusterWire,
   cnList,
@@ -191,7 +195,7 @@ export class DwsClient {
     openList(this.http, { method: 'GET', route }, await this.#send(scope, route, {}), BARE, clusterList, ['clusters'], cluster).each(visit);
   }
 
-  async cluster(scope: RequestScope, id: string): Promise<ClusterWire | null> {
+  async cluster(scope: RequestScope, id: string): Promise<ClusterDetailWire | null> {
     return (await this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}', { cluster_id: id }, clusterDetail))?.cluster ?? null;
   }
 
@@ -234,6 +238,11 @@ export class DwsClient {
   /** A cluster's snapshot policy (5.5.4); null when the cluster is gone. */
   snapshotPolicy(scope: RequestScope, clusterId: string): Promise<SnapshotPolicyWire | null> {
     return this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/snapshot-policies', { cluster_id: clusterId }, snapshotPolicy);
+  }
+
+  /** The ELBs of the cluster's VPC it can be bound to (5.7.4); null when the cluster is gone. */
+  async bindableElbs(scope: RequestScope, clusterId: string): Promise<BindableElbWire[] | null> {
+    return (await this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/elbs', { cluster_id: clusterId }, bindableElbList))?.elbs ?? null;
   }
 
   // ---- Parameter templates (5.12) ----
@@ -377,6 +386,28 @@ export class DwsClient {
     await this.#write('DELETE', item, { [name]: id }, undefined, anyAnswer, signal);
   }
 
+  /** 5.7.1 (`create`) or 5.7.2: done when DWS answers. */
+  async setDomainName(clusterId: string, body: DomainNameBody, create: boolean, signal?: AbortSignal): Promise<void> {
+    await this.#write(create ? 'POST' : 'PUT', '/v1.0/{project_id}/clusters/{cluster_id}/dns', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.7.3: only the public name can go. */
+  async deletePublicDomainName(clusterId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write('DELETE', '/v1.0/{project_id}/clusters/{cluster_id}/dns', { cluster_id: clusterId }, undefined, anyAnswer, signal, { type: 'public' });
+  }
+
+  /** 5.7.5 (`bind`) or 5.7.6: DWS answers a job id and runs it as the cluster's ELB_BINDING / ELB_UNBINDING task. */
+  async bindElb(clusterId: string, elbId: string, bind: boolean, signal?: AbortSignal): Promise<void> {
+    const route = '/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}';
+    await this.#write(bind ? 'POST' : 'DELETE', route, { cluster_id: clusterId, elb_id: elbId }, undefined, anyAnswer, signal);
+  }
+
+  /** 5.7.7 (`bind`) or 5.7.8: no body either way; done when DWS answers. */
+  async bindEip(clusterId: string, eipId: string, bind: boolean, signal?: AbortSignal): Promise<void> {
+    const route = '/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}';
+    await this.#write(bind ? 'POST' : 'DELETE', route, { cluster_id: clusterId, eip_id: eipId }, undefined, anyAnswer, signal);
+  }
+
   /** 5.3.4 */
   async scaleOut(clusterId: string, body: ScaleOutBody, signal?: AbortSignal): Promise<void> {
     await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/resize', { cluster_id: clusterId }, body, anyAnswer, signal);
@@ -438,9 +469,17 @@ export class DwsClient {
     body: unknown,
     schema: S,
     signal?: AbortSignal,
+    query?: SourceCall['query'],
   ): Promise<z.infer<S>> {
     const path = await this.#path(route, params, signal);
-    const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
+    const reply = await this.http.request({
+      method,
+      path,
+      route,
+      ...(body !== undefined ? { body } : {}),
+      ...(signal ? { signal } : {}),
+      ...(query ? { query } : {}),
+    });
     return decode(this.http, { method, route }, reply, BARE, schema).data;
   }
 

@@ -116,3 +116,14 @@ export interface DwsEventSubscriptionChange extends DwsSubscriptionChange {
 }
 
 export type DwsSubscriptionKind = 'alarm' | 'event';
+
+/** A cluster's domain names (5.7.1): a private one it has from creation, and a public one once applied for. */
+export const DOMAIN_NAME_TYPES = { PUBLIC: 'public', PRIVATE: 'private' } as const;
+
+/** dwsCreateDomainName's and dwsUpdateDomainName's input. */
+export interface DwsDomainNameChange {
+  type: Word<typeof DOMAIN_NAME_TYPES>;
+  name: string;
+  /** Seconds the SOA record set is cached; absent: 300, the document's default. */
+  ttl?: number;
+}

@@ -13,6 +13,8 @@ import type {
   AlarmDayWire,
   AlarmWire,
   AvailabilityZoneWire,
+  BindableElbWire,
+  ClusterDetailWire,
   ClusterWire,
   CnWire,
   EventWire,
@@ -796,6 +798,79 @@ export const toSnapshotPolicy = (p: SnapshotPolicyWire): DwsSnapshotPolicy => ({
     updatedAt: vendorTime(s.update_time, TIME) ?? null,
     timeZoneOffsetHours: s.time_zone_offset ?? null,
   })),
+});
+
+// ---- A cluster's EIP and ELB (5.2.3, 5.7.4) ----
+
+export interface DwsEip {
+  /** `eip_id`: what dwsUnbindEip unbinds. */
+  nativeId: string | null;
+  /** auto_assign or bind_existing. */
+  bindType: string | null;
+}
+
+export interface DwsLoadBalancer {
+  nativeId: string;
+  name: string | null;
+  publicIp: string | null;
+  privateIp: string | null;
+  /** address:port the cluster is reached at through it. */
+  privateEndpoint: string | null;
+  vpcId: string | null;
+}
+
+export interface DwsBindings {
+  eip: DwsEip | null;
+  loadBalancer: DwsLoadBalancer | null;
+}
+
+/** What a cluster's detail says it is bound to: its EIP (table 5-29; `not_use`, or neither field, is none) and its ELB (table 5-35). */
+export function toBindings(c: ClusterDetailWire): DwsBindings {
+  const ip = c.public_ip;
+  const elb = c.elb;
+  const hasEip = !!ip && ip.public_bind_type !== 'not_use' && !!(ip.eip_id || ip.public_bind_type);
+  return {
+    eip: hasEip ? { nativeId: ip.eip_id ?? null, bindType: ip.public_bind_type ?? null } : null,
+    loadBalancer: elb
+      ? {
+          nativeId: elb.id,
+          name: elb.name ?? null,
+          publicIp: elb.public_ip ?? null,
+          privateIp: elb.private_ip ?? null,
+          privateEndpoint: elb.private_endpoint ?? null,
+          vpcId: elb.vpc_id ?? null,
+        }
+      : null,
+  };
+}
+
+export interface DwsBindableLoadBalancer {
+  nativeId: string;
+  name: string | null;
+  description: string | null;
+  address: string | null;
+  subnetId: string | null;
+  /** Internal (dedicated) or External (shared). */
+  type: string | null;
+  up: boolean | null;
+  bandwidth: number | null;
+  vpcId: string | null;
+  /** Whether it is the one bound to the cluster asked about. */
+  bound: boolean;
+}
+
+/** ClusterElbInfo (5.7.4): `cluster_id` names the cluster it is bound to, if any. */
+export const toBindableLoadBalancer = (e: BindableElbWire, clusterId: string): DwsBindableLoadBalancer => ({
+  nativeId: e.id,
+  name: e.name ?? null,
+  description: e.description || null,
+  address: e.vip_address ?? null,
+  subnetId: e.vip_subnet_id ?? null,
+  type: e.type ?? null,
+  up: e.admin_state_up ?? null,
+  bandwidth: e.bandwidth ?? null,
+  vpcId: e.vpc_id ?? null,
+  bound: e.cluster_id === clusterId,
 });
 
 // ---- A cluster's parameter templates (5.12) ----

@@ -2,7 +2,14 @@ import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest } from '../../model/operations.js';
 import type { DwsCreateRequest, DwsScaleRequest } from './inputs.js';
-import type { DwsAlarmSubscriptionChange, DwsEventSubscriptionChange, DwsParameterChange, DwsSnapshotPolicyChange, DwsSubscriptionKind } from './inputs.js';
+import type {
+  DwsAlarmSubscriptionChange,
+  DwsDomainNameChange,
+  DwsEventSubscriptionChange,
+  DwsParameterChange,
+  DwsSnapshotPolicyChange,
+  DwsSubscriptionKind,
+} from './inputs.js';
 import type {
   ParametersBody,
   AddCnsBody,
@@ -13,6 +20,7 @@ import type {
   CreateClusterBody,
   CreateSnapshotBody,
   DeleteClusterBody,
+  DomainNameBody,
   RemoveCnsBody,
   ResetPasswordBody,
   RestoreBody,
@@ -430,4 +438,17 @@ export function subscriptionBody(
     notification_target_type: 'SMN',
     ...(!current && change.timeZone !== undefined ? { time_zone: change.timeZone } : {}),
   };
+}
+
+// ---- Domain names ----
+
+/** "The default value is 300 ... Range 300 to 2147483647" (tables 5-145, 5-147). */
+const TTL = { default: 300, min: 300, max: 2147483647 };
+
+/** The body of Applying for (5.7.1) or Modifying (5.7.2) a cluster's domain name. */
+export function domainNameBody(change: DwsDomainNameChange): DomainNameBody {
+  const ttl = change.ttl ?? TTL.default;
+  if (!Number.isInteger(ttl) || ttl < TTL.min || ttl > TTL.max)
+    throw new ValidationError('input.ttl', `DWS caches a domain name ${TTL.min} to ${TTL.max} seconds`);
+  return { name: required(change.name, 'input.name'), type: change.type, ttl };
 }

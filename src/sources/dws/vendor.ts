@@ -6,6 +6,8 @@ import {
   type DwsAlarm,
   type DwsAlarmDay,
   type DwsAvailabilityZone,
+  type DwsBindableLoadBalancer,
+  type DwsBindings,
   type DwsNodeType,
   type DwsParameter,
   type DwsParameterTemplate,
@@ -15,6 +17,8 @@ import {
   toAlarm,
   toAlarmDay,
   toAvailabilityZone,
+  toBindableLoadBalancer,
+  toBindings,
   toNodeType,
   toParameter,
   toParameterTemplate,
@@ -24,8 +28,15 @@ import {
 } from './map.js';
 import { isNotFoundError } from './client.js';
 import { type DwsOperationsDeps, sendTo, startedOn } from './operations.js';
-import type { DwsAlarmSubscriptionChange, DwsEventSubscriptionChange, DwsParameterChange, DwsSnapshotPolicyChange, DwsSubscriptionKind } from './inputs.js';
-import { parametersBody, resetPasswordBody, snapshotPolicyBody, subscriptionBody } from './requests.js';
+import type {
+  DwsAlarmSubscriptionChange,
+  DwsDomainNameChange,
+  DwsEventSubscriptionChange,
+  DwsParameterChange,
+  DwsSnapshotPolicyChange,
+  DwsSubscriptionKind,
+} from './inputs.js';
+import { domainNameBody, parametersBody, resetPasswordBody, snapshotPolicyBody, subscriptionBody } from './requests.js';
 
 /**
  * DWS's own capabilities, beyond the unified readers and operations
@@ -75,6 +86,22 @@ export interface DwsVendor {
   ): Promise<OperationResult>;
   /** Removes subscription `id` (5.8.6, 5.9.5). */
   deleteSubscription(scope: RequestScope, kind: DwsSubscriptionKind, id: string): Promise<OperationResult>;
+  /** The cluster's EIP and ELB, as its detail shows them; null when the cluster is gone. */
+  bindings(scope: RequestScope, clusterId: string): Promise<DwsBindings | null>;
+  /** The ELBs of the cluster's VPC it can be bound to (5.7.4); null when the cluster is gone. */
+  bindableLoadBalancers(scope: RequestScope, clusterId: string): Promise<DwsBindableLoadBalancer[] | null>;
+  /** Binds ELB `elbId`, one the cluster can be bound to (5.7.5): DWS's ELB_BINDING task, answered as its workflow. */
+  bindLoadBalancer(scope: RequestScope, clusterId: string, elbId: string): Promise<OperationResult>;
+  /** Unbinds the cluster's ELB (5.7.6): DWS's ELB_UNBINDING task, answered as its workflow. */
+  unbindLoadBalancer(scope: RequestScope, clusterId: string): Promise<OperationResult>;
+  /** Binds EIP `eipId` (5.7.7); done when DWS answers. */
+  bindEip(scope: RequestScope, clusterId: string, eipId: string): Promise<OperationResult>;
+  /** Unbinds the cluster's EIP (5.7.8); done when DWS answers. */
+  unbindEip(scope: RequestScope, clusterId: string): Promise<OperationResult>;
+  /** Applies for (`create`, 5.7.1) or changes (5.7.2) the cluster's public or private domain name; done when DWS answers. */
+  setDomainName(scope: RequestScope, clusterId: string, change: DwsDomainNameChange, create: boolean): Promise<OperationResult>;
+  /** Deletes the cluster's public domain name (5.7.3: the private one cannot go); done when DWS answers. */
+  deletePublicDomainName(scope: RequestScope, clusterId: string): Promise<OperationResult>;
 }
 
 /** The types NotFoundError names for subscriptions, which have no global id. */
@@ -86,6 +113,12 @@ const DATABASE_TEMPLATE = 'parameterGroup';
 export function dwsVendor(deps: DwsOperationsDeps): DwsVendor {
   const { client, sourceId } = deps;
   const cluster = (clusterId: string) => ({ target: { type: 'Cluster', nativeId: clusterId } }) as const;
+  /** What the cluster is bound to now, read before a change of it; NotFoundError when the cluster is gone. */
+  const boundTo = async (scope: RequestScope, clusterId: string): Promise<DwsBindings> => {
+    const c = await client.cluster(scope, clusterId);
+    if (!c) throw gone(clusterId);
+    return toBindings(c);
+  };
   const noSubscription = (kind: DwsSubscriptionKind, id: string) => new NotFoundError(SUBSCRIPTION_TYPE[kind], id);
   /** One write to subscription `id`; DWS's 404 for it becomes NotFoundError. Done when DWS answers. */
   const toSubscriptionAt = async (kind: DwsSubscriptionKind, id: string, write: () => Promise<void>): Promise<OperationResult> => {
@@ -161,6 +194,68 @@ export function dwsVendor(deps: DwsOperationsDeps): DwsVendor {
       }
       await sendTo(sourceId, 'Cluster', clusterId, () => client.setParameters(clusterId, template.id, body, scope.signal));
       return startedOn(deps, clusterId, 'SETTING_CONFIGURATION', scope.signal);
+    },
+
+    async bindings(scope, clusterId) {
+      const c = await client.cluster(scope, clusterId);
+      return c && toBindings(c);
+    },
+
+    async bindableLoadBalancers(scope, clusterId) {
+      return (await client.bindableElbs(scope, clusterId))?.map((e) => toBindableLoadBalancer(e, clusterId)) ?? null;
+    },
+
+    /** The list is read first: DWS's 404 would not say whether the cluster or the ELB is missing. */
+    async bindLoadBalancer(scope, clusterId, elbId) {
+      const elbs = await client.bindableElbs(scope, clusterId);
+      if (!elbs) throw gone(clusterId);
+      if (!elbs.some((e) => e.id === elbId)) throw new ValidationError('elbId', `"${elbId}" is no ELB this cluster can be bound to`);
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.bindElb(clusterId, elbId, true, scope.signal));
+      return startedOn(deps, clusterId, 'ELB_BINDING', scope.signal);
+    },
+
+    async unbindLoadBalancer(scope, clusterId) {
+      const elbId = (await boundTo(scope, clusterId)).loadBalancer?.nativeId;
+      if (!elbId) throw new ValidationError('id', 'the cluster has no ELB bound');
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.bindElb(clusterId, elbId, false, scope.signal));
+      return startedOn(deps, clusterId, 'ELB_UNBINDING', scope.signal);
+    },
+
+    async bindEip(scope, clusterId, eipId) {
+      if (eipId.trim() === '') throw new ValidationError('eipId', 'DWS needs the EIP’s id');
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.bindEip(clusterId, eipId, true, scope.signal));
+      return cluster(clusterId);
+    },
+
+    async unbindEip(scope, clusterId) {
+      const eipId = (await boundTo(scope, clusterId)).eip?.nativeId;
+      if (!eipId) throw new ValidationError('id', 'the cluster has no EIP bound');
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.bindEip(clusterId, eipId, false, scope.signal));
+      return cluster(clusterId);
+    },
+
+    /**
+     * The cluster exists (the mutation found it), so DWS's 404 on a modification means it
+     * has no domain name of that type; on an application, a name of that type it has is
+     * DWS's own refusal.
+     */
+    async setDomainName(scope, clusterId, change, create) {
+      const body = domainNameBody(change);
+      try {
+        await client.setDomainName(clusterId, body, create, scope.signal);
+      } catch (err) {
+        throw isNotFoundError(err) ? new ValidationError('input.type', `the cluster has no ${change.type} domain name to change: apply for one`) : err;
+      }
+      return cluster(clusterId);
+    },
+
+    async deletePublicDomainName(scope, clusterId) {
+      try {
+        await client.deletePublicDomainName(clusterId, scope.signal);
+      } catch (err) {
+        throw isNotFoundError(err) ? new ValidationError('id', 'the cluster has no public domain name') : err;
+      }
+      return cluster(clusterId);
     },
 
     subscriptions: async (scope, kind) => (await client.subscriptions(scope, kind)).map(toSubscription),

@@ -102,7 +102,23 @@ export const token = z
   .loose();
 
 export const clusterList = z.object({ clusters: z.array(cluster), count: z.number().nullish() }).loose();
-export const clusterDetail = z.object({ cluster }).loose();
+/** The detail (5.2.3) adds what the list leaves out; of that, the EIP (table 5-29) and the bound ELB (table 5-35) are read. */
+const clusterWithBindings = cluster.extend({
+  public_ip: z.object({ public_bind_type: z.string().nullish(), eip_id: z.string().nullish() }).loose().nullish(),
+  elb: z
+    .object({
+      id: z.string(),
+      name: z.string().nullish(),
+      public_ip: z.string().nullish(),
+      private_ip: z.string().nullish(),
+      private_endpoint: z.string().nullish(),
+      vpc_id: z.string().nullish(),
+    })
+    .loose()
+    .nullish(),
+});
+export type ClusterDetailWire = z.infer<typeof clusterWithBindings>;
+export const clusterDetail = z.object({ cluster: clusterWithBindings }).loose();
 /** `min_num`/`max_num`: the CN counts this cluster can have (5.3.1). */
 export const cnList = z.object({ min_num: z.number().nullish(), max_num: z.number().nullish(), instances: z.array(cn).nullish() }).loose();
 export type CnListWire = z.infer<typeof cnList>;
@@ -241,6 +257,25 @@ export const eventSubscriptionList = z
   .object({ event_subscriptions: z.array(subscription).nullish(), event_subscription: z.array(subscription).nullish(), count: z.number().nullish() })
   .loose();
 
+// ---- ELBs a cluster can be bound to (5.7.4) ----
+
+const bindableElb = z
+  .object({
+    id: z.string(),
+    cluster_id: z.string().nullish(),
+    name: z.string().nullish(),
+    description: z.string().nullish(),
+    vip_address: z.string().nullish(),
+    vip_subnet_id: z.string().nullish(),
+    type: z.string().nullish(),
+    admin_state_up: z.boolean().nullish(),
+    bandwidth: z.number().nullish(),
+    vpc_id: z.string().nullish(),
+  })
+  .loose();
+export type BindableElbWire = z.infer<typeof bindableElb>;
+export const bindableElbList = z.object({ elbs: z.array(bindableElb) }).loose();
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
@@ -307,6 +342,13 @@ export interface SubscriptionBody {
   notification_target_name: string;
   notification_target_type: 'SMN';
   time_zone?: string;
+}
+
+/** 5.7.1 / 5.7.2 */
+export interface DomainNameBody {
+  name: string;
+  type: 'public' | 'private';
+  ttl: number;
 }
 
 export interface DeleteClusterBody {

@@ -43,7 +43,9 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
       expect((await detail(free.id)).task_status).toBe('ELB_UNBINDING');
       dws.sim.advance(4 * MIN);
     }
-    expect((await c.post(`/v2/{pid}/clusters/${free.id}/elbs/${elbs[0].id}`)).status).toBe(200);
+    expect(shapeDifferences({ elbs }, fixture('elbs-list.response.json'))).toEqual([]);
+    const bind = await c.post(`/v2/{pid}/clusters/${free.id}/elbs/${elbs[0].id}`);
+    expect(shapeDifferences(bind.body, fixture('elb-bind.response.json'))).toEqual([]);
     expect((await detail(free.id)).task_status).toBe('ELB_BINDING');
     dws.sim.advance(4 * MIN);
     expect((await detail(free.id)).elb).toMatchObject({ id: elbs[0].id, private_ip: elbs[0].vip_address });

@@ -486,6 +486,73 @@ describe('dws adapter: its own capabilities', () => {
     });
   });
 
+  it('binds an ELB as a task answered as its workflow, then unbinds it; the ELB must be one the cluster can be bound to', async () => {
+    const raw = await simClient(sim);
+    const target = (await raw.get('/clusters')).body.clusters.find((c: any) => c.status === 'AVAILABLE' && c.task_status === null && !c.elb);
+    expect((await vendor().bindings(new RequestScope(), target.id))!.loadBalancer).toBeNull();
+    sim.resetStats();
+    const elbs = (await vendor().bindableLoadBalancers(new RequestScope(), target.id))!;
+    expect(routes()['GET /v2/{project_id}/clusters/{cluster_id}/elbs']).toBe(1);
+    expect(elbs.length).toBeGreaterThan(0);
+    expect(elbs.some((e) => e.bound)).toBe(false);
+
+    const wrong = await rejectionOf(vendor().bindLoadBalancer(new RequestScope(), target.id, UNKNOWN_ID), ValidationError);
+    expect(wrong.field).toBe('elbId');
+    sim.resetStats();
+    const bound = await vendor().bindLoadBalancer(new RequestScope(), target.id, elbs[0]!.nativeId);
+    expect(routes()).toMatchObject({
+      'GET /v2/{project_id}/clusters/{cluster_id}/elbs': 1,
+      'POST /v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}': 1,
+      'GET /v1.0/{project_id}/clusters/{cluster_id}': 1,
+    });
+    expect(vendorCalls()).toBe(3);
+    expect(bound.workflow).toMatchObject({ kind: 'BindLoadBalancer', state: 'RUNNING', rawState: 'ELB_BINDING' });
+    sim.advance(4 * MIN);
+    expect(await session().workflows.get(bound.workflow!.nativeId)).toMatchObject({ state: 'SUCCEEDED' });
+    expect((await vendor().bindings(new RequestScope(), target.id))!.loadBalancer).toMatchObject({ nativeId: elbs[0]!.nativeId, privateIp: elbs[0]!.address });
+    expect((await vendor().bindableLoadBalancers(new RequestScope(), target.id))!.find((e) => e.bound)?.nativeId).toBe(elbs[0]!.nativeId);
+
+    const unbound = await vendor().unbindLoadBalancer(new RequestScope(), target.id);
+    expect(unbound.workflow).toMatchObject({ kind: 'UnbindLoadBalancer', state: 'RUNNING' });
+    sim.advance(4 * MIN);
+    expect((await vendor().bindings(new RequestScope(), target.id))!.loadBalancer).toBeNull();
+    expect((await rejectionOf(vendor().unbindLoadBalancer(new RequestScope(), target.id), ValidationError)).field).toBe('id');
+  });
+
+  it('binds and unbinds an EIP at once, the unbinding naming the EIP the cluster’s detail shows', async () => {
+    const raw = await simClient(sim);
+    const target = (await raw.get('/clusters')).body.clusters.find((c: any) => c.status === 'AVAILABLE' && !c.public_ip);
+    const eipId = 'ab60b4ac-10e3-4d83-bccd-9a6a1b0ba983';
+    sim.resetStats();
+    expect(await vendor().bindEip(new RequestScope(), target.id, eipId)).toEqual({ target: { type: 'Cluster', nativeId: target.id } });
+    expect(vendorCalls()).toBe(1);
+    expect((await vendor().bindings(new RequestScope(), target.id))!.eip).toEqual({ nativeId: eipId, bindType: 'bind_existing' });
+    expect(await failure(vendor().bindEip(new RequestScope(), target.id, eipId))).toMatchObject({ detail: { vendorCode: 'DWS.5133' } });
+    sim.resetStats();
+    await vendor().unbindEip(new RequestScope(), target.id);
+    expect(routes()).toMatchObject({ 'GET /v1.0/{project_id}/clusters/{cluster_id}': 1, 'DELETE /v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}': 1 });
+    expect((await vendor().bindings(new RequestScope(), target.id))!.eip).toBeNull();
+    expect((await rejectionOf(vendor().unbindEip(new RequestScope(), target.id), ValidationError)).field).toBe('id');
+    await rejectionOf(vendor().unbindEip(new RequestScope(), UNKNOWN_ID), NotFoundError);
+  });
+
+  it('applies for, changes and deletes a public domain name, one write each; the private one cannot go', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    const change = { type: 'public' as const, name: 'demo' };
+    sim.resetStats();
+    expect(await vendor().setDomainName(new RequestScope(), target.id, change, true)).toEqual({ target: { type: 'Cluster', nativeId: target.id } });
+    expect(routes()['POST /v1.0/{project_id}/clusters/{cluster_id}/dns']).toBe(1);
+    expect(await failure(vendor().setDomainName(new RequestScope(), target.id, change, true))).toMatchObject({ detail: { vendorCode: 'DWS.5065' } });
+    await vendor().setDomainName(new RequestScope(), target.id, { ...change, name: 'demo2', ttl: 600 }, false);
+    await vendor().setDomainName(new RequestScope(), target.id, { type: 'private', name: 'inside' }, false);
+    await vendor().deletePublicDomainName(new RequestScope(), target.id);
+    expect(routes()).toMatchObject({ 'PUT /v1.0/{project_id}/clusters/{cluster_id}/dns': 2, 'DELETE /v1.0/{project_id}/clusters/{cluster_id}/dns': 1 });
+    expect(sim.stats().urls[`DELETE /v1.0/${raw.projectId}/clusters/${target.id}/dns?type=public`]).toBe(1);
+    expect((await rejectionOf(vendor().deletePublicDomainName(new RequestScope(), target.id), ValidationError)).field).toBe('id');
+    expect((await rejectionOf(vendor().setDomainName(new RequestScope(), target.id, change, false), ValidationError)).field).toBe('input.type');
+  });
+
   it('lists every alarm with its state, walking the vendor’s pages, and filters by it', async () => {
     const raw = await simClient(sim);
     const all = (await raw.get('/v2/{pid}/alarms?time_zone=GMT&limit=1000')).body.alarm_details;

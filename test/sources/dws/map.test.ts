@@ -5,6 +5,8 @@ import {
   alarmStatistics,
   alarmSubscriptionList,
   availabilityZoneList,
+  bindableElbList,
+  clusterDetail,
   eventSubscriptionList,
   type ClusterWire,
   nodeTypeList,
@@ -25,6 +27,8 @@ import {
   toAlarmDay,
   toAlarmEvent,
   toAvailabilityZone,
+  toBindableLoadBalancer,
+  toBindings,
   toCluster,
   toEvent,
   toHosts,
@@ -830,5 +834,39 @@ describe('dws map: alarm and event subscriptions', () => {
       enabled: false,
       categories: ['management', 'system alarm'],
     });
+  });
+});
+
+describe('dws map: a cluster’s EIP and ELB', () => {
+  it('reads the detail example’s EIP (5.2.3) and no ELB', () => {
+    const c = clusterDetail.parse(fixture('cluster-detail.response.json')).cluster;
+    expect(toBindings(c)).toEqual({ eip: { nativeId: '85b20d7e-9etypb2a-98f3-3c8843ea3574', bindType: 'auto_assign' }, loadBalancer: null });
+  });
+
+  it('reads a bound ELB (table 5-35), and not_use or no public_ip as no EIP', () => {
+    const c = clusterDetail.parse(fixture('cluster-detail.response.json')).cluster;
+    const elb = { id: 'e1', name: 'lb', public_ip: '121.36.1.2', private_ip: '192.168.0.222', private_endpoint: '192.168.0.222:8000', vpc_id: 'v1' };
+    expect(toBindings({ ...c, elb, public_ip: { public_bind_type: 'not_use', eip_id: null } })).toEqual({
+      eip: null,
+      loadBalancer: { nativeId: 'e1', name: 'lb', publicIp: '121.36.1.2', privateIp: '192.168.0.222', privateEndpoint: '192.168.0.222:8000', vpcId: 'v1' },
+    });
+    expect(toBindings({ ...c, public_ip: null }).eip).toBeNull();
+  });
+
+  it('maps the bindable ELB example (5.7.4): bound only when it names the cluster', () => {
+    const [e] = bindableElbList.parse(fixture('elbs-list.response.json')).elbs;
+    expect(toBindableLoadBalancer(e!, 'c1')).toEqual({
+      nativeId: '1e6e0b66-6223-4523-bfd9-033c88b4ce9f',
+      name: 'loadbalancer5',
+      description: 'simple lb',
+      address: '192.168.0.222',
+      subnetId: null,
+      type: null,
+      up: true,
+      bandwidth: 0,
+      vpcId: 'c9f1171e-dc90-4ae9-bf22-f9736983ce2d',
+      bound: false,
+    });
+    expect(toBindableLoadBalancer({ ...e!, cluster_id: 'c1' }, 'c1').bound).toBe(true);
   });
 });

@@ -12,6 +12,7 @@ import {
   createSnapshotBody,
   defaultSnapshotName,
   deleteClusterBody,
+  domainNameBody,
   memberNodeCount,
   nodeChange,
   parametersBody,
@@ -394,5 +395,20 @@ describe('dws requests: subscriptions', () => {
     ['input', 'event', {}, created('event')],
   ] as const)('refuses, naming %s, what the tables make mandatory', (at, kind, change, current) => {
     expect(field(() => subscriptionBody(kind, change, current))).toBe(at);
+  });
+});
+
+describe('dws requests: domain names', () => {
+  it('sends the examples’ public name "demo" (5.7.1, 5.7.2), 300 s being the default', () => {
+    expect(domainNameBody({ type: 'public', name: 'demo', ttl: 300 })).toEqual(fixture('dns-create.request.json'));
+    expect(domainNameBody({ type: 'public', name: 'demo' })).toEqual(fixture('dns-update.request.json'));
+  });
+
+  it.each([
+    ['input.ttl', { type: 'private' as const, name: 'demo', ttl: 299 }],
+    ['input.ttl', { type: 'private' as const, name: 'demo', ttl: 2147483648 }],
+    ['input.name', { type: 'public' as const, name: '' }],
+  ])('refuses, naming %s, what tables 5-145 and 5-147 refuse', (at, change) => {
+    expect(field(() => domainNameBody(change))).toBe(at);
   });
 });

@@ -4,6 +4,9 @@ import type {
   DwsAlarm,
   DwsAlarmDay,
   DwsAvailabilityZone,
+  DwsBindableLoadBalancer,
+  DwsEip,
+  DwsLoadBalancer,
   DwsNodeType,
   DwsParameter,
   DwsParameterTemplate,
@@ -15,6 +18,8 @@ import {
   ALARM_LEVELS,
   BACKUP_DEVICES,
   BACKUP_TYPES,
+  DOMAIN_NAME_TYPES,
+  type DwsDomainNameChange,
   type DwsAlarmSubscriptionChange,
   type DwsEventSubscriptionChange,
   type DwsParameterChange,
@@ -31,6 +36,12 @@ import { EventSeverityEnum } from '../enums.js';
 import { payload, targetWith, withoutNulls } from '../../operations.js';
 import { mutationOptions } from '../mutations/payload.js';
 import { type VendorRoot, vendorOf, vendorRoot, vendorSource } from './root.js';
+
+/** A DWS mutation's cluster argument. */
+const CLUSTER_ID = { required: true, description: 'The cluster' } as const;
+/** The DWS vendor of the cluster `id` names, for mutation `operation`. */
+const dwsCluster = (ctx: GatewayContext, id: string | number, operation: string) =>
+  targetWith(ctx, 'id', String(id), 'Cluster', vendorOf<DwsVendor>('dws', operation));
 
 const AvailabilityZoneRef = builder.objectRef<DwsAvailabilityZone>('DwsAvailabilityZone').implement({
   description: 'An availability zone of the DWS project’s region',
@@ -251,6 +262,42 @@ const ParameterTemplateRef = builder.objectRef<ClusterTemplate>('DwsParameterTem
   }),
 });
 
+const EipRef = builder.objectRef<DwsEip>('DwsEip').implement({
+  description: 'The elastic IP a DWS cluster is reached at from the internet',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { nullable: true, description: 'The EIP’s id' }),
+    bindType: t.exposeString('bindType', { nullable: true, description: 'How it was bound, in the vendor’s words: auto_assign or bind_existing' }),
+  }),
+});
+
+const LoadBalancerRef = builder.objectRef<DwsLoadBalancer>('DwsLoadBalancer').implement({
+  description: 'The ELB a DWS cluster is bound to',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The ELB’s id' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name' }),
+    publicIp: t.exposeString('publicIp', { nullable: true, description: 'Its public address' }),
+    privateIp: t.exposeString('privateIp', { nullable: true, description: 'Its private address' }),
+    privateEndpoint: t.exposeString('privateEndpoint', { nullable: true, description: 'address:port the cluster is reached at through it' }),
+    vpcId: t.exposeString('vpcId', { nullable: true, description: 'The VPC it is in' }),
+  }),
+});
+
+const BindableLoadBalancerRef = builder.objectRef<DwsBindableLoadBalancer>('DwsBindableLoadBalancer').implement({
+  description: 'An ELB of a DWS cluster’s VPC it can be bound to',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The ELB’s id: what dwsBindLoadBalancer’s elbId takes' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name' }),
+    description: t.exposeString('description', { nullable: true, description: 'Its description' }),
+    address: t.exposeString('address', { nullable: true, description: 'Its virtual IP address' }),
+    subnetId: t.exposeString('subnetId', { nullable: true, description: 'The subnet of that address' }),
+    type: t.exposeString('type', { nullable: true, description: 'Internal (dedicated) or External (shared)' }),
+    up: t.exposeBoolean('up', { nullable: true, description: 'Whether it is administratively up' }),
+    bandwidth: t.exposeInt('bandwidth', { nullable: true, description: 'Its bandwidth, in the vendor’s figure' }),
+    vpcId: t.exposeString('vpcId', { nullable: true, description: 'Its VPC' }),
+    bound: t.exposeBoolean('bound', { description: 'Whether it is the one bound to this cluster' }),
+  }),
+});
+
 /** What `Cluster.details` is for a DWS cluster: its own settings, each read only when selected. */
 export interface DwsClusterDetailsRoot {
   kind: 'dws';
@@ -266,6 +313,24 @@ export const DwsClusterDetailsRef = builder.objectRef<DwsClusterDetailsRoot>('Dw
       nullable: true,
       description: 'Its snapshot policy (one vendor call); null where the cluster is gone, or with an error where the call failed',
       resolve: (d, _args, ctx) => d.vendor.snapshotPolicy(ctx.scope, d.clusterNativeId),
+    }),
+    eip: t.field({
+      type: EipRef,
+      nullable: true,
+      description: 'The elastic IP it is bound to (from its detail, one vendor call shared with the other fields that read it); null where it has none',
+      resolve: async (d, _args, ctx) => (await d.vendor.bindings(ctx.scope, d.clusterNativeId))?.eip ?? null,
+    }),
+    loadBalancer: t.field({
+      type: LoadBalancerRef,
+      nullable: true,
+      description: 'The ELB it is bound to (from its detail, as eip); null where it has none',
+      resolve: async (d, _args, ctx) => (await d.vendor.bindings(ctx.scope, d.clusterNativeId))?.loadBalancer ?? null,
+    }),
+    bindableLoadBalancers: t.field({
+      type: [BindableLoadBalancerRef],
+      nullable: true,
+      description: 'The ELBs of its VPC it can be bound to (one vendor call); null where the cluster is gone. DWS has no read of its domain names.',
+      resolve: (d, _args, ctx) => d.vendor.bindableLoadBalancers(ctx.scope, d.clusterNativeId),
     }),
     parameterTemplates: t.field({
       type: [ParameterTemplateRef],
@@ -423,6 +488,23 @@ const EventSubscriptionInput = builder.inputType('DwsEventSubscriptionInput', {
   }),
 });
 
+const DomainNameTypeEnum = builder.enumType('DwsDomainNameType', {
+  description: 'A DWS cluster’s domain names: a private one from its creation, a public one once applied for',
+  values: {
+    PUBLIC: { value: DOMAIN_NAME_TYPES.PUBLIC, description: 'Reached from the internet' },
+    PRIVATE: { value: DOMAIN_NAME_TYPES.PRIVATE, description: 'Reached from the cluster’s VPC' },
+  } as const,
+});
+
+const DomainNameInput = builder.inputType('DwsDomainNameInput', {
+  description: 'A DWS cluster’s domain name',
+  fields: (t) => ({
+    type: t.field({ type: DomainNameTypeEnum, required: true, description: 'Which of its names' }),
+    name: t.string({ required: true, description: 'The name' }),
+    ttl: t.int({ description: 'Seconds its SOA record set is cached, 300 to 2147483647; absent: 300' }),
+  }),
+});
+
 const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').implement({
   description: 'What a DWS source has beyond the unified lists: what a createCluster form offers, and its alarms with their state',
   fields: (t) => ({
@@ -480,23 +562,23 @@ builder.mutationFields((t) => ({
     ...mutationOptions,
     description: 'Gives a DWS cluster’s database administrator a new password; done when DWS answers (no workflow). The password goes to the vendor only.',
     args: {
-      id: t.arg.id({ required: true, description: 'The cluster' }),
+      id: t.arg.id(CLUSTER_ID),
       newPassword: t.arg.string({
         required: true,
         description: '12 to 32 characters, three of: uppercase, lowercase, digits, special characters; not the administrator’s name either way round',
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsResetPassword'));
+      const target = await dwsCluster(ctx, args.id, 'dwsResetPassword');
       return payload(target.adapter, await target.run.resetPassword(ctx.scope, target.nativeId, args.newPassword));
     },
   }),
   dwsCancelReadOnly: t.field({
     ...mutationOptions,
     description: 'Ends the read-only state DWS puts a cluster in when its disks fill up (clusters of version 1.7.2 or later); done when DWS answers',
-    args: { id: t.arg.id({ required: true, description: 'The cluster' }) },
+    args: { id: t.arg.id(CLUSTER_ID) },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsCancelReadOnly'));
+      const target = await dwsCluster(ctx, args.id, 'dwsCancelReadOnly');
       return payload(target.adapter, await target.run.cancelReadOnly(ctx.scope, target.nativeId));
     },
   }),
@@ -508,11 +590,11 @@ builder.mutationFields((t) => ({
     description:
       'Changes a DWS cluster’s snapshot policy (operator role: it governs one cluster’s backups): retention, where snapshots go, strategies added or edited; done when DWS answers',
     args: {
-      id: t.arg.id({ required: true, description: 'The cluster' }),
+      id: t.arg.id(CLUSTER_ID),
       input: t.arg({ type: SnapshotPolicyInput, required: true, description: 'What to change' }),
     },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsSetSnapshotPolicy'));
+      const target = await dwsCluster(ctx, args.id, 'dwsSetSnapshotPolicy');
       const change: DwsSnapshotPolicyChange = withoutNulls(args.input);
       return payload(target.adapter, await target.run.setSnapshotPolicy(ctx.scope, target.nativeId, change));
     },
@@ -521,11 +603,11 @@ builder.mutationFields((t) => ({
     ...mutationOptions,
     description: 'Removes one strategy from a DWS cluster’s snapshot policy; done when DWS answers',
     args: {
-      id: t.arg.id({ required: true, description: 'The cluster' }),
+      id: t.arg.id(CLUSTER_ID),
       strategyId: t.arg.string({ required: true, description: 'The strategy’s nativeId' }),
     },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsDeleteSnapshotStrategy'));
+      const target = await dwsCluster(ctx, args.id, 'dwsDeleteSnapshotStrategy');
       return payload(target.adapter, await target.run.deleteSnapshotStrategy(ctx.scope, target.nativeId, args.strategyId));
     },
   }),
@@ -537,12 +619,12 @@ builder.mutationFields((t) => ({
     description:
       'Changes database parameters of a DWS cluster (operator role: they govern one cluster). DWS applies them as a task: the answer is its workflow. Parameters that need a restart leave the template PENDING_REBOOT until the next one.',
     args: {
-      id: t.arg.id({ required: true, description: 'The cluster' }),
+      id: t.arg.id(CLUSTER_ID),
       values: t.arg({ type: [ParameterValueInput], required: true, description: 'The new values, each for the CNs or the DNs' }),
       templateId: t.arg.string({ description: 'The template to change (a DwsParameterTemplate’s nativeId); absent: the cluster’s parameterGroup' }),
     },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsSetParameters'));
+      const target = await dwsCluster(ctx, args.id, 'dwsSetParameters');
       const values: DwsParameterChange[] = args.values;
       return payload(target.adapter, await target.run.setParameters(ctx.scope, target.nativeId, values, args.templateId ?? undefined));
     },
@@ -606,3 +688,74 @@ builder.mutationFields((t) => {
     dwsDeleteEventSubscription: remove('event'),
   };
 });
+
+// ---- A cluster's connections: operator mutations, as they change how one cluster is reached ----
+
+builder.mutationFields((t) => ({
+  dwsBindLoadBalancer: t.field({
+    ...mutationOptions,
+    description:
+      'Binds one of the ELBs its VPC offers (DwsClusterDetails.bindableLoadBalancers) to a DWS cluster; DWS runs it as a task: the answer is its workflow',
+    args: { id: t.arg.id(CLUSTER_ID), elbId: t.arg.string({ required: true, description: 'The ELB’s nativeId' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsBindLoadBalancer');
+      return payload(target.adapter, await target.run.bindLoadBalancer(ctx.scope, target.nativeId, args.elbId));
+    },
+  }),
+  dwsUnbindLoadBalancer: t.field({
+    ...mutationOptions,
+    description: 'Unbinds a DWS cluster’s ELB; DWS runs it as a task: the answer is its workflow',
+    args: { id: t.arg.id(CLUSTER_ID) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsUnbindLoadBalancer');
+      return payload(target.adapter, await target.run.unbindLoadBalancer(ctx.scope, target.nativeId));
+    },
+  }),
+  dwsBindEip: t.field({
+    ...mutationOptions,
+    description: 'Binds an elastic IP to a DWS cluster, which is then reached at it from the internet; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), eipId: t.arg.string({ required: true, description: 'The EIP’s id' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsBindEip');
+      return payload(target.adapter, await target.run.bindEip(ctx.scope, target.nativeId, args.eipId));
+    },
+  }),
+  dwsUnbindEip: t.field({
+    ...mutationOptions,
+    description: 'Unbinds a DWS cluster’s elastic IP; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsUnbindEip');
+      return payload(target.adapter, await target.run.unbindEip(ctx.scope, target.nativeId));
+    },
+  }),
+  dwsCreateDomainName: t.field({
+    ...mutationOptions,
+    description: 'Applies for a domain name of a DWS cluster, of a type it has none of yet; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), input: t.arg({ type: DomainNameInput, required: true, description: 'The name' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsCreateDomainName');
+      const change: DwsDomainNameChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.setDomainName(ctx.scope, target.nativeId, change, true));
+    },
+  }),
+  dwsUpdateDomainName: t.field({
+    ...mutationOptions,
+    description: 'Changes a DWS cluster’s public or private domain name; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), input: t.arg({ type: DomainNameInput, required: true, description: 'The new name' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsUpdateDomainName');
+      const change: DwsDomainNameChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.setDomainName(ctx.scope, target.nativeId, change, false));
+    },
+  }),
+  dwsDeleteDomainName: t.field({
+    ...mutationOptions,
+    description: 'Deletes a DWS cluster’s public domain name (DWS keeps the private one); done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsDeleteDomainName');
+      return payload(target.adapter, await target.run.deletePublicDomainName(ctx.scope, target.nativeId));
+    },
+  }),
+}));
