@@ -13,9 +13,12 @@ import {
   DwsCreateAlarmSubscriptionDocument,
   DwsCreateEventSubscriptionDocument,
   DwsCreateFormDocument,
+  DwsCreateResourcePoolDocument,
+  DwsCreateWorkloadPlanDocument,
   DwsDeleteAlarmSubscriptionDocument,
   DwsDeleteDomainNameDocument,
   DwsDeleteEventSubscriptionDocument,
+  DwsDeleteResourcePoolDocument,
   DwsDeleteSnapshotStrategyDocument,
   DwsParametersDocument,
   DwsParameterTemplatesDocument,
@@ -23,11 +26,13 @@ import {
   DwsResetPasswordDocument,
   DwsSetParametersDocument,
   DwsSetSnapshotPolicyDocument,
+  DwsSetWorkloadDocument,
   DwsSubscriptionsDocument,
   DwsUnbindEipDocument,
   DwsUnbindLoadBalancerDocument,
   DwsUpdateAlarmSubscriptionDocument,
   DwsUpdateDomainNameDocument,
+  DwsWorkloadDocument,
   DwsUpdateEventSubscriptionDocument,
   DwsSnapshotPolicyDocument,
   NodeByIdDocument,
@@ -530,5 +535,55 @@ describe('Cluster.details: a DWS cluster’s EIP, ELB and domain names, and the 
       __typename: 'ValidationError',
       field: 'input.ttl',
     });
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s resource management, and the operator’s mutations', () => {
+  const workloadOf = async (id: string, token?: string, logicalCluster?: string) => {
+    const { data, errors } = await demo.run(DwsWorkloadDocument, { id, logicalCluster: logicalCluster ?? null }, token);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || !node.details || !('workload' in node.details)) return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    return node.details;
+  };
+
+  it('reads the switch and the pools, one vendor call each, to a viewer; the operator changes them, a viewer may not', async () => {
+    const idle = (await vendor('v1.0', '/clusters')).clusters.find((c: any) => c.status === 'AVAILABLE' && c.task_status === null);
+    const id = encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId: idle.id });
+    demo.resetCounts();
+    expect(await workloadOf(id, VIEWER_TOKEN)).toEqual({ workload: { enabled: true, rawSwitch: 'on', maxConcurrency: 60 }, resourcePools: [] });
+    expect(Object.fromEntries(vendorReads())).toMatchObject({
+      'GET /v2/{project_id}/clusters/{cluster_id}/workload': 1,
+      'GET /v2/{project_id}/clusters/{cluster_id}/workload/queues': 1,
+    });
+
+    const input = {
+      name: 'e2e_etl',
+      resources: [
+        { name: 'cpu_share', value: 20 },
+        { name: 'memory', value: 0 },
+      ],
+    };
+    expect((await demo.run(DwsCreateResourcePoolDocument, { id, input }, VIEWER_TOKEN)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const created = await demo.run(DwsCreateResourcePoolDocument, { id, input }, OPERATOR_TOKEN);
+    expect(created.data?.dwsCreateResourcePool).toEqual({ __typename: 'OperationPayload', targetId: id, workflow: null });
+    expect(await mutate(demo, DwsSetWorkloadDocument, { id, enabled: true, maxConcurrency: 5 })).toMatchObject({
+      __typename: 'OperationPayload',
+      workflow: null,
+    });
+    expect(await mutate(demo, DwsCreateWorkloadPlanDocument, { id, name: 'e2e_plan' })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await workloadOf(id)).toEqual({ workload: { enabled: true, rawSwitch: 'on', maxConcurrency: 5 }, resourcePools: ['e2e_etl'] });
+
+    expect(await mutate(demo, DwsDeleteResourcePoolDocument, { id, name: 'e2e_etl' })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await mutate(demo, DwsDeleteResourcePoolDocument, { id, name: 'e2e_etl' })).toEqual({
+      __typename: 'NotFoundError',
+      type: 'DwsResourcePool',
+      id: 'e2e_etl',
+    });
+    expect(await mutate(demo, DwsCreateResourcePoolDocument, { id, input: { ...input, resources: [] } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.resources',
+    });
+    expect((await workloadOf(id)).resourcePools).toEqual([]);
   });
 });

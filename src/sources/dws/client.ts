@@ -62,6 +62,12 @@ import {
   subscriptionAnswer,
   type SubscriptionWire,
   type TagWire,
+  type ResourcePoolBody,
+  type WorkloadBody,
+  type WorkloadPlanBody,
+  workloadQueues,
+  workloadStatus,
+  type WorkloadStatusWire,
   token,
 } from './wire.js';
 
@@ -245,6 +251,20 @@ export class DwsClient {
     return (await this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/elbs', { cluster_id: clusterId }, bindableElbList))?.elbs ?? null;
   }
 
+  // ---- Resource management (5.4) ----
+
+  /** Whether resource management is on (5.4.1); null when the cluster is gone. */
+  workload(scope: RequestScope, clusterId: string): Promise<WorkloadStatusWire | null> {
+    return this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/workload', { cluster_id: clusterId }, workloadStatus);
+  }
+
+  /** The names of the cluster's resource pools (5.4.3), of one logical cluster in that mode; null when the cluster is gone. */
+  async resourcePools(scope: RequestScope, clusterId: string, logicalCluster?: string): Promise<string[] | null> {
+    const query = logicalCluster !== undefined ? { logical_cluster_name: logicalCluster } : undefined;
+    const body = await this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/workload/queues', { cluster_id: clusterId }, workloadQueues, query);
+    return body ? (body.workload_queue_name_list ?? []) : null;
+  }
+
   // ---- Parameter templates (5.12) ----
 
   /** The templates associated with a cluster (5.12.1); null when the cluster is gone. */
@@ -406,6 +426,27 @@ export class DwsClient {
   async bindEip(clusterId: string, eipId: string, bind: boolean, signal?: AbortSignal): Promise<void> {
     const route = '/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}';
     await this.#write(bind ? 'POST' : 'DELETE', route, { cluster_id: clusterId, eip_id: eipId }, undefined, anyAnswer, signal);
+  }
+
+  /** 5.4.6: done when DWS answers, as are the other resource management writes. */
+  async setWorkload(clusterId: string, body: WorkloadBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v2/{project_id}/clusters/{cluster_id}/workload', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.4.2 */
+  async createWorkloadPlan(clusterId: string, body: WorkloadPlanBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v2/{project_id}/clusters/{cluster_id}/workload/plans', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.4.4 */
+  async createResourcePool(clusterId: string, body: ResourcePoolBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('PUT', '/v2/{project_id}/clusters/{cluster_id}/workload/queues', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.4.5: the pool by name, in the query. */
+  async deleteResourcePool(clusterId: string, name: string, logicalCluster: string | undefined, signal?: AbortSignal): Promise<void> {
+    const query = { workload_queue_name: name, ...(logicalCluster !== undefined ? { logical_cluster_name: logicalCluster } : {}) };
+    await this.#write('DELETE', '/v2/{project_id}/clusters/{cluster_id}/workload/queues', { cluster_id: clusterId }, undefined, anyAnswer, signal, query);
   }
 
   /** 5.3.4 */

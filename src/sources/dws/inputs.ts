@@ -127,3 +127,12 @@ export interface DwsDomainNameChange {
   /** Seconds the SOA record set is cached; absent: 300, the document's default. */
   ttl?: number;
 }
+
+/** dwsCreateResourcePool's input (5.4.4). */
+export interface DwsResourcePoolChange {
+  name: string;
+  /** The logical cluster it belongs to, in logical cluster mode. */
+  logicalCluster?: string;
+  /** Each resource's value, e.g. CPU share 12; -1 or 0 is no limit in the example. */
+  resources: { name: string; value: number }[];
+}

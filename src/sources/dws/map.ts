@@ -25,6 +25,7 @@ import type {
   SnapshotPolicyWire,
   SnapshotWire,
   SubscriptionWire,
+  WorkloadStatusWire,
 } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
@@ -871,6 +872,22 @@ export const toBindableLoadBalancer = (e: BindableElbWire, clusterId: string): D
   bandwidth: e.bandwidth ?? null,
   vpcId: e.vpc_id ?? null,
   bound: e.cluster_id === clusterId,
+});
+
+// ---- Resource management (5.4.1) ----
+
+export interface DwsWorkload {
+  enabled: boolean;
+  /** on or off. */
+  rawSwitch: string | null;
+  maxConcurrency: number | null;
+}
+
+/** WorkloadStatus (table 5-77). */
+export const toWorkload = (w: WorkloadStatusWire): DwsWorkload => ({
+  enabled: w.workload_status?.workload_switch === 'on',
+  rawSwitch: w.workload_status?.workload_switch ?? null,
+  maxConcurrency: w.workload_status?.max_concurrency_num ?? null,
 });
 
 // ---- A cluster's parameter templates (5.12) ----

@@ -7,6 +7,7 @@ import type {
   DwsDomainNameChange,
   DwsEventSubscriptionChange,
   DwsParameterChange,
+  DwsResourcePoolChange,
   DwsSnapshotPolicyChange,
   DwsSubscriptionKind,
 } from './inputs.js';
@@ -22,6 +23,7 @@ import type {
   DeleteClusterBody,
   DomainNameBody,
   RemoveCnsBody,
+  ResourcePoolBody,
   ResetPasswordBody,
   RestoreBody,
   ScaleOutBody,
@@ -451,4 +453,25 @@ export function domainNameBody(change: DwsDomainNameChange): DomainNameBody {
   if (!Number.isInteger(ttl) || ttl < TTL.min || ttl > TTL.max)
     throw new ValidationError('input.ttl', `DWS caches a domain name ${TTL.min} to ${TTL.max} seconds`);
   return { name: required(change.name, 'input.name'), type: change.type, ttl };
+}
+
+// ---- Resource management ----
+
+/**
+ * The body of Creating a Resource Pool (5.4.4). The document lists no resource names and
+ * no ranges ("CPU share 12%, memory 0 (no limit), storage -1 (no limit), concurrent 10"
+ * in its example): names are DWS's to judge; a value must be an integer, -1 or more.
+ */
+export function resourcePoolBody(pool: DwsResourcePoolChange): ResourcePoolBody {
+  if (pool.resources.length === 0) throw new ValidationError('input.resources', 'a resource pool needs at least one resource setting');
+  return {
+    workload_queue: {
+      workload_queue_name: required(pool.name, 'input.name'),
+      ...(pool.logicalCluster !== undefined ? { logical_cluster_name: pool.logicalCluster } : {}),
+      workload_resource_item_list: pool.resources.map((r, i) => {
+        if (!Number.isInteger(r.value) || r.value < -1) throw new ValidationError(`input.resources[${i}].value`, 'an integer, -1 or more (-1 and 0: no limit)');
+        return { resource_name: required(r.name, `input.resources[${i}].name`), resource_value: r.value };
+      }),
+    },
+  };
 }

@@ -14,6 +14,7 @@ import {
   type DwsQuota,
   type DwsSnapshotPolicy,
   type DwsSubscription,
+  type DwsWorkload,
   toAlarm,
   toAlarmDay,
   toAvailabilityZone,
@@ -25,6 +26,7 @@ import {
   toQuota,
   toSnapshotPolicy,
   toSubscription,
+  toWorkload,
 } from './map.js';
 import { isNotFoundError } from './client.js';
 import { type DwsOperationsDeps, sendTo, startedOn } from './operations.js';
@@ -33,10 +35,11 @@ import type {
   DwsDomainNameChange,
   DwsEventSubscriptionChange,
   DwsParameterChange,
+  DwsResourcePoolChange,
   DwsSnapshotPolicyChange,
   DwsSubscriptionKind,
 } from './inputs.js';
-import { domainNameBody, parametersBody, resetPasswordBody, snapshotPolicyBody, subscriptionBody } from './requests.js';
+import { domainNameBody, parametersBody, resourcePoolBody, resetPasswordBody, snapshotPolicyBody, subscriptionBody } from './requests.js';
 
 /**
  * DWS's own capabilities, beyond the unified readers and operations
@@ -102,6 +105,18 @@ export interface DwsVendor {
   setDomainName(scope: RequestScope, clusterId: string, change: DwsDomainNameChange, create: boolean): Promise<OperationResult>;
   /** Deletes the cluster's public domain name (5.7.3: the private one cannot go); done when DWS answers. */
   deletePublicDomainName(scope: RequestScope, clusterId: string): Promise<OperationResult>;
+  /** Whether resource management is on, and the most concurrent queries (5.4.1); null when the cluster is gone. */
+  workload(scope: RequestScope, clusterId: string): Promise<DwsWorkload | null>;
+  /** The names of the cluster's resource pools (5.4.3); null when the cluster is gone. */
+  resourcePools(scope: RequestScope, clusterId: string, logicalCluster?: string): Promise<string[] | null>;
+  /** Switches resource management on or off, with the most concurrent queries (5.4.6); done when DWS answers, as are the writes below. */
+  setWorkload(scope: RequestScope, clusterId: string, enabled: boolean, maxConcurrency?: number): Promise<OperationResult>;
+  /** A resource management plan (5.4.2). */
+  createWorkloadPlan(scope: RequestScope, clusterId: string, name: string, logicalCluster?: string): Promise<OperationResult>;
+  /** A resource pool with its resource settings (5.4.4). */
+  createResourcePool(scope: RequestScope, clusterId: string, pool: DwsResourcePoolChange): Promise<OperationResult>;
+  /** Removes resource pool `name` (5.4.5); NotFoundError DwsResourcePool when the cluster has none such. */
+  deleteResourcePool(scope: RequestScope, clusterId: string, name: string, logicalCluster?: string): Promise<OperationResult>;
 }
 
 /** The types NotFoundError names for subscriptions, which have no global id. */
@@ -254,6 +269,47 @@ export function dwsVendor(deps: DwsOperationsDeps): DwsVendor {
         await client.deletePublicDomainName(clusterId, scope.signal);
       } catch (err) {
         throw isNotFoundError(err) ? new ValidationError('id', 'the cluster has no public domain name') : err;
+      }
+      return cluster(clusterId);
+    },
+
+    workload: async (scope, clusterId) => {
+      const w = await client.workload(scope, clusterId);
+      return w && toWorkload(w);
+    },
+
+    resourcePools: (scope, clusterId, logicalCluster) => client.resourcePools(scope, clusterId, logicalCluster),
+
+    async setWorkload(scope, clusterId, enabled, maxConcurrency) {
+      if (maxConcurrency !== undefined && (!Number.isInteger(maxConcurrency) || maxConcurrency < 1)) {
+        throw new ValidationError('maxConcurrency', 'the most concurrent queries is a whole number, 1 or more');
+      }
+      const body = {
+        workload_status: { workload_switch: enabled ? 'on' : 'off', ...(maxConcurrency !== undefined ? { max_concurrency_num: maxConcurrency } : {}) },
+      } as const;
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.setWorkload(clusterId, body, scope.signal));
+      return cluster(clusterId);
+    },
+
+    async createWorkloadPlan(scope, clusterId, name, logicalCluster) {
+      if (name.trim() === '') throw new ValidationError('name', 'DWS needs a plan name');
+      const body = { plan_name: name, ...(logicalCluster !== undefined ? { logical_cluster_name: logicalCluster } : {}) };
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.createWorkloadPlan(clusterId, body, scope.signal));
+      return cluster(clusterId);
+    },
+
+    async createResourcePool(scope, clusterId, pool) {
+      const body = resourcePoolBody(pool);
+      await sendTo(sourceId, 'Cluster', clusterId, () => client.createResourcePool(clusterId, body, scope.signal));
+      return cluster(clusterId);
+    },
+
+    /** The cluster exists (the mutation found it): DWS's 404 means the pool. */
+    async deleteResourcePool(scope, clusterId, name, logicalCluster) {
+      try {
+        await client.deleteResourcePool(clusterId, name, logicalCluster, scope.signal);
+      } catch (err) {
+        throw isNotFoundError(err) ? new NotFoundError('DwsResourcePool', name) : err;
       }
       return cluster(clusterId);
     },

@@ -276,6 +276,16 @@ const bindableElb = z
 export type BindableElbWire = z.infer<typeof bindableElb>;
 export const bindableElbList = z.object({ elbs: z.array(bindableElb) }).loose();
 
+// ---- Resource management (5.4) ----
+
+export const workloadStatus = z
+  .object({
+    workload_status: z.object({ workload_switch: z.string().nullish(), max_concurrency_num: z.number().nullish() }).loose().nullish(),
+  })
+  .loose();
+export type WorkloadStatusWire = z.infer<typeof workloadStatus>;
+export const workloadQueues = z.object({ workload_queue_name_list: z.array(z.string()).nullish() }).loose();
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
@@ -349,6 +359,26 @@ export interface DomainNameBody {
   name: string;
   type: 'public' | 'private';
   ttl: number;
+}
+
+/** 5.4.6: the switch, and optionally the most concurrent queries. */
+export interface WorkloadBody {
+  workload_status: { workload_switch: 'on' | 'off'; max_concurrency_num?: number };
+}
+
+/** 5.4.4 */
+export interface ResourcePoolBody {
+  workload_queue: {
+    workload_queue_name: string;
+    logical_cluster_name?: string;
+    workload_resource_item_list: { resource_name: string; resource_value: number }[];
+  };
+}
+
+/** 5.4.2 */
+export interface WorkloadPlanBody {
+  plan_name: string;
+  logical_cluster_name?: string;
 }
 
 export interface DeleteClusterBody {

@@ -116,7 +116,11 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     const idle = await idleCluster(c);
     const base = `/v2/{pid}/clusters/${idle.id}/workload`;
     const pool = { workload_queue: { workload_queue_name: 'etl', workload_resource_item_list: [{ resource_name: 'cpu_share', resource_value: 20 }] } };
-    expect((await c.put(`${base}/queues`, pool)).body.workload_res_code).toBe(0);
+    expect(shapeDifferences((await c.get(base)).body, fixture('workload-status.response.json'))).toEqual([]);
+    expect(
+      shapeDifferences((await c.post(`${base}/plans`, fixture('workload-plan-create.request.json'))).body, fixture('workload-plan-create.response.json')),
+    ).toEqual([]);
+    expect((await c.put(`${base}/queues`, pool)).body).toEqual(fixture('workload-queue-create.response.json'));
     expect((await c.put(`${base}/queues`, pool)).status).toBe(400);
     expect((await c.get(`${base}/queues`)).body.workload_queue_name_list).toEqual(['etl']);
     expect((await c.del(`${base}/queues?workload_queue_name=etl`)).status).toBe(200);

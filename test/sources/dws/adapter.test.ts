@@ -553,6 +553,38 @@ describe('dws adapter: its own capabilities', () => {
     expect((await rejectionOf(vendor().setDomainName(new RequestScope(), target.id, change, false), ValidationError)).field).toBe('input.type');
   });
 
+  it('reads and switches resource management, creates a plan, and creates and deletes resource pools, one write each', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    sim.resetStats();
+    expect(await vendor().workload(new RequestScope(), target.id)).toEqual({ enabled: true, rawSwitch: 'on', maxConcurrency: 60 });
+    expect(await vendor().resourcePools(new RequestScope(), target.id)).toEqual([]);
+    expect(vendorCalls()).toBe(2);
+
+    sim.resetStats();
+    await vendor().setWorkload(new RequestScope(), target.id, true, 5);
+    await vendor().createWorkloadPlan(new RequestScope(), target.id, 'planA');
+    await vendor().createResourcePool(new RequestScope(), target.id, { name: 'test11', resources: [{ name: 'cpu_share', value: 12 }] });
+    await vendor().createResourcePool(new RequestScope(), target.id, {
+      name: 'other',
+      logicalCluster: 'v3_logical',
+      resources: [{ name: 'memory', value: 0 }],
+    });
+    expect(vendorCalls()).toBe(4);
+    expect(await vendor().workload(new RequestScope(), target.id)).toMatchObject({ enabled: true, maxConcurrency: 5 });
+    expect(await vendor().resourcePools(new RequestScope(), target.id)).toEqual(['test11']);
+    expect(await vendor().resourcePools(new RequestScope(), target.id, 'v3_logical')).toEqual(['other']);
+
+    await vendor().deleteResourcePool(new RequestScope(), target.id, 'test11');
+    expect(await vendor().resourcePools(new RequestScope(), target.id)).toEqual([]);
+    expect(await rejectionOf(vendor().deleteResourcePool(new RequestScope(), target.id, 'test11'), NotFoundError)).toMatchObject({ type: 'DwsResourcePool' });
+    expect(await failure(vendor().createWorkloadPlan(new RequestScope(), target.id, 'planA'))).toMatchObject({ detail: { vendorCode: 'DWS.5065' } });
+    await vendor().setWorkload(new RequestScope(), target.id, false);
+    expect(await vendor().workload(new RequestScope(), target.id)).toMatchObject({ enabled: false, maxConcurrency: 5 });
+    expect(await vendor().workload(new RequestScope(), UNKNOWN_ID)).toBeNull();
+    await rejectionOf(vendor().setWorkload(new RequestScope(), UNKNOWN_ID, true), NotFoundError);
+  });
+
   it('lists every alarm with its state, walking the vendor’s pages, and filters by it', async () => {
     const raw = await simClient(sim);
     const all = (await raw.get('/v2/{pid}/alarms?time_zone=GMT&limit=1000')).body.alarm_details;

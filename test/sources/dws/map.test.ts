@@ -14,6 +14,8 @@ import {
   parameterTemplateList,
   quotaList,
   snapshotPolicy,
+  workloadQueues,
+  workloadStatus,
 } from '../../../src/sources/dws/wire.js';
 import {
   alarmSeverity,
@@ -39,6 +41,7 @@ import {
   toSnapshot,
   toSnapshotPolicy,
   toSubscription,
+  toWorkload,
   nodeStatus,
   parameterStatus,
   parsePercent,
@@ -868,5 +871,16 @@ describe('dws map: a cluster’s EIP and ELB', () => {
       bound: false,
     });
     expect(toBindableLoadBalancer({ ...e!, cluster_id: 'c1' }, 'c1').bound).toBe(true);
+  });
+});
+
+describe('dws map: resource management', () => {
+  it('maps the status example (5.4.1): on, 60 at once', () => {
+    expect(toWorkload(workloadStatus.parse(fixture('workload-status.response.json')))).toEqual({ enabled: true, rawSwitch: 'on', maxConcurrency: 60 });
+    expect(toWorkload({ workload_status: { workload_switch: 'off' } })).toEqual({ enabled: false, rawSwitch: 'off', maxConcurrency: null });
+  });
+
+  it('reads the pool list example (5.4.3), which carries no result code', () => {
+    expect(workloadQueues.parse(fixture('workload-queues-list.response.json')).workload_queue_name_list).toEqual(['test1']);
   });
 });

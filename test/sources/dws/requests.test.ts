@@ -17,6 +17,7 @@ import {
   nodeChange,
   parametersBody,
   resetPasswordBody,
+  resourcePoolBody,
   snapshotPolicyBody,
   subscriptionBody,
   restoreBody,
@@ -410,5 +411,32 @@ describe('dws requests: domain names', () => {
     ['input.name', { type: 'public' as const, name: '' }],
   ])('refuses, naming %s, what tables 5-145 and 5-147 refuse', (at, change) => {
     expect(field(() => domainNameBody(change))).toBe(at);
+  });
+});
+
+describe('dws requests: resource pools', () => {
+  it('builds the pool 5.4.4’s example describes (its body is not shown): test11, CPU share 12, memory 0, storage -1, concurrency 10', () => {
+    const resources = [
+      { name: 'cpu_share', value: 12 },
+      { name: 'memory', value: 0 },
+      { name: 'storage', value: -1 },
+      { name: 'concurrency', value: 10 },
+    ];
+    expect(resourcePoolBody({ name: 'test11', resources })).toEqual({
+      workload_queue: {
+        workload_queue_name: 'test11',
+        workload_resource_item_list: resources.map((r) => ({ resource_name: r.name, resource_value: r.value })),
+      },
+    });
+    expect(resourcePoolBody({ name: 'p', logicalCluster: 'v3_logical', resources: [resources[0]!] }).workload_queue.logical_cluster_name).toBe('v3_logical');
+  });
+
+  it.each([
+    ['input.resources', { name: 'p', resources: [] }],
+    ['input.resources[0].value', { name: 'p', resources: [{ name: 'memory', value: -2 }] }],
+    ['input.resources[0].name', { name: 'p', resources: [{ name: ' ', value: 1 }] }],
+    ['input.name', { name: '', resources: [{ name: 'memory', value: 1 }] }],
+  ])('refuses, naming %s, what no pool can be', (at, pool) => {
+    expect(field(() => resourcePoolBody(pool))).toBe(at);
   });
 });

@@ -13,6 +13,7 @@ import type {
   DwsQuota,
   DwsSnapshotPolicy,
   DwsSubscription,
+  DwsWorkload,
 } from '../../../sources/dws/map.js';
 import {
   ALARM_LEVELS,
@@ -23,6 +24,7 @@ import {
   type DwsAlarmSubscriptionChange,
   type DwsEventSubscriptionChange,
   type DwsParameterChange,
+  type DwsResourcePoolChange,
   type DwsSnapshotPolicyChange,
   type DwsSubscriptionKind,
   EVENT_CATEGORIES,
@@ -298,6 +300,15 @@ const BindableLoadBalancerRef = builder.objectRef<DwsBindableLoadBalancer>('DwsB
   }),
 });
 
+const WorkloadRef = builder.objectRef<DwsWorkload>('DwsWorkload').implement({
+  description: 'A DWS cluster’s resource management: whether queries are admitted through resource pools, and how many run at once',
+  fields: (t) => ({
+    enabled: t.exposeBoolean('enabled', { description: 'Whether resource management is on (the default for new clusters)' }),
+    rawSwitch: t.exposeString('rawSwitch', { nullable: true, description: 'The vendor’s word: on or off' }),
+    maxConcurrency: t.exposeInt('maxConcurrency', { nullable: true, description: 'The most queries that run at once' }),
+  }),
+});
+
 /** What `Cluster.details` is for a DWS cluster: its own settings, each read only when selected. */
 export interface DwsClusterDetailsRoot {
   kind: 'dws';
@@ -331,6 +342,18 @@ export const DwsClusterDetailsRef = builder.objectRef<DwsClusterDetailsRoot>('Dw
       nullable: true,
       description: 'The ELBs of its VPC it can be bound to (one vendor call); null where the cluster is gone. DWS has no read of its domain names.',
       resolve: (d, _args, ctx) => d.vendor.bindableLoadBalancers(ctx.scope, d.clusterNativeId),
+    }),
+    workload: t.field({
+      type: WorkloadRef,
+      nullable: true,
+      description: 'Its resource management (one vendor call); null where the cluster is gone',
+      resolve: (d, _args, ctx) => d.vendor.workload(ctx.scope, d.clusterNativeId),
+    }),
+    resourcePools: t.stringList({
+      nullable: true,
+      description: 'The names of its resource pools (one vendor call; DWS lists no more of them); null where the cluster is gone',
+      args: { logicalCluster: t.arg.string({ description: 'The logical cluster whose pools to list; required by DWS in logical cluster mode' }) },
+      resolve: (d, args, ctx) => d.vendor.resourcePools(ctx.scope, d.clusterNativeId, args.logicalCluster ?? undefined),
     }),
     parameterTemplates: t.field({
       type: [ParameterTemplateRef],
@@ -502,6 +525,23 @@ const DomainNameInput = builder.inputType('DwsDomainNameInput', {
     type: t.field({ type: DomainNameTypeEnum, required: true, description: 'Which of its names' }),
     name: t.string({ required: true, description: 'The name' }),
     ttl: t.int({ description: 'Seconds its SOA record set is cached, 300 to 2147483647; absent: 300' }),
+  }),
+});
+
+const ResourceInput = builder.inputType('DwsResourceInput', {
+  description: 'One resource setting of a resource pool',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The resource, in DWS’s words (the document lists none: e.g. CPU share, memory, storage, concurrency)' }),
+    value: t.int({ required: true, description: 'Its value; -1 or 0: no limit, as the document’s example has it' }),
+  }),
+});
+
+const ResourcePoolInput = builder.inputType('DwsResourcePoolInput', {
+  description: 'A resource pool of a DWS cluster',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Its name' }),
+    logicalCluster: t.string({ description: 'The logical cluster it belongs to, in logical cluster mode' }),
+    resources: t.field({ type: [ResourceInput], required: true, description: 'Its resource settings' }),
   }),
 });
 
@@ -756,6 +796,54 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const target = await dwsCluster(ctx, args.id, 'dwsDeleteDomainName');
       return payload(target.adapter, await target.run.deletePublicDomainName(ctx.scope, target.nativeId));
+    },
+  }),
+}));
+
+// ---- Resource management: operator mutations, as they govern one cluster ----
+
+const LOGICAL_CLUSTER = { description: 'The logical cluster, in logical cluster mode' } as const;
+
+builder.mutationFields((t) => ({
+  dwsSetWorkload: t.field({
+    ...mutationOptions,
+    description: 'Switches a DWS cluster’s resource management on or off, with the most queries that run at once; done when DWS answers',
+    args: {
+      id: t.arg.id(CLUSTER_ID),
+      enabled: t.arg.boolean({ required: true, description: 'On or off' }),
+      maxConcurrency: t.arg.int({ description: 'The most queries that run at once; absent: unchanged' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsSetWorkload');
+      return payload(target.adapter, await target.run.setWorkload(ctx.scope, target.nativeId, args.enabled, args.maxConcurrency ?? undefined));
+    },
+  }),
+  dwsCreateWorkloadPlan: t.field({
+    ...mutationOptions,
+    description: 'Creates a resource management plan on a DWS cluster; done when DWS answers. DWS has no read of plans.',
+    args: { id: t.arg.id(CLUSTER_ID), name: t.arg.string({ required: true, description: 'The plan’s name' }), logicalCluster: t.arg.string(LOGICAL_CLUSTER) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsCreateWorkloadPlan');
+      return payload(target.adapter, await target.run.createWorkloadPlan(ctx.scope, target.nativeId, args.name, args.logicalCluster ?? undefined));
+    },
+  }),
+  dwsCreateResourcePool: t.field({
+    ...mutationOptions,
+    description: 'Creates a resource pool on a DWS cluster; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), input: t.arg({ type: ResourcePoolInput, required: true, description: 'The pool' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsCreateResourcePool');
+      const pool: DwsResourcePoolChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.createResourcePool(ctx.scope, target.nativeId, pool));
+    },
+  }),
+  dwsDeleteResourcePool: t.field({
+    ...mutationOptions,
+    description: 'Removes a resource pool from a DWS cluster; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), name: t.arg.string({ required: true, description: 'The pool’s name' }), logicalCluster: t.arg.string(LOGICAL_CLUSTER) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsDeleteResourcePool');
+      return payload(target.adapter, await target.run.deleteResourcePool(ctx.scope, target.nativeId, args.name, args.logicalCluster ?? undefined));
     },
   }),
 }));
