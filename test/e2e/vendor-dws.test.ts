@@ -5,6 +5,7 @@ import {
   CreateClusterDocument,
   DwsAlarmStatisticsDocument,
   DwsAlarmsDocument,
+  DwsAuditDumpsDocument,
   DwsBindEipDocument,
   DwsBindLoadBalancerDocument,
   DwsCancelReadOnlyDocument,
@@ -585,5 +586,25 @@ describe('Cluster.details: a DWS cluster’s resource management, and the operat
       field: 'input.resources',
     });
     expect((await workloadOf(id)).resourcePools).toEqual([]);
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s audit log dumps', () => {
+  it('lists them as the vendor has them, to a viewer, in one call', async () => {
+    const idle = (await vendor('v1.0', '/clusters')).clusters.find((c: any) => c.status === 'AVAILABLE' && c.task_status === null);
+    const records = (await vendor('v1.0', `/clusters/${idle.id}/audit-log-records`)).records;
+    demo.resetCounts();
+    const { data, errors } = await demo.run(
+      DwsAuditDumpsDocument,
+      { id: encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId: idle.id }) },
+      VIEWER_TOKEN,
+    );
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || !node.details || !('auditDumps' in node.details)) return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    expect(node.details.auditDumps!.map((d) => [d.result, d.bucket, d.prefix, d.endsAt])).toEqual(
+      records.map((r: any) => [r.result, r.bucket_name, r.location_prefix, new Date(`${r.end_time}Z`).toISOString()]),
+    );
+    expect(demo.vendorCalls().dws!.routes['GET /v1.0/{project_id}/clusters/{cluster_id}/audit-log-records']).toBe(1);
   });
 });

@@ -13,6 +13,8 @@ import {
   alarmList,
   alarmStatistics,
   type AlarmWire,
+  auditDumpList,
+  type AuditDumpWire,
   anyAnswer,
   availabilityZoneList,
   type AvailabilityZoneWire,
@@ -249,6 +251,11 @@ export class DwsClient {
   /** The ELBs of the cluster's VPC it can be bound to (5.7.4); null when the cluster is gone. */
   async bindableElbs(scope: RequestScope, clusterId: string): Promise<BindableElbWire[] | null> {
     return (await this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/elbs', { cluster_id: clusterId }, bindableElbList))?.elbs ?? null;
+  }
+
+  /** The cluster's audit log dumps (5.13.1, unpaged); null when the cluster is gone. */
+  async auditDumps(scope: RequestScope, clusterId: string): Promise<AuditDumpWire[] | null> {
+    return (await this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}/audit-log-records', { cluster_id: clusterId }, auditDumpList))?.records ?? null;
   }
 
   // ---- Resource management (5.4) ----

@@ -12,6 +12,7 @@ import {
 import type {
   AlarmDayWire,
   AlarmWire,
+  AuditDumpWire,
   AvailabilityZoneWire,
   BindableElbWire,
   ClusterDetailWire,
@@ -872,6 +873,31 @@ export const toBindableLoadBalancer = (e: BindableElbWire, clusterId: string): D
   bandwidth: e.bandwidth ?? null,
   vpcId: e.vpc_id ?? null,
   bound: e.cluster_id === clusterId,
+});
+
+// ---- Audit log dumps (5.13.1) ----
+
+export interface DwsAuditDump {
+  /** The vendor's result word: RUNNING in the example (SUCCESS and FAILED in the simulator's; the document lists none). */
+  result: string | null;
+  executedAt: string | null;
+  /** The span of audit log it dumped. */
+  startsAt: string | null;
+  endsAt: string | null;
+  bucket: string | null;
+  prefix: string | null;
+  failedReason: string | null;
+}
+
+/** AuditDumpRecord (table 5-223): its times have no zone, read as UTC as DWS's other times. */
+export const toAuditDump = (r: AuditDumpWire): DwsAuditDump => ({
+  result: r.result ?? null,
+  executedAt: vendorTime(r.executor_time, TIME) ?? null,
+  startsAt: vendorTime(r.begin_time, TIME) ?? null,
+  endsAt: vendorTime(r.end_time, TIME) ?? null,
+  bucket: r.bucket_name ?? null,
+  prefix: r.location_prefix ?? null,
+  failedReason: r.failed_reason || null,
 });
 
 // ---- Resource management (5.4.1) ----

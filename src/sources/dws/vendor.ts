@@ -5,6 +5,7 @@ import type { RequestScope } from '../scope.js';
 import {
   type DwsAlarm,
   type DwsAlarmDay,
+  type DwsAuditDump,
   type DwsAvailabilityZone,
   type DwsBindableLoadBalancer,
   type DwsBindings,
@@ -17,6 +18,7 @@ import {
   type DwsWorkload,
   toAlarm,
   toAlarmDay,
+  toAuditDump,
   toAvailabilityZone,
   toBindableLoadBalancer,
   toBindings,
@@ -105,6 +107,8 @@ export interface DwsVendor {
   setDomainName(scope: RequestScope, clusterId: string, change: DwsDomainNameChange, create: boolean): Promise<OperationResult>;
   /** Deletes the cluster's public domain name (5.7.3: the private one cannot go); done when DWS answers. */
   deletePublicDomainName(scope: RequestScope, clusterId: string): Promise<OperationResult>;
+  /** The cluster's audit log dumps to OBS (5.13.1); null when the cluster is gone. */
+  auditDumps(scope: RequestScope, clusterId: string): Promise<DwsAuditDump[] | null>;
   /** Whether resource management is on, and the most concurrent queries (5.4.1); null when the cluster is gone. */
   workload(scope: RequestScope, clusterId: string): Promise<DwsWorkload | null>;
   /** The names of the cluster's resource pools (5.4.3); null when the cluster is gone. */
@@ -272,6 +276,8 @@ export function dwsVendor(deps: DwsOperationsDeps): DwsVendor {
       }
       return cluster(clusterId);
     },
+
+    auditDumps: async (scope, clusterId) => (await client.auditDumps(scope, clusterId))?.map(toAuditDump) ?? null,
 
     workload: async (scope, clusterId) => {
       const w = await client.workload(scope, clusterId);

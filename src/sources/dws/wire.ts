@@ -286,6 +286,23 @@ export const workloadStatus = z
 export type WorkloadStatusWire = z.infer<typeof workloadStatus>;
 export const workloadQueues = z.object({ workload_queue_name_list: z.array(z.string()).nullish() }).loose();
 
+// ---- Audit log dumps (5.13.1) ----
+
+const auditDump = z
+  .object({
+    cluster_id: z.string().nullish(),
+    executor_time: z.string().nullish(),
+    begin_time: z.string().nullish(),
+    end_time: z.string().nullish(),
+    bucket_name: z.string().nullish(),
+    location_prefix: z.string().nullish(),
+    result: z.string().nullish(),
+    failed_reason: z.string().nullish(),
+  })
+  .loose();
+export type AuditDumpWire = z.infer<typeof auditDump>;
+export const auditDumpList = z.object({ records: z.array(auditDump), count: z.number().nullish() }).loose();
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();

@@ -112,6 +112,13 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     expect((await c.del(`/v2/{pid}/event-subs/${e.id}`)).status).toBe(404);
   });
 
+  it('lists a healthy cluster’s audit log dumps in the example’s shape', async () => {
+    const idle = await idleCluster(c);
+    const body = (await c.get(`/clusters/${idle.id}/audit-log-records`)).body;
+    expect(shapeDifferences(body, fixture('audit-log-records.response.json'))).toEqual([]);
+    expect(body).toMatchObject({ cluster_id: idle.id, count: body.records.length });
+  });
+
   it('keeps resource pools and plans per cluster', async () => {
     const idle = await idleCluster(c);
     const base = `/v2/{pid}/clusters/${idle.id}/workload`;

@@ -585,6 +585,20 @@ describe('dws adapter: its own capabilities', () => {
     await rejectionOf(vendor().setWorkload(new RequestScope(), UNKNOWN_ID, true), NotFoundError);
   });
 
+  it('reads a cluster’s audit log dumps in one call, as the vendor lists them', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    const records = (await raw.get(`/clusters/${target.id}/audit-log-records`)).body.records;
+    expect(records.length).toBeGreaterThan(0);
+    sim.resetStats();
+    const dumps = (await vendor().auditDumps(new RequestScope(), target.id))!;
+    expect(vendorCalls()).toBe(1);
+    expect(dumps.map((d) => [d.result, d.bucket, d.startsAt])).toEqual(
+      records.map((r: any) => [r.result, r.bucket_name, new Date(`${r.begin_time}Z`).toISOString()]),
+    );
+    expect(await vendor().auditDumps(new RequestScope(), UNKNOWN_ID)).toBeNull();
+  });
+
   it('lists every alarm with its state, walking the vendor’s pages, and filters by it', async () => {
     const raw = await simClient(sim);
     const all = (await raw.get('/v2/{pid}/alarms?time_zone=GMT&limit=1000')).body.alarm_details;

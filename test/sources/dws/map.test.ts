@@ -4,6 +4,7 @@ import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
 import {
   alarmStatistics,
   alarmSubscriptionList,
+  auditDumpList,
   availabilityZoneList,
   bindableElbList,
   clusterDetail,
@@ -28,6 +29,7 @@ import {
   toAlarm,
   toAlarmDay,
   toAlarmEvent,
+  toAuditDump,
   toAvailabilityZone,
   toBindableLoadBalancer,
   toBindings,
@@ -882,5 +884,25 @@ describe('dws map: resource management', () => {
 
   it('reads the pool list example (5.4.3), which carries no result code', () => {
     expect(workloadQueues.parse(fixture('workload-queues-list.response.json')).workload_queue_name_list).toEqual(['test1']);
+  });
+});
+
+describe('dws map: audit log dumps', () => {
+  it('maps the record example (5.13.1): times without a zone as UTC', () => {
+    const [r] = auditDumpList.parse(fixture('audit-log-records.response.json')).records.map(toAuditDump);
+    expect(r).toEqual({
+      result: 'RUNNING',
+      executedAt: '2022-10-31T09:11:31.000Z',
+      startsAt: '2022-10-31T09:09:55.000Z',
+      endsAt: '2022-10-31T09:19:55.000Z',
+      bucket: 'testbucket',
+      prefix: 'test',
+      failedReason: null,
+    });
+    expect(toAuditDump({ result: 'FAILED', failed_reason: 'access denied' })).toMatchObject({
+      result: 'FAILED',
+      failedReason: 'access denied',
+      executedAt: null,
+    });
   });
 });

@@ -3,6 +3,7 @@ import { encodeGlobalId } from '../../../model/ids.js';
 import type {
   DwsAlarm,
   DwsAlarmDay,
+  DwsAuditDump,
   DwsAvailabilityZone,
   DwsBindableLoadBalancer,
   DwsEip,
@@ -309,6 +310,19 @@ const WorkloadRef = builder.objectRef<DwsWorkload>('DwsWorkload').implement({
   }),
 });
 
+const AuditDumpRef = builder.objectRef<DwsAuditDump>('DwsAuditDump').implement({
+  description: 'One dump of a DWS cluster’s audit log to an OBS bucket',
+  fields: (t) => ({
+    result: t.exposeString('result', { nullable: true, description: 'The vendor’s word for how it went, e.g. RUNNING' }),
+    executedAt: t.expose('executedAt', { type: 'DateTime', nullable: true, description: 'When it ran' }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true, description: 'The start of the span of audit log it dumped' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true, description: 'The end of that span' }),
+    bucket: t.exposeString('bucket', { nullable: true, description: 'The OBS bucket it went to' }),
+    prefix: t.exposeString('prefix', { nullable: true, description: 'The object prefix in that bucket' }),
+    failedReason: t.exposeString('failedReason', { nullable: true, description: 'Why it failed, where it did' }),
+  }),
+});
+
 /** What `Cluster.details` is for a DWS cluster: its own settings, each read only when selected. */
 export interface DwsClusterDetailsRoot {
   kind: 'dws';
@@ -342,6 +356,13 @@ export const DwsClusterDetailsRef = builder.objectRef<DwsClusterDetailsRoot>('Dw
       nullable: true,
       description: 'The ELBs of its VPC it can be bound to (one vendor call); null where the cluster is gone. DWS has no read of its domain names.',
       resolve: (d, _args, ctx) => d.vendor.bindableLoadBalancers(ctx.scope, d.clusterNativeId),
+    }),
+    auditDumps: t.field({
+      type: [AuditDumpRef],
+      nullable: true,
+      description:
+        'Its audit log dumps to OBS, as DWS lists them (one vendor call); null where the cluster is gone. The document has no way to change the dump setting.',
+      resolve: (d, _args, ctx) => d.vendor.auditDumps(ctx.scope, d.clusterNativeId),
     }),
     workload: t.field({
       type: WorkloadRef,
