@@ -328,8 +328,9 @@ describe('Cluster.details: a DWS cluster’s parameters', () => {
       expected.map((t: any) => [t.id, t.name, t.type, t.status, null]),
     );
     const group = templates.find((t) => t.nativeId === groupId)!;
-    expect(group.parameters!.map((p) => [p.name, p.readOnly, p.values.map((v) => [v.role, v.value, v.defaultValue])])).toEqual(
-      raw.map((p: any) => [p.name, p.readonly, p.values.map((v: any) => [v.type, v.value, v.default_value])]),
+    const on = (p: any, type: string) => p.values.find((v: any) => v.type === type);
+    expect(group.parameters!.map((p) => [p.name, p.readOnly, p.cnValue, p.cnDefault, p.dnValue, p.dnDefault])).toEqual(
+      raw.map((p: any) => [p.name, p.readonly, on(p, 'cn').value, on(p, 'cn').default_value, on(p, 'dn').value, on(p, 'dn').default_value]),
     );
     expect(templates.filter((t) => t !== group).every((t) => t.parameters?.length === 0)).toBe(true);
     expect(Object.fromEntries(vendorReads())).toMatchObject({

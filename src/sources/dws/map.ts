@@ -956,21 +956,35 @@ export interface DwsParameter {
   valueRange: string | null;
   restartRequired: boolean;
   description: string | null;
-  /** Its value on the CNs and on the DNs (`role`: the vendor's cn or dn). */
-  values: { role: string; value: string | null; defaultValue: string | null }[];
+  /** Its value and default on the coordinators (cn) and on the data nodes (dn); null where DWS gives none. */
+  cnValue: string | null;
+  cnDefault: string | null;
+  dnValue: string | null;
+  dnDefault: string | null;
 }
 
-/** ConfigurationParameter (5.12.2). Its table says `readonly` is "whether the cluster is read-only"; it sits on each parameter, and is read as the parameter's. */
-export const toParameter = (p: ParameterWire): DwsParameter => ({
-  name: p.name,
-  type: p.type ?? null,
-  unit: p.unit ?? null,
-  readOnly: p.readonly === true,
-  valueRange: p.value_range ?? null,
-  restartRequired: p.restart_required === true,
-  description: p.description ?? null,
-  values: (p.values ?? []).map((v) => ({ role: v.type, value: v.value ?? null, defaultValue: v.default_value ?? null })),
-});
+/**
+ * ConfigurationParameter (5.12.2). Its table says `readonly` is "whether the cluster is
+ * read-only"; it sits on each parameter, and is read as the parameter's. `values` holds
+ * one entry per node type (cn, dn: table 5-217), kept as two pairs of fields.
+ */
+export function toParameter(p: ParameterWire): DwsParameter {
+  const on = (type: string) => p.values?.find((v) => v.type === type);
+  const [cn, dn] = [on('cn'), on('dn')];
+  return {
+    name: p.name,
+    type: p.type ?? null,
+    unit: p.unit ?? null,
+    readOnly: p.readonly === true,
+    valueRange: p.value_range ?? null,
+    restartRequired: p.restart_required === true,
+    description: p.description ?? null,
+    cnValue: cn?.value ?? null,
+    cnDefault: cn?.default_value ?? null,
+    dnValue: dn?.value ?? null,
+    dnDefault: dn?.default_value ?? null,
+  };
+}
 
 // ---- Alarm and event subscriptions ----
 

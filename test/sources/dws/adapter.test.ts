@@ -396,10 +396,10 @@ describe('dws adapter: its own capabilities', () => {
     expect(params.find((p) => p.name === 'enable_constraint_optimization')).toMatchObject({
       type: 'boolean',
       valueRange: 'on|off',
-      values: [
-        { role: 'cn', value: 'on', defaultValue: 'on' },
-        { role: 'dn', value: 'on', defaultValue: 'on' },
-      ],
+      cnValue: 'on',
+      cnDefault: 'on',
+      dnValue: 'on',
+      dnDefault: 'on',
     });
     expect(await vendor().parameters(new RequestScope(), target.id, templates[0]!.nativeId)).toEqual([]);
     expect(await vendor().parameterTemplates(new RequestScope(), UNKNOWN_ID)).toBeNull();
@@ -429,7 +429,7 @@ describe('dws adapter: its own capabilities', () => {
     const group = (await vendor().parameterTemplates(new RequestScope(), target.id))!.find((t) => t.type === 'parameterGroup')!;
     expect(group.status).toBe('IN_SYNC');
     const changed = (await vendor().parameters(new RequestScope(), target.id, group.nativeId))!.find((p) => p.name === 'enable_constraint_optimization')!;
-    expect(changed.values.map((v) => v.value)).toEqual(['off', 'off']);
+    expect([changed.cnValue, changed.dnValue]).toEqual(['off', 'off']);
   });
 
   it('refuses an unknown template before any write, and reads DWS’s refusal of a value out of range', async () => {

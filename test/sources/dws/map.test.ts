@@ -785,12 +785,19 @@ describe('dws map: parameter templates', () => {
       valueRange: 'on|off',
       restartRequired: false,
       description: 'Specifies whether the informational constraint optimization execution plan can be used for an HDFS foreign table.',
-      values: [
-        { role: 'cn', value: 'on', defaultValue: 'on' },
-        { role: 'dn', value: 'on', defaultValue: 'on' },
-      ],
+      cnValue: 'on',
+      cnDefault: 'on',
+      dnValue: 'on',
+      dnDefault: 'on',
     });
-    expect(toParameter({ name: 'wal_level', readonly: true, restart_required: true })).toMatchObject({ readOnly: true, restartRequired: true, values: [] });
+    expect(toParameter({ name: 'wal_level', readonly: true, restart_required: true })).toMatchObject({
+      readOnly: true,
+      restartRequired: true,
+      cnValue: null,
+      dnDefault: null,
+    });
+    // One node type's value alone, as a parameter set only on the DNs would be.
+    expect(toParameter({ name: 'x', values: [{ type: 'dn', value: '1', default_value: '2' }] })).toMatchObject({ cnValue: null, dnValue: '1', dnDefault: '2' });
   });
 });
 

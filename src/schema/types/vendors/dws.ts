@@ -214,15 +214,6 @@ const ParameterRoleEnum = builder.enumType('DwsParameterRole', {
   } as const,
 });
 
-const ParameterValueRef = builder.objectRef<DwsParameter['values'][number]>('DwsParameterValue').implement({
-  description: 'A parameter’s value on one kind of node',
-  fields: (t) => ({
-    role: t.exposeString('role', { description: 'The vendor’s word for the nodes: cn (coordinators) or dn (data nodes), as DwsParameterRole’s values' }),
-    value: t.exposeString('value', { nullable: true, description: 'Its value now' }),
-    defaultValue: t.exposeString('defaultValue', { nullable: true, description: 'Its default' }),
-  }),
-});
-
 const ParameterRef = builder.objectRef<DwsParameter>('DwsParameter').implement({
   description: 'A database parameter of a DWS cluster, with its value on the CNs and DNs',
   fields: (t) => ({
@@ -233,7 +224,10 @@ const ParameterRef = builder.objectRef<DwsParameter>('DwsParameter').implement({
     valueRange: t.exposeString('valueRange', { nullable: true, description: 'The values it takes, in the vendor’s notation: on|off, min~max, a|b|c' }),
     restartRequired: t.exposeBoolean('restartRequired', { description: 'Whether a change takes effect only after a restart' }),
     description: t.exposeString('description', { nullable: true, description: 'The vendor’s description' }),
-    values: t.field({ type: [ParameterValueRef], description: 'Its value on the CNs and on the DNs', resolve: (p) => p.values }),
+    cnValue: t.exposeString('cnValue', { nullable: true, description: 'Its value on the coordinator nodes (CNs)' }),
+    cnDefault: t.exposeString('cnDefault', { nullable: true, description: 'Its default there' }),
+    dnValue: t.exposeString('dnValue', { nullable: true, description: 'Its value on the data nodes (DNs)' }),
+    dnDefault: t.exposeString('dnDefault', { nullable: true, description: 'Its default there' }),
   }),
 });
 
