@@ -1,21 +1,47 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { encodeGlobalId } from '../../src/model/ids.js';
 import {
   ClusterDetailsKindsDocument,
   CreateClusterDocument,
   DwsAlarmStatisticsDocument,
   DwsAlarmsDocument,
+  DwsAuditDumpsDocument,
+  DwsBindEipDocument,
+  DwsBindLoadBalancerDocument,
   DwsCancelReadOnlyDocument,
+  DwsConnectionsDocument,
+  DwsCreateDomainNameDocument,
+  DwsCreateAlarmSubscriptionDocument,
+  DwsCreateEventSubscriptionDocument,
   DwsCreateFormDocument,
+  DwsCreateResourcePoolDocument,
+  DwsCreateWorkloadPlanDocument,
+  DwsDeleteAlarmSubscriptionDocument,
+  DwsDeleteDomainNameDocument,
+  DwsDeleteEventSubscriptionDocument,
+  DwsDeleteResourcePoolDocument,
   DwsDeleteSnapshotStrategyDocument,
+  DwsParametersDocument,
+  DwsParameterTemplatesDocument,
   DwsQuotasDocument,
   DwsResetPasswordDocument,
+  DwsSetParametersDocument,
   DwsSetSnapshotPolicyDocument,
+  DwsSetWorkloadDocument,
+  DwsSubscriptionsDocument,
+  DwsUnbindEipDocument,
+  DwsUnbindLoadBalancerDocument,
+  DwsUpdateAlarmSubscriptionDocument,
+  DwsUpdateDomainNameDocument,
+  DwsWorkloadDocument,
+  DwsUpdateEventSubscriptionDocument,
   DwsSnapshotPolicyDocument,
   NodeByIdDocument,
+  WorkflowStateDocument,
 } from '../generated/operations.js';
-import { ADMIN_TOKEN, OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
+import { OPERATOR_TOKEN, useRolesDemo, VIEWER_TOKEN } from '../helpers/gateway.js';
 import { mutate, started } from '../helpers/mutations.js';
+import { readNode } from '../helpers/nodes.js';
 import { call } from '../helpers/sim-client.js';
 
 /** DWS's own root (`dws(sourceId:)`) through `/graphql`, against the demo's simulator. */
@@ -267,5 +293,319 @@ describe('dws(sourceId:) { alarms }', () => {
       expect(errors).toBeUndefined();
       expect(data!.node).toMatchObject({ id, __typename: type });
     }
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s parameters', () => {
+  const clusterId = (nativeId: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId });
+  /** The change has an idle cluster of its own: it leaves a task on the one it changes. */
+  const idleCluster = async (skip: number): Promise<any> =>
+    (await vendor('v1.0', '/clusters')).clusters.filter((c: any) => c.status === 'AVAILABLE' && c.task_status === null)[skip];
+  const templatesOf = async (id: string) => {
+    const { data, errors } = await demo.run(DwsParameterTemplatesDocument, { id }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || !node.details || !('parameterTemplates' in node.details)) return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    return node.details.parameterTemplates!;
+  };
+  const change = [
+    { name: 'enable_constraint_optimization', role: 'CN' as const, value: 'off' },
+    { name: 'enable_constraint_optimization', role: 'DN' as const, value: 'off' },
+  ];
+
+  it('reads the templates and their parameters as the vendor has them, to a viewer: one call for the list and one per template', async () => {
+    const idle = await idleCluster(0);
+    const expected = (await vendor('v1.0', `/clusters/${idle.id}/configurations`)).configurations;
+    const groupId = expected.find((t: any) => t.type === 'parameterGroup').id;
+    const raw = (await vendor('v1.0', `/clusters/${idle.id}/configurations/${groupId}`)).configurations;
+    demo.resetCounts();
+    const { data, errors } = await demo.run(DwsParametersDocument, { id: clusterId(idle.id) }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || node.details?.__typename !== 'DwsClusterDetails') return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    const templates = node.details.parameterTemplates!;
+    expect(templates.map((t) => [t.nativeId, t.name, t.type, t.rawStatus, t.failReason])).toEqual(
+      expected.map((t: any) => [t.id, t.name, t.type, t.status, null]),
+    );
+    const group = templates.find((t) => t.nativeId === groupId)!;
+    const on = (p: any, type: string) => p.values.find((v: any) => v.type === type);
+    expect(group.parameters!.map((p) => [p.name, p.readOnly, p.cnValue, p.cnDefault, p.dnValue, p.dnDefault])).toEqual(
+      raw.map((p: any) => [p.name, p.readonly, on(p, 'cn').value, on(p, 'cn').default_value, on(p, 'dn').value, on(p, 'dn').default_value]),
+    );
+    expect(templates.filter((t) => t !== group).every((t) => t.parameters?.length === 0)).toBe(true);
+    expect(Object.fromEntries(vendorReads())).toMatchObject({
+      'GET /v1.0/{project_id}/clusters/{cluster_id}/configurations': 1,
+      'GET /v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}': expected.length,
+    });
+  });
+
+  it('changes them through the operator’s mutation, answering the task as a workflow that ends when they are applied; a viewer may not', async () => {
+    const idle = await idleCluster(1);
+    const id = clusterId(idle.id);
+    const denied = await demo.run(DwsSetParametersDocument, { id, values: change }, VIEWER_TOKEN);
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    demo.resetCounts();
+    const answer = await demo.run(DwsSetParametersDocument, { id, values: change }, OPERATOR_TOKEN);
+    expect(answer.errors).toBeUndefined();
+    const { workflow } = started(answer.data!.dwsSetParameters);
+    expect(workflow).toMatchObject({ kind: 'CONFIGURE_SECURITY', state: 'RUNNING', rawState: 'SETTING_CONFIGURATION' });
+    expect(vendorWrites()).toEqual(['PUT /v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}']);
+    expect((await templatesOf(id)).find((t) => t.type === 'parameterGroup')!.status).toBe('APPLYING');
+
+    demo.fleet.simulators.dws.advance(4 * 60_000);
+    expect(await readNode(demo, WorkflowStateDocument, workflow.id, 'Workflow')).toMatchObject({ state: 'SUCCEEDED', progress: 1 });
+    expect((await templatesOf(id)).find((t) => t.type === 'parameterGroup')!.status).toBe('IN_SYNC');
+    const values = (await vendor('v1.0', `/clusters/${idle.id}/configurations`)).configurations.find((t: any) => t.type === 'parameterGroup');
+    const now = (await vendor('v1.0', `/clusters/${idle.id}/configurations/${values.id}`)).configurations.find((p: any) => p.name === change[0]!.name);
+    expect(now.values.map((v: any) => v.value)).toEqual(['off', 'off']);
+  });
+
+  it('names templateId for a template the cluster lacks, and answers DWS’s refusal of a value as a SourceError', async () => {
+    const id = clusterId((await idleCluster(0)).id);
+    expect(await mutate(demo, DwsSetParametersDocument, { id, values: change, templateId: 'no-such-template' })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'templateId',
+    });
+    expect(await mutate(demo, DwsSetParametersDocument, { id, values: [{ name: 'session_timeout', role: 'CN', value: '90000' }] })).toMatchObject({
+      __typename: 'SourceError',
+      vendorCode: 'DWS.5038',
+      outcomeUnknown: false,
+    });
+    expect(await mutate(demo, DwsSetParametersDocument, { id, values: [] })).toMatchObject({ __typename: 'ValidationError', field: 'values' });
+  });
+});
+
+describe('dws(sourceId:) { alarmSubscriptions eventSubscriptions } and the admin’s subscription mutations', () => {
+  const subscriptions = async (token?: string) => {
+    const { data, errors } = await demo.run(DwsSubscriptionsDocument, { sourceId: 'dws' }, token);
+    expect(errors).toBeUndefined();
+    return data!.dws!;
+  };
+
+  it('creates, lists, changes and deletes both kinds as the admin; a viewer reads them, an operator may not change them', async () => {
+    const topicUrn = `urn:smn:cn-north-4:${'a'.repeat(32)}:e2e-ops`;
+    const alarmInput = { name: 'e2e-oncall', levels: ['URGENT' as const, 'IMPORTANT' as const], topicUrn, topicName: 'e2e-ops', timeZone: 'GMT+08:00' };
+    const refused = await demo.run(DwsCreateAlarmSubscriptionDocument, { sourceId: 'dws', input: alarmInput }, OPERATOR_TOKEN);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    demo.resetCounts();
+    expect(await mutate(demo, DwsCreateAlarmSubscriptionDocument, { sourceId: 'dws', input: alarmInput })).toEqual({
+      __typename: 'OperationPayload',
+      targetId: null,
+      workflow: null,
+    });
+    expect(vendorWrites()).toEqual(['POST /v2/{project_id}/alarm-subs']);
+    expect(
+      await mutate(demo, DwsCreateEventSubscriptionDocument, {
+        sourceId: 'dws',
+        input: {
+          name: 'e2e-audit',
+          sourceTypes: ['CLUSTER'],
+          categories: ['SECURITY', 'SYSTEM_ALARM'],
+          severities: ['WARNING'],
+          topicUrn,
+          topicName: 'e2e-ops',
+        },
+      }),
+    ).toMatchObject({ __typename: 'OperationPayload' });
+
+    demo.resetCounts();
+    const listed = await subscriptions(VIEWER_TOKEN);
+    expect(Object.fromEntries(vendorReads())).toEqual({ 'GET /v2/{project_id}/alarm-subs': 1, 'GET /v2/{project_id}/event-subs': 1 });
+    const alarm = listed.alarmSubscriptions.find((s) => s.name === 'e2e-oncall')!;
+    expect(alarm).toMatchObject({ enabled: true, levels: ['urgent', 'important'], topicUrn, topicType: 'SMN', timeZone: 'GMT+08:00' });
+    const event = listed.eventSubscriptions.find((s) => s.name === 'e2e-audit')!;
+    expect(event).toMatchObject({ sourceTypes: ['cluster'], categories: ['security', 'system alarm'], severities: ['warning'], sourceId: null, tag: null });
+
+    await mutate(demo, DwsUpdateAlarmSubscriptionDocument, { sourceId: 'dws', subscriptionId: alarm.nativeId, input: { enabled: false } });
+    await mutate(demo, DwsUpdateEventSubscriptionDocument, { sourceId: 'dws', subscriptionId: event.nativeId, input: { name: 'e2e-audit-2' } });
+    const changed = await subscriptions();
+    expect(changed.alarmSubscriptions.find((s) => s.nativeId === alarm.nativeId)).toMatchObject({ enabled: false, levels: ['urgent', 'important'] });
+    expect(changed.eventSubscriptions.find((s) => s.nativeId === event.nativeId)).toMatchObject({
+      name: 'e2e-audit-2',
+      categories: ['security', 'system alarm'],
+    });
+
+    expect(await mutate(demo, DwsDeleteAlarmSubscriptionDocument, { sourceId: 'dws', subscriptionId: alarm.nativeId })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    expect(await mutate(demo, DwsDeleteEventSubscriptionDocument, { sourceId: 'dws', subscriptionId: event.nativeId })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    expect(await mutate(demo, DwsDeleteAlarmSubscriptionDocument, { sourceId: 'dws', subscriptionId: alarm.nativeId })).toEqual({
+      __typename: 'NotFoundError',
+      type: 'DwsAlarmSubscription',
+      id: alarm.nativeId,
+    });
+    const after = await subscriptions();
+    expect([...after.alarmSubscriptions, ...after.eventSubscriptions].map((s) => s.nativeId)).not.toContain(alarm.nativeId);
+  });
+
+  it('names the input field a creation lacks, and refuses a time zone change, before any write; another kind’s source is unsupported', async () => {
+    demo.resetCounts();
+    expect(await mutate(demo, DwsCreateAlarmSubscriptionDocument, { sourceId: 'dws', input: { name: 'no-topic', timeZone: 'GMT+08:00' } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.topicUrn',
+    });
+    expect(vendorWrites()).toEqual([]);
+    expect(await mutate(demo, DwsDeleteEventSubscriptionDocument, { sourceId: 'tiem', subscriptionId: 'any' })).toEqual({
+      __typename: 'UnsupportedOperationError',
+      sourceKind: 'TIEM',
+      operation: 'dwsDeleteEventSubscription',
+    });
+    expect(await mutate(demo, DwsDeleteEventSubscriptionDocument, { sourceId: 'nowhere', subscriptionId: 'any' })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'sourceId',
+    });
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s EIP, ELB and domain names, and the operator’s mutations', () => {
+  const clusterId = (nativeId: string) => encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId });
+  const connectionsOf = async (id: string, token?: string) => {
+    const { data, errors } = await demo.run(DwsConnectionsDocument, { id }, token);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || !node.details || !('eip' in node.details)) return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    return node.details;
+  };
+  const idleWithout = async (what: 'elb' | 'public_ip'): Promise<any> => {
+    for (const c of (await vendor('v1.0', '/clusters')).clusters) {
+      if (c.status !== 'AVAILABLE' || c.task_status !== null) continue;
+      const detail = (await vendor('v1.0', `/clusters/${c.id}`)).cluster;
+      if (!detail[what]) return detail;
+    }
+    return expect.unreachable(`no idle cluster without ${what}`);
+  };
+
+  it('reads what the cluster is bound to from its detail, once for both, and the ELBs it can take in one more call, to a viewer', async () => {
+    const c = await idleWithout('elb');
+    const elbs = (await vendor('v2', `/clusters/${c.id}/elbs`)).elbs;
+    demo.resetCounts();
+    const read = await connectionsOf(clusterId(c.id), VIEWER_TOKEN);
+    expect(read.eip).toEqual(c.public_ip ? { nativeId: c.public_ip.eip_id, bindType: c.public_ip.public_bind_type } : null);
+    expect(read.loadBalancer).toBeNull();
+    expect(read.bindableLoadBalancers!.map((e) => [e.nativeId, e.address, e.bound])).toEqual(elbs.map((e: any) => [e.id, e.vip_address, false]));
+    expect(Object.fromEntries(vendorReads())).toEqual({
+      'GET /v1.0/{project_id}/clusters/{cluster_id}': 1,
+      'GET /v2/{project_id}/clusters/{cluster_id}/elbs': 1,
+    });
+  });
+
+  it('binds and unbinds an ELB as workflows, and an EIP at once; a viewer may not', async () => {
+    const c = await idleWithout('elb');
+    const id = clusterId(c.id);
+    const [elb] = (await connectionsOf(id)).bindableLoadBalancers!;
+    expect((await demo.run(DwsBindLoadBalancerDocument, { id, elbId: elb!.nativeId }, VIEWER_TOKEN)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    const bound = await demo.run(DwsBindLoadBalancerDocument, { id, elbId: elb!.nativeId }, OPERATOR_TOKEN);
+    expect(bound.errors).toBeUndefined();
+    const { workflow } = started(bound.data!.dwsBindLoadBalancer);
+    expect(workflow).toMatchObject({ kind: 'BIND_LOAD_BALANCER', state: 'RUNNING', rawState: 'ELB_BINDING' });
+    demo.fleet.simulators.dws.advance(4 * 60_000);
+    expect(await readNode(demo, WorkflowStateDocument, workflow.id, 'Workflow')).toMatchObject({ state: 'SUCCEEDED' });
+    expect((await connectionsOf(id)).loadBalancer).toMatchObject({ nativeId: elb!.nativeId, privateIp: elb!.address });
+
+    expect(started(await mutate(demo, DwsUnbindLoadBalancerDocument, { id })).workflow).toMatchObject({ kind: 'UNBIND_LOAD_BALANCER' });
+    demo.fleet.simulators.dws.advance(4 * 60_000);
+    expect((await connectionsOf(id)).loadBalancer).toBeNull();
+    expect(await mutate(demo, DwsUnbindLoadBalancerDocument, { id })).toMatchObject({ __typename: 'ValidationError', field: 'id' });
+
+    const plain = await idleWithout('public_ip');
+    const plainId = clusterId(plain.id);
+    const eipId = 'ab60b4ac-10e3-4d83-bccd-9a6a1b0ba983';
+    expect(await mutate(demo, DwsBindEipDocument, { id: plainId, eipId })).toEqual({ __typename: 'OperationPayload', targetId: plainId, workflow: null });
+    expect((await connectionsOf(plainId)).eip).toEqual({ nativeId: eipId, bindType: 'bind_existing' });
+    expect(await mutate(demo, DwsUnbindEipDocument, { id: plainId })).toMatchObject({ __typename: 'OperationPayload', workflow: null });
+    expect((await connectionsOf(plainId)).eip).toBeNull();
+  });
+
+  it('applies for, changes and deletes a public domain name, each done at once', async () => {
+    const id = clusterId((await idleWithout('elb')).id);
+    const input = { type: 'PUBLIC' as const, name: 'e2e-demo' };
+    expect(await mutate(demo, DwsUpdateDomainNameDocument, { id, input })).toMatchObject({ __typename: 'ValidationError', field: 'input.type' });
+    demo.resetCounts();
+    expect(await mutate(demo, DwsCreateDomainNameDocument, { id, input })).toEqual({ __typename: 'OperationPayload', targetId: id, workflow: null });
+    expect(vendorWrites()).toEqual(['POST /v1.0/{project_id}/clusters/{cluster_id}/dns']);
+    expect(await mutate(demo, DwsUpdateDomainNameDocument, { id, input: { ...input, name: 'e2e-demo-2', ttl: 600 } })).toMatchObject({
+      __typename: 'OperationPayload',
+    });
+    expect(await mutate(demo, DwsDeleteDomainNameDocument, { id })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await mutate(demo, DwsDeleteDomainNameDocument, { id })).toMatchObject({ __typename: 'ValidationError', field: 'id' });
+    expect(await mutate(demo, DwsCreateDomainNameDocument, { id, input: { ...input, ttl: 10 } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.ttl',
+    });
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s resource management, and the operator’s mutations', () => {
+  const workloadOf = async (id: string, token?: string, logicalCluster?: string) => {
+    const { data, errors } = await demo.run(DwsWorkloadDocument, { id, logicalCluster: logicalCluster ?? null }, token);
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || !node.details || !('workload' in node.details)) return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    return node.details;
+  };
+
+  it('reads the switch and the pools, one vendor call each, to a viewer; the operator changes them, a viewer may not', async () => {
+    const idle = (await vendor('v1.0', '/clusters')).clusters.find((c: any) => c.status === 'AVAILABLE' && c.task_status === null);
+    const id = encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId: idle.id });
+    demo.resetCounts();
+    expect(await workloadOf(id, VIEWER_TOKEN)).toEqual({ workload: { enabled: true, rawSwitch: 'on', maxConcurrency: 60 }, resourcePools: [] });
+    expect(Object.fromEntries(vendorReads())).toMatchObject({
+      'GET /v2/{project_id}/clusters/{cluster_id}/workload': 1,
+      'GET /v2/{project_id}/clusters/{cluster_id}/workload/queues': 1,
+    });
+
+    const input = {
+      name: 'e2e_etl',
+      resources: [
+        { name: 'cpu_share', value: 20 },
+        { name: 'memory', value: 0 },
+      ],
+    };
+    expect((await demo.run(DwsCreateResourcePoolDocument, { id, input }, VIEWER_TOKEN)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const created = await demo.run(DwsCreateResourcePoolDocument, { id, input }, OPERATOR_TOKEN);
+    expect(created.data?.dwsCreateResourcePool).toEqual({ __typename: 'OperationPayload', targetId: id, workflow: null });
+    expect(await mutate(demo, DwsSetWorkloadDocument, { id, enabled: true, maxConcurrency: 5 })).toMatchObject({
+      __typename: 'OperationPayload',
+      workflow: null,
+    });
+    expect(await mutate(demo, DwsCreateWorkloadPlanDocument, { id, name: 'e2e_plan' })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await workloadOf(id)).toEqual({ workload: { enabled: true, rawSwitch: 'on', maxConcurrency: 5 }, resourcePools: ['e2e_etl'] });
+
+    expect(await mutate(demo, DwsDeleteResourcePoolDocument, { id, name: 'e2e_etl' })).toMatchObject({ __typename: 'OperationPayload' });
+    expect(await mutate(demo, DwsDeleteResourcePoolDocument, { id, name: 'e2e_etl' })).toEqual({
+      __typename: 'NotFoundError',
+      type: 'DwsResourcePool',
+      id: 'e2e_etl',
+    });
+    expect(await mutate(demo, DwsCreateResourcePoolDocument, { id, input: { ...input, resources: [] } })).toMatchObject({
+      __typename: 'ValidationError',
+      field: 'input.resources',
+    });
+    expect((await workloadOf(id)).resourcePools).toEqual([]);
+  });
+});
+
+describe('Cluster.details: a DWS cluster’s audit log dumps', () => {
+  it('lists them as the vendor has them, to a viewer, in one call', async () => {
+    const idle = (await vendor('v1.0', '/clusters')).clusters.find((c: any) => c.status === 'AVAILABLE' && c.task_status === null);
+    const records = (await vendor('v1.0', `/clusters/${idle.id}/audit-log-records`)).records;
+    demo.resetCounts();
+    const { data, errors } = await demo.run(
+      DwsAuditDumpsDocument,
+      { id: encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId: idle.id }) },
+      VIEWER_TOKEN,
+    );
+    expect(errors).toBeUndefined();
+    const node = data!.node!;
+    if (!('details' in node) || !node.details || !('auditDumps' in node.details)) return expect.unreachable(`no DWS details: ${JSON.stringify(node)}`);
+    expect(node.details.auditDumps!.map((d) => [d.result, d.bucket, d.prefix, d.endsAt])).toEqual(
+      records.map((r: any) => [r.result, r.bucket_name, r.location_prefix, new Date(`${r.end_time}Z`).toISOString()]),
+    );
+    expect(demo.vendorCalls().dws!.routes['GET /v1.0/{project_id}/clusters/{cluster_id}/audit-log-records']).toBe(1);
   });
 });

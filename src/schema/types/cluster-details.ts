@@ -37,7 +37,7 @@ builder.objectField(ClusterRef, 'details', (t) =>
     type: ClusterDetailsRef,
     nullable: true,
     description:
-      'What only its vendor knows about it, typed per vendor (DWS: the snapshot policy; HCI: inspection findings, host rankings, settings, management plane; TiEM: monitoring, disaster recovery, access, backup storage, resources); null for kinds with nothing of their own yet',
+      'What only its vendor knows about it, typed per vendor (DWS: snapshot policy, parameters, EIP/ELB, resource management, audit dumps; HCI: inspection findings, host rankings, settings, management plane; TiEM: monitoring, disaster recovery, access, backup storage, resources); null for kinds with nothing of their own yet',
     resolve: (c, _args, ctx) => detailsOf(ctx, c),
   }),
 );

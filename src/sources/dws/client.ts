@@ -5,6 +5,7 @@ import type { SourceCall, SourceHttp, SourceReply, VendorErrorReader } from '../
 import { BARE, decode, openList, replyError } from '../kit/decode.js';
 import { type CountedPage, walkPages } from '../kit/paging.js';
 import type { RequestScope } from '../scope.js';
+import type { DwsSubscriptionKind } from './inputs.js';
 import type { VendorPage } from './paging.js';
 import {
   type AddCnsBody,
@@ -12,11 +13,17 @@ import {
   alarmList,
   alarmStatistics,
   type AlarmWire,
+  auditDumpList,
+  type AuditDumpWire,
   anyAnswer,
   availabilityZoneList,
   type AvailabilityZoneWire,
   cluster,
+  bindableElbList,
+  type BindableElbWire,
   clusterDetail,
+  type ClusterDetailWire,
+  type DomainNameBody,
   clusterList,
   type ClusterWire,
   cnList,
@@ -33,6 +40,11 @@ import {
   type EventWire,
   nodeTypeList,
   type NodeTypeWire,
+  parameterList,
+  type ParametersBody,
+  parameterTemplateList,
+  type ParameterTemplateWire,
+  type ParameterWire,
   quotaList,
   type QuotaWire,
   type RemoveCnsBody,
@@ -46,7 +58,18 @@ import {
   snapshotDetail,
   snapshotList,
   type SnapshotWire,
+  alarmSubscriptionList,
+  eventSubscriptionList,
+  type SubscriptionBody,
+  subscriptionAnswer,
+  type SubscriptionWire,
   type TagWire,
+  type ResourcePoolBody,
+  type WorkloadBody,
+  type WorkloadPlanBody,
+  workloadQueues,
+  workloadStatus,
+  type WorkloadStatusWire,
   token,
 } from './wire.js';
 
@@ -115,6 +138,12 @@ export const LIST_PAGE_SIZE = 1000;
 /** DWS's `offset` is the page index, from 0; pages are read one at a time. */
 const walkOptions = (atLeast: number | undefined) => ({ pageSize: LIST_PAGE_SIZE, firstPage: 0, ...(atLeast !== undefined ? { atLeast } : {}) });
 
+/** Where each kind of subscription lives (5.8.3-5.8.6, 5.9.2-5.9.5), and the path parameter naming one. */
+const SUBSCRIPTIONS = {
+  alarm: { route: '/v2/{project_id}/alarm-subs', item: '/v2/{project_id}/alarm-subs/{alarm_sub_id}', id: 'alarm_sub_id' },
+  event: { route: '/v2/{project_id}/event-subs', item: '/v2/{project_id}/event-subs/{event_sub_id}', id: 'event_sub_id' },
+} as const;
+
 /** Alarm dates are local times in `time_zone`; asking for GMT makes them UTC. */
 const ALARM_TIME_ZONE = 'GMT';
 
@@ -174,7 +203,7 @@ export class DwsClient {
     openList(this.http, { method: 'GET', route }, await this.#send(scope, route, {}), BARE, clusterList, ['clusters'], cluster).each(visit);
   }
 
-  async cluster(scope: RequestScope, id: string): Promise<ClusterWire | null> {
+  async cluster(scope: RequestScope, id: string): Promise<ClusterDetailWire | null> {
     return (await this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}', { cluster_id: id }, clusterDetail))?.cluster ?? null;
   }
 
@@ -219,6 +248,46 @@ export class DwsClient {
     return this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/snapshot-policies', { cluster_id: clusterId }, snapshotPolicy);
   }
 
+  /** The ELBs of the cluster's VPC it can be bound to (5.7.4); null when the cluster is gone. */
+  async bindableElbs(scope: RequestScope, clusterId: string): Promise<BindableElbWire[] | null> {
+    return (await this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/elbs', { cluster_id: clusterId }, bindableElbList))?.elbs ?? null;
+  }
+
+  /** The cluster's audit log dumps (5.13.1, unpaged); null when the cluster is gone. */
+  async auditDumps(scope: RequestScope, clusterId: string): Promise<AuditDumpWire[] | null> {
+    return (await this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}/audit-log-records', { cluster_id: clusterId }, auditDumpList))?.records ?? null;
+  }
+
+  // ---- Resource management (5.4) ----
+
+  /** Whether resource management is on (5.4.1); null when the cluster is gone. */
+  workload(scope: RequestScope, clusterId: string): Promise<WorkloadStatusWire | null> {
+    return this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/workload', { cluster_id: clusterId }, workloadStatus);
+  }
+
+  /** The names of the cluster's resource pools (5.4.3), of one logical cluster in that mode; null when the cluster is gone. */
+  async resourcePools(scope: RequestScope, clusterId: string, logicalCluster?: string): Promise<string[] | null> {
+    const query = logicalCluster !== undefined ? { logical_cluster_name: logicalCluster } : undefined;
+    const body = await this.#find(scope, '/v2/{project_id}/clusters/{cluster_id}/workload/queues', { cluster_id: clusterId }, workloadQueues, query);
+    return body ? (body.workload_queue_name_list ?? []) : null;
+  }
+
+  // ---- Parameter templates (5.12) ----
+
+  /** The templates associated with a cluster (5.12.1); null when the cluster is gone. */
+  async parameterTemplates(scope: RequestScope, clusterId: string): Promise<ParameterTemplateWire[] | null> {
+    return (
+      (await this.#find(scope, '/v1.0/{project_id}/clusters/{cluster_id}/configurations', { cluster_id: clusterId }, parameterTemplateList))?.configurations ??
+      null
+    );
+  }
+
+  /** A template's parameters (5.12.2); null when the cluster or the template is gone. */
+  async parameters(scope: RequestScope, clusterId: string, templateId: string): Promise<ParameterWire[] | null> {
+    const route = '/v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}';
+    return (await this.#find(scope, route, { cluster_id: clusterId, configuration_id: templateId }, parameterList))?.configurations ?? null;
+  }
+
   // ---- Events and alarms: project-wide, newest first, paged by page index. ----
 
   /** The first `atLeast` events (all without it), walking pages of LIST_PAGE_SIZE. */
@@ -235,6 +304,21 @@ export class DwsClient {
       const body = await this.#get(scope, '/v2/{project_id}/alarms', {}, alarmList, { time_zone: ALARM_TIME_ZONE, offset, limit: LIST_PAGE_SIZE });
       return { items: body.alarm_details, total: body.count };
     }, walkOptions(atLeast));
+  }
+
+  /** Every subscription of a kind, walking pages of LIST_PAGE_SIZE (the vendor's default size). */
+  async subscriptions(scope: RequestScope, kind: DwsSubscriptionKind): Promise<SubscriptionWire[]> {
+    const { route } = SUBSCRIPTIONS[kind];
+    const page = async (offset: number) => {
+      const query = { offset, limit: LIST_PAGE_SIZE };
+      if (kind === 'alarm') {
+        const body = await this.#get(scope, route, {}, alarmSubscriptionList, query);
+        return { items: body.alarm_subscriptions, total: body.count ?? undefined };
+      }
+      const body = await this.#get(scope, route, {}, eventSubscriptionList, query);
+      return { items: body.event_subscriptions ?? body.event_subscription ?? [], total: body.count ?? undefined };
+    };
+    return (await walkPages(page, walkOptions(undefined))).items;
   }
 
   // ---- What a create form offers: the project's AZs (5.1.1), flavors (5.2.1) and quotas (5.10.1), each one unpaged call. ----
@@ -306,6 +390,72 @@ export class DwsClient {
     );
   }
 
+  /** 5.12.3: DWS applies the values as a cluster task. */
+  async setParameters(clusterId: string, templateId: string, body: ParametersBody, signal?: AbortSignal): Promise<void> {
+    const route = '/v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}';
+    await this.#write('PUT', route, { cluster_id: clusterId, configuration_id: templateId }, body, anyAnswer, signal);
+  }
+
+  /** 5.8.4 / 5.9.3; answers the new subscription. */
+  async createSubscription(kind: DwsSubscriptionKind, body: SubscriptionBody, signal?: AbortSignal): Promise<SubscriptionWire> {
+    return this.#write('POST', SUBSCRIPTIONS[kind].route, {}, body, subscriptionAnswer, signal);
+  }
+
+  /** 5.8.5 / 5.9.4: the whole subscription. */
+  async updateSubscription(kind: DwsSubscriptionKind, id: string, body: SubscriptionBody, signal?: AbortSignal): Promise<void> {
+    const { item, id: name } = SUBSCRIPTIONS[kind];
+    await this.#write('PUT', item, { [name]: id }, body, anyAnswer, signal);
+  }
+
+  /** 5.8.6 / 5.9.5 */
+  async deleteSubscription(kind: DwsSubscriptionKind, id: string, signal?: AbortSignal): Promise<void> {
+    const { item, id: name } = SUBSCRIPTIONS[kind];
+    await this.#write('DELETE', item, { [name]: id }, undefined, anyAnswer, signal);
+  }
+
+  /** 5.7.1 (`create`) or 5.7.2: done when DWS answers. */
+  async setDomainName(clusterId: string, body: DomainNameBody, create: boolean, signal?: AbortSignal): Promise<void> {
+    await this.#write(create ? 'POST' : 'PUT', '/v1.0/{project_id}/clusters/{cluster_id}/dns', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.7.3: only the public name can go. */
+  async deletePublicDomainName(clusterId: string, signal?: AbortSignal): Promise<void> {
+    await this.#write('DELETE', '/v1.0/{project_id}/clusters/{cluster_id}/dns', { cluster_id: clusterId }, undefined, anyAnswer, signal, { type: 'public' });
+  }
+
+  /** 5.7.5 (`bind`) or 5.7.6: DWS answers a job id and runs it as the cluster's ELB_BINDING / ELB_UNBINDING task. */
+  async bindElb(clusterId: string, elbId: string, bind: boolean, signal?: AbortSignal): Promise<void> {
+    const route = '/v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}';
+    await this.#write(bind ? 'POST' : 'DELETE', route, { cluster_id: clusterId, elb_id: elbId }, undefined, anyAnswer, signal);
+  }
+
+  /** 5.7.7 (`bind`) or 5.7.8: no body either way; done when DWS answers. */
+  async bindEip(clusterId: string, eipId: string, bind: boolean, signal?: AbortSignal): Promise<void> {
+    const route = '/v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}';
+    await this.#write(bind ? 'POST' : 'DELETE', route, { cluster_id: clusterId, eip_id: eipId }, undefined, anyAnswer, signal);
+  }
+
+  /** 5.4.6: done when DWS answers, as are the other resource management writes. */
+  async setWorkload(clusterId: string, body: WorkloadBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v2/{project_id}/clusters/{cluster_id}/workload', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.4.2 */
+  async createWorkloadPlan(clusterId: string, body: WorkloadPlanBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('POST', '/v2/{project_id}/clusters/{cluster_id}/workload/plans', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.4.4 */
+  async createResourcePool(clusterId: string, body: ResourcePoolBody, signal?: AbortSignal): Promise<void> {
+    await this.#write('PUT', '/v2/{project_id}/clusters/{cluster_id}/workload/queues', { cluster_id: clusterId }, body, anyAnswer, signal);
+  }
+
+  /** 5.4.5: the pool by name, in the query. */
+  async deleteResourcePool(clusterId: string, name: string, logicalCluster: string | undefined, signal?: AbortSignal): Promise<void> {
+    const query = { workload_queue_name: name, ...(logicalCluster !== undefined ? { logical_cluster_name: logicalCluster } : {}) };
+    await this.#write('DELETE', '/v2/{project_id}/clusters/{cluster_id}/workload/queues', { cluster_id: clusterId }, undefined, anyAnswer, signal, query);
+  }
+
   /** 5.3.4 */
   async scaleOut(clusterId: string, body: ScaleOutBody, signal?: AbortSignal): Promise<void> {
     await this.#write('POST', '/v1.0/{project_id}/clusters/{cluster_id}/resize', { cluster_id: clusterId }, body, anyAnswer, signal);
@@ -367,9 +517,17 @@ export class DwsClient {
     body: unknown,
     schema: S,
     signal?: AbortSignal,
+    query?: SourceCall['query'],
   ): Promise<z.infer<S>> {
     const path = await this.#path(route, params, signal);
-    const reply = await this.http.request({ method, path, route, ...(body !== undefined ? { body } : {}), ...(signal ? { signal } : {}) });
+    const reply = await this.http.request({
+      method,
+      path,
+      route,
+      ...(body !== undefined ? { body } : {}),
+      ...(signal ? { signal } : {}),
+      ...(query ? { query } : {}),
+    });
     return decode(this.http, { method, route }, reply, BARE, schema).data;
   }
 

@@ -63,10 +63,11 @@ export const createDwsAdapter = defineSource({
   build(source, http, { identity }) {
     const client = new DwsClient(http, identity);
     const session = (scope: RequestScope) => dwsSession(client, source.id, source.concurrency, scope);
+    const deps = { client, sourceId: source.id, session };
     return {
       session,
-      operations: createDwsOperations({ client, sourceId: source.id, session }),
-      vendor: dwsVendor(client, source.id),
+      operations: createDwsOperations(deps),
+      vendor: dwsVendor(deps),
       async probe(signal) {
         await client.probe(new RequestScope(signal));
       },

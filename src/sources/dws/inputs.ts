@@ -70,3 +70,69 @@ export interface DwsSnapshotPolicyChange {
   serverPort?: string;
   backupParam?: string;
 }
+
+/** The nodes a parameter value is for, by the schema's enum names, as DWS spells them (table 5-217). */
+export const PARAMETER_ROLES = { CN: 'cn', DN: 'dn' } as const;
+export type DwsParameterRole = (typeof PARAMETER_ROLES)[keyof typeof PARAMETER_ROLES];
+
+/** One of dwsSetParameters' values: a parameter's new value on the CNs or the DNs. */
+export interface DwsParameterChange {
+  name: string;
+  role: DwsParameterRole;
+  value: string;
+}
+
+/** Alarm levels an alarm subscription filters by (5.8.4's example: "urgent,important,minor"). */
+export const ALARM_LEVELS = { URGENT: 'urgent', IMPORTANT: 'important', MINOR: 'minor', PROMPT: 'prompt' } as const;
+/** What an event subscription filters by (table 5-188). */
+export const EVENT_SOURCE_TYPES = { CLUSTER: 'cluster', BACKUP: 'backup', DISASTER_RECOVERY: 'disaster-recovery' } as const;
+export const EVENT_CATEGORIES = { MANAGEMENT: 'management', MONITOR: 'monitor', SECURITY: 'security', SYSTEM_ALARM: 'system alarm' } as const;
+export const EVENT_SEVERITIES = { NORMAL: 'normal', WARNING: 'warning' } as const;
+
+type Word<T> = T[keyof T];
+
+/** What the create and update mutations of both kinds of subscription take: on an update, what is given changes. */
+export interface DwsSubscriptionChange {
+  name?: string;
+  enabled?: boolean;
+  /** The SMN topic's URN, e.g. urn:smn:cn-north-4:<project id>:<topic>. */
+  topicUrn?: string;
+  topicName?: string;
+  /** The time zone notices are written in, e.g. GMT+08:00; at creation only. */
+  timeZone?: string;
+}
+
+export interface DwsAlarmSubscriptionChange extends DwsSubscriptionChange {
+  /** Empty: every level. */
+  levels?: Word<typeof ALARM_LEVELS>[];
+}
+
+export interface DwsEventSubscriptionChange extends DwsSubscriptionChange {
+  sourceTypes?: Word<typeof EVENT_SOURCE_TYPES>[];
+  sourceId?: string;
+  categories?: Word<typeof EVENT_CATEGORIES>[];
+  severities?: Word<typeof EVENT_SEVERITIES>[];
+  tag?: string;
+}
+
+export type DwsSubscriptionKind = 'alarm' | 'event';
+
+/** A cluster's domain names (5.7.1): a private one it has from creation, and a public one once applied for. */
+export const DOMAIN_NAME_TYPES = { PUBLIC: 'public', PRIVATE: 'private' } as const;
+
+/** dwsCreateDomainName's and dwsUpdateDomainName's input. */
+export interface DwsDomainNameChange {
+  type: Word<typeof DOMAIN_NAME_TYPES>;
+  name: string;
+  /** Seconds the SOA record set is cached; absent: 300, the document's default. */
+  ttl?: number;
+}
+
+/** dwsCreateResourcePool's input (5.4.4). */
+export interface DwsResourcePoolChange {
+  name: string;
+  /** The logical cluster it belongs to, in logical cluster mode. */
+  logicalCluster?: string;
+  /** Each resource's value, e.g. CPU share 12; -1 or 0 is no limit in the example. */
+  resources: { name: string; value: number }[];
+}

@@ -12,14 +12,21 @@ import {
 import type {
   AlarmDayWire,
   AlarmWire,
+  AuditDumpWire,
   AvailabilityZoneWire,
+  BindableElbWire,
+  ClusterDetailWire,
   ClusterWire,
   CnWire,
   EventWire,
   NodeTypeWire,
+  ParameterTemplateWire,
+  ParameterWire,
   QuotaWire,
   SnapshotPolicyWire,
   SnapshotWire,
+  SubscriptionWire,
+  WorkloadStatusWire,
 } from './wire.js';
 import { type TimeRules, vendorTime } from '../kit/time.js';
 
@@ -793,6 +800,235 @@ export const toSnapshotPolicy = (p: SnapshotPolicyWire): DwsSnapshotPolicy => ({
     updatedAt: vendorTime(s.update_time, TIME) ?? null,
     timeZoneOffsetHours: s.time_zone_offset ?? null,
   })),
+});
+
+// ---- A cluster's EIP and ELB (5.2.3, 5.7.4) ----
+
+export interface DwsEip {
+  /** `eip_id`: what dwsUnbindEip unbinds. */
+  nativeId: string | null;
+  /** auto_assign or bind_existing. */
+  bindType: string | null;
+}
+
+export interface DwsLoadBalancer {
+  nativeId: string;
+  name: string | null;
+  publicIp: string | null;
+  privateIp: string | null;
+  /** address:port the cluster is reached at through it. */
+  privateEndpoint: string | null;
+  vpcId: string | null;
+}
+
+export interface DwsBindings {
+  eip: DwsEip | null;
+  loadBalancer: DwsLoadBalancer | null;
+}
+
+/** What a cluster's detail says it is bound to: its EIP (table 5-29; `not_use`, or neither field, is none) and its ELB (table 5-35). */
+export function toBindings(c: ClusterDetailWire): DwsBindings {
+  const ip = c.public_ip;
+  const elb = c.elb;
+  const hasEip = !!ip && ip.public_bind_type !== 'not_use' && !!(ip.eip_id || ip.public_bind_type);
+  return {
+    eip: hasEip ? { nativeId: ip.eip_id ?? null, bindType: ip.public_bind_type ?? null } : null,
+    loadBalancer: elb
+      ? {
+          nativeId: elb.id,
+          name: elb.name ?? null,
+          publicIp: elb.public_ip ?? null,
+          privateIp: elb.private_ip ?? null,
+          privateEndpoint: elb.private_endpoint ?? null,
+          vpcId: elb.vpc_id ?? null,
+        }
+      : null,
+  };
+}
+
+export interface DwsBindableLoadBalancer {
+  nativeId: string;
+  name: string | null;
+  description: string | null;
+  address: string | null;
+  subnetId: string | null;
+  /** Internal (dedicated) or External (shared). */
+  type: string | null;
+  up: boolean | null;
+  bandwidth: number | null;
+  vpcId: string | null;
+  /** Whether it is the one bound to the cluster asked about. */
+  bound: boolean;
+}
+
+/** ClusterElbInfo (5.7.4): `cluster_id` names the cluster it is bound to, if any. */
+export const toBindableLoadBalancer = (e: BindableElbWire, clusterId: string): DwsBindableLoadBalancer => ({
+  nativeId: e.id,
+  name: e.name ?? null,
+  description: e.description || null,
+  address: e.vip_address ?? null,
+  subnetId: e.vip_subnet_id ?? null,
+  type: e.type ?? null,
+  up: e.admin_state_up ?? null,
+  bandwidth: e.bandwidth ?? null,
+  vpcId: e.vpc_id ?? null,
+  bound: e.cluster_id === clusterId,
+});
+
+// ---- Audit log dumps (5.13.1) ----
+
+export interface DwsAuditDump {
+  /** The vendor's result word: RUNNING in the example (SUCCESS and FAILED in the simulator's; the document lists none). */
+  result: string | null;
+  executedAt: string | null;
+  /** The span of audit log it dumped. */
+  startsAt: string | null;
+  endsAt: string | null;
+  bucket: string | null;
+  prefix: string | null;
+  failedReason: string | null;
+}
+
+/** AuditDumpRecord (table 5-223): its times have no zone, read as UTC as DWS's other times. */
+export const toAuditDump = (r: AuditDumpWire): DwsAuditDump => ({
+  result: r.result ?? null,
+  executedAt: vendorTime(r.executor_time, TIME) ?? null,
+  startsAt: vendorTime(r.begin_time, TIME) ?? null,
+  endsAt: vendorTime(r.end_time, TIME) ?? null,
+  bucket: r.bucket_name ?? null,
+  prefix: r.location_prefix ?? null,
+  failedReason: r.failed_reason || null,
+});
+
+// ---- Resource management (5.4.1) ----
+
+export interface DwsWorkload {
+  enabled: boolean;
+  /** on or off. */
+  rawSwitch: string | null;
+  maxConcurrency: number | null;
+}
+
+/** WorkloadStatus (table 5-77). */
+export const toWorkload = (w: WorkloadStatusWire): DwsWorkload => ({
+  enabled: w.workload_status?.workload_switch === 'on',
+  rawSwitch: w.workload_status?.workload_switch ?? null,
+  maxConcurrency: w.workload_status?.max_concurrency_num ?? null,
+});
+
+// ---- A cluster's parameter templates (5.12) ----
+
+/** Where a template's parameters stand with the cluster. */
+export type DwsParameterStatus = 'IN_SYNC' | 'APPLYING' | 'PENDING_REBOOT' | 'SYNC_FAILURE' | 'UNKNOWN';
+
+/** ClusterConfiguration `status` (table 5-213). */
+export const parameterStatus = statusTable<string, DwsParameterStatus>(
+  { 'In-Sync': 'IN_SYNC', Applying: 'APPLYING', 'Pending-Reboot': 'PENDING_REBOOT', 'Sync-Failure': 'SYNC_FAILURE' },
+  'UNKNOWN',
+);
+
+export interface DwsParameterTemplate {
+  nativeId: string;
+  name: string | null;
+  /** The vendor's word: parameterGroup (the database parameters), GUConfig, OBSConfig, securityParameterGroup, hiddenParameterGroup. */
+  type: string | null;
+  status: DwsParameterStatus;
+  rawStatus: string | null;
+  failReason: string | null;
+}
+
+/** ClusterConfiguration (5.12.1): its example writes an absent `fail_reason` as the string "null". */
+export const toParameterTemplate = (t: ParameterTemplateWire): DwsParameterTemplate => ({
+  nativeId: t.id,
+  name: t.name ?? null,
+  type: t.type ?? null,
+  status: parameterStatus(t.status),
+  rawStatus: t.status ?? null,
+  failReason: t.fail_reason && t.fail_reason !== 'null' ? t.fail_reason : null,
+});
+
+export interface DwsParameter {
+  name: string;
+  /** boolean, string, integer, float or list. */
+  type: string | null;
+  unit: string | null;
+  readOnly: boolean;
+  valueRange: string | null;
+  restartRequired: boolean;
+  description: string | null;
+  /** Its value and default on the coordinators (cn) and on the data nodes (dn); null where DWS gives none. */
+  cnValue: string | null;
+  cnDefault: string | null;
+  dnValue: string | null;
+  dnDefault: string | null;
+}
+
+/**
+ * ConfigurationParameter (5.12.2). Its table says `readonly` is "whether the cluster is
+ * read-only"; it sits on each parameter, and is read as the parameter's. `values` holds
+ * one entry per node type (cn, dn: table 5-217), kept as two pairs of fields.
+ */
+export function toParameter(p: ParameterWire): DwsParameter {
+  const on = (type: string) => p.values?.find((v) => v.type === type);
+  const [cn, dn] = [on('cn'), on('dn')];
+  return {
+    name: p.name,
+    type: p.type ?? null,
+    unit: p.unit ?? null,
+    readOnly: p.readonly === true,
+    valueRange: p.value_range ?? null,
+    restartRequired: p.restart_required === true,
+    description: p.description ?? null,
+    cnValue: cn?.value ?? null,
+    cnDefault: cn?.default_value ?? null,
+    dnValue: dn?.value ?? null,
+    dnDefault: dn?.default_value ?? null,
+  };
+}
+
+// ---- Alarm and event subscriptions ----
+
+export interface DwsSubscription {
+  nativeId: string;
+  name: string;
+  enabled: boolean;
+  /** Alarm subscriptions: the levels notified (urgent, important, minor, prompt); empty: all. */
+  levels: string[];
+  /** Event subscriptions' filters, each empty (or null) for all. */
+  sourceTypes: string[];
+  sourceId: string | null;
+  categories: string[];
+  severities: string[];
+  tag: string | null;
+  topicUrn: string | null;
+  topicName: string | null;
+  topicType: string | null;
+  language: string | null;
+  timeZone: string | null;
+}
+
+const words = (list: string | null | undefined): string[] =>
+  (list ?? '')
+    .split(',')
+    .map((w) => w.trim())
+    .filter((w) => w !== '');
+
+/** AlarmSubscriptionResponse (5.8.3) and EventSubscriptionResponse (5.9.2): `enable` 1 on, 0 off; filters are comma lists, "" for all. */
+export const toSubscription = (s: SubscriptionWire): DwsSubscription => ({
+  nativeId: s.id,
+  name: s.name,
+  enabled: Number(s.enable ?? 1) !== 0,
+  levels: words(s.alarm_level),
+  sourceTypes: words(s.source_type),
+  sourceId: s.source_id || null,
+  categories: words(s.category),
+  severities: words(s.severity),
+  tag: s.tag || null,
+  topicUrn: s.notification_target ?? null,
+  topicName: s.notification_target_name ?? null,
+  topicType: s.notification_target_type ?? null,
+  language: s.language ?? null,
+  timeZone: s.time_zone ?? null,
 });
 
 // ---- Alarms, with their state ----

@@ -41,6 +41,29 @@ export interface DwsOperationsDeps {
   session: (scope: RequestScope) => DwsSession;
 }
 
+/** A read after an accepted write: when it fails, the answer says less; the write stands. */
+async function afterWrite<T>(read: (scope: RequestScope) => Promise<T | null | undefined>, signal?: AbortSignal): Promise<T | undefined> {
+  try {
+    return (await read(new RequestScope(signal))) ?? undefined;
+  } catch (err) {
+    if (err instanceof GatewayError) return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The cluster and the workflow of the operation just started on it, which shows
+ * `firstTask` first: the cluster read afresh (a scope of its own, so no GET made before
+ * the write answers), its workflow served by the adapter's own reader.
+ */
+export async function startedOn({ client, session }: DwsOperationsDeps, clusterId: string, firstTask: string, signal?: AbortSignal): Promise<OperationResult> {
+  const workflow = await afterWrite(async (scope): Promise<Workflow | null | undefined> => {
+    const c = await client.cluster(scope, clusterId);
+    return c && session(scope).workflows.get(startedWorkflowId(c, firstTask));
+  }, signal);
+  return { target: { type: 'Cluster', nativeId: clusterId }, ...(workflow ? { workflow } : {}) };
+}
+
 /**
  * What a DWS source can change: create, delete, restart and scale clusters (data nodes
  * and CNs), replace their tags, and create, delete, restore and copy snapshots. DWS has
@@ -55,7 +78,8 @@ export interface DwsOperationsDeps {
  * The write has happened by the time of that read, so a failed read leaves the workflow
  * out of the answer instead of reporting a failure that invites a resend.
  */
-export function createDwsOperations({ client, sourceId, session }: DwsOperationsDeps): SourceOperations {
+export function createDwsOperations(deps: DwsOperationsDeps): SourceOperations {
+  const { client, sourceId, session } = deps;
   const reads = (o?: OperationOptions): RequestScope => new RequestScope(o?.signal);
   const notFound = (type: NodeType, nativeId: string) => new NotFoundError(type, encodeGlobalId({ type, sourceId, nativeId }));
   const ref = (type: NodeType, nativeId: string) => ({ type, nativeId });
@@ -69,28 +93,11 @@ export function createDwsOperations({ client, sourceId, session }: DwsOperations
     return c;
   }
 
-  /** A read after an accepted write: when it fails, the answer says less; the write stands. */
-  async function afterWrite<T>(read: (scope: RequestScope) => Promise<T | null | undefined>, o?: OperationOptions): Promise<T | undefined> {
-    try {
-      return (await read(reads(o))) ?? undefined;
-    } catch (err) {
-      if (err instanceof GatewayError) return undefined;
-      throw err;
-    }
-  }
-
-  /** The cluster and the workflow of the operation just started on it, which shows `firstTask` first. */
-  async function startedOn(clusterId: string, firstTask: string, o?: OperationOptions): Promise<OperationResult> {
-    const workflow = await afterWrite(async (scope): Promise<Workflow | null | undefined> => {
-      const c = await client.cluster(scope, clusterId);
-      return c && session(scope).workflows.get(startedWorkflowId(c, firstTask));
-    }, o);
-    return { target: ref('Cluster', clusterId), ...(workflow ? { workflow } : {}) };
-  }
+  const started = (clusterId: string, firstTask: string, o?: OperationOptions) => startedOn(deps, clusterId, firstTask, o?.signal);
 
   /** A snapshot just made and its creation's workflow. */
   async function snapshotMade(snapshotId: string, o?: OperationOptions): Promise<OperationResult> {
-    const workflow = await afterWrite(async (scope) => session(scope).workflows.get(snapshotWorkflowId(snapshotId)), o);
+    const workflow = await afterWrite(async (scope) => session(scope).workflows.get(snapshotWorkflowId(snapshotId)), o?.signal);
     return { target: ref('Snapshot', snapshotId), ...(workflow ? { workflow } : {}) };
   }
 
@@ -99,18 +106,18 @@ export function createDwsOperations({ client, sourceId, session }: DwsOperations
       const region = req.region !== undefined ? (await client.identity(o?.signal)).region : undefined;
       const body = createClusterBody(req, region);
       const clusterId = await client.createCluster(body, o?.signal);
-      return startedOn(clusterId, 'CREATING', o);
+      return started(clusterId, 'CREATING', o);
     },
 
     async deleteCluster(clusterId, req, o) {
       const body = deleteClusterBody(req);
       await send('Cluster', clusterId, () => client.deleteCluster(clusterId, body, o?.signal));
-      return startedOn(clusterId, 'DELETING', o);
+      return started(clusterId, 'DELETING', o);
     },
 
     async restartCluster(clusterId, o) {
       await send('Cluster', clusterId, () => client.restartCluster(clusterId, o?.signal));
-      return startedOn(clusterId, 'REBOOTING', o);
+      return started(clusterId, 'REBOOTING', o);
     },
 
     /** Data nodes: a scale-out or a scale-in to nodeCount. CNs: a batch creation or deletion to coordinatorCount. */
@@ -121,7 +128,7 @@ export function createDwsOperations({ client, sourceId, session }: DwsOperations
         await send('Cluster', clusterId, () =>
           change.kind === 'scaleOut' ? client.scaleOut(clusterId, change.body, o?.signal) : client.scaleIn(clusterId, change.body, o?.signal),
         );
-        return startedOn(clusterId, change.firstTask, o);
+        return started(clusterId, change.firstTask, o);
       }
       const cns = await client.coordinatorList(reads(o), clusterId);
       if (!cns) throw notFound('Cluster', clusterId);
@@ -129,7 +136,7 @@ export function createDwsOperations({ client, sourceId, session }: DwsOperations
       await send('Cluster', clusterId, () =>
         change.kind === 'add' ? client.addCoordinators(clusterId, change.body, o?.signal) : client.removeCoordinators(clusterId, change.body, o?.signal),
       );
-      return startedOn(clusterId, change.firstTask, o);
+      return started(clusterId, change.firstTask, o);
     },
 
     /**
@@ -177,7 +184,7 @@ export function createDwsOperations({ client, sourceId, session }: DwsOperations
     async restoreSnapshot(snapshotId, req, o) {
       const body = restoreBody(req);
       const clusterId = await send('Snapshot', snapshotId, () => client.restoreSnapshot(snapshotId, body, o?.signal));
-      return startedOn(clusterId, 'RESTORING', o);
+      return started(clusterId, 'RESTORING', o);
     },
 
     /** A linked copy of an automated snapshot; the copy is the target, its creation the workflow. */

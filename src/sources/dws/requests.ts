@@ -2,8 +2,17 @@ import type { Label } from '../../model/entities.js';
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest, RestoreSnapshotRequest } from '../../model/operations.js';
 import type { DwsCreateRequest, DwsScaleRequest } from './inputs.js';
-import type { DwsSnapshotPolicyChange } from './inputs.js';
 import type {
+  DwsAlarmSubscriptionChange,
+  DwsDomainNameChange,
+  DwsEventSubscriptionChange,
+  DwsParameterChange,
+  DwsResourcePoolChange,
+  DwsSnapshotPolicyChange,
+  DwsSubscriptionKind,
+} from './inputs.js';
+import type {
+  ParametersBody,
   AddCnsBody,
   ClusterWire,
   CnListWire,
@@ -12,12 +21,16 @@ import type {
   CreateClusterBody,
   CreateSnapshotBody,
   DeleteClusterBody,
+  DomainNameBody,
   RemoveCnsBody,
+  ResourcePoolBody,
   ResetPasswordBody,
   RestoreBody,
   ScaleOutBody,
   ShrinkBody,
   SnapshotPolicyBody,
+  SubscriptionBody,
+  SubscriptionWire,
   TagWire,
 } from './wire.js';
 
@@ -345,5 +358,120 @@ export function snapshotPolicyBody(change: DwsSnapshotPolicyChange): SnapshotPol
     ...(serverIps !== undefined ? { server_ips: serverIps } : {}),
     ...(serverPort !== undefined ? { server_port: serverPort } : {}),
     ...(backupParam !== undefined ? { backup_param: backupParam } : {}),
+  };
+}
+
+// ---- Parameter settings ----
+
+/**
+ * The body of Modifying the Parameter Settings of a Cluster (5.12.3): one entry per
+ * parameter and node role, as the example sends `enable_constraint_optimization` for the
+ * CNs and the DNs. Names, ranges and read-only parameters are DWS's to judge (the
+ * document lists none); a value given twice for the same nodes is refused here, as DWS
+ * would (DWS.5039), before anything is sent.
+ */
+export function parametersBody(values: readonly DwsParameterChange[]): ParametersBody {
+  if (values.length === 0) throw new ValidationError('values', 'say which parameters to change');
+  const seen = new Set<string>();
+  return {
+    configurations: values.map((v, i) => {
+      const key = `${v.role}/${v.name}`;
+      if (seen.has(key)) throw new ValidationError(`values[${i}]`, `${v.name} is set twice for the ${v.role.toUpperCase()}s`);
+      seen.add(key);
+      return { type: v.role, name: required(v.name, `values[${i}].name`), value: v.value };
+    }),
+  };
+}
+
+// ---- Alarm and event subscriptions ----
+
+/** Each kind's filters: the input's field, the body's, and whether it is a list (sent comma-separated). */
+const SUBSCRIPTION_FILTERS = {
+  alarm: [['levels', 'alarm_level', true]],
+  event: [
+    ['sourceTypes', 'source_type', true],
+    ['sourceId', 'source_id', false],
+    ['categories', 'category', true],
+    ['severities', 'severity', true],
+    ['tag', 'tag', false],
+  ],
+} as const satisfies Record<DwsSubscriptionKind, readonly (readonly [string, keyof SubscriptionBody, boolean])[]>;
+
+/**
+ * The body of creating (5.8.4, 5.9.3) or, with the subscription as DWS has it, modifying
+ * (5.8.5, 5.9.4) a subscription. A modification sends the whole subscription, as the
+ * examples do (name and topic are mandatory there too): what the change leaves out is
+ * sent as it is now. The modifications take no `time_zone`, so a change of it is refused;
+ * an alarm subscription needs one at creation, an event one may leave it to DWS.
+ */
+export function subscriptionBody(
+  kind: DwsSubscriptionKind,
+  change: DwsAlarmSubscriptionChange | DwsEventSubscriptionChange,
+  current?: SubscriptionWire,
+): SubscriptionBody {
+  if (current && Object.values(change).every((v) => v === undefined)) throw new ValidationError('input', 'say what to change');
+  const kept = (given: string | undefined, now: string | null | undefined, field: string, what: string) => {
+    const value = given ?? now ?? undefined;
+    if (value === undefined || value.trim() === '') throw new ValidationError(`input.${field}`, `a subscription needs ${what}`);
+    return value;
+  };
+  if (current && change.timeZone !== undefined) {
+    throw new ValidationError('input.timeZone', 'DWS sets the time zone when a subscription is created: its modification takes none');
+  }
+  if (!current && kind === 'alarm' && change.timeZone === undefined) {
+    throw new ValidationError('input.timeZone', 'an alarm subscription needs the time zone its notices are written in, e.g. GMT+08:00');
+  }
+  const given = change as Record<string, string | readonly string[] | undefined>;
+  const filters = Object.fromEntries(
+    SUBSCRIPTION_FILTERS[kind].flatMap(([field, wire, list]) => {
+      const value = given[field];
+      if (value !== undefined) return [[wire, list ? (value as readonly string[]).join(',') : value]];
+      const now = current?.[wire];
+      return now !== undefined && now !== null ? [[wire, now]] : [];
+    }),
+  );
+  const enable = change.enabled !== undefined ? Number(change.enabled) : current?.enable;
+  return {
+    name: kept(change.name, current?.name, 'name', 'a name'),
+    ...(enable !== undefined && enable !== null ? { enable: Number(enable) } : {}),
+    ...filters,
+    notification_target: kept(change.topicUrn, current?.notification_target, 'topicUrn', 'the URN of the SMN topic it notifies'),
+    notification_target_name: kept(change.topicName, current?.notification_target_name, 'topicName', 'the name of the SMN topic it notifies'),
+    notification_target_type: 'SMN',
+    ...(!current && change.timeZone !== undefined ? { time_zone: change.timeZone } : {}),
+  };
+}
+
+// ---- Domain names ----
+
+/** "The default value is 300 ... Range 300 to 2147483647" (tables 5-145, 5-147). */
+const TTL = { default: 300, min: 300, max: 2147483647 };
+
+/** The body of Applying for (5.7.1) or Modifying (5.7.2) a cluster's domain name. */
+export function domainNameBody(change: DwsDomainNameChange): DomainNameBody {
+  const ttl = change.ttl ?? TTL.default;
+  if (!Number.isInteger(ttl) || ttl < TTL.min || ttl > TTL.max)
+    throw new ValidationError('input.ttl', `DWS caches a domain name ${TTL.min} to ${TTL.max} seconds`);
+  return { name: required(change.name, 'input.name'), type: change.type, ttl };
+}
+
+// ---- Resource management ----
+
+/**
+ * The body of Creating a Resource Pool (5.4.4). The document lists no resource names and
+ * no ranges ("CPU share 12%, memory 0 (no limit), storage -1 (no limit), concurrent 10"
+ * in its example): names are DWS's to judge; a value must be an integer, -1 or more.
+ */
+export function resourcePoolBody(pool: DwsResourcePoolChange): ResourcePoolBody {
+  if (pool.resources.length === 0) throw new ValidationError('input.resources', 'a resource pool needs at least one resource setting');
+  return {
+    workload_queue: {
+      workload_queue_name: required(pool.name, 'input.name'),
+      ...(pool.logicalCluster !== undefined ? { logical_cluster_name: pool.logicalCluster } : {}),
+      workload_resource_item_list: pool.resources.map((r, i) => {
+        if (!Number.isInteger(r.value) || r.value < -1) throw new ValidationError(`input.resources[${i}].value`, 'an integer, -1 or more (-1 and 0: no limit)');
+        return { resource_name: required(r.name, `input.resources[${i}].name`), resource_value: r.value };
+      }),
+    },
   };
 }

@@ -102,7 +102,23 @@ export const token = z
   .loose();
 
 export const clusterList = z.object({ clusters: z.array(cluster), count: z.number().nullish() }).loose();
-export const clusterDetail = z.object({ cluster }).loose();
+/** The detail (5.2.3) adds what the list leaves out; of that, the EIP (table 5-29) and the bound ELB (table 5-35) are read. */
+const clusterWithBindings = cluster.extend({
+  public_ip: z.object({ public_bind_type: z.string().nullish(), eip_id: z.string().nullish() }).loose().nullish(),
+  elb: z
+    .object({
+      id: z.string(),
+      name: z.string().nullish(),
+      public_ip: z.string().nullish(),
+      private_ip: z.string().nullish(),
+      private_endpoint: z.string().nullish(),
+      vpc_id: z.string().nullish(),
+    })
+    .loose()
+    .nullish(),
+});
+export type ClusterDetailWire = z.infer<typeof clusterWithBindings>;
+export const clusterDetail = z.object({ cluster: clusterWithBindings }).loose();
 /** `min_num`/`max_num`: the CN counts this cluster can have (5.3.1). */
 export const cnList = z.object({ min_num: z.number().nullish(), max_num: z.number().nullish(), instances: z.array(cn).nullish() }).loose();
 export type CnListWire = z.infer<typeof cnList>;
@@ -189,6 +205,104 @@ export const snapshotPolicy = z
   .loose();
 export type SnapshotPolicyWire = z.infer<typeof snapshotPolicy>;
 
+// ---- A cluster's parameter templates and their parameters (5.12) ----
+
+const parameterTemplate = z
+  .object({ id: z.string(), name: z.string().nullish(), type: z.string().nullish(), status: z.string().nullish(), fail_reason: z.string().nullish() })
+  .loose();
+export type ParameterTemplateWire = z.infer<typeof parameterTemplate>;
+export const parameterTemplateList = z.object({ configurations: z.array(parameterTemplate) }).loose();
+
+const parameter = z
+  .object({
+    name: z.string(),
+    values: z.array(z.object({ type: z.string(), value: z.string().nullish(), default_value: z.string().nullish() }).loose()).nullish(),
+    unit: z.string().nullish(),
+    type: z.string().nullish(),
+    readonly: z.boolean().nullish(),
+    value_range: z.string().nullish(),
+    restart_required: z.boolean().nullish(),
+    description: z.string().nullish(),
+  })
+  .loose();
+export type ParameterWire = z.infer<typeof parameter>;
+export const parameterList = z.object({ configurations: z.array(parameter) }).loose();
+
+// ---- Alarm (5.8.3) and event (5.9.2) subscriptions ----
+
+/** The two kinds share their shape: an alarm subscription filters by level, an event one by source, category, severity and tag. */
+const subscription = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    enable: z.union([z.number(), z.string()]).nullish(),
+    alarm_level: z.string().nullish(),
+    source_type: z.string().nullish(),
+    source_id: z.string().nullish(),
+    category: z.string().nullish(),
+    severity: z.string().nullish(),
+    tag: z.string().nullish(),
+    notification_target: z.string().nullish(),
+    notification_target_name: z.string().nullish(),
+    notification_target_type: z.string().nullish(),
+    language: z.string().nullish(),
+    time_zone: z.string().nullish(),
+  })
+  .loose();
+export type SubscriptionWire = z.infer<typeof subscription>;
+export const subscriptionAnswer = subscription;
+export const alarmSubscriptionList = z.object({ alarm_subscriptions: z.array(subscription), count: z.number().nullish() }).loose();
+/** Table 5-185 names the list `event_subscription`, its example `event_subscriptions`: either is read. */
+export const eventSubscriptionList = z
+  .object({ event_subscriptions: z.array(subscription).nullish(), event_subscription: z.array(subscription).nullish(), count: z.number().nullish() })
+  .loose();
+
+// ---- ELBs a cluster can be bound to (5.7.4) ----
+
+const bindableElb = z
+  .object({
+    id: z.string(),
+    cluster_id: z.string().nullish(),
+    name: z.string().nullish(),
+    description: z.string().nullish(),
+    vip_address: z.string().nullish(),
+    vip_subnet_id: z.string().nullish(),
+    type: z.string().nullish(),
+    admin_state_up: z.boolean().nullish(),
+    bandwidth: z.number().nullish(),
+    vpc_id: z.string().nullish(),
+  })
+  .loose();
+export type BindableElbWire = z.infer<typeof bindableElb>;
+export const bindableElbList = z.object({ elbs: z.array(bindableElb) }).loose();
+
+// ---- Resource management (5.4) ----
+
+export const workloadStatus = z
+  .object({
+    workload_status: z.object({ workload_switch: z.string().nullish(), max_concurrency_num: z.number().nullish() }).loose().nullish(),
+  })
+  .loose();
+export type WorkloadStatusWire = z.infer<typeof workloadStatus>;
+export const workloadQueues = z.object({ workload_queue_name_list: z.array(z.string()).nullish() }).loose();
+
+// ---- Audit log dumps (5.13.1) ----
+
+const auditDump = z
+  .object({
+    cluster_id: z.string().nullish(),
+    executor_time: z.string().nullish(),
+    begin_time: z.string().nullish(),
+    end_time: z.string().nullish(),
+    bucket_name: z.string().nullish(),
+    location_prefix: z.string().nullish(),
+    result: z.string().nullish(),
+    failed_reason: z.string().nullish(),
+  })
+  .loose();
+export type AuditDumpWire = z.infer<typeof auditDump>;
+export const auditDumpList = z.object({ records: z.array(auditDump), count: z.number().nullish() }).loose();
+
 /** Answers of the writes that name what they made; the others answer `{}` or nothing. */
 export const createdCluster = z.object({ cluster: z.object({ id: z.string() }).loose() }).loose();
 export const createdSnapshot = z.object({ snapshot: z.object({ id: z.string() }).loose() }).loose();
@@ -234,6 +348,54 @@ export interface SnapshotPolicyBody {
   server_ips?: string[];
   server_port?: string;
   backup_param?: string;
+}
+
+/** 5.12.3: each value for CNs or DNs (`type`). */
+export interface ParametersBody {
+  configurations: { type: string; name: string; value: string }[];
+}
+
+/** 5.8.4/5.8.5 and 5.9.3/5.9.4: filters are comma lists, empty for all; SMN is the only target type. `time_zone` only at creation. */
+export interface SubscriptionBody {
+  name: string;
+  enable?: number;
+  alarm_level?: string;
+  source_type?: string;
+  source_id?: string;
+  category?: string;
+  severity?: string;
+  tag?: string;
+  notification_target: string;
+  notification_target_name: string;
+  notification_target_type: 'SMN';
+  time_zone?: string;
+}
+
+/** 5.7.1 / 5.7.2 */
+export interface DomainNameBody {
+  name: string;
+  type: 'public' | 'private';
+  ttl: number;
+}
+
+/** 5.4.6: the switch, and optionally the most concurrent queries. */
+export interface WorkloadBody {
+  workload_status: { workload_switch: 'on' | 'off'; max_concurrency_num?: number };
+}
+
+/** 5.4.4 */
+export interface ResourcePoolBody {
+  workload_queue: {
+    workload_queue_name: string;
+    logical_cluster_name?: string;
+    workload_resource_item_list: { resource_name: string; resource_value: number }[];
+  };
+}
+
+/** 5.4.2 */
+export interface WorkloadPlanBody {
+  plan_name: string;
+  logical_cluster_name?: string;
 }
 
 export interface DeleteClusterBody {

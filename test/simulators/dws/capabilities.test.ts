@@ -43,7 +43,9 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
       expect((await detail(free.id)).task_status).toBe('ELB_UNBINDING');
       dws.sim.advance(4 * MIN);
     }
-    expect((await c.post(`/v2/{pid}/clusters/${free.id}/elbs/${elbs[0].id}`)).status).toBe(200);
+    expect(shapeDifferences({ elbs }, fixture('elbs-list.response.json'))).toEqual([]);
+    const bind = await c.post(`/v2/{pid}/clusters/${free.id}/elbs/${elbs[0].id}`);
+    expect(shapeDifferences(bind.body, fixture('elb-bind.response.json'))).toEqual([]);
     expect((await detail(free.id)).task_status).toBe('ELB_BINDING');
     dws.sim.advance(4 * MIN);
     expect((await detail(free.id)).elb).toMatchObject({ id: elbs[0].id, private_ip: elbs[0].vip_address });
@@ -57,6 +59,12 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     const value = async () =>
       (await c.get(`/clusters/${idle.id}/configurations/${PARAMETER_GROUP.id}`)).body.configurations.find((p: any) => p.name === 'max_connections').values;
     const change = (v: string) => ({ configurations: [{ type: 'cn', name: 'max_connections', value: v }] });
+    expect(shapeDifferences((await c.get(`/clusters/${idle.id}/configurations`)).body, fixture('configurations-list.response.json'))).toEqual([]);
+    expect(
+      shapeDifferences((await c.get(`/clusters/${idle.id}/configurations/${PARAMETER_GROUP.id}`)).body, fixture('configuration-parameters.response.json')),
+    ).toEqual([]);
+    expect((await c.put(path, fixture('configuration-update.request.json'))).status).toBe(200);
+    dws.sim.advance(4 * MIN);
     expect((await c.put(path, change('1000'))).status).toBe(200);
     expect(await status()).toBe('Applying');
     dws.sim.advance(4 * MIN);
@@ -83,6 +91,8 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
       time_zone: 'GMT+08:00',
     });
     const a = (await c.post('/v2/{pid}/alarm-subs', sub('first'))).body;
+    expect(shapeDifferences(a, fixture('alarm-sub-create.response.json'))).toEqual([]);
+    expect(shapeDifferences((await c.get('/v2/{pid}/alarm-subs')).body, fixture('alarm-subs-list.response.json'))).toEqual([]);
     await c.post('/v2/{pid}/alarm-subs', sub('second'));
     expect((await c.get('/v2/{pid}/alarm-subs?limit=1&offset=1')).body).toMatchObject({ count: 2, alarm_subscriptions: [{ name: 'second' }] });
     expect((await c.put(`/v2/{pid}/alarm-subs/${a.id}`, { ...sub('renamed'), alarm_level: 'prompt' })).body).toMatchObject({
@@ -102,11 +112,22 @@ describe('dws: settings, connections, subscriptions and quotas', () => {
     expect((await c.del(`/v2/{pid}/event-subs/${e.id}`)).status).toBe(404);
   });
 
+  it('lists a healthy cluster’s audit log dumps in the example’s shape', async () => {
+    const idle = await idleCluster(c);
+    const body = (await c.get(`/clusters/${idle.id}/audit-log-records`)).body;
+    expect(shapeDifferences(body, fixture('audit-log-records.response.json'))).toEqual([]);
+    expect(body).toMatchObject({ cluster_id: idle.id, count: body.records.length });
+  });
+
   it('keeps resource pools and plans per cluster', async () => {
     const idle = await idleCluster(c);
     const base = `/v2/{pid}/clusters/${idle.id}/workload`;
     const pool = { workload_queue: { workload_queue_name: 'etl', workload_resource_item_list: [{ resource_name: 'cpu_share', resource_value: 20 }] } };
-    expect((await c.put(`${base}/queues`, pool)).body.workload_res_code).toBe(0);
+    expect(shapeDifferences((await c.get(base)).body, fixture('workload-status.response.json'))).toEqual([]);
+    expect(
+      shapeDifferences((await c.post(`${base}/plans`, fixture('workload-plan-create.request.json'))).body, fixture('workload-plan-create.response.json')),
+    ).toEqual([]);
+    expect((await c.put(`${base}/queues`, pool)).body).toEqual(fixture('workload-queue-create.response.json'));
     expect((await c.put(`${base}/queues`, pool)).status).toBe(400);
     expect((await c.get(`${base}/queues`)).body.workload_queue_name_list).toEqual(['etl']);
     expect((await c.del(`${base}/queues?workload_queue_name=etl`)).status).toBe(200);

@@ -382,6 +382,224 @@ describe('dws adapter: its own capabilities', () => {
     await rejectionOf(vendor().deleteSnapshotStrategy(new RequestScope(), UNKNOWN_ID, 'any'), NotFoundError);
   });
 
+  it('reads a cluster’s parameter templates and the parameterGroup’s parameters, one call each', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    sim.resetStats();
+    const templates = (await vendor().parameterTemplates(new RequestScope(), target.id))!;
+    expect(routes()['GET /v1.0/{project_id}/clusters/{cluster_id}/configurations']).toBe(1);
+    expect(vendorCalls()).toBe(1);
+    expect(templates.map((t) => t.type)).toEqual(['GUConfig', 'hiddenParameterGroup', 'OBSConfig', 'parameterGroup', 'securityParameterGroup']);
+    expect(templates.every((t) => t.status === 'IN_SYNC' && t.failReason === null)).toBe(true);
+    const group = templates.find((t) => t.type === 'parameterGroup')!;
+    const params = (await vendor().parameters(new RequestScope(), target.id, group.nativeId))!;
+    expect(routes()['GET /v1.0/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}']).toBe(1);
+    expect(params.find((p) => p.name === 'enable_constraint_optimization')).toMatchObject({
+      type: 'boolean',
+      valueRange: 'on|off',
+      cnValue: 'on',
+      cnDefault: 'on',
+      dnValue: 'on',
+      dnDefault: 'on',
+    });
+    expect(await vendor().parameters(new RequestScope(), target.id, templates[0]!.nativeId)).toEqual([]);
+    expect(await vendor().parameterTemplates(new RequestScope(), UNKNOWN_ID)).toBeNull();
+    expect(await vendor().parameters(new RequestScope(), target.id, UNKNOWN_ID)).toBeNull();
+  });
+
+  it('changes parameters of the parameterGroup as a task, answered as its workflow, which ends when the template is applied', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    sim.resetStats();
+    const values = [
+      { name: 'enable_constraint_optimization', role: 'cn', value: 'off' },
+      { name: 'enable_constraint_optimization', role: 'dn', value: 'off' },
+    ] as const;
+    const result = await vendor().setParameters(new RequestScope(), target.id, values);
+    expect(routes()).toMatchObject({
+      'GET /v1.0/{project_id}/clusters/{cluster_id}/configurations': 1,
+      'PUT /v2/{project_id}/clusters/{cluster_id}/configurations/{configuration_id}': 1,
+      'GET /v1.0/{project_id}/clusters/{cluster_id}': 1,
+    });
+    expect(vendorCalls()).toBe(3);
+    expect(result.target).toEqual({ type: 'Cluster', nativeId: target.id });
+    expect(result.workflow).toMatchObject({ kind: 'ConfigureSecurity', state: 'RUNNING', rawState: 'SETTING_CONFIGURATION' });
+    expect((await vendor().parameterTemplates(new RequestScope(), target.id))!.find((t) => t.type === 'parameterGroup')!.status).toBe('APPLYING');
+    sim.advance(4 * MIN);
+    expect(await session().workflows.get(result.workflow!.nativeId)).toMatchObject({ state: 'SUCCEEDED' });
+    const group = (await vendor().parameterTemplates(new RequestScope(), target.id))!.find((t) => t.type === 'parameterGroup')!;
+    expect(group.status).toBe('IN_SYNC');
+    const changed = (await vendor().parameters(new RequestScope(), target.id, group.nativeId))!.find((p) => p.name === 'enable_constraint_optimization')!;
+    expect([changed.cnValue, changed.dnValue]).toEqual(['off', 'off']);
+  });
+
+  it('refuses an unknown template before any write, and reads DWS’s refusal of a value out of range', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    const values = [{ name: 'session_timeout', role: 'cn', value: '90000' }] as const;
+    sim.resetStats();
+    const unknown = await rejectionOf(vendor().setParameters(new RequestScope(), target.id, values, UNKNOWN_ID), ValidationError);
+    expect(unknown.field).toBe('templateId');
+    expect(Object.keys(routes()).filter((r) => !r.startsWith('GET ') && r !== LOGIN)).toEqual([]);
+    expect(await failure(vendor().setParameters(new RequestScope(), target.id, values))).toMatchObject({
+      code: 'SOURCE_ERROR',
+      detail: { httpStatus: 400, vendorCode: 'DWS.5038' },
+    });
+    await rejectionOf(vendor().setParameters(new RequestScope(), UNKNOWN_ID, values), NotFoundError);
+  });
+
+  it('creates, lists, changes and deletes alarm and event subscriptions, one vendor call each (a change reads the list first)', async () => {
+    const raw = await simClient(sim);
+    const topic = { topicUrn: `urn:smn:cn-north-4:${raw.projectId}:ops`, topicName: 'ops' };
+    sim.resetStats();
+    expect(await vendor().createSubscription(new RequestScope(), 'alarm', { name: 'oncall', levels: ['urgent'], timeZone: 'GMT+08:00', ...topic })).toEqual({});
+    expect(await vendor().createSubscription(new RequestScope(), 'event', { name: 'audit', categories: ['security'], ...topic })).toEqual({});
+    expect(routes()).toMatchObject({ 'POST /v2/{project_id}/alarm-subs': 1, 'POST /v2/{project_id}/event-subs': 1 });
+
+    sim.resetStats();
+    const [alarm] = await vendor().subscriptions(new RequestScope(), 'alarm');
+    const [event] = await vendor().subscriptions(new RequestScope(), 'event');
+    expect(vendorCalls()).toBe(2);
+    expect(alarm).toMatchObject({ name: 'oncall', enabled: true, levels: ['urgent'], topicUrn: topic.topicUrn, topicType: 'SMN', timeZone: 'GMT+08:00' });
+    expect(event).toMatchObject({ name: 'audit', categories: ['security'], sourceTypes: [], timeZone: 'GMT+08:00' });
+
+    sim.resetStats();
+    await vendor().updateSubscription(new RequestScope(), 'alarm', alarm!.nativeId, { levels: ['urgent', 'important'], enabled: false });
+    expect(routes()).toMatchObject({ 'GET /v2/{project_id}/alarm-subs': 1, 'PUT /v2/{project_id}/alarm-subs/{alarm_sub_id}': 1 });
+    expect((await vendor().subscriptions(new RequestScope(), 'alarm'))[0]).toMatchObject({
+      name: 'oncall',
+      enabled: false,
+      levels: ['urgent', 'important'],
+      topicName: 'ops',
+    });
+
+    await vendor().deleteSubscription(new RequestScope(), 'event', event!.nativeId);
+    expect(await vendor().subscriptions(new RequestScope(), 'event')).toEqual([]);
+    for (const attempt of [
+      vendor().deleteSubscription(new RequestScope(), 'event', event!.nativeId),
+      vendor().updateSubscription(new RequestScope(), 'event', event!.nativeId, { name: 'again' }),
+    ]) {
+      expect(await rejectionOf(attempt, NotFoundError)).toMatchObject({ type: 'DwsEventSubscription', id: event!.nativeId });
+    }
+    // DWS's own refusal: a topic that is no SMN URN.
+    expect(await failure(vendor().createSubscription(new RequestScope(), 'event', { name: 'x', topicUrn: 'mailto:ops', topicName: 'ops' }))).toMatchObject({
+      detail: { httpStatus: 400, vendorCode: 'DWS.5065' },
+    });
+  });
+
+  it('binds an ELB as a task answered as its workflow, then unbinds it; the ELB must be one the cluster can be bound to', async () => {
+    const raw = await simClient(sim);
+    const target = (await raw.get('/clusters')).body.clusters.find((c: any) => c.status === 'AVAILABLE' && c.task_status === null && !c.elb);
+    expect((await vendor().bindings(new RequestScope(), target.id))!.loadBalancer).toBeNull();
+    sim.resetStats();
+    const elbs = (await vendor().bindableLoadBalancers(new RequestScope(), target.id))!;
+    expect(routes()['GET /v2/{project_id}/clusters/{cluster_id}/elbs']).toBe(1);
+    expect(elbs.length).toBeGreaterThan(0);
+    expect(elbs.some((e) => e.bound)).toBe(false);
+
+    const wrong = await rejectionOf(vendor().bindLoadBalancer(new RequestScope(), target.id, UNKNOWN_ID), ValidationError);
+    expect(wrong.field).toBe('elbId');
+    sim.resetStats();
+    const bound = await vendor().bindLoadBalancer(new RequestScope(), target.id, elbs[0]!.nativeId);
+    expect(routes()).toMatchObject({
+      'GET /v2/{project_id}/clusters/{cluster_id}/elbs': 1,
+      'POST /v2/{project_id}/clusters/{cluster_id}/elbs/{elb_id}': 1,
+      'GET /v1.0/{project_id}/clusters/{cluster_id}': 1,
+    });
+    expect(vendorCalls()).toBe(3);
+    expect(bound.workflow).toMatchObject({ kind: 'BindLoadBalancer', state: 'RUNNING', rawState: 'ELB_BINDING' });
+    sim.advance(4 * MIN);
+    expect(await session().workflows.get(bound.workflow!.nativeId)).toMatchObject({ state: 'SUCCEEDED' });
+    expect((await vendor().bindings(new RequestScope(), target.id))!.loadBalancer).toMatchObject({ nativeId: elbs[0]!.nativeId, privateIp: elbs[0]!.address });
+    expect((await vendor().bindableLoadBalancers(new RequestScope(), target.id))!.find((e) => e.bound)?.nativeId).toBe(elbs[0]!.nativeId);
+
+    const unbound = await vendor().unbindLoadBalancer(new RequestScope(), target.id);
+    expect(unbound.workflow).toMatchObject({ kind: 'UnbindLoadBalancer', state: 'RUNNING' });
+    sim.advance(4 * MIN);
+    expect((await vendor().bindings(new RequestScope(), target.id))!.loadBalancer).toBeNull();
+    expect((await rejectionOf(vendor().unbindLoadBalancer(new RequestScope(), target.id), ValidationError)).field).toBe('id');
+  });
+
+  it('binds and unbinds an EIP at once, the unbinding naming the EIP the cluster’s detail shows', async () => {
+    const raw = await simClient(sim);
+    const target = (await raw.get('/clusters')).body.clusters.find((c: any) => c.status === 'AVAILABLE' && !c.public_ip);
+    const eipId = 'ab60b4ac-10e3-4d83-bccd-9a6a1b0ba983';
+    sim.resetStats();
+    expect(await vendor().bindEip(new RequestScope(), target.id, eipId)).toEqual({ target: { type: 'Cluster', nativeId: target.id } });
+    expect(vendorCalls()).toBe(1);
+    expect((await vendor().bindings(new RequestScope(), target.id))!.eip).toEqual({ nativeId: eipId, bindType: 'bind_existing' });
+    expect(await failure(vendor().bindEip(new RequestScope(), target.id, eipId))).toMatchObject({ detail: { vendorCode: 'DWS.5133' } });
+    sim.resetStats();
+    await vendor().unbindEip(new RequestScope(), target.id);
+    expect(routes()).toMatchObject({ 'GET /v1.0/{project_id}/clusters/{cluster_id}': 1, 'DELETE /v2/{project_id}/clusters/{cluster_id}/eips/{eip_id}': 1 });
+    expect((await vendor().bindings(new RequestScope(), target.id))!.eip).toBeNull();
+    expect((await rejectionOf(vendor().unbindEip(new RequestScope(), target.id), ValidationError)).field).toBe('id');
+    await rejectionOf(vendor().unbindEip(new RequestScope(), UNKNOWN_ID), NotFoundError);
+  });
+
+  it('applies for, changes and deletes a public domain name, one write each; the private one cannot go', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    const change = { type: 'public' as const, name: 'demo' };
+    sim.resetStats();
+    expect(await vendor().setDomainName(new RequestScope(), target.id, change, true)).toEqual({ target: { type: 'Cluster', nativeId: target.id } });
+    expect(routes()['POST /v1.0/{project_id}/clusters/{cluster_id}/dns']).toBe(1);
+    expect(await failure(vendor().setDomainName(new RequestScope(), target.id, change, true))).toMatchObject({ detail: { vendorCode: 'DWS.5065' } });
+    await vendor().setDomainName(new RequestScope(), target.id, { ...change, name: 'demo2', ttl: 600 }, false);
+    await vendor().setDomainName(new RequestScope(), target.id, { type: 'private', name: 'inside' }, false);
+    await vendor().deletePublicDomainName(new RequestScope(), target.id);
+    expect(routes()).toMatchObject({ 'PUT /v1.0/{project_id}/clusters/{cluster_id}/dns': 2, 'DELETE /v1.0/{project_id}/clusters/{cluster_id}/dns': 1 });
+    expect(sim.stats().urls[`DELETE /v1.0/${raw.projectId}/clusters/${target.id}/dns?type=public`]).toBe(1);
+    expect((await rejectionOf(vendor().deletePublicDomainName(new RequestScope(), target.id), ValidationError)).field).toBe('id');
+    expect((await rejectionOf(vendor().setDomainName(new RequestScope(), target.id, change, false), ValidationError)).field).toBe('input.type');
+  });
+
+  it('reads and switches resource management, creates a plan, and creates and deletes resource pools, one write each', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    sim.resetStats();
+    expect(await vendor().workload(new RequestScope(), target.id)).toEqual({ enabled: true, rawSwitch: 'on', maxConcurrency: 60 });
+    expect(await vendor().resourcePools(new RequestScope(), target.id)).toEqual([]);
+    expect(vendorCalls()).toBe(2);
+
+    sim.resetStats();
+    await vendor().setWorkload(new RequestScope(), target.id, true, 5);
+    await vendor().createWorkloadPlan(new RequestScope(), target.id, 'planA');
+    await vendor().createResourcePool(new RequestScope(), target.id, { name: 'test11', resources: [{ name: 'cpu_share', value: 12 }] });
+    await vendor().createResourcePool(new RequestScope(), target.id, {
+      name: 'other',
+      logicalCluster: 'v3_logical',
+      resources: [{ name: 'memory', value: 0 }],
+    });
+    expect(vendorCalls()).toBe(4);
+    expect(await vendor().workload(new RequestScope(), target.id)).toMatchObject({ enabled: true, maxConcurrency: 5 });
+    expect(await vendor().resourcePools(new RequestScope(), target.id)).toEqual(['test11']);
+    expect(await vendor().resourcePools(new RequestScope(), target.id, 'v3_logical')).toEqual(['other']);
+
+    await vendor().deleteResourcePool(new RequestScope(), target.id, 'test11');
+    expect(await vendor().resourcePools(new RequestScope(), target.id)).toEqual([]);
+    expect(await rejectionOf(vendor().deleteResourcePool(new RequestScope(), target.id, 'test11'), NotFoundError)).toMatchObject({ type: 'DwsResourcePool' });
+    expect(await failure(vendor().createWorkloadPlan(new RequestScope(), target.id, 'planA'))).toMatchObject({ detail: { vendorCode: 'DWS.5065' } });
+    await vendor().setWorkload(new RequestScope(), target.id, false);
+    expect(await vendor().workload(new RequestScope(), target.id)).toMatchObject({ enabled: false, maxConcurrency: 5 });
+    expect(await vendor().workload(new RequestScope(), UNKNOWN_ID)).toBeNull();
+    await rejectionOf(vendor().setWorkload(new RequestScope(), UNKNOWN_ID, true), NotFoundError);
+  });
+
+  it('reads a cluster’s audit log dumps in one call, as the vendor lists them', async () => {
+    const raw = await simClient(sim);
+    const target = await idleCluster(raw);
+    const records = (await raw.get(`/clusters/${target.id}/audit-log-records`)).body.records;
+    expect(records.length).toBeGreaterThan(0);
+    sim.resetStats();
+    const dumps = (await vendor().auditDumps(new RequestScope(), target.id))!;
+    expect(vendorCalls()).toBe(1);
+    expect(dumps.map((d) => [d.result, d.bucket, d.startsAt])).toEqual(
+      records.map((r: any) => [r.result, r.bucket_name, new Date(`${r.begin_time}Z`).toISOString()]),
+    );
+    expect(await vendor().auditDumps(new RequestScope(), UNKNOWN_ID)).toBeNull();
+  });
+
   it('lists every alarm with its state, walking the vendor’s pages, and filters by it', async () => {
     const raw = await simClient(sim);
     const all = (await raw.get('/v2/{pid}/alarms?time_zone=GMT&limit=1000')).body.alarm_details;

@@ -1,7 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { TASK_STATUSES } from '../../../src/simulators/dws/model.js';
-import { alarmStatistics, availabilityZoneList, type ClusterWire, nodeTypeList, quotaList, snapshotPolicy } from '../../../src/sources/dws/wire.js';
+import {
+  alarmStatistics,
+  alarmSubscriptionList,
+  auditDumpList,
+  availabilityZoneList,
+  bindableElbList,
+  clusterDetail,
+  eventSubscriptionList,
+  type ClusterWire,
+  nodeTypeList,
+  parameterList,
+  parameterTemplateList,
+  quotaList,
+  snapshotPolicy,
+  workloadQueues,
+  workloadStatus,
+} from '../../../src/sources/dws/wire.js';
 import {
   alarmSeverity,
   clusterStatus,
@@ -13,15 +29,23 @@ import {
   toAlarm,
   toAlarmDay,
   toAlarmEvent,
+  toAuditDump,
   toAvailabilityZone,
+  toBindableLoadBalancer,
+  toBindings,
   toCluster,
   toEvent,
   toHosts,
   toNodeType,
+  toParameter,
+  toParameterTemplate,
   toQuota,
   toSnapshot,
   toSnapshotPolicy,
+  toSubscription,
+  toWorkload,
   nodeStatus,
+  parameterStatus,
   parsePercent,
   parseWorkflowId,
   settledClusterWorkflow,
@@ -716,6 +740,176 @@ describe('dws map: alarm statistics', () => {
       important: 0,
       minor: 1,
       prompt: 0,
+    });
+  });
+});
+
+describe('dws map: parameter templates', () => {
+  it('maps the template example (5.12.1): its "null" fail_reason is none', () => {
+    const templates = parameterTemplateList.parse(fixture('configurations-list.response.json')).configurations.map(toParameterTemplate);
+    expect(templates.map((t) => [t.type, t.status, t.failReason])).toEqual(
+      ['GUConfig', 'hiddenParameterGroup', 'OBSConfig', 'parameterGroup', 'securityParameterGroup'].map((type) => [type, 'IN_SYNC', null]),
+    );
+    expect(templates[3]).toEqual({
+      nativeId: '3f377a36-1fa2-48fe-a1fa-a8801dae01ed',
+      name: 'Default-Parameter-Template-DWS-8_2_0',
+      type: 'parameterGroup',
+      status: 'IN_SYNC',
+      rawStatus: 'In-Sync',
+      failReason: null,
+    });
+    expect(toParameterTemplate({ id: 't', status: 'Sync-Failure', fail_reason: 'disk full' })).toMatchObject({
+      status: 'SYNC_FAILURE',
+      failReason: 'disk full',
+    });
+  });
+
+  it.each([
+    ['In-Sync', 'IN_SYNC'],
+    ['Applying', 'APPLYING'],
+    ['Pending-Reboot', 'PENDING_REBOOT'],
+    ['Sync-Failure', 'SYNC_FAILURE'],
+    ['Syncing', 'UNKNOWN'],
+    [null, 'UNKNOWN'],
+  ])('reads template status %s as %s (table 5-213)', (raw, status) => {
+    expect(parameterStatus(raw)).toBe(status);
+  });
+
+  it('maps the parameter example (5.12.2): a value for the CNs and one for the DNs', () => {
+    const [p] = parameterList.parse(fixture('configuration-parameters.response.json')).configurations.map(toParameter);
+    expect(p).toEqual({
+      name: 'enable_constraint_optimization',
+      type: 'boolean',
+      unit: null,
+      readOnly: false,
+      valueRange: 'on|off',
+      restartRequired: false,
+      description: 'Specifies whether the informational constraint optimization execution plan can be used for an HDFS foreign table.',
+      cnValue: 'on',
+      cnDefault: 'on',
+      dnValue: 'on',
+      dnDefault: 'on',
+    });
+    expect(toParameter({ name: 'wal_level', readonly: true, restart_required: true })).toMatchObject({
+      readOnly: true,
+      restartRequired: true,
+      cnValue: null,
+      dnDefault: null,
+    });
+    // One node type's value alone, as a parameter set only on the DNs would be.
+    expect(toParameter({ name: 'x', values: [{ type: 'dn', value: '1', default_value: '2' }] })).toMatchObject({ cnValue: null, dnValue: '1', dnDefault: '2' });
+  });
+});
+
+describe('dws map: alarm and event subscriptions', () => {
+  const topic = {
+    topicUrn: 'urn:smn:cn-north-7:4cf650fd46704908aa071b4df2453e1e:CGS',
+    topicName: 'CGS',
+    topicType: 'SMN',
+    language: 'zh-cn',
+    timeZone: 'GMT+08:00',
+  };
+
+  it('maps the alarm subscription example (5.8.3): its levels as a list', () => {
+    const [s] = alarmSubscriptionList.parse(fixture('alarm-subs-list.response.json')).alarm_subscriptions.map(toSubscription);
+    expect(s).toEqual({
+      nativeId: 'e8d8359f-b8bd-4b80-bc4d-32c86c7c725e',
+      name: '00',
+      enabled: true,
+      levels: ['urgent', 'important', 'minor', 'prompt'],
+      sourceTypes: [],
+      sourceId: null,
+      categories: [],
+      severities: [],
+      tag: null,
+      ...topic,
+    });
+  });
+
+  it('maps the event subscription example (5.9.2): empty filters are all', () => {
+    const body = eventSubscriptionList.parse(fixture('event-subs-list.response.json'));
+    const [s] = (body.event_subscriptions ?? []).map(toSubscription);
+    expect(s).toEqual({
+      nativeId: '4d62f33b-b9ee-41d3-b1bc-67e54b2239f9',
+      name: '00',
+      enabled: true,
+      levels: [],
+      sourceTypes: [],
+      sourceId: null,
+      categories: [],
+      severities: [],
+      tag: null,
+      ...topic,
+    });
+    expect(toSubscription(fixture('event-sub-create.response.json')).severities).toEqual(['normal', 'warning']);
+    expect(toSubscription({ id: 's', name: 'n', enable: 0, category: 'management,system alarm' })).toMatchObject({
+      enabled: false,
+      categories: ['management', 'system alarm'],
+    });
+  });
+});
+
+describe('dws map: a cluster’s EIP and ELB', () => {
+  it('reads the detail example’s EIP (5.2.3) and no ELB', () => {
+    const c = clusterDetail.parse(fixture('cluster-detail.response.json')).cluster;
+    expect(toBindings(c)).toEqual({ eip: { nativeId: '85b20d7e-9etypb2a-98f3-3c8843ea3574', bindType: 'auto_assign' }, loadBalancer: null });
+  });
+
+  it('reads a bound ELB (table 5-35), and not_use or no public_ip as no EIP', () => {
+    const c = clusterDetail.parse(fixture('cluster-detail.response.json')).cluster;
+    const elb = { id: 'e1', name: 'lb', public_ip: '121.36.1.2', private_ip: '192.168.0.222', private_endpoint: '192.168.0.222:8000', vpc_id: 'v1' };
+    expect(toBindings({ ...c, elb, public_ip: { public_bind_type: 'not_use', eip_id: null } })).toEqual({
+      eip: null,
+      loadBalancer: { nativeId: 'e1', name: 'lb', publicIp: '121.36.1.2', privateIp: '192.168.0.222', privateEndpoint: '192.168.0.222:8000', vpcId: 'v1' },
+    });
+    expect(toBindings({ ...c, public_ip: null }).eip).toBeNull();
+  });
+
+  it('maps the bindable ELB example (5.7.4): bound only when it names the cluster', () => {
+    const [e] = bindableElbList.parse(fixture('elbs-list.response.json')).elbs;
+    expect(toBindableLoadBalancer(e!, 'c1')).toEqual({
+      nativeId: '1e6e0b66-6223-4523-bfd9-033c88b4ce9f',
+      name: 'loadbalancer5',
+      description: 'simple lb',
+      address: '192.168.0.222',
+      subnetId: null,
+      type: null,
+      up: true,
+      bandwidth: 0,
+      vpcId: 'c9f1171e-dc90-4ae9-bf22-f9736983ce2d',
+      bound: false,
+    });
+    expect(toBindableLoadBalancer({ ...e!, cluster_id: 'c1' }, 'c1').bound).toBe(true);
+  });
+});
+
+describe('dws map: resource management', () => {
+  it('maps the status example (5.4.1): on, 60 at once', () => {
+    expect(toWorkload(workloadStatus.parse(fixture('workload-status.response.json')))).toEqual({ enabled: true, rawSwitch: 'on', maxConcurrency: 60 });
+    expect(toWorkload({ workload_status: { workload_switch: 'off' } })).toEqual({ enabled: false, rawSwitch: 'off', maxConcurrency: null });
+  });
+
+  it('reads the pool list example (5.4.3), which carries no result code', () => {
+    expect(workloadQueues.parse(fixture('workload-queues-list.response.json')).workload_queue_name_list).toEqual(['test1']);
+  });
+});
+
+describe('dws map: audit log dumps', () => {
+  it('maps the record example (5.13.1): times without a zone as UTC', () => {
+    const [r] = auditDumpList.parse(fixture('audit-log-records.response.json')).records.map(toAuditDump);
+    expect(r).toEqual({
+      result: 'RUNNING',
+      executedAt: '2022-10-31T09:11:31.000Z',
+      startsAt: '2022-10-31T09:09:55.000Z',
+      endsAt: '2022-10-31T09:19:55.000Z',
+      bucket: 'testbucket',
+      prefix: 'test',
+      failedReason: null,
+    });
+    expect(toAuditDump({ result: 'FAILED', failed_reason: 'access denied' })).toMatchObject({
+      result: 'FAILED',
+      failedReason: 'access denied',
+      executedAt: null,
     });
   });
 });

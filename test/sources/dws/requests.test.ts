@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
 import type { DwsCreateRequest, DwsClusterParams } from '../../../src/sources/dws/inputs.js';
-import type { CnListWire } from '../../../src/sources/dws/wire.js';
+import { type CnListWire, subscriptionAnswer } from '../../../src/sources/dws/wire.js';
 import {
   checkSnapshotRequest,
   checkTags,
@@ -12,14 +12,20 @@ import {
   createSnapshotBody,
   defaultSnapshotName,
   deleteClusterBody,
+  domainNameBody,
   memberNodeCount,
   nodeChange,
+  parametersBody,
   resetPasswordBody,
+  resourcePoolBody,
   snapshotPolicyBody,
+  subscriptionBody,
   restoreBody,
   scaleTarget,
   tagChanges,
 } from '../../../src/sources/dws/requests.js';
+
+const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
 
 const PASSWORD = 'Gauss_2024!x';
 
@@ -269,8 +275,6 @@ describe('dws requests: snapshots', () => {
 });
 
 describe('dws requests: resetPassword', () => {
-  const fixture = (name: string): unknown => JSON.parse(readFileSync(new URL(`../../fixtures/dws/${name}`, import.meta.url), 'utf8'));
-
   it('sends the example’s body (5.2.7)', () => {
     expect(resetPasswordBody('NewPassw0rd!', 'dbadmin')).toEqual(fixture('cluster-reset-password.request.json'));
   });
@@ -325,5 +329,114 @@ describe('dws requests: snapshot policy', () => {
     ['input.strategies[1].schedule', { strategies: [{ nativeId: 's1' }, { nativeId: 's2', schedule: ' ' }] }],
   ])('refuses what tables 5-130 and 5-131 refuse, naming %s', (at, change) => {
     expect(field(() => snapshotPolicyBody(change))).toBe(at);
+  });
+});
+
+describe('dws requests: parameter settings', () => {
+  it('sends the example’s change (5.12.3): enable_constraint_optimization off on the CNs and the DNs', () => {
+    const values = [
+      { name: 'enable_constraint_optimization', role: 'cn', value: 'off' },
+      { name: 'enable_constraint_optimization', role: 'dn', value: 'off' },
+    ] as const;
+    expect(parametersBody(values)).toEqual(fixture('configuration-update.request.json'));
+  });
+
+  it.each([
+    ['values', []],
+    [
+      'values[1]',
+      [
+        { name: 'session_timeout', role: 'cn' as const, value: '60' },
+        { name: 'session_timeout', role: 'cn' as const, value: '90' },
+      ],
+    ],
+    ['values[0].name', [{ name: ' ', role: 'dn' as const, value: 'on' }]],
+  ])('refuses, naming %s, what DWS would refuse for its shape', (at, values) => {
+    expect(field(() => parametersBody(values))).toBe(at);
+  });
+});
+
+describe('dws requests: subscriptions', () => {
+  const urn = 'urn:smn:cn-north-7:4cf650fd46704908aa071b4df2453e1e:dws-test-nodelete';
+  const topic = { topicUrn: urn, topicName: 'dws-test-nodelete' };
+  /** A subscription as DWS answers it: the examples' creation answers are what their modifications change. */
+  const created = (kind: 'alarm' | 'event') => subscriptionAnswer.parse(fixture(`${kind}-sub-create.response.json`));
+
+  it('creates the examples’ subscriptions (5.8.4, 5.9.3)', () => {
+    expect(
+      subscriptionBody('alarm', { name: 'zrf-test-12', enabled: true, levels: ['urgent', 'important', 'minor'], timeZone: 'GMT+08:00', ...topic }),
+    ).toEqual(fixture('alarm-sub-create.request.json'));
+    expect(
+      subscriptionBody('event', {
+        name: 'zrf-test-66',
+        enabled: true,
+        severities: ['normal', 'warning'],
+        sourceTypes: [],
+        sourceId: '',
+        categories: [],
+        tag: '',
+        timeZone: 'GMT+08:00',
+        ...topic,
+      }),
+    ).toEqual(fixture('event-sub-create.request.json'));
+  });
+
+  it('modifies them as the examples do (5.8.5, 5.9.4): the whole subscription, what is not given as it is now, no time zone', () => {
+    expect(subscriptionBody('alarm', { name: 'zrf-test-13' }, created('alarm'))).toEqual(fixture('alarm-sub-update.request.json'));
+    expect(subscriptionBody('event', { severities: ['normal', 'warning'] }, created('event'))).toEqual(fixture('event-sub-update.request.json'));
+    expect(subscriptionBody('alarm', { enabled: false, levels: [] }, created('alarm'))).toMatchObject({ enable: 0, alarm_level: '' });
+  });
+
+  it.each([
+    ['input.name', 'alarm', { ...topic, timeZone: 'GMT+08:00' }, undefined],
+    ['input.topicUrn', 'event', { name: 'n', topicName: 't' }, undefined],
+    ['input.topicName', 'event', { name: 'n', topicUrn: urn }, undefined],
+    ['input.timeZone', 'alarm', { name: 'n', ...topic }, undefined],
+    ['input.timeZone', 'alarm', { timeZone: 'GMT+01:00' }, created('alarm')],
+    ['input', 'event', {}, created('event')],
+  ] as const)('refuses, naming %s, what the tables make mandatory', (at, kind, change, current) => {
+    expect(field(() => subscriptionBody(kind, change, current))).toBe(at);
+  });
+});
+
+describe('dws requests: domain names', () => {
+  it('sends the examples’ public name "demo" (5.7.1, 5.7.2), 300 s being the default', () => {
+    expect(domainNameBody({ type: 'public', name: 'demo', ttl: 300 })).toEqual(fixture('dns-create.request.json'));
+    expect(domainNameBody({ type: 'public', name: 'demo' })).toEqual(fixture('dns-update.request.json'));
+  });
+
+  it.each([
+    ['input.ttl', { type: 'private' as const, name: 'demo', ttl: 299 }],
+    ['input.ttl', { type: 'private' as const, name: 'demo', ttl: 2147483648 }],
+    ['input.name', { type: 'public' as const, name: '' }],
+  ])('refuses, naming %s, what tables 5-145 and 5-147 refuse', (at, change) => {
+    expect(field(() => domainNameBody(change))).toBe(at);
+  });
+});
+
+describe('dws requests: resource pools', () => {
+  it('builds the pool 5.4.4’s example describes (its body is not shown): test11, CPU share 12, memory 0, storage -1, concurrency 10', () => {
+    const resources = [
+      { name: 'cpu_share', value: 12 },
+      { name: 'memory', value: 0 },
+      { name: 'storage', value: -1 },
+      { name: 'concurrency', value: 10 },
+    ];
+    expect(resourcePoolBody({ name: 'test11', resources })).toEqual({
+      workload_queue: {
+        workload_queue_name: 'test11',
+        workload_resource_item_list: resources.map((r) => ({ resource_name: r.name, resource_value: r.value })),
+      },
+    });
+    expect(resourcePoolBody({ name: 'p', logicalCluster: 'v3_logical', resources: [resources[0]!] }).workload_queue.logical_cluster_name).toBe('v3_logical');
+  });
+
+  it.each([
+    ['input.resources', { name: 'p', resources: [] }],
+    ['input.resources[0].value', { name: 'p', resources: [{ name: 'memory', value: -2 }] }],
+    ['input.resources[0].name', { name: 'p', resources: [{ name: ' ', value: 1 }] }],
+    ['input.name', { name: '', resources: [{ name: 'memory', value: 1 }] }],
+  ])('refuses, naming %s, what no pool can be', (at, pool) => {
+    expect(field(() => resourcePoolBody(pool))).toBe(at);
   });
 });

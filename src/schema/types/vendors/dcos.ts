@@ -4,9 +4,9 @@ import { PROVIDER_TYPES } from '../../../sources/dcos/inputs.js';
 import type { DcosComponent, DcosProvider, DcosPublicKey, DcosRegistry, DcosSmtpServer } from '../../../sources/dcos/map.js';
 import type { DcosVendor } from '../../../sources/dcos/vendor.js';
 import { builder } from '../../builder.js';
-import { payload, sourceOf, targetWith, withoutNulls } from '../../operations.js';
+import { payload, targetWith, withoutNulls } from '../../operations.js';
 import { mutationOptions } from '../mutations/payload.js';
-import { type VendorRoot, vendorOf, vendorRoot } from './root.js';
+import { type VendorRoot, vendorOf, vendorRoot, vendorSource } from './root.js';
 
 const ComponentRef = builder.objectRef<DcosComponent>('DcosComponent').implement({
   description: 'One DC/OS system component (a container such as marathon or mesosslave) on one node, and its health',
@@ -138,11 +138,8 @@ builder.queryFields((t) => ({
   }),
 }));
 
-/** The DC/OS vendor of the source `sourceId` for a mutation addressed by source: as a common mutation, an UnsupportedOperationError on another kind. */
-const dcosSource = (ctx: GatewayContext, sourceId: string, operation: string) => {
-  const adapter = sourceOf(ctx, 'sourceId', sourceId);
-  return { adapter, vendor: vendorOf<DcosVendor>('dcos', operation)(adapter) };
-};
+/** The DC/OS vendor of the source `sourceId` for a mutation addressed by source. */
+const dcosSource = (ctx: GatewayContext, sourceId: string, operation: string) => vendorSource<DcosVendor>(ctx, sourceId, 'dcos', operation);
 
 const RegistryInput = builder.inputType('DcosDockerRegistryInput', {
   description: 'A docker registry to add to a DC/OS source’s catalogue',

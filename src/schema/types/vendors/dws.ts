@@ -1,12 +1,50 @@
+import type { GatewayContext } from '../../../context.js';
 import { encodeGlobalId } from '../../../model/ids.js';
-import type { DwsAlarm, DwsAlarmDay, DwsAvailabilityZone, DwsNodeType, DwsQuota, DwsSnapshotPolicy } from '../../../sources/dws/map.js';
-import { BACKUP_DEVICES, BACKUP_TYPES, type DwsSnapshotPolicyChange } from '../../../sources/dws/inputs.js';
+import type {
+  DwsAlarm,
+  DwsAlarmDay,
+  DwsAuditDump,
+  DwsAvailabilityZone,
+  DwsBindableLoadBalancer,
+  DwsEip,
+  DwsLoadBalancer,
+  DwsNodeType,
+  DwsParameter,
+  DwsParameterTemplate,
+  DwsQuota,
+  DwsSnapshotPolicy,
+  DwsSubscription,
+  DwsWorkload,
+} from '../../../sources/dws/map.js';
+import {
+  ALARM_LEVELS,
+  BACKUP_DEVICES,
+  BACKUP_TYPES,
+  DOMAIN_NAME_TYPES,
+  type DwsDomainNameChange,
+  type DwsAlarmSubscriptionChange,
+  type DwsEventSubscriptionChange,
+  type DwsParameterChange,
+  type DwsResourcePoolChange,
+  type DwsSnapshotPolicyChange,
+  type DwsSubscriptionKind,
+  EVENT_CATEGORIES,
+  EVENT_SEVERITIES,
+  EVENT_SOURCE_TYPES,
+  PARAMETER_ROLES,
+} from '../../../sources/dws/inputs.js';
 import type { DwsVendor } from '../../../sources/dws/vendor.js';
 import { builder } from '../../builder.js';
 import { EventSeverityEnum } from '../enums.js';
 import { payload, targetWith, withoutNulls } from '../../operations.js';
 import { mutationOptions } from '../mutations/payload.js';
-import { type VendorRoot, vendorOf, vendorRoot } from './root.js';
+import { type VendorRoot, vendorOf, vendorRoot, vendorSource } from './root.js';
+
+/** A DWS mutation's cluster argument. */
+const CLUSTER_ID = { required: true, description: 'The cluster' } as const;
+/** The DWS vendor of the cluster `id` names, for mutation `operation`. */
+const dwsCluster = (ctx: GatewayContext, id: string | number, operation: string) =>
+  targetWith(ctx, 'id', String(id), 'Cluster', vendorOf<DwsVendor>('dws', operation));
 
 const AvailabilityZoneRef = builder.objectRef<DwsAvailabilityZone>('DwsAvailabilityZone').implement({
   description: 'An availability zone of the DWS project’s region',
@@ -157,6 +195,128 @@ const SnapshotPolicyRef = builder.objectRef<DwsSnapshotPolicy>('DwsSnapshotPolic
   }),
 });
 
+const ParameterStatusEnum = builder.enumType('DwsParameterStatus', {
+  description: 'Where a DWS parameter template stands with its cluster',
+  values: {
+    IN_SYNC: { description: 'Applied (In-Sync)' },
+    APPLYING: { description: 'Being applied (Applying)' },
+    PENDING_REBOOT: { description: 'Applied; takes effect when the cluster restarts (Pending-Reboot)' },
+    SYNC_FAILURE: { description: 'Could not be applied (Sync-Failure): see failReason' },
+    UNKNOWN: { description: 'A word the document does not list: see rawStatus' },
+  } as const,
+});
+
+const ParameterRoleEnum = builder.enumType('DwsParameterRole', {
+  description: 'The nodes a DWS parameter value is for',
+  values: {
+    CN: { value: PARAMETER_ROLES.CN, description: 'The coordinator nodes' },
+    DN: { value: PARAMETER_ROLES.DN, description: 'The data nodes' },
+  } as const,
+});
+
+const ParameterRef = builder.objectRef<DwsParameter>('DwsParameter').implement({
+  description: 'A database parameter of a DWS cluster, with its value on the CNs and DNs',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Its name, e.g. enable_constraint_optimization: what dwsSetParameters’ values name' }),
+    type: t.exposeString('type', { nullable: true, description: 'boolean, string, integer, float or list' }),
+    unit: t.exposeString('unit', { nullable: true, description: 'The unit of its value, where it has one' }),
+    readOnly: t.exposeBoolean('readOnly', { description: 'Whether it cannot be changed' }),
+    valueRange: t.exposeString('valueRange', { nullable: true, description: 'The values it takes, in the vendor’s notation: on|off, min~max, a|b|c' }),
+    restartRequired: t.exposeBoolean('restartRequired', { description: 'Whether a change takes effect only after a restart' }),
+    description: t.exposeString('description', { nullable: true, description: 'The vendor’s description' }),
+    cnValue: t.exposeString('cnValue', { nullable: true, description: 'Its value on the coordinator nodes (CNs)' }),
+    cnDefault: t.exposeString('cnDefault', { nullable: true, description: 'Its default there' }),
+    dnValue: t.exposeString('dnValue', { nullable: true, description: 'Its value on the data nodes (DNs)' }),
+    dnDefault: t.exposeString('dnDefault', { nullable: true, description: 'Its default there' }),
+  }),
+});
+
+/** A template under its cluster, for the parameters it holds. */
+interface ClusterTemplate extends DwsParameterTemplate {
+  clusterNativeId: string;
+  vendor: DwsVendor;
+}
+
+const ParameterTemplateRef = builder.objectRef<ClusterTemplate>('DwsParameterTemplate').implement({
+  description: 'A parameter template associated with a DWS cluster',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The vendor’s id of it: what dwsSetParameters’ templateId takes' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name, e.g. Default-Parameter-Template-DWS-8_2_0' }),
+    type: t.exposeString('type', {
+      nullable: true,
+      description:
+        'The vendor’s word: parameterGroup holds the database parameters; GUConfig, OBSConfig, securityParameterGroup and hiddenParameterGroup are DWS’s own',
+    }),
+    status: t.expose('status', { type: ParameterStatusEnum, description: 'Whether it is applied' }),
+    rawStatus: t.exposeString('rawStatus', { nullable: true, description: 'The vendor’s word: In-Sync, Applying, Pending-Reboot or Sync-Failure' }),
+    failReason: t.exposeString('failReason', { nullable: true, description: 'Why it could not be applied' }),
+    parameters: t.field({
+      type: [ParameterRef],
+      nullable: true,
+      description: 'The parameters it holds (one vendor call per template); empty for templates DWS keeps to itself, null where the cluster is gone',
+      resolve: (tpl, _args, ctx) => tpl.vendor.parameters(ctx.scope, tpl.clusterNativeId, tpl.nativeId),
+    }),
+  }),
+});
+
+const EipRef = builder.objectRef<DwsEip>('DwsEip').implement({
+  description: 'The elastic IP a DWS cluster is reached at from the internet',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { nullable: true, description: 'The EIP’s id' }),
+    bindType: t.exposeString('bindType', { nullable: true, description: 'How it was bound, in the vendor’s words: auto_assign or bind_existing' }),
+  }),
+});
+
+const LoadBalancerRef = builder.objectRef<DwsLoadBalancer>('DwsLoadBalancer').implement({
+  description: 'The ELB a DWS cluster is bound to',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The ELB’s id' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name' }),
+    publicIp: t.exposeString('publicIp', { nullable: true, description: 'Its public address' }),
+    privateIp: t.exposeString('privateIp', { nullable: true, description: 'Its private address' }),
+    privateEndpoint: t.exposeString('privateEndpoint', { nullable: true, description: 'address:port the cluster is reached at through it' }),
+    vpcId: t.exposeString('vpcId', { nullable: true, description: 'The VPC it is in' }),
+  }),
+});
+
+const BindableLoadBalancerRef = builder.objectRef<DwsBindableLoadBalancer>('DwsBindableLoadBalancer').implement({
+  description: 'An ELB of a DWS cluster’s VPC it can be bound to',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The ELB’s id: what dwsBindLoadBalancer’s elbId takes' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name' }),
+    description: t.exposeString('description', { nullable: true, description: 'Its description' }),
+    address: t.exposeString('address', { nullable: true, description: 'Its virtual IP address' }),
+    subnetId: t.exposeString('subnetId', { nullable: true, description: 'The subnet of that address' }),
+    type: t.exposeString('type', { nullable: true, description: 'Internal (dedicated) or External (shared)' }),
+    up: t.exposeBoolean('up', { nullable: true, description: 'Whether it is administratively up' }),
+    bandwidth: t.exposeInt('bandwidth', { nullable: true, description: 'Its bandwidth, in the vendor’s figure' }),
+    vpcId: t.exposeString('vpcId', { nullable: true, description: 'Its VPC' }),
+    bound: t.exposeBoolean('bound', { description: 'Whether it is the one bound to this cluster' }),
+  }),
+});
+
+const WorkloadRef = builder.objectRef<DwsWorkload>('DwsWorkload').implement({
+  description: 'A DWS cluster’s resource management: whether queries are admitted through resource pools, and how many run at once',
+  fields: (t) => ({
+    enabled: t.exposeBoolean('enabled', { description: 'Whether resource management is on (the default for new clusters)' }),
+    rawSwitch: t.exposeString('rawSwitch', { nullable: true, description: 'The vendor’s word: on or off' }),
+    maxConcurrency: t.exposeInt('maxConcurrency', { nullable: true, description: 'The most queries that run at once' }),
+  }),
+});
+
+const AuditDumpRef = builder.objectRef<DwsAuditDump>('DwsAuditDump').implement({
+  description: 'One dump of a DWS cluster’s audit log to an OBS bucket',
+  fields: (t) => ({
+    result: t.exposeString('result', { nullable: true, description: 'The vendor’s word for how it went, e.g. RUNNING' }),
+    executedAt: t.expose('executedAt', { type: 'DateTime', nullable: true, description: 'When it ran' }),
+    startsAt: t.expose('startsAt', { type: 'DateTime', nullable: true, description: 'The start of the span of audit log it dumped' }),
+    endsAt: t.expose('endsAt', { type: 'DateTime', nullable: true, description: 'The end of that span' }),
+    bucket: t.exposeString('bucket', { nullable: true, description: 'The OBS bucket it went to' }),
+    prefix: t.exposeString('prefix', { nullable: true, description: 'The object prefix in that bucket' }),
+    failedReason: t.exposeString('failedReason', { nullable: true, description: 'Why it failed, where it did' }),
+  }),
+});
+
 /** What `Cluster.details` is for a DWS cluster: its own settings, each read only when selected. */
 export interface DwsClusterDetailsRoot {
   kind: 'dws';
@@ -172,6 +332,52 @@ export const DwsClusterDetailsRef = builder.objectRef<DwsClusterDetailsRoot>('Dw
       nullable: true,
       description: 'Its snapshot policy (one vendor call); null where the cluster is gone, or with an error where the call failed',
       resolve: (d, _args, ctx) => d.vendor.snapshotPolicy(ctx.scope, d.clusterNativeId),
+    }),
+    eip: t.field({
+      type: EipRef,
+      nullable: true,
+      description: 'The elastic IP it is bound to (from its detail, one vendor call shared with the other fields that read it); null where it has none',
+      resolve: async (d, _args, ctx) => (await d.vendor.bindings(ctx.scope, d.clusterNativeId))?.eip ?? null,
+    }),
+    loadBalancer: t.field({
+      type: LoadBalancerRef,
+      nullable: true,
+      description: 'The ELB it is bound to (from its detail, as eip); null where it has none',
+      resolve: async (d, _args, ctx) => (await d.vendor.bindings(ctx.scope, d.clusterNativeId))?.loadBalancer ?? null,
+    }),
+    bindableLoadBalancers: t.field({
+      type: [BindableLoadBalancerRef],
+      nullable: true,
+      description: 'The ELBs of its VPC it can be bound to (one vendor call); null where the cluster is gone. DWS has no read of its domain names.',
+      resolve: (d, _args, ctx) => d.vendor.bindableLoadBalancers(ctx.scope, d.clusterNativeId),
+    }),
+    auditDumps: t.field({
+      type: [AuditDumpRef],
+      nullable: true,
+      description:
+        'Its audit log dumps to OBS, as DWS lists them (one vendor call); null where the cluster is gone. The document has no way to change the dump setting.',
+      resolve: (d, _args, ctx) => d.vendor.auditDumps(ctx.scope, d.clusterNativeId),
+    }),
+    workload: t.field({
+      type: WorkloadRef,
+      nullable: true,
+      description: 'Its resource management (one vendor call); null where the cluster is gone',
+      resolve: (d, _args, ctx) => d.vendor.workload(ctx.scope, d.clusterNativeId),
+    }),
+    resourcePools: t.stringList({
+      nullable: true,
+      description: 'The names of its resource pools (one vendor call; DWS lists no more of them); null where the cluster is gone',
+      args: { logicalCluster: t.arg.string({ description: 'The logical cluster whose pools to list; required by DWS in logical cluster mode' }) },
+      resolve: (d, args, ctx) => d.vendor.resourcePools(ctx.scope, d.clusterNativeId, args.logicalCluster ?? undefined),
+    }),
+    parameterTemplates: t.field({
+      type: [ParameterTemplateRef],
+      nullable: true,
+      description:
+        'Its parameter templates and whether each is applied (one vendor call, and one per template whose parameters are read); the parameterGroup template holds the database parameters',
+      resolve: async (d, _args, ctx) =>
+        (await d.vendor.parameterTemplates(ctx.scope, d.clusterNativeId))?.map((tpl) => ({ ...tpl, clusterNativeId: d.clusterNativeId, vendor: d.vendor })) ??
+        null,
     }),
   }),
 });
@@ -215,6 +421,145 @@ const SnapshotPolicyInput = builder.inputType('DwsSnapshotPolicyInput', {
   }),
 });
 
+const ParameterValueInput = builder.inputType('DwsParameterValueInput', {
+  description: 'A parameter’s new value on the CNs or on the DNs',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The parameter, e.g. enable_constraint_optimization' }),
+    role: t.field({ type: ParameterRoleEnum, required: true, description: 'The nodes it is for' }),
+    value: t.string({ required: true, description: 'The value, in the parameter’s valueRange' }),
+  }),
+});
+
+// ---- Alarm and event subscriptions ----
+
+/** An enum value per vendor word of `words` (inputs.ts), for what a subscription filters by. */
+const wordValues = <W extends Record<string, string>>(words: W) =>
+  Object.fromEntries(Object.entries(words).map(([name, word]) => [name, { value: word, description: `DWS’s "${word}"` }])) as {
+    [K in keyof W]: { value: W[K]; description: string };
+  };
+
+const AlarmLevelEnum = builder.enumType('DwsAlarmLevel', {
+  description: 'An alarm level an alarm subscription notifies of',
+  values: wordValues(ALARM_LEVELS),
+});
+const EventSourceTypeEnum = builder.enumType('DwsEventSourceType', {
+  description: 'What an event an event subscription notifies of is about',
+  values: wordValues(EVENT_SOURCE_TYPES),
+});
+const EventCategoryEnum = builder.enumType('DwsEventCategory', {
+  description: 'A category of events an event subscription notifies of',
+  values: wordValues(EVENT_CATEGORIES),
+});
+const EventSeverityFilterEnum = builder.enumType('DwsEventSeverity', {
+  description: 'A severity of events an event subscription notifies of',
+  values: wordValues(EVENT_SEVERITIES),
+});
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
+type SubscriptionFields = PothosSchemaTypes.ObjectFieldBuilder<Types, DwsSubscription>;
+
+/** What both kinds of subscription show. */
+const subscriptionFields = (t: SubscriptionFields) => ({
+  nativeId: t.exposeString('nativeId', { description: 'The vendor’s id of it: what the update and delete mutations take' }),
+  name: t.exposeString('name', { description: 'Its name' }),
+  enabled: t.exposeBoolean('enabled', { description: 'Whether it notifies' }),
+  topicUrn: t.exposeString('topicUrn', { nullable: true, description: 'The SMN topic it notifies, by URN' }),
+  topicName: t.exposeString('topicName', { nullable: true, description: 'That topic’s name' }),
+  topicType: t.exposeString('topicType', { nullable: true, description: 'The topic’s kind: SMN, the only one DWS supports' }),
+  language: t.exposeString('language', { nullable: true, description: 'The language of its notices, e.g. zh-cn' }),
+  timeZone: t.exposeString('timeZone', { nullable: true, description: 'The time zone its notices are written in, e.g. GMT+08:00' }),
+});
+
+const AlarmSubscriptionRef = builder.objectRef<DwsSubscription>('DwsAlarmSubscription').implement({
+  description: 'Who DWS tells of its alarms, through which SMN topic',
+  fields: (t) => ({
+    ...subscriptionFields(t),
+    levels: t.exposeStringList('levels', { description: 'The alarm levels it notifies of, in the vendor’s words (DwsAlarmLevel’s values); empty: all' }),
+  }),
+});
+
+const EventSubscriptionRef = builder.objectRef<DwsSubscription>('DwsEventSubscription').implement({
+  description: 'Who DWS tells of its events, through which SMN topic',
+  fields: (t) => ({
+    ...subscriptionFields(t),
+    sourceTypes: t.exposeStringList('sourceTypes', {
+      description: 'What the events are about, in the vendor’s words (DwsEventSourceType’s values); empty: all',
+    }),
+    sourceId: t.exposeString('sourceId', { nullable: true, description: 'The one object whose events it notifies of; null: all' }),
+    categories: t.exposeStringList('categories', { description: 'The categories it notifies of (DwsEventCategory’s values); empty: all' }),
+    severities: t.exposeStringList('severities', { description: 'The severities it notifies of (DwsEventSeverity’s values); empty: all' }),
+    tag: t.exposeString('tag', { nullable: true, description: 'The event tag it notifies of; null: all' }),
+  }),
+});
+
+const SUBSCRIPTION_COMMON_INPUT = {
+  name: 'A name (required to create)',
+  topicUrn: 'The SMN topic to notify, by URN, e.g. urn:smn:cn-north-4:<project id>:<topic> (required to create)',
+  topicName: 'That topic’s name (required to create)',
+} as const;
+
+const AlarmSubscriptionInput = builder.inputType('DwsAlarmSubscriptionInput', {
+  description: 'An alarm subscription to create, or what to change of one: only what is given changes',
+  fields: (t) => ({
+    name: t.string({ description: SUBSCRIPTION_COMMON_INPUT.name }),
+    enabled: t.boolean({ description: 'Whether it notifies; absent on a new one: DWS’s default' }),
+    levels: t.field({ type: [AlarmLevelEnum], description: 'The levels to notify of; empty: all' }),
+    topicUrn: t.string({ description: SUBSCRIPTION_COMMON_INPUT.topicUrn }),
+    topicName: t.string({ description: SUBSCRIPTION_COMMON_INPUT.topicName }),
+    timeZone: t.string({ description: 'The time zone of its notices, e.g. GMT+08:00: required to create, and fixed once created' }),
+  }),
+});
+
+const EventSubscriptionInput = builder.inputType('DwsEventSubscriptionInput', {
+  description: 'An event subscription to create, or what to change of one: only what is given changes',
+  fields: (t) => ({
+    name: t.string({ description: SUBSCRIPTION_COMMON_INPUT.name }),
+    enabled: t.boolean({ description: 'Whether it notifies; absent on a new one: DWS’s default' }),
+    sourceTypes: t.field({ type: [EventSourceTypeEnum], description: 'What the events are about; empty: all' }),
+    sourceId: t.string({ description: 'The one object whose events to notify of; empty: all' }),
+    categories: t.field({ type: [EventCategoryEnum], description: 'The categories to notify of; empty: all' }),
+    severities: t.field({ type: [EventSeverityFilterEnum], description: 'The severities to notify of; empty: all' }),
+    tag: t.string({ description: 'The event tag to notify of; empty: all' }),
+    topicUrn: t.string({ description: SUBSCRIPTION_COMMON_INPUT.topicUrn }),
+    topicName: t.string({ description: SUBSCRIPTION_COMMON_INPUT.topicName }),
+    timeZone: t.string({ description: 'The time zone of its notices, e.g. GMT+08:00 (absent: DWS’s default), fixed once created' }),
+  }),
+});
+
+const DomainNameTypeEnum = builder.enumType('DwsDomainNameType', {
+  description: 'A DWS cluster’s domain names: a private one from its creation, a public one once applied for',
+  values: {
+    PUBLIC: { value: DOMAIN_NAME_TYPES.PUBLIC, description: 'Reached from the internet' },
+    PRIVATE: { value: DOMAIN_NAME_TYPES.PRIVATE, description: 'Reached from the cluster’s VPC' },
+  } as const,
+});
+
+const DomainNameInput = builder.inputType('DwsDomainNameInput', {
+  description: 'A DWS cluster’s domain name',
+  fields: (t) => ({
+    type: t.field({ type: DomainNameTypeEnum, required: true, description: 'Which of its names' }),
+    name: t.string({ required: true, description: 'The name' }),
+    ttl: t.int({ description: 'Seconds its SOA record set is cached, 300 to 2147483647; absent: 300' }),
+  }),
+});
+
+const ResourceInput = builder.inputType('DwsResourceInput', {
+  description: 'One resource setting of a resource pool',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'The resource, in DWS’s words (the document lists none: e.g. CPU share, memory, storage, concurrency)' }),
+    value: t.int({ required: true, description: 'Its value; -1 or 0: no limit, as the document’s example has it' }),
+  }),
+});
+
+const ResourcePoolInput = builder.inputType('DwsResourcePoolInput', {
+  description: 'A resource pool of a DWS cluster',
+  fields: (t) => ({
+    name: t.string({ required: true, description: 'Its name' }),
+    logicalCluster: t.string({ description: 'The logical cluster it belongs to, in logical cluster mode' }),
+    resources: t.field({ type: [ResourceInput], required: true, description: 'Its resource settings' }),
+  }),
+});
+
 const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').implement({
   description: 'What a DWS source has beyond the unified lists: what a createCluster form offers, and its alarms with their state',
   fields: (t) => ({
@@ -239,6 +584,16 @@ const DwsSourceRef = builder.objectRef<VendorRoot<DwsVendor>>('DwsSource').imple
       description: 'Alarms raised per day and level over the last seven days, oldest first (one vendor call)',
       resolve: (root, _args, ctx) => root.vendor.alarmStatistics(ctx.scope),
     }),
+    alarmSubscriptions: t.field({
+      type: [AlarmSubscriptionRef],
+      description: 'Who is told of the project’s alarms (every page the vendor has)',
+      resolve: (root, _args, ctx) => root.vendor.subscriptions(ctx.scope, 'alarm'),
+    }),
+    eventSubscriptions: t.field({
+      type: [EventSubscriptionRef],
+      description: 'Who is told of the project’s events (every page the vendor has)',
+      resolve: (root, _args, ctx) => root.vendor.subscriptions(ctx.scope, 'event'),
+    }),
     alarms: t.field({
       type: [AlarmRef],
       description: 'The project’s alarms, newest first (every page the vendor has)',
@@ -262,23 +617,23 @@ builder.mutationFields((t) => ({
     ...mutationOptions,
     description: 'Gives a DWS cluster’s database administrator a new password; done when DWS answers (no workflow). The password goes to the vendor only.',
     args: {
-      id: t.arg.id({ required: true, description: 'The cluster' }),
+      id: t.arg.id(CLUSTER_ID),
       newPassword: t.arg.string({
         required: true,
         description: '12 to 32 characters, three of: uppercase, lowercase, digits, special characters; not the administrator’s name either way round',
       }),
     },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsResetPassword'));
+      const target = await dwsCluster(ctx, args.id, 'dwsResetPassword');
       return payload(target.adapter, await target.run.resetPassword(ctx.scope, target.nativeId, args.newPassword));
     },
   }),
   dwsCancelReadOnly: t.field({
     ...mutationOptions,
     description: 'Ends the read-only state DWS puts a cluster in when its disks fill up (clusters of version 1.7.2 or later); done when DWS answers',
-    args: { id: t.arg.id({ required: true, description: 'The cluster' }) },
+    args: { id: t.arg.id(CLUSTER_ID) },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsCancelReadOnly'));
+      const target = await dwsCluster(ctx, args.id, 'dwsCancelReadOnly');
       return payload(target.adapter, await target.run.cancelReadOnly(ctx.scope, target.nativeId));
     },
   }),
@@ -290,11 +645,11 @@ builder.mutationFields((t) => ({
     description:
       'Changes a DWS cluster’s snapshot policy (operator role: it governs one cluster’s backups): retention, where snapshots go, strategies added or edited; done when DWS answers',
     args: {
-      id: t.arg.id({ required: true, description: 'The cluster' }),
+      id: t.arg.id(CLUSTER_ID),
       input: t.arg({ type: SnapshotPolicyInput, required: true, description: 'What to change' }),
     },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsSetSnapshotPolicy'));
+      const target = await dwsCluster(ctx, args.id, 'dwsSetSnapshotPolicy');
       const change: DwsSnapshotPolicyChange = withoutNulls(args.input);
       return payload(target.adapter, await target.run.setSnapshotPolicy(ctx.scope, target.nativeId, change));
     },
@@ -303,12 +658,207 @@ builder.mutationFields((t) => ({
     ...mutationOptions,
     description: 'Removes one strategy from a DWS cluster’s snapshot policy; done when DWS answers',
     args: {
-      id: t.arg.id({ required: true, description: 'The cluster' }),
+      id: t.arg.id(CLUSTER_ID),
       strategyId: t.arg.string({ required: true, description: 'The strategy’s nativeId' }),
     },
     resolve: async (_root, args, ctx) => {
-      const target = await targetWith(ctx, 'id', String(args.id), 'Cluster', vendorOf<DwsVendor>('dws', 'dwsDeleteSnapshotStrategy'));
+      const target = await dwsCluster(ctx, args.id, 'dwsDeleteSnapshotStrategy');
       return payload(target.adapter, await target.run.deleteSnapshotStrategy(ctx.scope, target.nativeId, args.strategyId));
+    },
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  dwsSetParameters: t.field({
+    ...mutationOptions,
+    description:
+      'Changes database parameters of a DWS cluster (operator role: they govern one cluster). DWS applies them as a task: the answer is its workflow. Parameters that need a restart leave the template PENDING_REBOOT until the next one.',
+    args: {
+      id: t.arg.id(CLUSTER_ID),
+      values: t.arg({ type: [ParameterValueInput], required: true, description: 'The new values, each for the CNs or the DNs' }),
+      templateId: t.arg.string({ description: 'The template to change (a DwsParameterTemplate’s nativeId); absent: the cluster’s parameterGroup' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsSetParameters');
+      const values: DwsParameterChange[] = args.values;
+      return payload(target.adapter, await target.run.setParameters(ctx.scope, target.nativeId, values, args.templateId ?? undefined));
+    },
+  }),
+}));
+
+// ---- Subscriptions: admin mutations, as they govern who hears of the whole source ----
+
+const adminMutation = { ...mutationOptions, authScopes: { admin: true } } as const;
+const SOURCE_ID = { required: true, description: 'A DWS source’s id from the config' } as const;
+const SUBSCRIPTION_ID = { required: true, description: 'The subscription’s nativeId' } as const;
+const KIND_WORDS: Record<DwsSubscriptionKind, string> = { alarm: 'Alarm', event: 'Event' };
+
+/** The DWS vendor of `sourceId` for subscription mutation `operation`. */
+const dwsSource = (ctx: GatewayContext, sourceId: string, kind: DwsSubscriptionKind, verb: 'Create' | 'Update' | 'Delete') =>
+  vendorSource<DwsVendor>(ctx, sourceId, 'dws', `dws${verb}${KIND_WORDS[kind]}Subscription`);
+
+builder.mutationFields((t) => {
+  const create = (kind: DwsSubscriptionKind, input: typeof AlarmSubscriptionInput | typeof EventSubscriptionInput) =>
+    t.field({
+      ...adminMutation,
+      description: `Subscribes an SMN topic to a DWS source’s ${kind}s (admin role: it governs the whole source); done when DWS answers. Subscriptions have no global id: find the new one by name in dws { ${kind}Subscriptions }`,
+      args: { sourceId: t.arg.string(SOURCE_ID), input: t.arg({ type: input, required: true, description: 'The subscription' }) },
+      resolve: async (_root, args, ctx) => {
+        const { adapter, vendor } = dwsSource(ctx, args.sourceId, kind, 'Create');
+        const change: DwsAlarmSubscriptionChange | DwsEventSubscriptionChange = withoutNulls(args.input);
+        return payload(adapter, await vendor.createSubscription(ctx.scope, kind, change));
+      },
+    });
+  const update = (kind: DwsSubscriptionKind, input: typeof AlarmSubscriptionInput | typeof EventSubscriptionInput) =>
+    t.field({
+      ...adminMutation,
+      description: `Changes a DWS ${kind} subscription (admin role): only what is given changes`,
+      args: {
+        sourceId: t.arg.string(SOURCE_ID),
+        subscriptionId: t.arg.string(SUBSCRIPTION_ID),
+        input: t.arg({ type: input, required: true, description: 'What to change' }),
+      },
+      resolve: async (_root, args, ctx) => {
+        const { adapter, vendor } = dwsSource(ctx, args.sourceId, kind, 'Update');
+        const change: DwsAlarmSubscriptionChange | DwsEventSubscriptionChange = withoutNulls(args.input);
+        return payload(adapter, await vendor.updateSubscription(ctx.scope, kind, args.subscriptionId, change));
+      },
+    });
+  const remove = (kind: DwsSubscriptionKind) =>
+    t.field({
+      ...adminMutation,
+      description: `Removes a DWS ${kind} subscription (admin role)`,
+      args: { sourceId: t.arg.string(SOURCE_ID), subscriptionId: t.arg.string(SUBSCRIPTION_ID) },
+      resolve: async (_root, args, ctx) => {
+        const { adapter, vendor } = dwsSource(ctx, args.sourceId, kind, 'Delete');
+        return payload(adapter, await vendor.deleteSubscription(ctx.scope, kind, args.subscriptionId));
+      },
+    });
+  return {
+    dwsCreateAlarmSubscription: create('alarm', AlarmSubscriptionInput),
+    dwsUpdateAlarmSubscription: update('alarm', AlarmSubscriptionInput),
+    dwsDeleteAlarmSubscription: remove('alarm'),
+    dwsCreateEventSubscription: create('event', EventSubscriptionInput),
+    dwsUpdateEventSubscription: update('event', EventSubscriptionInput),
+    dwsDeleteEventSubscription: remove('event'),
+  };
+});
+
+// ---- A cluster's connections: operator mutations, as they change how one cluster is reached ----
+
+builder.mutationFields((t) => ({
+  dwsBindLoadBalancer: t.field({
+    ...mutationOptions,
+    description:
+      'Binds one of the ELBs its VPC offers (DwsClusterDetails.bindableLoadBalancers) to a DWS cluster; DWS runs it as a task: the answer is its workflow',
+    args: { id: t.arg.id(CLUSTER_ID), elbId: t.arg.string({ required: true, description: 'The ELB’s nativeId' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsBindLoadBalancer');
+      return payload(target.adapter, await target.run.bindLoadBalancer(ctx.scope, target.nativeId, args.elbId));
+    },
+  }),
+  dwsUnbindLoadBalancer: t.field({
+    ...mutationOptions,
+    description: 'Unbinds a DWS cluster’s ELB; DWS runs it as a task: the answer is its workflow',
+    args: { id: t.arg.id(CLUSTER_ID) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsUnbindLoadBalancer');
+      return payload(target.adapter, await target.run.unbindLoadBalancer(ctx.scope, target.nativeId));
+    },
+  }),
+  dwsBindEip: t.field({
+    ...mutationOptions,
+    description: 'Binds an elastic IP to a DWS cluster, which is then reached at it from the internet; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), eipId: t.arg.string({ required: true, description: 'The EIP’s id' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsBindEip');
+      return payload(target.adapter, await target.run.bindEip(ctx.scope, target.nativeId, args.eipId));
+    },
+  }),
+  dwsUnbindEip: t.field({
+    ...mutationOptions,
+    description: 'Unbinds a DWS cluster’s elastic IP; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsUnbindEip');
+      return payload(target.adapter, await target.run.unbindEip(ctx.scope, target.nativeId));
+    },
+  }),
+  dwsCreateDomainName: t.field({
+    ...mutationOptions,
+    description: 'Applies for a domain name of a DWS cluster, of a type it has none of yet; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), input: t.arg({ type: DomainNameInput, required: true, description: 'The name' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsCreateDomainName');
+      const change: DwsDomainNameChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.setDomainName(ctx.scope, target.nativeId, change, true));
+    },
+  }),
+  dwsUpdateDomainName: t.field({
+    ...mutationOptions,
+    description: 'Changes a DWS cluster’s public or private domain name; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), input: t.arg({ type: DomainNameInput, required: true, description: 'The new name' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsUpdateDomainName');
+      const change: DwsDomainNameChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.setDomainName(ctx.scope, target.nativeId, change, false));
+    },
+  }),
+  dwsDeleteDomainName: t.field({
+    ...mutationOptions,
+    description: 'Deletes a DWS cluster’s public domain name (DWS keeps the private one); done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsDeleteDomainName');
+      return payload(target.adapter, await target.run.deletePublicDomainName(ctx.scope, target.nativeId));
+    },
+  }),
+}));
+
+// ---- Resource management: operator mutations, as they govern one cluster ----
+
+const LOGICAL_CLUSTER = { description: 'The logical cluster, in logical cluster mode' } as const;
+
+builder.mutationFields((t) => ({
+  dwsSetWorkload: t.field({
+    ...mutationOptions,
+    description: 'Switches a DWS cluster’s resource management on or off, with the most queries that run at once; done when DWS answers',
+    args: {
+      id: t.arg.id(CLUSTER_ID),
+      enabled: t.arg.boolean({ required: true, description: 'On or off' }),
+      maxConcurrency: t.arg.int({ description: 'The most queries that run at once; absent: unchanged' }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsSetWorkload');
+      return payload(target.adapter, await target.run.setWorkload(ctx.scope, target.nativeId, args.enabled, args.maxConcurrency ?? undefined));
+    },
+  }),
+  dwsCreateWorkloadPlan: t.field({
+    ...mutationOptions,
+    description: 'Creates a resource management plan on a DWS cluster; done when DWS answers. DWS has no read of plans.',
+    args: { id: t.arg.id(CLUSTER_ID), name: t.arg.string({ required: true, description: 'The plan’s name' }), logicalCluster: t.arg.string(LOGICAL_CLUSTER) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsCreateWorkloadPlan');
+      return payload(target.adapter, await target.run.createWorkloadPlan(ctx.scope, target.nativeId, args.name, args.logicalCluster ?? undefined));
+    },
+  }),
+  dwsCreateResourcePool: t.field({
+    ...mutationOptions,
+    description: 'Creates a resource pool on a DWS cluster; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), input: t.arg({ type: ResourcePoolInput, required: true, description: 'The pool' }) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsCreateResourcePool');
+      const pool: DwsResourcePoolChange = withoutNulls(args.input);
+      return payload(target.adapter, await target.run.createResourcePool(ctx.scope, target.nativeId, pool));
+    },
+  }),
+  dwsDeleteResourcePool: t.field({
+    ...mutationOptions,
+    description: 'Removes a resource pool from a DWS cluster; done when DWS answers',
+    args: { id: t.arg.id(CLUSTER_ID), name: t.arg.string({ required: true, description: 'The pool’s name' }), logicalCluster: t.arg.string(LOGICAL_CLUSTER) },
+    resolve: async (_root, args, ctx) => {
+      const target = await dwsCluster(ctx, args.id, 'dwsDeleteResourcePool');
+      return payload(target.adapter, await target.run.deleteResourcePool(ctx.scope, target.nativeId, args.name, args.logicalCluster ?? undefined));
     },
   }),
 }));

@@ -32,3 +32,13 @@ export const vendorOf =
     if (adapter.info.kind !== kind || !adapter.vendor) throw new UnsupportedOperationError(adapter.info.kind, operation, adapter.info.id);
     return adapter.vendor as V;
   };
+
+/**
+ * For a vendor mutation addressed by source (`sourceId`), not by object: the configured
+ * source (ValidationError naming `sourceId` otherwise) and its vendor object of `kind`,
+ * or, as a common mutation's, an UnsupportedOperationError on another kind.
+ */
+export function vendorSource<V>(ctx: GatewayContext, sourceId: string, kind: SourceKind, operation: string): { adapter: SourceAdapter; vendor: V } {
+  const adapter = sourceOf(ctx, 'sourceId', sourceId);
+  return { adapter, vendor: vendorOf<V>(kind, operation)(adapter) };
+}
