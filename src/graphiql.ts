@@ -108,6 +108,61 @@ mutation AddApplication {
   }
 }
 
+# DC/OS's own: the docker registries and SSH keys its clusters draw on (a registry's
+# nativeId is createCluster's dcos.registryIds, a key's dcosAddClusterPublicKeys'
+# publicKeyIds); the demo's DC/OS source is "dcos".
+query DcosCatalogue {
+  dcos(sourceId: "dcos") {
+    dockerRegistries { nativeId name address secure inUse }
+    publicKeys { nativeId name owner inUse }
+  }
+}
+
+# What one vendor alone knows of a unified object is its typed details: each DC/OS
+# node's system components and their health (one vendor call per cluster, if selected).
+query DcosNodeHealth {
+  hosts(first: 20, filter: { sourceKinds: [DCOS], status: [ONLINE] }) {
+    edges { node { name role cluster { name } details { ... on DcosHostDetails { components { name healthy rawStatus } } } } }
+  }
+}
+
+# HCI's: each cluster's latest inspection finding by finding (alarms and faults only),
+# and its hosts with the most disk write I/O wait.
+query HciHealth {
+  clusters(first: 5, filter: { sourceKinds: [HCI] }) {
+    edges { node { id name status details { ... on HciClusterDetails {
+      inspection { state score findings(atLeast: ALARM) { category hostName itemName level value suggestion } }
+      topHosts(by: DISK_WRITE_IOWAIT, count: 3) { hostName diskWriteIowait cpuPercent }
+    } } } }
+  }
+}
+
+# ... and one cluster's network as the HCI console draws it, with {"clusterId": "…"}
+# (an id from HciHealth) in Variables: each host at its place in the canvas, its VMs
+# around it.
+query HciTopology($clusterId: ID!) {
+  hci(sourceId: "hci") {
+    networkTopology(clusterId: $clusterId, width: 760, height: 550) {
+      clusterName
+      hosts {
+        address hostId x y interfaces { address healthy }
+        platformVms { type name } securityVms { type name tenantId } vms { name x y }
+      }
+    }
+  }
+}
+
+# TiEM's: monitoring, disaster recovery, access and backup storage of each cluster, read
+# from the list's own answer; what it was created with (resources) costs a detail call.
+query TiemClusters {
+  clusters(first: 10, filter: { sourceKinds: [TIEM] }) {
+    edges { node { name status details { ... on TiemClusterDetails {
+      grafanaUrl alertmanagerUrl drRole drMasterIds drSlaveIds maintenanceWindow tls whitelist
+      backupStorage { used total unit } resources { component spec zone count }
+    } } } }
+  }
+}
+
 # Admins only: the vendor's own record behind each cluster, secrets removed.
 query VendorRecords {
   clusters(first: 3) { edges { node { name source { sourceId } rawStatus rawData } } }

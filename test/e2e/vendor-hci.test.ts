@@ -6,6 +6,7 @@ import {
   HciInspectionDocument,
   HciManagementDocument,
   HciMetadataBackupsDocument,
+  HciNetworkTopologyDocument,
   HciOverAllocationDocument,
   HciSetDrsDocument,
   HciSetMetadataBackupScheduleDocument,
@@ -259,5 +260,83 @@ describe('HCI’s metadata backup schedule and daemon, changed by an admin', () 
       const denied = await demo.run(HciStartMetadataBackupDaemonDocument, { id, address: '10.0.0.1' }, token);
       expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
+  });
+});
+
+describe('hci(sourceId:) { networkTopology }: a cluster’s network as the console draws it', () => {
+  const drawing = async (uuid: string, canvas = { width: 760, height: 550 }) =>
+    (await call(sim(), 'POST', '/v1/cluster/all_cluster/topology', { body: { ...canvas, cluster_uuid: uuid } })).body.data.info[uuid];
+
+  it('draws every host with its interfaces and VMs as the vendor does, to a viewer, in one call and the document’s default canvas', async () => {
+    const uuid = await idleCluster();
+    const truth = await drawing(uuid);
+    demo.resetCounts();
+    const { data, errors } = await demo.run(HciNetworkTopologyDocument, { sourceId: 'hci', clusterId: clusterId(uuid), links: false }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    expect(vendorReads()).toEqual([['POST /v1/cluster/all_cluster/topology', 1]]);
+    const topology = data!.hci!.networkTopology!;
+    expect(topology).toMatchObject({ clusterId: clusterId(uuid), clusterName: truth.ClusterName, width: 760, height: 550 });
+    const vm = (v: any, id: string, name: string, type: string, tenant: string | undefined) => ({
+      nativeId: v[id],
+      name: v[name] || null,
+      type: v[type] || null,
+      tenantId: (tenant && v[tenant]) || null,
+      x: v.CoordinateX,
+      y: v.CoordinateY,
+    });
+    expect(topology.hosts).toEqual(
+      Object.entries(truth.HostIFacesInfo).map(([address, h]: [string, any]) => ({
+        address,
+        x: h.CoordinateX,
+        y: h.CoordinateY,
+        interfaces: Object.values(h.IFacesInfo).map((i: any) => ({
+          address: i.IP,
+          name: i.IFaceName || null,
+          mac: i.Mac || null,
+          systemName: i.SysName || null,
+          port: i.Port || null,
+          healthy: i.Health,
+        })),
+        platformVms: h.Hosts.map((v: any) => vm(v, 'UUID', 'Name', 'Type', undefined)),
+        securityVms: h.SecVirtMachine.map((v: any) => vm(v, 'VmSeverUUID', 'VMName', 'SecurityType', 'Namespace')),
+        vms: h.VirtMachine.map((v: any) => vm(v, 'UUID', 'Name', 'Type', 'Nsuuid')),
+      })),
+    );
+    expect(topology.hosts.flatMap((h) => h.vms).length).toBeGreaterThan(0);
+  });
+
+  it('links each drawn host to its Host only when asked, for one more call (the cluster’s detail), in the canvas asked for', async () => {
+    const uuid = await idleCluster();
+    const canvas = { width: 1200, height: 900 };
+    const truth = await drawing(uuid, canvas);
+    const detail = await vendor(`/v1/cluster/get?cluster_uuid=${uuid}`);
+    demo.resetCounts();
+    const { data, errors } = await demo.run(HciNetworkTopologyDocument, { sourceId: 'hci', clusterId: clusterId(uuid), ...canvas, links: true }, VIEWER_TOKEN);
+    expect(errors).toBeUndefined();
+    expect(Object.fromEntries(vendorReads())).toEqual({ 'POST /v1/cluster/all_cluster/topology': 1, 'GET /v1/cluster/get': 1 });
+    const topology = data!.hci!.networkTopology!;
+    expect(topology).toMatchObject(canvas);
+    expect(topology.hosts.map((h) => [h.x, h.y])).toEqual(Object.values(truth.HostIFacesInfo).map((h: any) => [h.CoordinateX, h.CoordinateY]));
+    expect(topology.hosts.map((h) => h.hostId)).toEqual(detail.TopoHostNode.map((n: any) => hostGlobalId(uuid, n.UUID)));
+  });
+
+  it('is null for a cluster the source does not have; names clusterId for another source’s cluster, a canvas out of bounds and sourceId of another kind, asking no vendor', async () => {
+    const unknown = await demo.run(HciNetworkTopologyDocument, { sourceId: 'hci', clusterId: clusterId('00000000-0000-4000-8000-000000000000'), links: false });
+    expect(unknown.errors).toBeUndefined();
+    expect(unknown.data!.hci!.networkTopology).toBeNull();
+    const uuid = await idleCluster();
+    demo.resetCounts();
+    const refusals = [
+      [{ sourceId: 'hci', clusterId: encodeGlobalId({ type: 'Cluster', sourceId: 'dws', nativeId: uuid }) }, 'clusterId'],
+      [{ sourceId: 'hci', clusterId: hostGlobalId(uuid, uuid) }, 'clusterId'],
+      [{ sourceId: 'hci', clusterId: clusterId(uuid), width: 99 }, 'width'],
+      [{ sourceId: 'hci', clusterId: clusterId(uuid), height: 10_001 }, 'height'],
+      [{ sourceId: 'dws', clusterId: clusterId(uuid) }, 'sourceId'],
+    ] as const;
+    for (const [variables, field] of refusals) {
+      const { errors } = await demo.run(HciNetworkTopologyDocument, { ...variables, links: false }, VIEWER_TOKEN);
+      expect(errors?.[0], field).toMatchObject({ message: expect.stringContaining(field), extensions: { code: 'VALIDATION_FAILED' } });
+    }
+    expect(Object.values(demo.vendorCalls()).reduce((n, s) => n + s.total, 0)).toBe(0);
   });
 });

@@ -9,8 +9,10 @@ import type { Cluster } from './state.js';
  * `/v1/cluster/all_cluster/topology`: the cluster drawn in a `width` × `height` canvas.
  * Hosts sit on an ellipse around the centre, each keyed by its management address;
  * what runs on a host sits on a small circle around it: platform VMs (`Hosts`: the
- * network node, edge gateways, cloud manager and storage access VMs), the security
- * elements among them (`SecVirtMachine`) and users' VMs (`VirtMachine`, type GUS).
+ * network node, edge gateways, cloud manager and storage access VMs), the tenants'
+ * security elements (`SecVirtMachine`: the edge gateways again, at the same place, and
+ * the virtual routers, which the example lists there only) and users' VMs
+ * (`VirtMachine`, type GUS).
  */
 export function topologyView(env: SimEnv, cluster: Cluster, width: number, height: number) {
   const sdn = networkOf(env, cluster);
@@ -24,18 +26,19 @@ export function topologyView(env: SimEnv, cluster: Cluster, width: number, heigh
     const hy = height / 2 + height * 0.3 * Math.sin(angle);
     const netVms = sdn.vms.filter((v) => v.host === host);
     const platform = [
-      ...netVms.map((v) => ({ Type: v.type, UUID: v.uuid, Name: v.name })),
+      ...netVms.filter((v) => v.type !== 'GTVR').map((v) => ({ Type: v.type, UUID: v.uuid, Name: v.name })),
       ...services.cvms.filter((v) => v.host === host).map((v) => ({ Type: 'cvm', UUID: v.uuid, Name: cvmName(v) })),
       ...services.storage.filter((v) => v.host === host).map((v) => ({ Type: v.vmType, UUID: v.uuid, Name: v.name })),
     ];
+    const routers = netVms.filter((v) => v.type === 'GTVR');
     const guests = guestsOf(env, cluster, host);
-    const ring = platform.length + guests.length;
+    const ring = platform.length + routers.length + guests.length;
     const around = (k: number) => {
       const a = (2 * Math.PI * k) / Math.max(1, ring);
       const r = 30 + 4 * Math.floor(k / 12);
       return { CoordinateX: clampX(hx + r * Math.cos(a)), CoordinateY: clampY(hy + r * Math.sin(a)) };
     };
-    const place = new Map(platform.map((p, k) => [p.UUID, around(k)]));
+    const place = new Map([...platform.map((p) => p.UUID), ...routers.map((v) => v.uuid)].map((uuid, k) => [uuid, around(k)]));
     return [
       host.managerNet.cidr,
       {
@@ -53,7 +56,7 @@ export function topologyView(env: SimEnv, cluster: Cluster, width: number, heigh
             VMName: v.name,
             ...place.get(v.uuid),
           })),
-        VirtMachine: guests.map((g, k) => ({ Type: 'GUS', Name: g.name, UUID: g.uuid, Nsuuid: g.tenant, ...around(platform.length + k) })),
+        VirtMachine: guests.map((g, k) => ({ Type: 'GUS', Name: g.name, UUID: g.uuid, Nsuuid: g.tenant, ...around(platform.length + routers.length + k) })),
       },
     ] as const;
   });

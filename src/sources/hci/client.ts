@@ -30,6 +30,8 @@ import {
   taskProgress,
   top,
   type TopAnswer,
+  topology,
+  type TopologyAnswer,
 } from './wire.js';
 
 /**
@@ -216,6 +218,18 @@ export class HciClient {
       }
     }
     return decode(this.http, { method: 'GET', route }, reply, ENVELOPE, taskProgress).data;
+  }
+
+  /**
+   * The cluster's network drawn in a `width` × `height` canvas. A read, which the
+   * document sends as a POST with a JSON body; the http layer takes every POST for a
+   * write, so it is sent once per asking: not retried, not shared with a request asking
+   * the same, and it drops the answers the source keeps.
+   */
+  async topology(scope: RequestScope, body: { width: number; height: number; cluster_uuid: string }): Promise<TopologyAnswer | null> {
+    const route = '/v1/cluster/all_cluster/topology';
+    const reply = await this.http.request({ method: 'POST', path: route, route, body, ...(scope.signal ? { signal: scope.signal } : {}) });
+    return saysGone(reply) ? null : decode(this.http, { method: 'POST', route }, reply, ENVELOPE, topology).data;
   }
 
   // ---- Writes: each is sent once (the http layer never retries them), never memoized. ----

@@ -53,3 +53,11 @@ export interface HciMetadataBackupSchedule {
   intervalSeconds: number;
   displayOption: HciBackupDisplayOption;
 }
+
+/** The canvas `hci { networkTopology }` is drawn in, in pixels: the document's defaults are 760 × 550. */
+export interface HciCanvas {
+  width: number;
+  height: number;
+}
+
+export const DEFAULT_CANVAS: HciCanvas = { width: 760, height: 550 };

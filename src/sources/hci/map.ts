@@ -15,6 +15,7 @@ import type {
   SnapshotPolicy,
   StorageSummary,
   TopAnswer,
+  TopologyAnswer,
   TopRanking,
 } from './wire.js';
 import { hostId, snapshotId, workflowId } from './ids.js';
@@ -612,3 +613,97 @@ export const toMetadataBackup = (address: string, policy: SnapshotPolicy | null,
   daemonRunning: daemon ? daemon === 'running' : null,
   rawDaemonState: daemon || null,
 });
+
+// ---- Network topology ----
+
+/** A VM the console draws beside its host, at (x, y) in the canvas asked for. */
+export interface HciTopologyVm {
+  nativeId: string;
+  name: string | null;
+  /** The vendor's word: nvm, GPE, GTVR, cvm... for the platform's own, GUS for users' VMs. */
+  type: string | null;
+  /** The tenant (namespace uuid) it serves; null for the platform's own VMs, which the answer gives none. */
+  tenantId: string | null;
+  x: number;
+  y: number;
+}
+
+/** A network interface of a host as the drawing reports it; what the vendor leaves blank is null. */
+export interface HciTopologyInterface {
+  address: string;
+  name: string | null;
+  mac: string | null;
+  systemName: string | null;
+  port: string | null;
+  healthy: boolean | null;
+}
+
+/** A host in the drawing, with what runs on it. */
+export interface HciTopologyHost {
+  /** The address the drawing keys the host by, with its prefix (`10.30.12.120/24`). */
+  address: string;
+  x: number;
+  y: number;
+  interfaces: HciTopologyInterface[];
+  /** `Hosts`: the platform's own VMs on it (network node, edge gateways, cloud manager, storage access). */
+  platformVms: HciTopologyVm[];
+  /** `SecVirtMachine`: tenants' network security elements (edge gateways, virtual routers). */
+  securityVms: HciTopologyVm[];
+  /** `VirtMachine`: users' VMs. */
+  vms: HciTopologyVm[];
+}
+
+export interface HciTopology {
+  clusterName: string | null;
+  hosts: HciTopologyHost[];
+}
+
+/**
+ * `all_cluster/topology`: the drawing keyed by the cluster asked for. An answer without
+ * it draws nothing: no hosts. Hosts come in the answer's order.
+ */
+export function toTopology(clusterUuid: string, answer: TopologyAnswer): HciTopology {
+  const drawing = answer.info?.[clusterUuid];
+  return {
+    clusterName: drawing?.ClusterName ?? null,
+    hosts: Object.entries(drawing?.HostIFacesInfo ?? {}).map(([address, h]) => ({
+      address,
+      x: h.CoordinateX,
+      y: h.CoordinateY,
+      interfaces: Object.entries(h.IFacesInfo ?? {}).map(([key, i]) => ({
+        address: i.IP ?? key,
+        name: i.IFaceName,
+        mac: i.Mac,
+        systemName: i.SysName,
+        port: i.Port,
+        healthy: i.Health ?? null,
+      })),
+      platformVms: h.Hosts.map((v) => ({ nativeId: v.UUID, name: v.Name, type: v.Type, tenantId: null, x: v.CoordinateX, y: v.CoordinateY })),
+      securityVms: h.SecVirtMachine.map((v) => ({
+        nativeId: v.VmSeverUUID,
+        name: v.VMName,
+        type: v.SecurityType,
+        tenantId: v.Namespace,
+        x: v.CoordinateX,
+        y: v.CoordinateY,
+      })),
+      vms: h.VirtMachine.map((v) => ({ nativeId: v.UUID, name: v.Name, type: v.Type, tenantId: v.Nsuuid, x: v.CoordinateX, y: v.CoordinateY })),
+    })),
+  };
+}
+
+/**
+ * Host native ids by each address (CIDR form) the cluster's detail gives their networks:
+ * the topology keys a host by one of them (the management address, in the simulator).
+ * Should two hosts list one address, the first keeps it.
+ */
+export function hostsByAddress(clusterUuid: string, detail: ClusterDetail): Map<string, string> {
+  const byAddress = new Map<string, string>();
+  for (const node of detail.TopoHostNode) {
+    if (!node.UUID) continue;
+    for (const net of [node.managerNet, node.storageNet, node.computeNet, node.backupNet]) {
+      for (const address of net?.Addrs ?? []) if (!byAddress.has(address)) byAddress.set(address, hostId(clusterUuid, node.UUID));
+    }
+  }
+  return byAddress;
+}

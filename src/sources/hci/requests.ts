@@ -1,6 +1,6 @@
 import { ValidationError } from '../../model/errors.js';
 import type { CreateSnapshotRequest, DeleteClusterRequest } from '../../model/operations.js';
-import type { HciCreateRequest, HciDrsChange, HciMetadataBackupSchedule, HciOverAllocationChange } from './inputs.js';
+import type { HciCanvas, HciCreateRequest, HciDrsChange, HciMetadataBackupSchedule, HciOverAllocationChange } from './inputs.js';
 import type { HostStatistic, InspectionRequest } from './wire.js';
 import { hostStatus, snapshotTime } from './map.js';
 
@@ -148,3 +148,17 @@ export function metadataScheduleBody(clusterUuid: string, ip: string, schedule: 
 
 /** `/v1/cluster/data/daemon/start` and `/stop`. */
 export const daemonBody = (clusterUuid: string, ip: string) => ({ ip, cluster_uuid: clusterUuid });
+
+/**
+ * The canvas sides accepted, in pixels. The document gives only defaults; under 100 a
+ * host and the ring of VMs around it do not fit, and over 10,000 is no screen's.
+ */
+const CANVAS_MIN = 100;
+const CANVAS_MAX = 10_000;
+
+/** `/v1/cluster/all_cluster/topology`: the cluster, and the canvas its coordinates are drawn in. */
+export function topologyBody(clusterUuid: string, canvas: HciCanvas) {
+  wholeIn('width', canvas.width, CANVAS_MIN, CANVAS_MAX);
+  wholeIn('height', canvas.height, CANVAS_MIN, CANVAS_MAX);
+  return { width: canvas.width, height: canvas.height, cluster_uuid: clusterUuid };
+}

@@ -3,7 +3,7 @@ import { encodeGlobalId } from '../../model/ids.js';
 import type { OperationResult } from '../../model/operations.js';
 import type { RequestScope } from '../scope.js';
 import type { HciClient } from './client.js';
-import type { HciDrsChange, HciMetadataBackupSchedule, HciOverAllocationChange } from './inputs.js';
+import type { HciCanvas, HciDrsChange, HciMetadataBackupSchedule, HciOverAllocationChange } from './inputs.js';
 import {
   type HciDrsSettings,
   type HciHostUsage,
@@ -11,15 +11,18 @@ import {
   type HciManagement,
   type HciMetadataBackup,
   type HciOverAllocation,
+  type HciTopology,
+  hostsByAddress,
   toDrsSettings,
   toInspection,
   toManagement,
   toMetadataBackup,
   toOverAllocation,
   toRanking,
+  toTopology,
 } from './map.js';
 import { onTarget } from './operations.js';
-import { daemonBody, drsConfigBody, metadataScheduleBody, overAllocationBody } from './requests.js';
+import { daemonBody, drsConfigBody, metadataScheduleBody, overAllocationBody, topologyBody } from './requests.js';
 import type { TopRanking } from './wire.js';
 
 /**
@@ -29,6 +32,10 @@ import type { TopRanking } from './wire.js';
  * beside its workflow) makes one call.
  */
 export interface HciVendor {
+  /** The cluster's network as the console draws it in `canvas`; null when the cluster is gone. */
+  networkTopology(scope: RequestScope, clusterUuid: string, canvas: HciCanvas): Promise<HciTopology | null>;
+  /** Host native ids by the addresses (CIDR form) the topology keys hosts by; null when the cluster is gone. */
+  hostsByAddress(scope: RequestScope, clusterUuid: string): Promise<ReadonlyMap<string, string> | null>;
   /** The cluster's latest inspection item by item; null when none ever ran or the cluster is gone. */
   inspection(scope: RequestScope, clusterUuid: string): Promise<HciInspection | null>;
   /** The `count` hosts ranked highest by one figure (down hosts send none); null when the cluster is gone. */
@@ -67,6 +74,14 @@ export function hciVendor(client: HciClient, sourceId: string): HciVendor {
     }
   };
   return {
+    async networkTopology(scope, clusterUuid, canvas) {
+      const answer = await client.topology(scope, topologyBody(clusterUuid, canvas));
+      return answer && toTopology(clusterUuid, answer);
+    },
+    async hostsByAddress(scope, clusterUuid) {
+      const detail = await client.cluster(scope, clusterUuid);
+      return detail && hostsByAddress(clusterUuid, detail);
+    },
     async inspection(scope, clusterUuid) {
       const report = await client.inspection(scope, clusterUuid);
       return report && toInspection(sourceId, clusterUuid, report);

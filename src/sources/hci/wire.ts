@@ -14,7 +14,17 @@ const list = <T extends z.ZodType>(item: T) =>
 const clusterRow = z.object({ cluster_uuid: z.string(), cluster_name: z.string(), ctime: z.number().nullish() }).loose();
 export const clusterList = z.object({ list: list(clusterRow), total_count: z.number() }).loose();
 
-export const clusterDetail = z.object({ cluster_uuid: z.string(), name: z.string(), candidates: list(z.string()) }).loose();
+/**
+ * A host's network in `TopoHostNode`: its addresses in CIDR form, as the topology keys
+ * hosts. All optional: every cluster read decodes the detail, and only the topology's
+ * host links need these.
+ */
+const hostNet = z
+  .object({ Addrs: list(z.string()) })
+  .loose()
+  .nullish();
+const topoHostNode = z.object({ UUID: z.string().nullish(), managerNet: hostNet, storageNet: hostNet, computeNet: hostNet, backupNet: hostNet }).loose();
+export const clusterDetail = z.object({ cluster_uuid: z.string(), name: z.string(), candidates: list(z.string()), TopoHostNode: list(topoHostNode) }).loose();
 
 /** `{Ratio, Logical, Physical}`: what VMs were given, what the hardware has, and their ratio. */
 const allocation = z.object({ Logical: z.number(), Physical: z.number() }).loose();
@@ -181,6 +191,37 @@ export const metaData = z
   })
   .loose();
 
+/** Where the console draws a node, in the canvas the request gave (`width` × `height`). */
+const place = { CoordinateX: z.number(), CoordinateY: z.number() };
+/** An empty string is the vendor's "not known" (the example's `SysName`, `Mac`, `Port`). */
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v || null);
+
+const topologyInterface = z.object({ SysName: text, IP: text, Mac: text, IFaceName: text, Health: z.boolean().nullish(), Port: text }).loose();
+/** `Hosts[]`: the platform's own VMs on a host (network node, edge gateway, cloud manager...). */
+const topologyPlatformVm = z.object({ Type: text, UUID: z.string(), Name: text, ...place }).loose();
+/** `SecVirtMachine[]`: the tenants' network security elements (edge gateways, virtual routers); `VmSeverUUID` (sic) as the example spells it. */
+const topologySecurityVm = z.object({ VmSeverUUID: z.string(), SecurityType: text, Namespace: text, VMName: text, ...place }).loose();
+/** `VirtMachine[]`: users' VMs. */
+const topologyGuestVm = z.object({ Type: text, Name: text, UUID: z.string(), Nsuuid: text, ...place }).loose();
+const topologyHost = z
+  .object({
+    IFacesInfo: z.record(z.string(), topologyInterface).nullish(),
+    ...place,
+    Hosts: list(topologyPlatformVm),
+    SecVirtMachine: list(topologySecurityVm),
+    VirtMachine: list(topologyGuestVm),
+  })
+  .loose();
+/** `all_cluster/topology`: drawings keyed by cluster uuid, each one's hosts keyed by address (`10.30.12.120/24`). */
+export const topology = z
+  .object({
+    info: z.record(z.string(), z.object({ ClusterName: text, HostIFacesInfo: z.record(z.string(), topologyHost).nullish() }).loose()).nullish(),
+  })
+  .loose();
+
 export const taskProgress = z.object({ progress: z.number() }).loose();
 
 /** The add answer; the document's example has an empty `uuid`, so it may be blank. */
@@ -201,6 +242,7 @@ export type DrsConfig = z.infer<typeof drsConfig>['config'];
 export type OverAllocation = z.infer<typeof overAllocation>;
 export type CenterNode = z.infer<typeof centerNode>;
 export type SnapshotPolicy = z.infer<typeof snapshotPolicy>;
+export type TopologyAnswer = z.infer<typeof topology>;
 /** A host task's progress (0..1); a failed task also carries the vendor's error. */
 export interface HostTaskReport {
   progress: number;

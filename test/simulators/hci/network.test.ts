@@ -58,12 +58,28 @@ describe('hci network, topology and dashboards', () => {
     expect(hosts).toHaveLength(c.detail.TopoHostNode.length);
     const stats = (await get(h.sim, `/v1/cluster/compute/service/statistic?cluster_uuid=${c.uuid}`)).body.data.StateSummaryResult;
     expect(hosts.reduce((n, x) => n + x.VirtMachine.length, 0)).toBe(stats.running_count);
-    for (const x of [...hosts, ...hosts.flatMap((y) => [...y.Hosts, ...y.VirtMachine])]) {
+    for (const x of [...hosts, ...hosts.flatMap((y) => [...y.Hosts, ...y.SecVirtMachine, ...y.VirtMachine])]) {
       expect(x.CoordinateX).toBeGreaterThanOrEqual(0);
       expect(x.CoordinateX).toBeLessThanOrEqual(400);
       expect(x.CoordinateY).toBeLessThanOrEqual(300);
     }
     expect((await post(h.sim, '/v1/cluster/all_cluster/topology', { cluster_uuid: c.uuid, width: 'wide' })).body.scode).toBe(10002);
+  });
+
+  it('lists virtual routers among the security elements only, and edge gateways in both lists at one place, as the example does', async () => {
+    const kinds = new Set<string>();
+    for (const c of await clusters(h.sim)) {
+      const info = (await post(h.sim, '/v1/cluster/all_cluster/topology', { cluster_uuid: c.uuid })).body.data.info[c.uuid];
+      for (const host of Object.values(info.HostIFacesInfo) as any[]) {
+        expect(host.Hosts.some((v: any) => v.Type === 'GTVR')).toBe(false);
+        for (const sec of host.SecVirtMachine) {
+          kinds.add(sec.SecurityType);
+          const platform = host.Hosts.find((v: any) => v.UUID === sec.VmSeverUUID);
+          if (sec.SecurityType === 'GPE') expect(platform).toMatchObject({ Type: 'GPE', CoordinateX: sec.CoordinateX, CoordinateY: sec.CoordinateY });
+        }
+      }
+    }
+    expect([...kinds].sort()).toEqual(['GPE', 'GTVR']);
   });
 
   it('answers each dashboard flag asked for and null for the others, agreeing with the compute view', async () => {

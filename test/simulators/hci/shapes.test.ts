@@ -17,7 +17,8 @@ describe('hci responses match the document examples field by field', () => {
   const h = useHci();
   beforeEach(() => h.sim.reset());
 
-  const expectShape = (actual: unknown, name: string) => expect(shapeDifferences(actual, withoutMapKeys(fixture(name)))).toEqual([]);
+  const expectShapeOf = (actual: unknown, example: unknown) => expect(shapeDifferences(actual, example)).toEqual([]);
+  const expectShape = (actual: unknown, name: string) => expectShapeOf(actual, withoutMapKeys(fixture(name)));
 
   it('cluster list, get, storage, compute statistic, top and DRS/DPM config', async () => {
     const c = await firstCluster(h.sim);
@@ -79,5 +80,24 @@ describe('hci responses match the document examples field by field', () => {
     const c = all[0]!;
     const host = c.detail.TopoHostNode[0].UUID;
     expectShape((await get(h.sim, `/v1/cluster/host/task/progress?cluster_uuid=${c.uuid}&host_uuid=${host}`)).body, 'host-task-progress.response.json');
+  });
+
+  it('network topology: the drawing under the cluster’s uuid, its hosts under their addresses, each like the example’s', async () => {
+    const example = fixture('topology.response.json');
+    const [drawing] = Object.values(example.data.info) as any[];
+    const [exampleAddress, host] = Object.entries(drawing.HostIFacesInfo)[0] as [string, any];
+    const seen = new Set<string>();
+    for (const c of await clusters(h.sim)) {
+      const res = (await post(h.sim, '/v1/cluster/all_cluster/topology', { ...fixture('topology.request.json'), cluster_uuid: c.uuid })).body;
+      // The maps are keyed by the cluster's uuid and each host's address: the example's keys swapped for the simulator's.
+      expectShapeOf(res, { ...example, data: { info: { [c.uuid]: { ...drawing, HostIFacesInfo: {} } } } });
+      for (const [address, drawn] of Object.entries(res.data.info[c.uuid].HostIFacesInfo) as [string, any][]) {
+        // A host with nothing of a kind on it has an empty list there; every kind is seen non-empty somewhere below.
+        const lists = Object.fromEntries(['Hosts', 'SecVirtMachine', 'VirtMachine'].map((k) => [k, drawn[k].length > 0 ? host[k] : []]));
+        for (const [k, v] of Object.entries(drawn)) if (Array.isArray(v) && v.length > 0) seen.add(k);
+        expectShapeOf(drawn, { ...host, ...lists, IFacesInfo: { [address]: host.IFacesInfo[exampleAddress] } });
+      }
+    }
+    expect([...seen].sort()).toEqual(['Hosts', 'SecVirtMachine', 'VirtMachine']);
   });
 });

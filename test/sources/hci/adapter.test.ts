@@ -401,6 +401,46 @@ describe('hci adapter: its own capabilities', () => {
   const vendor = (a: SourceAdapter = adapter) => a.vendor as HciVendor;
   const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 
+  it('draws a cluster’s network from one topology call in the canvas asked for, and links each drawn host to its host through the detail', async () => {
+    const [t] = await rawClusters();
+    const canvas = { width: 800, height: 600 };
+    const answer = (await call(sim, 'POST', '/v1/cluster/all_cluster/topology', { body: { ...canvas, cluster_uuid: t!.uuid } })).body.data.info[t!.uuid];
+    sim.resetStats();
+    const scope = new RequestScope();
+    const drawn = (await vendor().networkTopology(scope, t!.uuid, canvas))!;
+    expect(sim.stats().routes).toEqual({ 'POST /v1/cluster/all_cluster/topology': 1 });
+    expect(drawn.clusterName).toBe(t!.name);
+    const ids = (vms: Array<{ nativeId: string }>) => vms.map((v) => v.nativeId);
+    // The same places as the vendor drew in that canvas: the canvas was sent.
+    expect(drawn.hosts.map((h) => [h.address, h.x, h.y, ids(h.platformVms), ids(h.securityVms), ids(h.vms), h.interfaces.map((i) => i.healthy)])).toEqual(
+      Object.entries(answer.HostIFacesInfo).map(([address, h]: [string, any]) => [
+        address,
+        h.CoordinateX,
+        h.CoordinateY,
+        h.Hosts.map((v: any) => v.UUID),
+        h.SecVirtMachine.map((v: any) => v.VmSeverUUID),
+        h.VirtMachine.map((v: any) => v.UUID),
+        Object.values(h.IFacesInfo).map((i: any) => i.Health),
+      ]),
+    );
+    expect(drawn.hosts.flatMap((h) => h.vms).length).toBeGreaterThan(0);
+    const links = (await vendor().hostsByAddress(scope, t!.uuid))!;
+    expect(calls()).toEqual({ 'POST /v1/cluster/all_cluster/topology': 1, 'GET /v1/cluster/get': 1 });
+    expect(drawn.hosts.map((h) => links.get(h.address))).toEqual(t!.detail.TopoHostNode.map((n: any) => hostId(t!.uuid, n.UUID)));
+    expect(await vendor().networkTopology(new RequestScope(), UNKNOWN, canvas)).toBeNull();
+    expect(await vendor().hostsByAddress(new RequestScope(), UNKNOWN)).toBeNull();
+  });
+
+  it('refuses a canvas out of bounds before asking the vendor', async () => {
+    const [t] = await rawClusters();
+    sim.resetStats();
+    await expect(vendor().networkTopology(new RequestScope(), t!.uuid, { width: 50, height: 550 })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      field: 'width',
+    });
+    expect(sim.stats().routes).toEqual({});
+  });
+
   it('lists the latest inspection’s findings item by item, as the vendor reports them, in one call shared with its workflow', async () => {
     const [t] = await rawClusters();
     await call(sim, 'POST', '/v1/cluster/inspection', { body: { cluster_uuid: t!.uuid, cluster_name: t!.name, check_system: true, check_hardware: true } });

@@ -8,6 +8,7 @@ import {
   hasTask,
   hostStatus,
   hostTaskWorkflow,
+  hostsByAddress,
   inspectionState,
   inspectionWorkflow,
   joinWorkflow,
@@ -21,10 +22,11 @@ import {
   toOverAllocation,
   toRanking,
   toSnapshots,
+  toTopology,
   snapshotTime,
   snapshotType,
 } from '../../../src/sources/hci/map.js';
-import { cloudManage, drsConfig, inspection, metaData, top } from '../../../src/sources/hci/wire.js';
+import { cloudManage, clusterDetail, drsConfig, inspection, metaData, top, topology } from '../../../src/sources/hci/wire.js';
 import { withoutRaw } from '../../helpers/shape.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
@@ -525,5 +527,66 @@ describe('hci map: its own capabilities', () => {
     expect(toMetadataBackup('10.0.0.1', null, 'stopped')).toMatchObject({ intervalSeconds: null, changedAt: null, daemonRunning: false });
     // The config example's own `DaemonState` is blank: no word, no answer.
     expect(toMetadataBackup('10.0.0.1', policy, '')).toMatchObject({ daemonRunning: null, rawDaemonState: null });
+  });
+
+  it('reads the topology example: each host at its place with its interface and the VMs drawn around it, blanks as null', () => {
+    const example = fixture('topology.request.json').cluster_uuid;
+    const drawn = toTopology(example, topology.parse(data('topology.response.json')));
+    const at = (x: number, y: number) => ({ x, y });
+    expect(drawn).toEqual({
+      clusterName: 'cluster_name_37',
+      hosts: [
+        {
+          address: '10.30.12.120/24',
+          ...at(381, 161),
+          interfaces: [{ address: '10.30.12.120/24', name: null, mac: null, systemName: null, port: null, healthy: true }],
+          platformVms: [
+            { nativeId: 'af7fc298-3e15-4055-af28-8cb23883416b', name: 'GNW1629684227', type: 'nvm', tenantId: null, ...at(336, 170) },
+            { nativeId: '5428047c-e311-433e-ad62-095cb5df3a23', name: 'GPE1629169898', type: 'GPE', tenantId: null, ...at(432, 156) },
+            { nativeId: '48d37075-2961-4dd2-8719-a33e371447ae', name: 'LCM48d37075-2961-4dd2-8719-a33e371447ae', type: 'cvm', tenantId: null, ...at(309, 122) },
+          ],
+          securityVms: [
+            {
+              nativeId: '5428047c-e311-433e-ad62-095cb5df3a23',
+              name: 'GPE1629169898',
+              type: 'GPE',
+              tenantId: 'c6363c58-a48f-45e4-aa99-55642023770a',
+              ...at(432, 156),
+            },
+            {
+              nativeId: 'ccb7cafd-c27b-46de-a27f-9c419b173560',
+              name: '虚拟路由器',
+              type: 'GTVR',
+              tenantId: 'cadb1027-3a5b-4012-97d3-8092feca912c',
+              ...at(367, 74),
+            },
+          ],
+          vms: [
+            {
+              nativeId: 'aedae191-43c7-40a7-9c50-5632237de982',
+              name: 'zhangqi',
+              type: 'GUS',
+              tenantId: 'cadb1027-3a5b-4012-97d3-8092feca912c',
+              ...at(383, 185),
+            },
+            { nativeId: 'c67e4b18-383f-4f90-b8b9-67b3c255b985', name: '2222', type: 'GUS', tenantId: 'cadb1027-3a5b-4012-97d3-8092feca912c', ...at(375, 237) },
+          ],
+        },
+      ],
+    });
+    // Another cluster's drawing, or none (Go's null map), draws nothing for this one.
+    expect(toTopology(CLUSTER, topology.parse(data('topology.response.json')))).toEqual({ clusterName: null, hosts: [] });
+    expect(toTopology(example, topology.parse({ info: null }))).toEqual({ clusterName: null, hosts: [] });
+  });
+
+  it('links the addresses the topology keys hosts by to hosts, from the cluster detail example’s networks', () => {
+    const detail = clusterDetail.parse(data('cluster-get.response.json'));
+    const byAddress = hostsByAddress(CLUSTER, detail);
+    expect(byAddress.get('10.30.12.137/24')).toBe(hostId(CLUSTER, '21d61a68-b30f-4350-ac38-0dd69231648d'));
+    expect(byAddress.get('10.30.12.6/24')).toBe(hostId(CLUSTER, '2748d997-8162-4ac7-942a-2d56e9c38c49'));
+    expect(byAddress.size).toBe(2);
+    // A node without its uuid links nothing; a detail without nodes (a list row's) links nothing.
+    expect(hostsByAddress(CLUSTER, clusterDetail.parse({ ...detail, TopoHostNode: [{ managerNet: { Addrs: ['10.0.0.1/24'] } }] })).size).toBe(0);
+    expect(hostsByAddress(CLUSTER, clusterDetail.parse({ ...detail, TopoHostNode: null })).size).toBe(0);
   });
 });

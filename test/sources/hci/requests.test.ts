@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../src/model/errors.js';
-import type { HciCreateRequest } from '../../../src/sources/hci/inputs.js';
+import { DEFAULT_CANVAS, type HciCreateRequest } from '../../../src/sources/hci/inputs.js';
 import type { HostStatistic } from '../../../src/sources/hci/wire.js';
 import {
   addClusterBody,
@@ -14,6 +14,7 @@ import {
   metadataScheduleBody,
   newestSnapshotFile,
   overAllocationBody,
+  topologyBody,
 } from '../../../src/sources/hci/requests.js';
 
 const fixture = (name: string): any => JSON.parse(readFileSync(new URL(`../../fixtures/hci/${name}`, import.meta.url), 'utf8'));
@@ -137,5 +138,18 @@ describe('hci requests: the metadata backup schedule and daemon', () => {
       expect(fieldOf(() => metadataScheduleBody('c', '10.0.0.1', { intervalSeconds, displayOption: 'hour' }))).toBe('input.intervalSeconds');
     }
     expect(metadataScheduleBody('c', '10.0.0.1', { intervalSeconds: 366 * 86_400, displayOption: 'week' }).duration).toBe(366 * 86_400);
+  });
+});
+
+describe('hci requests: the network topology', () => {
+  it('asks as the document’s example does: the cluster and the canvas, the document’s default one by default', () => {
+    const example = fixture('topology.request.json');
+    expect(topologyBody(example.cluster_uuid, DEFAULT_CANVAS)).toEqual(example);
+    expect(topologyBody('c', { width: 100, height: 10_000 })).toEqual({ width: 100, height: 10_000, cluster_uuid: 'c' });
+  });
+
+  it('refuses a canvas side that is not a whole number of pixels from 100 to 10000, naming it', () => {
+    for (const width of [99, 10_001, 760.5, 0]) expect(fieldOf(() => topologyBody('c', { width, height: 550 }))).toBe('width');
+    expect(fieldOf(() => topologyBody('c', { width: 760, height: -550 }))).toBe('height');
   });
 });

@@ -1,7 +1,7 @@
 import type { GatewayContext } from '../../../context.js';
 import { ValidationError } from '../../../model/errors.js';
-import { encodeGlobalId } from '../../../model/ids.js';
-import { BACKUP_DISPLAY_OPTIONS, type HciDrsChange, type HciOverAllocationChange } from '../../../sources/hci/inputs.js';
+import { decodeGlobalId, encodeGlobalId } from '../../../model/ids.js';
+import { BACKUP_DISPLAY_OPTIONS, DEFAULT_CANVAS, type HciDrsChange, type HciOverAllocationChange } from '../../../sources/hci/inputs.js';
 import type {
   HciCenterNode,
   HciDrsSettings,
@@ -12,13 +12,17 @@ import type {
   HciManagement,
   HciMetadataBackup,
   HciOverAllocation,
+  HciTopology,
+  HciTopologyHost,
+  HciTopologyInterface,
+  HciTopologyVm,
 } from '../../../sources/hci/map.js';
 import type { TopRanking } from '../../../sources/hci/wire.js';
 import type { HciVendor } from '../../../sources/hci/vendor.js';
 import { builder } from '../../builder.js';
 import { payload, targetWith, withoutNulls } from '../../operations.js';
 import { mutationOptions } from '../mutations/payload.js';
-import { vendorOf } from './root.js';
+import { type VendorRoot, vendorOf, vendorRoot } from './root.js';
 import { WorkflowStateEnum } from '../enums.js';
 
 /** A vendor object under its source, for the global ids it links to. */
@@ -291,6 +295,126 @@ export const HciClusterDetailsRef = builder.objectRef<HciClusterDetailsRoot>('Hc
     }),
   }),
 });
+
+const TopologyVmRef = builder.objectRef<HciTopologyVm>('HciTopologyVm').implement({
+  description: 'A VM the HCI console draws beside the host it runs on',
+  fields: (t) => ({
+    nativeId: t.exposeString('nativeId', { description: 'The platform’s uuid of the VM' }),
+    name: t.exposeString('name', { nullable: true, description: 'Its name' }),
+    type: t.exposeString('type', {
+      nullable: true,
+      description:
+        'The platform’s word for it, which the document does not list: its example shows nvm (network node), GPE (edge gateway), GTVR (virtual router) and cvm (cloud manager) for the platform’s own, GUS for users’ VMs',
+    }),
+    tenantId: t.exposeString('tenantId', { nullable: true, description: 'The tenant (namespace uuid) it serves; null for the platform’s own VMs' }),
+    x: t.exposeFloat('x', { description: 'Where it is drawn: pixels from the canvas’s left edge' }),
+    y: t.exposeFloat('y', { description: 'Where it is drawn: pixels from the canvas’s top edge' }),
+  }),
+});
+
+const TopologyInterfaceRef = builder.objectRef<HciTopologyInterface>('HciTopologyInterface').implement({
+  description: 'A host’s network interface in the HCI topology; what the platform leaves blank is null',
+  fields: (t) => ({
+    address: t.exposeString('address', { description: 'Its address with its prefix, e.g. 10.30.12.120/24' }),
+    name: t.exposeString('name', { nullable: true, description: 'The interface’s name on the host, e.g. eth0' }),
+    mac: t.exposeString('mac', { nullable: true, description: 'Its MAC address' }),
+    systemName: t.exposeString('systemName', {
+      nullable: true,
+      description: 'The vendor’s SysName, which the document does not explain (blank in its example)',
+    }),
+    port: t.exposeString('port', { nullable: true, description: 'The vendor’s Port, which the document does not explain (blank in its example)' }),
+    healthy: t.exposeBoolean('healthy', { nullable: true, description: 'Whether the platform reports it healthy' }),
+  }),
+});
+
+/** A drawn host under its cluster, and the host links its topology shares. */
+type TopologyHostRoot = HciTopologyHost & { links: () => Promise<ReadonlyMap<string, string> | null>; sourceId: string };
+
+const TopologyHostRef = builder.objectRef<TopologyHostRoot>('HciTopologyHost').implement({
+  description: 'A host in the HCI topology, with the VMs drawn around it: each VM’s link is to the host it runs on',
+  fields: (t) => ({
+    address: t.exposeString('address', { description: 'The address the platform keys the host by, with its prefix, e.g. 10.30.12.120/24' }),
+    hostId: t.id({
+      nullable: true,
+      description:
+        'Global id of the Host with that address (one vendor call for the whole topology, the cluster’s detail, shared with the request’s other reads of it); null where none of the cluster’s hosts has it',
+      resolve: async (h) => {
+        const nativeId = (await h.links())?.get(h.address);
+        return nativeId ? encodeGlobalId({ type: 'Host', sourceId: h.sourceId, nativeId }) : null;
+      },
+    }),
+    x: t.exposeFloat('x', { description: 'Where it is drawn: pixels from the canvas’s left edge' }),
+    y: t.exposeFloat('y', { description: 'Where it is drawn: pixels from the canvas’s top edge' }),
+    interfaces: t.field({ type: [TopologyInterfaceRef], description: 'Its network interfaces', resolve: (h) => h.interfaces }),
+    platformVms: t.field({
+      type: [TopologyVmRef],
+      description: 'The platform’s own VMs on it: network node, edge gateways, cloud manager, storage access (the vendor’s Hosts)',
+      resolve: (h) => h.platformVms,
+    }),
+    securityVms: t.field({
+      type: [TopologyVmRef],
+      description: 'Tenants’ network security elements on it: edge gateways and virtual routers (the vendor’s SecVirtMachine)',
+      resolve: (h) => h.securityVms,
+    }),
+    vms: t.field({ type: [TopologyVmRef], description: 'Users’ VMs running on it (the vendor’s VirtMachine)', resolve: (h) => h.vms }),
+  }),
+});
+
+/** A cluster's drawing, in the canvas it was asked for. */
+type TopologyRoot = HciTopology & { clusterId: string; width: number; height: number; hosts: TopologyHostRoot[] };
+
+const TopologyRef = builder.objectRef<TopologyRoot>('HciNetworkTopology').implement({
+  description: 'An HCI cluster’s network as its console draws it: each host at its place in a width × height canvas, what runs on it around it',
+  fields: (t) => ({
+    clusterId: t.exposeID('clusterId', { description: 'Global id of the cluster' }),
+    clusterName: t.exposeString('clusterName', { nullable: true, description: 'The cluster’s name, as the drawing labels it' }),
+    width: t.exposeInt('width', { description: 'The canvas’s width in pixels, as asked for' }),
+    height: t.exposeInt('height', { description: 'The canvas’s height in pixels, as asked for' }),
+    hosts: t.field({ type: [TopologyHostRef], description: 'Its hosts, in the platform’s order', resolve: (d) => d.hosts }),
+  }),
+});
+
+const HciSourceRef = builder.objectRef<VendorRoot<HciVendor>>('HciSource').implement({
+  description: 'What an HCI source has beyond the unified lists and Cluster.details: its clusters’ network topology',
+  fields: (t) => ({
+    sourceId: t.exposeString('sourceId', { description: 'The source, by the id the config gives it' }),
+    networkTopology: t.field({
+      type: TopologyRef,
+      nullable: true,
+      description: 'A cluster’s network as the console draws it (one vendor call); null when the source has no such cluster',
+      args: {
+        clusterId: t.arg.id({ required: true, description: 'A cluster of this source' }),
+        width: t.arg.int({ defaultValue: DEFAULT_CANVAS.width, description: 'The canvas’s width in pixels, 100 to 10000' }),
+        height: t.arg.int({ defaultValue: DEFAULT_CANVAS.height, description: 'The canvas’s height in pixels, 100 to 10000' }),
+      },
+      resolve: async (root, args, ctx) => {
+        const clusterId = String(args.clusterId);
+        const id = decodeGlobalId(clusterId);
+        if (id.type !== 'Cluster' || id.sourceId !== root.sourceId) {
+          throw new ValidationError('clusterId', `expected a Cluster id of source "${root.sourceId}", got a ${id.type} id of "${id.sourceId}"`);
+        }
+        const canvas = { width: args.width ?? DEFAULT_CANVAS.width, height: args.height ?? DEFAULT_CANVAS.height };
+        const topology = await root.vendor.networkTopology(ctx.scope, id.nativeId, canvas);
+        if (!topology) return null;
+        let links: Promise<ReadonlyMap<string, string> | null> | undefined;
+        const shared = () => {
+          links ??= root.vendor.hostsByAddress(ctx.scope, id.nativeId);
+          return links;
+        };
+        return { ...topology, ...canvas, clusterId, hosts: topology.hosts.map((h) => ({ ...h, links: shared, sourceId: root.sourceId })) };
+      },
+    }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  hci: t.field({
+    type: HciSourceRef,
+    description: 'An HCI source’s own capabilities (its clusters’ network topology), by its config id',
+    args: { sourceId: t.arg.string({ required: true, description: 'An HCI source’s id from the config' }) },
+    resolve: (_root, args, ctx) => vendorRoot<HciVendor>(ctx, args.sourceId, 'hci', 'HCI'),
+  }),
+}));
 
 const DrsInput = builder.inputType('HciDrsInput', {
   description: 'What to change of DRS: only what is given changes',
