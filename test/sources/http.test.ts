@@ -331,6 +331,48 @@ describe('SourceHttp write safety', () => {
     expect(logins).toBe(3);
   });
 
+  it.each(WRITES)('never sends a %s whose caller went away before it was made', async (method) => {
+    const gone = new AbortController();
+    gone.abort();
+    await expect(client().request({ ...write(method), signal: gone.signal })).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(hits).toEqual([]);
+  });
+
+  it('sends a form upload refused with 401 once more after one login, whole and with its boundary each time', async () => {
+    let logins = 0;
+    const auth = new TokenAuth({ login: async () => ({ headers: { authorization: `Bearer t${++logins}` } }) });
+    const received: { type?: string; body: string }[] = [];
+    handler = (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ type: req.headers['content-type'], body: Buffer.concat(chunks).toString() });
+        json(res, req.headers.authorization === 'Bearer t2' ? 200 : 401, {});
+      });
+    };
+    const form = new FormData();
+    form.set('chart', new Blob(['apiVersion: v2\nname: demo\n']), 'demo-0.1.0.tgz');
+    expect(await client({ auth }).request({ method: 'POST', path: '/charts', route: '/charts', form })).toMatchObject({ status: 200 });
+    expect(hits).toEqual(['POST /charts Bearer t1', 'POST /charts Bearer t2']);
+    for (const { type, body } of received) {
+      const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(type ?? '')?.[1];
+      expect(boundary).toBeDefined();
+      expect(body).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="chart"; filename="demo-0.1.0.tgz"`);
+      expect(body).toContain('apiVersion: v2\nname: demo\n');
+      expect(body.trimEnd().endsWith(`--${boundary}--`)).toBe(true);
+    }
+  });
+
+  it('takes a 503 with a large body as the source unavailable: a read asked again, a write sent once', async () => {
+    const large = { code: 7, message: 'busy', detail: 'x'.repeat(LARGE_BODY) };
+    handler = (_req, res, n) => (n === 1 ? json(res, 503, large) : json(res, 200, { ok: n }));
+    expect((await client({ retries: 2 }).request(get)).body).toEqual({ ok: 2 });
+    hits = [];
+    handler = (_req, res) => json(res, 503, large);
+    await expect(client({ retries: 2 }).request(post)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { httpStatus: 503, vendorCode: '7' } });
+    expect(hits).toEqual(['POST /things']);
+  });
+
   it('sends a login call refused with 401 once: it carries no credentials to renew', async () => {
     let logins = 0;
     const auth = new TokenAuth({ login: async () => ({ headers: { authorization: `Bearer t${++logins}` } }) });
