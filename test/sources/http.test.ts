@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { getEventListeners } from 'node:events';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -921,5 +922,61 @@ describe('SourceHttp details', () => {
     await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({
       message: 'src-1: GET /things answered HTTP 502 with a body that is not JSON (<p>Bad Gateway</p>)',
     });
+  });
+});
+
+describe('SourceHttp large bodies and deadlines', () => {
+  const padded = (text: string) => `${text}${' '.repeat(LARGE_BODY)}`;
+
+  it('keeps a body as bytes only when it is a success longer than LARGE_BODY', async () => {
+    const exactly = `{"a":"${'x'.repeat(LARGE_BODY - 8)}"}`;
+    expect(Buffer.byteLength(exactly)).toBe(LARGE_BODY);
+    const answer = (status: number, text: string) => {
+      handler = (_req, res) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(text);
+      };
+    };
+    answer(200, exactly);
+    expect((await client().request(get)).bytes).toBeUndefined();
+    answer(200, `${exactly} `);
+    expect((await client().request(get)).bytes).toHaveLength(LARGE_BODY + 1);
+    answer(300, `${exactly} `);
+    const redirect = await client().request(get);
+    expect(redirect).toMatchObject({ status: 300, body: { a: expect.any(String) } });
+    expect(redirect.bytes).toBeUndefined();
+  });
+
+  it('parses a large body once while its parse is held: every read answers the same object', async () => {
+    handler = (_req, res) => json(res, 200, { rows: 'x'.repeat(LARGE_BODY) });
+    const reply = await client().request(get);
+    const first = reply.body;
+    expect(reply.bytes).toBeDefined();
+    expect(reply.body).toBe(first);
+  });
+
+  it('reads a large body whatever JSON value it holds, a string or null as well as an object', async () => {
+    for (const [text, value] of [
+      [JSON.stringify('x'.repeat(LARGE_BODY)), 'x'.repeat(LARGE_BODY)],
+      [padded('null'), null],
+      [padded('7'), 7],
+    ] as const) {
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(text);
+      };
+      const reply = await client().request(get);
+      expect(reply.bytes).toBeDefined();
+      expect(reply.body).toEqual(value);
+      expect(reply.body).toEqual(value);
+    }
+  });
+
+  it('leaves nothing listening on its caller’s signal once a call is over, answered or failed', async () => {
+    const caller = new AbortController();
+    await client().request({ ...post, signal: caller.signal });
+    handler = (_req, res) => json(res, 503, {});
+    await expect(client({ retries: 0 }).request({ ...post, signal: caller.signal })).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(getEventListeners(caller.signal, 'abort')).toEqual([]);
   });
 });
