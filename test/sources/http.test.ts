@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createMetrics } from '../../src/metrics.js';
 import { TokenAuth } from '../../src/sources/auth.js';
 import { openCallLog } from '../../src/sources/call-log.js';
-import { RequestAbortedError } from '../../src/sources/errors.js';
+import { callError, RequestAbortedError, sourceErrorSummary } from '../../src/sources/errors.js';
 import { LARGE_BODY, SourceHttp, type SourceHttpOptions } from '../../src/sources/http.js';
 import { RequestScope } from '../../src/sources/scope.js';
 
@@ -978,5 +978,32 @@ describe('SourceHttp large bodies and deadlines', () => {
     handler = (_req, res) => json(res, 503, {});
     await expect(client({ retries: 0 }).request({ ...post, signal: caller.signal })).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
     expect(getEventListeners(caller.signal, 'abort')).toEqual([]);
+  });
+});
+
+describe('callError: what a failed call says, and whether a write may have happened', () => {
+  const call = { sourceId: 's', sourceKind: 'tiem', route: 'POST /things' };
+
+  it('calls a write’s outcome unknown only when it may have reached the vendor: timed out, unreadable, or no answer at all', () => {
+    const unknown = (code: Parameters<typeof callError>[0], httpStatus?: number, method = 'POST') =>
+      callError(code, 'failed', { ...call, method, ...(httpStatus !== undefined ? { httpStatus } : {}) }).detail.outcomeUnknown === true;
+    expect(unknown('SOURCE_TIMEOUT')).toBe(true);
+    expect(unknown('SOURCE_BAD_RESPONSE', 200)).toBe(true);
+    expect(unknown('SOURCE_UNAVAILABLE')).toBe(true);
+    expect(unknown('SOURCE_UNAVAILABLE', 0)).toBe(true);
+    expect(unknown('SOURCE_UNAVAILABLE', 503)).toBe(false);
+    for (const code of ['SOURCE_ERROR', 'SOURCE_RATE_LIMITED', 'SOURCE_AUTH_FAILED'] as const) expect(unknown(code), code).toBe(false);
+    for (const code of ['SOURCE_TIMEOUT', 'SOURCE_BAD_RESPONSE', 'SOURCE_UNAVAILABLE'] as const) expect(unknown(code, undefined, 'GET'), code).toBe(false);
+  });
+
+  it('tells a client the write’s outcome and what it knows, nothing unset; a viewer only the source and the code’s words', () => {
+    const cause = new Error('socket hang up');
+    const lost = callError('SOURCE_UNAVAILABLE', 'lost', { ...call, method: 'PUT' }, cause);
+    expect(lost.cause).toBe(cause);
+    expect(lost.extensions()).toStrictEqual({ sourceId: 's', sourceKind: 'tiem', outcomeUnknown: true });
+    const refused = callError('SOURCE_ERROR', 'refused', { ...call, method: 'PUT', httpStatus: 409, vendor: { code: '20114', message: 'busy' } });
+    expect(refused.message).toBe('s: refused: busy');
+    expect(refused.extensions()).toStrictEqual({ sourceId: 's', sourceKind: 'tiem', httpStatus: 409, vendorCode: '20114', vendorMessage: 'busy' });
+    expect(sourceErrorSummary('s', 'SOURCE_TIMEOUT')).toBe('s: the source did not answer in time');
   });
 });
