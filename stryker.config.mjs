@@ -13,6 +13,9 @@ export default {
     // Retries, write safety, 401 re-login, timeouts.
     'src/sources/http.ts',
     'src/sources/auth.ts',
+    // Whether a failed write's outcome is unknown (callError), shared by the HTTP layer and
+    // the decode step, and what a client is told of a source's failure.
+    'src/sources/errors.ts',
     // Merged paging, order, filters, cursors.
     'src/lists/*.ts',
     // Gateway API keys and roles.

@@ -132,4 +132,10 @@ describe('pushdown', () => {
     expect(pushedDownPart<ClusterFilter>({ status: ['RUNNING'], nameContains: 'a' }, pushdown)).toEqual({ status: ['RUNNING'] });
     expect(pushedDownPart<ClusterFilter>({ status: undefined, nameContains: 'a' }, pushdown)).toEqual({});
   });
+
+  it('sends the vendor no key the filter leaves unset, not even as undefined', () => {
+    const part = pushedDownPart<ClusterFilter>({ status: undefined, nameContains: 'a' }, pushdown);
+    expect(part).toStrictEqual({});
+    expect('status' in part).toBe(false);
+  });
 });

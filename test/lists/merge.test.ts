@@ -573,4 +573,83 @@ describe('merge edge cases a reader can present', () => {
       code: 'INVALID_CURSOR',
     });
   });
+
+  const byName: Order<'clusters'> = { field: 'NAME', direction: 'ASC' };
+  const refusal = (code: 'SOURCE_UNAVAILABLE' | 'SOURCE_TIMEOUT' | 'SOURCE_ERROR') =>
+    new SourceError(code, 'refused', { sourceId: 'x', sourceKind: 'tiem', route: 'GET /x' });
+  const ids = (page: MergedPage<'clusters'>) => page.edges.map((e) => `${e.node.sourceId}/${e.node.nativeId}`);
+
+  it('leaves out a source whose reader throws at once rather than rejecting, and fails the page only for a fault that is no source error', async () => {
+    const served = slot('s', { list: async () => [cluster('s', 'a', 'a'), cluster('s', 'b', 'b')] });
+    const throwing = (err: Error) =>
+      slot('x', {
+        list: () => {
+          throw err;
+        },
+      });
+    for (const order of [byName, bySource]) {
+      const page = await mergedPage({ entity: 'clusters', slots: [throwing(refusal('SOURCE_UNAVAILABLE')), served], filter: {}, order, args: { first: 10 } });
+      expect(ids(page)).toEqual(['s/a', 's/b']);
+      expect(page.missing().map((m) => [m.sourceId, m.error.code])).toEqual([['x', 'SOURCE_UNAVAILABLE']]);
+    }
+    await expect(
+      mergedPage({ entity: 'clusters', slots: [throwing(new TypeError('a bug')), served], filter: {}, order: byName, args: { first: 10 } }),
+    ).rejects.toThrow(TypeError);
+  });
+
+  it('gives a failed source no place in a backward page: the last n are the other sources’ last n', async () => {
+    const items = ['a', 'b', 'c', 'd', 'e', 'f', 'g'].map((id) => cluster('s', id, id));
+    const down = slot('x', { list: async () => Promise.reject(refusal('SOURCE_UNAVAILABLE')) });
+    const page = await mergedPage({ entity: 'clusters', slots: [down, slot('s', { list: async () => items })], filter: {}, order: byName, args: { last: 3 } });
+    expect(ids(page)).toEqual(['s/e', 's/f', 's/g']);
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: false });
+    expect(page.missing().map((m) => m.sourceId)).toEqual(['x']);
+  });
+
+  it('pages backward in SOURCE order as forward: sources in their configured order, each in its own order, unsorted', async () => {
+    const zeta = [cluster('zeta', 'z9', 'omega'), cluster('zeta', 'a1', 'alpha')];
+    const alpha = [cluster('alpha', 'm5', 'mu'), cluster('alpha', 'b2', 'beta'), cluster('alpha', 'a0', 'alpha')];
+    const slots = [slot('zeta', { list: async () => zeta }), slot('alpha', { list: async () => alpha })];
+    const expected = ['zeta/z9', 'zeta/a1', 'alpha/m5', 'alpha/b2', 'alpha/a0'];
+    expect(ids(await mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { first: 10 } }))).toEqual(expected);
+    const last = await mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { last: 10 } });
+    expect(ids(last)).toEqual(expected);
+    const before = await mergedPage({ entity: 'clusters', slots, filter: {}, order: bySource, args: { last: 2, before: last.edges[3]?.cursor } });
+    expect(ids(before)).toEqual(['zeta/a1', 'alpha/m5']);
+  });
+
+  it('gives an edge the same cursor whichever way its page was reached, a source not yet reached included', async () => {
+    const first = ['a', 'b', 'c'].map((id) => cluster('p', id, id));
+    const second = ['x', 'y'].map((id) => cluster('q', id, id));
+    const slots = [slot('p', { list: async () => first }), slot('q', { list: async () => second })];
+    const forward = await mergedPage({ entity: 'clusters', slots, filter: {}, order: byName, args: { first: 5 } });
+    const backward = await mergedPage({ entity: 'clusters', slots, filter: {}, order: byName, args: { last: 5 } });
+    expect(ids(backward)).toEqual(['p/a', 'p/b', 'p/c', 'q/x', 'q/y']);
+    expect(backward.edges.map((e) => e.cursor)).toEqual(forward.edges.map((e) => e.cursor));
+    const earlier = await mergedPage({ entity: 'clusters', slots, filter: {}, order: byName, args: { last: 2, before: forward.edges[3]?.cursor } });
+    expect(earlier.pageInfo.startCursor).toBe(forward.edges[1]?.cursor);
+  });
+
+  it('reports a source that failed once, by its failure, not also by the parts of its list it could not read', async () => {
+    const items = ['a', 'b'].map((id) => cluster('o', id, id));
+    const outlined = slot('o', {
+      outline: {
+        fields: new Set(['sourceId', 'nativeId', 'name']),
+        list: async () =>
+          withMissing(
+            items.map((c) => ({ known: c, complete: () => Promise.reject(refusal('SOURCE_TIMEOUT')) })),
+            [refusal('SOURCE_ERROR')],
+          ),
+      },
+    });
+    const page = await mergedPage({
+      entity: 'clusters',
+      slots: [outlined, slot('s', { list: async () => [cluster('s', 'c', 'c')] })],
+      filter: {},
+      order: byName,
+      args: { first: 10 },
+    });
+    expect(ids(page)).toEqual(['s/c']);
+    expect(page.missing().map((m) => [m.sourceId, m.error.code])).toEqual([['o', 'SOURCE_TIMEOUT']]);
+  });
 });

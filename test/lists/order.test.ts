@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_ORDER, ORDER_FIELDS, ORDER_KEYS, type Order } from '../../src/lists/order.js';
 import type { Cluster } from '../../src/model/entities.js';
 import { comparator } from '../helpers/order.js';
@@ -60,6 +60,21 @@ describe('comparator', () => {
     expect(compare(c('a', '1', { name: 'x' }), c('a', '2', { name: 'x' }))).toBeLessThan(0);
     expect(compare(c('a', '2', { name: 'x' }), c('a', '1', { name: 'x' }))).toBeGreaterThan(0);
     expect(compare(c('b', '1', { name: 'x' }), c('a', '1', { name: 'x' }))).toBeGreaterThan(0);
+  });
+});
+
+describe('sort keys', () => {
+  // Each field's key function is made once per process and kept: import the module afresh,
+  // so this test sees the functions made now, not ones an earlier test left behind.
+  it('are made in a fresh process as the order needs: names folded to lower case, other fields as they are, none for SOURCE', async () => {
+    vi.resetModules();
+    const fresh = await import('../../src/lists/order.js');
+    const item = c('a', '1', { name: 'Orders-DB', createdAt: '2026-01-02T00:00:00.000Z', status: 'RUNNING' });
+    const keyOf = (field: Order<'clusters'>['field']) => fresh.sortKeyOf<'clusters'>({ field, direction: 'ASC' })(item);
+    expect(keyOf('SOURCE')).toBeUndefined();
+    expect(keyOf('NAME')).toBe('orders-db');
+    expect(keyOf('CREATED_AT')).toBe('2026-01-02T00:00:00.000Z');
+    expect(keyOf('STATUS')).toBe('RUNNING');
   });
 });
 

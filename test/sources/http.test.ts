@@ -1,13 +1,14 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
+import { getEventListeners } from 'node:events';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { InMemorySpanExporter, NodeTracerProvider, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createMetrics } from '../../src/metrics.js';
 import { TokenAuth } from '../../src/sources/auth.js';
 import { openCallLog } from '../../src/sources/call-log.js';
-import { RequestAbortedError } from '../../src/sources/errors.js';
+import { callError, RequestAbortedError, sourceErrorSummary } from '../../src/sources/errors.js';
 import { LARGE_BODY, SourceHttp, type SourceHttpOptions } from '../../src/sources/http.js';
 import { RequestScope } from '../../src/sources/scope.js';
 
@@ -329,6 +330,48 @@ describe('SourceHttp write safety', () => {
     await expect(http.request(write(method))).rejects.toMatchObject({ code: 'SOURCE_AUTH_FAILED' });
     expect(hits).toEqual([`${method} /things Bearer t2`, `${method} /things Bearer t3`]);
     expect(logins).toBe(3);
+  });
+
+  it.each(WRITES)('never sends a %s whose caller went away before it was made', async (method) => {
+    const gone = new AbortController();
+    gone.abort();
+    await expect(client().request({ ...write(method), signal: gone.signal })).rejects.toBeInstanceOf(RequestAbortedError);
+    expect(hits).toEqual([]);
+  });
+
+  it('sends a form upload refused with 401 once more after one login, whole and with its boundary each time', async () => {
+    let logins = 0;
+    const auth = new TokenAuth({ login: async () => ({ headers: { authorization: `Bearer t${++logins}` } }) });
+    const received: { type?: string; body: string }[] = [];
+    handler = (req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ type: req.headers['content-type'], body: Buffer.concat(chunks).toString() });
+        json(res, req.headers.authorization === 'Bearer t2' ? 200 : 401, {});
+      });
+    };
+    const form = new FormData();
+    form.set('chart', new Blob(['apiVersion: v2\nname: demo\n']), 'demo-0.1.0.tgz');
+    expect(await client({ auth }).request({ method: 'POST', path: '/charts', route: '/charts', form })).toMatchObject({ status: 200 });
+    expect(hits).toEqual(['POST /charts Bearer t1', 'POST /charts Bearer t2']);
+    for (const { type, body } of received) {
+      const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(type ?? '')?.[1];
+      expect(boundary).toBeDefined();
+      expect(body).toContain(`--${boundary}\r\nContent-Disposition: form-data; name="chart"; filename="demo-0.1.0.tgz"`);
+      expect(body).toContain('apiVersion: v2\nname: demo\n');
+      expect(body.trimEnd().endsWith(`--${boundary}--`)).toBe(true);
+    }
+  });
+
+  it('takes a 503 with a large body as the source unavailable: a read asked again, a write sent once', async () => {
+    const large = { code: 7, message: 'busy', detail: 'x'.repeat(LARGE_BODY) };
+    handler = (_req, res, n) => (n === 1 ? json(res, 503, large) : json(res, 200, { ok: n }));
+    expect((await client({ retries: 2 }).request(get)).body).toEqual({ ok: 2 });
+    hits = [];
+    handler = (_req, res) => json(res, 503, large);
+    await expect(client({ retries: 2 }).request(post)).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE', detail: { httpStatus: 503, vendorCode: '7' } });
+    expect(hits).toEqual(['POST /things']);
   });
 
   it('sends a login call refused with 401 once: it carries no credentials to renew', async () => {
@@ -879,5 +922,88 @@ describe('SourceHttp details', () => {
     await expect(client({ retries: 0 }).request(get)).rejects.toMatchObject({
       message: 'src-1: GET /things answered HTTP 502 with a body that is not JSON (<p>Bad Gateway</p>)',
     });
+  });
+});
+
+describe('SourceHttp large bodies and deadlines', () => {
+  const padded = (text: string) => `${text}${' '.repeat(LARGE_BODY)}`;
+
+  it('keeps a body as bytes only when it is a success longer than LARGE_BODY', async () => {
+    const exactly = `{"a":"${'x'.repeat(LARGE_BODY - 8)}"}`;
+    expect(Buffer.byteLength(exactly)).toBe(LARGE_BODY);
+    const answer = (status: number, text: string) => {
+      handler = (_req, res) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(text);
+      };
+    };
+    answer(200, exactly);
+    expect((await client().request(get)).bytes).toBeUndefined();
+    answer(200, `${exactly} `);
+    expect((await client().request(get)).bytes).toHaveLength(LARGE_BODY + 1);
+    answer(300, `${exactly} `);
+    const redirect = await client().request(get);
+    expect(redirect).toMatchObject({ status: 300, body: { a: expect.any(String) } });
+    expect(redirect.bytes).toBeUndefined();
+  });
+
+  it('parses a large body once while its parse is held: every read answers the same object', async () => {
+    handler = (_req, res) => json(res, 200, { rows: 'x'.repeat(LARGE_BODY) });
+    const reply = await client().request(get);
+    const first = reply.body;
+    expect(reply.bytes).toBeDefined();
+    expect(reply.body).toBe(first);
+  });
+
+  it('reads a large body whatever JSON value it holds, a string or null as well as an object', async () => {
+    for (const [text, value] of [
+      [JSON.stringify('x'.repeat(LARGE_BODY)), 'x'.repeat(LARGE_BODY)],
+      [padded('null'), null],
+      [padded('7'), 7],
+    ] as const) {
+      handler = (_req, res) => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(text);
+      };
+      const reply = await client().request(get);
+      expect(reply.bytes).toBeDefined();
+      expect(reply.body).toEqual(value);
+      expect(reply.body).toEqual(value);
+    }
+  });
+
+  it('leaves nothing listening on its caller’s signal once a call is over, answered or failed', async () => {
+    const caller = new AbortController();
+    await client().request({ ...post, signal: caller.signal });
+    handler = (_req, res) => json(res, 503, {});
+    await expect(client({ retries: 0 }).request({ ...post, signal: caller.signal })).rejects.toMatchObject({ code: 'SOURCE_UNAVAILABLE' });
+    expect(getEventListeners(caller.signal, 'abort')).toEqual([]);
+  });
+});
+
+describe('callError: what a failed call says, and whether a write may have happened', () => {
+  const call = { sourceId: 's', sourceKind: 'tiem', route: 'POST /things' };
+
+  it('calls a write’s outcome unknown only when it may have reached the vendor: timed out, unreadable, or no answer at all', () => {
+    const unknown = (code: Parameters<typeof callError>[0], httpStatus?: number, method = 'POST') =>
+      callError(code, 'failed', { ...call, method, ...(httpStatus !== undefined ? { httpStatus } : {}) }).detail.outcomeUnknown === true;
+    expect(unknown('SOURCE_TIMEOUT')).toBe(true);
+    expect(unknown('SOURCE_BAD_RESPONSE', 200)).toBe(true);
+    expect(unknown('SOURCE_UNAVAILABLE')).toBe(true);
+    expect(unknown('SOURCE_UNAVAILABLE', 0)).toBe(true);
+    expect(unknown('SOURCE_UNAVAILABLE', 503)).toBe(false);
+    for (const code of ['SOURCE_ERROR', 'SOURCE_RATE_LIMITED', 'SOURCE_AUTH_FAILED'] as const) expect(unknown(code), code).toBe(false);
+    for (const code of ['SOURCE_TIMEOUT', 'SOURCE_BAD_RESPONSE', 'SOURCE_UNAVAILABLE'] as const) expect(unknown(code, undefined, 'GET'), code).toBe(false);
+  });
+
+  it('tells a client the write’s outcome and what it knows, nothing unset; a viewer only the source and the code’s words', () => {
+    const cause = new Error('socket hang up');
+    const lost = callError('SOURCE_UNAVAILABLE', 'lost', { ...call, method: 'PUT' }, cause);
+    expect(lost.cause).toBe(cause);
+    expect(lost.extensions()).toStrictEqual({ sourceId: 's', sourceKind: 'tiem', outcomeUnknown: true });
+    const refused = callError('SOURCE_ERROR', 'refused', { ...call, method: 'PUT', httpStatus: 409, vendor: { code: '20114', message: 'busy' } });
+    expect(refused.message).toBe('s: refused: busy');
+    expect(refused.extensions()).toStrictEqual({ sourceId: 's', sourceKind: 'tiem', httpStatus: 409, vendorCode: '20114', vendorMessage: 'busy' });
+    expect(sourceErrorSummary('s', 'SOURCE_TIMEOUT')).toBe('s: the source did not answer in time');
   });
 });
