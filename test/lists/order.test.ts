@@ -63,12 +63,17 @@ describe('comparator', () => {
   });
 });
 
+/**
+ * The module loaded afresh, as the file loads: each field's key function is made once per
+ * process and kept, so the shared copy's were made by whichever test asked first. This
+ * copy's are made inside the test below, where a mutation test can see them; its tables
+ * are set while no test runs, as the shared copy's are (the mutation run leaves those out).
+ */
+vi.resetModules();
+const fresh = await import('../../src/lists/order.js');
+
 describe('sort keys', () => {
-  // Each field's key function is made once per process and kept: import the module afresh,
-  // so this test sees the functions made now, not ones an earlier test left behind.
-  it('are made in a fresh process as the order needs: names folded to lower case, other fields as they are, none for SOURCE', async () => {
-    vi.resetModules();
-    const fresh = await import('../../src/lists/order.js');
+  it('are made in a fresh process as the order needs: names folded to lower case, other fields as they are, none for SOURCE', () => {
     const item = c('a', '1', { name: 'Orders-DB', createdAt: '2026-01-02T00:00:00.000Z', status: 'RUNNING' });
     const keyOf = (field: Order<'clusters'>['field']) => fresh.sortKeyOf<'clusters'>({ field, direction: 'ASC' })(item);
     expect(keyOf('SOURCE')).toBeUndefined();
